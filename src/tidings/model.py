@@ -1,0 +1,227 @@
+"""The data model: an ``Article`` goes in, an ``Analysis`` comes out.
+
+Every ``start``/``end`` in an analysis is a character offset into ``Article.text`` (the clean
+body), so any consumer can highlight any finding.  ``to_dict`` gives exactly the JSON shape of the
+evaluation contract; fields may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed", "unmarked"]
+Severity = Literal["low", "medium", "high"]
+
+
+@dataclass
+class Removed:
+    """A piece of the input that is not part of the article body, and why it was taken out."""
+
+    text: str
+    reason: str  # "boilerplate", "caption", "headline", "byline", "dateline", ...
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Article:
+    """One article: metadata plus the clean body text and what was removed from it."""
+
+    id: str | None
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    source: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Character spans of the body's paragraphs (separated by blank lines)."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for chunk in self.text.split("\n\n"):
+            start = pos
+            end = pos + len(chunk)
+            pos = end + 2
+            # trim surrounding whitespace/newlines inside the chunk
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "published": self.published,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to: the mention as written, the resolved name, the actor code."""
+
+    text: str
+    name: str | None = None
+    actor: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: Speaker | None
+    confidence: float
+    # further content spans when a quote is interrupted ("...," he said, "...")
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+            "spans": [list(s) for s in self.spans],
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+        }
+
+
+@dataclass
+class Participant:
+    """An event's source or target: the mention, the resolved name, the CAMEO actor code."""
+
+    text: str
+    name: str | None = None
+    actor: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    code: str
+    root: str
+    label: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    source: Participant | None
+    target: Participant | None
+    sentence: int
+    evidence: str
+    negated: bool = False
+    confidence: float = 0.5
+    start: int | None = None  # evidence span in Article.text
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "root": self.root,
+            "label": self.label,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "sentence": self.sentence,
+            "evidence": self.evidence,
+            "negated": self.negated,
+            "confidence": round(self.confidence, 3),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Signal:
+    """One reliability signal: a reader-facing message and the spans that triggered it."""
+
+    name: str
+    severity: Severity
+    message: str
+    evidence: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    weight: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": list(self.evidence),
+            "spans": [list(s) for s in self.spans],
+            "weight": self.weight,
+        }
+
+
+@dataclass
+class Reliability:
+    score: int = 50
+    signals: list[Signal] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "signals": [s.to_dict() for s in self.signals]}
+
+
+@dataclass
+class Analysis:
+    id: str | None
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    reliability: Reliability = field(default_factory=Reliability)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article": self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "events": [e.to_dict() for e in self.events],
+            "reliability": self.reliability.to_dict(),
+        }
