@@ -1,0 +1,404 @@
+"""Web page -> article: body text, title, authors, date, and what was taken out.
+
+trafilatura (with its readability/jusText fallbacks) finds the main content; this module then
+renders it as paragraphs separated by blank lines and removes what trafilatura tends to leave
+in: the repeated headline, datelines and bylines, captions, and boilerplate prompts (share,
+subscribe, related links, reading time, tags, comment counts).  Every removed line is kept in
+``removed`` with its reason.
+
+The HTML is only parsed (lxml, no network, no scripts run); nothing in it is trusted beyond text.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import date
+
+import trafilatura
+from lxml.etree import ParserError, _Element
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
+
+from tidings.errors import InputError
+from tidings.model import Removed
+
+# Refuse absurdly large pages rather than spending minutes (and memory) on them.
+MAX_HTML_CHARS = 20_000_000
+# When the precision-leaning extraction keeps less than this share of the default one,
+# it probably cut the article short: fall back to the default extraction.
+SHORT_RATIO = 0.5
+# A bare fallback body must have at least this many words to count as an article.
+MIN_FALLBACK_WORDS = 40
+
+
+@dataclass
+class PageExtraction:
+    title: str | None
+    authors: list[str]
+    published: str | None  # YYYY-MM-DD
+    text: str  # clean article body, paragraphs separated by "\n\n"
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    """One rendered line of the extracted body and the kind of block it came from."""
+
+    text: str
+    block: str  # trafilatura's tag: "p", "head", "list", "quote", "table", ...
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_html(html: str, url: str | None = None) -> PageExtraction:
+    """Extract the article of one web page.
+
+    Raises ``InputError`` when the input is not HTML text or holds no article body.
+    """
+    tree = _load(html)
+    doc = _extract_document(tree, url)
+    lines = _body_lines(doc.body) if doc is not None else []
+    if not lines:
+        lines = _fallback_lines(tree)
+    title = _clean_title(doc.title if doc is not None else None)
+    authors = normalise_authors(doc.author if doc is not None else None)
+    published = normalise_date(doc.date if doc is not None else None)
+    captions = _captions(tree)
+    kept, removed = _filter_lines(lines, title=title, authors=authors, captions=captions)
+    removed.extend(Removed(c, "caption") for c in captions if not _covered(c, removed))
+    text = "\n\n".join(line.text for line in kept)
+    if not _has_words(text):
+        raise InputError(
+            "No article text found in the HTML page"
+            + (f" ({url})" if url else "")
+            + ": it looks like a listing, navigation or empty page, or its text is rendered by "
+            "JavaScript. Pass the page of a single article, or send its text as "
+            '{"text": ...} instead of "html".'
+        )
+    return PageExtraction(title=title, authors=authors, published=published, text=text, removed=removed)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _load(html: str) -> HtmlElement:
+    if not isinstance(html, str):
+        raise InputError(
+            f"HTML must be a text string, got {type(html).__name__}; decode the page bytes "
+            "(e.g. bytes.decode('utf-8', 'replace')) before passing them."
+        )
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError(
+            f"HTML page is {len(html):,} characters, above the {MAX_HTML_CHARS:,} limit; "
+            "pass the article page itself, not an archive or a data dump."
+        )
+    if not html.strip():
+        raise InputError("HTML page is empty; pass the page's HTML source or the article's text.")
+    try:
+        tree = load_html(html)
+    except (ParserError, ValueError) as exc:  # pragma: no cover - lxml is very lenient
+        raise InputError(f"HTML page could not be parsed ({exc}); check it is an HTML document.") from exc
+    if tree is None:
+        raise InputError("HTML page could not be parsed; check that it is an HTML document, not binary data.")
+    return tree
+
+
+def _extract(tree: HtmlElement, url: str | None, **options: bool) -> trafilatura.settings.Document | None:
+    doc = trafilatura.bare_extraction(
+        deepcopy(tree),
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        **options,
+    )
+    return doc if isinstance(doc, trafilatura.settings.Document) else None
+
+
+def _extract_document(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document | None:
+    """Precision-leaning extraction, unless it kept much less than the default extraction."""
+    precise = _extract(tree, url, favor_precision=True)
+    default = _extract(tree, url)
+    if precise is None or precise.body is None:
+        return default
+    if default is None or default.body is None:
+        return precise
+    if _text_len(precise.body) < SHORT_RATIO * _text_len(default.body):
+        return default
+    return precise
+
+
+def _text_len(body: _Element) -> int:
+    return len(" ".join(body.itertext()).split())
+
+
+# --------------------------------------------------------------------------- rendering
+
+_WS = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
+
+
+def _body_lines(body: _Element | None) -> list[_Line]:
+    """Render trafilatura's XML body block by block; each non-empty line is a paragraph."""
+    if body is None:
+        return []
+    lines: list[_Line] = []
+    for block in body:
+        rendered = xmltotxt(block, include_formatting=False)
+        for raw in rendered.split("\n"):
+            text = _WS.sub(" ", raw).strip()
+            if text:
+                lines.append(_Line(text, str(block.tag)))
+    return lines
+
+
+def _fallback_lines(tree: HtmlElement) -> list[_Line]:
+    """Last resort when trafilatura finds nothing: the page's paragraph-like text, if enough."""
+    _, text, _ = trafilatura.baseline(deepcopy(tree))
+    lines = [_Line(_WS.sub(" ", t).strip(), "p") for t in (text or "").split("\n")]
+    lines = [line for line in lines if line.text]
+    words = sum(len(line.text.split()) for line in lines)
+    sentences = any(_SENTENCE_END.search(line.text) for line in lines)
+    return lines if words >= MIN_FALLBACK_WORDS and sentences else []
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = _WS.sub(" ", title).strip()
+    return title or None
+
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_AUTHOR_PREFIX = re.compile(r"^(?:by|written by|posted by|von|par|por|di)\s+", re.IGNORECASE)
+
+
+def normalise_authors(raw: str | None) -> list[str]:
+    """``"A; B"`` / ``"By A and B"`` -> ``["A", "B"]``, without duplicates or empty names."""
+    if not raw:
+        return []
+    names: list[str] = []
+    for part in _AUTHOR_SPLIT.split(raw):
+        name = _AUTHOR_PREFIX.sub("", _WS.sub(" ", part).strip()).strip(" .,-")
+        if name and any(ch.isalpha() for ch in name) and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def normalise_date(raw: str | None) -> str | None:
+    """Any ISO-like date string -> ``YYYY-MM-DD``; None when it is not a real date."""
+    if not raw:
+        return None
+    match = _ISO_DATE.search(raw)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- captions
+
+_CAPTION_XPATH = (
+    "//figcaption"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
+)
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Texts of the page's figure captions, in document order, without duplicates."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for node in tree.xpath(_CAPTION_XPATH):
+        text = _WS.sub(" ", " ".join(node.itertext())).strip()
+        key = _norm(text)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(text)
+    return out
+
+
+def _covered(caption: str, removed: list[Removed]) -> bool:
+    key = _norm(caption)
+    return any(r.reason == "caption" and _norm(r.text) == key for r in removed)
+
+
+# --------------------------------------------------------------------------- line filters
+
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def _words(text: str) -> int:
+    return len(_TOKEN.findall(text))
+
+
+def _has_words(text: str) -> bool:
+    return _TOKEN.search(text) is not None
+
+
+_RELATED_LABEL = (
+    r"(?:related(?: (?:posts?|articles?|stories|content|coverage|reading|links|news))?"
+    r"|read more|read also|also read|see more|see also|more (?:from|on|about|stories|news|like this)"
+    r"|don'?t miss|do not miss|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?"
+    r"|most (?:read|popular|viewed|shared)(?: [\w ]{0,30})?|trending(?: now| stories)?"
+    r"|further reading|what to read next|top stories|popular (?:posts|stories)|latest (?:news|stories))"
+)
+# A label alone on its line: it heads a block of teaser links.
+_RELATED_HEADER = re.compile(rf"^{_RELATED_LABEL}\W*$", re.IGNORECASE)
+# A label followed by a teaser headline: "Related: ...", "READ MORE: ...".
+_RELATED_INLINE = re.compile(rf"^{_RELATED_LABEL}\s*[:\-–—|»>]\s*\S", re.IGNORECASE)
+
+_PROMPTS = [
+    # share / social widgets
+    re.compile(r"^(?:share|share this(?: \w+)?|tweet|pin it|print|email|whatsapp|facebook|twitter|linkedin)\W*$", re.I),
+    re.compile(r"\bclick to tweet\W*$", re.I),
+    # subscription / sign-up / app prompts
+    re.compile(
+        r"(?:^|[.!?]\s+)(?:subscribe|sign up|signup|register|join|download|get|click here)\b.{0,160}"
+        r"\b(?:newsletters?|inbox|subscription|our app|free trial|for free|today|now)\b",
+        re.I,
+    ),
+    re.compile(r"^[\w'’ ]{0,40}\bnewsletter\W*$", re.I),
+    # reading time, comments, tags, copyright
+    re.compile(
+        r"^(?:\d+\s*(?:min|mins|minutes?)\s*read|reading time|estimated reading time|tempo de leitura"
+        r"|tiempo de lectura|temps de lecture|lesezeit)\b.{0,30}$",
+        re.I,
+    ),
+    re.compile(r"^(?:\d+\s*)?(?:comments?|replies)\W*$", re.I),
+    re.compile(r"^(?:leave a (?:comment|reply)|tell us what you think|join the (?:discussion|conversation)|comments are closed)\b", re.I),
+    re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).{0,120}$", re.I),
+    re.compile(r"\ball rights reserved\W*$", re.I),
+]
+_TAGS_LABEL = re.compile(r"^(?:tags|tagged|tagged with|filed under|topics|keywords)\s*:?\s*(.*)$", re.I)
+
+_MONTHS_AND_DAYS = (
+    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+    "oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|"
+    "thursday|fri|friday|sat|saturday|sun|sunday|"
+    "janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    "enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    "januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|"
+    "août|septembre|octobre|novembre|décembre|"
+    "segunda|terça|quarta|quinta|sexta|feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes"
+)
+_DATE_WORDS = re.compile(
+    rf"^(?:{_MONTHS_AND_DAYS}|\d+|am|pm|a|p|m|at|on|de|às|a las|um|le|à|h|utc|gmt|"
+    r"[a-z]{2,4}t|updated|published|posted|modified|last|publicado|atualizado|actualizado|"
+    r"veröffentlicht|aktualisiert|mis à jour|publié|st|nd|rd|th|uhr)$",
+    re.I,
+)
+_BYLINE_LABEL = re.compile(
+    r"\b(?:by|written by|posted by|published by|publicado por|escrito por|von|par|por)\b", re.I
+)
+
+
+def _filter_lines(
+    lines: list[_Line], title: str | None, authors: list[str], captions: list[str]
+) -> tuple[list[_Line], list[Removed]]:
+    kept: list[_Line] = []
+    removed: list[Removed] = []
+    title_key = _norm(title) if title and _words(title) >= 3 else None
+    caption_keys = {_norm(c) for c in captions if _words(c) >= 2}
+    in_related = False
+    after_tags = False
+    for line in lines:
+        text = line.text
+        key = _norm(text)
+        if in_related and _is_teaser(line):
+            removed.append(Removed(text, "boilerplate", "related link"))
+            continue
+        in_related = False
+        if after_tags and not _SENTENCE_END.search(text):
+            removed.append(Removed(text, "boilerplate", "tags"))
+            after_tags = False
+            continue
+        after_tags = False
+        reason = _line_reason(line, key, title_key, caption_keys, authors)
+        if reason is None:
+            kept.append(line)
+            continue
+        removed.append(Removed(text, reason[0], reason[1]))
+        in_related = reason[1] == "related header"
+        after_tags = reason[1] == "tags label"
+    return kept, removed
+
+
+def _line_reason(
+    line: _Line, key: str, title_key: str | None, caption_keys: set[str], authors: list[str]
+) -> tuple[str, str | None] | None:
+    """Why a line is not article text, as (reason, note), or None to keep it."""
+    text = line.text
+    if not key:
+        return ("boilerplate", "no words")
+    if title_key and key == title_key:
+        return ("headline", None)
+    if key in caption_keys:
+        return ("caption", None)
+    if _words(text) <= 40 and _is_prompt(text):
+        return ("boilerplate", "prompt")
+    if _words(text) <= 20 and _RELATED_INLINE.search(text):
+        return ("boilerplate", "related link")
+    if _RELATED_HEADER.search(text):
+        return ("boilerplate", "related header")
+    tags = _TAGS_LABEL.match(text)
+    if tags and _words(text) <= 40 and not _SENTENCE_END.search(text):
+        return ("boilerplate", "tags label" if not tags[1] else "tags")
+    if _is_dateline(text):
+        return ("dateline", None)
+    if _is_byline(text, authors):
+        return ("byline", None)
+    return None
+
+
+def _is_prompt(text: str) -> bool:
+    return any(p.search(text) for p in _PROMPTS)
+
+
+def _is_teaser(line: _Line) -> bool:
+    """A line in a block of related links: a list item or a short headline-like line."""
+    if line.block == "list" or line.text.startswith("- "):
+        return True
+    return _words(line.text) <= 20 and not re.search(r"[.!?…]\W*$", line.text)
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line made only of date/time words and numbers ("Nov 20, 2019 - 11:28 AMT")."""
+    words = _TOKEN.findall(text)
+    if not words or len(words) > 12 or not any(w.isdigit() for w in words):
+        return False
+    if not any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words) and ":" not in text:
+        return False
+    return all(_DATE_WORDS.match(w) for w in words)
+
+
+def _is_byline(text: str, authors: list[str]) -> bool:
+    """A short line naming the author(s): "By Jane Doe", "Posted by Jane Doe - May 1, 2019"."""
+    if _words(text) > 15:
+        return False
+    lowered = text.casefold()
+    names = [a.casefold() for a in authors if a]
+    if names and any(n in lowered for n in names):
+        rest = lowered
+        for n in names:
+            rest = rest.replace(n, " ")
+        leftover = [w for w in _TOKEN.findall(rest) if not _DATE_WORDS.match(w)]
+        if len(leftover) <= 3:
+            return True
+    return bool(_BYLINE_LABEL.match(text.strip())) and _words(text) <= 8 and not _SENTENCE_END.search(text)
