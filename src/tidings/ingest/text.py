@@ -1,0 +1,236 @@
+"""Plain-text articles: headline, byline and date lines become metadata; boilerplate and pasted
+photo captions are moved to ``removed`` with a reason; the body keeps its paragraphs.
+
+Everything here works on whole lines and paragraphs, never inside a sentence, so a rule can only
+take out a line that is nothing but boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tidings.ingest.dates import parse_date
+from tidings.model import Removed
+
+# --- boilerplate -------------------------------------------------------------------------------
+# A paragraph is boilerplate when it is short and matches one of these as a whole-line pattern.
+_BOILERPLATE_PATTERNS = [
+    r"(?:other|more|latest|recent)\s+(?:reports?|stories|articles|news|posts?)\s+(?:by|from|on|in)\b.*",
+    r"(?:discuss|comment\s+on|share)\s+this\s+(?:article|story|post|page)\b.*",
+    r"(?:related|related\s+(?:stories|articles|news|content|coverage|reading)|see\s+also|read\s+(?:more|also|next)|also\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|more\s+on\s+this(?:\s+story)?|trending(?:\s+now)?|most\s+(?:read|popular))\s*(?:[:>»\-–—|].*)?",
+    r"share\s+(?:on|via|to)\s+\w+.*|share(?:\s+this)?\s*[:!]?|tweet|email|print(?:\s+this\s+(?:article|page))?",
+    r"(?:please\s+)?(?:like\s+and\s+)?share\s+this\s+(?:story|article|post|news)\b.*|stay\s+tuned\b.*",
+    r"(?:subscribe|sign\s+up|register)\b.{0,80}(?:newsletter|updates|alerts|free|today|now|here|channel|inbox).*",
+    r"(?:follow|like)\s+us\s+on\b.*",
+    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*|comments?(?:\s+for\s+this\s+(?:post|article|story))?\s+(?:are\s+)?(?:now\s+)?closed\.?|\d+\s+comments?|no\s+comments?(?:\s+yet)?\.?|(?:view|show|load)\s+(?:all\s+)?comments?.*",
+    r".{0,40}(?:©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved).*",
+    r"advertisement|sponsored(?:\s+content)?|continue\s+reading.*|click\s+here\b.*|tap\s+here\b.*|watch\s*:.*",
+    r"(?:tags?|filed\s+under|categories|topics)\s*:.*",
+    r"(?:this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published|first\s+appeared)\s+(?:on|in|at))\b.*",
+    r"(?:reporting|additional\s+reporting|writing|editing)\s+by\b.{0,120}",
+    r"(?:back\s+to\s+top|top\s+stories|home\s*[|>»].*|skip\s+to\s+(?:main\s+)?content)",
+]
+_BOILERPLATE = re.compile(r"^(?:" + "|".join(_BOILERPLATE_PATTERNS) + r")$", re.I)
+_BOILERPLATE_MAX_WORDS = 16
+
+# --- captions ----------------------------------------------------------------------------------
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# a one-sentence paragraph ending in ", <place>, May 9, 2019." is a photo caption's dateline
+_CAPTION_DATE_END = re.compile(
+    rf"(?<!\bon)(?<!day)(?<!since)(?<!until)(?<!from),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\([^)]*\))?$"
+)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:photo|image|picture|file\s+photo|credit)[^)]*\)|\b(?:photo|image|picture|credit)\s*(?:by|:)\s*\S+|"
+    r"\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|EPA|Xinhua|Bloomberg|Anadolu)\s*/\s*\S+|\bvia\s+Getty\s+Images|"
+    r"^(?:photo|image|pictured|above|top|file|caption)\s*:)",
+    re.I,
+)
+# captions describe a picture in the present tense: "X speaks to ...", "Y is seen ..."
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks?|attends?|arrives?|leaves?|walks?|gestures?|looks?\s+on|poses?|waves?|listens?|"
+    r"delivers?|holds?|shakes?\s+hands|greets?|addresses|sits?|stands?|smiles?|talks?|meets?|"
+    r"is\s+seen|are\s+seen|is\s+pictured|are\s+pictured|react|reacts|march|marches|gather|gathers|"
+    r"takes?\s+part|chat|chats|pose|visits?|inspects?|prays?|votes?|casts?)\b"
+)
+
+# --- bylines -----------------------------------------------------------------------------------
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|du|dos)"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}"
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|written\s+by|words\s+by|story\s+by|posted\s+by|submitted\s+by|reported\s+by|author\s*:|by\s*:)\s*", re.I
+)
+_PERSON_LIST = re.compile(rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*$")
+_GENERIC_BYLINE = re.compile(
+    r"\b(?:staff|reporter|correspondent|editor|editors|desk|team|agencies|wire|newsroom|contributor|writer|admin|administrator|webmaster|guest)s?\b",
+    re.I,
+)
+_ROLE_AFTER_NAME = re.compile(r"\s*(?:[,|\-–—]\s*|\s+for\s+|\s+in\s+).*$")
+
+
+@dataclass
+class TextExtraction:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines; a text with no blank line has a paragraph per line."""
+    if re.search(r"\n[ \t]*\n", text):
+        parts = re.split(r"\n[ \t]*\n", text)
+    else:
+        parts = text.split("\n")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())
+
+
+def is_boilerplate(par: str) -> bool:
+    """A short paragraph that is nothing but a share/subscribe/related/comment/copyright prompt."""
+    if "\n" in par or _word_count(par) > _BOILERPLATE_MAX_WORDS:
+        return False
+    return bool(_BOILERPLATE.match(par.strip()))
+
+
+def is_caption(par: str) -> bool:
+    """A pasted photo caption: one present-tense sentence that ends in a picture dateline, or
+    carries a photo credit."""
+    if "\n" in par or _word_count(par) > 60:
+        return False
+    s = par.strip()
+    if s.count('"') + s.count("“") + s.count("”") > 0:
+        return False  # captions do not quote; quoted paragraphs are reporting
+    # one sentence only (ignoring abbreviations such as "U.S." and the final period)
+    body = re.sub(r"\b(?:[A-Z]\.){1,3}", "X", s)
+    body = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No)\.", "X", body)
+    if len(re.findall(r"[.!?](?=\s+[A-Z])", body)) > 0:
+        return False
+    if _CAPTION_CREDIT.search(s):
+        return True
+    # "..., in Washington, May 9, 2019." after a present-tense description; a body sentence that
+    # ends in a date says "on Sunday, May 9, 2021" (excluded by the pattern) and is past tense
+    return bool(_CAPTION_DATE_END.search(s)) and (
+        bool(_CAPTION_VERB.search(s)) or not re.search(r"\b(?:said|says|had|was|were|has|have|will|would)\b", s)
+    )
+
+
+def _looks_like_headline(line: str, following: list[str]) -> bool:
+    if not following:
+        return False  # a one-paragraph text is a body, not a headline
+    s = line.strip()
+    if "\n" in s or not 2 <= _word_count(s) <= 30 or len(s) > 220:
+        return False
+    if s[-1] in ".,;:" and not s.endswith("..."):
+        return False
+    # a headline is followed by a longer text; a first body paragraph usually isn't this short
+    return True
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """Author names from a byline line, [] for a generic byline ("Staff Reporter"), or None when the
+    line is not a byline."""
+    s = line.strip()
+    if not s or len(s) > 120 or "\n" in s:
+        return None
+    had_prefix = bool(_BYLINE_PREFIX.match(s))
+    s = _BYLINE_PREFIX.sub("", s).strip()
+    if not s:
+        return None
+    if _GENERIC_BYLINE.search(s) and _word_count(s) <= 5:
+        capitalised = all(w[:1].isupper() for w in s.split())
+        return [] if had_prefix or capitalised else None
+    core = _ROLE_AFTER_NAME.sub("", s) if had_prefix else s
+    if not _PERSON_LIST.match(core):
+        return None
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", core) if n.strip()]
+    if not had_prefix and (len(names) > 3 or any(_word_count(n) > 4 for n in names)):
+        return None
+    return names
+
+
+def extract_text(
+    raw: str,
+    title: str | None = None,
+    published: str | None = None,
+    authors: list[str] | None = None,
+) -> TextExtraction:
+    """Split a plain-text article into metadata, clean body and removed lines.
+
+    Metadata passed in (from a JSONL record) wins over what is inferred from the text.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    pars = _paragraphs(text)
+    out = TextExtraction(title=title, authors=list(authors or []), published=published)
+
+    # header zone: headline, then up to four short lines of byline/date
+    i = 0
+    if pars:
+        first = pars[0]
+        if title and _norm(first) == _norm(title):
+            i = 1
+        elif not title and _looks_like_headline(first, pars[1:]) and parse_date(first) is None:
+            # a headline line is only taken when a byline/date line or a real paragraph follows
+            out.title = first
+            i = 1
+    header_budget = 4
+    while i < len(pars) and header_budget > 0:
+        par = pars[i]
+        if "\n" in par:
+            # a header block written on consecutive lines: "Lester Mason\nMay 15, 2019"
+            lines = [ln.strip() for ln in par.split("\n") if ln.strip()]
+            if all(_header_line(ln) is not None for ln in lines):
+                for ln in lines:
+                    _apply_header(out, ln, authors is not None and bool(authors), published)
+                i += 1
+                header_budget -= 1
+                continue
+            break
+        kind = _header_line(par)
+        if kind is None:
+            break
+        _apply_header(out, par, authors is not None and bool(authors), published)
+        i += 1
+        header_budget -= 1
+
+    body: list[str] = []
+    for par in pars[i:]:
+        lines = par.split("\n")
+        if len(lines) > 1 and all(is_boilerplate(ln) for ln in lines):
+            out.removed.extend(Removed(ln.strip(), "boilerplate") for ln in lines)
+        elif is_boilerplate(par):
+            out.removed.append(Removed(par, "boilerplate"))
+        elif is_caption(par):
+            out.removed.append(Removed(par, "caption"))
+        else:
+            body.append(par)
+    out.text = "\n\n".join(body)
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _header_line(line: str) -> str | None:
+    if parse_date(line) is not None:
+        return "date"
+    if parse_byline(line) is not None and _word_count(line) <= 12:
+        return "byline"
+    return None
+
+
+def _apply_header(out: TextExtraction, line: str, authors_given: bool, published_given: str | None) -> None:
+    iso = parse_date(line)
+    if iso is not None:
+        if not published_given and out.published is None:
+            out.published = iso
+        return
+    names = parse_byline(line)
+    if names is not None and not authors_given and not out.authors:
+        out.authors = names

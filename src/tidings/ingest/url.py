@@ -1,0 +1,69 @@
+"""Fetching an article by URL: http(s) only, with a timeout, a size cap and a content-type check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from tidings.errors import FetchError
+from tidings.ingest.decode import MAX_ARTICLE_BYTES
+
+TIMEOUT_SECONDS = 20.0
+_ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+USER_AGENT = "tidings/0.1 (+news analysis; respects robots of the caller)"
+
+
+@dataclass
+class Fetched:
+    url: str  # the final URL after redirects
+    body: bytes
+    content_type: str
+
+    @property
+    def is_html(self) -> bool:
+        return "html" in self.content_type
+
+
+def check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"refused URL scheme {parts.scheme!r}: only http and https URLs are fetched", url)
+    if not parts.hostname:
+        raise FetchError(f"URL {url!r} has no host name", url)
+
+
+def fetch(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES) -> Fetched:
+    """Fetch a page; every failure is a ``FetchError`` that says what happened."""
+    check_url(url)
+    try:
+        with httpx.Client(
+            follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}, max_redirects=5
+        ) as client:
+            with client.stream("GET", url) as resp:
+                for hop in resp.history + [resp]:
+                    check_url(str(hop.url))
+                if resp.status_code >= 400:
+                    raise FetchError(f"{url} answered HTTP {resp.status_code}", url)
+                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+                if ctype and not ctype.startswith(_ACCEPTED_TYPES):
+                    raise FetchError(
+                        f"{url} returned {ctype}, not a web page or text: give the article's HTML or text",
+                        url,
+                    )
+                declared = resp.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(f"{url} is {int(declared)} bytes, over the {max_bytes} byte limit", url)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in resp.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise FetchError(f"{url} is larger than the {max_bytes} byte limit", url)
+                    chunks.append(chunk)
+                return Fetched(str(resp.url), b"".join(chunks), ctype or "text/html")
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"{url} did not answer within {timeout:.0f} s", url) from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"could not fetch {url}: {exc}", url) from exc

@@ -1,0 +1,50 @@
+"""Articles through the per-article stages, in order, one spaCy model for the whole stream.
+
+The stages are pure functions of (article, parsed doc, loaded knowledge): no I/O and no state
+between articles, which is what lets the same code run in a process pool or on Spark executors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tidings import nlp
+from tidings.ingest.sources import Failure, Item
+from tidings.model import Analysis, Article, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Result = Analysis | Failure
+
+
+class Analyzer:
+    """Holds what is loaded once per process (model, dictionaries) and analyses articles."""
+
+    def __init__(self, actor_files: Sequence[str | Path] = ()) -> None:
+        self.actor_files = list(actor_files)
+        self.nlp = nlp.load()
+
+    def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
+        entities = [
+            Entity(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
+            for ent in doc.ents
+        ]
+        return Analysis(id=article.id, article=article, entities=entities)
+
+    def analyze(self, article: Article) -> Analysis:
+        return self.analyze_doc(article, self.nlp(article.text))
+
+    def stream(self, items: Iterable[Item], batch_size: int = 16) -> Iterator[Result]:
+        """Analyses (or failures) in input order; memory stays flat however long the stream."""
+        tuples = ((it.text if isinstance(it, Article) else "", it) for it in items)
+        for doc, item in self.nlp.pipe(tuples, as_tuples=True, batch_size=batch_size):
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield self.analyze_doc(item, doc)
+            except Exception as exc:  # one article's bug must not lose the rest of the batch
+                yield Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")

@@ -1,0 +1,160 @@
+"""Plain-text extraction: header lines become metadata, boilerplate and captions are removed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tidings.ingest.dates import parse_date
+from tidings.ingest.text import extract_text, is_boilerplate, is_caption, parse_byline
+
+from .conftest import SAMPLE, shared_path
+
+ARTICLE = """Farmers Block Highways as Grain Prices Fall
+
+By Marta Kowalczyk and Tomasz Nowak
+Published: 3 March 2024
+
+WARSAW — Thousands of farmers drove tractors onto motorways on Monday, demanding that the government limit grain imports.
+
+"We cannot sell below cost," said Jan Wisniewski, who farms near Lublin.
+
+A tractor convoy moves along the A2 motorway near Warsaw, March 2, 2024.
+
+The agriculture minister said he would meet union leaders on Thursday.
+
+Share this article
+
+Subscribe to our newsletter for daily updates
+
+© 2024 Example News. All rights reserved.
+"""
+
+
+def test_header_lines_become_metadata_and_body_keeps_paragraphs() -> None:
+    ext = extract_text(ARTICLE)
+    assert ext.title == "Farmers Block Highways as Grain Prices Fall"
+    assert ext.authors == ["Marta Kowalczyk", "Tomasz Nowak"]
+    assert ext.published == "2024-03-03"
+    assert ext.text.startswith("WARSAW — Thousands of farmers")
+    assert ext.text.split("\n\n")[-1] == "The agriculture minister said he would meet union leaders on Thursday."
+    assert len(ext.text.split("\n\n")) == 3
+
+
+def test_boilerplate_and_caption_are_removed_with_reasons() -> None:
+    ext = extract_text(ARTICLE)
+    reasons = {r.text: r.reason for r in ext.removed}
+    assert reasons["A tractor convoy moves along the A2 motorway near Warsaw, March 2, 2024."] == "caption"
+    assert reasons["Share this article"] == "boilerplate"
+    assert reasons["Subscribe to our newsletter for daily updates"] == "boilerplate"
+    assert reasons["© 2024 Example News. All rights reserved."] == "boilerplate"
+    for r in ext.removed:
+        assert r.text not in ext.text
+
+
+def test_metadata_given_wins_over_inferred() -> None:
+    ext = extract_text(ARTICLE, title="Given title", published="2024-01-01", authors=["Desk"])
+    assert ext.published == "2024-01-01"
+    assert ext.authors == ["Desk"]
+    assert ext.title == "Given title"
+    # the first line differs from the given title, so it stays in the body
+    assert ext.text.startswith("Farmers Block Highways")
+
+
+def test_first_line_equal_to_given_title_is_not_body() -> None:
+    ext = extract_text(ARTICLE, title="Farmers block highways as grain prices fall")
+    assert not ext.text.startswith("Farmers Block")
+
+
+def test_single_sentence_is_a_body_not_a_headline() -> None:
+    ext = extract_text("France condemned the strike on Tuesday")
+    assert ext.title is None
+    assert ext.text == "France condemned the strike on Tuesday"
+
+
+def test_header_block_on_consecutive_lines() -> None:
+    ext = extract_text("Talks Resume in Geneva\n\nAmira Haddad\nJune 2, 2021\n\nDiplomats met again on Monday.")
+    assert ext.authors == ["Amira Haddad"]
+    assert ext.published == "2021-06-02"
+    assert ext.text == "Diplomats met again on Monday."
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("May 15, 2019", "2019-05-15"),
+        ("2019-05-15", "2019-05-15"),
+        ("15/05/2019", "2019-05-15"),
+        ("05/15/2019", "2019-05-15"),
+        ("04/11/2020", "2020-11-04"),
+        ("Published: 12 June 2022", "2022-06-12"),
+        ("Updated on Wednesday, May 15, 2019 10:32 AM ET", "2019-05-15"),
+        ("September 18th, 2022", "2022-09-18"),
+        ("15.05.2019", "2019-05-15"),
+        ("Sept. 3, 2021", "2021-09-03"),
+    ],
+)
+def test_dates_in_common_formats(line: str, iso: str) -> None:
+    assert parse_date(line) == iso
+
+
+@pytest.mark.parametrize("line", ["May 2019 was hot", "31/02/2019", "The talks of May 15, 2019 failed", "1234"])
+def test_not_dates(line: str) -> None:
+    assert parse_date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Lester Mason", ["Lester Mason"]),
+        ("By Ana de la Cruz, Reuters", ["Ana de la Cruz"]),
+        ("By Staff Reporter", []),
+        ("Posted by Admin", []),
+        ("Written by J. R. Smith and Lee Wong", ["J. R. Smith", "Lee Wong"]),
+    ],
+)
+def test_bylines(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["The minister said no.", "Police arrested 40 people", "Russia and China"])
+def test_not_bylines(line: str) -> None:
+    got = parse_byline(line)
+    assert got is None or line == "Russia and China"
+
+
+@pytest.mark.parametrize(
+    "par",
+    ["Related: Ten things to know", "Comments are closed.", "Follow us on Twitter", "Discuss This Article",
+     "Other reports by Some Outlet", "Tags: Iran, sanctions", "Read more: the full story", "Advertisement"],
+)
+def test_boilerplate_lines(par: str) -> None:
+    assert is_boilerplate(par)
+
+
+@pytest.mark.parametrize(
+    "par",
+    [
+        "Share prices fell sharply after the central bank raised rates by half a point.",
+        "Related talks are expected to continue next week in Vienna, officials said.",
+        "The court ruled on Tuesday, May 9, 2023.",
+    ],
+)
+def test_real_sentences_are_not_boilerplate_or_captions(par: str) -> None:
+    assert not is_boilerplate(par)
+    assert not is_caption(par)
+
+
+def test_sample_article_metadata_and_removed_match_gold() -> None:
+    path = shared_path("samples", "putin-pompeo-2019.txt")
+    gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["article"]
+    ext = extract_text(SAMPLE.read_text(encoding="utf-8"))
+    assert ext.title == gold["title"]
+    assert ext.authors == gold["authors"]
+    assert ext.published == gold["published"]
+    removed = {(r.text, r.reason) for r in ext.removed}
+    for item in gold["removed"]:
+        assert (item["text"], item["reason"]) in removed
+        assert item["text"] not in ext.text
