@@ -68,7 +68,8 @@ def extract_html(html: str, url: str | None = None) -> PageExtraction:
     authors = normalise_authors(doc.author if doc is not None else None)
     published = normalise_date(doc.date if doc is not None else None)
     captions = _captions(tree)
-    kept, removed = _filter_lines(lines, title=title, authors=authors, captions=captions)
+    description = doc.description if doc is not None else None
+    kept, removed = _filter_lines(lines, title, authors, captions, description)
     removed.extend(Removed(c, "caption") for c in captions if not _covered(c, removed))
     text = "\n\n".join(line.text for line in kept)
     if not _has_words(text):
@@ -237,7 +238,8 @@ def _covered(caption: str, removed: list[Removed]) -> bool:
 # --------------------------------------------------------------------------- line filters
 
 _TOKEN = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』]\s*$")
+_FULL_STOP = re.compile(r"[.!?…。！？]\W*$")
 
 
 def _norm(text: str) -> str:
@@ -267,11 +269,10 @@ _RELATED_INLINE = re.compile(rf"^{_RELATED_LABEL}\s*[:\-–—|»>]\s*\S", re.IG
 _PROMPTS = [
     # share / social widgets
     re.compile(r"^(?:share|share this(?: \w+)?|tweet|pin it|print|email|whatsapp|facebook|twitter|linkedin)\W*$", re.I),
-    re.compile(r"\bclick to tweet\W*$", re.I),
     # subscription / sign-up / app prompts
     re.compile(
         r"(?:^|[.!?]\s+)(?:subscribe|sign up|signup|register|join|download|get|click here)\b.{0,160}"
-        r"\b(?:newsletters?|inbox|subscription|our app|free trial|for free|today|now)\b",
+        r"\b(?:newsletters?|inbox|subscriptions?|our app|free trial|for free|today|now)\b",
         re.I,
     ),
     re.compile(r"^[\w'’ ]{0,40}\bnewsletter\W*$", re.I),
@@ -283,8 +284,6 @@ _PROMPTS = [
     ),
     re.compile(r"^(?:\d+\s*)?(?:comments?|replies)\W*$", re.I),
     re.compile(r"^(?:leave a (?:comment|reply)|tell us what you think|join the (?:discussion|conversation)|comments are closed)\b", re.I),
-    re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).{0,120}$", re.I),
-    re.compile(r"\ball rights reserved\W*$", re.I),
 ]
 _TAGS_LABEL = re.compile(r"^(?:tags|tagged|tagged with|filed under|topics|keywords)\s*:?\s*(.*)$", re.I)
 
@@ -304,78 +303,140 @@ _DATE_WORDS = re.compile(
     r"veröffentlicht|aktualisiert|mis à jour|publié|st|nd|rd|th|uhr)$",
     re.I,
 )
-_BYLINE_LABEL = re.compile(
-    r"\b(?:by|written by|posted by|published by|publicado por|escrito por|von|par|por)\b", re.I
+_BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|von|par|por)\b", re.I)
+_BYLINE_ANYWHERE = re.compile(
+    r"\b(?:written by|posted by|published by|publicado por|escrito por|publié par|veröffentlicht von)\b", re.I
 )
+# Agency/reporter credit lines: "(Reporting by A; Editing by B)", "C contributed to this report."
+_CREDIT = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",
+    re.I,
+)
+# Contact / follow prompts that close many articles: "Follow him on Twitter @x", "Email X at y@z".
+_CONTACT = re.compile(
+    r"\b(?:follow (?:him|her|them|us|me)\b|(?:may|can) be reached at|reach (?:the )?(?:reporters?|writers?|authors?|him|her|them)\b"
+    r"|email \w+(?: \w+)? at\b|e-mail \w+(?: \w+)? at\b|have a (?:news )?tip\b|send (?:us )?(?:a )?tips?\b)",
+    re.I,
+)
+_CLICK_TO_TWEET = re.compile(r"\s*click to tweet\W*$", re.I)
+# How many lines at the top/bottom of the body count as its head/tail.
+HEAD_LINES = 3
+TAIL_LINES = 4
+
+
+@dataclass
+class _Context:
+    """What the line filters compare against: page metadata and captions."""
+
+    title_key: str | None
+    title_tokens: set[str]
+    description_key: str | None
+    caption_keys: set[str]
+    authors: list[str]
+    total: int
 
 
 def _filter_lines(
-    lines: list[_Line], title: str | None, authors: list[str], captions: list[str]
+    lines: list[_Line],
+    title: str | None,
+    authors: list[str],
+    captions: list[str],
+    description: str | None = None,
 ) -> tuple[list[_Line], list[Removed]]:
+    """Split rendered lines into the body and the removed pieces (with reasons)."""
+    ctx = _Context(
+        title_key=_norm(title) if title and _words(title) >= 3 else None,
+        title_tokens=set(_norm(title).split()) if title else set(),
+        description_key=_norm(description) if description and _words(description) >= 4 else None,
+        caption_keys={_norm(c) for c in captions if _words(c) >= 2},
+        authors=authors,
+        total=len(lines),
+    )
     kept: list[_Line] = []
     removed: list[Removed] = []
-    title_key = _norm(title) if title and _words(title) >= 3 else None
-    caption_keys = {_norm(c) for c in captions if _words(c) >= 2}
-    in_related = False
-    after_tags = False
-    for line in lines:
-        text = line.text
-        key = _norm(text)
-        if in_related and _is_teaser(line):
-            removed.append(Removed(text, "boilerplate", "related link"))
+    mode: str | None = None  # "related", "related-list" or "tags": a block being skipped
+    for index, line in enumerate(lines):
+        line = _Line(_CLICK_TO_TWEET.sub("", line.text), line.block)
+        if mode is not None and _continues_block(mode, line):
+            removed.append(Removed(line.text, "boilerplate", "tags" if mode == "tags" else "related link"))
             continue
-        in_related = False
-        if after_tags and not _SENTENCE_END.search(text):
-            removed.append(Removed(text, "boilerplate", "tags"))
-            after_tags = False
-            continue
-        after_tags = False
-        reason = _line_reason(line, key, title_key, caption_keys, authors)
+        mode = None
+        reason = _line_reason(line, index, len(kept), ctx)
         if reason is None:
             kept.append(line)
             continue
-        removed.append(Removed(text, reason[0], reason[1]))
-        in_related = reason[1] == "related header"
-        after_tags = reason[1] == "tags label"
+        removed.append(Removed(line.text, reason[0], reason[1]))
+        mode = {"related header": "related", "related link": "related-list", "tags label": "tags"}.get(
+            reason[1] or ""
+        )
     return kept, removed
 
 
-def _line_reason(
-    line: _Line, key: str, title_key: str | None, caption_keys: set[str], authors: list[str]
-) -> tuple[str, str | None] | None:
+def _continues_block(mode: str, line: _Line) -> bool:
+    if mode == "tags":
+        return not _SENTENCE_END.search(line.text) and _words(line.text) <= 40
+    if mode == "related-list":
+        return _is_list_item(line)
+    return _is_teaser(line)
+
+
+def _line_reason(line: _Line, index: int, kept_before: int, ctx: _Context) -> tuple[str, str | None] | None:
     """Why a line is not article text, as (reason, note), or None to keep it."""
     text = line.text
+    key = _norm(text)
+    words = _words(text)
+    at_head = kept_before < HEAD_LINES
+    at_tail = index >= ctx.total - TAIL_LINES
     if not key:
         return ("boilerplate", "no words")
-    if title_key and key == title_key:
+    if ctx.title_key and (key == ctx.title_key or (at_head and _looks_like_title(text, ctx))):
         return ("headline", None)
-    if key in caption_keys:
+    if at_head and ctx.description_key and key == ctx.description_key and not _SENTENCE_END.search(text):
+        return ("headline", "standfirst")
+    if key in ctx.caption_keys:
         return ("caption", None)
-    if _words(text) <= 40 and _is_prompt(text):
+    if words <= 40 and _is_prompt(text):
         return ("boilerplate", "prompt")
-    if _words(text) <= 20 and _RELATED_INLINE.search(text):
+    if words <= 20 and _RELATED_INLINE.search(text):
         return ("boilerplate", "related link")
     if _RELATED_HEADER.search(text):
         return ("boilerplate", "related header")
     tags = _TAGS_LABEL.match(text)
-    if tags and _words(text) <= 40 and not _SENTENCE_END.search(text):
+    if tags and words <= 40 and not _SENTENCE_END.search(text):
         return ("boilerplate", "tags label" if not tags[1] else "tags")
     if _is_dateline(text):
         return ("dateline", None)
-    if _is_byline(text, authors):
+    if _is_byline(text, ctx.authors):
         return ("byline", None)
+    if at_tail and words <= 50 and _CREDIT.search(text):
+        return ("byline", "credit")
+    if at_tail and words <= 50 and _CONTACT.search(text):
+        return ("boilerplate", "contact")
     return None
+
+
+def _looks_like_title(text: str, ctx: _Context) -> bool:
+    """A headline variant near the top: no closing punctuation, mostly the title's words."""
+    tokens = set(_norm(text).split())
+    if not tokens or not ctx.title_tokens or len(tokens) > 30 or _FULL_STOP.search(text):
+        return False
+    overlap = len(tokens & ctx.title_tokens) / min(len(tokens), len(ctx.title_tokens))
+    return overlap >= 0.75 and len(tokens & ctx.title_tokens) >= 3
 
 
 def _is_prompt(text: str) -> bool:
     return any(p.search(text) for p in _PROMPTS)
 
 
+def _is_list_item(line: _Line) -> bool:
+    return line.block == "list" or line.text.startswith("- ")
+
+
 def _is_teaser(line: _Line) -> bool:
     """A line in a block of related links: a list item or a short headline-like line."""
-    if line.block == "list" or line.text.startswith("- "):
+    if _is_list_item(line):
         return True
-    return _words(line.text) <= 20 and not re.search(r"[.!?…]\W*$", line.text)
+    return _words(line.text) <= 20 and not _FULL_STOP.search(line.text)
 
 
 def _is_dateline(text: str) -> bool:
@@ -390,7 +451,14 @@ def _is_dateline(text: str) -> bool:
 
 def _is_byline(text: str, authors: list[str]) -> bool:
     """A short line naming the author(s): "By Jane Doe", "Posted by Jane Doe - May 1, 2019"."""
-    if _words(text) > 15:
+    words = _words(text)
+    if words > 25:
+        return False
+    if text.lstrip().startswith("©"):
+        return False  # a copyright or photo credit, not a byline
+    if _BYLINE_ANYWHERE.search(text) and not _SENTENCE_END.search(text):
+        return True
+    if words > 15:
         return False
     lowered = text.casefold()
     names = [a.casefold() for a in authors if a]
@@ -401,4 +469,4 @@ def _is_byline(text: str, authors: list[str]) -> bool:
         leftover = [w for w in _TOKEN.findall(rest) if not _DATE_WORDS.match(w)]
         if len(leftover) <= 3:
             return True
-    return bool(_BYLINE_LABEL.match(text.strip())) and _words(text) <= 8 and not _SENTENCE_END.search(text)
+    return bool(_BYLINE_LABEL.match(text.strip())) and words <= 8 and not _SENTENCE_END.search(text)
