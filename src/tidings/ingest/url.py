@@ -12,7 +12,8 @@ from tidings.ingest.decode import MAX_ARTICLE_BYTES
 
 TIMEOUT_SECONDS = 20.0
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-USER_AGENT = "tidings/0.1 (+news analysis; respects robots of the caller)"
+USER_AGENT = "tidings/0.1 (news analysis)"
+MAX_REDIRECTS = 5
 
 
 @dataclass
@@ -37,33 +38,39 @@ def check_url(url: str) -> None:
 def fetch(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES) -> Fetched:
     """Fetch a page; every failure is a ``FetchError`` that says what happened."""
     check_url(url)
+    current = url
     try:
-        with httpx.Client(
-            follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}, max_redirects=5
-        ) as client:
-            with client.stream("GET", url) as resp:
-                for hop in resp.history + [resp]:
-                    check_url(str(hop.url))
-                if resp.status_code >= 400:
-                    raise FetchError(f"{url} answered HTTP {resp.status_code}", url)
-                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                if ctype and not ctype.startswith(_ACCEPTED_TYPES):
-                    raise FetchError(
-                        f"{url} returned {ctype}, not a web page or text: give the article's HTML or text",
-                        url,
-                    )
-                declared = resp.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > max_bytes:
-                    raise FetchError(f"{url} is {int(declared)} bytes, over the {max_bytes} byte limit", url)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise FetchError(f"{url} is larger than the {max_bytes} byte limit", url)
-                    chunks.append(chunk)
-                return Fetched(str(resp.url), b"".join(chunks), ctype or "text/html")
+        with httpx.Client(follow_redirects=False, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
+            for _hop in range(MAX_REDIRECTS + 1):
+                with client.stream("GET", current) as resp:
+                    if resp.is_redirect:
+                        location = resp.headers.get("location", "")
+                        nxt = str(resp.url.join(location))
+                        check_url(nxt)  # every hop is checked again, scheme included
+                        current = nxt
+                        continue
+                    return _read(resp, url, max_bytes)
+            raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times", url)
     except httpx.TimeoutException as exc:
         raise FetchError(f"{url} did not answer within {timeout:.0f} s", url) from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"could not fetch {url}: {exc}", url) from exc
+
+
+def _read(resp: httpx.Response, url: str, max_bytes: int) -> Fetched:
+    if resp.status_code >= 400:
+        raise FetchError(f"{url} answered HTTP {resp.status_code}", url)
+    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype and not ctype.startswith(_ACCEPTED_TYPES):
+        raise FetchError(f"{url} returned {ctype}, not a web page or text: give the article's HTML or text", url)
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"{url} is {int(declared)} bytes, over the {max_bytes} byte limit", url)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"{url} is larger than the {max_bytes} byte limit", url)
+        chunks.append(chunk)
+    return Fetched(str(resp.url), b"".join(chunks), ctype or "text/html")
