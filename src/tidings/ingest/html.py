@@ -62,7 +62,10 @@ def extract_html(html: str, url: str | None = None) -> PageExtraction:
     tree = _load(html)
     doc = _extract_document(tree, url)
     lines = _body_lines(doc.body) if doc is not None else []
-    if not lines:
+    if lines:
+        before, after = _sibling_chunks(tree, lines)
+        lines = before + lines + after
+    else:
         lines = _fallback_lines(tree)
     title = _clean_title(doc.title if doc is not None else None)
     authors = normalise_authors(doc.author if doc is not None else None)
@@ -164,6 +167,101 @@ def _fallback_lines(tree: HtmlElement) -> list[_Line]:
     words = sum(len(line.text.split()) for line in lines)
     sentences = any(_SENTENCE_END.search(line.text) for line in lines)
     return lines if words >= MIN_FALLBACK_WORDS and sentences else []
+
+
+# --------------------------------------------------------------------------- split bodies
+
+# Sibling chunks must hold at least this many words of paragraph text to be added.
+MIN_CHUNK_WORDS = 50
+# Paragraphs shorter than this are not used to locate the body in the page.
+MIN_ANCHOR_WORDS = 8
+_NOT_BODY = re.compile(r"comment|related|recommend|footer|sidebar|\bnav|promo|newsletter|share|social", re.I)
+
+
+def _sibling_chunks(tree: HtmlElement, lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Paragraphs of the article that sit in repeated sibling containers trafilatura skipped.
+
+    Some pages split one article body into several containers with the same class (separated by
+    ads); trafilatura then keeps only one of them.  Returns the extra paragraphs that come before
+    and after the extracted container, in page order.
+    """
+    known = {_norm(line.text) for line in lines}
+    anchors = [p for p in tree.iter("p") if _words(_node_text(p)) >= MIN_ANCHOR_WORDS and _norm(_node_text(p)) in known]
+    if len(anchors) < 2:
+        return [], []
+    container = _common_ancestor(anchors)
+    if container is None:
+        return [], []
+    order = {el: i for i, el in enumerate(tree.iter())}
+    chunks = _same_class_cousins(container, tree)
+    return _chunk_lines(chunks, known, order, container) if chunks else ([], [])
+
+
+def _node_text(node: _Element) -> str:
+    return _WS.sub(" ", " ".join(node.itertext())).strip()
+
+
+def _common_ancestor(nodes: list[_Element]) -> _Element | None:
+    paths = [[node, *node.iterancestors()][::-1] for node in nodes]
+    common: _Element | None = None
+    for level in zip(*paths):
+        if all(el is level[0] for el in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _same_class_cousins(element: _Element, tree: HtmlElement) -> list[_Element]:
+    """Other elements with the same tag and class, close to ``element`` in the tree."""
+    cls = (element.get("class") or "").strip()
+    if not cls or _NOT_BODY.search(cls):
+        return []
+    ancestors = list(element.iterancestors())
+    scope = ancestors[2] if len(ancestors) > 2 else tree
+    found = []
+    for other in scope.iter(str(element.tag)):
+        if other is element or (other.get("class") or "").strip() != cls:
+            continue
+        if element in set(other.iterancestors()) or other in set(ancestors):
+            continue
+        if _signature(other.getparent()) != _signature(element.getparent()):
+            continue  # same class but a different place in the layout (a quote box, a teaser)
+        if any(_NOT_BODY.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in _up_to(other, scope)):
+            continue
+        found.append(other)
+    return found
+
+
+def _signature(element: _Element | None) -> tuple[str, str]:
+    if element is None:
+        return ("", "")
+    return (str(element.tag), (element.get("class") or "").strip())
+
+
+def _up_to(element: _Element, scope: _Element) -> list[_Element]:
+    """Ancestors of ``element`` below ``scope``."""
+    out = []
+    for ancestor in element.iterancestors():
+        if ancestor is scope:
+            break
+        out.append(ancestor)
+    return out
+
+
+def _chunk_lines(
+    chunks: list[_Element], known: set[str], order: dict[_Element, int], main: _Element
+) -> tuple[list[_Line], list[_Line]]:
+    before: list[_Line] = []
+    after: list[_Line] = []
+    for chunk in sorted(chunks, key=lambda el: order.get(el, 0)):
+        paragraphs = [_node_text(p) for p in chunk.iter("p")]
+        paragraphs = [t for t in paragraphs if t and _norm(t) not in known]
+        if sum(_words(t) for t in paragraphs) < MIN_CHUNK_WORDS:
+            continue
+        target = before if order.get(chunk, 0) < order.get(main, 0) else after
+        target.extend(_Line(t, "p") for t in paragraphs)
+    return before, after
 
 
 # --------------------------------------------------------------------------- metadata
