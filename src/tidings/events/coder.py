@@ -1,0 +1,667 @@
+"""The event coder: CAMEO events from the spaCy dependency parse, through the project lexicon.
+
+For every sentence, each token that the lexicon knows is a candidate trigger:
+
+* verbs (with their particle, object and prepositions): source = subject (active) or by-agent
+  (passive); target = direct object, else the object of one of the entry's prepositions, else
+  the possessor/modifier actor of a non-actor object ("criticised Washington's exit");
+  a subject-less verb takes the subject of the clause it hangs on ("After meeting with Putin,
+  Pompeo ...") or, under "urge/ask X to", X;
+* event nouns ("talks with", "sanctions against", "Russia's annexation of"): source = the actor
+  possessor or modifier, else the subject of the light verb that governs the noun ("held talks"),
+  else the subject of the clause whose prepositional phrase holds it ("... before talks with");
+* frames (threaten/agree/offer/refuse to, urge X to, demand that, ready to): the complement's
+  code goes through the frame's transform table (threaten + 163 -> 1312), and the complement is
+  not coded on its own.
+
+Modality: an act under will/would/shall becomes intent (03x for cooperation, 13x threats for
+force); under could/might/may/can, in an if/unless clause, or under must/should (except as a
+reported demand) it is dropped.  Negated acts ("did not meet") are kept with negated=True;
+negated intents ("will not accept") become rejections (12x).  Reciprocal entries (meet, talks,
+agree, sign) are coded in both directions and marked ``reciprocal``.  Every event carries its
+evidence span, sentence index, the lexicon entry that fired and a confidence; candidates under
+``THRESHOLD`` are dropped (precision first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tidings.events.codebook import lookup
+from tidings.events.lexicon import Entry, Lexicon, load_lexicon
+from tidings.events.participants import SPEECH_LEMMAS, ActorLookup, Resolver, Side, conjuncts
+from tidings.model import Event, Participant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from tidings.model import Article, Quote
+
+#: candidates below this confidence are not reported
+THRESHOLD = 0.5
+
+MODAL_INTENT = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+MODAL_DROP = frozenset({"could", "might", "may", "can", "ca"})
+MODAL_OBLIGE = frozenset({"must", "should", "ought"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+LIGHT_VERBS = frozenset(
+    "hold have conduct launch begin start stage lead mount wage carry continue resume open order "
+    "impose announce issue lodge file make pay express voice give offer provide extend pledge "
+    "promise reiterate renew step intensify escalate press join host attend organize organise "
+    "unleash undertake call end".split()
+)
+ADJUNCT_PREPS = frozenset({"before", "after", "during", "for", "at", "following", "in", "ahead",
+                           "amid"})
+SUBJ_DEPS = ("nsubj", "csubj")
+CLAUSE_DEPS = ("advcl", "pcomp", "xcomp", "conj", "ccomp", "acl", "relcl")
+
+
+@dataclass
+class CodedEvent(Event):
+    """An ``Event`` plus how it was coded: the lexicon entry, reciprocity, modality."""
+
+    rule: str = ""
+    reciprocal: bool = False
+    modality: str = "asserted"  # asserted | intent | threat | reported-demand | rejected
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["rule"] = self.rule
+        out["reciprocal"] = self.reciprocal
+        out["modality"] = self.modality
+        return out
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    code: str
+    trigger: Token
+    sources: list[Side]
+    targets: list[Side]
+    recip: bool
+    negated: bool = False
+    confidence: float = 0.8
+    modality: str = "asserted"
+    consumed: set[int] = field(default_factory=set)
+    span_tokens: set[int] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------------- parse helpers
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                elif p.dep_ == "prep":  # "out of", "away from"
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+    return out
+
+
+def prep_names(tok: Token) -> set[str]:
+    names = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    names |= {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    for c in tok.children:
+        if c.dep_ in ("ccomp",):
+            names |= {m.lower_ for m in c.children if m.dep_ == "mark"}
+    return names
+
+
+def lemma_set(tok: Token) -> set[str]:
+    """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.add(p.lemma_.lower())
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def auxiliaries(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    # "is going to attack": the modal sits on "going"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
+        out.append(tok.head)
+    return out
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+
+
+def conditional(tok: Token) -> bool:
+    """Inside an if/unless clause (up to the clause boundary)."""
+    node = tok
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "aux") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+class Coder:
+    def __init__(self, doc: Doc, actors: ActorLookup, quotes: list[Quote] | None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lexicon or load_lexicon()
+        self.res = Resolver(doc, actors, quotes)
+        self.consumed: set[int] = set()
+
+    # ------------------------------------------------------------------ subjects
+    def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
+        """The token that does what ``tok`` says, and a confidence factor for how it was found."""
+        c = child(tok, *SUBJ_DEPS)
+        if c is not None:
+            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
+                return tok.head, 0.9
+            return c, 1.0
+        if depth > 4 or tok.head is tok:
+            return None, 1.0
+        head = tok.head
+        if tok.dep_ == "relcl":
+            return head, 0.9
+        if tok.dep_ == "acl":
+            return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
+        if tok.dep_ == "xcomp":
+            obj = child(head, "dobj")
+            if obj is not None and head.lemma_ not in ("make",):
+                return obj, 0.95
+            s, f = self.subject(head, depth + 1)
+            return s, f * 0.95
+        if tok.dep_ == "conj":
+            if is_passive(head) != is_passive(tok):
+                return None, 1.0
+            s, f = self.subject(head, depth + 1)
+            return s, f * 0.95
+        if tok.dep_ in ("advcl", "pcomp") or (tok.dep_ == "pobj"):
+            anchor = head.head if tok.dep_ == "pcomp" else head
+            if anchor.pos_ in ("VERB", "AUX"):
+                s, f = self.subject(anchor, depth + 1)
+                return s, f * 0.85
+        return None, 1.0
+
+    def agent(self, tok: Token) -> Token | None:
+        objs = preps(tok, ("by",))
+        return objs[0] if objs else None
+
+    # ------------------------------------------------------------------ entry choice
+    def choose(self, entries: list[Entry], tok: Token, obj: Token | None, subj: Token | None,
+               comp: Token | None, particle: str | None) -> Entry | None:
+        ordered = [e for e in entries if e.particle == particle] if particle else []
+        ordered += [e for e in entries if e.particle is None]
+        names = prep_names(tok) | (prep_names(obj) if obj is not None else set())
+        for e in ordered:
+            if e.obj and (obj is None or not (lemma_set(obj) & e.obj)):
+                continue
+            if e.subj and (subj is None or subj.lemma_.lower() not in e.subj):
+                continue
+            if e.need and not (names & e.need):
+                continue
+            if e.xc:
+                if comp is None:
+                    continue
+                if "*" not in e.xc and comp.lemma_.lower() not in e.xc:
+                    continue
+            if e.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            return e
+        return None
+
+    # ------------------------------------------------------------------ complements
+    def complement(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        return None
+
+    def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
+        """The complement's own coding (as a verb, or an event-noun object), for a frame."""
+        if comp.pos_ in ("VERB", "AUX"):
+            cand = self.verb(comp, as_complement=True)
+            if cand is not None:
+                return cand, comp
+            # "agreed to a ceasefire" / "offered to hold talks"
+            if comp.lemma_.lower() not in LIGHT_VERBS and comp.lemma_.lower() != "agree":
+                return None, comp
+            for obj in [child(comp, "dobj")] + preps(comp, ("to", "for")):
+                if obj is not None and obj.pos_ == "NOUN":
+                    cand = self.noun(obj, as_complement=True)
+                    if cand is not None:
+                        return cand, obj
+            return None, comp
+        cand = self.noun(comp, as_complement=True)
+        return cand, comp
+
+    # ------------------------------------------------------------------ verbs
+    def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        entries = self.lex.entries("V", lemma)
+        if not entries:
+            return None
+        prt = child(tok, "prt")
+        particle = prt.lower_ if prt is not None else None
+        passive = is_passive(tok)
+        comp = self.complement(tok)
+        if passive:
+            obj = child(tok, "nsubjpass")
+            if obj is None and tok.dep_ == "acl":
+                obj = tok.head
+            subj = self.agent(tok)
+            sfactor = 1.0
+        else:
+            obj = child(tok, "dobj")
+            subj, sfactor = self.subject(tok)
+        entry = self.choose(entries, tok, obj, subj, comp, particle)
+        if entry is None:
+            return None
+        if entry.rev:
+            src_toks = preps(tok, entry.src)
+            sources = self.res.sides(src_toks[0]) if src_toks else []
+            targets = self.res.sides(subj)
+        else:
+            sources = self.res.sides(subj)
+            for s in sources:
+                s.factor *= sfactor
+            targets = self.targets(tok, obj, entry)
+        cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
+                         confidence=entry.conf)
+        cand.span_tokens.add(tok.i)
+        if entry.obj and obj is not None:
+            cand.consumed.add(obj.i)
+        if entry.frame and not as_complement:
+            self.apply_frame(cand, tok, obj, comp)
+        return cand
+
+    def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
+        if obj is not None and not entry.notobj:
+            sides = self.res.sides(obj)
+            if any(s.match is not None and s.via == "direct" for s in sides):
+                return sides
+            inner = self.inner_participant(obj)
+            if inner is not None:
+                return [inner]
+            if any(s.match is not None for s in sides):
+                return sides
+        for p in preps(tok, entry.to):
+            sides = self.res.sides(p)
+            if any(s.match is not None for s in sides):
+                return sides
+        if obj is not None:
+            for p in preps(obj, entry.to):
+                sides = self.res.sides(p)
+                if any(s.match is not None for s in sides):
+                    return sides
+        if obj is not None and not entry.notobj:
+            inner = self.inner_participant(obj)
+            if inner is not None:
+                return [inner]
+            return self.res.sides(obj)
+        return []
+
+    def inner_participant(self, obj: Token) -> Side | None:
+        """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"."""
+        for c in obj.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
+                s = self.res.side(c)
+                if s is not None and s.match is not None:
+                    s.factor *= 0.85
+                    s.via = "object's " + c.dep_
+                    return s
+        for p in preps(obj, ("by", "from", "of", "with")):
+            s = self.res.side(p)
+            if s is not None and s.match is not None:
+                s.factor *= 0.8
+                s.via = "object's prep"
+                return s
+        return None
+
+    def apply_frame(self, cand: Candidate, tok: Token, obj: Token | None, comp: Token | None) -> None:
+        frame = cand.entry.frame
+        assert frame is not None
+        inner: Candidate | None = None
+        inner_tok: Token | None = None
+        if comp is not None:
+            inner, inner_tok = self.inner_code(comp)
+        if inner is None and obj is not None and obj.pos_ == "NOUN":
+            inner, inner_tok = self.inner_code(obj)
+        if inner is None and comp is None:
+            for p in preps(tok, ("to", "for", "on")):
+                if p.pos_ == "NOUN":
+                    inner, inner_tok = self.inner_code(p)
+                    if inner is not None:
+                        break
+        if inner is not None and inner_tok is not None:
+            if negated(inner_tok):
+                cand.code = ""  # "agreed not to attack": abstain
+                return
+            found, code = self.transform(frame, inner.code)
+            if found:
+                if code is None:
+                    cand.code = ""
+                    return
+                cand.code = code
+            cand.consumed.add(inner_tok.i)
+            cand.consumed |= inner.consumed
+            cand.span_tokens.add(inner_tok.i)
+            if not any(s.match is not None for s in cand.targets):
+                if inner.targets and any(s.match is not None for s in inner.targets):
+                    cand.targets = inner.targets
+            # "urged Lavrov to end ...": the object is the target, not the complement's subject
+        elif comp is not None:
+            cand.consumed.add(comp.i)
+            if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
+                s = child(comp, "nsubj")
+                if s is not None and not any(t.match is not None for t in cand.targets):
+                    cand.targets = self.res.sides(s)
+        if frame in ("demand", "appeal") and comp is not None and comp.dep_ == "ccomp":
+            s = child(comp, "nsubj", "nsubjpass")
+            if s is not None:
+                sides = self.res.sides(s)
+                if any(t.match is not None for t in sides):
+                    cand.targets = sides
+
+    def transform(self, frame: str, code: str) -> tuple[bool, str | None]:
+        table = self.lex.transforms.get(frame, {})
+        for k in range(len(code), 0, -1):
+            if code[:k] in table:
+                return True, table[code[:k]]
+        return False, None
+
+    # ------------------------------------------------------------------ nouns
+    def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        entries = self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_)
+        if not entries:
+            return None
+        # noun entries test obj= against the noun's own modifiers ("hunger strike")
+        entry = self.choose(entries, tok, tok, None, None, None)
+        if entry is None:
+            return None
+        sources: list[Side] = []
+        factor = 1.0
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")):
+                s = self.res.side(c)
+                if s is not None and s.match is not None:
+                    sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
+                    break
+        if not sources:
+            for p in preps(tok, entry.src):
+                sources = self.res.sides(p)
+                if sources:
+                    break
+        head = tok.head
+        if not sources and not as_complement:
+            if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+                subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
+                sources, factor = self.res.sides(subj), f
+            elif tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
+                subj, f = self.subject(head.head)
+                sources, factor = self.res.sides(subj), f * 0.85
+        targets: list[Side] = []
+        recip = entry.recip
+        for p in preps(tok, entry.to):
+            sides = self.res.sides(p)
+            if not sides:
+                continue
+            if any(c.lower_ == "between" for c in tok.children if c.dep_ == "prep" and p.head is c):
+                if not sources:
+                    sources, targets = sides, []
+                    recip = True
+                    break
+            targets = sides
+            break
+        if not sources and not as_complement:
+            return None
+        for s in sources:
+            s.factor *= factor
+        cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
+        cand.span_tokens.add(tok.i)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            cand.negated = True
+        return cand
+
+    def adjective(self, tok: Token) -> Candidate | None:
+        entries = self.lex.entries("A", tok.lemma_.lower())
+        comp = child(tok, "xcomp")
+        if not entries or comp is None or tok.dep_ not in ("acomp", "amod", "conj"):
+            return None
+        head = tok.head
+        subj, f = self.subject(head) if tok.dep_ == "acomp" else (head, 0.9)
+        entry = entries[0]
+        cand = Candidate(entry, entry.code, tok, self.res.sides(subj), [], entry.recip,
+                         confidence=entry.conf * f)
+        cand.span_tokens.add(tok.i)
+        self.apply_frame(cand, tok, None, comp)
+        # modality and negation live on the copula
+        cand.trigger = head if tok.dep_ == "acomp" else tok
+        return cand
+
+    # ------------------------------------------------------------------ modality
+    def modality(self, cand: Candidate) -> bool:
+        """Adjust for negation, modals and conditionals; False = drop the candidate."""
+        tok = cand.trigger
+        if tok.pos_ == "NOUN":
+            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if gov is None or gov.pos_ not in ("VERB", "AUX"):
+                return not conditional(tok.head) if tok.head is not tok else True
+            tok = gov
+        if conditional(tok):
+            return False
+        neg = negated(tok)
+        auxes = {a.lower_ for a in auxiliaries(tok)}
+        if auxes & MODAL_DROP:
+            return False
+        if auxes & MODAL_OBLIGE:
+            return self.reported_demand(cand, tok)
+        frame = cand.entry.frame
+        if auxes & MODAL_INTENT:
+            if frame in ("intent", "threat", "reject") and not neg:
+                cand.modality = "intent" if frame == "intent" else frame
+                return True
+            if frame and frame != "intent":
+                return False  # "would urge", "would reject": not coded
+            table = "reject" if neg else "intent"
+            found, code = self.transform(table, cand.code)
+            if not found or code is None:
+                return False
+            cand.code = code
+            cand.modality = "rejected" if neg else ("threat" if code.startswith("13") else "intent")
+            cand.confidence *= 0.9
+            return True
+        if neg:
+            cand.negated = True
+        return True
+
+    def reported_demand(self, cand: Candidate, tok: Token) -> bool:
+        """ "X said Y must do Z" is X demanding Z of Y."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_ not in SPEECH_LEMMAS | {"demand", "urge"}:
+            return False
+        speaker = child(tok.head, "nsubj")
+        if speaker is None:
+            return False
+        found, code = self.transform("demand", cand.code)
+        if not found or code is None:
+            code = "100"
+        doer = cand.sources
+        cand.sources = self.res.sides(speaker)
+        cand.targets = doer
+        cand.code = code
+        cand.modality = "reported-demand"
+        cand.confidence *= 0.85
+        cand.recip = False
+        return True
+
+    # ------------------------------------------------------------------ the sentence loop
+    def candidates(self, sent: Span) -> list[Candidate]:
+        out: list[Candidate] = []
+        consumed: set[int] = set()
+        # frames first so their complements are consumed before being coded alone
+        order = sorted(sent, key=lambda t: (t.pos_ not in ("VERB", "ADJ"), t.i))
+        for tok in order:
+            if tok.i in consumed:
+                continue
+            cand: Candidate | None = None
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                cand = self.verb(tok)
+            elif tok.pos_ == "ADJ":
+                cand = self.adjective(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                cand = self.noun(tok)
+            if cand is None or not cand.code:
+                continue
+            consumed |= cand.consumed
+            out.append(cand)
+        return [c for c in out if c.trigger.i not in consumed or c.entry.frame]
+
+
+def _participant(side: Side) -> Participant:
+    m = side.match
+    return Participant(
+        text=side.text,
+        name=getattr(m, "name", None) if m is not None else None,
+        actor=getattr(m, "code", None) if m is not None else None,
+        start=side.start,
+        end=side.end,
+    )
+
+
+def _country(side: Side | None) -> str | None:
+    if side is None or side.match is None:
+        return None
+    return str(getattr(side.match, "code", "") or "")[:3] or None
+
+
+def _evidence(doc: Doc, sent: Span, cand: Candidate, sides: list[Side]) -> tuple[int, int]:
+    starts = [doc[i].idx for i in cand.span_tokens]
+    ends = [doc[i].idx + len(doc[i].text) for i in cand.span_tokens]
+    for s in sides:
+        if sent.start_char <= s.start and s.end <= sent.end_char:
+            starts.append(s.start)
+            ends.append(s.end)
+    return min(starts), max(ends)
+
+
+def code_events(article: Article, doc: Doc, actors: ActorLookup,
+                quotes: list[Quote] | None = None) -> list[Event]:
+    """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError("doc must be the parse of article.text")
+    coder = Coder(doc, actors, quotes)
+    events: list[Event] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for si, sent in enumerate(doc.sents):
+        for cand in coder.candidates(sent):
+            if not coder.modality(cand):
+                continue
+            for src, tgt, recip in _pairs(cand):
+                ev = _make_event(doc, sent, si, cand, src, tgt, recip)
+                if ev is None:
+                    continue
+                key = (ev.code, si, _key(src), _key(tgt))
+                if key in seen:
+                    old = events[seen[key]]
+                    if ev.confidence > old.confidence:
+                        events[seen[key]] = ev
+                    continue
+                seen[key] = len(events)
+                events.append(ev)
+    return events
+
+
+def _key(side: Side | None) -> str | None:
+    return side.key if side is not None else None
+
+
+def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
+    srcs = cand.sources or [None]  # type: ignore[list-item]
+    tgts = cand.targets
+    out: list[tuple[Side | None, Side | None, bool]] = []
+    if cand.recip and not tgts and len(srcs) > 1:
+        for a in srcs:
+            for b in srcs:
+                if a is not b and a is not None and b is not None and a.key != b.key:
+                    out.append((a, b, True))
+        return out
+    for a in srcs:
+        for b in tgts or [None]:  # type: ignore[list-item]
+            out.append((a, b, False))
+            if cand.recip and b is not None and a is not None:
+                out.append((b, a, True))
+    return out
+
+
+def _make_event(doc: Doc, sent: Span, si: int, cand: Candidate, src: Side | None,
+                tgt: Side | None, recip: bool) -> CodedEvent | None:
+    if src is not None and tgt is not None:
+        if src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end):
+            return None
+        sm, tm = src.match, tgt.match
+        if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None):
+            if getattr(sm, "kind", "person") in ("person", "speaker") or getattr(sm, "code", 1) == getattr(tm, "code", 2) and src.text == tgt.text:
+                return None
+    conf = cand.confidence
+    resolved = 0
+    if src is None:
+        conf *= 0.6
+    elif src.match is None:
+        conf *= 0.7
+    else:
+        conf *= src.factor
+        resolved += 1
+    if tgt is not None:
+        if tgt.match is None:
+            conf *= 0.9
+        else:
+            conf *= tgt.factor
+            resolved += 1
+    if resolved == 0:
+        return None
+    if conf < THRESHOLD:
+        return None
+    info = lookup(cand.code)
+    start, end = _evidence(doc, sent, cand, [s for s in (src, tgt) if s is not None])
+    return CodedEvent(
+        code=info.code,
+        root=info.root,
+        label=info.name,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        source=_participant(src) if src is not None else None,
+        target=_participant(tgt) if tgt is not None else None,
+        sentence=si,
+        evidence=doc.text[start:end],
+        negated=cand.negated,
+        confidence=round(conf, 3),
+        start=start,
+        end=end,
+        rule=cand.entry.describe(),
+        reciprocal=recip,
+        modality=cand.modality,
+    )

@@ -1,0 +1,141 @@
+"""The event lexicon: predicates (verbs, event nouns, intent adjectives) -> CAMEO codes.
+
+Data: ``tidings/data/events/lexicon.txt`` (format documented at the top of that file).  Frame
+transforms (``T`` lines) turn a complement's code into the code of the frame that embeds it:
+"threatened to impose sanctions" = threat(163) = 1312, "offered to release" = intent(0841) = 0353.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tidings.events.codebook import is_code
+
+KINDS = ("V", "N", "A")
+FRAMES = ("intent", "threat", "reject", "appeal", "demand")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # V, N, A
+    key: str  # lemma, or lemma+particle
+    code: str
+    line: int
+    obj: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
+    need: frozenset[str] = frozenset()
+    to: tuple[str, ...] = ()
+    src: tuple[str, ...] = ()
+    rev: bool = False
+    notobj: bool = False
+    recip: bool = False
+    frame: str | None = None
+    xc: frozenset[str] = frozenset()
+    plural: bool = False
+    conf: float = 0.8
+
+    @property
+    def lemma(self) -> str:
+        return self.key.split("+", 1)[0]
+
+    @property
+    def particle(self) -> str | None:
+        parts = self.key.split("+", 1)
+        return parts[1] if len(parts) == 2 else None
+
+    def describe(self) -> str:
+        """A short, stable name for the entry that fired (shown with each event)."""
+        opts = []
+        if self.obj:
+            opts.append("obj=" + "|".join(sorted(self.obj))[:40])
+        if self.frame:
+            opts.append("frame=" + self.frame)
+        return f"{self.kind} {self.key.replace('+', ' ')} {self.code}" + (
+            f" ({', '.join(opts)})" if opts else ""
+        ) + f" [lexicon.txt:{self.line}]"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    adjectives: dict[str, list[Entry]] = field(default_factory=dict)
+    transforms: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+    def entries(self, kind: str, lemma: str) -> list[Entry]:
+        table = {"V": self.verbs, "N": self.nouns, "A": self.adjectives}[kind]
+        return table.get(lemma, [])
+
+    def transform(self, frame: str, code: str) -> str | None:
+        """The frame's code for a complement ``code`` (longest prefix match); None = not coded."""
+        table = self.transforms.get(frame, {})
+        for k in range(len(code), 0, -1):
+            if code[:k] in table:
+                return table[code[:k]]
+        return None
+
+    def all_entries(self) -> list[Entry]:
+        out: list[Entry] = []
+        for table in (self.verbs, self.nouns, self.adjectives):
+            for entries in table.values():
+                out.extend(entries)
+        return out
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in value.split("|") if v)
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    lex = Lexicon()
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        kind = parts[0]
+        if kind == "T":
+            _, frame, prefix, code = parts
+            if frame not in FRAMES:
+                raise ValueError(f"lexicon.txt:{lineno}: unknown frame {frame!r}")
+            target = None if code == "-" else code
+            if target is not None and not is_code(target):
+                raise ValueError(f"lexicon.txt:{lineno}: {target!r} is not a CAMEO code")
+            lex.transforms.setdefault(frame, {})[prefix] = target
+            continue
+        if kind not in KINDS or len(parts) < 3:
+            raise ValueError(f"lexicon.txt:{lineno}: cannot read {raw!r}")
+        key, code = parts[1], parts[2]
+        if not is_code(code):
+            raise ValueError(f"lexicon.txt:{lineno}: {code!r} is not a CAMEO code")
+        kw: dict[str, object] = {}
+        for opt in parts[3:]:
+            name, _, value = opt.partition("=")
+            if name in ("obj", "subj", "need", "xc"):
+                kw[name] = frozenset(_split(value))
+            elif name in ("to", "src"):
+                kw[name] = _split(value)
+            elif name in ("rev", "notobj", "recip", "plural"):
+                kw[name] = True
+            elif name == "light":
+                pass  # the default for nouns; accepted for readability
+            elif name == "frame":
+                if value not in FRAMES:
+                    raise ValueError(f"lexicon.txt:{lineno}: unknown frame {value!r}")
+                kw["frame"] = value
+            elif name == "conf":
+                kw["conf"] = float(value)
+            else:
+                raise ValueError(f"lexicon.txt:{lineno}: unknown option {opt!r}")
+        entry = Entry(kind=kind, key=key.replace("_", " "), code=code, line=lineno, **kw)  # type: ignore[arg-type]
+        table = {"V": lex.verbs, "N": lex.nouns, "A": lex.adjectives}[kind]
+        table.setdefault(entry.lemma, []).append(entry)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("tidings.data").joinpath("events/lexicon.txt").read_text("utf-8")
+    return parse_lexicon(text)

@@ -1,0 +1,212 @@
+"""Who is on each side of an event: mention spans over the parse, actor lookup, pronouns, quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from tidings.model import Quote
+
+
+class ActorLookup(Protocol):
+    """What the coder needs from ``tidings.actors.ArticleActors``."""
+
+    def code_span(self, span: Span) -> Any: ...
+
+
+SPEECH_LEMMAS = frozenset(
+    "say tell announce declare state add insist stress reiterate claim report confirm warn "
+    "assert affirm note argue explain write conclude believe think hope indicate reply respond "
+    "signal suggest maintain complain allege acknowledge admit".split()
+)
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
+THIRD_PERSON_HUMAN = frozenset({"he", "him", "his", "she", "her"})
+OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det",
+                            "quantmod", "punct"})
+
+
+@dataclass
+class Side:
+    """One participant: the mention as written and the actor it resolved to (None: unresolved)."""
+
+    text: str
+    start: int
+    end: int
+    match: Any | None  # ActorMatch
+    head: int  # token index of the mention's head
+    factor: float = 1.0  # confidence factor for how it was found
+    via: str = "direct"
+
+    @property
+    def key(self) -> str:
+        if self.match is not None:
+            return str(getattr(self.match, "name", None) or getattr(self.match, "code", ""))
+        return self.text.lower()
+
+
+def mention_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok`` without relative clauses, appositions or PPs."""
+    doc = tok.doc
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _MODIFIER_DEPS:
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    while left < tok.i and doc[left].dep_ in ("det", "punct", "case", "cc", "preconj"):
+        left += 1
+    return doc[left: right + 1]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the heads coordinated with it ("A, B and C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(conjuncts(c))
+    return out
+
+
+class Resolver:
+    """Resolves tokens to sides; holds the per-article caches."""
+
+    def __init__(self, doc: Doc, actors: ActorLookup, quotes: list[Quote] | None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.quotes = quotes or []
+        self._cache: dict[tuple[int, int], Any] = {}
+
+    def code(self, span: Span) -> Any | None:
+        key = (span.start, span.end)
+        if key not in self._cache:
+            try:
+                self._cache[key] = self.actors.code_span(span) if len(span) else None
+            except Exception:  # an actor-lookup failure must not lose the article's events
+                self._cache[key] = None
+        return self._cache[key]
+
+    # ------------------------------------------------------------------ nouns
+    def side(self, tok: Token, depth: int = 0) -> Side | None:
+        if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS:
+            return self.pronoun(tok, depth)
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
+            return None
+        span = mention_span(tok)
+        match = self.code(span)
+        factor, via = 1.0, "direct"
+        if match is None and tok.pos_ == "PROPN":
+            match = self.code(self.doc[tok.i: tok.i + 1])
+        if match is None:
+            # "the US commander in Iraq, General David Petraeus": the apposition names him
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    m = self.code(mention_span(c))
+                    if m is not None:
+                        match, via = m, "appos"
+                        break
+        if match is None:
+            # "Iran's supreme leader", "leaders of the opposition coalition"
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON":
+                    m = self.code(mention_span(c))
+                    if m is not None:
+                        match, factor, via = m, 0.85, "possessor"
+                        break
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            m = self.code(mention_span(p))
+                            if m is not None:
+                                match, factor, via = m, 0.85, f"{c.lower_}-phrase"
+                                break
+                if match is not None:
+                    break
+        if match is None:
+            # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join
+            for c in tok.lefts:
+                if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
+                    m = self.code(mention_span(c))
+                    if m is not None:
+                        match, factor, via = m, 0.85, "modifier"
+                        break
+        return Side(span.text, span.start_char, span.end_char, match, tok.i, factor, via)
+
+    def sides(self, tok: Token | None) -> list[Side]:
+        if tok is None:
+            return []
+        out = []
+        for t in conjuncts(tok):
+            s = self.side(t)
+            if s is not None:
+                out.append(s)
+        return out
+
+    # ------------------------------------------------------------------ pronouns
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            spans = [(q.start, q.end), *q.spans]
+            if any(s <= char < e for s, e in spans):
+                return q
+        return None
+
+    def pronoun(self, tok: Token, depth: int) -> Side | None:
+        low = tok.lower_
+        text, start, end = tok.text, tok.idx, tok.idx + len(tok.text)
+        if depth > 3:
+            return Side(text, start, end, None, tok.i, 1.0, "pronoun")
+        if low in FIRST_PERSON:
+            q = self.quote_at(tok.idx)
+            if q is not None and q.speaker is not None and q.speaker.actor:
+                sp = q.speaker
+
+                class _M:  # a minimal ActorMatch built from the quote's resolved speaker
+                    code = sp.actor
+                    name = sp.name
+                    kind = "speaker"
+                    country = (sp.actor or "")[:3] or None
+
+                return Side(text, start, end, _M(), tok.i, 0.9, "quote speaker")
+        speaker = self.reporting_subject(tok)
+        if speaker is not None and speaker.i != tok.i:
+            s = self.side(speaker, depth + 1)
+            if s is not None and s.match is not None:
+                return Side(text, start, end, s.match, tok.i, 0.9 * s.factor, "reported speaker")
+        if low in THIRD_PERSON_HUMAN:
+            m = self.previous_person(tok)
+            if m is not None:
+                return Side(text, start, end, m, tok.i, 0.75, "nearest person")
+        return Side(text, start, end, None, tok.i, 1.0, "pronoun")
+
+    def reporting_subject(self, tok: Token) -> Token | None:
+        """For a pronoun inside "X said (that) it/he/we ...": X."""
+        node = tok
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return None
+            if node.dep_ in ("ccomp", "parataxis") and head.lemma_ in SPEECH_LEMMAS:
+                for c in head.children:
+                    if c.dep_ in ("nsubj",) and c.i != tok.i:
+                        return c
+                return None
+            node = head
+        return None
+
+    def previous_person(self, tok: Token) -> Any | None:
+        sent_start = tok.sent.start
+        first = sent_start
+        sents = list(self.doc.sents)
+        idx = next((k for k, s in enumerate(sents) if s.start == sent_start), 0)
+        if idx > 0:
+            first = sents[max(0, idx - 2)].start
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start < first or ent.end > tok.i:
+                continue
+            m = self.code(ent)
+            if m is not None and getattr(m, "kind", "person") == "person":
+                best = m
+        return best
