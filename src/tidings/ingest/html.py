@@ -30,6 +30,9 @@ MAX_HTML_CHARS = 20_000_000
 # When the precision-leaning extraction keeps less than this share of the default one,
 # it probably cut the article short: fall back to the default extraction.
 SHORT_RATIO = 0.5
+# A body needs this many words in lines of at least PROSE_LINE_WORDS words (not just links).
+MIN_PROSE_WORDS = 20
+PROSE_LINE_WORDS = 8
 # A bare fallback body must have at least this many words to count as an article.
 MIN_FALLBACK_WORDS = 40
 
@@ -75,7 +78,7 @@ def extract_html(html: str, url: str | None = None) -> PageExtraction:
     kept, removed = _filter_lines(lines, title, authors, captions, description)
     removed.extend(Removed(c, "caption") for c in captions if not _covered(c, removed))
     text = "\n\n".join(line.text for line in kept)
-    if not _has_words(text):
+    if not _is_prose(kept):
         raise InputError(
             "No article text found in the HTML page"
             + (f" ({url})" if url else "")
@@ -348,8 +351,19 @@ def _words(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
-def _has_words(text: str) -> bool:
-    return _TOKEN.search(text) is not None
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _word_weight(text: str) -> int:
+    """Words, counting unspaced Chinese/Japanese script as one word per two characters."""
+    cjk = len(_CJK.findall(text))
+    return _words(_CJK.sub(" ", text)) + cjk // 2
+
+
+def _is_prose(lines: list[_Line]) -> bool:
+    """Whether the body reads as an article rather than a list of links or labels."""
+    weights = [_word_weight(line.text) for line in lines]
+    return sum(w for w in weights if w >= PROSE_LINE_WORDS) >= MIN_PROSE_WORDS
 
 
 _RELATED_LABEL = (
