@@ -160,3 +160,12 @@ def test_sample_article_through_the_cli() -> None:
     art = json.loads(res.stdout)["article"]
     assert (art["title"], art["authors"], art["published"]) == (gold["title"], gold["authors"], gold["published"])
     assert {r["text"] for r in gold["removed"]} <= {r["text"] for r in art["removed"]}
+
+
+def test_workers_keep_order_and_results(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert runner.invoke(app, ["analyze", str(EXAMPLES), "-f", "jsonl", "-o", str(one)]).exit_code == 0
+    res = runner.invoke(app, ["analyze", str(EXAMPLES), "-f", "jsonl", "-o", str(two), "--workers", "2"])
+    assert res.exit_code == 0, res.output
+    assert _jsonl(one) == _jsonl(two)
+    assert len(_jsonl(one)) >= 10

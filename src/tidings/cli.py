@@ -94,6 +94,9 @@ def analyze(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, max=64, help="Processes to analyse in (output order is kept).")
+    ] = 1,
 ) -> None:
     """Analyse articles: metadata and clean text, entities, quotes, events and reliability."""
     for f in actors or []:
@@ -130,7 +133,7 @@ def analyze(
     try:
         with _progress(show_progress, total) as bar:
             task = bar.add_task("analyse", total=total, rate="", failed=0) if bar else None
-            for result in analyzer.stream(read_inputs(inputs)):
+            for result in analyzer.stream(read_inputs(inputs), workers=workers):
                 if isinstance(result, Failure):
                     n_failed += 1
                     single_failure = result

@@ -37,8 +37,17 @@ class Analyzer:
     def analyze(self, article: Article) -> Analysis:
         return self.analyze_doc(article, self.nlp(article.text))
 
-    def stream(self, items: Iterable[Item], batch_size: int = 16) -> Iterator[Result]:
-        """Analyses (or failures) in input order; memory stays flat however long the stream."""
+    def stream(self, items: Iterable[Item], batch_size: int = 16, workers: int = 1) -> Iterator[Result]:
+        """Analyses (or failures) in input order; memory stays flat however long the stream.
+
+        With ``workers`` > 1 the articles are analysed in that many processes."""
+        if workers > 1:
+            from tidings.workers import ordered_map
+
+            yield from ordered_map(
+                _analyze_chunk, items, workers, _init_worker, (self.actor_files, batch_size), chunk_size=batch_size
+            )
+            return
         tuples = ((it.text if isinstance(it, Article) else "", it) for it in items)
         for doc, item in self.nlp.pipe(tuples, as_tuples=True, batch_size=batch_size):
             if isinstance(item, Failure):
@@ -48,3 +57,18 @@ class Analyzer:
                 yield self.analyze_doc(item, doc)
             except Exception as exc:  # one article's bug must not lose the rest of the batch
                 yield Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")
+
+
+_worker: Analyzer | None = None
+_worker_batch = 16
+
+
+def _init_worker(actor_files: list[str | Path], batch_size: int) -> None:
+    global _worker, _worker_batch
+    _worker = Analyzer(actor_files=actor_files)
+    _worker_batch = batch_size
+
+
+def _analyze_chunk(items: list[Item]) -> list[Result]:
+    assert _worker is not None, "worker process not initialised"
+    return list(_worker.stream(items, batch_size=_worker_batch))
