@@ -169,3 +169,18 @@ def test_workers_keep_order_and_results(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert _jsonl(one) == _jsonl(two)
     assert len(_jsonl(one)) >= 10
+
+
+def test_a_body_too_long_for_the_parser_fails_alone(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    long_text = ("The council met again. " * 60_000).strip()  # about 1.4 million characters
+    src.write_text(
+        json.dumps({"id": "long", "text": long_text}) + "\n" + json.dumps({"id": "ok", "text": "Chad and Niger signed a pact."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["analyze", str(src), "-f", "jsonl", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = _jsonl(out)
+    assert rows[0]["id"] == "long" and "limit" in rows[0]["error"]
+    assert rows[1]["id"] == "ok" and "error" not in rows[1]

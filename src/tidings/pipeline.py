@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tidings import nlp
+from tidings.errors import InputError
 from tidings.ingest.sources import Failure, Item
 from tidings.model import Analysis, Article, Entity
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 Result = Analysis | Failure
+
+#: the longest body analysed (spaCy's own default limit, about 1 GB of parser memory)
+MAX_BODY_CHARS = 1_000_000
 
 
 class Analyzer:
@@ -34,7 +38,20 @@ class Analyzer:
         ]
         return Analysis(id=article.id, article=article, entities=entities)
 
+    def _admit(self, item: Item) -> Item:
+        """An article too long for the parser becomes a failure here, not a crash of the batch."""
+        if isinstance(item, Article) and len(item.text) > MAX_BODY_CHARS:
+            return Failure(
+                item.id,
+                f"the article body is {len(item.text):,} characters, over the {MAX_BODY_CHARS:,} limit for one "
+                "article: split it into several articles",
+            )
+        return item
+
     def analyze(self, article: Article) -> Analysis:
+        admitted = self._admit(article)
+        if isinstance(admitted, Failure):
+            raise InputError(admitted.error)
         return self.analyze_doc(article, self.nlp(article.text))
 
     def stream(self, items: Iterable[Item], batch_size: int = 16, workers: int = 1) -> Iterator[Result]:
@@ -48,7 +65,7 @@ class Analyzer:
                 _analyze_chunk, items, workers, _init_worker, (self.actor_files, batch_size), chunk_size=batch_size
             )
             return
-        tuples = ((it.text if isinstance(it, Article) else "", it) for it in items)
+        tuples = ((it.text if isinstance(it, Article) else "", it) for it in map(self._admit, items))
         for doc, item in self.nlp.pipe(tuples, as_tuples=True, batch_size=batch_size):
             if isinstance(item, Failure):
                 yield item
