@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from tidings.errors import InputError
-from tidings.ingest.html import PageExtraction, extract_html, normalise_authors, normalise_date
+from tidings.ingest.html import extract_html, normalise_authors, normalise_date
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 METRIC = Path(__file__).resolve().parents[1] / "benchmarks" / "extract_metric.py"
@@ -61,10 +61,6 @@ RELATED = """
   <li><a href="/a">Mayor opens new library wing in the old town hall</a></li>
   <li><a href="/b">Train strike called off after late-night talks</a></li>
 </ul></aside>"""
-
-
-def _text(result: PageExtraction) -> str:
-    return result.text
 
 
 def test_body_found_and_page_chrome_left_out() -> None:

@@ -3,8 +3,9 @@
 trafilatura (with its readability/jusText fallbacks) finds the main content; this module then
 renders it as paragraphs separated by blank lines and removes what trafilatura tends to leave
 in: the repeated headline, datelines and bylines, captions, and boilerplate prompts (share,
-subscribe, related links, reading time, tags, comment counts).  Every removed line is kept in
-``removed`` with its reason.
+subscribe, related links, reading time, tags, comment counts, credit and contact lines).  Every
+removed line is kept in ``removed`` with its reason.  When a page splits one article body over
+several same-class containers (ads in between), the containers trafilatura skipped are added back.
 
 The HTML is only parsed (lxml, no network, no scripts run); nothing in it is trusted beyond text.
 """
