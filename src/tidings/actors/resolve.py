@@ -1,0 +1,456 @@
+"""Mentions in one article -> CAMEO actors.
+
+A mention is coded from its *frame*: the noun phrase around it (titles, demonyms, possessors,
+compounds: "Russian Foreign Minister Sergei Lavrov", "Britain's Jeremy Hunt") and its
+appositives ("Kofi Annan, the UN secretary-general"), never from prepositional phrases
+("Special Representative for Iran" says nothing about who employs him).  Known officeholders are
+coded by the office held on the article's date; the first full mention of a person decides what
+later surname-only mentions and he/she mean; bare role words ("government forces") take the
+country of their own "in/of" phrase, else the nearest country named before them in the sentence,
+else the article's dominant country.  A place that is only a location ("in Brussels") is no actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tidings.actors.normalize import key
+from tidings.actors.types import ActorMatch, Entry, Role
+from tidings.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from tidings.actors.knowledge import ActorKnowledge
+    from tidings.model import Article
+
+#: prepositions after which a place is where something happens, not who acts
+LOC_PREPS = frozenset(
+    "in at near inside outside across throughout around within into via through across "
+    "toward towards onto beyond along off aboard".split()
+)
+#: words after which "to"/"from" + place is a destination or origin, not a participant
+MOTION = frozenset(
+    "travel go fly trip visit return come arrive move head journey tour flee evacuate deploy "
+    "leave withdraw pull escape relocate drive sail transfer deport extradite expel migrate "
+    "flight route road way border".split()
+)
+#: dependency labels whose subtree is not part of a mention's frame
+CUT = frozenset("prep agent relcl acl advcl cc conj punct appos mark parataxis".split())
+#: labels of left modifiers that belong to a mention ("Britain's", "Russian", "Foreign Minister")
+MODS = frozenset("compound amod poss nmod det nummod npadvmod case".split())
+#: grammatical slots in which a place name can be an actor (subject, object, possessor...)
+ACTOR_SLOTS = frozenset("nsubj nsubjpass dobj poss appos conj ROOT attr dative agent pobj "
+                        "oprd dep".split())
+#: roles whose country a bare mention takes from context ("the army", "police", "lawmakers")
+STATE_ROLES = frozenset("GOV MIL COP JUD LEG SPY OPP REB SEP PTY ELI INS UAF".split())
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+EX_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
+NO_ACTOR_LABELS = frozenset(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW WORK_OF_ART LANGUAGE EVENT "
+    "PRODUCT".split()
+)
+
+
+@dataclass
+class _Hit:
+    """A name found in the text: tokens [i, j) and the entry it resolves to."""
+
+    i: int
+    j: int
+    entry: Entry
+
+
+@dataclass
+class _RoleHit:
+    i: int
+    j: int
+    role: Role
+
+
+class ArticleActors:
+    """Actor coding for one parsed article (see the module docstring for the rules)."""
+
+    def __init__(self, knowledge: ActorKnowledge, article: Article, doc: Doc) -> None:
+        self.k = knowledge
+        self.article = article
+        self.doc = doc
+        self.date = article.published
+        self._cache: dict[tuple[int, int], ActorMatch | None] = {}
+        self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_tokens = {t.i for e in self._person_ents for t in e}
+        self.hits = self._scan_names()
+        self.role_hits = self._scan_roles()
+        self._hit_at = {t: h for h in self.hits for t in range(h.i, h.j)}
+        self._role_at = {t: h for h in self.role_hits for t in range(h.i, h.j)}
+        self.dominant = self._dominant_country()
+        self._coref: dict[str, ActorMatch] = {}
+        self._person_matches: list[tuple[int, bool, ActorMatch]] = []
+        self._build_coref()
+
+    # ------------------------------------------------------------------ scanning
+    def _scan_names(self) -> list[_Hit]:
+        doc, hits, n, i = self.doc, [], len(self.doc), 0
+        width = self.k.max_words
+        while i < n:
+            if doc[i].is_punct or doc[i].is_space:
+                i += 1
+                continue
+            found = None
+            for length in range(min(width, n - i), 0, -1):
+                span = doc[i : i + length]
+                if span[-1].is_punct and span[-1].text not in (".",):
+                    continue
+                entries = self.k.entries(key(span.text), span.text)
+                if entries:
+                    entry = self.k.choose(entries, self.date) or self._undated(entries)
+                    found = _Hit(i, i + length, entry)
+                    break
+            if found is not None and not self._inside_other_person(found):
+                hits.append(found)
+                i = found.j
+            else:
+                i += 1
+        return hits
+
+    def _undated(self, entries: list[Entry]) -> Entry:
+        e = entries[0]
+        return Entry(code=e.code[:3], name=e.name, kind=e.kind, country=e.code[:3], tier=e.tier,
+                     place=e.place)
+
+    def _inside_other_person(self, hit: _Hit) -> bool:
+        """A country-like name inside a person's name ("George Washington") is no country."""
+        if hit.entry.person is not None:
+            return False
+        for ent in self._person_ents:
+            if ent.start <= hit.i and hit.j <= ent.end and (hit.j - hit.i) < len(ent):
+                return True
+        return False
+
+    def _scan_roles(self) -> list[_RoleHit]:
+        doc, out, n, i = self.doc, [], len(self.doc), 0
+        while i < n:
+            found = None
+            if doc[i].is_alpha:
+                for length in range(min(4, n - i), 0, -1):
+                    span = doc[i : i + length]
+                    role = self.k.role(key(span.text))
+                    if role is None and span[-1].lemma_ != span[-1].text:
+                        lemma_text = " ".join([t.text for t in span[:-1]] + [span[-1].lemma_])
+                        role = self.k.role(key(lemma_text))
+                    if role is not None:
+                        found = _RoleHit(i, i + length, role)
+                        break
+            if found is not None:
+                out.append(found)
+                i = found.j
+            else:
+                i += 1
+        return out
+
+    def _in_person(self, hit: _Hit) -> bool:
+        return hit.i in self._person_tokens
+
+    def _dominant_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for h in self.hits:
+            c = h.entry.country
+            if h.entry.kind == "country" and c and not self._in_person(h):
+                counts[c] = counts.get(c, 0) + 1
+                first.setdefault(c, h.i)
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], -first[c]))
+
+    def _build_coref(self) -> None:
+        for ent in self._person_ents:
+            match = self._resolve(ent, use_coref=True)
+            if match is None:
+                continue
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            self._person_matches.append((ent.start, subject, match))
+            for name_key in self._name_keys(ent.text):
+                self._coref.setdefault(name_key, match)
+
+    @staticmethod
+    def _name_keys(text: str) -> list[str]:
+        words = key(text).split()
+        keys = [" ".join(words)]
+        if len(words) >= 2:
+            keys.append(words[-1])
+            if words[-2] in ("al", "el", "bin", "van", "von", "de"):
+                keys.append(" ".join(words[-2:]))
+        return keys
+
+    # ------------------------------------------------------------------ public API
+    def code_span(self, span: Span) -> ActorMatch | None:
+        """The actor of a noun phrase or entity of this article, or None."""
+        cache_key = (span.start, span.end)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._code(span)
+        return self._cache[cache_key]
+
+    def code_text(self, start: int, end: int) -> ActorMatch | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return self.code_span(span)
+
+    def entities(self) -> list[Entity]:
+        out: list[Entity] = []
+        for ent in self.doc.ents:
+            actor = None
+            if ent.label_ not in NO_ACTOR_LABELS:
+                match = self.code_span(ent)
+                actor = match.code if match is not None else None
+            out.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, actor))
+        return out
+
+    # ------------------------------------------------------------------ resolution
+    def _code(self, span: Span) -> ActorMatch | None:
+        span = _trim(span)
+        if len(span) == 0:
+            return None
+        if len(span) == 1 and span[0].lower_ in PRONOUNS:
+            return self._pronoun(span[0])
+        if self.is_location(span):
+            return None
+        return self._resolve(span, use_coref=True)
+
+    def is_location(self, span: Span) -> bool:
+        """True when the mention is a place where something happens, not an actor."""
+        root = span.root
+        # walk up through compound chains: "the State Department in Washington"
+        while root.dep_ in ("compound", "flat") and root.head is not root:
+            if root.head.i >= span.end or root.head.i < span.start:
+                break
+            root = root.head
+        if root.dep_ == "pobj":
+            prep = root.head
+            word = prep.lower_
+            if word in LOC_PREPS:
+                return True
+            if word in ("to", "from") and prep.head.lemma_.lower() in MOTION:
+                return True
+        hit = self._hit_at.get(span.root.i)
+        if hit is not None and hit.entry.place and span.root.dep_ not in ACTOR_SLOTS:
+            return True  # a capital as a mere modifier: "the Beijing Olympics"
+        return False
+
+    def _pronoun(self, token: Token) -> ActorMatch | None:
+        sent_start = token.sent.start
+        prev_sents = [s for s in self.doc.sents if s.end <= sent_start][-3:]
+        floor = prev_sents[0].start if prev_sents else sent_start
+        best: ActorMatch | None = None
+        best_subject: ActorMatch | None = None
+        for start, subject, match in self._person_matches:
+            if floor <= start < token.i and match.code:
+                best = match
+                if subject:
+                    best_subject = match
+        return best_subject or best
+
+    def _frame(self, span: Span) -> list[int]:
+        """Token indices that describe the mention: the span, its left modifiers, appositives."""
+        root = span.root
+        idx = {t.i for t in span}
+        for child in root.children:
+            if child.i < root.i and child.dep_ in MODS:
+                idx.update(t.i for t in child.subtree)
+        if root.dep_ == "compound" and root.head.i > root.i:
+            head = root.head  # "Putin" in "Putin aide": the compound chain belongs together
+            idx.update(t.i for t in head.lefts if t.dep_ in MODS for t in t.subtree)
+        named = root.pos_ == "PROPN" or root.i in self._person_tokens
+        for child in root.children:
+            if child.dep_ == "appos" and (named or child.pos_ == "PROPN"):
+                idx.update(t.i for t in child.subtree)
+        if root.dep_ == "appos" and (named or root.head.pos_ == "PROPN"):
+            head = root.head
+            idx.add(head.i)
+            idx.update(t.i for c in head.children if c.i < head.i and c.dep_ in MODS
+                       for t in c.subtree)
+        return sorted(i for i in idx if not self._cut(i, root, span))
+
+    def _cut(self, i: int, root: Token, span: Span) -> bool:
+        if span.start <= i < span.end and not any(
+            t.dep_ in ("prep", "relcl", "acl", "cc", "conj") and t.i != root.i
+            and span.start <= t.i < span.end for t in self._path(self.doc[i], root)
+        ):
+            return False
+        tok = self.doc[i]
+        for t in self._path(tok, root):
+            if t.i != root.i and t.dep_ in CUT and not (t.dep_ == "appos" and t.head.i == root.i) \
+                    and not (root.dep_ == "appos" and t.i == root.i):
+                return True
+        return False
+
+    @staticmethod
+    def _path(tok: Token, root: Token) -> list[Token]:
+        path = [tok]
+        seen = 0
+        while tok.i != root.i and tok.head.i != tok.i and seen < 12:
+            tok = tok.head
+            path.append(tok)
+            seen += 1
+        if root.dep_ == "appos" and tok.i != root.i:
+            return path[:1]
+        return path[:-1] if path and path[-1].i == root.i else path
+
+    def _resolve(self, span: Span, use_coref: bool) -> ActorMatch | None:
+        frame = self._frame(span)
+        fset = set(frame)
+        root = span.root
+        ex = any(self.doc[i].lower_ in EX_WORDS for i in frame)
+
+        # 1. a person: known officeholder, or someone the article already introduced
+        person = self._person(span, use_coref)
+        if person is not None and person.kind == "person" and person.country is not None:
+            return _ex(person) if ex else person
+
+        # 2. names inside the frame; the one that holds the head is the actor itself
+        hits = [h for h in self.hits if h.i in fset and h.entry.person is None]
+        head_hit = next((h for h in hits if h.i <= root.i < h.j), None)
+        roles = [r for r in self.role_hits if r.i in fset and self._role_slot(r, root)]
+        head_role = next((r for r in roles if r.i <= root.i < r.j), None)
+        role = _pick_role(head_role, roles)
+
+        if head_hit is not None and not (head_hit.entry.kind == "country" and role is not None
+                                          and head_role is not None):
+            entry = head_hit.entry
+            match = ActorMatch(entry.code, entry.name, entry.kind, entry.country)
+            if person is not None:  # an unknown person named like a place: keep the person
+                return ActorMatch(match.code, person.name, "person", match.country)
+            return match
+
+        mods = [h for h in hits if h is not head_hit] + ([head_hit] if head_hit else [])
+        base = mods[0].entry if mods else None
+        name_is_person = root.i in self._person_tokens or (person is not None)
+
+        if base is not None:
+            code = _compose(base, role)
+            if ex and name_is_person:
+                code = (base.country or code[:3]) + "ELI"
+            if name_is_person:
+                return ActorMatch(code, person.name if person else span.text, "person",
+                                  base.country)
+            kind = "role" if role is not None and base.kind == "country" else base.kind
+            name = base.name
+            return ActorMatch(code, name, kind, base.country)
+
+        if role is None:
+            return None
+        if ex and role.code == "GOV":
+            role = Role("ELI")
+        country = self._context_country(span, root) if role.code[:3] in STATE_ROLES else None
+        if country is None and role.prefix:
+            return ActorMatch(role.prefix + role.code, span.text, "role", role.prefix)
+        if country is None:
+            if name_is_person:
+                return None
+            return ActorMatch(role.code, span.text, "role", None)
+        name = self.k.country_name(country)
+        kind = "person" if name_is_person else "role"
+        return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
+                          country)
+
+    def _role_slot(self, hit: _RoleHit, root: Token) -> bool:
+        """A role word counts as the head noun or a noun modifier ("army spokesman"), not inside
+        an adjective ("rebel-held") or as an adjective ("an official invitation")."""
+        last = self.doc[hit.j - 1]
+        if last.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if last.i == root.i or hit.i <= root.i < hit.j:
+            return True
+        if root.dep_ == "appos" and last.i == root.head.i:
+            return True  # "the Special Representative ..., Brian Hook"
+        if last.dep_ == "appos" and last.head.i == root.i:
+            return True  # "Kofi Annan, the UN secretary-general"
+        return last.dep_ in ("compound", "nmod", "poss")
+
+    def _person(self, span: Span, use_coref: bool) -> ActorMatch | None:
+        """A person named in the span: an officeholder, or the article's earlier mention."""
+        ents = [e for e in self._person_ents if e.start < span.end and span.start < e.end]
+        candidates = [e for e in ents if e.start <= span.root.i < e.end] or ents
+        if not candidates:
+            candidates = [span]
+        for ent in candidates:
+            entry = self.k.lookup_entry(ent.text, self.date)
+            if entry is not None and entry.person is not None:
+                person = self.k.persons[entry.person]
+                return ActorMatch(self.k.person_code(person, self.date), person.name, "person",
+                                  person.country)
+            is_person_ent = ent.label_ == "PERSON" if hasattr(ent, "label_") else False
+            if use_coref and is_person_ent:
+                for name_key in self._name_keys(ent.text):
+                    if name_key in self._coref and ent.start > self._first_start(name_key):
+                        return self._coref[name_key]
+            if is_person_ent or len(ent) == 1:
+                found = self.k.surname_person(key(ent.text), self.date)
+                if found is not None and (is_person_ent or ent.root.pos_ == "PROPN"):
+                    return ActorMatch(self.k.person_code(found, self.date), found.name, "person",
+                                      found.country)
+            if is_person_ent:
+                return ActorMatch("", ent.text, "person", None)
+        return None
+
+    def _first_start(self, name_key: str) -> int:
+        for ent in self._person_ents:
+            if name_key in self._name_keys(ent.text):
+                return ent.start
+        return len(self.doc)
+
+    def _context_country(self, span: Span, root: Token) -> str | None:
+        # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria"
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                for obj in child.children:
+                    hit = self._hit_at.get(obj.i)
+                    if hit is not None and hit.entry.country and hit.entry.kind == "country":
+                        return hit.entry.country
+        sent = span.sent
+        before = [h for h in self.hits if sent.start <= h.i < span.start
+                  and h.entry.kind == "country" and h.entry.country]
+        if before:
+            return before[-1].entry.country
+        return self.dominant
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and doc[end - 1].text != ".":
+        end -= 1
+    return doc[start:end]
+
+
+def _pick_role(head: _RoleHit | None, roles: list[_RoleHit]) -> Role | None:
+    if head is not None and not head.role.weak:
+        return head.role
+    strong = [r.role for r in roles if not r.role.weak and r is not head]
+    if strong:
+        return strong[-1]
+    if head is not None:
+        return head.role
+    return roles[-1].role if roles else None
+
+
+def _compose(base: Entry, role: Role | None) -> str:
+    code = base.code
+    if role is None or not role.code:
+        return code
+    if len(code) == 3 and base.kind in ("country", "region"):
+        return code + role.code
+    if code.startswith("IGO") and role.code == "MIL" and not code.endswith("MIL"):
+        return code + "MIL"
+    return code
+
+
+def _ex(match: ActorMatch) -> ActorMatch:
+    if match.country and match.code.endswith("GOV"):
+        return ActorMatch(match.country + "ELI", match.name, match.kind, match.country)
+    return match

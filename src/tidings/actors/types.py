@@ -1,0 +1,98 @@
+"""Value types of the actor coder: what a mention resolves to, and the entries behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: CAMEO role codes that name no country (see the evaluation README and the CAMEO manual)
+ROLE_CODES: frozenset[str] = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF MOD RAD AGR UAF "
+    "INS SEP DEV ENV HRI NGO PPL REL MOS CHR JEW HIN BUD SIK CTH PRO ORT SHI".split()
+)
+
+#: legacy/alternate country codes folded onto the codes the project emits
+LEGACY_CODES: dict[str, str] = {
+    "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD",
+    "XKX": "KSV", "KOS": "KSV", "PAL": "PSE", "SER": "SRB", "UKG": "GBR", "GMY": "DEU",
+    "GER": "DEU",
+}
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """A resolved actor: CAMEO code, canonical name, what it is, and its country part."""
+
+    code: str  # "USAGOV", "RUS", "SYRMIL", "IGOUNO"
+    name: str  # canonical name: "Mike Pompeo", "Russia", "United States"
+    kind: str  # "country" | "igo" | "person" | "group" | "role"
+    country: str | None  # "USA"; "IGO"/"NGO"/... for international actors; None when unknown
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of writing an actor, as found in a data file.
+
+    ``start``/``end`` (ISO dates, inclusive) restrict when the code applies; ``tier`` 0 is the
+    project's own data, 1 a file the user loaded (user entries win).  ``place`` marks names that
+    are also plain locations (capitals, cities), ``acronym`` short upper-case forms that only
+    match when written in capitals ("US" but not "us").
+    """
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
+    start: str | None = None
+    end: str | None = None
+    tier: int = 0
+    acronym: bool = False
+    proper: bool = False  # written capitalised in our data: "Congress", not "congress"
+    place: bool = False
+    person: str | None = None  # officeholder id: all their offices are looked up together
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        if self.start is not None and date < self.start:
+            return False
+        if self.end is not None and date > self.end:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word ("troops" -> MIL); ``prefix`` is a default actor when no country is found."""
+
+    code: str  # "MIL", "GOV", "GOVMIL", "" for prefix-only entries
+    tier: int = 0
+    prefix: str | None = None  # e.g. "IGO" for "peacekeepers"
+    weak: bool = False  # a generic person word ("spokesman", "official"): a modifier's role wins
+
+
+@dataclass
+class Office:
+    code: str
+    office: str
+    start: str | None
+    end: str | None
+
+
+@dataclass
+class Person:
+    """An officeholder: nationality and the dated offices that decide the code on a date."""
+
+    id: str
+    name: str
+    country: str
+    offices: list[Office] = field(default_factory=list)
+
+
+def country_part(code: str | None) -> str | None:
+    """First three letters of a code, with legacy codes folded; None for role-only codes."""
+    if not code:
+        return None
+    head = code[:3].upper()
+    if head == "---" or head in ROLE_CODES:
+        return None
+    return LEGACY_CODES.get(head, head)
