@@ -1,0 +1,124 @@
+"""The cue lexicon: words that introduce reported speech ("said", "sighed", "made clear",
+"told reporters", "according to") and the matcher that finds them on a spaCy token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+#: verbs of saying: introduce direct, mixed and indirect quotes
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state claim argue explain note insist warn write tweet post declare announce assert
+    suggest ask reply respond answer continue conclude acknowledge admit concede confirm deny recall
+    remark report reveal stress emphasize emphasise predict promise vow pledge urge joke quip sigh
+    shout scream yell whisper murmur mutter exclaim cry complain lament boast brag charge contend
+    counter retort maintain observe opine posit proclaim reiterate repeat recount comment describe
+    dismiss allege accuse blast slam criticize criticise mock scoff snap fume thunder gush laugh
+    chuckle muse wonder speculate reason testify inform assure caution advise recommend demand plead
+    beg tout hail praise quote read text email message blog elaborate clarify interject interrupt
+    mention signal indicate disclose divulge concur object protest grumble gripe rail rant sneer
+    taunt tease marvel exult rejoice concur surmise theorize theorise hypothesize assert aver affirm
+    attest certify swear vouch decry denounce condemn lambast castigate chide scold rebuke berate
+    deride ridicule lampoon dispute rebut refute contradict
+    pronounce preach lecture implore entreat
+    recount narrate characterize characterise
+    summarize summarise forecast threaten
+    insinuate imply hint intimate agree disagree
+    """.split()
+)
+
+#: verbs of thinking and feeling: a quotation in their complement is attributed to the subject,
+#: but without a quotation they are not reported speech
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """think believe feel fear hope expect doubt suspect know understand consider reckon guess
+    figure imagine worry wish want""".split()
+)
+
+#: particle or adjective that turns a verb into a cue: (verb lemma, word) -> cue
+PHRASAL_CUES: dict[tuple[str, str], bool] = {
+    ("make", "clear"): True,
+    ("make", "plain"): True,
+    ("make", "known"): True,
+    ("point", "out"): True,
+    ("weigh", "in"): True,
+    ("chime", "in"): True,
+    ("fire", "back"): True,
+    ("hit", "back"): True,
+    ("shoot", "back"): True,
+    ("push", "back"): True,
+    ("lash", "out"): True,
+    ("speak", "out"): True,
+    ("speak", "up"): True,
+    ("cry", "out"): True,
+    ("call", "out"): True,
+    ("spell", "out"): True,
+    ("sum", "up"): True,
+    ("open", "up"): True,
+    ("put", "it"): True,
+    ("let", "slip"): True,
+    ("hold", "forth"): True,
+    ("break", "down"): False,
+}
+
+#: objects of "tell"/"say to" that make a multi-word cue ("told reporters")
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    """reporters journalists press media newsmen correspondents crowd audience supporters
+    interviewer viewers listeners readers lawmakers senators delegates voters students""".split()
+)
+
+#: nouns that name a statement ("in a statement", "his statement read")
+STATEMENT_NOUNS: frozenset[str] = frozenset(
+    """statement interview remarks speech tweet post letter memo release email message
+    testimony address op-ed editorial column announcement briefing""".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue as found in the text: the token that carries its syntax and its character span."""
+
+    head: Token  # the verb (or "according") whose dependents give the speaker and the content
+    text: str
+    start: int
+    end: int
+    speech: bool  # a verb of saying (or "according to"); False for thinking/feeling verbs
+    according: bool = False  # "according to X": the speaker is the object of "to"
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def cue_at(tok: Token) -> Cue | None:
+    """The cue headed by ``tok``, or None."""
+    doc = tok.doc
+    low = tok.lower_
+    if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        nxt = doc[tok.i + 1]
+        return Cue(head=tok, text=f"{tok.text} {nxt.text}", start=tok.idx,
+                   end=nxt.idx + len(nxt.text), speech=True, according=True)
+    if not _is_verb(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    # multi-word cues: verb + particle/adjective/object
+    for child in tok.rights:
+        if child.i > tok.i + 3:
+            break
+        key = (lemma, child.lower_)
+        if key in PHRASAL_CUES and child.dep_ in ("prt", "acomp", "oprd", "ccomp", "xcomp", "dobj",
+                                                   "advmod", "prep"):
+            if not PHRASAL_CUES[key]:
+                return None
+            return Cue(head=tok, text=doc[tok.i: child.i + 1].text, start=tok.idx,
+                       end=child.idx + len(child.text), speech=True)
+        if lemma == "tell" and child.dep_ in ("dobj", "dative") and child.lower_ in AUDIENCE_NOUNS:
+            return Cue(head=tok, text=doc[tok.i: child.i + 1].text, start=tok.idx,
+                       end=child.idx + len(child.text), speech=True)
+    if lemma in SPEECH_VERBS:
+        return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=True)
+    if lemma in BELIEF_VERBS:
+        return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False)
+    return None
+

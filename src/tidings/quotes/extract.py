@@ -1,0 +1,679 @@
+"""Quote extraction: direct, mixed, indirect and unmarked quotes with cue and speaker.
+
+The order of the passes:
+
+1. pair the quotation marks (``marks``);
+2. find every cue outside quotations (``cues``) and its speaker (``speakers``);
+3. a quotation inside the complement of a cue ("Lavrov said the report had "frozen" ties") is a
+   mixed quote, or a direct one when the complement is nothing but the quotation;
+4. a quotation next to a cue ("...," he said / X told reporters: "...") is a direct quote;
+   "...," he said, "..." is one quote in two pieces; "... -Commissioner X" and a paragraph ending in
+   a colon ("From Chairwoman Y:") introduce quotes too, and so does a sentence just before the
+   quote whose cue has no content of its own ("Smith spoke to reporters.");
+5. a quotation with no cue continues the previous speaker only when nothing but the quote
+   stands between them (same paragraph, or a paragraph that is only the quote); otherwise it is
+   kept with no speaker; quotations of one to three words with no cue are scare quotes, dropped;
+6. cues with a clausal complement and no quotation give indirect quotes;
+7. first-person sentences outside quotation marks in a third-person report give unmarked quotes.
+
+``confidence`` is the estimated probability that the quote and its speaker (or its lack of one)
+are both right.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.model import Article, Quote, Speaker
+from tidings.quotes.cues import Cue, cue_at
+from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
+from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
+from tidings.quotes.unmarked import find_unmarked
+
+_SENT_END = frozenset(".!?")
+_CONTENT_DEPS = frozenset(("ccomp", "parataxis"))
+_MAX_WINDOW = 40
+#: a quote with no cue right after a quote of the same paragraph joins it as a further piece
+MERGE_CONTINUATIONS = True
+
+
+@dataclass
+class _Attribution:
+    cue: Cue | None
+    speaker_tok: Token | None
+    speaker_span: Span | None
+    base: float  # confidence of the attribution before name resolution
+    mode: str
+
+
+@dataclass
+class _Found:
+    pieces: list[tuple[int, int]]
+    kind: str
+    attribution: _Attribution | None
+    quotations: list[int] = field(default_factory=list)
+    resolution: Resolution | None = None
+    frame_end: int | None = None  # end of the attribution clause after the quote
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def attribution_end(self) -> int:
+        end = max(self.end, self.frame_end or 0)
+        a = self.attribution
+        if a is not None:
+            if a.cue is not None:
+                end = max(end, a.cue.end)
+            if a.speaker_span is not None:
+                end = max(end, a.speaker_span.end_char)
+        return end
+
+
+class _Context:
+    """Per-article lookups: tokens by offset, quotations by token, paragraphs, cues."""
+
+    def __init__(self, text: str, doc: Doc, quotations: list[Quoted]) -> None:
+        self.text = text
+        self.doc = doc
+        self.quotations = quotations
+        self.tok_starts = [t.idx for t in doc]
+        self.paras = paragraph_spans(text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.qid: list[int] = [-1] * len(doc)
+        for k, q in enumerate(quotations):
+            a, b = self.tok_range(q.outer_start, q.outer_end)
+            for i in range(a, b):
+                self.qid[i] = k
+        self.in_quote = [k >= 0 for k in self.qid]
+        self.cues: dict[int, Cue] = {}
+        self.subjects: dict[int, Token] = {}
+        for tok in doc:
+            if self.in_quote[tok.i] or tok.is_punct or tok.is_space:
+                continue
+            cue = cue_at(tok)
+            if cue is None:
+                continue
+            self.cues[tok.i] = cue
+            subj = subject_of(cue)
+            if subj is not None and not self.in_quote[subj.i]:
+                self.subjects[tok.i] = subj
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [a, b) of the tokens that start within [start, end)."""
+        return bisect.bisect_left(self.tok_starts, start), bisect.bisect_left(self.tok_starts, end)
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def is_boundary(self, tok: Token) -> bool:
+        """A sentence end outside quotations."""
+        if tok.text in _SENT_END or tok.text == "...":
+            return True
+        return "\n" in tok.text
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
+
+
+def _content_region(cue: Cue) -> tuple[int, int] | None:
+    """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
+    head = cue.head
+    doc = head.doc
+    if cue.according:
+        host = head.head
+        if host is head:
+            return None
+        sent = host.sent
+        a, b = sent.start, sent.end
+        acc_a, acc_b = head.left_edge.i, head.right_edge.i + 1
+        if acc_a <= a + 1:
+            return (acc_b, b)
+        return (a, acc_a)
+    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children if c.dep_ in _CONTENT_DEPS]
+    if not ranges:
+        # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
+        return None
+    a = min(r[0] for r in ranges)
+    b = max(r[1] for r in ranges)
+    if a < head.i < b:
+        # content on both sides of the cue: keep the side holding the bulk
+        before = [r for r in ranges if r[1] <= head.i]
+        after = [r for r in ranges if r[0] > head.i]
+        if after:
+            a, b = min(r[0] for r in after), max(r[1] for r in after)
+        elif before:
+            a, b = min(r[0] for r in before), max(r[1] for r in before)
+    while a < b and (doc[a].is_punct and not doc[a].is_quote or doc[a].is_space):
+        a += 1
+    return (a, b) if b > a else None
+
+
+def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
+    """All quotes of an article; ``doc`` is the spaCy parse of exactly ``article.text``."""
+    text = article.text or ""
+    if not text.strip() or len(doc) == 0:
+        return []
+    quotations = find_quotations(text)
+    ctx = _Context(text, doc, quotations)
+    resolver = Resolver(doc, ctx.in_quote, list(ctx.subjects.values()))
+    found: list[_Found] = []
+    used: set[int] = set()
+    used_cues: set[int] = set()
+
+    _pass_complements(ctx, found, used, used_cues)
+    _pass_adjacent(ctx, found, used, used_cues)
+    _pass_indirect(ctx, found, used_cues)
+
+    found.sort(key=lambda f: f.start)
+    for f in found:
+        a = f.attribution
+        if a is not None and a.speaker_tok is not None:
+            f.resolution = resolver.resolve(a.speaker_tok)
+
+    found = _pass_floating(ctx, found, used)
+    quotes = [_to_quote(text, f) for f in found]
+    quotes.extend(find_unmarked(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
+                                set(ctx.cues)))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+# ---------------------------------------------------------------------- passes
+
+
+def _attribution(ctx: _Context, cue_i: int, base: float, mode: str) -> _Attribution:
+    cue = ctx.cues[cue_i]
+    subj = ctx.subjects.get(cue_i)
+    span = None
+    if subj is not None:
+        span = mention_span(subj)
+        if len(span) == 0:
+            span = ctx.doc[subj.i: subj.i + 1]
+    else:
+        base *= 0.6
+    return _Attribution(cue=cue, speaker_tok=subj, speaker_span=span, base=base, mode=mode)
+
+
+def _quote_tokens(ctx: _Context, k: int) -> tuple[int, int]:
+    q = ctx.quotations[k]
+    return ctx.tok_range(q.outer_start, q.outer_end)
+
+
+def _pass_complements(ctx: _Context, found: list[_Found], used: set[int], used_cues: set[int]) -> None:
+    """Quotations inside a cue's complement: mixed (or direct when the complement is the quote)."""
+    doc = ctx.doc
+    for cue_i, cue in sorted(ctx.cues.items()):
+        region = _content_region(cue)
+        if region is None:
+            continue
+        a, b = region
+        ks = sorted({ctx.qid[i] for i in range(a, b) if ctx.qid[i] >= 0} - used)
+        if not ks:
+            continue
+        # the complement should not be a tiny part of a long quotation that merely starts in it
+        first = ctx.quotations[ks[0]]
+        qa, _ = _quote_tokens(ctx, ks[0])
+        if qa < a and first.outer_start < doc[a].idx:
+            continue
+        if cue_i not in ctx.subjects:
+            continue
+        out_words = [t for t in doc[a:b] if not ctx.in_quote[t.i] and not t.is_punct
+                     and not t.is_space and t.lower_ not in ("that", "and", "but")]
+        start_char = min(doc[a].idx, ctx.quotations[ks[0]].start)
+        last_q = ctx.quotations[ks[-1]]
+        end_char = max(doc[b - 1].idx + len(doc[b - 1].text), last_q.end)
+        if out_words:
+            kind = "mixed"
+            pieces = _merge_pieces(ctx, start_char, end_char, [ctx.quotations[k] for k in ks])
+            base = 0.85
+        else:
+            kind = "direct"
+            pieces = [p for k in ks for p in ctx.quotations[k].pieces]
+            base = 0.9
+        if not cue.speech and kind == "direct" and not _glued(ctx, cue_i, ks):
+            continue
+        if all(_is_short(ctx, ctx.quotations[k]) for k in ks) and kind == "direct" \
+                and not _glued(ctx, cue_i, ks):
+            continue
+        if not cue.speech:
+            base -= 0.1
+        if any(ctx.quotations[k].repaired for k in ks):
+            base *= 0.85
+        att = _attribution(ctx, cue_i, base, "complement")
+        found.append(_Found(pieces=pieces, kind=kind, attribution=att, quotations=ks))
+        used.update(ks)
+        used_cues.add(cue_i)
+
+
+def _merge_pieces(ctx: _Context, start: int, end: int, quotes: list[Quoted]) -> list[tuple[int, int]]:
+    """Content pieces of a mixed quote: one span, split only at paragraph breaks."""
+    pieces: list[tuple[int, int]] = []
+    cur = start
+    for q in quotes:
+        for s, e in q.pieces[:-1]:
+            if e > cur:
+                pieces.append((cur, e))
+            cur = max(cur, e)
+            # the next piece begins after the paragraph break
+            nxt = [p for p in q.pieces if p[0] > e]
+            if nxt:
+                cur = nxt[0][0]
+    if end > cur:
+        pieces.append((cur, end))
+    return pieces or [(start, end)]
+
+
+def _is_short(ctx: _Context, q: Quoted) -> bool:
+    return sum(_words(ctx.text, s, e) for s, e in q.pieces) <= 3
+
+
+def _glued(ctx: _Context, cue_i: int, ks: list[int]) -> bool:
+    """The cue stands right after the quotation ('"No," he said') or right before it after a colon
+    or comma ('He said: "No."')."""
+    doc = ctx.doc
+    q = ctx.quotations[ks[0]]
+    qa, qb = _quote_tokens(ctx, ks[0])
+    if cue_i >= qb:
+        gap = [t for t in doc[qb:cue_i] if not t.is_punct]
+        return len(gap) <= 4 and not any(ctx.is_boundary(t) for t in doc[qb:cue_i])
+    if cue_i < qa:
+        between = doc[cue_i + 1: qa]
+        if len(between) > 8:
+            return False
+        return bool(len(between) == 0 or between[-1].text in (":", ",", "that") or
+                    between[-1].i in _audience(ctx, cue_i)) and q is not None
+    return False
+
+
+def _audience(ctx: _Context, cue_i: int) -> set[int]:
+    head = ctx.doc[cue_i]
+    return {c.i for c in head.children if c.dep_ in ("dobj", "dative", "npadvmod")}
+
+
+def _window_after(ctx: _Context, k: int) -> list[Token]:
+    doc = ctx.doc
+    q = ctx.quotations[k]
+    _, b = _quote_tokens(ctx, k)
+    para_end = ctx.paras[ctx.para_of(q.end)][1] if ctx.paras else len(ctx.text)
+    out: list[Token] = []
+    for i in range(b, min(len(doc), b + _MAX_WINDOW)):
+        t = doc[i]
+        if t.idx >= para_end or ctx.in_quote[i]:
+            break
+        out.append(t)
+        if ctx.is_boundary(t):
+            break
+    return out
+
+
+def _window_before(ctx: _Context, k: int) -> list[Token]:
+    doc = ctx.doc
+    q = ctx.quotations[k]
+    a, _ = _quote_tokens(ctx, k)
+    para_start = ctx.paras[ctx.para_of(q.outer_start)][0] if ctx.paras else 0
+    out: list[Token] = []
+    for i in range(a - 1, max(-1, a - 1 - _MAX_WINDOW), -1):
+        t = doc[i]
+        if t.idx < para_start or ctx.in_quote[i] or ctx.is_boundary(t):
+            break
+        out.append(t)
+    out.reverse()
+    return out
+
+
+def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
+    doc = ctx.doc
+    for n, t in enumerate(window):
+        if t.i in ctx.cues and n <= 10:
+            cue = ctx.cues[t.i]
+            if not cue.speech:
+                continue
+            if t.i not in ctx.subjects:
+                continue
+            # a cue with its own clausal content after it reports something else
+            if any(c.dep_ == "ccomp" and c.i > t.i and not ctx.in_quote[c.i] and not any(
+                    x.is_punct for x in doc[t.i + 1: c.left_edge.i]) for c in t.children):
+                return None
+            if not cue.according:
+                # the subject must be in the window (or right after the cue), not further away
+                subj = ctx.subjects[t.i]
+                if not (window[0].i <= subj.i <= window[-1].i):
+                    continue
+            return t.i
+        if t.pos_ == "VERB" and t.i not in ctx.cues and t.dep_ not in ("amod", "acl", "relcl", "advcl", "xcomp"):
+            # another main verb comes first: "...," the official said later, ... is fine, but
+            # "...". Smith left. is not an attribution
+            if n > 2 and doc[t.i - 1].lower_ not in ("who", "which"):
+                break
+    return None
+
+
+def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
+    if not window:
+        return None
+    last = window[-1]
+    for t in reversed(window):
+        if t.i not in ctx.cues:
+            continue
+        cue = ctx.cues[t.i]
+        if not cue.speech or t.i not in ctx.subjects:
+            return None
+        between = [x for x in window if x.i > t.i]
+        if not between:
+            return t.i
+        if last.text in (":", ",", "\u2014", "-", "--") or last.lower_ == "that":
+            if len(between) <= 14:
+                return t.i
+        if last.i in _audience(ctx, t.i):
+            return t.i
+        return None
+    return None
+
+
+def _dash_speaker(ctx: _Context, window: list[Token]) -> Span | None:
+    """'"..." -Commissioner Jane Roe' / '"..." — Roe, a spokeswoman'."""
+    if len(window) < 2 or window[0].text not in ("-", "\u2014", "\u2013", "--", "\u2015"):
+        return None
+    rest = [t for t in window[1:] if not (t.is_punct and t.text in _SENT_END)]
+    if not rest or rest[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+        return None
+    # the speaker runs to the first comma
+    stop = len(rest)
+    for n, t in enumerate(rest):
+        if t.text == ",":
+            stop = n
+            break
+    span = ctx.doc[rest[0].i: rest[stop - 1].i + 1] if stop else None
+    if span is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    if any(t.pos_ == "VERB" for t in span):
+        return None
+    return span
+
+
+def _intro_paragraph(ctx: _Context, k: int) -> tuple[int | None, Span | None]:
+    """The paragraph before a quote that opens its own paragraph ends with a colon: the speaker
+    is the subject of its cue, or the name in it ("From Chairwoman Y:")."""
+    doc = ctx.doc
+    q = ctx.quotations[k]
+    pi = ctx.para_of(q.outer_start)
+    if pi == 0 or ctx.paras[pi][0] != q.outer_start:
+        return None, None
+    ps, pe = ctx.paras[pi - 1]
+    if ctx.text[pe - 1] != ":":
+        return None, None
+    a, b = ctx.tok_range(ps, pe)
+    # last sentence of that paragraph
+    start = a
+    for i in range(b - 2, a - 1, -1):
+        if ctx.is_boundary(doc[i]) or ctx.in_quote[i]:
+            start = i + 1
+            break
+    for i in range(b - 1, start - 1, -1):
+        if i in ctx.cues and ctx.cues[i].speech and i in ctx.subjects:
+            return i, None
+    ents = [e for e in doc[start:b].ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    if persons:
+        return None, persons[-1]
+    if ents:
+        return None, ents[-1]
+    propn = [t for t in doc[start:b] if t.pos_ == "PROPN"]
+    if propn:
+        return None, doc[propn[0].i: propn[-1].i + 1]
+    return None, None
+
+
+def _sentence_before_cue(ctx: _Context, k: int) -> int | None:
+    """'Smith spoke to reporters on Tuesday. "We are not going anywhere."': a speech cue in the
+    sentence right before, with no content of its own, introduces the quote."""
+    doc = ctx.doc
+    q = ctx.quotations[k]
+    a, _ = _quote_tokens(ctx, k)
+    pi = ctx.para_of(q.outer_start)
+    if ctx.paras[pi][0] == q.outer_start:
+        if pi == 0:
+            return None
+        ps, pe = ctx.paras[pi - 1]
+        lo, hi = ctx.tok_range(ps, pe)
+    else:
+        lo, hi = ctx.tok_range(ctx.paras[pi][0], q.outer_start)
+    if hi <= lo:
+        return None
+    end = hi
+    while end > lo and (doc[end - 1].is_space):
+        end -= 1
+    if end <= lo or not ctx.is_boundary(doc[end - 1]):
+        return None
+    start = lo
+    for i in range(end - 2, lo - 1, -1):
+        if ctx.is_boundary(doc[i]) or ctx.in_quote[i]:
+            start = i + 1
+            break
+    for i in range(start, end):
+        cue = ctx.cues.get(i)
+        if cue is None or not cue.speech or cue.according or i not in ctx.subjects:
+            continue
+        head = doc[i]
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and c.lower_ not in (
+                "reporters", "journalists") and c.i not in _audience_nouns(ctx, i)
+               for c in head.children):
+            continue
+        if any(t.i in ctx.cues and t.i != i for t in doc[start:end]):
+            continue
+        return i
+    return None
+
+
+def _audience_nouns(ctx: _Context, cue_i: int) -> set[int]:
+    from tidings.quotes.cues import AUDIENCE_NOUNS
+
+    return {c.i for c in ctx.doc[cue_i].children if c.lower_ in AUDIENCE_NOUNS}
+
+
+def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues: set[int]) -> None:
+    n = len(ctx.quotations)
+    k = 0
+    while k < n:
+        if k in used:
+            k += 1
+            continue
+        q = ctx.quotations[k]
+        after = _window_after(ctx, k)
+        before = _window_before(ctx, k)
+        short = _is_short(ctx, q)
+        att: _Attribution | None = None
+        cue_i = _after_cue(ctx, k, after)
+        if cue_i is not None:
+            gap = [t for t in after if t.i < cue_i and not t.is_punct]
+            att = _attribution(ctx, cue_i, 0.92 if len(gap) <= 4 else 0.8, "after")
+        else:
+            cue_i = _before_cue(ctx, k, before)
+            if cue_i is not None:
+                att = _attribution(ctx, cue_i, 0.88, "before")
+        if att is None:
+            span = _dash_speaker(ctx, after)
+            if span is not None:
+                att = _Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
+                                   mode="dash")
+        if att is None and not short:
+            ci, span = _intro_paragraph(ctx, k)
+            if ci is not None:
+                att = _attribution(ctx, ci, 0.78, "intro")
+            elif span is not None:
+                att = _Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
+                                   mode="intro")
+        if att is None and not short:
+            ci = _sentence_before_cue(ctx, k)
+            if ci is not None:
+                att = _attribution(ctx, ci, 0.72, "previous-sentence")
+        if att is None:
+            if short or (q.repaired and q.open_pos == q.start):
+                k += 1
+                continue
+            if _title_like(ctx, q):
+                k += 1
+                continue
+            found.append(_Found(pieces=list(q.pieces), kind="direct", attribution=None, quotations=[k]))
+            used.add(k)
+            k += 1
+            continue
+        if short and att.mode not in ("after", "before", "dash"):
+            k += 1
+            continue
+        if short and att.mode == "after" and not _glued(ctx, att.cue.head.i if att.cue else -1, [k]):
+            k += 1
+            continue
+        ks = [k]
+        pieces = list(q.pieces)
+        # "...," he said, "...": the quote goes on after the cue in the same sentence
+        if att.mode == "after" and after and k + 1 < n and (k + 1) not in used:
+            last = after[-1]
+            nq = ctx.quotations[k + 1]
+            na, _ = _quote_tokens(ctx, k + 1)
+            if not ctx.is_boundary(last) and last.i + 1 == na and \
+                    ctx.para_of(nq.outer_start) == ctx.para_of(q.end):
+                ks.append(k + 1)
+                pieces.extend(nq.pieces)
+        if q.repaired:
+            att.base *= 0.85
+        frame_end = None
+        if att.mode == "after" and after and len(ks) == 1:
+            frame_end = after[-1].idx + len(after[-1].text)
+        found.append(_Found(pieces=pieces, kind="direct", attribution=att, quotations=ks,
+                            frame_end=frame_end))
+        used.update(ks)
+        if att.cue is not None:
+            used_cues.add(att.cue.head.i)
+        k = ks[-1] + 1
+
+
+def _title_like(ctx: _Context, q: Quoted) -> bool:
+    """A quoted title or name ("Morning Joe", "The Art of the Deal"): every content word is
+    capitalised and there is no sentence punctuation."""
+    text = ctx.text[q.start:q.end]
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > 8:
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    if any(ch in text for ch in ".!?"):
+        return False
+    return all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _pass_indirect(ctx: _Context, found: list[_Found], used_cues: set[int]) -> None:
+    doc = ctx.doc
+    taken = [(f.start, f.end) for f in found]
+    for cue_i, cue in sorted(ctx.cues.items()):
+        if cue_i in used_cues or not cue.speech or cue_i not in ctx.subjects:
+            continue
+        head = doc[cue_i]
+        if any(c.dep_ == "neg" for c in head.children):
+            continue
+        subj = ctx.subjects[cue_i]
+        if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:
+            continue
+        region = _content_region(cue)
+        if region is None:
+            continue
+        a, b = region
+        if any(ctx.in_quote[i] for i in range(a, b)):
+            continue
+        span = doc[a:b]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = doc[span.start: span.end - 1]
+        if len([t for t in span if t.is_alpha]) < 3:
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        s, e = span.start_char, span.end_char
+        if any(not (e <= ts or s >= te) for ts, te in taken):
+            continue
+        att = _attribution(ctx, cue_i, 0.75, "indirect")
+        found.append(_Found(pieces=[(s, e)], kind="indirect", attribution=att))
+        taken.append((s, e))
+
+
+def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_Found]:
+    """Give a quote with no cue the previous speaker where nothing but the quote stands between."""
+    text = ctx.text
+    prev: _Found | None = None
+    merged: list[_Found] = []
+    for f in found:
+        if f.attribution is not None:
+            if f.attribution.speaker_tok is not None or f.attribution.speaker_span is not None:
+                prev = f
+            continue
+        if prev is None or prev.attribution is None:
+            continue
+        q = ctx.quotations[f.quotations[0]]
+        gap_start = prev.attribution_end()
+        if gap_start > q.outer_start:
+            continue
+        gap = text[gap_start:q.outer_start]
+        same_para = ctx.para_of(gap_start) == ctx.para_of(q.outer_start)
+        gap_words = _words(text, gap_start, q.outer_start)
+        if same_para and gap_words == 0:
+            base = 0.68
+        elif not same_para and gap_words == 0 and "\n" in gap:
+            # a paragraph that is only the quote, right after the speaker's quote
+            pi = ctx.para_of(q.outer_start)
+            ps, pe = ctx.paras[pi]
+            if ps != q.outer_start or _words(text, q.outer_end, pe) > 0:
+                continue
+            if ctx.para_of(q.outer_start) - ctx.para_of(gap_start) != 1:
+                continue
+            base = 0.55
+        else:
+            continue
+        pa = prev.attribution
+        if MERGE_CONTINUATIONS and same_para and prev.kind == "direct" and prev.quotations:
+            # "...," she said. "...": one quote in several pieces
+            prev.pieces.extend(f.pieces)
+            prev.quotations.extend(f.quotations)
+            prev.frame_end = None
+            merged.append(f)
+            continue
+        f.attribution = _Attribution(cue=None, speaker_tok=pa.speaker_tok, speaker_span=pa.speaker_span,
+                                     base=base * (pa.base / 0.9 if pa.base < 0.9 else 1.0),
+                                     mode="continued")
+        f.resolution = prev.resolution
+        prev = f
+    return [f for f in found if not any(f is m for m in merged)]
+
+
+def _to_quote(text: str, f: _Found) -> Quote:
+    pieces = [(s, e) for s, e in f.pieces if e > s] or f.pieces
+    start, end = pieces[0][0], pieces[-1][1]
+    content = " ".join(text[s:e] for s, e in pieces)
+    a = f.attribution
+    speaker: Speaker | None = None
+    cue_text = cue_start = cue_end = None
+    if a is None:
+        conf = 0.5
+    else:
+        res = f.resolution or Resolution(None, 0.8)
+        if a.speaker_span is not None:
+            sp = a.speaker_span
+            speaker = Speaker(text=sp.text, name=res.name, actor=None, start=sp.start_char,
+                              end=sp.end_char)
+            conf = a.base * (0.55 + 0.45 * res.confidence)
+        else:
+            conf = a.base * 0.5
+        if a.cue is not None and a.mode != "continued":
+            cue_text, cue_start, cue_end = a.cue.text, a.cue.start, a.cue.end
+    return Quote(text=content, start=start, end=end, kind=f.kind, cue=cue_text, speaker=speaker,
+                 confidence=max(0.0, min(1.0, conf)), spans=pieces if len(pieces) > 1 else [],
+                 cue_start=cue_start, cue_end=cue_end)

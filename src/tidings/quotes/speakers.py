@@ -1,0 +1,376 @@
+"""Speakers: find the mention that a cue attributes speech to, and resolve it to a canonical name.
+
+* the mention as written: the cue's subject noun phrase ("Britain's Jeremy Hunt", "he", "a homeless
+  man", "Iran's supreme leader"), or the object of "according to", without appositives or relative
+  clauses;
+* the resolved name: the fullest form of the person's name the article gives ("Pompeo" -> "Mike
+  Pompeo"), titles stripped; appositives ("Hugh Hill, a doctor," / "a doctor, Hugh Hill,"); relative
+  "who" -> the noun it hangs on; pronouns -> an antecedent chosen by recency, grammatical role
+  (earlier speakers and subjects first) and gender, across sentences and paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.quotes.cues import Cue
+
+TITLES: frozenset[str] = frozenset(
+    """mr mrs ms miss dr prof sen senator rep representative gov governor president vice
+    secretary gen general adm admiral col colonel lt maj capt sgt minister premier chancellor
+    mayor judge justice chief sir dame lord lady rev reverend father sister brother pope king
+    queen prince princess sheikh ayatollah former late then acting deputy state foreign prime
+    defense defence attorney house speaker leader chairman chairwoman chair commissioner
+    ambassador director candidate nominee congressman congresswoman councilman councilwoman
+    professor coach officer detective inspector sheriff special envoy representative""".split()
+)
+SUFFIXES: frozenset[str] = frozenset("jr jr. sr sr. ii iii iv".split())
+MALE_PRONOUNS: frozenset[str] = frozenset("he him his himself".split())
+FEMALE_PRONOUNS: frozenset[str] = frozenset("she her hers herself".split())
+PERSON_PRONOUNS: frozenset[str] = MALE_PRONOUNS | FEMALE_PRONOUNS
+PLURAL_PRONOUNS: frozenset[str] = frozenset("they them their we us our".split())
+MALE_TITLES: frozenset[str] = frozenset("mr mr. sir king prince father brother congressman "
+                                        "councilman chairman lord".split())
+FEMALE_TITLES: frozenset[str] = frozenset("mrs mrs. ms ms. miss queen princess sister dame lady "
+                                          "congresswoman councilwoman chairwoman".split())
+#: a small list of common first names, used only to keep "she" away from men and "he" from women
+MALE_NAMES: frozenset[str] = frozenset(
+    """aaron adam alan albert alex alexander andrew anthony antonio ben benjamin bernie bill bob
+    boris brad brandon brian bruce carl carlos charles chris christopher chuck dan daniel david
+    dennis dick don donald doug douglas ed edward emmanuel eric frank fred gary george gerald greg
+    harry henry hugh ian jack jacob james jared jason jean jeff jeffrey jeremy jerry jim jimmy joe
+    john jon jonathan jose joseph josh juan justin keith ken kevin larry lee luis marco mark martin
+    matt matthew michael mike mitch mohammed muhammad nathan neil nick nicolas nigel olaf omar
+    patrick paul pete peter phil rand raymond reince richard rick rob robert roger ron ronald rudy
+    rudolph ryan sam samuel scott sean sergei sergey stephen steve steven ted thomas tim timothy tom
+    tony vladimir walter wayne william xi""".split()
+)
+FEMALE_NAMES: frozenset[str] = frozenset(
+    """alice amy andrea angela ann anna anne barbara betsy betty brenda carly carol caroline
+    catherine chelsea christine cindy claire debbie deborah diana diane donna dorothy elizabeth
+    ellen emily emma gennifer gina hannah heather helen hillary huma ivanka jane janet jennifer
+    jessica jill joan joyce judy julia julie karen kate katherine kathleen kathy kellyanne kelly
+    kim kimberly laura lisa linda liz lori lynn margaret maria marie marine martha mary megyn
+    melania michelle nancy nicola nikki olivia pam pamela patricia rachel rebecca rose ruth sandra
+    sarah sharon sheryl stephanie susan susana theresa tulsi virginia wendy""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'.-]*")
+
+
+@dataclass
+class Mention:
+    """A mention of a named person in the article (outside quotations)."""
+
+    start: int
+    end: int
+    sent: int
+    key: str  # cluster key: the surname, lower-cased
+    role: float  # 3 speaker, 2 subject, 1 other
+    gender: str | None
+
+
+@dataclass
+class Resolution:
+    name: str | None
+    confidence: float
+
+
+def _clean_name_tokens(words: list[str]) -> list[str]:
+    while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+    while words and (words[-1].lower() in SUFFIXES or words[-1] in ("'s", "’s", "'", "’")):
+        if words[-1].lower() in SUFFIXES and len(words) > 2:
+            break
+        words = words[:-1]
+    out: list[str] = []
+    for w in words:
+        w = re.sub(r"['’]s$", "", w)
+        if w:
+            out.append(w)
+    return out
+
+
+def clean_name(text: str) -> str:
+    """'Secretary of State Mike Pompeo' -> 'Mike Pompeo'; "Putin's" -> 'Putin'."""
+    words = text.replace("\n", " ").split()
+    # "Britain's Jeremy Hunt" -> "Jeremy Hunt": a possessive before the name is not part of it
+    for i in range(len(words) - 2, -1, -1):
+        if re.search(r"['’]s?$", words[i]) and words[i] not in ("'", "’"):
+            words = words[i + 1:]
+            break
+        if words[i] in ("'s", "’s"):
+            words = words[i + 1:]
+            break
+    # "Secretary of State X": drop everything up to the last title-cased run after an "of" title
+    words = _clean_name_tokens(words)
+    if len(words) >= 3 and words[1].lower() in ("of", "for"):
+        rest = words[2:]
+        while rest and rest[0].lower().rstrip(".") in TITLES | {"state", "defense", "homeland"}:
+            rest = rest[1:]
+        if rest and len(rest) < len(words):
+            words = _clean_name_tokens(rest)
+    return " ".join(words)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in SUFFIXES]
+    return words[-1].lower() if words else name.lower()
+
+
+def _gender_of(words: list[str]) -> str | None:
+    for w in words:
+        lw = w.lower()
+        if lw in MALE_TITLES:
+            return "m"
+        if lw in FEMALE_TITLES:
+            return "f"
+    cleaned = _clean_name_tokens(words)
+    if len(cleaned) >= 2:
+        first = cleaned[0].lower()
+        if first in MALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES:
+            return "f"
+    return None
+
+
+def subject_of(cue: Cue) -> Token | None:
+    """The token naming who speaks for a cue: its subject, found through xcomp/conj/advcl chains
+    ("went on to say", "paused and added", "..., adding"), the agent of a passive, or the object
+    of "according to"."""
+    head = cue.head
+    if cue.according:
+        to = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if to is None:
+            return None
+        for c in to.children:
+            if c.dep_ == "pobj":
+                return c
+        return None
+    tok: Token | None = head
+    for _ in range(4):
+        if tok is None:
+            break
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in tok.children:
+            if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
+                return c
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head is not tok:
+            nxt = tok.head
+            if nxt.dep_ == "prep" and nxt.head is not nxt:  # "quoted as saying"
+                nxt = nxt.head
+            tok = nxt
+            continue
+        break
+    # inverted order with a misparse: '"...," said Lavrov.' parsed with Lavrov as object
+    nxt_i = head.i + 1
+    if nxt_i < len(head.doc) and head.lemma_ == "say":
+        nt = head.doc[nxt_i]
+        if nt.pos_ == "PROPN" and nt.head.i == head.i:
+            return nt
+    return None
+
+
+_KEEP_LEFT = frozenset("compound det amod poss nmod nummod quantmod case flat advmod npadvmod "
+                       "predet prep".split())
+
+
+def mention_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok`` as written, without appositives, relative clauses and
+    trailing punctuation ("Hugh Hill, a doctor, who ..." -> "Hugh Hill")."""
+    doc = tok.doc
+    if tok.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS or tok.pos_ == "PRON":
+        return doc[tok.i: tok.i + 1]
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound"):
+            start = min(start, c.left_edge.i)
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "from", "with", "to", "in", "on"):
+            sub_end = c.right_edge.i + 1
+            if sub_end - tok.i <= 8 and not any(t.is_quote for t in doc[tok.i: sub_end]):
+                end = max(end, sub_end)
+            else:
+                break
+        elif c.dep_ in ("compound", "flat", "nummod") and c.i == end:
+            end = c.right_edge.i + 1
+        elif c.dep_ in ("cc", "conj") and c.i <= end + 1:
+            if c.dep_ == "conj":
+                cs = mention_span(c)
+                end = max(end, cs.end)
+        else:
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+class Resolver:
+    """Canonical names for the people of one article, and pronoun antecedents."""
+
+    def __init__(self, doc: Doc, in_quote: list[bool], speaker_subjects: list[Token]) -> None:
+        self.doc = doc
+        self.in_quote = in_quote
+        self.sent_starts: list[int] = [s.start for s in doc.sents]
+        self.mentions: list[Mention] = []
+        self.fullest: dict[str, str] = {}
+        self._count: dict[str, int] = {}
+        self.gender: dict[str, str] = {}
+        speaker_heads = {t.i for t in speaker_subjects}
+        seen: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            self._add(ent, speaker_heads)
+            seen.add((ent.start, ent.end))
+        # named speakers that the NER missed or mislabelled ("Pompeo" as ORG)
+        for t in speaker_subjects:
+            if t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+                continue
+            if t.ent_type_ == "ORG" and _surname(t.text) not in self._count:
+                continue
+            span = mention_span(t)
+            names = [w for w in span if w.pos_ == "PROPN"]
+            if not names:
+                continue
+            s = doc[names[0].i: names[-1].i + 1]
+            if (s.start, s.end) in seen or any(a <= s.start and s.end <= b for a, b in seen):
+                continue
+            self._add(s, speaker_heads)
+            seen.add((s.start, s.end))
+        # any other proper noun whose surname is a known person (mislabelled mentions)
+        for t in doc:
+            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.lower_ in self._count \
+                    and not any(a <= t.i < b for a, b in seen):
+                self._add(doc[t.i: t.i + 1], speaker_heads)
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def _add(self, span: Span, speaker_heads: set[int]) -> None:
+        if any(self.in_quote[t.i] for t in span):
+            in_q = True
+        else:
+            in_q = False
+        words = [t.text for t in span]
+        name = clean_name(" ".join(words))
+        if not name or not name[0].isalpha():
+            return
+        key = _surname(name)
+        cur = self.fullest.get(key)
+        if cur is None or len(name.split()) > len(cur.split()):
+            self.fullest[key] = name
+        self._count[key] = self._count.get(key, 0) + 1
+        g = _gender_of(words)
+        if g and key not in self.gender:
+            self.gender[key] = g
+        if in_q:
+            return
+        root = span.root
+        if root.i in speaker_heads or any(t.i in speaker_heads for t in span):
+            role = 3.0
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            role = 2.0
+        elif root.dep_ == "poss":
+            role = 1.2
+        else:
+            role = 1.0
+        sent = bisect.bisect_right(self.sent_starts, span.start) - 1
+        self.mentions.append(Mention(span.start_char, span.end_char, sent, key, role, g))
+
+    # ------------------------------------------------------------------ names
+
+    def canonical(self, name: str) -> str:
+        cleaned = clean_name(name)
+        if not cleaned:
+            return name
+        return self.fullest.get(_surname(cleaned), cleaned)
+
+    def name_of_span(self, span: Span) -> Resolution:
+        """Resolve a non-pronoun mention: a person's name in it, its appositive, else None."""
+        doc = self.doc
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start
+                   and e.end <= span.end]
+        if persons:
+            return Resolution(self.canonical(persons[-1].text), 0.95)
+        root = span.root
+        # "a doctor, Hugh Hill," / "Hugh Hill, a doctor,"
+        for c in root.children:
+            if c.dep_ == "appos":
+                ap = mention_span(c)
+                if any(t.pos_ == "PROPN" for t in ap):
+                    return Resolution(self.canonical(" ".join(t.text for t in ap if t.pos_ == "PROPN")),
+                                      0.9)
+        propn = [t for t in span if t.pos_ == "PROPN"]
+        if propn and root.pos_ == "PROPN":
+            run = doc[propn[0].i: propn[-1].i + 1]
+            if root.ent_type_ in ("ORG", "GPE", "NORP") and _surname(run.text) not in self.fullest:
+                text = run.text
+                ents = [e for e in doc.ents if e.start <= root.i < e.end]
+                if ents:
+                    text = ents[0].text
+                return Resolution(clean_name(text) or text, 0.85)
+            return Resolution(self.canonical(run.text), 0.85)
+        return Resolution(None, 0.8)
+
+    def resolve(self, tok: Token, exclude_after: int | None = None) -> Resolution:
+        """Resolve the speaker token of a cue (a name, a pronoun, "who", a description)."""
+        low = tok.lower_
+        if low in ("who", "that", "which") and tok.dep_.startswith("nsubj"):
+            verb = tok.head
+            antecedent = verb.head if verb.dep_ == "relcl" else None
+            if antecedent is not None and antecedent is not verb:
+                return self.name_of_span(mention_span(antecedent))
+            return Resolution(None, 0.7)
+        if low in PERSON_PRONOUNS:
+            return self.pronoun(tok)
+        if tok.pos_ == "PRON":
+            return Resolution(None, 0.7)
+        return self.name_of_span(mention_span(tok))
+
+    def pronoun(self, tok: Token) -> Resolution:
+        """Antecedent of he/she: the best-scoring person mention before it (outside quotes)."""
+        gender = "m" if tok.lower_ in MALE_PRONOUNS else "f"
+        pos = tok.idx
+        sent = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        hi = bisect.bisect_left(self._starts, pos)
+        best: dict[str, float] = {}
+        for k in range(hi - 1, -1, -1):
+            m = self.mentions[k]
+            dist = sent - m.sent
+            if dist > 8:
+                break
+            g = self.gender.get(m.key)
+            if g is not None and g != gender:
+                continue
+            score = m.role - 0.9 * dist - 0.01 * (hi - k)
+            if dist == 0 and m.role < 2:
+                score -= 0.5  # "he told Lavrov": the object of the same clause is rarely "he"
+            if score > best.get(m.key, -1e9):
+                best[m.key] = score
+        if not best:
+            return Resolution(None, 0.5)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        key, top = ranked[0]
+        name = self.fullest.get(key)
+        if len(ranked) == 1:
+            conf = 0.92
+        else:
+            margin = top - ranked[1][1]
+            conf = 0.9 if margin >= 1.5 else 0.8 if margin >= 0.8 else 0.6
+        if self.gender.get(key) is None:
+            conf -= 0.05
+        return Resolution(name, conf)
