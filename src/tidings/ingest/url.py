@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -27,17 +29,36 @@ class Fetched:
         return "html" in self.content_type
 
 
-def check_url(url: str) -> None:
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Refuse what must not be fetched: other schemes, and (unless allowed) hosts on the user's own
+    machine or network: loopback, private, link-local and other non-global addresses."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused URL scheme {parts.scheme!r}: only http and https URLs are fetched", url)
-    if not parts.hostname:
+    host = parts.hostname
+    if not host:
         raise FetchError(f"URL {url!r} has no host name", url)
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"could not fetch {url}: host {host!r} does not resolve", url) from exc
+    for info in infos:
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not addr.is_global:
+            raise FetchError(
+                f"refused {url}: {host} is a loopback, private or link-local address ({addr}); "
+                "pass --allow-private to fetch from your own network",
+                url,
+            )
 
 
-def fetch(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES) -> Fetched:
+def fetch(
+    url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES, allow_private: bool = False
+) -> Fetched:
     """Fetch a page; every failure is a ``FetchError`` that says what happened."""
-    check_url(url)
+    check_url(url, allow_private)
     current = url
     try:
         with httpx.Client(follow_redirects=False, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
@@ -46,7 +67,7 @@ def fetch(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTIC
                     if resp.is_redirect:
                         location = resp.headers.get("location", "")
                         nxt = str(resp.url.join(location))
-                        check_url(nxt)  # every hop is checked again, scheme included
+                        check_url(nxt, allow_private)  # every hop is checked again, scheme and address
                         current = nxt
                         continue
                     return _read(resp, url, max_bytes)
