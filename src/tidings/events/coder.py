@@ -51,9 +51,12 @@ LIGHT_VERBS = frozenset(
     "promise reiterate renew step intensify escalate press join host attend organize organise "
     "unleash undertake call end".split()
 )
-ADJUNCT_PREPS = frozenset({"before", "after", "during", "for", "at", "following", "in", "ahead",
-                           "amid"})
+ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahead"})
 SUBJ_DEPS = ("nsubj", "csubj")
+#: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
+LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+#: the entry behind "X said Y must ...": a reported obligation is a demand
+REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 CLAUSE_DEPS = ("advcl", "pcomp", "xcomp", "conj", "ccomp", "acl", "relcl")
 
 
@@ -89,6 +92,24 @@ class Candidate:
 
 
 # ---------------------------------------------------------------------- parse helpers
+def lemmas(tok: Token) -> list[str]:
+    """The lemma, plus guesses from the word form for the small model's lemma slips
+    ("staged" -> "stag")."""
+    lem = tok.lemma_.lower()
+    out = [lem]
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX"):
+        for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                             ("s", ""), ("ied", "y"), ("ies", "y")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                cand = low[: -len(suffix)] + repl
+                if cand not in out:
+                    out.append(cand)
+        if low.endswith(("pped", "tted", "gged", "lled")):
+            out.append(low[:-3])
+    return out
+
+
 def child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:
@@ -182,7 +203,7 @@ class Coder:
             return None, 1.0
         head = tok.head
         if tok.dep_ == "relcl":
-            return head, 0.9
+            return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
             return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
         if tok.dep_ == "xcomp":
@@ -223,7 +244,7 @@ class Coder:
             if e.xc:
                 if comp is None:
                     continue
-                if "*" not in e.xc and comp.lemma_.lower() not in e.xc:
+                if "*" not in e.xc and not (set(lemmas(comp)) & e.xc):
                     continue
             if e.plural and tok.tag_ not in ("NNS", "NNPS"):
                 continue
@@ -247,7 +268,7 @@ class Coder:
             if cand is not None:
                 return cand, comp
             # "agreed to a ceasefire" / "offered to hold talks"
-            if comp.lemma_.lower() not in LIGHT_VERBS and comp.lemma_.lower() != "agree":
+            if not (set(lemmas(comp)) & (LIGHT_VERBS | {"agree"})):
                 return None, comp
             for obj in [child(comp, "dobj")] + preps(comp, ("to", "for")):
                 if obj is not None and obj.pos_ == "NOUN":
@@ -260,8 +281,11 @@ class Coder:
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
-        lemma = tok.lemma_.lower()
-        entries = self.lex.entries("V", lemma)
+        entries: list[Entry] = []
+        for lemma in lemmas(tok):
+            entries = self.lex.entries("V", lemma)
+            if entries:
+                break
         if not entries:
             return None
         prt = child(tok, "prt")
@@ -289,6 +313,12 @@ class Coder:
             for s in sources:
                 s.factor *= sfactor
             targets = self.targets(tok, obj, entry)
+        if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
+            for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
+                place = self.res.place(p)
+                if place is not None:
+                    targets = [place]
+                    break
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
@@ -372,6 +402,8 @@ class Coder:
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
                     cand.targets = inner.targets
+                elif inner_tok.pos_ == "NOUN" and any(s.match is not None for s in inner.sources):
+                    cand.targets = inner.sources  # "agreed to US mediation"
             # "urged Lavrov to end ...": the object is the target, not the complement's subject
         elif comp is not None:
             cand.consumed.add(comp.i)
@@ -417,10 +449,11 @@ class Coder:
                     break
         head = tok.head
         if not sources and not as_complement:
-            if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+            if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
                 sources, factor = self.res.sides(subj), f
-            elif tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
+                  and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
         targets: list[Side] = []
@@ -478,6 +511,8 @@ class Coder:
         if auxes & MODAL_DROP:
             return False
         if auxes & MODAL_OBLIGE:
+            if cand.entry is REPORTED_DEMAND:
+                return True
             return self.reported_demand(cand, tok)
         frame = cand.entry.frame
         if auxes & MODAL_INTENT:
@@ -497,6 +532,20 @@ class Coder:
         if neg:
             cand.negated = True
         return True
+
+    def reported_obligation(self, tok: Token) -> Candidate | None:
+        """ "X said Y must Z" with Z outside the lexicon: X demands (100) of Y."""
+        if tok.dep_ != "ccomp" or not (set(lemmas(tok.head)) & SPEECH_LEMMAS):
+            return None
+        if not ({a.lower_ for a in auxiliaries(tok)} & MODAL_OBLIGE) or negated(tok):
+            return None
+        speaker, doer = child(tok.head, "nsubj"), child(tok, "nsubj")
+        if speaker is None or doer is None:
+            return None
+        cand = Candidate(REPORTED_DEMAND, "100", tok, self.res.sides(speaker),
+                         self.res.sides(doer), False, confidence=0.7, modality="reported-demand")
+        cand.span_tokens |= {tok.head.i, tok.i}
+        return cand
 
     def reported_demand(self, cand: Candidate, tok: Token) -> bool:
         """ "X said Y must do Z" is X demanding Z of Y."""
@@ -533,6 +582,8 @@ class Coder:
                 cand = self.adjective(tok)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 cand = self.noun(tok)
+            if cand is None and tok.pos_ == "VERB":
+                cand = self.reported_obligation(tok)
             if cand is None or not cand.code:
                 continue
             consumed |= cand.consumed
@@ -591,7 +642,17 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
                     continue
                 seen[key] = len(events)
                 events.append(ev)
-    return events
+    return _drop_redundant(events)
+
+
+def _drop_redundant(events: list[Event]) -> list[Event]:
+    """One act coded twice in a sentence, once with a resolved target and once without (an
+    adjunct "..., killing 20"): keep the one with the target."""
+    resolved = {(e.sentence, e.root, e.source.actor if e.source else None)
+                for e in events if e.target is not None and e.target.actor}
+    return [e for e in events
+            if (e.target is not None and e.target.actor)
+            or (e.sentence, e.root, e.source.actor if e.source else None) not in resolved]
 
 
 def _key(side: Side | None) -> str | None:

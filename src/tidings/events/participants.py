@@ -67,6 +67,9 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.extend(conjuncts(c))
+        elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
+              and any(g.dep_ == "conj" for g in c.children)):
+            out.extend(conjuncts(c))  # "The US, Russia, and Switzerland": a list parsed as appos
     return out
 
 
@@ -142,7 +145,37 @@ class Resolver:
             s = self.side(t)
             if s is not None:
                 out.append(s)
+                out.extend(self.coordinated_modifiers(t, s))
         return out
+
+    def coordinated_modifiers(self, tok: Token, side: Side) -> list[Side]:
+        """ "US and British activists": one more side per coordinated actor modifier."""
+        extra: list[Side] = []
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children):
+                for g in conjuncts(c)[1:]:
+                    m = self.code(self.doc[g.i: g.i + 1])
+                    if m is not None and (side.match is None or getattr(m, "name", None) != getattr(side.match, "name", None)):
+                        extra.append(Side(side.text, side.start, side.end, m, tok.i, side.factor * 0.9, "coordinated modifier"))
+        return extra
+
+    def place(self, tok: Token) -> Side | None:
+        """The country of a place mention ("in Montenegro", "in the West Bank"), for events
+        whose target is where they happen.  Uses the actor knowledge's bare-name lookup (the
+        article coder treats such places as locations, not actors)."""
+        knowledge = getattr(self.actors, "k", None) or getattr(self.actors, "knowledge", None)
+        lookup = getattr(knowledge, "lookup", None)
+        if lookup is None:
+            return None
+        span = mention_span(tok)
+        for cand in (span, self.doc[tok.i: tok.i + 1]):
+            try:
+                m = lookup(cand.text, getattr(self.actors, "date", None))
+            except Exception:
+                m = None
+            if m is not None and getattr(m, "kind", "") == "country":
+                return Side(span.text, span.start_char, span.end_char, m, tok.i, 0.8, "place")
+        return None
 
     # ------------------------------------------------------------------ pronouns
     def quote_at(self, char: int) -> Quote | None:
@@ -174,6 +207,9 @@ class Resolver:
             s = self.side(speaker, depth + 1)
             if s is not None and s.match is not None:
                 return Side(text, start, end, s.match, tok.i, 0.9 * s.factor, "reported speaker")
+        m = self.code(self.doc[tok.i: tok.i + 1])
+        if m is not None:
+            return Side(text, start, end, m, tok.i, 0.8, "actors' pronoun")
         if low in THIRD_PERSON_HUMAN:
             m = self.previous_person(tok)
             if m is not None:
