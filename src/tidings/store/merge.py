@@ -1,0 +1,178 @@
+"""Cross-article events: the mentions of one event in many articles become one merged row.
+
+Mentions are merged when they have the same source actor, the same target actor (or both no
+target), the same CAMEO root code, and dates (the article's publication date) within
+``window_days`` of the group's first report.  Negated mentions ("did not meet") are not events and
+are left out.  A mention whose source actor, or whose named target, is not resolved to an actor code
+is never merged across articles: unknown stays unknown.
+
+Near-duplicate articles (``dedup.clusters``) count once: a group of copies contributes one article,
+the mentions of its fullest copy, and the outlet of its first copy.  ``n_copies`` still counts every
+stored article that reports the event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+
+from tidings.store.dedup import clusters
+from tidings.store.writer import insert_rows
+
+WINDOW_DAYS = 3
+
+
+@dataclass
+class Mention:
+    article_id: str
+    idx: int
+    code: str
+    root: str
+    label: str | None
+    quad_class: int | None
+    goldstein: float | None
+    plover: str | None
+    source_actor: str | None
+    source_name: str | None
+    target_actor: str | None
+    target_name: str | None
+    has_target: bool
+    evidence: str | None
+    confidence: float | None
+    published: date | None
+    outlet: str | None
+    url: str | None
+    seq: int
+    ingested_at: datetime | None
+    in_lead: bool
+
+    @property
+    def order(self) -> tuple[date, int, int]:
+        return (self.published or date.max, self.seq, self.idx)
+
+
+_MENTIONS_SQL = """
+SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, e.plover,
+       e.source_actor, e.source_name, e.target_actor, e.target_name,
+       (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL) AS has_target,
+       e.evidence, e.confidence, a.published, a.source, a.url, a.seq, a.ingested_at,
+       coalesce(e.start < nullif(strpos(a.text, chr(10) || chr(10)), 0) - 1, e.sentence = 0, false) AS in_lead
+FROM events e JOIN articles a USING (article_id)
+WHERE NOT coalesce(e.negated, false) AND e.code IS NOT NULL
+"""
+
+
+def load_mentions(conn: duckdb.DuckDBPyConnection) -> list[Mention]:
+    out = []
+    for r in conn.execute(_MENTIONS_SQL).fetchall():
+        outlet = r[16] or (urlsplit(r[17]).hostname if r[17] else None)
+        out.append(Mention(*r[:16], outlet, *r[17:]))
+    return out
+
+
+def _group_key(m: Mention) -> tuple[Any, ...]:
+    root = m.root or (m.code or "")[:2]
+    resolved = m.source_actor is not None and (m.target_actor is not None or not m.has_target)
+    if not resolved:
+        return ("article", m.article_id, m.idx)
+    return (m.source_actor, m.target_actor, root)
+
+
+def group_mentions(mentions: list[Mention], window_days: int = WINDOW_DAYS) -> list[list[Mention]]:
+    """Mentions grouped by actors and root, then cut into windows anchored at each first report."""
+    by_key: dict[tuple[Any, ...], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[_group_key(m)].append(m)
+    groups: list[list[Mention]] = []
+    for ms in by_key.values():
+        ms.sort(key=lambda m: m.order)
+        current: list[Mention] = []
+        for m in ms:
+            first = current[0] if current else None
+            if first is not None and (
+                (first.published is None and m.published is None)
+                or (first.published is not None and m.published is not None
+                    and (m.published - first.published).days <= window_days)
+            ):
+                current.append(m)
+            else:
+                if current:
+                    groups.append(current)
+                current = [m]
+        if current:
+            groups.append(current)
+    return groups
+
+
+def summarise(group: list[Mention], cluster_of: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One merged-event row and its mention rows; copies of one story count once."""
+    first = group[0]
+    per_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in group:
+        per_article[m.article_id].append(m)
+    per_cluster: dict[str, list[str]] = defaultdict(list)
+    for aid in per_article:
+        per_cluster[cluster_of.get(aid, aid)].append(aid)
+    counted_articles: set[str] = set()
+    outlets: set[str] = set()
+    n_mentions = 0
+    for aids in per_cluster.values():
+        # the fullest copy stands for the group; its earliest copy gives the outlet
+        best = max(aids, key=lambda a: (len(per_article[a]), -per_article[a][0].seq))
+        counted_articles.add(best)
+        n_mentions += len(per_article[best])
+        earliest = min(aids, key=lambda a: per_article[a][0].order)
+        if per_article[earliest][0].outlet:
+            outlets.add(per_article[earliest][0].outlet.strip().lower())
+    counted = [m for m in group if m.article_id in counted_articles]
+    codes = Counter(m.code for m in counted)
+    top = max(codes.values())
+    code = first.code if codes[first.code] == top else next(m.code for m in counted if codes[m.code] == top)
+    rep = next(m for m in group if m.code == code)
+    key = "|".join(str(x) for x in (_group_key(first), first.article_id, first.idx))
+    merged_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+    dated = [m.published for m in group if m.published]
+    row = {
+        "merged_id": merged_id, "code": code, "root": rep.root, "label": rep.label, "quad_class": rep.quad_class,
+        "goldstein": rep.goldstein, "plover": rep.plover, "source_actor": first.source_actor,
+        "source_name": first.source_name, "target_actor": first.target_actor, "target_name": first.target_name,
+        "date": first.published, "last_date": max(dated) if dated else None, "n_mentions": n_mentions,
+        "n_articles": len(per_cluster), "n_sources": len(outlets), "n_copies": len(per_article),
+        "first_article_id": first.article_id, "first_url": first.url, "first_source": first.outlet,
+        "first_evidence": first.evidence, "first_added": first.ingested_at, "is_root": first.in_lead,
+        "confidence": max((m.confidence or 0.0) for m in group),
+    }
+    mentions = [
+        {"merged_id": merged_id, "article_id": m.article_id, "idx": m.idx, "counted": m.article_id in counted_articles}
+        for m in group
+    ]
+    return row, mentions
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS) -> int:
+    """Recompute every merged event from the stored mentions, in one transaction; return the count."""
+    mentions = load_mentions(conn)
+    cluster_of = clusters(conn)
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for group in group_mentions(mentions, window_days):
+        row, ms = summarise(group, cluster_of)
+        rows.append(row)
+        links.extend(ms)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute("DELETE FROM merged_event_mentions")
+        conn.execute("DELETE FROM merged_events")
+        insert_rows(conn, "merged_events", rows)
+        insert_rows(conn, "merged_event_mentions", links)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(rows)

@@ -1,0 +1,178 @@
+"""The corpus store's DuckDB schema, opened safely and migrated forward only.
+
+Column names follow the JSON contract (``eval/CONTRACT.md``): a nested object is flattened with an
+underscore (``speaker.name`` -> ``speaker_name``, ``reliability.score`` -> ``reliability_score``),
+lists of spans stay lists.  Every per-article row carries ``article_id`` (the article's content
+hash) and ``idx`` (its position in the analysis's list).  ``docs/schema.md`` documents each table.
+
+Migrations are numbered, applied in order, each in its own transaction together with its row in
+``schema_version``; a database written by a newer tidings is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from tidings.errors import TidingsError
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+
+
+class StoreError(TidingsError):
+    """The corpus store cannot be opened or written: wrong file, locked, newer schema."""
+
+
+_V1 = [
+    """CREATE TABLE runs (
+        run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, inputs VARCHAR[],
+        n_new INTEGER, n_duplicate INTEGER, n_failed INTEGER, tidings_version VARCHAR)""",
+    """CREATE TABLE articles (
+        article_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, id VARCHAR, title VARCHAR, authors VARCHAR[],
+        published DATE, url VARCHAR, canonical_url VARCHAR, source VARCHAR, text VARCHAR,
+        content_hash VARCHAR NOT NULL, reliability_score INTEGER, run_id VARCHAR,
+        ingested_at TIMESTAMP, analysis JSON)""",
+    """CREATE TABLE article_aliases (
+        article_id VARCHAR, id VARCHAR, url VARCHAR, canonical_url VARCHAR, source VARCHAR,
+        content_hash VARCHAR, reason VARCHAR, run_id VARCHAR)""",
+    """CREATE TABLE removed (
+        article_id VARCHAR, idx INTEGER, text VARCHAR, reason VARCHAR, note VARCHAR)""",
+    """CREATE TABLE entities (
+        article_id VARCHAR, idx INTEGER, text VARCHAR, label VARCHAR, start INTEGER, "end" INTEGER,
+        actor VARCHAR)""",
+    """CREATE TABLE quotes (
+        article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER, kind VARCHAR,
+        cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_actor VARCHAR,
+        speaker_start INTEGER, speaker_end INTEGER, confidence DOUBLE, spans INTEGER[][],
+        cue_start INTEGER, cue_end INTEGER)""",
+    """CREATE TABLE events (
+        article_id VARCHAR, idx INTEGER, code VARCHAR, root VARCHAR, label VARCHAR,
+        quad_class INTEGER, goldstein DOUBLE, plover VARCHAR,
+        source_text VARCHAR, source_name VARCHAR, source_actor VARCHAR, source_start INTEGER, source_end INTEGER,
+        target_text VARCHAR, target_name VARCHAR, target_actor VARCHAR, target_start INTEGER, target_end INTEGER,
+        sentence INTEGER, evidence VARCHAR, negated BOOLEAN, confidence DOUBLE, start INTEGER, "end" INTEGER)""",
+    """CREATE TABLE signals (
+        article_id VARCHAR, idx INTEGER, name VARCHAR, severity VARCHAR, message VARCHAR,
+        evidence VARCHAR[], spans INTEGER[][], weight DOUBLE)""",
+    """CREATE TABLE failures (
+        run_id VARCHAR, id VARCHAR, error VARCHAR, input VARCHAR, failed_at TIMESTAMP)""",
+    """CREATE TABLE doc_fingerprints (article_id VARCHAR, minhash BLOB)""",
+    """CREATE TABLE sentence_fingerprints (
+        article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, minhash BLOB)""",
+    """CREATE TABLE copies (
+        article_id VARCHAR, source_article_id VARCHAR, similarity DOUBLE, share DOUBLE,
+        n_sentences INTEGER, near_duplicate BOOLEAN)""",
+    """CREATE TABLE copied_sentences (
+        article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER,
+        source_article_id VARCHAR, source_sentence INTEGER, source_start INTEGER, source_end INTEGER,
+        similarity DOUBLE)""",
+    """CREATE TABLE merged_events (
+        merged_id VARCHAR, code VARCHAR, root VARCHAR, label VARCHAR, quad_class INTEGER,
+        goldstein DOUBLE, plover VARCHAR,
+        source_actor VARCHAR, source_name VARCHAR, target_actor VARCHAR, target_name VARCHAR,
+        date DATE, last_date DATE, n_mentions INTEGER, n_articles INTEGER, n_sources INTEGER,
+        n_copies INTEGER, first_article_id VARCHAR, first_url VARCHAR, first_source VARCHAR,
+        first_evidence VARCHAR, first_added TIMESTAMP, is_root BOOLEAN, confidence DOUBLE)""",
+    """CREATE TABLE merged_event_mentions (
+        merged_id VARCHAR, article_id VARCHAR, idx INTEGER, counted BOOLEAN)""",
+    "CREATE INDEX articles_content_hash ON articles(content_hash)",
+    "CREATE INDEX articles_seq ON articles(seq)",
+    "CREATE INDEX events_article ON events(article_id)",
+]
+
+# (version, what it does, statements): append only; never edit a released entry.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "initial corpus schema: articles and analyses, failures, fingerprints, copies, merged events", _V1),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def check_db_file(path: Path) -> None:
+    """Refuse a path that exists but is not a DuckDB database, before DuckDB touches it."""
+    if not path.exists():
+        if not path.parent.exists():
+            raise StoreError(f"cannot create the store {path}: folder {path.parent} does not exist")
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a tidings store: give a .duckdb file path")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if head[8:12] != DUCKDB_MAGIC:
+        raise StoreError(
+            f"{path} exists and is not a DuckDB database; it was left untouched. "
+            "Give a new file name or an existing tidings store with --db."
+        )
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "schema_version" not in tables:
+        if tables:
+            raise StoreError(
+                "this DuckDB database holds other tables and no tidings schema_version: "
+                "it is not a tidings store, so it was left untouched"
+            )
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration newer than the database; return the version reached."""
+    version = current_version(conn)
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"this store has schema version {version}, newer than this tidings knows ({LATEST_VERSION}): "
+            "upgrade tidings to open it"
+        )
+    if version == 0:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+    for number, description, statements in MIGRATIONS:
+        if number <= version:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for stmt in statements:
+                conn.execute(stmt)
+            conn.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)", [number, description])
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        version = number
+    return version
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating when absent) a tidings store and bring its schema up to date."""
+    p = Path(path)
+    check_db_file(p)
+    if read_only and not p.exists():
+        raise StoreError(f"no tidings store at {p}: run `tidings ingest ... --db {p}` first")
+    try:
+        conn = duckdb.connect(str(p), read_only=read_only)
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise StoreError(f"{p} is in use by another process (DuckDB allows one writer): {msg}") from exc
+        raise StoreError(f"cannot open {p} as a DuckDB database: {msg}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open {p} as a DuckDB database: {exc}") from exc
+    try:
+        if read_only:
+            version = current_version(conn)
+            if version != LATEST_VERSION:
+                raise StoreError(f"{p} has schema version {version}; this tidings reads {LATEST_VERSION}")
+        else:
+            migrate(conn)
+    except Exception:
+        conn.close()
+        raise
+    return conn
