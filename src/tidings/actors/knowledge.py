@@ -230,11 +230,13 @@ class ActorKnowledge:
             return f"{person.country}ELI"
         return person.country
 
+    def person_match(self, person: Person, date: str | None) -> ActorMatch:
+        code = self.person_code(person, date)
+        return ActorMatch(code, person.name, "person", _country(code) or person.country)
+
     def _match(self, entry: Entry, date: str | None) -> ActorMatch:
         if entry.person is not None:
-            person = self.persons[entry.person]
-            code = self.person_code(person, date)
-            return ActorMatch(code, person.name, "person", person.country)
+            return self.person_match(self.persons[entry.person], date)
         return ActorMatch(entry.code, entry.name, entry.kind, _country(entry.code))
 
     def entries(self, k: str, surface: str) -> list[Entry]:
@@ -283,7 +285,7 @@ class ActorKnowledge:
             return self._match(entry, date)
         person = self.surname_person(key(text), date)
         if person is not None:
-            return ActorMatch(self.person_code(person, date), person.name, "person", person.country)
+            return self.person_match(person, date)
         role = self.role(key(text))
         if role is not None and role.code:
             return ActorMatch(role.prefix + role.code if role.prefix else role.code,

@@ -378,9 +378,7 @@ class ArticleActors:
         for ent in candidates:
             entry = self.k.lookup_entry(ent.text, self.date)
             if entry is not None and entry.person is not None:
-                person = self.k.persons[entry.person]
-                return ActorMatch(self.k.person_code(person, self.date), person.name, "person",
-                                  person.country)
+                return self.k.person_match(self.k.persons[entry.person], self.date)
             is_person_ent = ent.label_ == "PERSON" if hasattr(ent, "label_") else False
             if use_coref and is_person_ent:
                 for name_key in self._name_keys(ent.text):
@@ -389,8 +387,7 @@ class ArticleActors:
             if is_person_ent or len(ent) == 1:
                 found = self.k.surname_person(key(ent.text), self.date)
                 if found is not None and (is_person_ent or ent.root.pos_ == "PROPN"):
-                    return ActorMatch(self.k.person_code(found, self.date), found.name, "person",
-                                      found.country)
+                    return self.k.person_match(found, self.date)
             if is_person_ent:
                 return ActorMatch("", ent.text, "person", None)
         return None
