@@ -95,6 +95,7 @@ class _Context:
         self.in_quote = [k >= 0 for k in self.qid]
         self.cues: dict[int, Cue] = {}
         self.subjects: dict[int, Token] = {}
+        self.subject_spans: dict[int, Span] = {}
         for tok in doc:
             if self.in_quote[tok.i] or tok.is_punct or tok.is_space:
                 continue
@@ -102,8 +103,8 @@ class _Context:
             if cue is None:
                 continue
             self.cues[tok.i] = cue
-            subj = subject_of(cue)
-            if subj is not None and not self.in_quote[subj.i]:
+            subj = subject_of(cue, lambda t: not self.in_quote[t.i])
+            if subj is not None:
                 self.subjects[tok.i] = subj
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
@@ -197,7 +198,9 @@ def _attribution(ctx: _Context, cue_i: int, base: float, mode: str) -> _Attribut
     cue = ctx.cues[cue_i]
     subj = ctx.subjects.get(cue_i)
     span = None
-    if subj is not None:
+    if cue_i in ctx.subject_spans:
+        span = ctx.subject_spans[cue_i]
+    elif subj is not None:
         span = mention_span(subj)
         if len(span) == 0:
             span = ctx.doc[subj.i: subj.i + 1]
@@ -333,6 +336,29 @@ def _window_before(ctx: _Context, k: int) -> list[Token]:
     return out
 
 
+def _fallback_subject(ctx: _Context, window: list[Token], cue_i: int) -> Span | None:
+    """When the parse gives the cue no subject ('"...," Flynn, a surrogate, said' parsed with
+    Flynn inside the quotation): the noun phrase between the quotation and the cue, or right
+    after the cue ('said Flynn, a surrogate')."""
+    doc = ctx.doc
+    before = [t for t in window if t.i < cue_i]
+    after = [t for t in window if t.i > cue_i]
+    for group in (before, after):
+        toks: list[Token] = []
+        for t in group:
+            if t.is_space or (t.is_punct and not toks):
+                continue
+            if t.text in (",", "(", ";", ":") or ctx.is_boundary(t) or t.i == cue_i:
+                break
+            if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
+                break
+            toks.append(t)
+        if toks and any(t.pos_ in ("PROPN", "NOUN") or t.lower_ in ("he", "she", "they")
+                        for t in toks):
+            return doc[toks[0].i: toks[-1].i + 1]
+    return None
+
+
 def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
     doc = ctx.doc
     for n, t in enumerate(window):
@@ -341,7 +367,11 @@ def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
             if not cue.speech:
                 continue
             if t.i not in ctx.subjects:
-                continue
+                span = _fallback_subject(ctx, window, t.i)
+                if span is None:
+                    continue
+                ctx.subjects[t.i] = span.root
+                ctx.subject_spans[t.i] = span
             # a cue with its own clausal content after it reports something else
             if any(c.dep_ == "ccomp" and c.i > t.i and not ctx.in_quote[c.i] and not any(
                     x.is_punct for x in doc[t.i + 1: c.left_edge.i]) for c in t.children):
@@ -384,9 +414,10 @@ def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
 
 def _dash_speaker(ctx: _Context, window: list[Token]) -> Span | None:
     """'"..." -Commissioner Jane Roe' / '"..." — Roe, a spokeswoman'."""
+    window = [t for t in window if not t.is_space]
     if len(window) < 2 or window[0].text not in ("-", "\u2014", "\u2013", "--", "\u2015"):
         return None
-    rest = [t for t in window[1:] if not (t.is_punct and t.text in _SENT_END)]
+    rest = [t for t in window[1:] if not (t.is_punct and t.text in _SENT_END) and not t.is_space]
     if not rest or rest[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
         return None
     # the speaker runs to the first comma
@@ -606,6 +637,24 @@ def _pass_indirect(ctx: _Context, found: list[_Found], used_cues: set[int]) -> N
         taken.append((s, e))
 
 
+def _clause_end(ctx: _Context, i: int, used: set[int]) -> int:
+    """End offset of the sentence (outside quotations) that token ``i`` belongs to."""
+    doc = ctx.doc
+    para_end = ctx.paras[ctx.para_of(doc[i].idx)][1] if ctx.paras else len(ctx.text)
+    end = doc[i].idx + len(doc[i].text)
+    for j in range(i, min(len(doc), i + 80)):
+        t = doc[j]
+        if t.idx >= para_end or (ctx.in_quote[j] and ctx.qid[j] in used):
+            break
+        end = t.idx + len(t.text)
+        if ctx.is_boundary(t) and not ctx.in_quote[j]:
+            break
+        if ctx.in_quote[j] and ctx.quotations[ctx.qid[j]].outer_end == end and \
+                ctx.text[end - 2: end - 1] in _SENT_END:
+            break
+    return end
+
+
 def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_Found]:
     """Give a quote with no cue the previous speaker where nothing but the quote stands between."""
     text = ctx.text
@@ -620,6 +669,10 @@ def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_
             continue
         q = ctx.quotations[f.quotations[0]]
         gap_start = prev.attribution_end()
+        pa = prev.attribution
+        if pa.cue is not None and pa.cue.start >= prev.end:
+            # the attribution clause after the quote runs to the end of its sentence
+            gap_start = max(gap_start, _clause_end(ctx, pa.cue.head.i, used))
         if gap_start > q.outer_start:
             continue
         gap = text[gap_start:q.outer_start]
@@ -638,7 +691,6 @@ def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_
             base = 0.55
         else:
             continue
-        pa = prev.attribution
         if MERGE_CONTINUATIONS and same_para and prev.kind == "direct" and prev.quotations:
             # "...," she said. "...": one quote in several pieces
             prev.pieces.extend(f.pieces)

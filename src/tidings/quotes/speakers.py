@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -139,7 +140,7 @@ def _gender_of(words: list[str]) -> str | None:
     return None
 
 
-def subject_of(cue: Cue) -> Token | None:
+def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> Token | None:
     """The token naming who speaks for a cue: its subject, found through xcomp/conj/advcl chains
     ("went on to say", "paused and added", "..., adding"), the agent of a passive, or the object
     of "according to"."""
@@ -149,22 +150,23 @@ def subject_of(cue: Cue) -> Token | None:
         if to is None:
             return None
         for c in to.children:
-            if c.dep_ == "pobj":
+            if c.dep_ == "pobj" and allowed(c):
                 return c
         return None
     tok: Token | None = head
     for _ in range(4):
         if tok is None:
             break
+        here = tok
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and allowed(c)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - here.i))
         for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
-        for c in tok.children:
-            if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
+            if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite") and allowed(c):
                 return c
             if c.dep_ == "agent":
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and allowed(g):
                         return g
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head is not tok:
             nxt = tok.head
@@ -177,7 +179,7 @@ def subject_of(cue: Cue) -> Token | None:
     nxt_i = head.i + 1
     if nxt_i < len(head.doc) and head.lemma_ == "say":
         nt = head.doc[nxt_i]
-        if nt.pos_ == "PROPN" and nt.head.i == head.i:
+        if nt.pos_ == "PROPN" and nt.head.i == head.i and allowed(nt):
             return nt
     return None
 
