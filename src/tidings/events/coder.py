@@ -55,6 +55,8 @@ ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahea
 SUBJ_DEPS = ("nsubj", "csubj")
 #: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
 LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+PLACE_NOUNS = frozenset("province city town village region area district territory capital enclave "
+                        "stronghold camp state border neighbourhood neighborhood".split())
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 CLAUSE_DEPS = ("advcl", "pcomp", "xcomp", "conj", "ccomp", "acl", "relcl")
@@ -177,7 +179,7 @@ def conditional(tok: Token) -> bool:
     for _ in range(5):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return True
-        if node.dep_ not in ("conj", "xcomp", "aux") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "aux") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -199,7 +201,7 @@ class Coder:
             if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
                 return tok.head, 0.9
             return c, 1.0
-        if depth > 4 or tok.head is tok:
+        if depth > 4 or tok.head.i == tok.i:
             return None, 1.0
         head = tok.head
         if tok.dep_ == "relcl":
@@ -405,6 +407,9 @@ class Coder:
                 elif inner_tok.pos_ == "NOUN" and any(s.match is not None for s in inner.sources):
                     cand.targets = inner.sources  # "agreed to US mediation"
             # "urged Lavrov to end ...": the object is the target, not the complement's subject
+        elif "*" in cand.entry.xc:
+            cand.code = ""  # "sought to alleviate": a weak intent verb needs a coded complement
+            return
         elif comp is not None:
             cand.consumed.add(comp.i)
             if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
@@ -462,7 +467,7 @@ class Coder:
             sides = self.res.sides(p)
             if not sides:
                 continue
-            if any(c.lower_ == "between" for c in tok.children if c.dep_ == "prep" and p.head is c):
+            if any(c.lower_ == "between" for c in tok.children if c.dep_ == "prep" and p.head.i == c.i):
                 if not sources:
                     sources, targets = sides, []
                     recip = True
@@ -473,11 +478,32 @@ class Coder:
             return None
         for s in sources:
             s.factor *= factor
+        if targets and all(t.match is None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
+            targets = [self.contextual_place(t) for t in targets]
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
         cand.span_tokens.add(tok.i)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             cand.negated = True
         return cand
+
+    def contextual_place(self, side: Side) -> Side:
+        """An unresolved place noun ("the last rebel-held province") in a clause hung on a
+        country ("Syria, where ..."): that country."""
+        head = self.doc[side.head]
+        if head.lemma_.lower() not in PLACE_NOUNS:
+            return side
+        node = head
+        for _ in range(8):
+            if node.dep_ == "relcl" and node.head.pos_ == "PROPN":
+                place = self.res.place(node.head)
+                if place is not None:
+                    return Side(side.text, side.start, side.end, place.match, side.head, 0.8,
+                                "place context")
+                return side
+            if node.head.i == node.i:
+                return side
+            node = node.head
+        return side
 
     def adjective(self, tok: Token) -> Candidate | None:
         entries = self.lex.entries("A", tok.lemma_.lower())
@@ -502,7 +528,7 @@ class Coder:
         if tok.pos_ == "NOUN":
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
             if gov is None or gov.pos_ not in ("VERB", "AUX"):
-                return not conditional(tok.head) if tok.head is not tok else True
+                return not conditional(tok.head) if tok.head.i != tok.i else True
             tok = gov
         if conditional(tok):
             return False

@@ -221,7 +221,7 @@ class Resolver:
         node = tok
         for _ in range(6):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 return None
             if node.dep_ in ("ccomp", "parataxis") and head.lemma_ in SPEECH_LEMMAS:
                 for c in head.children:
