@@ -49,7 +49,7 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch begin start stage lead mount wage carry continue resume open order "
     "impose announce issue lodge file make pay express voice give offer provide extend pledge "
     "promise reiterate renew step intensify escalate press join host attend organize organise "
-    "unleash undertake call end".split()
+    "unleash undertake".split()
 )
 ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahead"})
 SUBJ_DEPS = ("nsubj", "csubj")
