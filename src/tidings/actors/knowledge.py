@@ -234,7 +234,13 @@ class ActorKnowledge:
         code = self.person_code(person, date)
         return ActorMatch(code, person.name, "person", _country(code) or person.country)
 
-    def _match(self, entry: Entry, date: str | None) -> ActorMatch:
+    def match_entry(self, entry: Entry, date: str | None, k: str | None = None) -> ActorMatch:
+        if entry.tier > 0 and k is not None:
+            # a user code for someone we know: keep our canonical name and kind
+            own = next((e for e in self.index.get(k, []) if e.person is not None), None)
+            if own is not None:
+                return ActorMatch(entry.code, self.persons[own.person or ""].name, "person",
+                                  _country(entry.code))
         if entry.person is not None:
             return self.person_match(self.persons[entry.person], date)
         return ActorMatch(entry.code, entry.name, entry.kind, _country(entry.code))
@@ -282,7 +288,7 @@ class ActorKnowledge:
         """A bare mention ("Russia", "U.S.", "Lavrov", "NATO", "troops") -> actor, or None."""
         entry = self.lookup_entry(text, date)
         if entry is not None:
-            return self._match(entry, date)
+            return self.match_entry(entry, date, key(text))
         person = self.surname_person(key(text), date)
         if person is not None:
             return self.person_match(person, date)
@@ -308,6 +314,12 @@ class ActorKnowledge:
 
     def role(self, k: str) -> Role | None:
         found = self.roles.get(k)
+        if not found:
+            for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+                if k.endswith(cut) and len(k) > len(cut) + 2:
+                    found = self.roles.get(k[: -len(cut)] + add)
+                    if found:
+                        break
         if not found:
             return None
         user = [r for r in found if r.tier > 0]

@@ -43,8 +43,6 @@ MODS = frozenset("compound amod poss nmod det nummod npadvmod case".split())
 #: grammatical slots in which a place name can be an actor (subject, object, possessor...)
 ACTOR_SLOTS = frozenset("nsubj nsubjpass dobj poss appos conj ROOT attr dative agent pobj "
                         "oprd dep".split())
-#: roles whose country a bare mention takes from context ("the army", "police", "lawmakers")
-STATE_ROLES = frozenset("GOV MIL COP JUD LEG SPY OPP REB SEP PTY ELI INS UAF".split())
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 EX_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
 NO_ACTOR_LABELS = frozenset(
@@ -81,6 +79,7 @@ class ArticleActors:
         self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_tokens = {t.i for e in self._person_ents for t in e}
         self.hits = self._scan_names()
+        self._named = {t for h in self.hits if h.entry.person is None for t in range(h.i, h.j)}
         self.role_hits = self._scan_roles()
         self._hit_at = {t: h for h in self.hits for t in range(h.i, h.j)}
         self._role_at = {t: h for h in self.role_hits for t in range(h.i, h.j)}
@@ -94,7 +93,7 @@ class ArticleActors:
         doc, hits, n, i = self.doc, [], len(self.doc), 0
         width = self.k.max_words
         while i < n:
-            if doc[i].is_punct or doc[i].is_space:
+            if doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("the", "a", "an"):
                 i += 1
                 continue
             found = None
@@ -132,7 +131,7 @@ class ArticleActors:
         doc, out, n, i = self.doc, [], len(self.doc), 0
         while i < n:
             found = None
-            if doc[i].is_alpha:
+            if doc[i].is_alpha and i not in self._named:
                 for length in range(min(4, n - i), 0, -1):
                     span = doc[i : i + length]
                     role = self.k.role(key(span.text))
@@ -202,7 +201,7 @@ class ArticleActors:
         out: list[Entity] = []
         for ent in self.doc.ents:
             actor = None
-            if ent.label_ not in NO_ACTOR_LABELS:
+            if ent.label_ not in NO_ACTOR_LABELS and not self.is_location(ent):
                 match = self.code_span(ent)
                 actor = match.code if match is not None else None
             out.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, actor))
@@ -215,9 +214,16 @@ class ArticleActors:
             return None
         if len(span) == 1 and span[0].lower_ in PRONOUNS:
             return self._pronoun(span[0])
-        if self.is_location(span):
-            return None
-        return self._resolve(span, use_coref=True)
+        match = self._resolve(span, use_coref=True)
+        if match is not None and self.is_location(span):
+            # a country named as a place is still a country-level participant ("troops in
+            # Lebanon"); a city, a capital or an organisation's seat there is only a place
+            return match if match.kind == "country" and not self._is_place_hit(span) else None
+        return match
+
+    def _is_place_hit(self, span: Span) -> bool:
+        hit = self._hit_at.get(span.root.i)
+        return hit is None or hit.entry.place or hit.entry.kind != "country"
 
     def is_location(self, span: Span) -> bool:
         """True when the mention is a place where something happens, not an actor."""
@@ -319,7 +325,7 @@ class ArticleActors:
         if head_hit is not None and not (head_hit.entry.kind == "country" and role is not None
                                           and head_role is not None):
             entry = head_hit.entry
-            match = ActorMatch(entry.code, entry.name, entry.kind, entry.country)
+            match = self.k.match_entry(entry, self.date, key(self.doc[head_hit.i:head_hit.j].text))
             if person is not None:  # an unknown person named like a place: keep the person
                 return ActorMatch(match.code, person.name, "person", match.country)
             return match
@@ -343,7 +349,7 @@ class ArticleActors:
             return None
         if ex and role.code == "GOV":
             role = Role("ELI")
-        country = self._context_country(span, root) if role.code[:3] in STATE_ROLES else None
+        country = self._context_country(span, root)
         if country is None and role.prefix:
             return ActorMatch(role.prefix + role.code, span.text, "role", role.prefix)
         if country is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 #: CAMEO role codes that name no country (see the evaluation README and the CAMEO manual)
 ROLE_CODES: frozenset[str] = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF MOD RAD AGR UAF "
-    "INS SEP DEV ENV HRI NGO PPL REL MOS CHR JEW HIN BUD SIK CTH PRO ORT SHI".split()
+    "INS SEP DEV ENV HRI PPL REL MOS CHR JEW HIN BUD SIK CTH PRO ORT SHI".split()
 )
 
 #: legacy/alternate country codes folded onto the codes the project emits
