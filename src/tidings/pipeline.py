@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from tidings import nlp
 from tidings.errors import InputError
 from tidings.ingest.sources import Failure, Item
-from tidings.model import Analysis, Article, Entity
+from tidings.actors import ActorKnowledge, ArticleActors
+from tidings.events import code_events
+from tidings.model import Analysis, Article, Quote
+from tidings.quotes import extract_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,13 +33,16 @@ class Analyzer:
     def __init__(self, actor_files: Sequence[str | Path] = ()) -> None:
         self.actor_files = list(actor_files)
         self.nlp = nlp.load()
+        self.knowledge = ActorKnowledge.load(extra=self.actor_files)
 
     def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
-        entities = [
-            Entity(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
-            for ent in doc.ents
-        ]
-        return Analysis(id=article.id, article=article, entities=entities)
+        actors = self.knowledge.for_article(article, doc)
+        entities = actors.entities()
+        quotes = extract_quotes(article, doc)
+        for quote in quotes:
+            _code_speaker(quote, actors, self.knowledge, article.published)
+        events = code_events(article, doc, actors, quotes)
+        return Analysis(id=article.id, article=article, entities=entities, quotes=quotes, events=events)
 
     def _admit(self, item: Item) -> Item:
         """An article too long for the parser becomes a failure here, not a crash of the batch."""
@@ -74,6 +80,20 @@ class Analyzer:
                 yield self.analyze_doc(item, doc)
             except Exception as exc:  # one article's bug must not lose the rest of the batch
                 yield Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")
+
+
+def _code_speaker(quote: Quote, actors: ArticleActors, knowledge: ActorKnowledge, date: str | None) -> None:
+    """Give a quote's speaker its actor code: from the mention in context, else from the resolved name."""
+    sp = quote.speaker
+    if sp is None or sp.actor:
+        return
+    match = None
+    if sp.start is not None and sp.end is not None:
+        match = actors.code_text(sp.start, sp.end)
+    if match is None and sp.name:
+        match = knowledge.lookup(sp.name, date)
+    if match is not None:
+        sp.actor = match.code
 
 
 _worker: Analyzer | None = None
