@@ -22,7 +22,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     taunt tease marvel exult rejoice concur surmise theorize theorise hypothesize assert aver affirm
     attest certify swear vouch decry denounce condemn lambast castigate chide scold rebuke berate
     deride ridicule lampoon dispute rebut refute contradict
-    pronounce preach lecture implore entreat
+    pronounce preach lecture implore entreat exhort chant sing tweet retweet
     recount narrate characterize characterise
     summarize summarise forecast threaten
     insinuate imply hint intimate agree disagree
@@ -34,6 +34,13 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 BELIEF_VERBS: frozenset[str] = frozenset(
     """think believe feel fear hope expect doubt suspect know understand consider reckon guess
     figure imagine worry wish want""".split()
+)
+
+#: verbs that attribute words only when a quotation stands in their complement
+#: (called him a "liar", described it as "a disgrace")
+LABEL_VERBS: frozenset[str] = frozenset(
+    """call describe label dub brand term refer characterize characterise deem
+    praise thank hail""".split()
 )
 
 #: particle or adjective that turns a verb into a cue: (verb lemma, word) -> cue
@@ -83,7 +90,7 @@ class Cue:
     text: str
     start: int
     end: int
-    speech: bool  # a verb of saying (or "according to"); False for thinking/feeling verbs
+    speech: bool  # a verb of saying (or "according to"); False for thinking and labelling verbs
     according: bool = False  # "according to X": the speaker is the object of "to"
 
 
@@ -118,7 +125,7 @@ def cue_at(tok: Token) -> Cue | None:
                        end=child.idx + len(child.text), speech=True)
     if lemma in SPEECH_VERBS:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=True)
-    if lemma in BELIEF_VERBS:
+    if lemma in BELIEF_VERBS or lemma in LABEL_VERBS:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False)
     return None
 

@@ -34,7 +34,10 @@ from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_
 from tidings.quotes.unmarked import find_unmarked
 
 _SENT_END = frozenset(".!?")
-_CONTENT_DEPS = frozenset(("ccomp", "parataxis"))
+_CONTENT_DEPS = frozenset(("ccomp", "parataxis", "xcomp"))
+_OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
+#: verbs whose object is the person spoken to, not what is said
+_ADDRESSEE_VERBS = frozenset("tell ask inform assure advise urge warn thank".split())
 _MAX_WINDOW = 40
 #: a quote with no cue right after a quote of the same paragraph joins it as a further piece
 MERGE_CONTINUATIONS = True
@@ -142,7 +145,11 @@ def _content_region(cue: Cue) -> tuple[int, int] | None:
         if acc_a <= a + 1:
             return (acc_b, b)
         return (a, acc_a)
-    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children if c.dep_ in _CONTENT_DEPS]
+    deps = _CONTENT_DEPS
+    if head.lemma_ not in _ADDRESSEE_VERBS:
+        deps = deps | _OBJECT_DEPS
+    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+              if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in ("as", "about"))]
     if not ranges:
         # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
         return None
@@ -222,6 +229,12 @@ def _pass_complements(ctx: _Context, found: list[_Found], used: set[int], used_c
         if region is None:
             continue
         a, b = region
+        # the complement stays in the cue's paragraph whatever the sentence splitter did
+        pi = ctx.para_of(doc[cue_i].idx)
+        p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
+        a, b = max(a, p_lo), min(b, p_hi)
+        if b <= a:
+            continue
         ks = sorted({ctx.qid[i] for i in range(a, b) if ctx.qid[i] >= 0} - used)
         if not ks:
             continue
@@ -554,7 +567,7 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
             if short or (q.repaired and q.open_pos == q.start):
                 k += 1
                 continue
-            if _title_like(ctx, q):
+            if _title_like(ctx, q) or not _stands_alone(ctx, k):
                 k += 1
                 continue
             found.append(_Found(pieces=list(q.pieces), kind="direct", attribution=None, quotations=[k]))
@@ -589,6 +602,26 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
         if att.cue is not None:
             used_cues.add(att.cue.head.i)
         k = ks[-1] + 1
+
+
+def _stands_alone(ctx: _Context, k: int) -> bool:
+    """A quotation with no cue counts only when it is a sentence of its own: it opens its
+    paragraph or follows a sentence end, a colon or another quotation.  A fragment in the middle
+    of a narrative sentence with no cue is a scare quote or a phrase, not a quote."""
+    doc = ctx.doc
+    q = ctx.quotations[k]
+    a, _ = _quote_tokens(ctx, k)
+    para_start = ctx.paras[ctx.para_of(q.outer_start)][0]
+    i = a - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].idx < para_start:
+        return True
+    prev = doc[i]
+    if ctx.in_quote[i]:
+        return ctx.text[max(0, prev.idx - 1): prev.idx + len(prev.text)].strip()[:1] in _SENT_END \
+            or prev.is_quote
+    return ctx.is_boundary(prev) or prev.text in (":", ")", "\u2014", "--")
 
 
 def _title_like(ctx: _Context, q: Quoted) -> bool:

@@ -153,7 +153,8 @@ def find_marks(text: str, single: bool = False) -> list[Mark]:
         length = 1
         if not single and ch in "`'" and i + 1 < n and text[i + 1] == ch:
             # ``LaTeX-style'' quotes
-            glyph = Role.OPEN if ch == "`" else Role.CLOSE
+            # `` always opens; '' closes in TeX but opens and closes in some archives' text
+            glyph = Role.OPEN if ch == "`" else Role.AMBIGUOUS
             length = 2
         elif ch in family:
             glyph = Role.OPEN if ch in openers else Role.CLOSE if ch in closers else Role.AMBIGUOUS

@@ -109,6 +109,11 @@ def clean_name(text: str) -> str:
             break
     # "Secretary of State X": drop everything up to the last title-cased run after an "of" title
     words = _clean_name_tokens(words)
+    # "Charlotte Mayor Jennifer Roberts": a title inside the name ends what comes before it
+    for i in range(len(words) - 2, 0, -1):
+        if words[i][:1].isupper() and words[i].lower().rstrip(".") in TITLES - {"state", "house"}:
+            words = _clean_name_tokens(words[i + 1:])
+            break
     if len(words) >= 3 and words[1].lower() in ("of", "for"):
         rest = words[2:]
         while rest and rest[0].lower().rstrip(".") in TITLES | {"state", "defense", "homeland"}:
@@ -311,9 +316,9 @@ class Resolver:
         root = span.root
         # "a doctor, Hugh Hill," / "Hugh Hill, a doctor,"
         for c in root.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and root.pos_ != "PROPN":
                 ap = mention_span(c)
-                if any(t.pos_ == "PROPN" for t in ap):
+                if c.pos_ == "PROPN":
                     return Resolution(self.canonical(" ".join(t.text for t in ap if t.pos_ == "PROPN")),
                                       0.9)
         propn = [t for t in span if t.pos_ == "PROPN"]
