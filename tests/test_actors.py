@@ -1,0 +1,261 @@
+"""CAMEO actor coding: own knowledge, time-aware officeholders, dictionaries, the sample article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings import nlp
+from tidings.actors import ActorKnowledge, ActorMatch, ArticleActors
+from tidings.actors.dictionaries import load_actors, load_agents, load_csv, parse_code
+from tidings.actors.knowledge import ActorKnowledge as _AK
+from tidings.model import Article
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = SHARED / "samples" / "putin-pompeo-2019.txt"
+PHOENIX = SHARED / "reference" / "petrarch-dictionaries"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> ActorKnowledge:
+    return ActorKnowledge.load()
+
+
+def actors_for(knowledge: ActorKnowledge, text: str, date: str | None = None) -> ArticleActors:
+    return knowledge.for_article(Article(id="t", text=text, published=date), nlp.parse(text))
+
+
+def code_of(actors: ArticleActors, text: str, mention: str, nth: int = 0) -> str | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    match = actors.code_text(start, start + len(mention))
+    return match.code if match else None
+
+
+# ---------------------------------------------------------------- bare lookups
+@pytest.mark.parametrize(
+    ("mention", "code"),
+    [
+        ("US", "USA"), ("U.S.", "USA"), ("USA", "USA"), ("the United States", "USA"),
+        ("Russian Federation", "RUS"), ("Britain", "GBR"), ("UK", "GBR"), ("Russian", "RUS"),
+        ("Venezuelan", "VEN"), ("Washington", "USAGOV"), ("Moscow", "RUSGOV"),
+        ("Tehran", "IRNGOV"), ("Beijing", "CHNGOV"), ("Kremlin", "RUSGOV"),
+        ("White House", "USAGOV"), ("UN", "IGOUNO"), ("NATO", "IGOWSTNAT"),
+        ("European Union", "IGOEUREEC"), ("IAEA", "IGOUNOIAE"), ("Burkina Faso", "BFA"),
+    ],
+)
+def test_lookup_names(knowledge: ActorKnowledge, mention: str, code: str) -> None:
+    match = knowledge.lookup(mention)
+    assert match is not None and match.code == code
+
+
+def test_every_iso_country_is_known(knowledge: ActorKnowledge) -> None:
+    import pycountry
+
+    for country in pycountry.countries:
+        match = knowledge.lookup(country.name)
+        assert match is not None and match.country == country.alpha_3, country.name
+
+
+def test_lowercase_us_is_a_pronoun(knowledge: ActorKnowledge) -> None:
+    assert knowledge.lookup("us") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [("troops", "MIL"), ("police", "COP"), ("rebels", "REB"), ("protesters", "OPP"),
+     ("court", "JUD"), ("lawmakers", "LEG"), ("opposition", "OPP"), ("journalists", "MED"),
+     ("students", "EDU"), ("companies", "BUS"), ("government", "GOV")],
+)
+def test_role_words(knowledge: ActorKnowledge, word: str, role: str) -> None:
+    match = knowledge.lookup(word)
+    assert match is not None and match.code == role and match.kind == "role"
+
+
+# ---------------------------------------------------------------- time-aware officeholders
+def test_same_person_two_dates(knowledge: ActorKnowledge) -> None:
+    in_office = knowledge.lookup("Jeremy Hunt", "2019-05-15")
+    later = knowledge.lookup("Jeremy Hunt", "2020-01-10")
+    assert in_office == ActorMatch("GBRGOV", "Jeremy Hunt", "person", "GBR")
+    assert later is not None and later.code == "GBRELI"  # an ex-official, not the government
+
+
+def test_person_before_office_is_only_a_national(knowledge: ActorKnowledge) -> None:
+    match = knowledge.lookup("Mike Pompeo", "2010-06-01")
+    assert match is not None and match.code == "USA"
+
+
+def test_group_that_took_power(knowledge: ActorKnowledge) -> None:
+    assert knowledge.lookup("Taliban", "2015-03-01").code == "AFGREB"  # type: ignore[union-attr]
+    assert knowledge.lookup("Taliban", "2023-03-01").code == "AFGGOV"  # type: ignore[union-attr]
+
+
+def test_officeholder_in_text_by_date(knowledge: ActorKnowledge) -> None:
+    text = "Former foreign secretary Boris Johnson met Angela Merkel in Berlin."
+    early = actors_for(knowledge, text, "2017-02-01")
+    assert code_of(early, text, "Angela Merkel") == "DEUGOV"
+    late = actors_for(knowledge, text, "2023-02-01")
+    assert code_of(late, text, "Angela Merkel") == "DEUELI"
+
+
+# ---------------------------------------------------------------- resolution in text
+def test_title_and_demonym_give_country_and_role(knowledge: ActorKnowledge) -> None:
+    text = "Chilean Interior Minister Ana Lopera spoke to Peruvian lawmakers on Tuesday."
+    actors = actors_for(knowledge, text, "2021-03-02")
+    assert code_of(actors, text, "Ana Lopera") == "CHLGOV"
+    assert code_of(actors, text, "Peruvian lawmakers") == "PERLEG"
+
+
+def test_possessive_country_and_coreference(knowledge: ActorKnowledge) -> None:
+    text = ("Norway's envoy Kari Dalby arrived on Monday. Dalby said talks would resume. "
+            "She said nothing else.")
+    actors = actors_for(knowledge, text, "2022-05-01")
+    assert code_of(actors, text, "Kari Dalby") == "NORGOV"
+    assert code_of(actors, text, "Dalby", nth=1) == "NORGOV"  # the first full mention decides
+    assert code_of(actors, text, "She") == "NORGOV"
+
+
+def test_bare_role_takes_the_story_country(knowledge: ActorKnowledge) -> None:
+    text = ("Fighting flared again in Yemen's north. Government forces shelled positions held "
+            "by the militia overnight.")
+    actors = actors_for(knowledge, text, "2018-01-05")
+    assert code_of(actors, text, "Government forces") == "YEMMIL"
+
+
+def test_city_as_location_is_no_actor(knowledge: ActorKnowledge) -> None:
+    text = "Police in Christchurch arrested a man after the attack, officials in Wellington said."
+    actors = actors_for(knowledge, text, "2019-03-16")
+    ents = {e.text: e.actor for e in actors.entities()}
+    assert ents.get("Christchurch") is None
+    assert ents.get("Wellington") is None
+
+
+def test_capital_as_actor(knowledge: ActorKnowledge) -> None:
+    text = "Moscow condemned the decision on Friday."
+    actors = actors_for(knowledge, text, "2020-01-01")
+    assert code_of(actors, text, "Moscow") == "RUSGOV"
+
+
+def test_unknown_person_without_context_is_none(knowledge: ActorKnowledge) -> None:
+    text = "Jan Kowalczyk said the plan would work."
+    actors = actors_for(knowledge, text)
+    assert code_of(actors, text, "Jan Kowalczyk") is None
+
+
+# ---------------------------------------------------------------- dictionaries
+PHOENIX_SNIPPET = """\
+# a tiny dictionary in the PETRARCH actors format
+FREEDONIA_  [FRD]
++FREEDONIAN_
++FREEDONIA_CITY
+RUFUS_FIREFLY_
++FIREFLY
++PRESIDENT_FIREFLY
+\t[FRDGOV 19330101-19361231]
+\t[FRDELI >19370101]
+TRENTINO_ [SYLGOV]
+"""
+
+AGENTS_SNIPPET = """\
+!PERSON! = MAN, MEN
+MARX_BROTHER [~OPP]
+DUCK!PERSON! [~MIL]
+PEACE_MONITOR [IGO~]
+"""
+
+
+def test_phoenix_actors_format() -> None:
+    k = _AK()
+    k._load_own()
+    assert load_actors(k, PHOENIX_SNIPPET) == 10  # phrases x codes
+    assert k.lookup("Freedonian").code == "FRD"  # type: ignore[union-attr]
+    assert k.lookup("Rufus Firefly", "1934-06-01").code == "FRDGOV"  # type: ignore[union-attr]
+    assert k.lookup("Firefly", "1940-06-01").code == "FRDELI"  # type: ignore[union-attr]
+    assert k.lookup("Trentino").code == "SYLGOV"  # type: ignore[union-attr]
+
+
+def test_phoenix_agents_format() -> None:
+    k = _AK()
+    k._load_own()
+    assert load_agents(k, AGENTS_SNIPPET) >= 3
+    assert k.lookup("Marx Brother").code == "OPP"  # type: ignore[union-attr]
+    assert k.lookup("duckmen").code == "MIL"  # type: ignore[union-attr]
+    role = k.role("peace monitor")
+    assert role is not None and role.prefix == "IGO"
+
+
+def test_parse_code_dates() -> None:
+    assert parse_code("AFGGOV 791227-861124") == ("AFGGOV", "1979-12-27", "1986-11-24")
+    assert parse_code("IGOUNO >20070101") == ("IGOUNO", "2007-01-01", None)
+    assert parse_code("RUS") == ("RUS", None, None)
+
+
+def test_own_csv_and_user_entries_win(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("phrase,code,name,kind,start,end\n"
+                    "Washington,USA,United States,country,,\n"
+                    "Ruritania,RUR,Ruritania,country,,\n"
+                    "blue berets,~MIL,,,,\n")
+    k = ActorKnowledge.load([path])
+    assert k.lookup("Washington").code == "USA"  # type: ignore[union-attr]
+    assert k.lookup("Ruritania").code == "RUR"  # type: ignore[union-attr]
+    assert k.lookup("blue berets").code == "MIL"  # type: ignore[union-attr]
+    assert ActorKnowledge.load([path]) is k  # cached per process
+    assert ActorKnowledge.load().lookup("Washington").code == "USAGOV"  # type: ignore[union-attr]
+
+
+def test_load_csv_rows() -> None:
+    k = _AK()
+    assert load_csv(k, "phrase,code\nGrand Fenwick,GFK\n") == 1
+
+
+@pytest.mark.skipif(not PHOENIX.exists(), reason="shared Phoenix dictionaries not present")
+def test_real_phoenix_files_load_fast() -> None:
+    import time
+
+    files = sorted(PHOENIX.glob("*.txt"))
+    ActorKnowledge._cache.pop(tuple(str(p.resolve()) for p in files), None)
+    t0 = time.perf_counter()
+    k = ActorKnowledge.load(files)
+    assert time.perf_counter() - t0 < 5.0
+    assert k.lookup("Sergei Lavrov", "2019-05-15").code == "RUSGOV"  # type: ignore[union-attr]
+    assert k.lookup("soldiers").code == "MIL"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- the sample article
+@pytest.fixture(scope="module")
+def sample(knowledge: ActorKnowledge) -> tuple[str, ArticleActors]:
+    if not SAMPLE.exists():
+        pytest.skip("shared sample article not present")
+    raw = SAMPLE.read_text(encoding="utf-8")
+    body = raw[raw.index('"I hope'):]
+    return body, actors_for(knowledge, body, "2019-05-15")
+
+
+@pytest.mark.parametrize(
+    ("mention", "code"),
+    [("Pompeo", "USAGOV"), ("Lavrov", "RUSGOV"), ("Jeremy Hunt", "GBRGOV"),
+     ("Nicolas Maduro", "VENGOV"), ("Brian Hook", "USAGOV"), ("Russian Federation", "RUS"),
+     ("Russia", "RUS"), ("Putin", "RUSGOV")],
+)
+def test_sample_people_and_states(sample: tuple[str, ArticleActors], mention: str,
+                                  code: str) -> None:
+    text, actors = sample
+    # "Putin" first appears inside "Putin-Trump collusion"; the person mention is the second
+    assert code_of(actors, text, mention, nth=1 if mention == "Putin" else 0) == code
+    assert any(e.text == mention and e.actor == code for e in actors.entities())
+
+
+def test_sample_washington_and_brussels(sample: tuple[str, ArticleActors]) -> None:
+    text, actors = sample
+    assert code_of(actors, text, "Washington's exit") == "USAGOV"
+    ents = [e for e in actors.entities() if e.text == "Brussels"]
+    assert ents and all(e.actor is None for e in ents)
+    assert code_of(actors, text, "Brussels") is None
+
+
+def test_sample_government_forces_in_syria(sample: tuple[str, ArticleActors]) -> None:
+    text, actors = sample
+    assert code_of(actors, text, "government forces") == "SYRMIL"
