@@ -9,7 +9,7 @@ codes) are left out and counted separately.
 
 How the mention is found:
 - PLOVER: the gold gives each actor's `text`; its first occurrence in the sentence
-  (case-insensitive, whitespace-tolerant) is coded with ``ArticleActors.code_span``; a mention
+  (whole words, exact case first, then any case; whitespace-tolerant) is coded with ``ArticleActors.code_span``; a mention
   that cannot be found in the sentence counts as wrong.
 - PETR2: the gold gives only codes.  A gold actor counts as resolved when ANY entity or noun
   chunk of the sentence resolves (``code_span``) to that country part.  This measures whether
@@ -44,7 +44,8 @@ def _find(text: str, mention: str) -> tuple[int, int] | None:
     words = [re.escape(w) for w in mention.split()]
     if not words:
         return None
-    m = re.search(r"\s+".join(words), text, flags=re.IGNORECASE)
+    pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+    m = re.search(pattern, text) or re.search(pattern, text, flags=re.IGNORECASE)
     return (m.start(), m.end()) if m else None
 
 

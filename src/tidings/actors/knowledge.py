@@ -142,7 +142,7 @@ class ActorKnowledge:
                     self.add(alias, base)
             for demonym in _split(_cell(row, 4)):
                 self.add(demonym, base)
-                if demonym[-1] in "naie" and not demonym.endswith("ese"):
+                if not demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
                     self.add(demonym + "s", base)
             for capital in _split(_cell(row, 5)):
                 seat = Entry(code=code + "GOV", name=name, kind="country", country=code,
@@ -204,8 +204,8 @@ class ActorKnowledge:
         if len(words) < 2:
             return []
         out: list[str] = []
-        if country in _FAMILY_FIRST:
-            out.append(words[0])
+        if country in _FAMILY_FIRST:  # "Kim Jong-un" is Kim, never "un"
+            return [words[0]] if words[0] not in _PARTICLES else []
         last = words[-1]
         if len(words) >= 3 and words[-2] in _PARTICLES:
             out.append(f"{words[-2]} {last}")

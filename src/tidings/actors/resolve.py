@@ -148,15 +148,12 @@ class ArticleActors:
                 i += 1
         return out
 
-    def _in_person(self, hit: _Hit) -> bool:
-        return hit.i in self._person_tokens
-
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for h in self.hits:
             c = h.entry.country
-            if h.entry.kind == "country" and c and not self._in_person(h):
+            if h.entry.kind == "country" and c:
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, h.i)
         if not counts:
@@ -322,6 +319,14 @@ class ArticleActors:
         head_role = next((r for r in roles if r.i <= root.i < r.j), None)
         role = _pick_role(head_role, roles)
 
+        inner = sorted((h for h in hits if h is not head_hit and span.start <= h.i < span.end
+                        and h.entry.kind == "country" and not h.entry.place),
+                       key=lambda h: abs(root.i - h.i))
+        if head_hit is not None and head_hit.entry.kind == "country" and inner \
+                and not head_hit.entry.place:
+            # "Bosnian Serbs", "Kurdish Iraqis": a people coded by the country they live in
+            entry = inner[0].entry
+            return ActorMatch(entry.code, entry.name, entry.kind, entry.country)
         if head_hit is not None and not (head_hit.entry.kind == "country" and role is not None
                                           and head_role is not None):
             entry = head_hit.entry
@@ -330,7 +335,12 @@ class ArticleActors:
                 return ActorMatch(match.code, person.name, "person", match.country)
             return match
 
-        mods = [h for h in hits if h is not head_hit] + ([head_hit] if head_hit else [])
+        # the modifier nearest the head inside the mention first ("Russian" in "U.S. and
+        # Russian negotiators" when the mention is "Russian negotiators"), then the frame's
+        mods = sorted((h for h in hits if h is not head_hit),
+                      key=lambda h: (0, abs(root.i - h.i)) if span.start <= h.i < span.end
+                      else (1, h.i))  # outside: "[Country] [Title] [Name]" reads left to right
+        mods += [head_hit] if head_hit else []
         base = mods[0].entry if mods else None
         name_is_person = root.i in self._person_tokens or (person is not None)
 
