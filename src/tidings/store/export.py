@@ -1,0 +1,164 @@
+"""Exports: CSV and Parquet of the store's tables, and the GDELT 2.0 event table (61 tab-separated
+columns, no header) for existing GDELT tooling.  ``docs/schema.md`` documents the GDELT mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tidings.store.query import EventFilter, event_mentions, merged_events
+
+
+class Kind(str, Enum):
+    events = "events"
+    merged = "merged"
+    articles = "articles"
+    quotes = "quotes"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+_QUERIES: dict[Kind, str] = {
+    Kind.events: "SELECT e.*, a.published, a.source AS outlet, a.url, m.merged_id FROM events e "
+    "JOIN articles a USING (article_id) LEFT JOIN merged_event_mentions m "
+    "ON m.article_id = e.article_id AND m.idx = e.idx ORDER BY a.seq, e.idx",
+    Kind.merged: "SELECT * FROM merged_events ORDER BY date NULLS LAST, merged_id",
+    Kind.articles: "SELECT * EXCLUDE (analysis) FROM articles ORDER BY seq",
+    Kind.quotes: "SELECT q.*, a.published, a.source AS outlet, a.url FROM quotes q "
+    "JOIN articles a USING (article_id) ORDER BY a.seq, q.idx",
+}
+
+GDELT_COLUMNS: list[tuple[str, str]] = [
+    ("GLOBALEVENTID", "BIGINT"), ("SQLDATE", "INTEGER"), ("MonthYear", "INTEGER"), ("Year", "INTEGER"),
+    ("FractionDate", "DOUBLE"),
+    *[(f"Actor{n}{f}", "VARCHAR") for n in (1, 2) for f in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")],
+    ("IsRootEvent", "INTEGER"), ("EventCode", "VARCHAR"), ("EventBaseCode", "VARCHAR"), ("EventRootCode", "VARCHAR"),
+    ("QuadClass", "INTEGER"), ("GoldsteinScale", "DOUBLE"), ("NumMentions", "INTEGER"), ("NumSources", "INTEGER"),
+    ("NumArticles", "INTEGER"), ("AvgTone", "DOUBLE"),
+    *[(f"{g}_{f}", t) for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f, t in (
+        ("Type", "INTEGER"), ("FullName", "VARCHAR"), ("CountryCode", "VARCHAR"), ("ADM1Code", "VARCHAR"),
+        ("ADM2Code", "VARCHAR"), ("Lat", "DOUBLE"), ("Long", "DOUBLE"), ("FeatureID", "VARCHAR"))],
+    ("DATEADDED", "BIGINT"), ("SOURCEURL", "VARCHAR"),
+]
+assert len(GDELT_COLUMNS) == 61
+
+# CAMEO role (type) codes; any other three-letter block after the country is a known-group code
+ROLE_CODES = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY IGO NGO NGM MED EDU BUS CRM CVL ELI HLH LAB LEG MNC REF SET UAF AGR ENV "
+    "INS MOD RAD AMN IRC GRP UIS SEP CON REL".split()
+)
+# CAMEO region codes used in place of a country
+REGION_CODES = frozenset(
+    "AFR ASA BLK CAS CAU CFR CRB EAF EAS EEU EIN EUR LAM MEA MDT NAF NAM NMR PGS SAF SAM SAS SEA SCN WAF WST "
+    "WSB".split()
+)
+
+
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def split_actor(code: str | None, countries: frozenset[str]) -> dict[str, str | None]:
+    """A CAMEO actor code in GDELT's parts: country, known group, up to three types."""
+    out: dict[str, str | None] = {"CountryCode": None, "KnownGroupCode": None, "Type1Code": None,
+                                  "Type2Code": None, "Type3Code": None}
+    if not code:
+        return out
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if blocks and (blocks[0] in countries or blocks[0] in REGION_CODES):
+        out["CountryCode"] = blocks.pop(0)
+    types = [b for b in blocks if b in ROLE_CODES][:3]
+    for i, t in enumerate(types, start=1):
+        out[f"Type{i}Code"] = t
+    group = next((b for b in blocks if b not in ROLE_CODES), None)
+    out["KnownGroupCode"] = group
+    return out
+
+
+def _event_id(key: str) -> int:
+    return int.from_bytes(hashlib.sha1(key.encode()).digest()[:7], "big")
+
+
+def _stamp(ts: datetime | None) -> int | None:
+    return int(ts.strftime("%Y%m%d%H%M%S")) if ts else None
+
+
+def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind) -> Iterator[list[Any]]:
+    """Merged events (or single mentions, counted once each) as GDELT 2.0 event rows."""
+    countries = _countries()
+    if kind is Kind.merged:
+        records = merged_events(conn, EventFilter(limit=None))
+    elif kind is Kind.events:
+        records = []
+        for m in event_mentions(conn, EventFilter(limit=None)):
+            if m["negated"]:
+                continue
+            m.update(merged_id=f"{m['article_id']}/{m['idx']}", date=m["published"], n_mentions=1,
+                     n_sources=1 if m["outlet"] else 0, n_articles=1, first_url=m["url"], first_source=m["outlet"],
+                     first_added=None, is_root=m["sentence"] == 0, first_article_id=m["article_id"])
+            records.append(m)
+    else:
+        raise ValueError("the GDELT format holds events: export 'merged' or 'events'")
+    for r in records:
+        d: date | None = r["date"]
+        code = r["code"] or ""
+        a1 = split_actor(r["source_actor"], countries)
+        a2 = split_actor(r["target_actor"], countries)
+        row: dict[str, Any] = {
+            "GLOBALEVENTID": _event_id(r["merged_id"]),
+            "SQLDATE": int(d.strftime("%Y%m%d")) if d else None,
+            "MonthYear": int(d.strftime("%Y%m")) if d else None,
+            "Year": d.year if d else None,
+            "FractionDate": round(d.year + (d.month * 30 + d.day) / 365, 4) if d else None,
+            "Actor1Code": r["source_actor"], "Actor1Name": r["source_name"],
+            "Actor2Code": r["target_actor"], "Actor2Name": r["target_name"],
+            **{f"Actor1{k}": v for k, v in a1.items()}, **{f"Actor2{k}": v for k, v in a2.items()},
+            "IsRootEvent": 1 if r["is_root"] else 0, "EventCode": code, "EventBaseCode": code[:3],
+            "EventRootCode": r["root"] or code[:2], "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"],
+            "NumMentions": r["n_mentions"], "NumSources": r["n_sources"], "NumArticles": r["n_articles"],
+            "Actor1Geo_Type": 0, "Actor2Geo_Type": 0, "ActionGeo_Type": 0,
+            "DATEADDED": _stamp(r["first_added"]),
+            "SOURCEURL": r["first_url"] or r["first_source"] or r["first_article_id"],
+        }
+        yield [row.get(name) for name, _ in GDELT_COLUMNS]
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return repr(v)
+    return str(v).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def export(conn: duckdb.DuckDBPyConnection, kind: Kind, fmt: ExportFormat, output: Path) -> int:
+    """Write one export; return the number of rows written."""
+    if fmt is ExportFormat.gdelt:
+        n = 0
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+            for row in gdelt_rows(conn, kind):
+                w.writerow([_fmt(v) for v in row])
+                n += 1
+        return n
+    query = _QUERIES[kind]
+    opts = "FORMAT csv, HEADER true" if fmt is ExportFormat.csv else "FORMAT parquet"
+    target = str(output).replace("'", "''")
+    conn.execute(f"COPY ({query}) TO '{target}' ({opts})")
+    return int(conn.execute(f"SELECT count(*) FROM ({query})").fetchone()[0])  # type: ignore[index]

@@ -1,0 +1,206 @@
+"""Simple filtered reads of the store, returning plain dicts (the CLI prints them, a web UI serves them).
+
+Actor filters match CAMEO code prefixes: ``USA`` matches ``USA``, ``USAGOV`` and ``USAMIL``.
+Dates are ISO ``YYYY-MM-DD`` and bounds are inclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import duckdb
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None  # source or target
+    source: str | None = None
+    target: str | None = None
+    dyad: tuple[str, str] | None = None  # the two actors, either direction
+    code: str | None = None  # CAMEO code prefix
+    root: str | None = None
+    quad_class: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    outlet: str | None = None
+    min_sources: int | None = None
+    limit: int | None = 100
+
+
+@dataclass
+class ArticleFilter:
+    text: str | None = None  # in title or body, case-insensitive
+    outlet: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    min_reliability: int | None = None
+    max_reliability: int | None = None
+    limit: int | None = 100
+
+
+class _Where:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _limit(n: int | None) -> str:
+    return f" LIMIT {int(n)}" if n else ""
+
+
+def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
+    w = _Where()
+    if f.actor:
+        w.add("(starts_with(source_actor, ?) OR starts_with(target_actor, ?))", f.actor.upper(), f.actor.upper())
+    if f.source:
+        w.add("starts_with(source_actor, ?)", f.source.upper())
+    if f.target:
+        w.add("starts_with(target_actor, ?)", f.target.upper())
+    if f.dyad:
+        a, b = f.dyad[0].upper(), f.dyad[1].upper()
+        w.add(
+            "((starts_with(source_actor, ?) AND starts_with(target_actor, ?)) OR "
+            "(starts_with(source_actor, ?) AND starts_with(target_actor, ?)))", a, b, b, a,
+        )
+    if f.code:
+        w.add("starts_with(code, ?)", f.code)
+    if f.root:
+        w.add("root = ?", f.root.zfill(2))
+    if f.quad_class is not None:
+        w.add("quad_class = ?", f.quad_class)
+    if f.date_from:
+        w.add(f"{date_col} >= ?", f.date_from)
+    if f.date_to:
+        w.add(f"{date_col} <= ?", f.date_to)
+    if f.outlet:
+        w.add(outlet_sql, f"%{f.outlet}%")
+    return w
+
+
+def merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Merged cross-article events, the most widely reported first."""
+    f = f or EventFilter()
+    w = _event_where(
+        f, "date",
+        "merged_id IN (SELECT m.merged_id FROM merged_event_mentions m JOIN articles a USING (article_id) "
+        "WHERE a.source ILIKE ?)",
+    )
+    if f.min_sources:
+        w.add("n_sources >= ?", f.min_sources)
+    sql = ("SELECT * FROM merged_events" + w.sql()
+           + " ORDER BY n_articles DESC, n_mentions DESC, date NULLS LAST, merged_id" + _limit(f.limit))
+    return _rows(conn, sql, w.params)
+
+
+_MENTIONS = """
+SELECT e.*, a.published, a.source AS outlet, a.url, a.title, m.merged_id, me.n_sources
+FROM events e JOIN articles a USING (article_id)
+LEFT JOIN merged_event_mentions m ON m.article_id = e.article_id AND m.idx = e.idx
+LEFT JOIN merged_events me ON me.merged_id = m.merged_id
+"""
+
+
+def event_mentions(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """One row per event mention in an article, with the article's date and outlet."""
+    f = f or EventFilter()
+    w = _event_where(f, "published", "outlet ILIKE ?")
+    if f.min_sources:
+        w.add("n_sources >= ?", f.min_sources)
+    sql = f"SELECT * FROM ({_MENTIONS})" + w.sql() + " ORDER BY published NULLS LAST, article_id, idx" + _limit(f.limit)
+    return _rows(conn, sql, w.params)
+
+
+def articles(conn: duckdb.DuckDBPyConnection, f: ArticleFilter | None = None) -> list[dict[str, Any]]:
+    """Articles with counts of their findings and of the earlier articles they copy from."""
+    f = f or ArticleFilter()
+    w = _Where()
+    if f.text:
+        w.add("(a.title ILIKE ? OR a.text ILIKE ?)", f"%{f.text}%", f"%{f.text}%")
+    if f.outlet:
+        w.add("a.source ILIKE ?", f"%{f.outlet}%")
+    if f.date_from:
+        w.add("a.published >= ?", f.date_from)
+    if f.date_to:
+        w.add("a.published <= ?", f.date_to)
+    if f.min_reliability is not None:
+        w.add("a.reliability_score >= ?", f.min_reliability)
+    if f.max_reliability is not None:
+        w.add("a.reliability_score <= ?", f.max_reliability)
+    sql = (
+        "SELECT a.article_id, a.id, a.title, a.published, a.source, a.url, a.reliability_score, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS n_events, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) AS n_quotes, "
+        "(SELECT count(*) FROM copies c WHERE c.article_id = a.article_id) AS n_copied_from "
+        "FROM articles a" + w.sql() + " ORDER BY a.published NULLS LAST, a.seq" + _limit(f.limit)
+    )
+    return _rows(conn, sql, w.params)
+
+
+def quotes(
+    conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None, limit: int | None = 100
+) -> list[dict[str, Any]]:
+    """Quotes by speaker (name, mention or actor code) and/or text."""
+    w = _Where()
+    if speaker:
+        w.add("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ? OR starts_with(q.speaker_actor, ?))",
+              f"%{speaker}%", f"%{speaker}%", speaker.upper())
+    if text:
+        w.add("q.text ILIKE ?", f"%{text}%")
+    sql = ("SELECT q.*, a.published, a.source AS outlet, a.title FROM quotes q JOIN articles a USING (article_id)"
+           + w.sql() + " ORDER BY a.published NULLS LAST, a.seq, q.idx" + _limit(limit))
+    return _rows(conn, sql, w.params)
+
+
+def copies_of(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """The earlier articles this one copies from, each with its copied sentences."""
+    out = _rows(conn, "SELECT c.*, a.title AS source_title, a.source AS source_outlet, a.url AS source_url "
+                "FROM copies c JOIN articles a ON a.article_id = c.source_article_id "
+                "WHERE c.article_id = ? ORDER BY c.share DESC", [article_id])
+    for row in out:
+        row["sentences"] = _rows(
+            conn, "SELECT sentence, start, \"end\", source_sentence, source_start, source_end, similarity "
+            "FROM copied_sentences WHERE article_id = ? AND source_article_id = ? ORDER BY sentence",
+            [article_id, row["source_article_id"]],
+        )
+    return out
+
+
+Period = Literal["day", "week", "month"]
+
+
+def dyad_counts(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "month") -> list[dict[str, Any]]:
+    """Merged events between two actors (either direction) per period: counts per quad class, mean Goldstein."""
+    if by not in ("day", "week", "month"):
+        raise ValueError("by must be day, week or month")
+    f = EventFilter(dyad=(a, b), limit=None)
+    w = _event_where(f, "date", "")
+    w.add("date IS NOT NULL")
+    sql = (
+        f"SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events, "
+        "count(*) FILTER (WHERE quad_class = 1) AS quad1, count(*) FILTER (WHERE quad_class = 2) AS quad2, "
+        "count(*) FILTER (WHERE quad_class = 3) AS quad3, count(*) FILTER (WHERE quad_class = 4) AS quad4, "
+        "round(avg(goldstein), 2) AS mean_goldstein FROM merged_events" + w.sql() + " GROUP BY 1 ORDER BY 1"
+    )
+    return _rows(conn, sql, w.params)
+
+
+def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row counts of the main tables."""
+    names = ("articles", "entities", "quotes", "events", "signals", "merged_events", "copies", "copied_sentences",
+             "failures", "runs")
+    return {n: int(conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0]) for n in names}  # type: ignore[index]
