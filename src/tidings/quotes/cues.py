@@ -10,7 +10,7 @@ from spacy.tokens import Token
 #: verbs of saying: introduce direct, mixed and indirect quotes
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
-    say tell add state claim argue explain note insist warn write tweet post declare announce assert
+    say tell speak add state claim argue explain note insist warn write tweet post declare announce assert
     suggest ask reply respond answer continue conclude acknowledge admit concede confirm deny recall
     remark report reveal stress emphasize emphasise predict promise vow pledge urge joke quip sigh
     shout scream yell whisper murmur mutter exclaim cry complain lament boast brag charge contend

@@ -39,6 +39,7 @@ _OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
 #: verbs whose object is the person spoken to, not what is said
 _ADDRESSEE_VERBS = frozenset("tell ask inform assure advise urge warn thank".split())
 _MAX_WINDOW = 40
+_DASHES = ("-", "\u2014", "\u2013", "\u2015", "\u2012")
 #: a quote with no cue right after a quote of the same paragraph joins it as a further piece
 MERGE_CONTINUATIONS = True
 
@@ -131,7 +132,7 @@ def _words(text: str, start: int, end: int) -> int:
     return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
 
 
-def _content_region(cue: Cue) -> tuple[int, int] | None:
+def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
     """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
     head = cue.head
     doc = head.doc
@@ -146,7 +147,9 @@ def _content_region(cue: Cue) -> tuple[int, int] | None:
             return (acc_b, b)
         return (a, acc_a)
     deps = _CONTENT_DEPS
-    if head.lemma_ not in _ADDRESSEE_VERBS:
+    if clausal_only:
+        deps = frozenset(("ccomp",))
+    elif head.lemma_ not in _ADDRESSEE_VERBS:
         deps = deps | _OBJECT_DEPS
     ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
               if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in ("as", "about"))]
@@ -185,6 +188,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     _pass_indirect(ctx, found, used_cues)
 
     found.sort(key=lambda f: f.start)
+    found = _merge_shared_cues(found)
     for f in found:
         a = f.attribution
         if a is not None and a.speaker_tok is not None:
@@ -236,6 +240,8 @@ def _pass_complements(ctx: _Context, found: list[_Found], used: set[int], used_c
         if b <= a:
             continue
         ks = sorted({ctx.qid[i] for i in range(a, b) if ctx.qid[i] >= 0} - used)
+        # quoted titles and names ("Meet the Press") are not anyone's words
+        ks = [k for k in ks if not _title_like(ctx, ctx.quotations[k])]
         if not ks:
             continue
         # the complement should not be a tiny part of a long quotation that merely starts in it
@@ -428,10 +434,13 @@ def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
 def _dash_speaker(ctx: _Context, window: list[Token]) -> Span | None:
     """'"..." -Commissioner Jane Roe' / '"..." — Roe, a spokeswoman'."""
     window = [t for t in window if not t.is_space]
-    if len(window) < 2 or window[0].text not in ("-", "\u2014", "\u2013", "--", "\u2015"):
+    if not window or window[0].text[:1] not in _DASHES:
         return None
-    rest = [t for t in window[1:] if not (t.is_punct and t.text in _SENT_END) and not t.is_space]
-    if not rest or rest[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+    # "-Commissioner" may come as one token
+    rest_from = 0 if window[0].text.strip("".join(_DASHES)) else 1
+    rest = [t for t in window[rest_from:] if not (t.is_punct and t.text in _SENT_END)
+            and not t.is_space]
+    if not rest or (rest[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and rest_from == 1):
         return None
     # the speaker runs to the first comma
     stop = len(rest)
@@ -637,6 +646,25 @@ def _title_like(ctx: _Context, q: Quoted) -> bool:
     return all(w[0].isupper() or w.lower() in small for w in words)
 
 
+def _merge_shared_cues(found: list[_Found]) -> list[_Found]:
+    """Two direct quotations attributed to one cue ('"...," she said, "..."') are one quote."""
+    out: list[_Found] = []
+    by_cue: dict[int, _Found] = {}
+    for f in found:
+        a = f.attribution
+        if f.kind == "direct" and a is not None and a.cue is not None:
+            key = a.cue.head.i
+            first = by_cue.get(key)
+            if first is not None and first.kind == "direct":
+                first.pieces.extend(f.pieces)
+                first.quotations.extend(f.quotations)
+                first.frame_end = None
+                continue
+            by_cue[key] = f
+        out.append(f)
+    return out
+
+
 def _pass_indirect(ctx: _Context, found: list[_Found], used_cues: set[int]) -> None:
     doc = ctx.doc
     taken = [(f.start, f.end) for f in found]
@@ -649,11 +677,12 @@ def _pass_indirect(ctx: _Context, found: list[_Found], used_cues: set[int]) -> N
         subj = ctx.subjects[cue_i]
         if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:
             continue
-        region = _content_region(cue)
+        region = _content_region(cue, clausal_only=True)
         if region is None:
             continue
         a, b = region
-        if any(ctx.in_quote[i] for i in range(a, b)):
+        if any(ctx.in_quote[i] and not _title_like(ctx, ctx.quotations[ctx.qid[i]])
+               for i in range(a, b)):
             continue
         span = doc[a:b]
         while len(span) and (span[-1].is_punct or span[-1].is_space):
@@ -752,8 +781,11 @@ def _to_quote(text: str, f: _Found) -> Quote:
         res = f.resolution or Resolution(None, 0.8)
         if a.speaker_span is not None:
             sp = a.speaker_span
-            speaker = Speaker(text=sp.text, name=res.name, actor=None, start=sp.start_char,
-                              end=sp.end_char)
+            s_start, s_end = sp.start_char, sp.end_char
+            while s_start < s_end and (text[s_start] in _DASHES or text[s_start].isspace()):
+                s_start += 1
+            speaker = Speaker(text=text[s_start:s_end], name=res.name, actor=None, start=s_start,
+                              end=s_end)
             conf = a.base * (0.55 + 0.45 * res.confidence)
         else:
             conf = a.base * 0.5

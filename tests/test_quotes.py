@@ -1,0 +1,342 @@
+"""The quotes stage: each failure case of the open quote trackers, on short articles written here,
+plus the content-farm sample from ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tidings import nlp
+from tidings.model import Article, Quote
+from tidings.quotes import extract_quotes
+from tidings.quotes.marks import find_quotations
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def run(text: str) -> list[Quote]:
+    return extract_quotes(Article(id="t", text=text), nlp.parse(text))
+
+
+def find(quotes: list[Quote], starts: str) -> Quote:
+    for q in quotes:
+        if q.text.startswith(starts) or starts in q.text:
+            return q
+    raise AssertionError(f"no quote containing {starts!r} in {[q.text for q in quotes]}")
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+        for s, e in q.spans or [(q.start, q.end)]:
+            assert q.start <= s <= e <= q.end
+        if q.speaker is not None and q.speaker.start is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        assert 0.0 <= q.confidence <= 1.0
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def test_odd_number_of_marks_does_not_lose_the_good_quote() -> None:
+    text = ('The council met on Monday. "We have to fix the roads before winter," Mayor Ann Ortiz '
+            'said.\n\nA resident said the "plan was late.\n\nNothing else happened at the meeting.')
+    quotes = run(text)
+    q = find(quotes, "We have to fix the roads")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Ann Ortiz"
+    assert_offsets(text, quotes)
+
+
+def test_curly_and_straight_marks_mixed() -> None:
+    text = ("“We are not going to raise taxes this year,\" the governor, Paul Reyes, said. "
+            "\"Our budget is balanced and it will stay that way.”")
+    quotes = run(text)
+    q = find(quotes, "We are not going to raise taxes")
+    assert q.speaker is not None and q.speaker.name == "Paul Reyes"
+    assert "Our budget is balanced" in q.text  # the continuation joins the same quote
+    assert_offsets(text, quotes)
+
+
+def test_wrongly_typed_closing_mark() -> None:
+    quotations = find_quotations("“We will build the bridge,“ she said. “It is our promise.”")
+    assert [q.closed for q in quotations] == [True, True]
+
+
+def test_multi_paragraph_quote_without_closing_marks() -> None:
+    text = ('Senator Maria Lopez spoke at the rally on Saturday.\n\n'
+            '"We came here to talk about jobs and about the future of this valley, she said.\n\n'
+            '"The mills closed ten years ago and nobody came to help us.\n\n'
+            '"Now we will help ourselves, and we will start tomorrow morning."\n\n'
+            'The rally ended at noon.')
+    quotations = find_quotations(text)
+    assert len(quotations) == 1 and len(quotations[0].pieces) == 3
+    quotes = run(text)
+    q = find(quotes, "The mills closed")
+    assert len(q.spans) == 3
+    assert text[q.spans[-1][0]:q.spans[-1][1]].startswith("Now we will help ourselves")
+
+
+def test_nested_quotes_stay_one_quote() -> None:
+    text = ('"My father always told me \'never give up,\' and I never did," Tom Baker said after '
+            'the race.')
+    quotes = run(text)
+    q = find(quotes, "My father always told me")
+    assert "never give up" in q.text
+    assert q.speaker is not None and q.speaker.name == "Tom Baker"
+    assert len([x for x in quotes if x.kind in ("direct", "mixed")]) == 1
+
+
+def test_nested_double_quotes() -> None:
+    quotations = find_quotations('"He told me "go home" yesterday, and I did," she said.')
+    assert len(quotations) == 1
+    assert len(quotations[0].children) == 1
+
+
+def test_interrupted_quote_is_one_quote_with_two_pieces() -> None:
+    text = ('"The vote is not about money," Dana Kim said on Tuesday, "it is about trust in the '
+            'people who run this town."')
+    quotes = [q for q in run(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert len(q.spans) == 2
+    assert text[q.spans[0][0]:q.spans[0][1]].startswith("The vote is not about money")
+    assert text[q.spans[1][0]:q.spans[1][1]].startswith("it is about trust")
+    assert q.speaker is not None and q.speaker.name == "Dana Kim"
+    assert q.start == q.spans[0][0] and q.end == q.spans[1][1]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    '"',
+    '""""""',
+    "“",
+    "”” “",
+    'He said "',
+    '"\n\n"\n\n"',
+    "''' `` '' ‘’ ’‘",
+])
+def test_never_crash_on_degenerate_marks(text: str) -> None:
+    assert isinstance(run(text), list)
+
+
+def test_many_quote_marks_stay_fast() -> None:
+    text = 'He said "yes" and "no". ' * 2000 + '"' * 100_000
+    t0 = time.perf_counter()
+    quotations = find_quotations(text)
+    assert time.perf_counter() - t0 < 5
+    assert len(quotations) >= 2000
+
+
+# ------------------------------------------------------------------ cues
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ('"I never wanted this job in the first place," Ruth Adler sighed.', "sighed"),
+    ('"We will keep every promise we made to the voters," Ruth Adler told reporters.',
+     "told reporters"),
+    ('Ruth Adler made clear that "the budget will not be cut by a single dollar this year."',
+     "made clear"),
+    ('"The budget will not be cut by a single dollar this year," according to Ruth Adler.',
+     "according to"),
+    ('"Nobody in this city should go hungry tonight," Ruth Adler quipped.', "quipped"),
+])
+def test_unusual_cues(sentence: str, cue: str) -> None:
+    quotes = run(sentence)
+    q = [x for x in quotes if x.kind in ("direct", "mixed")][0]
+    assert q.cue == cue
+    assert q.speaker is not None and q.speaker.name == "Ruth Adler"
+    assert_offsets(sentence, quotes)
+
+
+def test_dash_attribution_without_cue() -> None:
+    text = ('Residents reacted to the decision.\n\n"This is the best news our street has had in '
+            'years." -Commissioner Jane Roe')
+    q = find(run(text), "This is the best news")
+    assert q.speaker is not None and q.speaker.name == "Jane Roe"
+    assert q.cue is None
+
+
+def test_colon_paragraph_introduces_the_quote() -> None:
+    text = ('The committee released its findings on Friday.\n\nFrom Chairwoman Linda Park:\n\n'
+            '"The evidence shows that the contract was awarded without any review at all."')
+    q = find(run(text), "The evidence shows")
+    assert q.speaker is not None and q.speaker.name == "Linda Park"
+
+
+def test_speaker_in_the_sentence_before() -> None:
+    text = ('Mayor Victor Osei spoke to reporters outside City Hall on Tuesday. "We are not going '
+            'anywhere until the water is safe to drink."')
+    q = find(run(text), "We are not going anywhere")
+    assert q.speaker is not None and q.speaker.name == "Victor Osei"
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def test_pronoun_resolves_across_paragraphs_to_the_full_name() -> None:
+    text = ('Foreign Minister Elena Sorokina arrived in Paris on Monday for talks with officials.'
+            '\n\nSorokina met the French president for two hours.\n\n'
+            '"We agreed on almost everything that matters," she said.')
+    q = find(run(text), "We agreed on almost everything")
+    assert q.speaker is not None
+    assert q.speaker.text == "she"
+    assert q.speaker.name == "Elena Sorokina"
+    assert q.confidence >= 0.6
+
+
+def test_pronoun_skips_a_person_of_the_wrong_gender() -> None:
+    text = ('Hillary Clinton met Bernie Sanders in Vermont on Sunday. Clinton thanked Sanders for '
+            'his support.\n\n"I could not have done this without him," she said.')
+    q = find(run(text), "I could not have done this")
+    assert q.speaker is not None and q.speaker.name == "Hillary Clinton"
+
+
+def test_surname_joins_the_full_name_and_titles_are_stripped() -> None:
+    text = ('Secretary of State Mike Pompeo flew to Sochi on Tuesday.\n\n'
+            '"We share the same goals," Pompeo said.')
+    q = find(run(text), "We share the same goals")
+    assert q.speaker is not None and q.speaker.text == "Pompeo"
+    assert q.speaker.name == "Mike Pompeo"
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ('"I have slept on this bench for three winters," a homeless man said.', "a homeless man",
+     None),
+    ('"We will not negotiate under pressure," Iran\'s supreme leader said.',
+     "Iran's supreme leader", None),
+    ('"The wound was not life-threatening," Hugh Hill, a doctor at the clinic, said.',
+     "Hugh Hill", "Hugh Hill"),
+    ('"The wound was not life-threatening," a doctor at the clinic, Hugh Hill, said.',
+     None, "Hugh Hill"),
+])
+def test_descriptions_and_appositives(text: str, mention: str | None, name: str | None) -> None:
+    q = find(run(text), "")
+    assert q.speaker is not None
+    if mention is not None:
+        assert q.speaker.text == mention
+    assert q.speaker.name == name
+
+
+def test_description_as_speaker_of_an_indirect_quote() -> None:
+    text = ("Iran's supreme leader claims that enriching uranium would not be a hard task for "
+            "the country.")
+    q = find(run(text), "enriching uranium")
+    assert q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.text == "Iran's supreme leader"
+
+
+def test_mixed_quote_covers_the_reported_clause() -> None:
+    text = ('Lena Holm said the new rules had "frozen" hiring at every plant in the region.')
+    q = find(run(text), "the new rules")
+    assert q.kind == "mixed"
+    assert "frozen" in q.text and q.text.endswith("region")
+    assert q.speaker is not None and q.speaker.name == "Lena Holm"
+
+
+# ------------------------------------------------------------------ floating quotes
+
+
+def test_floating_quote_continues_the_speaker_in_the_same_paragraph() -> None:
+    text = ('"We share the same concerns," Omar Haddad said. "We want every country to stop '
+            'sending weapons."')
+    quotes = [q for q in run(text) if q.kind == "direct"]
+    # joined to the attributed quote as a further piece, with its speaker
+    q = find(quotes, "We want every country")
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+
+
+def test_floating_quote_after_narrative_has_no_speaker() -> None:
+    text = ('Omar Haddad told reporters: "We need a deal before the summer." The talks resume next '
+            'week in Geneva. "I got the impression that the president was ready to move."')
+    q = find(run(text), "I got the impression")
+    assert q.speaker is None
+    assert q.confidence <= 0.5
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker() -> None:
+    text = ('"We will appeal the ruling," said Karen Oduya, the union\'s lawyer.\n\n'
+            '"This fight is far from over, and our members know it."')
+    q = find(run(text), "This fight is far from over")
+    assert q.speaker is not None and q.speaker.name == "Karen Oduya"
+    attributed = find(run(text), "We will appeal")
+    assert q.confidence < attributed.confidence
+
+
+def test_opening_quote_with_no_speaker_is_unattributed() -> None:
+    text = ('"I hope the conditions for that will now be created."\n\nThe two ministers met in '
+            'Sochi for three hours on Tuesday.')
+    q = find(run(text), "I hope the conditions")
+    assert q.speaker is None
+
+
+def test_scare_quotes_and_nicknames_are_not_quotes() -> None:
+    text = ('The so-called "Gang of Eight" met again on Monday. Supporters of "Crooked Hillary" '
+            'waved signs, and the "reform" package stalled in the "usual" way. The senator '
+            'returned to his office after the vote.')
+    assert [q for q in run(text) if q.kind in ("direct", "mixed")] == []
+
+
+def test_quoted_title_is_not_a_quote() -> None:
+    text = 'Rita Gomez told NBC\'s "Meet the Press" that the vote would happen in March.'
+    quotes = run(text)
+    assert not [q for q in quotes if q.kind in ("direct", "mixed")]
+    q = find(quotes, "the vote would happen")
+    assert q.kind == "indirect" and q.speaker is not None and q.speaker.name == "Rita Gomez"
+
+
+def test_unmarked_first_person_sentence_in_a_third_person_report() -> None:
+    text = ('Minister Karl Brandt said the border would stay open. We would never tolerate that. '
+            'Brandt then left for Berlin, where he met party leaders. The meeting lasted two '
+            'hours. Officials gave no details.')
+    quotes = run(text)
+    q = find(quotes, "We would never tolerate that")
+    assert q.kind == "unmarked"
+
+
+def test_first_person_column_has_no_unmarked_quotes() -> None:
+    text = ('I went to the town hall on Monday. I listened for two hours. We all wanted answers. '
+            'I left with none.')
+    assert not [q for q in run(text) if q.kind == "unmarked"]
+
+
+# ------------------------------------------------------------------ the content-farm sample
+
+
+def _sample_body() -> str:
+    path = SHARED / "samples" / "putin-pompeo-2019.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    text = path.read_text(encoding="utf-8")
+    first = min(i for i in (text.find('"'), text.find("\u201c")) if i >= 0)
+    line_start = text.rfind("\n", 0, first) + 1
+    return text[line_start:]
+
+
+def _matches(quote: Quote, speaker: str) -> bool:
+    if quote.speaker is None:
+        return False
+    last = speaker.split()[-1].lower()
+    names = " ".join(x for x in (quote.speaker.text, quote.speaker.name or "") if x).lower()
+    return last in names or speaker.lower() in names
+
+
+def test_sample_article_core_and_unattributed_quotes() -> None:
+    body = _sample_body()
+    gold = json.loads((SHARED / "samples" / "putin-pompeo-2019.gold.json").read_text())["quotes"]
+    quotes = run(body)
+    assert_offsets(body, quotes)
+    for item in gold["core"]:
+        q = find(quotes, item["starts"])
+        assert _matches(q, item["speaker"]), (item, q)
+        if item.get("speaker_mention") == "he":
+            assert q.speaker is not None and q.speaker.text == "he"
+            assert q.speaker.name is not None and "Pompeo" in q.speaker.name
+    for item in gold["unattributed"]:
+        q = find(quotes, item["starts"])
+        assert q.speaker is None or q.confidence < 0.5, (item, q)
