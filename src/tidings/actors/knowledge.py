@@ -82,6 +82,9 @@ class ActorKnowledge:
         self.surnames: dict[str, set[str]] = {}
         self.country_names: dict[str, str] = {}  # code -> canonical name
         self.max_words = 4
+        # first words of every name and role key: a token that starts none is skipped at once
+        self.first_words: set[str] = set()
+        self.role_first_words: set[str] = set()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -116,6 +119,7 @@ class ActorKnowledge:
             entry = replace(entry, acronym=True)
         elif entry.tier == 0 and alias[:1].isupper():
             entry = replace(entry, proper=True)
+        self.first_words.add(k.split(" ", 1)[0])
         bucket = self.index.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -125,6 +129,7 @@ class ActorKnowledge:
         k = key(phrase)
         if not k:
             return
+        self.role_first_words.add(k.split(" ", 1)[0])
         bucket = self.roles.setdefault(k, [])
         if role not in bucket:
             bucket.append(role)
@@ -311,6 +316,16 @@ class ActorKnowledge:
             (o.start is None or o.start <= date) and (o.end is None or date <= o.end)
             for o in self.persons[pid].offices)]
         return self.persons[active[0]] if len(active) == 1 else None
+
+    def may_start_role(self, word_key: str, lemma_key: str) -> bool:
+        """Whether a role phrase can begin with this word (as written, as lemma or singular)."""
+        first = self.role_first_words
+        if word_key in first or lemma_key in first:
+            return True
+        for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+            if word_key.endswith(cut) and word_key[: -len(cut)] + add in first:
+                return True
+        return False
 
     def role(self, k: str) -> Role | None:
         found = self.roles.get(k)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _TRANSLATE = str.maketrans(
@@ -23,6 +24,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The lookup key of a name: folded, lower case, no dots, hyphens as spaces, no article,
     no trailing possessive ("the U.S.'s" -> "us")."""

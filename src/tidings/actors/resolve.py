@@ -12,6 +12,7 @@ else the article's dominant country.  A place that is only a location ("in Bruss
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,7 @@ class ArticleActors:
         self.dominant = self._dominant_country()
         self._coref: dict[str, ActorMatch] = {}
         self._person_matches: list[tuple[int, bool, ActorMatch]] = []
+        self._sent_starts: list[int] | None = None
         self._build_coref()
 
     # ------------------------------------------------------------------ scanning
@@ -97,6 +99,10 @@ class ArticleActors:
                 i += 1
                 continue
             found = None
+            first = key(doc[i].text).split(" ", 1)[0]
+            if first not in self.k.first_words:
+                i += 1
+                continue
             for length in range(min(width, n - i), 0, -1):
                 span = doc[i : i + length]
                 if span[-1].is_punct and span[-1].text not in (".",):
@@ -131,7 +137,12 @@ class ArticleActors:
         doc, out, n, i = self.doc, [], len(self.doc), 0
         while i < n:
             found = None
-            if doc[i].is_alpha and i not in self._named:
+            tok = doc[i]
+            if (
+                tok.is_alpha
+                and i not in self._named
+                and self.k.may_start_role(key(tok.text).split(" ", 1)[0], key(tok.lemma_))
+            ):
                 for length in range(min(4, n - i), 0, -1):
                     span = doc[i : i + length]
                     role = self.k.role(key(span.text))
@@ -243,9 +254,10 @@ class ArticleActors:
         return False
 
     def _pronoun(self, token: Token) -> ActorMatch | None:
-        sent_start = token.sent.start
-        prev_sents = [s for s in self.doc.sents if s.end <= sent_start][-3:]
-        floor = prev_sents[0].start if prev_sents else sent_start
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        k = bisect_right(self._sent_starts, token.i) - 1  # this token's sentence
+        floor = self._sent_starts[max(0, k - 3)]
         best: ActorMatch | None = None
         best_subject: ActorMatch | None = None
         for start, subject, match in self._person_matches:

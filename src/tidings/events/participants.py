@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -81,6 +82,7 @@ class Resolver:
         self.actors = actors
         self.quotes = quotes or []
         self._cache: dict[tuple[int, int], Any] = {}
+        self._sent_starts: list[int] | None = None
 
     def code(self, span: Span) -> Any | None:
         key = (span.start, span.end)
@@ -232,12 +234,10 @@ class Resolver:
         return None
 
     def previous_person(self, tok: Token) -> Any | None:
-        sent_start = tok.sent.start
-        first = sent_start
-        sents = list(self.doc.sents)
-        idx = next((k for k, s in enumerate(sents) if s.start == sent_start), 0)
-        if idx > 0:
-            first = sents[max(0, idx - 2)].start
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        idx = bisect_right(self._sent_starts, tok.i) - 1
+        first = self._sent_starts[max(0, idx - 2)]
         best = None
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.start < first or ent.end > tok.i:
