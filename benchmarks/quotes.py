@@ -383,6 +383,16 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"{r[0]:<{w0}}  {r[1]:<{w1}}  {r[2]}")
     print(f"tidings time: {t_ours:.1f}s")
+    # The README's gold rule only sees " “ ” as quotation marks; some archive texts quote with ''
+    # throughout, so their real quotations count as false positives.  Said, not hidden:
+    apos_only = {a.id for a in articles if "''" in a.text and not any(c in a.text for c in QUOTE_CHARS)}
+    if apos_only:
+        n_sp = sum(1 for aid, _ in ours.spurious if aid in apos_only)
+        rest = score([a for a in articles if a.id not in apos_only], preds)
+        print(f"note: {n_sp} of tidings' {len(ours.spurious)} unmatched quotes are in the "
+              f"{len(apos_only)} articles quoted only with '' (no gold direct quote there by the "
+              f"README rule); without those articles: F1 {_fmt(rest.f1)}, P {_fmt(rest.precision)}, "
+              f"R {_fmt(rest.recall)}")
     if why_not:
         print(f"textacy: {why_not}")
 

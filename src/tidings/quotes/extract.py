@@ -209,6 +209,10 @@ def _attribution(ctx: _Context, cue_i: int, base: float, mode: str) -> _Attribut
     cue = ctx.cues[cue_i]
     subj = ctx.subjects.get(cue_i)
     span = None
+    if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" \
+            and subj.head.head is not subj.head:
+        # "Marc Morial, who said ...": the speaker is the noun the relative clause hangs on
+        subj = subj.head.head
     if cue_i in ctx.subject_spans:
         span = ctx.subject_spans[cue_i]
     elif subj is not None:
@@ -371,6 +375,10 @@ def _fallback_subject(ctx: _Context, window: list[Token], cue_i: int) -> Span | 
                 break
             if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
                 break
+            if t.ent_type_ in ("DATE", "TIME") or "\n" in t.text:
+                if toks:
+                    break
+                continue
             toks.append(t)
         if toks and any(t.pos_ in ("PROPN", "NOUN") or t.lower_ in ("he", "she", "they")
                         for t in toks):
