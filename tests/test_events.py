@@ -174,9 +174,15 @@ def test_compound_subject_reciprocal(model) -> None:  # type: ignore[no-untyped-
     assert all(e.to_dict()["reciprocal"] for e in events)
 
 
-def test_met_with_is_coded_both_ways(model) -> None:  # type: ignore[no-untyped-def]
+def test_met_with_is_coded_one_way(model) -> None:  # type: ignore[no-untyped-def]
+    # a symmetric verb with an explicit object is coded as told: subject -> object
     t = triples(code(model, "Anna Berg met with Carlos Ruiz in Oslo."))
-    assert ("NORGOV", "CHLGOV", "04") in t and ("CHLGOV", "NORGOV", "04") in t
+    assert ("NORGOV", "CHLGOV", "04") in t and ("CHLGOV", "NORGOV", "04") not in t
+
+
+def test_compound_subject_cooperation_is_joint(model) -> None:  # type: ignore[no-untyped-def]
+    t = triples(code(model, "Brazil and Chile signed a trade agreement on Monday."))
+    assert ("BRA", "CHL", "05") in t and ("CHL", "BRA", "05") in t
 
 
 def test_compound_subject_non_reciprocal(model) -> None:  # type: ignore[no-untyped-def]

@@ -164,7 +164,8 @@ class ArticleActors:
         first: dict[str, int] = {}
         for h in self.hits:
             c = h.entry.country
-            if h.entry.kind == "country" and c:
+            # countries, and known officeholders' countries ("Obama ... Congress": the US)
+            if (h.entry.kind == "country" or h.entry.person is not None) and c:
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, h.i)
         if not counts:
@@ -204,6 +205,32 @@ class ArticleActors:
         if span is None or len(span) == 0:
             return None
         return self.code_span(span)
+
+    def lookup_name(self, text: str) -> ActorMatch | None:
+        """A bare name looked up in the knowledge on the article's date ("Montenegro",
+        "Beijing", "Lavrov"), without the in-text rules: no frame, no location test."""
+        return self.k.lookup(text, self.date)
+
+    def place_country(self, span: Span) -> ActorMatch | None:
+        """The country a place mention lies in ("in Montenegro", "in Beijing", "the West
+        Bank city of Nablus"), for events whose target is where they happen; None when the
+        mention names no known country, capital or seat of government."""
+        span = _trim(span)
+        if len(span) == 0:
+            return None
+        cands = [span] if len(span) == 1 else [span, span[-1:]]
+        for cand in cands:
+            match = self.lookup_name(cand.text)
+            if match is not None and match.kind == "country" and match.country:
+                return ActorMatch(match.country, self.k.country_name(match.country), "country",
+                                  match.country)
+        # a place named with its country inside the mention: "the Iraqi city of Basra",
+        # "Kenya's capital"
+        for h in self.hits:
+            if span.start <= h.i < span.end and h.entry.kind == "country" and h.entry.country:
+                c = h.entry.country
+                return ActorMatch(c, self.k.country_name(c), "country", c)
+        return None
 
     def entities(self) -> list[Entity]:
         out: list[Entity] = []
@@ -436,7 +463,8 @@ class ArticleActors:
                         return hit.entry.country
         sent = span.sent
         before = [h for h in self.hits if sent.start <= h.i < span.start
-                  and h.entry.kind == "country" and h.entry.country]
+                  and (h.entry.kind == "country" or h.entry.person is not None)
+                  and h.entry.country]
         if before:
             return before[-1].entry.country
         return self.dominant

@@ -686,19 +686,32 @@ def _key(side: Side | None) -> str | None:
 
 
 def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
+    """Source/target pairs of a candidate.
+
+    * compound source, no resolved target, reciprocal entry or cooperative root (01-08): every
+      ordered pair of the coordinated actors ("A and B met", "A and B signed a treaty");
+    * a reciprocal *noun* with a target ("talks with B", "a meeting between"): both ways, as the
+      noun names the joint act;
+    * a symmetric *verb* with an explicit object ("A met (with) B", "A signed a deal with B"):
+      one direction, subject -> object, as the sentence tells it.
+    """
     srcs = cand.sources or [None]  # type: ignore[list-item]
     tgts = cand.targets
+    resolved_tgt = any(t.match is not None for t in tgts)
+    distinct = {s.key for s in srcs if s is not None and s.match is not None}
+    joint = cand.recip or (cand.code[:2] <= "08" and len(distinct) > 1)
     out: list[tuple[Side | None, Side | None, bool]] = []
-    if cand.recip and not tgts and len(srcs) > 1:
+    if joint and not resolved_tgt and len(distinct) > 1:
         for a in srcs:
             for b in srcs:
                 if a is not b and a is not None and b is not None and a.key != b.key:
                     out.append((a, b, True))
         return out
+    both_ways = cand.recip and cand.entry.kind == "N"
     for a in srcs:
         for b in tgts or [None]:  # type: ignore[list-item]
             out.append((a, b, False))
-            if cand.recip and b is not None and a is not None:
+            if both_ways and b is not None and a is not None and b.match is not None:
                 out.append((b, a, True))
     return out
 

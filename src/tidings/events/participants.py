@@ -81,7 +81,7 @@ class Resolver:
         self.doc = doc
         self.actors = actors
         self.quotes = quotes or []
-        self._cache: dict[tuple[int, int], Any] = {}
+        self._cache: dict[tuple[Any, ...], Any] = {}
         self._sent_starts: list[int] | None = None
 
     def code(self, span: Span) -> Any | None:
@@ -162,22 +162,36 @@ class Resolver:
         return extra
 
     def place(self, tok: Token) -> Side | None:
-        """The country of a place mention ("in Montenegro", "in the West Bank"), for events
-        whose target is where they happen.  Uses the actor knowledge's bare-name lookup (the
-        article coder treats such places as locations, not actors)."""
-        knowledge = getattr(self.actors, "k", None) or getattr(self.actors, "knowledge", None)
-        lookup = getattr(knowledge, "lookup", None)
-        if lookup is None:
-            return None
+        """The country of a place mention ("in Montenegro", "in Beijing", "the Iraqi city of
+        Basra"), for events whose participant is where they happen, through the actors'
+        public ``place_country`` (the article coder treats such places as locations, not
+        actors).  Actor lookups without it (test stand-ins) fall back to ``code_span``."""
         span = mention_span(tok)
-        for cand in (span, self.doc[tok.i: tok.i + 1]):
+        place_country = getattr(self.actors, "place_country", None)
+        key = (span.start, span.end, "place")
+        if key not in self._cache:
+            m = None
             try:
-                m = lookup(cand.text, getattr(self.actors, "date", None))
+                if place_country is not None:
+                    m = place_country(span)
+                    if m is None:
+                        # "the city of Nablus", "the town of X": the of-object is the place
+                        for c in tok.children:
+                            if c.dep_ == "prep" and c.lower_ == "of":
+                                for p in c.children:
+                                    if p.dep_ == "pobj":
+                                        m = place_country(mention_span(p))
+                else:
+                    m = self.code(span)
             except Exception:
                 m = None
-            if m is not None and getattr(m, "kind", "") == "country":
-                return Side(span.text, span.start_char, span.end_char, m, tok.i, 0.8, "place")
-        return None
+            if m is not None and getattr(m, "kind", "") != "country":
+                m = None
+            self._cache[key] = m
+        m = self._cache[key]
+        if m is None:
+            return None
+        return Side(span.text, span.start_char, span.end_char, m, tok.i, 0.8, "place")
 
     # ------------------------------------------------------------------ pronouns
     def quote_at(self, char: int) -> Quote | None:
