@@ -316,7 +316,7 @@ app.add_typer(query_app, name="query")
 _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "merged": [("date", "date"), ("source_actor", "source"), ("code", "code"), ("label", "event"),
                ("target_actor", "target"), ("n_mentions", "mentions"), ("n_articles", "articles"),
-               ("n_sources", "outlets"), ("first_source", "first report")],
+               ("n_sources", "outlets"), ("first_id", "first report")],
     "events": [("published", "date"), ("source_actor", "source"), ("code", "code"), ("label", "event"),
                ("target_actor", "target"), ("negated", "negated"), ("outlet", "outlet"), ("evidence", "evidence")],
     "articles": [("published", "date"), ("source", "outlet"), ("title", "title"), ("reliability_score", "score"),

@@ -14,7 +14,8 @@ one, otherwise the one ingested first.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import zlib
+from collections import OrderedDict, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,7 @@ LSH_THRESHOLD = 0.4  # candidate generation; verification below decides
 SENTENCE_MATCH = 0.5  # exact Jaccard of word 3-shingles for a copied sentence
 NEAR_DUPLICATE = 0.6  # exact Jaccard of word 5-shingles for a near-duplicate article
 COPIED_SHARE = 0.8  # ... or this share of the article's sentences copied from one source
+PRINT_CACHE = 4096  # articles whose shingles are kept in memory for verifying candidates
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00dd])")
@@ -121,14 +123,25 @@ def fingerprint(doc: Doc) -> Print:
     return Print(doc, shingles(words(doc.text), DOC_SHINGLE), sents)
 
 
-def _lean(values: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+class _Stored:
+    """A stored signature, as much of a MinHash as an LSH insert reads (cheaper than LeanMinHash)."""
+
+    __slots__ = ("hashvalues",)
+    scheme = SCHEME
+
+    def __init__(self, blob: bytes) -> None:
+        self.hashvalues = np.frombuffer(blob, dtype=np.uint32)  # the dtype fresh MinHashes have
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 def _minhashes(sets: list[set[str]], num_perm: int) -> list[MinHash]:
+    # CRC-32 of each shingle: stable across processes (the signatures are stored), and fast
     if not sets:
         return []
-    return MinHash.bulk([[s.encode("utf-8") for s in st] for st in sets], num_perm=num_perm, seed=SEED)
+    return MinHash.bulk([[s.encode("utf-8") for s in st] for st in sets], num_perm=num_perm, seed=SEED,
+                        hashfunc=zlib.crc32)
 
 
 def _blob(m: MinHash) -> bytes:
@@ -158,6 +171,7 @@ class Deduper:
         self.doc_lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=DOC_PERM)
         self.sent_lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=SENT_PERM)
         self._staged: list[tuple[str, list[Hashable]]] = []
+        self._prints: OrderedDict[str, Print] = OrderedDict()  # recent articles' shingles, for checks
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection) -> Deduper:
@@ -165,16 +179,29 @@ class Deduper:
         d = cls()
         with d.doc_lsh.insertion_session() as sess:
             for aid, blob in conn.execute("SELECT article_id, minhash FROM doc_fingerprints").fetchall():
-                sess.insert(aid, _lean(np.frombuffer(blob, dtype=np.uint32)), check_duplication=False)
+                sess.insert(aid, _Stored(blob), check_duplication=False)  # type: ignore[arg-type]
         cur = conn.execute("SELECT article_id, sentence, minhash FROM sentence_fingerprints")
         with d.sent_lsh.insertion_session() as sess:
             while rows := cur.fetchmany(20000):
                 for aid, idx, blob in rows:
-                    sess.insert((aid, idx), _lean(np.frombuffer(blob, dtype=np.uint32)), check_duplication=False)
+                    sess.insert((aid, idx), _Stored(blob), check_duplication=False)  # type: ignore[arg-type]
         return d
 
     def commit(self) -> None:
         self._staged.clear()
+
+    def _remember(self, p: Print) -> None:
+        self._prints[p.doc.article_id] = p
+        self._prints.move_to_end(p.doc.article_id)
+        while len(self._prints) > PRINT_CACHE:
+            self._prints.popitem(last=False)
+
+    def _lookup(self, conn: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Print]:
+        out = {i: self._prints[i] for i in ids if i in self._prints}
+        for p in _load_prints(conn, ids - out.keys()).values():
+            out[p.doc.article_id] = p
+            self._remember(p)
+        return out
 
     def rollback(self) -> None:
         """Take out what the failed batch inserted, so memory matches the store again."""
@@ -185,6 +212,7 @@ class Deduper:
                 if k in self.sent_lsh.keys:
                     self.sent_lsh.remove(k)
         self._staged.clear()
+        self._prints.clear()
 
     def add_batch(self, conn: duckdb.DuckDBPyConnection, docs: Sequence[Doc]) -> DedupRows:
         """Index a batch (in order) and return the fingerprints and copy relations it brings."""
@@ -219,7 +247,8 @@ class Deduper:
             self._staged.append((aid, keys))
             rows.doc_fingerprints.append({"article_id": aid, "minhash": _blob(dmh)})
             local[aid] = p
-        stored = _load_prints(conn, {c for _, c in pairs if c not in local})
+            self._remember(p)
+        stored = self._lookup(conn, {c for _, c in pairs if c not in local})
         for (aid, cand), sent_pairs in pairs.items():
             other = local.get(cand) or stored.get(cand)
             if other is not None:

@@ -102,7 +102,9 @@ def merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None)
     )
     if f.min_sources:
         w.add("n_sources >= ?", f.min_sources)
-    sql = ("SELECT * FROM merged_events" + w.sql()
+    base = ("SELECT m.*, a.id AS first_id, a.title AS first_title FROM merged_events m "
+            "LEFT JOIN articles a ON a.article_id = m.first_article_id")
+    sql = (f"SELECT * FROM ({base})" + w.sql()
            + " ORDER BY n_articles DESC, n_mentions DESC, date NULLS LAST, merged_id" + _limit(f.limit))
     return _rows(conn, sql, w.params)
 

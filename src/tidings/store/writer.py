@@ -141,8 +141,14 @@ class Writer:
                 self.by_hash.setdefault(h, aid)
         row = conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
         self.next_seq = int(row[0]) + 1 if row else 1
-        self.deduper: Deduper | None = Deduper.load(conn) if dedup else None
+        self.dedup = dedup
+        self._deduper: Deduper | None = None  # loaded on the first new article: a no-op re-run skips it
         self._pending: dict[str, str] = {}  # keys claimed in this run but not yet committed
+
+    def deduper(self) -> Deduper | None:
+        if self.dedup and self._deduper is None:
+            self._deduper = Deduper.load(self.conn)
+        return self._deduper
 
     def existing(self, ident: Identity) -> tuple[str, str] | None:
         """(stored article id, why) when the input is already stored or claimed in this run."""
@@ -201,10 +207,11 @@ class Writer:
         tables["failures"] = [
             {"run_id": self.run_id, "id": f.id, "error": f.error, "input": f.where, "failed_at": now} for f in batch.failures
         ]
+        deduper = self.deduper() if docs else None
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            if self.deduper is not None and docs:
-                found = self.deduper.add_batch(self.conn, docs)
+            if deduper is not None:
+                found = deduper.add_batch(self.conn, docs)
                 tables["doc_fingerprints"] = found.doc_fingerprints
                 tables["sentence_fingerprints"] = found.sentence_fingerprints
                 tables["copies"] = found.copies
@@ -214,11 +221,11 @@ class Writer:
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
-            if self.deduper is not None:
-                self.deduper.rollback()
+            if deduper is not None:
+                deduper.rollback()
             raise
-        if self.deduper is not None:
-            self.deduper.commit()
+        if deduper is not None:
+            deduper.commit()
         self.next_seq = seq
 
 
