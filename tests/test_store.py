@@ -450,3 +450,19 @@ def test_feed_entries_use_content_or_fetch_their_link(tmp_path: Path) -> None:
     assert first.source == "Andes Wire" and "protesters" in first.text
     assert isinstance(second, Article) and second.title == "Teaser only" and "Erdene" in second.text
     assert isinstance(third, Failure) and "404" in third.error
+
+
+def test_cli_ingest_twice_lists_failures_and_stores_them(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    args = ["ingest", str(EXAMPLES / "10-batch.jsonl"), str(tmp_path / "missing.txt"), "--db", str(db)]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert "3 new, 0 duplicate, 1 failed" in res.output and "no such file" in res.output
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0 and "0 new, 3 duplicate, 1 failed" in res.output
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*), count(DISTINCT run_id) FROM failures").fetchone() == (2, 2)
+    conn.close()
+    res = runner.invoke(app, ["query", "articles", "--db", str(db), "--format", "json", "--outlet", "pacific"])
+    assert [r["id"] for r in json.loads(res.stdout)] == ["batch-001"]
