@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from tidings.cli import app
 from tidings.ingest.sources import Failure, Item
-from tidings.model import Analysis, Article, Event, Participant
+from tidings.model import Analysis, Article, Event, Participant, Reliability, Signal
 from tidings.store import connect, ingest, read_sources
 from tidings.store.dedup import MIN_SENTENCE_WORDS, sentence_spans, words
 from tidings.store.export import GDELT_COLUMNS, ExportFormat, Kind, export
@@ -38,15 +38,18 @@ CONTENT_TABLES = ("articles", "removed", "entities", "quotes", "events", "signal
 class FakeAnalyzer:
     """Stands in for the pipeline: the article as is, with events given per article id."""
 
-    def __init__(self, events: dict[str, list[Event]] | None = None) -> None:
+    def __init__(self, events: dict[str, list[Event]] | None = None,
+                 reliability: dict[str, Reliability] | None = None) -> None:
         self.events = events or {}
+        self.reliability = reliability or {}
 
     def stream(self, items: Iterable[Item], batch_size: int = 16) -> Iterator[Analysis | Failure]:
         for it in items:
             if isinstance(it, Failure):
                 yield it
             else:
-                yield Analysis(id=it.id, article=it, events=list(self.events.get(it.id or "", [])))
+                yield Analysis(id=it.id, article=it, events=list(self.events.get(it.id or "", [])),
+                               reliability=self.reliability.get(it.id or "", Reliability()))
 
 
 def counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -210,7 +213,9 @@ def merged_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "E": [ev("USA", "RUS", "111", negated=True), ev(None, "RUS", "111")],
     }
     conn = connect(db)
-    ingest(conn, arts, FakeAnalyzer(events), batch_size=2)
+    signal = Signal(name="unattributed_quotes", severity="high", message="2 direct quotes have no speaker",
+                    evidence=["We will win"], spans=[(3, 14)], weight=-10.0)
+    ingest(conn, arts, FakeAnalyzer(events, {"C": Reliability(score=35, signals=[signal])}), batch_size=2)
     conn.close()
     return db
 
@@ -237,6 +242,9 @@ def test_merged_events_count_near_duplicates_once(merged_db: Path) -> None:
     assert [r["code"] for r in merged_events(conn, EventFilter(source="FRA"))] == ["043"]
     assert event_mentions(conn, EventFilter(actor="USA", outlet="paper c"))[0]["code"] == "112"
     assert dyad_counts(conn, "RUS", "USA", "month")[0]["quad3"] == 2
+    sig = conn.execute("SELECT a.id, a.reliability_score, s.name, s.evidence, s.spans FROM signals s "
+                       "JOIN articles a USING (article_id)").fetchall()
+    assert sig == [("C", 35, "unattributed_quotes", ["We will win"], [[3, 14]])]
     conn.close()
 
 
