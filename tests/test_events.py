@@ -301,3 +301,24 @@ def test_sample_article(model) -> None:  # type: ignore[no-untyped-def]
             assert not any(e.start is not None and e.end is not None and e.start < at + len(line)
                            and at < e.end for e in events)
     assert len(events) <= 2 * (len(gold["core"]) + len(gold["optional"]))
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a claim about another actor's violence is an accusation; about one's own, a claim
+        ("Russia claimed that Ukraine had attacked Chile.", ("RUS", "UKR", "11"), ("UKR", "CHL", "19")),
+        ("Russia claimed that it had attacked Ukraine.", ("RUS", "UKR", "01"), ("RUS", "UKR", "19")),
+        # an unnamed perpetrator is located where the attack happened
+        ("Ten Russian soldiers were killed in Ukraine on Monday.", ("UKR", "RUS", "19"), None),
+        # a domestic act with no named target: the source's own country
+        ("Egypt jailed 52 protesters on Monday.", ("EGY", "EGY", "17"), None),
+        # the place of what the act is about
+        ("Kenya investigated the refineries in Egypt.", ("KEN", "EGY", "09"), ("KEN", "KEN", "09")),
+    ],
+)
+def test_context_rules(model, text: str, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    t = triples(code(model, text))
+    assert expected in t
+    if absent is not None:
+        assert absent not in t

@@ -60,6 +60,24 @@ PLACE_NOUNS = frozenset("province city town village region area district territo
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 CLAUSE_DEPS = ("advcl", "pcomp", "xcomp", "conj", "ccomp", "acl", "relcl")
+#: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
+#: that it attacked Z" X claiming responsibility (015)
+CLAIM_LEMMAS = frozenset("claim allege charge contend assert".split())
+#: plain speech verbs: with an explicit "that" and another actor doing material conflict, the
+#: report is an accusation (CAMEO codes the speech act, not the reported act)
+SAY_LEMMAS = frozenset("say state declare report announce insist".split())
+#: prepositions introducing where an act happens
+WHERE_PREPS = ("in", "into", "inside", "near", "outside", "throughout", "across", "at", "over")
+#: roots whose unresolved or unstated target is, by the coding convention, the source's own
+#: country when no place gives another: a domestic act ("police dispersed demonstrators",
+#: "students staged demonstrations", "lifted the state of emergency", "jailed 52 members")
+DOMESTIC = True
+NESTED = True
+INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place"})
+SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
+DOMESTIC_ROOTS = frozenset({"08", "09", "11", "12", "14", "17", "18", "19", "20"})
+#: event roots of violence, whose unnamed perpetrator is located where it happened
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass
@@ -68,6 +86,8 @@ class CodedEvent(Event):
 
     rule: str = ""
     reciprocal: bool = False
+    #: sides the coder inferred rather than read ("source: place of the attack")
+    inferred: str = ""
     modality: str = "asserted"  # asserted | intent | threat | reported-demand | rejected
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,7 +95,18 @@ class CodedEvent(Event):
         out["rule"] = self.rule
         out["reciprocal"] = self.reciprocal
         out["modality"] = self.modality
+        out["inferred"] = self.inferred
         return out
+
+
+@dataclass(frozen=True)
+class DerivedMatch:
+    """An actor the coder infers from context (a place, the source's own country)."""
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
 
 
 @dataclass
@@ -592,6 +623,151 @@ class Coder:
         cand.recip = False
         return True
 
+    # ------------------------------------------------------------------ context rules
+    def settle(self, cand: Candidate) -> None:
+        """Rules that need the whole candidate, applied after modality: reported claims,
+        the place of violent or locative acts, unnamed perpetrators, domestic targets."""
+        self.reported_claim(cand)
+        root = cand.code[:2]
+        resolved_src = any(s.match is not None for s in cand.sources)
+        resolved_tgt = any(t.match is not None for t in cand.targets)
+        if root in LOCATIVE_ROOTS and not resolved_tgt:
+            place = self.where(cand)
+            if place is not None and not any(
+                    s.match is not None and _country(s) == _country(place) and root in VIOLENT_ROOTS
+                    for s in cand.sources):
+                cand.targets = [place]  # "protest in Beijing", "killed in the Gaza Strip"
+                resolved_tgt = True
+        if NESTED and not resolved_tgt and resolved_src:
+            place = self.nested_place(cand)
+            if place is not None and _country(place) not in {_country(x) for x in cand.sources}:
+                cand.targets = [place]  # "re-examine the refineries in Iran"
+                resolved_tgt = True
+        if root in VIOLENT_ROOTS and not resolved_src:
+            src = self.perpetrator(cand)
+            if src is not None:
+                cand.sources = [src]
+                resolved_src = True
+        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt:
+            home = next((s for s in cand.sources if s.match is not None), None)
+            country = _country(home)
+            if home is not None and country and country not in SUPRANATIONAL:
+                text = next((t.text for t in cand.targets), "")
+                m = DerivedMatch(country, country, "country", country)
+                cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    def where(self, cand: Candidate) -> Side | None:
+        """The country of the place where the act happens: an in/near/at phrase on the
+        trigger, on its governing light verb, on its object or subject."""
+        tok = cand.trigger
+        anchors = [tok]
+        if tok.pos_ == "NOUN" and tok.head.i != tok.i:
+            anchors.append(tok.head)
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            c = child(tok, dep)
+            if c is not None and c.pos_ == "NOUN":
+                anchors.append(c)
+        for a in anchors:
+            for p in preps(a, WHERE_PREPS):
+                side = self.res.place(p)
+                if side is None:
+                    for q in preps(p, WHERE_PREPS + ("of",)):
+                        side = self.res.place(q)
+                        if side is not None:
+                            break
+                if side is not None:
+                    return side
+        return None
+
+    def nested_place(self, cand: Candidate) -> Side | None:
+        """A country named as the place of what the act is about: "re-examine the
+        refineries in Iran", "attend the Beijing Olympics", "a summit on the unrest in Iran",
+        "the peacekeeping force in Lebanon".  Searched breadth-first in the object's phrase
+        (not in subordinate clauses), nearest first."""
+        tok = cand.trigger
+        starts = [tok] if tok.pos_ == "NOUN" else []
+        for dep in ("dobj", "nsubjpass") if not tok.pos_ == "NOUN" else ():
+            c = child(tok, dep)
+            if c is not None and c.pos_ in ("NOUN", "PROPN"):
+                starts.append(c)
+        starts += [p for p in preps(tok, ("to", "for", "on", "against", "with"))
+                   if p.pos_ in ("NOUN", "PROPN")]
+        queue = [(s, 0) for s in starts]
+        seen = 0
+        while queue and seen < 24:
+            node, depth = queue.pop(0)
+            seen += 1
+            for c in node.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < node.i:
+                    side = self.res.place(c)
+                    if side is not None:
+                        side.via, side.factor = "nested place", 0.9
+                        return side
+            if depth >= 4:
+                continue
+            for c in node.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            if c.lower_ in WHERE_PREPS:
+                                side = self.res.place(p)
+                                if side is not None:
+                                    side.via, side.factor = "nested place", 0.9
+                                    return side
+                            queue.append((p, depth + 1))
+                elif c.dep_ in ("acl", "dobj") and c.i > node.i:
+                    queue.append((c, depth + 1))
+        return None
+
+    def perpetrator(self, cand: Candidate) -> Side | None:
+        """Who committed an act of violence nobody is named for: the actor modifying the
+        weapon or act ("Israeli tank shelling", "an Iraqi roadside bomb"), else the country
+        where it happened (the CAMEO convention for unclaimed attacks)."""
+        tok = cand.trigger
+        nouns = [self.doc[s.head] for s in cand.sources if s.head >= 0]
+        nouns += [p for p in preps(tok, ("in", "by", "from", "with")) if p.pos_ == "NOUN"]
+        for n in nouns:
+            inner = self.inner_participant(n)
+            if inner is not None:
+                return inner
+        place = self.where(cand)
+        if place is not None:
+            victims = {_country(t) for t in cand.targets if t.match is not None}
+            return Side(place.text, place.start, place.end, place.match, place.head, 0.75,
+                        "place of the attack")
+        return None
+
+    def reported_claim(self, cand: Candidate) -> None:
+        """ "X claimed that it attacked Z": X claims responsibility (015) towards Z; "X
+        claimed (said that) Y attacked Z": X accuses Y (112).  CAMEO codes the claim."""
+        if cand.code[:2] < "15" or cand.modality != "asserted":
+            return
+        node = cand.trigger
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return
+        speech = node.head
+        lem = set(lemmas(speech))
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+        if not (lem & CLAIM_LEMMAS or (lem & SAY_LEMMAS and that)) or negated(speech):
+            return
+        speakers = [s for s in self.res.sides(child(speech, "nsubj")) if s.match is not None]
+        if not speakers:
+            return
+        mine = {_country(s) for s in speakers}
+        doers = [s for s in cand.sources if s.match is not None]
+        if doers and all(_country(d) in mine for d in doers):
+            if not lem & CLAIM_LEMMAS:
+                return
+            cand.code, cand.sources = "015", speakers
+        elif doers:
+            cand.code, cand.sources, cand.targets = "112", speakers, doers
+        else:
+            return
+        cand.recip = False
+        cand.span_tokens.add(speech.i)
+
     # ------------------------------------------------------------------ the sentence loop
     def candidates(self, sent: Span) -> list[Candidate]:
         out: list[Candidate] = []
@@ -623,8 +799,8 @@ def _participant(side: Side) -> Participant:
         text=side.text,
         name=getattr(m, "name", None) if m is not None else None,
         actor=getattr(m, "code", None) if m is not None else None,
-        start=side.start,
-        end=side.end,
+        start=side.start if side.start >= 0 else None,
+        end=side.end if side.start >= 0 else None,
     )
 
 
@@ -656,6 +832,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
         for cand in coder.candidates(sent):
             if not coder.modality(cand):
                 continue
+            coder.settle(cand)
             for src, tgt, recip in _pairs(cand):
                 ev = _make_event(doc, sent, si, cand, src, tgt, recip)
                 if ev is None:
@@ -673,12 +850,31 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
 
 def _drop_redundant(events: list[Event]) -> list[Event]:
     """One act coded twice in a sentence, once with a resolved target and once without (an
-    adjunct "..., killing 20"): keep the one with the target."""
+    adjunct "..., killing 20"): keep the one with the target.  An inferred side gives way to
+    one read from the text: an attack whose perpetrator was inferred from its place, when the
+    sentence names a perpetrator for the same root; a domestic target, when the same source
+    has a named target for the same root."""
     resolved = {(e.sentence, e.root, e.source.actor if e.source else None)
                 for e in events if e.target is not None and e.target.actor}
-    return [e for e in events
-            if (e.target is not None and e.target.actor)
-            or (e.sentence, e.root, e.source.actor if e.source else None) not in resolved]
+
+    def inferred(e: Event, side: str) -> bool:
+        return f"{side}: " in getattr(e, "inferred", "")
+
+    read_src = {(e.sentence, e.root) for e in events
+                if e.source is not None and e.source.actor and not inferred(e, "source")}
+    read_tgt = {(e.sentence, e.root, e.source.actor if e.source else None) for e in events
+                if e.target is not None and e.target.actor and not inferred(e, "target")}
+    out = []
+    for e in events:
+        src = e.source.actor if e.source else None
+        if not (e.target is not None and e.target.actor) and (e.sentence, e.root, src) in resolved:
+            continue
+        if inferred(e, "source") and (e.sentence, e.root) in read_src:
+            continue
+        if inferred(e, "target") and (e.sentence, e.root, src) in read_tgt:
+            continue
+        out.append(e)
+    return out
 
 
 def _key(side: Side | None) -> str | None:
@@ -764,4 +960,6 @@ def _make_event(doc: Doc, sent: Span, si: int, cand: Candidate, src: Side | None
         rule=cand.entry.describe(),
         reciprocal=recip,
         modality=cand.modality,
+        inferred=", ".join(f"{n}: {x.via}" for n, x in (("source", src), ("target", tgt))
+                           if x is not None and x.via in INFERRED_VIA),
     )
