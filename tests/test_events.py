@@ -322,3 +322,9 @@ def test_context_rules(model, text: str, expected, absent) -> None:  # type: ign
     assert expected in t
     if absent is not None:
         assert absent not in t
+
+
+def test_sanctions_are_plover_sanction() -> None:
+    # deliberate departure from the 2021 table (163 -> COERCE): see tidings.events.codebook
+    assert lookup("163").plover == "SANCTION"
+    assert lookup("1723").plover == "COERCE"

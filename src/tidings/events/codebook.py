@@ -18,6 +18,13 @@ ICEWS tools (and the Duval-Thompson rule) use another split: 01-05 / 06-08 / 09-
 roots 09 (investigate) and 14 (protest) fall in different classes there.  Phoenix-style data also
 use a class 0 for the neutral roots 01-02.  Goldstein values are GDELT's (for 1213, which GDELT
 lacks, the ICEWS value).  PLOVER types are the 2021 CAMEO2PLOVER mapping; roots 01 and 02 have none.
+
+One deliberate departure from that table (``PLOVER_OVERRIDES``): CAMEO 163 "impose embargo,
+boycott, or sanctions" is SANCTION, not COERCE.  The 2021 table files 163 under COERCE (mode
+restrict), but PLOVER's own type definitions put embargoes and economic sanctions under
+SANCTION ("withdraw from cooperation ... impose sanctions") and keep COERCE for restrictions of
+freedoms, curfews, arrests and seizures (172-175), and the PLOVER gold-standard records code
+"imposed sanctions on" as SANCTION.  Everything else in 16 stays SANCTION, 172-174 COERCE.
 """
 
 from __future__ import annotations
@@ -41,6 +48,10 @@ def quad_class_of(root: str | int) -> int:
     if not 1 <= r <= 20:
         raise ValueError(f"not a CAMEO root: {root!r}")
     return 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
+
+
+#: PLOVER types that differ from the 2021 CAMEO2PLOVER table (see the module docstring)
+PLOVER_OVERRIDES: dict[str, str] = {"163": "SANCTION"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,7 @@ def codebook() -> dict[str, CameoCode]:
             name=row["name"],
             goldstein=float(row["goldstein"]),
             quad_class=int(row["quad_class"]),
-            plover=row["plover"] or None,
+            plover=PLOVER_OVERRIDES.get(row["code"], row["plover"]) or None,
         )
     return out
 
