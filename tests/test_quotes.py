@@ -340,3 +340,77 @@ def test_sample_article_core_and_unattributed_quotes() -> None:
     for item in gold["unattributed"]:
         q = find(quotes, item["starts"])
         assert q.speaker is None or q.confidence < 0.5, (item, q)
+
+
+# ------------------------------------------------------------------ cues with unusual complements
+
+
+def test_accusation_quote_is_the_of_phrase() -> None:
+    text = ('The ministry accused the rebel commander, Omar Haddad, of "reckless contempt for '
+            'civilian lives" in a statement on Friday.')
+    q = find(run(text), "reckless contempt")
+    assert q.kind in ("direct", "mixed")
+    assert q.text.startswith("of")
+    assert "Haddad" not in q.text
+    assert q.speaker is not None and q.speaker.text == "The ministry"
+
+
+def test_likened_to_is_a_quote_and_a_dash_ends_it() -> None:
+    text = ('At a rally in Ohio, Senator Dana Whitfield likened the tax plan to "a slow leak in a '
+            'lifeboat" - a line her aides repeated all week.')
+    q = find(run(text), "slow leak in a lifeboat")
+    assert q.speaker is not None and q.speaker.name == "Dana Whitfield"
+    assert "aides" not in q.text
+
+
+def test_directive_with_quoted_infinitive() -> None:
+    text = ('Governor Lena Marsh told her volunteers at a school gym in Dayton to "knock on every '
+            'door twice" before the vote.')
+    q = find(run(text), "knock on every door twice")
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.name == "Lena Marsh"
+
+
+def test_blasted_for_being_quote() -> None:
+    text = ('In an interview with a local radio station, Mayor Tom Keller blasted the state '
+            'auditors for being "hopelessly out of touch."')
+    q = find(run(text), "hopelessly out of touch")
+    assert q.speaker is not None and q.speaker.name == "Tom Keller"
+
+
+# ------------------------------------------------------------------ continuations and sentence ends
+
+
+def test_cue_after_a_finished_sentence_belongs_to_the_next_quote() -> None:
+    text = ('I told my aunt, "Of course I will come home for the holidays. I was only joking." '
+            'To which she said, "Then buy the ticket tonight."')
+    quotes = run(text)
+    q = find(quotes, "Then buy the ticket tonight")
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert "joking" not in q.text
+
+
+def test_quote_after_a_new_clause_is_not_a_continuation() -> None:
+    text = ('"Are you winning?" she asked, but her husband was already asleep, and the candidate '
+            'went on about "the rigged system" and "our forgotten towns" for an hour.')
+    quotes = run(text)
+    q = find(quotes, "Are you winning?")
+    assert "rigged" not in q.text
+
+
+def test_continuation_after_said_but() -> None:
+    text = ('The mayor spoke about the judge. "You know, I respect the judge," he said, but "when '
+            'it comes to water rights, he has always sided with the big farms."')
+    quotes = run(text)
+    q = find(quotes, "I respect the judge")
+    assert "sided with the big farms" in q.text
+
+
+def test_day_after_the_cue_is_not_the_speaker() -> None:
+    text = ('The city is investigating the crash.\n"I will make one promise to you: we will find out '
+            'what happened here," Tulsa fire Chief Ray Lomax said Monday. "Nobody will be left '
+            'without answers."')
+    q = find(run(text), "I will make one promise")
+    assert q.speaker is not None
+    assert "Monday" not in q.speaker.text
+    assert q.speaker.name == "Ray Lomax"

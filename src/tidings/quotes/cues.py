@@ -26,6 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     recount narrate characterize characterise
     summarize summarise forecast threaten
     insinuate imply hint intimate agree disagree
+    encourage
     """.split()
 )
 
@@ -40,8 +41,14 @@ BELIEF_VERBS: frozenset[str] = frozenset(
 #: (called him a "liar", described it as "a disgrace")
 LABEL_VERBS: frozenset[str] = frozenset(
     """call describe label dub brand term refer characterize characterise deem
-    praise thank hail""".split()
+    praise thank hail rate liken compare cast portray paint depict""".split()
 )
+
+#: prepositions whose object carries what is said ("accused him of 'recklessness'", "blasted the
+#: press for being 'dishonest'", "rated it as 'false'")
+CONTENT_PREPS: frozenset[str] = frozenset("as about of for".split())
+#: verbs of comparison, whose "to" phrase carries the words ("likened them to a 'snake'")
+COMPARE_VERBS: frozenset[str] = frozenset("liken compare".split())
 
 #: particle or adjective that turns a verb into a cue: (verb lemma, word) -> cue
 PHRASAL_CUES: dict[tuple[str, str], bool] = {

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Article, Quote, Speaker
-from tidings.quotes.cues import Cue, cue_at
+from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at
 from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
 from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
 from tidings.quotes.unmarked import find_unmarked
@@ -108,6 +108,9 @@ class _Context:
                 continue
             self.cues[tok.i] = cue
             subj = subject_of(cue, lambda t: not self.in_quote[t.i])
+            if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ != "PRON":
+                # "Jordan said Monday" misparsed with the day as subject: no speaker
+                subj = None
             if subj is not None:
                 self.subjects[tok.i] = subj
 
@@ -132,6 +135,16 @@ def _words(text: str, start: int, end: int) -> int:
     return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
 
 
+def _complement_like(clause: Token) -> bool:
+    """A clause the parser hung on a cue as an adverbial but that reads as its complement: an
+    infinitive ("told supporters to 'go vote'") or a that-clause ("tweeted early that X was 'a con'")."""
+    first = clause.left_edge
+    if first.lower_ == "to" and first.i < clause.i:
+        return True
+    return any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i
+               for c in clause.children)
+
+
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
     """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
     head = cue.head
@@ -151,8 +164,18 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
         deps = frozenset(("ccomp",))
     elif head.lemma_ not in _ADDRESSEE_VERBS:
         deps = deps | _OBJECT_DEPS
+    preps = CONTENT_PREPS | {"to"} if head.lemma_.lower() in COMPARE_VERBS else CONTENT_PREPS
+    if clausal_only:
+        preps = frozenset()
     ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
-              if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in ("as", "about"))]
+              if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
+              or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))]
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in head.children):
+        # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
+        # the prepositional phrase; the object is its target
+        ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                  if not (c.dep_ in _OBJECT_DEPS and c.i > head.i) and (
+                      c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))]
     if not ranges:
         # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
         return None
@@ -168,6 +191,15 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
             a, b = min(r[0] for r in before), max(r[1] for r in before)
     while a < b and (doc[a].is_punct and not doc[a].is_quote or doc[a].is_space):
         a += 1
+    # a dash after a quotation opens an aside: '... to "burning the Constitution" - a charge that'
+    seen_quote = False
+    for i in range(a, b):
+        t = doc[i]
+        if t.is_quote:
+            seen_quote = True
+        elif seen_quote and t.text in _DASHES + ("--",) and doc[i - 1].is_quote:
+            b = i
+            break
     return (a, b) if b > a else None
 
 
@@ -373,7 +405,9 @@ def _fallback_subject(ctx: _Context, window: list[Token], cue_i: int) -> Span | 
                 continue
             if t.text in (",", "(", ";", ":") or ctx.is_boundary(t) or t.i == cue_i:
                 break
-            if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
+            if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",) and not (
+                    t.pos_ == "VERB" and t.text[:1].isupper() and t.i not in ctx.cues):
+                # (a capitalised "verb" is a name the tagger misread: "Tulsa police Chief")
                 break
             if t.ent_type_ in ("DATE", "TIME") or "\n" in t.text:
                 if toks:
@@ -557,6 +591,8 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
         short = _is_short(ctx, q)
         att: _Attribution | None = None
         cue_i = _after_cue(ctx, k, after)
+        if cue_i is not None and _new_sentence_after(ctx, k, after, cue_i):
+            cue_i = None
         if cue_i is not None:
             gap = [t for t in after if t.i < cue_i and not t.is_punct]
             att = _attribution(ctx, cue_i, 0.92 if len(gap) <= 4 else 0.8, "after")
@@ -605,7 +641,8 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
             nq = ctx.quotations[k + 1]
             na, _ = _quote_tokens(ctx, k + 1)
             if not ctx.is_boundary(last) and last.i + 1 == na and \
-                    ctx.para_of(nq.outer_start) == ctx.para_of(q.end):
+                    ctx.para_of(nq.outer_start) == ctx.para_of(q.end) and \
+                    _frame_only(ctx, att, after):
                 ks.append(k + 1)
                 pieces.extend(nq.pieces)
         if q.repaired:
@@ -619,6 +656,39 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
         if att.cue is not None:
             used_cues.add(att.cue.head.i)
         k = ks[-1] + 1
+
+
+def _new_sentence_after(ctx: _Context, k: int, window: list[Token], cue_i: int) -> bool:
+    """The quotation ends its sentence with a full stop and what follows starts a new one with a
+    capital that is not the speaker ('"... kidding." To which she said, "..."'): the cue after it
+    introduces the next quotation, not this one."""
+    q = ctx.quotations[k]
+    if not ctx.text[q.start:q.end].rstrip().endswith("."):
+        return False
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    subj = ctx.subject_spans.get(cue_i)
+    if subj is None and cue_i in ctx.subjects:
+        subj = mention_span(ctx.subjects[cue_i])
+    if subj is not None and subj.start <= words[0].i < max(subj.end, subj.start + 1):
+        return False
+    return words[0].i != cue_i
+
+
+def _frame_only(ctx: _Context, att: _Attribution, window: list[Token]) -> bool:
+    """Between a quotation and the next one stands nothing but the attribution ('"A," she said
+    on Monday, "B"'): no clause of its own ('"A," she said, but as Trump went on about "B"')."""
+    if att.cue is None:
+        return False
+    cue_i = att.cue.head.i
+    span = att.speaker_span
+    rest = [t for t in window if t.i > cue_i and not t.is_punct and not t.is_space
+            and not (span is not None and span.start <= t.i < span.end)]
+    if len(rest) > 8:
+        return False
+    # "she said, but as Trump went on about": a clause with a subject of its own
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.pos_ == "SCONJ" for t in rest)
 
 
 def _stands_alone(ctx: _Context, k: int) -> bool:
