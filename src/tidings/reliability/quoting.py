@@ -1,0 +1,250 @@
+"""Quote hygiene: quotes with no speaker, quotes whose marks were stripped, cue-less speaker changes.
+
+``unattributed_quotes`` uses the quote extractor's output when it has any; otherwise a small
+detector of its own finds sentence-length quotes with no speech cue in their sentence.
+``first_person_unquoted`` is computed from the parse alone: in a report written in the third
+person, a first-person sentence outside quotation marks is most often a quote whose marks were
+stripped.  When the narrator speaks in the first person throughout, that is opinion voice (a style
+signal in ``style.py``), not stripped quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tidings.model import Article, Quote
+from tidings.reliability.findings import Finding, clip, ramp
+from tidings.reliability.text import (
+    QuoteMask,
+    Sentence,
+    has_according_to,
+    is_first_person,
+    is_speech_cue,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+#: a narrative with at most this share of first-person sentences is a third-person report
+THIRD_PERSON_MAX_SHARE = 0.2
+#: first-person narrative sentences above this share is a first-person (opinion/blog) narrator
+MIN_QUOTE_WORDS = 5
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    text: str
+    attributed: bool
+    continued: bool  # the quote runs on from a quote that opened earlier (floating continuation)
+
+
+#: nouns that attribute the words that follow or precede them ("in a statement", "his response:")
+ATTRIBUTION_NOUNS = frozenset(
+    """statement response remark remarks comment comments tweet post interview speech words message
+    letter release testimony briefing conference""".split()
+)
+
+
+def _sentence_has_cue(sent: Span, mask: QuoteMask) -> bool:
+    for tok in sent:
+        if mask.token_inside(tok):
+            continue
+        if is_speech_cue(tok) or tok.lemma_.lower() in ATTRIBUTION_NOUNS:
+            return True
+    if sent.text.rstrip().endswith(":"):
+        return True
+    return has_according_to(sent) and not all(mask.token_inside(t) for t in sent)
+
+
+def _introduces(sent: Span, mask: QuoteMask) -> bool:
+    """A sentence in the neighbouring paragraph that names the speaker of a free-standing quote:
+    it ends in a colon, or it is a bare attribution ("Smith said in an interview.") whose speech
+    verb carries no content of its own (no clausal complement, no quotation)."""
+    if sent.text.rstrip().endswith(":"):
+        return True
+    if any(mask.token_inside(t) for t in sent):
+        return False
+    for tok in sent:
+        if is_speech_cue(tok) and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.children):
+            return True
+    return False
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n\n" not in text[min(a, b) : max(a, b)]
+
+
+def own_quotes(doc: Doc, mask: QuoteMask) -> list[_Q]:
+    """Free-standing quoted sentences (a quote that is the whole sentence), and whether the
+    sentence or its neighbours in the paragraph say who speaks.  Quotes embedded in a narrative
+    sentence are left to the quote extractor: this fallback stays on the safe side."""
+    text = doc.text
+    sents = [s for s in doc.sents if s.text.strip()]
+    out: list[_Q] = []
+    for qs, qe in mask.spans:
+        inner = text[qs + 1 : qe - 1] if qe - qs > 2 else ""
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            continue
+        idx = [i for i, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
+        if not idx:
+            continue
+        quoted = doc.char_span(qs, qe, alignment_mode="expand")
+        if quoted is None or not any(t.pos_ in ("VERB", "AUX") for t in quoted):
+            continue  # a title or a name in quotes, not a statement
+        outside = [t for i in idx for t in sents[i] if t.is_alpha and not mask.token_inside(t)]
+        if len(outside) > 3:
+            continue  # embedded in a narrative sentence
+        # a quote running on from the previous paragraph's unclosed quote
+        before = text[:qs].rstrip()
+        if before and text[len(before) : qs].count("\n") >= 2 and mask.inside(len(before) - 1):
+            continue
+        attributed = any(_sentence_has_cue(sents[i], mask) for i in idx)
+        continued = False
+        for j in (idx[0] - 1, idx[-1] + 1):
+            if attributed or not 0 <= j < len(sents):
+                continue
+            if _same_paragraph(text, sents[j].start_char, qs):
+                continued = continued or _sentence_has_cue(sents[j], mask)
+            else:
+                attributed = _introduces(sents[j], mask)
+        out.append(_Q(qs, qe, inner, attributed, continued))
+    return out
+
+
+def unattributed_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[Finding]:
+    if quotes:
+        direct = [q for q in quotes if q.kind == "direct"]
+        bad = [(q.start, q.end, q.text) for q in direct if q.speaker is None]
+    else:
+        own = own_quotes(doc, mask)
+        direct_n = len(own)
+        bad = [(q.start, q.end, q.text) for q in own if not q.attributed and not q.continued]
+    if not bad:
+        return []
+    n = len(bad)
+    total = len(direct) if quotes else direct_n
+    # a report full of quotes may leave one speaker implicit; a piece whose quotes float free
+    # of any speaker is the pattern: strength grows with the count and the unattributed share
+    return [
+        Finding(
+            "unattributed_quotes",
+            ramp(n, 0, 2) * ramp(n / max(total, 1), 0.0, 0.3),
+            f"{n} direct quote{'s have' if n != 1 else ' has'} no speaker: the article does not say who said "
+            + ("them" if n != 1 else "it"),
+            [clip(t, 100) for _, _, t in bad[:5]],
+            [(s, e) for s, e, _ in bad],
+        )
+    ]
+
+
+def floating_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[Finding]:
+    """Quotes with no cue of their own whose speaker changes from the quote before them."""
+    hits: list[tuple[int, int, str]] = []
+    if quotes:
+        ordered = sorted(quotes, key=lambda q: q.start)
+        prev: Quote | None = None
+        for q in ordered:
+            if (
+                q.kind == "direct"
+                and q.cue is None
+                and q.speaker is not None
+                and prev is not None
+                and prev.speaker is not None
+                and (q.speaker.name or q.speaker.text) != (prev.speaker.name or prev.speaker.text)
+            ):
+                hits.append((q.start, q.end, q.text))
+            prev = q
+    if not hits:
+        return []
+    n = len(hits)
+    return [
+        Finding(
+            "speaker_switch",
+            ramp(n, 0, 2),
+            f"{n} quote{'s change' if n != 1 else ' changes'} speaker without saying who is now speaking",
+            [clip(t, 100) for _, _, t in hits[:5]],
+            [(s, e) for s, e, _ in hits],
+        )
+    ]
+
+
+def first_person_sentences(sents: list[Sentence], mask: QuoteMask) -> tuple[list[Sentence], int]:
+    """Narrative sentences (mostly outside quotes) that speak in the first person, and how many
+    narrative sentences there are."""
+    hits: list[Sentence] = []
+    narrative = 0
+    for s in sents:
+        length = s.end - s.start
+        if length == 0 or s.quoted_chars / length > 0.5 or len(s.outside) < 3:
+            continue
+        narrative += 1
+        if any(is_first_person(t) for t in s.outside):
+            hits.append(s)
+    return hits, narrative
+
+
+def _has_cue(s: Sentence) -> bool:
+    return any(is_speech_cue(t) for t in s.outside) or has_according_to(s.span)
+
+
+def _speech_context(sents: list[Sentence], i: int, text: str) -> bool:
+    """The sentence before or after (same paragraph) reports speech: a cue or a quotation."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(sents):
+            continue
+        a, b = sorted((sents[i], sents[j]), key=lambda x: x.start)
+        if "\n\n" in text[a.end : b.start + 1]:
+            continue
+        if _has_cue(sents[j]) or sents[j].quoted_chars > 0:
+            return True
+    return False
+
+
+def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
+    """First-person sentences outside quotes that read as a speaker's words, not the writer's:
+    the first person is the subject, no quotation mark or speech cue of its own, and the next
+    or previous sentence reports speech."""
+    out: list[Sentence] = []
+    for i, s in enumerate(sents):
+        if s.quoted_chars or any(c in s.span.text for c in '"“”'):
+            continue
+        if not any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") for t in s.outside):
+            continue
+        if _has_cue(s) or not _speech_context(sents, i, text):
+            continue
+        out.append(s)
+    return out
+
+
+def first_person_unquoted(article: Article, sents: list[Sentence], mask: QuoteMask) -> list[Finding]:
+    fp, narrative = first_person_sentences(sents, mask)
+    if not fp or narrative == 0 or len(fp) / narrative > THIRD_PERSON_MAX_SHARE:
+        return []
+    hits = stripped_quote_sentences(sents, article.text)
+    if not hits:
+        return []
+    n = len(hits)
+    return [
+        Finding(
+            "first_person_unquoted",
+            ramp(n, 0, 2),
+            f"{n} sentence{'s speak' if n != 1 else ' speaks'} in the first person outside quotation marks "
+            "in a third-person report: quotes whose marks were stripped",
+            [clip(s.span.text, 100) for s in hits[:5]],
+            [(s.start, s.end) for s in hits],
+        )
+    ]
+
+
+def detect(
+    article: Article, doc: Doc, quotes: list[Quote], sents: list[Sentence], mask: QuoteMask
+) -> list[Finding]:
+    return (
+        unattributed_quotes(quotes, doc, mask)
+        + first_person_unquoted(article, sents, mask)
+        + floating_quotes(quotes, doc, mask)
+    )

@@ -1,0 +1,68 @@
+"""Extraction residue: boilerplate and photo captions that were pasted into the article body.
+
+Ingest takes such paragraphs out of the body and lists them in ``article.removed``; their
+presence in a plain-text article is the trace of a page copied wholesale by a content farm.
+They are no longer in ``article.text``, so these signals carry evidence text but no spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tidings.model import Article
+from tidings.reliability.findings import Finding, clip, ramp
+
+
+def boilerplate_residue(article: Article) -> list[Finding]:
+    items = [r.text for r in article.removed if r.reason == "boilerplate"]
+    if not items:
+        return []
+    n = len(items)
+    return [
+        Finding(
+            "boilerplate_residue",
+            ramp(n, 0, 3),
+            f"{n} line{'s' if n != 1 else ''} of site boilerplate were mixed into the article text",
+            [clip(t, 80) for t in items[:6]],
+        )
+    ]
+
+
+def pasted_caption(article: Article) -> list[Finding]:
+    items = [r.text for r in article.removed if r.reason == "caption"]
+    if not items:
+        return []
+    n = len(items)
+    return [
+        Finding(
+            "pasted_caption",
+            ramp(n, 0, 2),
+            f"{n} photo caption{'s were' if n != 1 else ' was'} pasted into the middle of the article",
+            [clip(t) for t in items[:4]],
+        )
+    ]
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.I)
+
+
+def link_residue(article: Article) -> list[Finding]:
+    """Raw web addresses in the body ("Source: http://..."): text reposted from another site, or
+    a page scraped with its link furniture.  Edited articles link with anchors, not bare URLs."""
+    hits = [(m.start(), m.end()) for m in _URL.finditer(article.text)]
+    if not hits:
+        return []
+    n = len(hits)
+    return [
+        Finding(
+            "link_residue",
+            ramp(n, 0, 2),
+            f"{n} raw web address{'es' if n != 1 else ''} left in the text: reposted or scraped content",
+            [clip(article.text[s:e], 80) for s, e in hits[:4]],
+            hits,
+        )
+    ]
+
+
+def detect(article: Article) -> list[Finding]:
+    return boilerplate_residue(article) + pasted_caption(article) + link_residue(article)

@@ -1,0 +1,140 @@
+"""Stitching: an article assembled from pieces of other reports.
+
+- ``topic_break``: a substantial paragraph that shares no content word (noun or name lemma) with
+  anything before it, nor with the headline: the seam between two lifted reports.
+- ``date_mismatch``: a dateline or a full date in the body that lies after the article's own date
+  (an article cannot report a day that had not yet come), or a dateline days away from it.
+- ``headline_unsupported``: the headline's content words are mostly absent from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tidings.ingest.dates import parse_date
+from tidings.model import Article
+from tidings.reliability.findings import Finding, clip, ramp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CONTENT_POS = frozenset({"NOUN", "PROPN"})
+MIN_CONTENT = 5  # a paragraph needs this many content lemmas to be judged
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b")
+_DATELINE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s*(?:\([^)]*\))?\s*[-–—]")
+_STOP = frozenset(
+    """a an the and or but of in on at to for from with by as is are was were be been it its this that
+    these those his her their our your my as after before over under new says say said will would can
+    could may might must has have had not no than then there here what when where who why how into
+    about up down out off more most some any all just also amid""".split()
+)
+
+
+def _content_lemmas(doc: Doc, start: int, end: int) -> set[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {
+        t.lemma_.lower()
+        for t in span
+        if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.text.isalpha()
+    }
+
+
+def _title_words(title: str | None) -> set[str]:
+    if not title:
+        return set()
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", title) if w.lower() not in _STOP}
+
+
+def topic_breaks(article: Article, doc: Doc) -> list[Finding]:
+    paras = article.paragraphs()
+    lemmas = [_content_lemmas(doc, s, e) for s, e in paras]
+    title = _title_words(article.title)
+    breaks: list[int] = []
+    judged = 0
+    for i in range(1, len(paras)):
+        if len(lemmas[i]) < MIN_CONTENT:
+            continue
+        context: set[str] = set()
+        for j in range(0, i):
+            context |= lemmas[j]
+        if len(context) < MIN_CONTENT:
+            continue
+        judged += 1
+        if not (lemmas[i] & context) and not (lemmas[i] & title):
+            breaks.append(i)
+    if not breaks:
+        return []
+    n = len(breaks)
+    return [
+        Finding(
+            "topic_break",
+            ramp(n / max(judged, 1), 0.0, 0.3),
+            f"{n} paragraph{'s jump' if n != 1 else ' jumps'} to an unrelated topic with no link to the text "
+            "before: the article may be stitched from different reports",
+            [clip(article.text[paras[i][0] : paras[i][1]], 100) for i in breaks[:4]],
+            [paras[i] for i in breaks],
+        )
+    ]
+
+
+def _days(a: str, b: str) -> int:
+    return (date.fromisoformat(a) - date.fromisoformat(b)).days
+
+
+def date_mismatch(article: Article) -> list[Finding]:
+    pub = article.published
+    if not pub:
+        return []
+    hits: list[tuple[int, int, str]] = []
+    text = article.text
+    m = _DATELINE.match(text)
+    if m:
+        raw = m.group("date")
+        iso = parse_date(raw if re.search(r"\d{4}", raw) else f"{raw}, {pub[:4]}")
+        if iso and abs(_days(iso, pub)) > 2:
+            hits.append((m.start("date"), m.end("date"), f"dateline {raw} but published {pub}"))
+    for dm in _FULL_DATE.finditer(text):
+        iso = parse_date(dm.group(0))
+        if iso and _days(iso, pub) > 1:
+            hits.append((dm.start(), dm.end(), f"{dm.group(0)} is after the article's date {pub}"))
+    if not hits:
+        return []
+    return [
+        Finding(
+            "date_mismatch",
+            ramp(len(hits), 0, 1),
+            "dates in the text do not fit the article's own date",
+            [h[2] for h in hits[:4]],
+            [(s, e) for s, e, _ in hits],
+        )
+    ]
+
+
+def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
+    words = _title_words(article.title)
+    if len(words) < 3:
+        return []
+    body = {t.lower_ for t in doc if t.is_alpha} | {t.lemma_.lower() for t in doc if t.is_alpha}
+    stems = {w[:5] for w in body}
+    missing = sorted(w for w in words if w not in body and w[:5] not in stems)
+    share = len(missing) / len(words)
+    if share < 0.5:
+        return []
+    return [
+        Finding(
+            "headline_unsupported",
+            ramp(share, 0.5, 0.9),
+            f"most of the headline's words ({len(missing)} of {len(words)}) never appear in the article",
+            [", ".join(missing[:10])],
+        )
+    ]
+
+
+def detect(article: Article, doc: Doc) -> list[Finding]:
+    return topic_breaks(article, doc) + date_mismatch(article) + headline_unsupported(article, doc)

@@ -1,0 +1,120 @@
+"""Text helpers shared by the detectors: quotation-mark spans, sentences outside quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_OPEN = "“"
+_CLOSE = "”"
+_PARA = re.compile(r"\n\s*\n")
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages (marks included), paired within each paragraph.
+
+    Curly marks pair by direction, straight marks in order; an opening mark left unclosed at the
+    end of a paragraph runs to the paragraph's end (a quote continued in the next paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    for p0, p1 in _paragraph_bounds(text):
+        open_at: int | None = None
+        for i in range(p0, p1):
+            ch = text[i]
+            if ch == _OPEN or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at = i
+            elif ch == _CLOSE or ch == '"':
+                if open_at is not None:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+        if open_at is not None:
+            spans.append((open_at, p1))
+    return spans
+
+
+class QuoteMask:
+    """Answers "is this offset inside quotation marks?" quickly."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = quoted_spans(text)
+        self._inside = bytearray(len(text) + 1)
+        for s, e in self.spans:
+            self._inside[s:e] = b"\x01" * (e - s)
+
+    def inside(self, offset: int) -> bool:
+        return 0 <= offset < len(self._inside) and bool(self._inside[offset])
+
+    def token_inside(self, tok: Token) -> bool:
+        return self.inside(tok.idx)
+
+
+@dataclass
+class Sentence:
+    span: Span
+    start: int
+    end: int
+    outside: list[Token]  # tokens outside quotation marks (punctuation and space excluded)
+    quoted_chars: int  # characters of the sentence inside quotation marks
+
+
+def sentences(doc: Doc, mask: QuoteMask) -> Iterator[Sentence]:
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        outside = [t for t in sent if not t.is_space and not t.is_punct and not mask.token_inside(t)]
+        quoted = sum(1 for i in range(sent.start_char, sent.end_char) if mask.inside(i))
+        yield Sentence(sent, sent.start_char, sent.end_char, outside, quoted)
+
+
+FIRST_PERSON = frozenset({"I", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+
+def is_first_person(tok: Token) -> bool:
+    t = tok.text
+    if t == "I":
+        return tok.pos_ == "PRON"
+    if t in ("US", "Us"):  # "US" is the country
+        return False
+    return t.lower() in FIRST_PERSON and t.lower() != "i"
+
+
+def is_second_person(tok: Token) -> bool:
+    return tok.text.lower() in SECOND_PERSON
+
+
+# verbs and phrases that attribute words to someone
+SPEECH_LEMMAS = frozenset(
+    """say tell add state announce claim note explain report ask insist warn confirm deny reply
+    respond write tweet argue comment declare acknowledge admit describe urge reiterate stress
+    emphasise emphasize predict suggest recall quip concede assert contend testify allege""".split()
+)
+
+
+def is_speech_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS
+
+
+def has_according_to(sent: Span) -> bool:
+    toks = list(sent)
+    return any(a.lower_ == "according" and b.lower_ == "to" for a, b in zip(toks, toks[1:]))
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
