@@ -1,0 +1,134 @@
+"""Reliability benchmark: ROC AUC of the score on the labelled dev articles, with two baselines.
+
+    .venv/bin/python benchmarks/reliability.py [--data PATH] [--direct] [--keep OUT.jsonl]
+
+The articles (``id``, ``title``, ``text`` only: no URL or outlet) go through the public batch CLI
+(``python -m tidings analyze IN.jsonl --format jsonl --output OUT.jsonl``); risk = 100 - score and
+the AUC is that of risk for the "unreliable" label, overall and per data set (see
+``../shared/eval/reliability/README.md``; a missing score counts as 50).  ``--direct`` skips the
+CLI and calls ``tidings.reliability.assess`` in-process (quotes from ``tidings.quotes`` when it is
+installed), for use before the stage is wired into the pipeline.
+
+Baselines, computed on the same articles: text length alone (shorter = riskier) and the count of
+quotation marks alone (fewer = riskier).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "reliability" / "articles-dev.jsonl"
+QUOTE_MARKS = '"“”'
+
+
+def auc(scores: list[float], labels: list[int]) -> float | None:
+    """ROC AUC of ``scores`` for ``labels == 1``, ties counted half; None with one class only."""
+    pairs = sorted(zip(scores, labels))
+    n_pos = sum(labels)
+    n_neg = len(labels) - n_pos
+    if not n_pos or not n_neg:
+        return None
+    # rank-sum with average ranks for ties
+    rank_sum = 0.0
+    i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
+            j += 1
+        avg = (i + 1 + j) / 2
+        rank_sum += avg * sum(1 for k in range(i, j) if pairs[k][1] == 1)
+        i = j
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def scores_cli(records: list[dict[str, Any]]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        inp.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"]}) + "\n" for r in records))
+        cmd = [sys.executable, "-m", "tidings", "analyze", str(inp), "--format", "jsonl", "--output", str(out)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(proc.stderr[-2000:], file=sys.stderr)
+            raise SystemExit(f"tidings analyze exited {proc.returncode}")
+        got: dict[str, float] = {}
+        for line in out.read_text("utf-8").splitlines():
+            rec = json.loads(line)
+            rel = rec.get("reliability") or {}
+            if rec.get("id") is not None and isinstance(rel.get("score"), (int, float)):
+                got[str(rec["id"])] = float(rel["score"])
+        return got
+
+
+def scores_direct(records: list[dict[str, Any]]) -> dict[str, float]:
+    from tidings import nlp
+    from tidings.ingest.sources import article_from_record
+    from tidings.model import Entity
+    from tidings.reliability import assess
+
+    try:
+        from tidings.quotes import extract_quotes
+    except ImportError:
+        extract_quotes = None
+    arts = [article_from_record({"id": r["id"], "title": r.get("title"), "text": r["text"]}) for r in records]
+    got: dict[str, float] = {}
+    for art, doc in zip(arts, nlp.load().pipe((a.text for a in arts), batch_size=16)):
+        quotes = extract_quotes(art, doc) if extract_quotes else []
+        ents = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        got[str(art.id)] = float(assess(art, doc, quotes, ents, []).score)
+    return got
+
+
+def fmt(v: float | None) -> str:
+    return "  n/a" if v is None else f"{v:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="ROC AUC of tidings' reliability score on the dev articles")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--direct", action="store_true", help="call tidings.reliability.assess in-process")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"skipped: {args.data} not present")
+        return 0
+    records = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
+    got = scores_direct(records) if args.direct else scores_cli(records)
+    missing = sum(1 for r in records if r["id"] not in got)
+    score = {r["id"]: got.get(r["id"], 50.0) for r in records}
+
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        groups["all"].append(r)
+        groups[r["dataset"]].append(r)
+        if r.get("subset"):
+            groups[f"{r['dataset']}-{r['subset']}"].append(r)
+    print(f"{len(records)} articles, mode {'direct' if args.direct else 'cli'}, {missing} without a score (counted as 50)")
+    print(f"{'set':16} {'n':>4} {'unrel':>5} {'score AUC':>9} {'length':>7} {'quotes':>7}")
+    for name in ["all", "horne", "horne-buzzfeed", "horne-random", "fnc"]:
+        rs = groups.get(name, [])
+        if not rs:
+            continue
+        y = [1 if r["label"] == "unreliable" else 0 for r in rs]
+        risk = [100.0 - score[r["id"]] for r in rs]
+        length = [-float(len(r["text"])) for r in rs]
+        marks = [-float(sum(r["text"].count(c) for c in QUOTE_MARKS)) for r in rs]
+        print(f"{name:16} {len(rs):4d} {sum(y):5d} {fmt(auc(risk, y)):>9} {fmt(auc(length, y)):>7} {fmt(auc(marks, y)):>7}")
+    print("\nmean score per label:")
+    for name in ["all", "horne", "fnc"]:
+        for label in ("reliable", "unreliable"):
+            vals = [score[r["id"]] for r in groups.get(name, []) if r["label"] == label]
+            if vals:
+                print(f"  {name:6} {label:10} {mean(vals):5.1f}  (n={len(vals)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
