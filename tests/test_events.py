@@ -328,3 +328,11 @@ def test_sanctions_are_plover_sanction() -> None:
     # deliberate departure from the 2021 table (163 -> COERCE): see tidings.events.codebook
     assert lookup("163").plover == "SANCTION"
     assert lookup("1723").plover == "COERCE"
+
+
+def test_undergoer_is_target_and_purpose_inherits_modality(model) -> None:  # type: ignore[no-untyped-def]
+    t = triples(code(model, "Chile faces pressure from Peru over the border."))
+    assert ("PER", "CHL", "10") in t
+    t = triples(code(model, "Anna Berg said she would not give permission to Russia to help Egypt."))
+    assert not any(r == "07" for _, _, r in t)  # the purpose of a refused permission is no act
+    assert ("NORGOV", "RUS", "12") in t

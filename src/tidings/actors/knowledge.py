@@ -85,6 +85,9 @@ class ActorKnowledge:
         # first words of every name and role key: a token that starts none is skipped at once
         self.first_words: set[str] = set()
         self.role_first_words: set[str] = set()
+        # every word-prefix of a name key ("united", "united states", ...): the scanner stops
+        # growing a candidate that starts no name
+        self.prefixes: set[str] = set()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -119,7 +122,10 @@ class ActorKnowledge:
             entry = replace(entry, acronym=True)
         elif entry.tier == 0 and alias[:1].isupper():
             entry = replace(entry, proper=True)
-        self.first_words.add(k.split(" ", 1)[0])
+        words = k.split(" ")
+        self.first_words.add(words[0])
+        for w in range(1, len(words)):
+            self.prefixes.add(" ".join(words[:w]))
         bucket = self.index.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -260,7 +266,8 @@ class ActorKnowledge:
         for lead in ("the ", "The ", "a ", "an "):
             if bare.startswith(lead):
                 bare = bare[len(lead):]
-        capital = bare[:1].isupper() or not bare[:1].isalpha()
+        # capitalised, or any capital inside a word typed oddly ("iSrael")
+        capital = bare[:1].isupper() or not bare[:1].isalpha() or any(c.isupper() for c in bare)
         usable = [e for e in found if (upper or not e.acronym) and (capital or not e.proper)]
         user = [e for e in usable if e.tier > 0]
         return user or usable

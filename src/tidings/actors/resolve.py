@@ -76,6 +76,7 @@ class ArticleActors:
         self.article = article
         self.doc = doc
         self.date = article.published
+        self.text = doc.text  # Doc.text joins the tokens on every call: once
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
         self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_tokens = {t.i for e in self._person_ents for t in e}
@@ -92,26 +93,43 @@ class ArticleActors:
 
     # ------------------------------------------------------------------ scanning
     def _scan_names(self) -> list[_Hit]:
-        doc, hits, n, i = self.doc, [], len(self.doc), 0
+        """Longest known names, left to right.  Works on the raw text of the tokens (no Span
+        objects) and stops growing a candidate once its key starts no known name."""
+        doc, hits = self.doc, []
+        text = self.text
+        toks = [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space, t.lower_, t.text)
+                for t in doc]
+        n = len(toks)
         width = self.k.max_words
+        first_words, prefixes = self.k.first_words, self.k.prefixes
+        i = 0
         while i < n:
-            if doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("the", "a", "an"):
+            start, _, skip, low, word = toks[i]
+            if skip or low in ("the", "a", "an"):
                 i += 1
                 continue
-            found = None
-            first = key(doc[i].text).split(" ", 1)[0]
-            if first not in self.k.first_words:
+            if key(word).split(" ", 1)[0] not in first_words:
                 i += 1
                 continue
-            for length in range(min(width, n - i), 0, -1):
-                span = doc[i : i + length]
-                if span[-1].is_punct and span[-1].text not in (".",):
-                    continue
-                entries = self.k.entries(key(span.text), span.text)
-                if entries:
-                    entry = self.k.choose(entries, self.date) or self._undated(entries)
-                    found = _Hit(i, i + length, entry)
+            best: tuple[int, list[Entry]] | None = None
+            for length in range(1, min(width, n - i) + 1):
+                last = toks[i + length - 1]
+                surface = text[start:last[1]]
+                k = key(surface)
+                if last[2] and last[4] != ".":
+                    if k in prefixes:
+                        continue
                     break
+                entries = self.k.entries(k, surface)
+                if entries:
+                    best = (length, entries)
+                if k not in prefixes:
+                    break
+            found = None
+            if best is not None:
+                length, entries = best
+                entry = self.k.choose(entries, self.date) or self._undated(entries)
+                found = _Hit(i, i + length, entry)
             if found is not None and not self._inside_other_person(found):
                 hits.append(found)
                 i = found.j
@@ -135,20 +153,23 @@ class ArticleActors:
 
     def _scan_roles(self) -> list[_RoleHit]:
         doc, out, n, i = self.doc, [], len(self.doc), 0
+        text = self.text
+        toks = [(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.is_alpha) for t in doc]
+        role_of = self.k.role
         while i < n:
             found = None
-            tok = doc[i]
+            start, _, word, lemma, alpha = toks[i]
             if (
-                tok.is_alpha
+                alpha
                 and i not in self._named
-                and self.k.may_start_role(key(tok.text).split(" ", 1)[0], key(tok.lemma_))
+                and self.k.may_start_role(key(word).split(" ", 1)[0], key(lemma))
             ):
                 for length in range(min(4, n - i), 0, -1):
-                    span = doc[i : i + length]
-                    role = self.k.role(key(span.text))
-                    if role is None and span[-1].lemma_ != span[-1].text:
-                        lemma_text = " ".join([t.text for t in span[:-1]] + [span[-1].lemma_])
-                        role = self.k.role(key(lemma_text))
+                    last = toks[i + length - 1]
+                    role = role_of(key(text[start:last[1]]))
+                    if role is None and last[3] != last[2]:
+                        lemma_text = " ".join([t[2] for t in toks[i:i + length - 1]] + [last[3]])
+                        role = role_of(key(lemma_text))
                     if role is not None:
                         found = _RoleHit(i, i + length, role)
                         break

@@ -51,6 +51,8 @@ LIGHT_VERBS = frozenset(
     "promise reiterate renew step intensify escalate press join host attend organize organise "
     "unleash undertake".split()
 )
+#: verbs whose object event happens to their subject ("faces pressure", "came under attack")
+UNDERGO_VERBS = frozenset("face receive suffer endure undergo weather".split())
 ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahead"})
 SUBJ_DEPS = ("nsubj", "csubj")
 #: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
@@ -505,6 +507,25 @@ class Coder:
                     break
             targets = sides
             break
+        if not targets and tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS:
+            for p in preps(head, tuple(x for x in entry.to if x not in ("of",))):
+                sides = self.res.sides(p)
+                if any(x.match is not None for x in sides):
+                    targets = sides  # "gave permission to Russia", "held talks in ... with X"
+                    break
+        if (not targets and tok.dep_ == "dobj" and set(lemmas(head)) & UNDERGO_VERBS
+                and not is_passive(head)):
+            # "Obama faces pressure from Congress": the one who undergoes it is the target
+            subj, f = self.subject(head)
+            if subj is not None:
+                targets = self.res.sides(subj)
+                if sources and any(t.key == s.key for t in targets for s in sources):
+                    sources = [s for s in sources if all(t.key != s.key for t in targets)]
+                    if not sources:
+                        for p in preps(tok, entry.src or ("from",)):
+                            sources = self.res.sides(p)
+                            if sources:
+                                break
         if not sources and not as_complement:
             return None
         for s in sources:
@@ -563,6 +584,11 @@ class Coder:
             tok = gov
         if conditional(tok):
             return False
+        gov = self.governor(tok)
+        if gov is not None and (negated(gov) or conditional(gov)
+                                or {a.lower_ for a in auxiliaries(gov)} & (MODAL_DROP | MODAL_INTENT)):
+            # "would not give permission to Russia to help Israel": the purpose is no act
+            return False
         neg = negated(tok)
         auxes = {a.lower_ for a in auxiliaries(tok)}
         if auxes & MODAL_DROP:
@@ -589,6 +615,19 @@ class Coder:
         if neg:
             cand.negated = True
         return True
+
+    @staticmethod
+    def governor(tok: Token) -> Token | None:
+        """The verb an infinitival purpose or complement clause hangs on ("give ... to help")."""
+        if tok.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return None
+        head = tok.head
+        if tok.dep_ == "acl" and head.pos_ == "NOUN":
+            head = head.head
+        elif tok.dep_ not in ("advcl", "xcomp"):
+            return None
+        return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
 
     def reported_obligation(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z" with Z outside the lexicon: X demands (100) of Y."""
@@ -823,7 +862,8 @@ def _evidence(doc: Doc, sent: Span, cand: Candidate, sides: list[Side]) -> tuple
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 quotes: list[Quote] | None = None) -> list[Event]:
     """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``."""
-    if doc.text != article.text:
+    text = doc.text  # Doc.text joins the tokens on every call: once
+    if text != article.text:
         raise ValueError("doc must be the parse of article.text")
     coder = Coder(doc, actors, quotes)
     events: list[Event] = []
@@ -834,7 +874,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 continue
             coder.settle(cand)
             for src, tgt, recip in _pairs(cand):
-                ev = _make_event(doc, sent, si, cand, src, tgt, recip)
+                ev = _make_event(doc, text, sent, si, cand, src, tgt, recip)
                 if ev is None:
                     continue
                 key = (ev.code, si, _key(src), _key(tgt))
@@ -912,7 +952,7 @@ def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
     return out
 
 
-def _make_event(doc: Doc, sent: Span, si: int, cand: Candidate, src: Side | None,
+def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: Side | None,
                 tgt: Side | None, recip: bool) -> CodedEvent | None:
     if src is not None and tgt is not None:
         if src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end):
@@ -952,7 +992,7 @@ def _make_event(doc: Doc, sent: Span, si: int, cand: Candidate, src: Side | None
         source=_participant(src) if src is not None else None,
         target=_participant(tgt) if tgt is not None else None,
         sentence=si,
-        evidence=doc.text[start:end],
+        evidence=text[start:end],
         negated=cand.negated,
         confidence=round(conf, 3),
         start=start,
