@@ -414,3 +414,14 @@ def test_day_after_the_cue_is_not_the_speaker() -> None:
     assert q.speaker is not None
     assert "Monday" not in q.speaker.text
     assert q.speaker.name == "Ray Lomax"
+
+
+def test_dash_glued_to_the_closing_mark_gives_the_speaker() -> None:
+    text = ('Readers wrote in after the debate.\n“He has no plan for the farms and no plan for the '
+            'towns either.”\u2015 Rosa Delgado\n“I will vote for the first time this year, and it '
+            'will not be for him.” \u2015 Mateo Ruiz')
+    quotes = run(text)
+    q = find(quotes, "no plan for the farms")
+    assert q.speaker is not None and q.speaker.name == "Rosa Delgado"
+    q = find(quotes, "vote for the first time")
+    assert q.speaker is not None and q.speaker.name == "Mateo Ruiz"

@@ -473,13 +473,19 @@ def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
     return None
 
 
-def _dash_speaker(ctx: _Context, window: list[Token]) -> Span | None:
+def _dash_speaker(ctx: _Context, window: list[Token], glued_dash: bool = False) -> Span | None:
     """'"..." -Commissioner Jane Roe' / '"..." — Roe, a spokeswoman'."""
     window = [t for t in window if not t.is_space]
-    if not window or window[0].text[:1] not in _DASHES:
+    if not window:
         return None
-    # "-Commissioner" may come as one token
-    rest_from = 0 if window[0].text.strip("".join(_DASHES)) else 1
+    if glued_dash and window[0].text[:1] not in _DASHES:
+        # '...”― Jane Roe': the tokenizer kept the dash with the closing mark
+        rest_from = 0
+    elif window[0].text[:1] not in _DASHES:
+        return None
+    else:
+        # "-Commissioner" may come as one token
+        rest_from = 0 if window[0].text.strip("".join(_DASHES)) else 1
     rest = [t for t in window[rest_from:] if not (t.is_punct and t.text in _SENT_END)
             and not t.is_space]
     if not rest or (rest[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and rest_from == 1):
@@ -601,7 +607,9 @@ def _pass_adjacent(ctx: _Context, found: list[_Found], used: set[int], used_cues
             if cue_i is not None:
                 att = _attribution(ctx, cue_i, 0.88, "before")
         if att is None:
-            span = _dash_speaker(ctx, after)
+            glued = q.closed and ctx.text[q.outer_end:q.outer_end + 1] in _DASHES and \
+                bool(after) and after[0].idx > q.outer_end
+            span = _dash_speaker(ctx, after, glued)
             if span is not None:
                 att = _Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
                                    mode="dash")

@@ -98,7 +98,7 @@ def _clean_name_tokens(words: list[str]) -> list[str]:
 
 def clean_name(text: str) -> str:
     """'Secretary of State Mike Pompeo' -> 'Mike Pompeo'; "Putin's" -> 'Putin'."""
-    words = text.replace("\n", " ").split()
+    words = text.replace("\n", " ").strip(" -\u2014\u2013\u2015\u2012").split()
     # "Britain's Jeremy Hunt" -> "Jeremy Hunt": a possessive before the name is not part of it
     for i in range(len(words) - 2, -1, -1):
         if re.search(r"['’]s?$", words[i]) and words[i] not in ("'", "’"):
