@@ -336,3 +336,12 @@ def test_undergoer_is_target_and_purpose_inherits_modality(model) -> None:  # ty
     t = triples(code(model, "Anna Berg said she would not give permission to Russia to help Egypt."))
     assert not any(r == "07" for _, _, r in t)  # the purpose of a refused permission is no act
     assert ("NORGOV", "RUS", "12") in t
+
+
+def test_aims_and_demanded_content_are_not_acts(model) -> None:  # type: ignore[no-untyped-def]
+    # the demand of a protest is its aim; a demanded act is not done
+    t = triples(code(model, "Thousands of Kenyan students staged demonstrations in Kenya to demand reforms."))
+    assert not any(r == "10" for _, _, r in t)
+    t = triples(code(model, "Norway reiterated its demand that Russia withdraw its troops from Ukraine."))
+    assert ("NOR", "RUS", "10") in t
+    assert not any(s == "RUS" and r == "08" for s, _, r in t)

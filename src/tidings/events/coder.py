@@ -532,8 +532,28 @@ class Coder:
             s.factor *= factor
         if targets and all(t.match is None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
             targets = [self.contextual_place(t) for t in targets]
+        content = None
+        if entry.code[:2] in ("02", "10") and not as_complement:
+            # "reiterated its demand that Israel ease ...": the that-clause is what is demanded
+            # of its subject; it is not an act of its own
+            holders = [tok] + ([head] if tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS
+                               else [])
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        content = c
+                        break
+                if content is not None:
+                    break
+            if content is not None and not any(t.match is not None for t in targets):
+                doer = self.res.sides(child(content, "nsubj"))
+                if any(d.match is not None for d in doer):
+                    targets = doer
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        if content is not None:
+            cand.consumed.add(content.i)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             cand.negated = True
         return cand
@@ -586,7 +606,8 @@ class Coder:
             return False
         gov = self.governor(tok)
         if gov is not None and (negated(gov) or conditional(gov)
-                                or {a.lower_ for a in auxiliaries(gov)} & (MODAL_DROP | MODAL_INTENT)):
+                                or {a.lower_ for a in auxiliaries(gov)}
+                                & (MODAL_DROP | MODAL_INTENT | MODAL_OBLIGE)):
             # "would not give permission to Russia to help Israel": the purpose is no act
             return False
         neg = negated(tok)
@@ -829,7 +850,20 @@ class Coder:
                 continue
             consumed |= cand.consumed
             out.append(cand)
-        return [c for c in out if c.trigger.i not in consumed or c.entry.frame]
+        out = [c for c in out if c.trigger.i not in consumed or c.entry.frame]
+        # "staged demonstrations to demand X", "blocked roads to press their demands": the
+        # demand is the aim of the protest, not an event of its own
+        protests = {c.trigger.i for c in out if c.code[:2] == "14"}
+        protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
+        return [c for c in out if not (c.code[:2] == "10" and self.aim_of(c.trigger, protests))]
+
+    def aim_of(self, tok: Token, anchors: set[int]) -> bool:
+        """Whether ``tok`` (or the verb governing it, for a noun) is an infinitival purpose of
+        one of the ``anchors``."""
+        if tok.pos_ == "NOUN" and tok.head.i != tok.i:
+            tok = tok.head
+        gov = self.governor(tok)
+        return gov is not None and gov.i in anchors
 
 
 def _participant(side: Side) -> Participant:
