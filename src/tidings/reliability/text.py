@@ -79,7 +79,11 @@ def sentences(doc: Doc, mask: QuoteMask) -> Iterator[Sentence]:
             continue
         outside = [t for t in sent if not t.is_space and not t.is_punct and not mask.token_inside(t)]
         quoted = sum(1 for i in range(sent.start_char, sent.end_char) if mask.inside(i))
-        yield Sentence(sent, sent.start_char, sent.end_char, outside, quoted)
+        start, end = sent.start_char, sent.end_char
+        raw = sent.text
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        yield Sentence(sent, start, end, outside, quoted)
 
 
 FIRST_PERSON = frozenset({"I", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
