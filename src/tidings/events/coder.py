@@ -17,8 +17,20 @@ For every sentence, each token that the lexicon knows is a candidate trigger:
 Modality: an act under will/would/shall becomes intent (03x for cooperation, 13x threats for
 force); under could/might/may/can, in an if/unless clause, or under must/should (except as a
 reported demand) it is dropped.  Negated acts ("did not meet") are kept with negated=True;
-negated intents ("will not accept") become rejections (12x).  Reciprocal entries (meet, talks,
-agree, sign) are coded in both directions and marked ``reciprocal``.  Every event carries its
+negated intents ("will not accept") become rejections (12x); an infinitival purpose ("to help")
+shares the negation/modality of the verb it serves.  Reciprocity: "A and B met/signed" (a
+compound subject, no named target, a reciprocal entry or a cooperative root 01-08) is coded both
+ways and marked ``reciprocal``; a reciprocal noun with a target ("talks with B") both ways; a
+symmetric verb with an explicit object ("A met (with) B") one way, subject -> object.
+
+Context rules after modality (``settle``): "X claimed that Y attacked Z" is X accusing Y (112),
+"X claimed that it attacked Z" a claim of responsibility (015); locative roots take the place's
+country as target ("protest in Beijing"); an unresolved object's nested place is the target
+("re-examine the refineries in Iran"); violence with no named perpetrator is attributed to the
+actor modifying the weapon ("Israeli tank shelling") else to the country where it happened; a
+domestic act with no resolved target (roots in ``DOMESTIC_ROOTS``) targets the source's own
+country.  Inferred sides are listed in ``inferred`` and give way to sides read from the text.
+Every event carries its
 evidence span, sentence index, the lexicon entry that fired and a confidence; candidates under
 ``THRESHOLD`` are dropped (precision first).
 """
