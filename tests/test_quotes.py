@@ -425,3 +425,39 @@ def test_dash_glued_to_the_closing_mark_gives_the_speaker() -> None:
     assert q.speaker is not None and q.speaker.name == "Rosa Delgado"
     q = find(quotes, "vote for the first time")
     assert q.speaker is not None and q.speaker.name == "Mateo Ruiz"
+
+
+# ------------------------------------------------------------------ transcripts
+
+
+def test_quoted_transcript_is_one_quote_per_turn_with_the_label_as_speaker() -> None:
+    text = ('Host Nora Blake pressed Governor Sam Ortega on the budget on Sunday. Partial '
+            'transcript:\n\n"BLAKE: Governor, will you sign the bill that the "Tax Watch" group '
+            'calls a giveaway?\n\n"ORTEGA: Look, Nora, I will read every page of it first. Nobody '
+            'should sign a bill they have not read.\n\n"That is the job the voters gave me."\n\n'
+            '"BLAKE: Thank you, Governor."\n\nCORRECTION: An earlier version misspelled a name.')
+    quotes = [q for q in run(text) if q.kind == "direct"]
+    q = find(quotes, "will you sign the bill")
+    assert not q.text.startswith("BLAKE")
+    assert q.speaker is not None and q.speaker.text == "BLAKE"
+    q = find(quotes, "I will read every page")
+    assert q.speaker is not None and q.speaker.text == "ORTEGA" and q.speaker.name == "Sam Ortega"
+    assert "the job the voters gave me" in q.text  # the turn runs on over the next paragraph
+    assert "Thank you" not in q.text
+    assert not any("CORRECTION" in (x.speaker.text if x.speaker else "") for x in quotes)
+
+
+def test_capitals_label_of_one_kind_is_not_a_transcript() -> None:
+    text = ('"UPDATE: The council voted again on Tuesday and the measure passed by two votes."\n\n'
+            'Council member Ida Brandt said the result was fair.')
+    quotes = run(text)
+    assert not any(q.speaker is not None and q.speaker.text == "UPDATE" for q in quotes)
+
+
+def test_multi_paragraph_quote_with_a_quote_inside_runs_on() -> None:
+    text = ('Dr. Ellen Park described the night in a long statement.\n\n"We had been told the '
+            'storm would be "minor," and nobody prepared for it.\n\n"By midnight the ward was '
+            'dark and the generators had failed."')
+    quotes = run(text)
+    q = find(quotes, "We had been told the storm")
+    assert "generators had failed" in q.text

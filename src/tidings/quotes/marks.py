@@ -214,7 +214,7 @@ def pair_marks(text: str, marks: list[Mark]) -> list[Quoted]:
             if m.pos == next_para_start and (m.role is Role.OPEN or (
                     m.role is Role.AMBIGUOUS and m.glyph_role is not Role.CLOSE)):
                 continues = True
-        if q.children:
+        if q.children and not continues:
             # a quote with a quote inside that never closes: more likely its own closing mark
             # was dropped before the inner quote began than a nesting
             first = q.children[0]
