@@ -1,0 +1,64 @@
+"""Analysing one article for the analyze page and ``POST /api/analyze``: pasted text, HTML, an
+uploaded file or a URL.  URLs are fetched by ``tidings.ingest`` (http/https only, size-capped,
+private addresses refused); the analyzer is loaded once and used by one request at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import PurePath
+from typing import Any, Protocol
+
+from tidings.errors import InputError
+from tidings.ingest.decode import MAX_ARTICLE_BYTES, check_size, decode_bytes
+from tidings.ingest.sources import Failure, article_from_document, article_from_record, looks_like_html, read_url
+from tidings.model import Analysis, Article
+
+
+class Analyses(Protocol):
+    def analyze(self, article: Article) -> Analysis: ...
+
+
+class Service:
+    """A lazily loaded analyzer behind a lock (spaCy pipelines are not shared between threads)."""
+
+    def __init__(self, analyzer: Analyses | None = None) -> None:
+        self._analyzer = analyzer
+        self._lock = threading.Lock()
+
+    def _run(self, article: Article) -> Analysis:
+        with self._lock:
+            if self._analyzer is None:
+                from tidings.pipeline import Analyzer
+
+                self._analyzer = Analyzer()
+            return self._analyzer.analyze(article)
+
+    def text(self, content: str, **metadata: Any) -> Analysis:
+        rec: dict[str, Any] = {"id": metadata.pop("id", None) or _id(content), **metadata}
+        rec["html" if looks_like_html(content) else "text"] = content
+        return self._run(article_from_record(rec))
+
+    def html(self, content: str, **metadata: Any) -> Analysis:
+        rec = {"id": metadata.pop("id", None) or _id(content), **metadata, "html": content}
+        return self._run(article_from_record(rec))
+
+    def upload(self, name: str, data: bytes) -> Analysis:
+        check_size(len(data), name, MAX_ARTICLE_BYTES)
+        content = decode_bytes(data, name)
+        suffix = PurePath(name).suffix.lower()
+        is_html = True if suffix in {".html", ".htm", ".xhtml"} else None
+        return self._run(article_from_document(content, PurePath(name).stem or "upload", is_html=is_html))
+
+    def url(self, url: str) -> Analysis:
+        url = url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise InputError(f"only http and https URLs are fetched, not {url[:80]!r}")
+        item = next(read_url(url, allow_private=False))
+        if isinstance(item, Failure):
+            raise InputError(item.error)
+        return self._run(item)
+
+
+def _id(content: str) -> str:
+    return hashlib.sha1(content.encode("utf-8", "surrogatepass")).hexdigest()[:12]
