@@ -17,6 +17,7 @@ from tidings.actors import ActorKnowledge, ArticleActors
 from tidings.events import code_events
 from tidings.model import Analysis, Article, Quote
 from tidings.quotes import extract_quotes
+from tidings.reliability import assess
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,7 +43,10 @@ class Analyzer:
         for quote in quotes:
             _code_speaker(quote, actors, self.knowledge, article.published)
         events = code_events(article, doc, actors, quotes)
-        return Analysis(id=article.id, article=article, entities=entities, quotes=quotes, events=events)
+        reliability = assess(article, doc, quotes, entities, events)
+        return Analysis(
+            id=article.id, article=article, entities=entities, quotes=quotes, events=events, reliability=reliability
+        )
 
     def _admit(self, item: Item) -> Item:
         """An article too long for the parser becomes a failure here, not a crash of the batch."""

@@ -77,7 +77,7 @@ def extract_html(html: str, url: str | None = None) -> PageExtraction:
     captions = _captions(tree)
     description = doc.description if doc is not None else None
     kept, removed = _filter_lines(lines, title, authors, captions, description)
-    removed.extend(Removed(c, "caption") for c in captions if not _covered(c, removed))
+    removed.extend(Removed(c, "figure caption") for c in captions if not _covered(c, removed))
     text = "\n\n".join(line.text for line in kept)
     if not _is_prose(kept):
         raise InputError(
@@ -334,7 +334,7 @@ def _captions(tree: HtmlElement) -> list[str]:
 
 def _covered(caption: str, removed: list[Removed]) -> bool:
     key = _norm(caption)
-    return any(r.reason == "caption" and _norm(r.text) == key for r in removed)
+    return any(r.reason == "figure caption" and _norm(r.text) == key for r in removed)
 
 
 # --------------------------------------------------------------------------- line filters
@@ -507,7 +507,7 @@ def _line_reason(line: _Line, index: int, kept_before: int, ctx: _Context) -> tu
     if at_head and ctx.description_key and key == ctx.description_key and not _SENTENCE_END.search(text):
         return ("headline", "standfirst")
     if key in ctx.caption_keys:
-        return ("caption", None)
+        return ("figure caption", None)
     if words <= 40 and _is_prompt(text):
         return ("boilerplate", "prompt")
     if words <= 20 and _RELATED_INLINE.search(text):

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from tidings.errors import InputError, TidingsError
 from tidings.ingest.dates import normalise_date
 from tidings.ingest.decode import MAX_ARTICLE_BYTES, check_size, decode_bytes
+from tidings.ingest.sanitize import sanitize_body
 from tidings.ingest.text import extract_text
 from tidings.ingest.url import fetch
 from tidings.model import Article
@@ -71,37 +72,41 @@ def article_from_record(rec: dict[str, Any]) -> Article:
     source = _str_or_none(rec.get("source"))
     raw_authors = rec.get("authors")
     authors = [str(a) for a in raw_authors] if isinstance(raw_authors, list) else None
-    payload = html if isinstance(html, str) and html.strip() else text
+    payload = html if isinstance(html, str) and (html.strip() or not isinstance(text, str)) else text
     assert isinstance(payload, str)
+    if not payload.strip():
+        raise InputError(f"the article's {'html' if payload is html else 'text'} is empty")
     check_size(len(payload.encode("utf-8", "surrogatepass")), f"article {rid}")
     if payload is html:
         from tidings.ingest.html import extract_html  # trafilatura is imported only when a page comes
 
         page = extract_html(payload, url=url)
+        body, junk = sanitize_body(page.text)
         return Article(
             id=str(rid),
-            text=page.text,
+            text=body,
             title=title or page.title,
             authors=authors if authors is not None else page.authors,
             published=published or page.published,
             url=url,
             source=source,
-            removed=page.removed,
+            removed=page.removed + junk,
         )
     if not payload.strip():
         raise InputError("the article text is empty")
     ext = extract_text(payload, title=title, published=published, authors=authors)
-    if not ext.text.strip():
+    body, junk = sanitize_body(ext.text)
+    if not body.strip():
         raise InputError("no article body is left once headline, byline and boilerplate are taken out")
     return Article(
         id=str(rid),
-        text=ext.text,
+        text=body,
         title=ext.title,
         authors=ext.authors,
         published=ext.published,
         url=url,
         source=source,
-        removed=ext.removed,
+        removed=ext.removed + junk,
     )
 
 
