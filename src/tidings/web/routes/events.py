@@ -63,9 +63,9 @@ def _parquet(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> byte
     if rows:
         table = pa.Table.from_pylist(rows)
     else:
-        res = cur.execute("SELECT * FROM merged_events LIMIT 0").arrow()
-        table = res.read_all() if hasattr(res, "read_all") else res
-        table = table.append_column("article_ids", pa.array([], pa.string()))
+        rel = cur.sql("SELECT * FROM merged_events LIMIT 0")
+        to_arrow = getattr(rel, "to_arrow_table", None) or getattr(rel, "arrow")  # duckdb 2.x / 1.x
+        table = to_arrow().append_column("article_ids", pa.array([], pa.string()))
     buf = io.BytesIO()
     pq.write_table(table, buf)
     return buf.getvalue()

@@ -1,0 +1,556 @@
+"""The web UI and REST API, driven through the real ASGI app (FastAPI's TestClient) over a store
+filled from examples/ plus one hostile article: every route answers with the right content, each
+page's JSON twin agrees with it, filters filter, article text never reaches a page as markup, and
+the token, host check, size limit and security headers hold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("jinja2")
+
+import pyarrow.parquet as pq  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from tidings.cli import app as cli_app  # noqa: E402
+from tidings.ingest.sources import Failure, Item  # noqa: E402
+from tidings.model import Analysis, Reliability, Signal  # noqa: E402
+from tidings.store import connect, ingest, read_sources  # noqa: E402
+from tidings.web import create_app  # noqa: E402
+
+from .conftest import EXAMPLES  # noqa: E402
+
+SCRIPT = "<script>alert('xss')</script>"
+IMG = "<img src=x onerror=alert(2)>"
+XSS_ID = "hostile-01"
+
+# two sentences copied word for word from examples/01 (so the store links the copy to its source),
+# with script and onerror payloads in the title, the outlet, a quote, the body and a signal
+COPIED = (
+    "JAKARTA — Indonesian Foreign Minister Dewi Sulistyo met her Malaysian counterpart, Hakim Rahman, in "
+    "Jakarta on Wednesday, and the two neighbours agreed to launch coordinated maritime patrols after months "
+    "of friction over fishing boats seized in disputed waters."
+)
+HOSTILE_TEXT = (
+    f"{COPIED}\n\n"
+    f"Officials said the page {IMG} was posted by an unknown group {SCRIPT} late on Thursday.\n\n"
+    f"\u201c{SCRIPT} is not how we talk to our neighbours,\u201d Sulistyo told reporters in Jakarta.\n\n"
+    "The talks between the two ministers ran for nearly four hours, well past the schedule set by their "
+    "staff, and both governments wanted to settle the matter quietly, officials said."
+)
+HOSTILE_RECORD = {
+    "id": XSS_ID,
+    "title": f"Patrol pact {SCRIPT} and {IMG}",
+    "source": f"Outlet {IMG}",
+    "url": "javascript:alert(3)",
+    "published": "2019-05-17",
+    "authors": [f"Reporter {SCRIPT}"],
+    "text": HOSTILE_TEXT,
+}
+SIGNAL_MESSAGE = f"Signal message {SCRIPT}"
+
+
+class WithSignal:
+    """The real analyzer, plus one high-severity signal on the hostile article pointing at its payload."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def stream(self, items: Iterable[Item], batch_size: int = 16) -> Iterator[Analysis | Failure]:
+        for res in self.inner.stream(items, batch_size=batch_size):
+            if isinstance(res, Analysis) and res.id == XSS_ID:
+                start = res.article.text.find(SCRIPT)
+                assert start >= 0
+                res.reliability = Reliability(score=25, signals=[
+                    Signal(name="test_payload", severity="high", message=SIGNAL_MESSAGE, evidence=[SCRIPT],
+                           spans=[(start, start + len(SCRIPT))], weight=-20.0)])
+            yield res
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Path:
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = folder / "store.duckdb"
+    conn = connect(db)
+    try:
+        report = ingest(conn, read_sources([str(EXAMPLES), str(hostile)]), WithSignal(analyzer))
+    finally:
+        conn.close()
+    assert report.counts.failed == 0
+    assert report.counts.new >= 13
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(store: Path, analyzer: Any) -> Iterator[TestClient]:
+    with TestClient(create_app(store, analyzer=analyzer)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def hostile_id(client: TestClient) -> str:
+    return str(client.get(f"/api/articles/{XSS_ID}").json()["article_id"])
+
+
+def html(client: TestClient, url: str, status: int = 200) -> str:
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.text[:500])
+    assert r.headers["content-type"].startswith("text/html")
+    return r.text
+
+
+def api(client: TestClient, url: str, status: int = 200) -> Any:
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.text[:500])
+    assert r.headers["content-type"].startswith("application/json")
+    return r.json()
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes, as a browser's tokenizer sees them."""
+
+    def __init__(self, body: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(body)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def assert_no_markup_from_articles(body: str) -> None:
+    """No payload reaches the page as markup; where it shows, it shows escaped."""
+    assert "<script>alert" not in body and "<img src=x" not in body
+    for tag, attrs in Tags(body).tags:
+        assert tag != "img", attrs
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        for name in ("href", "src", "action"):
+            assert not (attrs.get(name) or "").strip().lower().startswith(("javascript:", "data:")), (tag, attrs)
+        if tag == "script":  # only the app's own files and inert JSON data blocks
+            assert (attrs.get("src") or "").startswith(("/static/", "/static-vendor/")) \
+                or attrs.get("type") == "application/json", attrs
+
+
+# --- every route answers with the right content ------------------------------------------------------
+
+
+PAGES = [
+    ("/", "Busiest actors"),
+    ("/analyze", "Analyze an article"),
+    ("/articles", "Indonesia and Malaysia agree to joint sea patrols"),
+    ("/articles/01-ministers-meet-jakarta", "Reliability"),
+    ("/events", "merged event"),
+    ("/dyad", "Busiest dyads"),
+    ("/dyad?a=IDN&b=MYS", "Timeline"),
+    ("/actors/IDN", "Counterparts"),
+    ("/quotes", "Dewi Sulistyo"),
+    ("/docs", "/api/events"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES)
+def test_every_page_answers(client: TestClient, url: str, expected: str) -> None:
+    body = html(client, url)
+    assert expected in body
+    assert '<link rel="stylesheet" href="/static/app.css">' in body
+
+
+API = ["/api/", "/api/articles", f"/api/articles/{XSS_ID}", "/api/events", "/api/quotes", "/api/dyad?a=IDN&b=MYS",
+       "/api/actors/IDN", "/openapi.json"]
+
+
+@pytest.mark.parametrize("url", API)
+def test_every_api_route_answers_json(client: TestClient, url: str) -> None:
+    assert api(client, url)
+
+
+def test_static_and_plotly_served_locally(client: TestClient) -> None:
+    for path in ("/static/app.css", "/static/app.js", "/static/charts.js", "/static/plotly-csp.css"):
+        assert client.get(path).status_code == 200
+    r = client.get("/static-vendor/plotly.min.js")
+    assert r.status_code == 200 and "plotly.js" in r.text[:300]
+    static = Path(__file__).resolve().parents[1] / "src" / "tidings" / "web" / "static"
+    assert not list(static.rglob("plotly*.js")), "plotly's JS is served from the installed package, not committed"
+
+
+def test_missing_article_and_bad_parameters(client: TestClient) -> None:
+    assert "no article" in html(client, "/articles/not-there", 404)
+    assert "no article" in api(client, "/api/articles/not-there", 404)["detail"]
+    assert "YYYY-MM-DD" in api(client, "/api/events?from=yesterday", 400)["detail"]
+    assert "YYYY-MM-DD" in html(client, "/events?from=yesterday", 400)
+    assert "dyad" in api(client, "/api/events?dyad=USA", 400)["detail"]
+    assert api(client, "/api/events?quad=9", 400)
+    assert api(client, "/api/dyad?a=IDN", 400)
+    assert api(client, "/api/actors/IDN;DROP", 400)
+
+
+# --- JSON twins: the same filters give the same rows ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("page", "twin"), [
+    ("/", "/api/"),
+    ("/articles?q=patrols", "/api/articles?q=patrols"),
+    ("/events?actor=IDN&quad=1", "/api/events?actor=IDN&quad=1"),
+    ("/dyad?a=IDN&b=MYS", "/api/dyad?a=IDN&b=MYS"),
+    ("/actors/IDN", "/api/actors/IDN"),
+    ("/quotes?speaker=Sulistyo", "/api/quotes?speaker=Sulistyo"),
+    ("/articles/01-ministers-meet-jakarta", None),
+])
+def test_each_page_links_its_json_twin(client: TestClient, page: str, twin: str | None) -> None:
+    body = html(client, page)
+    link = re.search(r'<a class="twin" href="([^"]+)"', body)
+    assert link is not None
+    href = link.group(1).replace("&amp;", "&")
+    if twin is not None:
+        assert href == twin
+    assert api(client, href)
+
+
+def test_events_page_and_twin_agree(client: TestClient) -> None:
+    for query in ("", "?actor=IDN", "?quad=4", "?code=04", "?dyad=IDN,MYS", "?from=2021-01-01&to=2022-12-31"):
+        rows = api(client, "/api/events" + query)["rows"]
+        body = html(client, "/events" + query)
+        assert body.count('class="event-row"') == len(rows), query
+        for r in rows:
+            assert r["label"] in body
+
+
+def test_articles_page_and_twin_agree(client: TestClient) -> None:
+    for query in ("", "?q=patrols", "?q=police+protest", "?outlet=Pacific", "?from=2022-01-01", "?max_reliability=30"):
+        rows = api(client, "/api/articles" + query)["rows"]
+        body = html(client, "/articles" + query)
+        assert body.count('class="title-link"') == len(rows), query
+        for r in rows:
+            assert f'/articles/{r["article_id"]}' in body
+
+
+# --- filters ----------------------------------------------------------------------------------------
+
+
+def test_event_filters(client: TestClient) -> None:
+    everything = api(client, "/api/events?limit=1000")["rows"]
+    assert everything
+    for quad in (1, 2, 3, 4):
+        rows = api(client, f"/api/events?quad={quad}&limit=1000")["rows"]
+        assert all(r["quad_class"] == quad for r in rows)
+    assert sum(len(api(client, f"/api/events?quad={q}&limit=1000")["rows"]) for q in (1, 2, 3, 4)) == len(everything)
+    idn = api(client, "/api/events?actor=IDN")["rows"]
+    assert idn and all("IDN" in ((r["source_actor"] or "")[:3], (r["target_actor"] or "")[:3]) for r in idn)
+    dyad = api(client, "/api/events?dyad=MYS,IDN")["rows"]
+    assert dyad and all({r["source_actor"][:3], r["target_actor"][:3]} == {"IDN", "MYS"} for r in dyad)
+    dated = api(client, "/api/events?from=2022-01-01&to=2022-12-31")["rows"]
+    assert dated and all("2022-01-01" <= r["date"] <= "2022-12-31" for r in dated)
+    assert all(r["n_sources"] >= 1 for r in api(client, "/api/events?min_sources=1")["rows"])
+    assert all(r["code"].startswith("04") for r in api(client, "/api/events?code=04")["rows"])
+    assert len(api(client, "/api/events?limit=3")["rows"]) == 3
+
+
+def test_each_merged_event_lists_its_articles(client: TestClient) -> None:
+    rows = api(client, "/api/events?dyad=IDN,MYS")["rows"]
+    assert rows
+    for r in rows:
+        assert len(r["articles"]) >= 1
+        assert all(a["evidence"] and a["article_id"] for a in r["articles"])
+    one = rows[0]
+    single = api(client, f"/api/events?id={one['merged_id']}")["rows"]
+    assert [r["merged_id"] for r in single] == [one["merged_id"]]
+    body = html(client, f"/events?id={one['merged_id']}")
+    assert f'/articles/{one["articles"][0]["article_id"]}#ev-{one["articles"][0]["idx"]}' in body
+
+
+def test_article_filters(client: TestClient) -> None:
+    rows = api(client, "/api/articles?q=sea+patrols")["rows"]
+    assert any(r["id"] == "01-ministers-meet-jakarta" for r in rows)
+    assert not api(client, "/api/articles?q=zzzznotaword")["rows"]
+    assert [r["source"] for r in api(client, "/api/articles?outlet=pacific")["rows"]] == ["Pacific Desk Wire"]
+    low = api(client, "/api/articles?max_reliability=30")["rows"]
+    assert XSS_ID in [r["id"] for r in low] and all(r["reliability_score"] <= 30 for r in low)
+    high = api(client, "/api/articles?min_reliability=31")["rows"]
+    assert XSS_ID not in [r["id"] for r in high] and all(r["reliability_score"] >= 31 for r in high)
+    assert all(r["published"] >= "2023-01-01" for r in api(client, "/api/articles?from=2023-01-01")["rows"])
+    # SQL metacharacters are data, not SQL
+    assert api(client, "/api/articles?q=%27%3B+DROP+TABLE+articles%3B+--")["rows"] == []
+    assert api(client, "/api/articles?q=100%25")["rows"] == []
+    assert len(api(client, "/api/articles")["rows"]) >= 13
+
+
+def test_quote_search(client: TestClient) -> None:
+    by_speaker = api(client, "/api/quotes?speaker=Sulistyo")["rows"]
+    assert by_speaker and all("Sulistyo" in (r["speaker_name"] or r["speaker_text"] or "") for r in by_speaker)
+    by_words = api(client, "/api/quotes?q=fishermen")["rows"]
+    assert by_words and all("fishermen" in r["text"].lower() for r in by_words)
+    body = html(client, "/quotes?q=fishermen")
+    assert '<mark class="hl-match">fishermen</mark>' in body
+
+
+def test_dyad(client: TestClient) -> None:
+    d = api(client, "/api/dyad?a=idn&b=mys")
+    assert (d["a"], d["b"]) == ("IDN", "MYS")
+    assert d["n_events"] >= 2 and d["timeline"] and d["top_events"]
+    assert sum(d["quad_counts"].values()) == d["n_events"]
+    assert d["by"] in ("day", "week", "month")
+    assert api(client, "/api/dyad?a=IDN&b=MYS&by=month")["by"] == "month"
+    body = html(client, "/dyad?a=IDN&b=MYS")
+    assert 'data-chart="timeline"' in body and '<script type="application/json" id="dyad-data">' in body
+    assert "/static-vendor/plotly.min.js" in body
+
+
+def test_actor(client: TestClient) -> None:
+    d = api(client, "/api/actors/idn")
+    assert d["code"] == "IDN"
+    assert any(c["other"].startswith("MYS") for c in d["counterparts"])
+    assert d["events"] and d["timeline"]
+    body = html(client, "/actors/IDN")
+    assert 'data-chart="network"' in body and "/dyad?a=IDN&amp;b=MYS" in body
+
+
+# --- one article: highlights and provenance ------------------------------------------------------------
+
+
+def test_article_page_highlights_quotes_events_and_signals(client: TestClient, hostile_id: str) -> None:
+    a = api(client, "/api/articles/01-ministers-meet-jakarta")
+    assert {"article", "entities", "quotes", "events", "reliability", "provenance", "article_id"} <= set(a)
+    body = html(client, "/articles/01-ministers-meet-jakarta")
+    speakers = {(q["speaker"] or {}).get("name") for q in a["quotes"]} - {None}
+    assert speakers
+    for name in speakers:
+        assert name in body
+    assert re.search(r'<span class="seg hl-quote spk-0"[^>]*data-q="0"', body)
+    for i in range(len(a["quotes"])):
+        assert f'id="q-{i}"' in body
+    for i in range(len(a["events"])):
+        assert f'id="ev-{i}"' in body and f'href="#ev-{i}"' in body
+    # the hostile article's signal links to its evidence span, highlighted in the text
+    body = html(client, f"/articles/{hostile_id}")
+    assert 'href="#sig-0-0"' in body and 'id="sig-0-0"' in body
+    assert re.search(r'class="seg [^"]*hl-signal sev-high[^"]*"[^>]*data-sig="0">&lt;script&gt;', body)
+
+
+def test_provenance_both_ways(client: TestClient, hostile_id: str) -> None:
+    hostile = api(client, f"/api/articles/{hostile_id}")
+    source_ids = [c["source_article_id"] for c in hostile["provenance"]["copies"]]
+    original = api(client, "/api/articles/01-ministers-meet-jakarta")
+    assert original["article_id"] in source_ids
+    assert hostile_id in [c["article_id"] for c in original["provenance"]["copied_by"]]
+    body = html(client, f"/articles/{hostile_id}")
+    assert f'href="/articles/{original["article_id"]}"' in body and "hl-copied" in body
+    body = html(client, "/articles/01-ministers-meet-jakarta")
+    assert f'href="/articles/{hostile_id}"' in body
+
+
+# --- downloads ---------------------------------------------------------------------------------------
+
+
+def test_csv_and_parquet_downloads(client: TestClient) -> None:
+    rows = api(client, "/api/events?actor=IDN")["rows"]
+    r = client.get("/api/events?actor=IDN&format=csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    table = list(csv.DictReader(io.StringIO(r.text)))
+    assert [t["merged_id"] for t in table] == [x["merged_id"] for x in rows]
+    assert "article_ids" in table[0]
+    r = client.get("/api/events?actor=IDN&format=parquet")
+    assert r.status_code == 200
+    pt = pq.read_table(io.BytesIO(r.content))
+    assert pt.num_rows == len(rows) and "merged_id" in pt.column_names
+    empty = pq.read_table(io.BytesIO(client.get("/api/events?actor=ZZZ&format=parquet").content))
+    assert empty.num_rows == 0
+    body = html(client, "/events?actor=IDN")
+    assert 'href="/api/events?actor=IDN&amp;format=csv"' in body
+    assert 'href="/api/events?actor=IDN&amp;format=parquet"' in body
+
+
+# --- analyze: form, upload, API --------------------------------------------------------------------------
+
+
+def test_analyze_api_text_html_and_errors(client: TestClient) -> None:
+    text = (EXAMPLES / "01-ministers-meet-jakarta.txt").read_text(encoding="utf-8")
+    r = client.post("/api/analyze", json={"text": text})
+    assert r.status_code == 200
+    out = r.json()
+    assert set(out) == {"id", "article", "entities", "quotes", "events", "reliability"}
+    assert any((q["speaker"] or {}).get("name") == "Dewi Sulistyo" for q in out["quotes"])
+    page = (EXAMPLES / "09-coast-guard-pact-hanoi.html").read_text(encoding="utf-8")
+    r = client.post("/api/analyze", json={"html": page, "source": "Hanoi Desk"})
+    assert r.status_code == 200 and r.json()["article"]["source"] == "Hanoi Desk"
+    assert client.post("/api/analyze", json={}).status_code == 422
+    assert client.post("/api/analyze", json={"text": "   "}).status_code == 422
+    refused = client.post("/api/analyze", json={"url": "http://127.0.0.1:9/article"})
+    assert refused.status_code == 422 and "refused" in refused.json()["detail"]
+    assert client.post("/api/analyze", json={"url": "file:///etc/passwd"}).status_code == 422
+    assert client.post("/api/analyze", json={"url": "/etc/passwd"}).status_code == 422
+
+
+def test_post_body_limit(store: Path) -> None:
+    with TestClient(create_app(store, max_body=1000)) as small:
+        r = small.post("/api/analyze", json={"text": "x" * 5000})
+        assert r.status_code == 413
+        r = small.post("/analyze", files={"file": ("big.txt", b"y" * 5000, "text/plain")})
+        assert r.status_code == 413
+
+
+def test_analyze_form_paste_and_upload(client: TestClient) -> None:
+    text = (EXAMPLES / "01-ministers-meet-jakarta.txt").read_text(encoding="utf-8")
+    r = client.post("/analyze", data={"text": text})
+    assert r.status_code == 200
+    assert 'id="article-text"' in r.text and "Dewi Sulistyo" in r.text and 'id="reliability"' in r.text
+    assert re.search(r'class="seg hl-quote spk-\d+"', r.text)
+    r = client.post("/analyze", files={"file": ("hanoi.html", (EXAMPLES / "09-coast-guard-pact-hanoi.html").read_bytes(),
+                                                "text/html")})
+    assert r.status_code == 200 and 'id="article-text"' in r.text
+    r = client.post("/analyze", data={"url": "http://10.0.0.1/x"})
+    assert r.status_code == 422 and "refused" in r.text
+    r = client.post("/analyze", data={"text": ""})
+    assert r.status_code == 422 and "Paste an article" in r.text
+
+
+# --- untrusted article text stays text everywhere ------------------------------------------------------
+
+
+def test_hostile_article_is_escaped_in_every_page(client: TestClient, hostile_id: str) -> None:
+    pages = [p for p, _ in PAGES] + [
+        f"/articles/{hostile_id}", f"/articles/{XSS_ID}", "/articles?q=script", "/articles?q=onerror",
+        "/quotes?q=script", "/quotes?speaker=Sulistyo", "/events?actor=IDN", "/events?outlet=Outlet",
+        "/dyad?a=IDN&b=MYS&by=day",
+    ]
+    for url in pages:
+        assert_no_markup_from_articles(html(client, url))
+    body = html(client, f"/articles/{hostile_id}")
+    assert "Patrol pact &lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=alert(2)&gt;" in body
+    assert "Signal message &lt;script&gt;" in body
+    assert "javascript:alert(3)" in body  # shown as text, never as a link
+    listing = html(client, "/articles?q=script")
+    assert "Patrol pact &lt;script&gt;" in listing
+    assert html(client, "/quotes?q=script").count("&lt;script&gt;") >= 1
+
+
+def test_pasted_hostile_text_is_escaped(client: TestClient) -> None:
+    r = client.post("/analyze", data={"text": HOSTILE_TEXT})
+    assert r.status_code == 200
+    assert_no_markup_from_articles(r.text)
+    assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in r.text
+    # the textarea gives the pasted text back escaped too
+    assert "<textarea" in r.text and "</textarea>" in r.text.split("<textarea", 1)[1]
+    assert r.text.count("</textarea>") == 1
+
+
+def test_json_data_blocks_cannot_close_their_script(client: TestClient) -> None:
+    for url in ("/events", "/dyad?a=IDN&b=MYS", "/actors/IDN"):
+        body = html(client, url)
+        for block in re.findall(r'<script type="application/json" id="[\w-]+">(.*?)</script>', body, re.S):
+            json.loads(block)
+            assert "<" not in block
+
+
+# --- security --------------------------------------------------------------------------------------------
+
+
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    script_src = re.search(r"script-src ([^;]+)", csp)
+    assert script_src and "unsafe-inline" not in script_src.group(1) and "unsafe-eval" not in script_src.group(1)
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/events").headers["content-security-policy"] == csp
+    assert client.get("/articles/none").headers["content-security-policy"] == csp
+
+
+def test_no_inline_script_or_style_in_pages(client: TestClient) -> None:
+    for url in [p for p, _ in PAGES]:
+        body = html(client, url)
+        for tag, attrs in Tags(body).tags:
+            assert tag != "style" and "style" not in attrs, (url, tag, attrs)
+            assert not [a for a in attrs if a.startswith("on")], (url, tag, attrs)
+            if tag == "script":
+                assert attrs.get("src") or attrs.get("type") == "application/json", (url, attrs)
+
+
+def test_docs_work_offline(client: TestClient) -> None:
+    body = html(client, "/docs")
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/events", "/api/quotes", "/api/dyad",
+                 "/api/actors/{code}", "/api/analyze"):
+        assert f"<code>{path}</code>" in body
+    assert "cdn" not in body.lower() and "swagger" not in body.lower()
+    schema = api(client, "/openapi.json")
+    assert "/api/analyze" in schema["paths"] and "post" in schema["paths"]["/api/analyze"]
+
+
+def test_token_is_required_on_every_call(store: Path) -> None:
+    with TestClient(create_app(store, token="s3cret-token"), follow_redirects=False) as c:
+        for url in ("/", "/articles", "/events", "/docs", "/quotes"):
+            r = c.get(url)
+            assert r.status_code == 401 and "needs an access token" in r.text
+        for url in ("/api/", "/api/events", "/api/articles", "/openapi.json"):
+            assert c.get(url).status_code == 401
+        assert c.post("/api/analyze", json={"text": "x"}).status_code == 401
+        assert c.get("/static/app.css").status_code == 200  # assets carry no data
+        assert c.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert c.get("/api/events", headers={"X-Tidings-Token": "s3cret-token"}).status_code == 200
+        assert c.get("/api/events?token=s3cret-token").status_code == 200
+        wrong = c.get("/events?token=nope")
+        assert wrong.status_code == 401 and "not right" in wrong.text
+        r = c.get("/events?actor=IDN&token=s3cret-token")
+        assert r.status_code == 303 and r.headers["location"] == "/events?actor=IDN"
+        cookie = r.headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+        assert c.get("/events?actor=IDN").status_code == 200  # the cookie now rides along
+        c.cookies.clear()
+        assert c.get("/events").status_code == 401
+
+
+def test_host_check_stops_dns_rebinding(store: Path) -> None:
+    with TestClient(create_app(store, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+        assert c.get("/", headers={"host": "attacker.example:8000"}).status_code == 400
+
+
+def test_serve_refuses_a_public_address_without_token(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
+    runner = CliRunner()
+    for host in ("0.0.0.0", "192.168.1.10", "::"):
+        r = runner.invoke(cli_app, ["serve", "--db", str(store), "--host", host])
+        assert r.exit_code == 2
+        assert "token" in r.output.lower()
+
+
+def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: dict[str, Any] = {}
+
+    def fake_run(app: Any, **kwargs: Any) -> None:
+        calls["app"], calls["kwargs"] = app, kwargs
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setenv("TIDINGS_TOKEN", "from-env")
+    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "8765"])
+    assert r.exit_code == 0, r.output
+    assert calls["kwargs"]["host"] == "0.0.0.0" and calls["kwargs"]["port"] == 8765
+    with TestClient(calls["app"]) as c:
+        assert c.get("/api/events").status_code == 401
+        assert c.get("/api/events", headers={"Authorization": "Bearer from-env"}).status_code == 200
+    monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
+    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store)])
+    assert r.exit_code == 0, r.output
+    assert calls["kwargs"]["host"] == "127.0.0.1"
+    with TestClient(calls["app"], base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/events").status_code == 200
+        assert c.get("/api/events", headers={"host": "evil.example"}).status_code == 400
