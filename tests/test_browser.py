@@ -165,6 +165,7 @@ def test_paste_article_shows_quotes_by_speaker_and_reliability(server: str, page
     box.uncheck()
     assert "hide-quote" in (pg.locator("#article-text").get_attribute("class") or "")
     box.check()
+    pg.evaluate("window.scrollTo(0, 0)")
     pg.screenshot(path=str(shots / "analyze.png"))
     pg.screenshot(path=str(shots / "analyze-full.png"), full_page=True)
 

@@ -32,6 +32,19 @@
     return [new Date(lo).toISOString().slice(0, 10), new Date(hi).toISOString().slice(0, 10)];
   }
 
+  function maxCount(d) {
+    return Math.max.apply(null, d.periods.map(function (_, i) {
+      return Object.keys(d.quads).reduce(function (sum, q) { return sum + (d.quads[q][i] || 0); }, 0);
+    }).concat([0]));
+  }
+  function xaxis(periods, by) {
+    var axis = { type: "date", gridcolor: "#e2e8f0", linecolor: "#cbd5e1", range: padRange(periods, by),
+      tickformat: by === "month" ? "%b %Y" : "%b %d, %Y" };
+    var span = (Date.parse(axis.range[1]) - Date.parse(axis.range[0])) / (PERIOD[by] || PERIOD.month);
+    if (span <= 14) axis.dtick = by === "month" ? "M1" : PERIOD[by];
+    return axis;
+  }
+
   var draw = {
     timeline: function (el, d) {
       var width = 0.8 * (PERIOD[d.by] || PERIOD.day);
@@ -39,13 +52,14 @@
         return { type: "bar", name: QUAD[q].name, x: d.periods, y: d.quads[q], marker: { color: QUAD[q].color },
           width: d.periods.map(function () { return width; }), offset: 0 };
       });
-      traces.push({ type: "scatter", mode: "lines+markers", name: "Mean Goldstein", x: d.periods, y: d.goldstein,
+      var middles = d.periods.map(function (x) { return new Date(Date.parse(x) + width / 2).toISOString(); });
+      traces.push({ type: "scatter", mode: "lines+markers", name: "Mean Goldstein", x: middles, y: d.goldstein,
         yaxis: "y2", line: { color: "#0f172a", width: 2 }, marker: { size: 8, color: "#0f172a" } });
       Plotly.newPlot(el, traces, base({
         barmode: "stack",
-        xaxis: { type: "date", gridcolor: "#e2e8f0", linecolor: "#cbd5e1", range: padRange(d.periods, d.by) },
-        bargap: 0.25,
-        yaxis: { title: { text: "events" }, gridcolor: "#e2e8f0", rangemode: "tozero", tickformat: "d" },
+        xaxis: xaxis(d.periods, d.by),
+        yaxis: { title: { text: "events" }, gridcolor: "#e2e8f0", rangemode: "tozero", tickformat: "d",
+          dtick: maxCount(d) <= 10 ? 1 : null },
         yaxis2: { title: { text: "mean Goldstein" }, overlaying: "y", side: "right", range: [-10.5, 10.5], dtick: 5,
           zeroline: true, zerolinecolor: "#94a3b8", showgrid: false }
       }), CONFIG);
