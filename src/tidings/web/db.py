@@ -1,4 +1,8 @@
-"""The store as the web layer sees it: one read-only DuckDB connection, a cursor per worker thread."""
+"""The store as the web layer sees it: one read-only DuckDB connection, a fresh cursor per request.
+
+A DuckDB connection refuses a second call while one runs, and FastAPI may run a request's
+dependencies and its endpoint on different worker threads, so each request gets its own cursor
+(a cheap connection to the same database) and closes it when done."""
 
 from __future__ import annotations
 
@@ -24,20 +28,17 @@ class Db:
         if not self.path.exists():
             connect(self.path).close()
         self._conn = connect(self.path, read_only=True)
-        self._local = threading.local()
+        self._conn.execute("SET threads TO 1")  # many small queries at once: one thread each beats contention
         self._lock = threading.Lock()
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        cur: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
-        if cur is None:
-            with self._lock:
-                cur = self._conn.cursor()
-            self._local.cursor = cur
-        return cur
-
     @contextmanager
-    def use(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        yield self.cursor()
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            cur = self._conn.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
     def close(self) -> None:
         self._conn.close()

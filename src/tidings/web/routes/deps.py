@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import duckdb
 from fastapi import Request
 
 from tidings.web.analysis import Service
 
 
-def cursor(request: Request) -> duckdb.DuckDBPyConnection:
-    return request.app.state.db.cursor()  # type: ignore[no-any-return]
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own for this request, closed when the response is done."""
+    with request.app.state.db.cursor() as cur:
+        yield cur
 
 
 def service(request: Request) -> Service:
