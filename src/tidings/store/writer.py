@@ -85,6 +85,16 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
     return out
 
 
+def article_row(a: Analysis, ident: Identity, seq: int, run_id: str, ingested_at: datetime) -> dict[str, Any]:
+    """The ``articles`` row of one analysis (the Spark job writes the same rows)."""
+    art = a.article
+    return {"article_id": ident.article_id, "seq": seq, "id": art.id, "title": art.title, "authors": list(art.authors),
+            "published": _date(art.published), "url": art.url, "canonical_url": ident.canonical_url,
+            "source": art.source, "text": art.text, "content_hash": ident.content_hash,
+            "reliability_score": a.reliability.score, "run_id": run_id, "ingested_at": ingested_at,
+            "analysis": json.dumps(a.to_dict(), ensure_ascii=False)}
+
+
 @dataclass
 class Identity:
     """What identifies one input: its content hash and canonical URL."""
@@ -193,12 +203,7 @@ class Writer:
             aid = ident.article_id
             art = a.article
             published = _date(art.published)
-            tables["articles"].append(
-                {"article_id": aid, "seq": seq, "id": art.id, "title": art.title, "authors": list(art.authors),
-                 "published": published, "url": art.url, "canonical_url": ident.canonical_url, "source": art.source,
-                 "text": art.text, "content_hash": ident.content_hash, "reliability_score": a.reliability.score,
-                 "run_id": self.run_id, "ingested_at": now, "analysis": json.dumps(a.to_dict(), ensure_ascii=False)}
-            )
+            tables["articles"].append(article_row(a, ident, seq, self.run_id, now))
             for name, rows in analysis_rows(a, aid).items():
                 tables[name].extend(rows)
             docs.append(Doc(aid, seq, published, art.text))
