@@ -1,7 +1,7 @@
 """Stitching: an article assembled from pieces of other reports.
 
-- ``topic_break``: a substantial paragraph that shares no content word (noun or name lemma) with
-  anything before it, nor with the headline: the seam between two lifted reports.
+- ``topic_break``: a substantial paragraph none of whose nouns or names (by stem) occurs anywhere
+  before it or in the headline: the seam between two lifted reports.
 - ``date_mismatch``: a dateline or a full date in the body that lies after the article's own date
   (an article cannot report a day that had not yet come), or a dateline days away from it.
 - ``headline_unsupported``: the headline's content words are mostly absent from the body.
@@ -34,15 +34,30 @@ _STOP = frozenset(
 )
 
 
-def _content_lemmas(doc: Doc, start: int, end: int) -> set[str]:
+STEM = 5  # words compared by their first letters: "agreed"/"agreement", "minister"/"ministry"
+CONTEXT_POS = CONTENT_POS | {"VERB", "ADJ"}
+
+
+def _stems(doc: Doc, start: int, end: int, pos: frozenset[str]) -> set[str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return set()
     return {
-        t.lemma_.lower()
+        t.lemma_.lower()[:STEM]
         for t in span
-        if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.text.isalpha()
+        if t.pos_ in pos and not t.is_stop and len(t.text) > 2 and t.text.isalpha()
     }
+
+
+FIRST_JUDGED = 2  # the third paragraph on: the second often widens the lead with background
+ANAPHORA = frozenset("he she they it his her their its this these those such".split())
+
+
+def _refers_back(doc: Doc, start: int, end: int) -> bool:
+    """The paragraph opens on a pronoun or demonstrative that points at the text before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha][:2] if span is not None else []
+    return bool(words) and (words[0].lower_ in ANAPHORA or (words[0].lower_ in ("but", "and", "yet") and len(words) > 1 and words[1].lower_ in ANAPHORA))
 
 
 def _title_words(title: str | None) -> set[str]:
@@ -52,29 +67,31 @@ def _title_words(title: str | None) -> set[str]:
 
 
 def topic_breaks(article: Article, doc: Doc) -> list[Finding]:
+    """A paragraph none of whose nouns and names (compared by stem) occurs anywhere before it, in
+    any part of speech, nor in the headline.  Comparing stems across parts of speech keeps normal
+    reporting quiet ("agreed" ... "the agreement", "foreign minister" ... "the ministry").  The
+    lead's second paragraph (background) and paragraphs that open on a pronoun pointing back
+    ("He blamed ...") are not judged: they continue the text before them by construction."""
     paras = article.paragraphs()
-    lemmas = [_content_lemmas(doc, s, e) for s, e in paras]
-    title = _title_words(article.title)
+    own = [_stems(doc, s, e, CONTENT_POS) for s, e in paras]
+    wide = [_stems(doc, s, e, CONTEXT_POS) for s, e in paras]
+    title = {w[:STEM] for w in _title_words(article.title)}
     breaks: list[int] = []
     judged = 0
-    for i in range(1, len(paras)):
-        if len(lemmas[i]) < MIN_CONTENT:
-            continue
-        context: set[str] = set()
-        for j in range(0, i):
-            context |= lemmas[j]
-        if len(context) < MIN_CONTENT:
-            continue
-        judged += 1
-        if not (lemmas[i] & context) and not (lemmas[i] & title):
-            breaks.append(i)
+    context: set[str] = set(title)
+    for i in range(len(paras)):
+        if i >= FIRST_JUDGED and len(own[i]) >= MIN_CONTENT and len(context - title) >= MIN_CONTENT and not _refers_back(doc, paras[i][0], paras[i][1]):
+            judged += 1
+            if not (own[i] & context):
+                breaks.append(i)
+        context |= wide[i]
     if not breaks:
         return []
     n = len(breaks)
     return [
         Finding(
             "topic_break",
-            ramp(n / max(judged, 1), 0.0, 0.3),
+            ramp(n, 0, 2) * ramp(n / max(judged, 1), 0.0, 0.3),
             f"{n} paragraph{'s jump' if n != 1 else ' jumps'} to an unrelated topic with no link to the text "
             "before: the article may be stitched from different reports",
             [clip(article.text[paras[i][0] : paras[i][1]], 100) for i in breaks[:4]],
