@@ -42,6 +42,24 @@ def render(analysis: Analysis) -> RenderableType:
     meta.add_row("reliability", Text(f"{rel.score}/100", style=_score_style(rel.score)))
     parts.append(meta)
 
+    if rel.signals:
+        t = Table(title="Why this score (most severe first)", title_justify="left", expand=True)
+        t.add_column("signal", no_wrap=True)
+        t.add_column("severity", no_wrap=True)
+        t.add_column("what it means")
+        t.add_column("evidence", style="italic")
+        order = {"high": 0, "medium": 1, "low": 2}
+        for sig in sorted(rel.signals, key=lambda g: (order.get(g.severity, 3), -g.weight)):
+            shown = [e if len(e) <= 90 else e[:87] + "..." for e in sig.evidence[:2]]
+            more = f" (+{len(sig.evidence) - 2} more)" if len(sig.evidence) > 2 else ""
+            t.add_row(
+                sig.name,
+                Text(sig.severity, style=_SEVERITY_STYLE.get(sig.severity, "")),
+                sig.message,
+                "\n".join(f"“{e}”" for e in shown) + more,
+            )
+        parts.append(t)
+
     if art.removed:
         t = Table(title="Removed from the body", title_justify="left", expand=True, show_lines=False)
         t.add_column("reason", style="magenta", no_wrap=True)
@@ -104,15 +122,6 @@ def render(analysis: Analysis) -> RenderableType:
             code = actors[(txt, label)]
             ents.append(f" {label}" + (f" {code}" if code else "") + (f" ×{n}" if n > 1 else ""), style="dim")
         parts.append(Panel(ents, title="Entities", title_align="left"))
-
-    if rel.signals:
-        t = Table(title="Why this score", title_justify="left", expand=True)
-        t.add_column("signal", no_wrap=True)
-        t.add_column("severity", no_wrap=True)
-        t.add_column("what it means")
-        for s in rel.signals:
-            t.add_row(s.name, Text(s.severity, style=_SEVERITY_STYLE.get(s.severity, "")), s.message)
-        parts.append(t)
 
     return Panel(Group(*parts), title=art.title or str(analysis.id), title_align="left")
 
