@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-DB     ?= out/examples.duckdb
+DB     ?= tidings.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -39,7 +39,6 @@ system:
 # in DuckDB, then serve the web UI on http://$(HOST):$(PORT)/ (Ctrl-C stops it)
 run: setup
 	$(VENV)/bin/tidings analyze examples/ --format text
-	mkdir -p $(dir $(DB))
 	$(VENV)/bin/tidings ingest examples/ --db $(DB)
 	$(VENV)/bin/tidings serve --db $(DB) --host $(HOST) --port $(PORT)
 
