@@ -12,16 +12,13 @@ import calendar
 import hashlib
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from tidings.errors import FetchError, TidingsError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES, decode_bytes
 from tidings.ingest.sources import Failure, Item, article_from_record, looks_like_html
-from tidings.ingest.url import TIMEOUT_SECONDS, USER_AGENT, check_url, fetch
+from tidings.ingest.url import Fetched, fetch
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 MIN_CONTENT_CHARS = 400  # a summary shorter than this is a teaser: fetch the linked page instead
@@ -38,37 +35,10 @@ def looks_like_feed(body: bytes) -> bool:
     )
 
 
-@dataclass
-class Download:
-    url: str
-    body: bytes
-    content_type: str
-
-
-def download(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES * 4) -> Download:
-    """Fetch a URL whatever its type (a feed is XML), with the same scheme checks and size cap as pages."""
-    check_url(url)
-    try:
-        with httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT},
-                          max_redirects=5) as client:
-            with client.stream("GET", url) as resp:
-                for hop in resp.history + [resp]:
-                    check_url(str(hop.url))
-                if resp.status_code >= 400:
-                    raise FetchError(f"{url} answered HTTP {resp.status_code}", url)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise FetchError(f"{url} is larger than the {max_bytes} byte limit", url)
-                    chunks.append(chunk)
-                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                return Download(str(resp.url), b"".join(chunks), ctype)
-    except httpx.TimeoutException as exc:
-        raise FetchError(f"{url} did not answer within {timeout:.0f} s", url) from exc
-    except httpx.HTTPError as exc:
-        raise FetchError(f"could not fetch {url}: {exc}", url) from exc
+def download(url: str) -> Fetched:
+    """Fetch a URL whatever its type (a feed is XML), with the page fetcher's checks: scheme and
+    address of every redirect hop, timeout and size cap."""
+    return fetch(url, max_bytes=MAX_ARTICLE_BYTES * 4, accept=None)
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -13,7 +13,7 @@ from tidings.errors import FetchError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES
 
 TIMEOUT_SECONDS = 20.0
-_ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 USER_AGENT = "tidings/0.1 (news analysis)"
 MAX_REDIRECTS = 5
 
@@ -55,9 +55,16 @@ def check_url(url: str, allow_private: bool = False) -> None:
 
 
 def fetch(
-    url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES, allow_private: bool = False
+    url: str,
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    allow_private: bool = False,
+    accept: tuple[str, ...] | None = PAGE_TYPES,
 ) -> Fetched:
-    """Fetch a page; every failure is a ``FetchError`` that says what happened."""
+    """Fetch a URL; every failure is a ``FetchError`` that says what happened.
+
+    ``accept`` lists the content-type prefixes taken (web pages and text by default; None takes
+    any, as for feeds, whose servers label XML in many ways)."""
     check_url(url, allow_private)
     current = url
     try:
@@ -70,7 +77,7 @@ def fetch(
                         check_url(nxt, allow_private)  # every hop is checked again, scheme and address
                         current = nxt
                         continue
-                    return _read(resp, url, max_bytes)
+                    return _read(resp, url, max_bytes, accept)
             raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times", url)
     except httpx.TimeoutException as exc:
         raise FetchError(f"{url} did not answer within {timeout:.0f} s", url) from exc
@@ -78,11 +85,11 @@ def fetch(
         raise FetchError(f"could not fetch {url}: {exc}", url) from exc
 
 
-def _read(resp: httpx.Response, url: str, max_bytes: int) -> Fetched:
+def _read(resp: httpx.Response, url: str, max_bytes: int, accept: tuple[str, ...] | None) -> Fetched:
     if resp.status_code >= 400:
         raise FetchError(f"{url} answered HTTP {resp.status_code}", url)
     ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype and not ctype.startswith(_ACCEPTED_TYPES):
+    if accept is not None and ctype and not ctype.startswith(accept):
         raise FetchError(f"{url} returned {ctype}, not a web page or text: give the article's HTML or text", url)
     declared = resp.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
