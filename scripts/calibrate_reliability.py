@@ -2,13 +2,17 @@
 
     .venv/bin/python scripts/calibrate_reliability.py [--data ../shared/eval/reliability/articles-dev.jsonl] [--dry-run]
 
-Each article goes through ingest, the spaCy parse, the quote extractor (when installed) and the
-reliability detectors; the strengths of the signals form one row.  A logistic regression with
+Each article goes through the same analysis as ``tidings analyze`` (ingest, the spaCy parse, actors,
+the quote extractor with its speakers, events) and the reliability detectors; the strengths of the
+signals form one row.  A logistic regression with
 non-negative weights is fitted by projected gradient descent; its L2 penalty pulls each weight
 towards the hand-set prior below instead of towards zero, so signals the dev data cannot inform
 (bylines and dates are absent there, captions and spun names rare) keep their documented prior.
-The script prints each signal's firing rate and single-signal AUC, the fitted weights, and a
-5-fold cross-validated AUC (the honest estimate: the in-sample AUC flatters).
+The classes are weighted to balance (the dev set is 74% unreliable; without balancing the intercept
+would carry that mix, and an article with no signal at all would score near 50).
+The script prints each signal's firing rate and single-signal AUC, the fitted weights, and the
+in-sample and 5-fold cross-validated AUC per data set beside the two naive baselines (length alone,
+quotation-mark count alone).  The cross-validated figures are the honest estimate.
 """
 
 from __future__ import annotations
@@ -26,17 +30,19 @@ DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "reliability" / "articles-dev.j
 WEIGHTS = ROOT / "src" / "tidings" / "data" / "reliability" / "weights.json"
 
 #: hand-set weights (log-odds per unit strength) the fit shrinks towards; the reasons are in
-#: the detector modules' docstrings.  Provenance and extraction traces weigh most because clean
+#: the detector modules' docstrings.  The content-farm traces (boilerplate, pasted caption, stripped
+#: quotes, spun names) are fixed here, not fitted: they are sized against the fitted style and
+#: sourcing weights (1.3-1.8) so that two of them take a clean report below the middle of the scale.  Provenance and extraction traces weigh most because clean
 #: reporting almost never shows them; style cues weigh less because opinion pieces show them too.
 PRIOR: dict[str, float] = {
-    "boilerplate_residue": 0.6,
-    "pasted_caption": 0.8,
+    "boilerplate_residue": 1.0,
+    "pasted_caption": 1.2,
     "link_residue": 0.6,
-    "unattributed_quotes": 0.8,
-    "first_person_unquoted": 1.0,
+    "unattributed_quotes": 0.5,
+    "first_person_unquoted": 1.5,
     "speaker_switch": 0.5,
-    "name_churn": 1.0,
-    "topic_break": 0.4,
+    "name_churn": 1.5,
+    "topic_break": 0.6,
     "date_mismatch": 0.8,
     "headline_unsupported": 0.4,
     "clickbait_headline": 0.6,
@@ -47,17 +53,23 @@ PRIOR: dict[str, float] = {
     "reader_address": 0.6,
     "missing_byline": 0.3,
     "missing_date": 0.3,
-    "thin_sourcing": 0.6,
+    "few_attributed_statements": 0.8,
+    "few_named_sources": 0.8,
+    "few_time_references": 0.6,
     "short_article": 0.5,
     "copied_text": 2.0,
 }
 PRIOR_INTERCEPT = 2.5
 #: signals of content-farm rewriting and of provenance that the dev set does not contain (its
 #: unreliable articles are written, not spun or stitched; it has no bylines or dates): fitting them
-#: would only learn incidental correlations (real reports quote more, so have more quotes to
-#: misjudge), so they keep their hand weight
+#: would only learn incidental correlations, so they keep their hand weight.  ``unattributed_quotes``
+#: is one of them: with the real quote extractor it fires on 31% of the reliable Horne articles and
+#: 17% of the unreliable ones (reports quote more, so leave more quotes with an implicit speaker),
+#: and a fit would drive it to 0 though a speakerless quote is the trace of a lifted passage; its
+#: hand weight is kept moderate for that reason (0.5: at 0.8 the 5-fold CV AUC on Horne drops by
+#: about 0.01).  ``topic_break`` is fitted: it fires on 6% of reliable and 14% of unreliable articles.
 FIXED = frozenset(
-    """boilerplate_residue pasted_caption first_person_unquoted speaker_switch
+    """boilerplate_residue pasted_caption first_person_unquoted speaker_switch unattributed_quotes
     name_churn date_mismatch missing_byline missing_date copied_text""".split()
 )
 L2 = 2.0  # penalty strength (per article-equivalent: the data outweighs the prior past ~L2 rows)
@@ -77,35 +89,39 @@ def auc(scores: list[float], labels: list[int]) -> float | None:
 
 
 def rows(data: Path) -> list[dict[str, Any]]:
-    """Dev records with their findings' strengths."""
-    from tidings import nlp
+    """Dev records with their findings' strengths, from the same analysis as ``tidings analyze``."""
     from tidings.ingest.sources import article_from_record
-    from tidings.model import Entity
+    from tidings.pipeline import Analyzer
     from tidings.reliability import findings
-
-    try:
-        from tidings.quotes import extract_quotes
-    except ImportError:
-        extract_quotes = None
 
     recs = [json.loads(line) for line in data.read_text("utf-8").splitlines() if line.strip()]
     arts = [article_from_record({"id": r["id"], "title": r.get("title"), "text": r["text"]}) for r in recs]
+    analyzer = Analyzer()
     out: list[dict[str, Any]] = []
-    for rec, art, doc in zip(recs, arts, nlp.load().pipe((a.text for a in arts), batch_size=16)):
-        quotes = extract_quotes(art, doc) if extract_quotes else []
-        ents = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    for rec, art, doc in zip(recs, arts, analyzer.nlp.pipe((a.text for a in arts), batch_size=16)):
+        an = analyzer.analyze_doc(art, doc)
         strengths: dict[str, float] = {}
-        for f in findings(art, doc, quotes, ents, []):
+        for f in findings(art, doc, an.quotes, an.entities, an.events):
             strengths[f.name] = max(strengths.get(f.name, 0.0), f.strength)
-        out.append({"id": rec["id"], "dataset": rec["dataset"], "label": rec["label"], "x": strengths})
+        out.append(
+            {
+                "id": rec["id"],
+                "dataset": rec["dataset"],
+                "subset": rec.get("subset"),
+                "label": rec["label"],
+                "x": strengths,
+                "length": len(rec["text"]),
+                "marks": sum(rec["text"].count(c) for c in '"\u201c\u201d'),
+            }
+        )
     return out
 
 
 def fit(
     X: list[list[float]], y: list[int], prior: list[float], b0: float, fixed: list[bool] | None = None, iters: int = 4000
 ) -> tuple[float, list[float]]:
-    """Logistic regression of y=1 (reliable) on -X, weights >= 0, L2 towards the prior; weights
-    marked ``fixed`` stay at their prior."""
+    """Class-balanced logistic regression of y=1 (reliable) on -X, weights >= 0, L2 towards the
+    prior; weights marked ``fixed`` stay at their prior."""
     import numpy as np
 
     A = np.asarray(X, dtype=float)
@@ -115,11 +131,13 @@ def fit(
     w = p0.copy()
     b = b0
     n = len(t)
+    # class weights: each class carries half the loss
+    cw = np.where(t == 1, 0.5 * n / max(t.sum(), 1.0), 0.5 * n / max(n - t.sum(), 1.0))
     lr = 0.5
     for _ in range(iters):
         z = b - A @ w
         p = 1.0 / (1.0 + np.exp(-z))
-        err = p - t  # d(logloss)/dz
+        err = (p - t) * cw  # d(weighted logloss)/dz
         gw = -(A.T @ err) / n + (L2 / n) * (w - p0)
         gb = err.mean() + (L2 / n) * (b - b0) * 0.1
         w = np.maximum(0.0, w - lr * gw * free)
@@ -164,9 +182,6 @@ def main(argv: list[str] | None = None) -> int:
     fixed = [n in FIXED for n in names]
     b, w = fit(X, y, prior, PRIOR_INTERCEPT, fixed)
     scores = [predict(x, b, w) for x in X]
-    print(f"\nin-sample AUC {auc([-s for s in scores], risk_label):.3f}")
-    horne = [i for i, r in enumerate(data) if r["dataset"] == "horne"]
-    print(f"in-sample AUC horne {auc([-scores[i] for i in horne], [risk_label[i] for i in horne]):.3f}")
 
     # 5-fold cross-validation, folds fixed by a seeded shuffle
     idx = list(range(len(data)))
@@ -178,7 +193,26 @@ def main(argv: list[str] | None = None) -> int:
         bk, wk = fit([X[i] for i in tr], [y[i] for i in tr], prior, PRIOR_INTERCEPT, fixed)
         for i in test:
             cv[i] = predict(X[i], bk, wk)
-    print(f"5-fold CV AUC {auc([-s for s in cv], risk_label):.3f}, horne {auc([-cv[i] for i in horne], [risk_label[i] for i in horne]):.3f}")
+
+    groups: dict[str, list[int]] = {"all": list(range(len(data)))}
+    for i, r in enumerate(data):
+        groups.setdefault(r["dataset"], []).append(i)
+        if r.get("subset"):
+            groups.setdefault(f"{r['dataset']}-{r['subset']}", []).append(i)
+
+    def _auc(vals: list[float], ids: list[int]) -> str:
+        a = auc([vals[i] for i in ids], [risk_label[i] for i in ids])
+        return "  n/a" if a is None else f"{a:.3f}"
+
+    fitted_risk = [-s for s in scores]
+    cv_risk = [-s for s in cv]
+    length = [-float(r.get("length", 0)) for r in data]
+    marks = [-float(r.get("marks", 0)) for r in data]
+    print(f"\n{'set':16} {'n':>4} {'fitted':>7} {'5-fold CV':>9} {'length':>7} {'quotes':>7}")
+    for name in ("all", "horne", "horne-buzzfeed", "horne-random", "fnc"):
+        ids = groups.get(name, [])
+        if ids:
+            print(f"{name:16} {len(ids):4d} {_auc(fitted_risk, ids):>7} {_auc(cv_risk, ids):>9} {_auc(length, ids):>7} {_auc(marks, ids):>7}")
 
     print(f"\nintercept {b:.3f} (prior {PRIOR_INTERCEPT})")
     for n, v in zip(names, w):

@@ -69,9 +69,17 @@ def _parse(article: Article):
     return doc, ents
 
 
+def _quotes(article: Article, doc):
+    try:
+        from tidings.quotes import extract_quotes
+    except ImportError:
+        return []
+    return extract_quotes(article, doc)
+
+
 def _assess(article: Article):
     doc, ents = _parse(article)
-    return assess(article, doc, [], ents, [])
+    return assess(article, doc, _quotes(article, doc), ents, [])
 
 
 def test_clean_wire_scores_high_with_no_high_signal() -> None:
@@ -95,7 +103,7 @@ def test_spun_stitched_article_scores_low_with_expected_signals() -> None:
     fp = [art.text[a:b] for a, b in by["first_person_unquoted"].spans]
     assert fp == ["We cannot accept this."]
     (q,) = by["unattributed_quotes"].spans
-    assert art.text[q[0] : q[1]].startswith("\u201cWe will never accept")
+    assert art.text[q[0] : q[1]].lstrip("\u201c").startswith("We will never accept")
     churned = {art.text[a:b] for a, b in by["name_churn"].spans}
     assert {"Russia", "Russian Federation"} <= churned
     # every signal is well formed and sorted most severe first
@@ -175,3 +183,60 @@ def test_sample_article_scores_low_with_gold_signals() -> None:
     stripped = [art.text[a:b] for a, b in by["first_person_unquoted"].spans]
     assert any(s.startswith("We wouldn't tolerate that") for s in stripped)
     assert any("we hope that we can continue" in s for s in stripped)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEAN_EXAMPLES = ["01-ministers-meet-jakarta.txt", "02-summit-sanctions-abuja.txt", "03-offensive-north-kivu.txt",
+                  "05-protest-bogota.txt", "07-election-complaint-mongolia.txt", "09-coast-guard-pact-hanoi.html"]
+
+
+def _example_records() -> list[dict]:
+    from tidings.ingest.sources import article_from_document
+
+    out = []
+    for name in CLEAN_EXAMPLES:
+        path = ROOT / "examples" / name
+        art = article_from_document(path.read_text("utf-8"), path.stem, is_html=name.endswith(".html"))
+        out.append({"id": path.stem, "title": art.title, "text": art.text})
+    for line in (ROOT / "examples" / "10-batch.jsonl").read_text("utf-8").split("\n"):
+        if line.strip():
+            rec = json.loads(line)
+            out.append({"id": rec["id"], "title": rec.get("title"), "text": rec["text"]})
+    return out
+
+
+def _analyze_records(records: list[dict]) -> dict:
+    from tidings.ingest.sources import article_from_record
+    from tidings.pipeline import Analyzer
+
+    an = Analyzer()
+    return {r["id"]: an.analyze(article_from_record(r)).reliability for r in records}
+
+
+def test_clean_wire_examples_score_high_for_the_right_reasons() -> None:
+    rel = _analyze_records(_example_records()[:6])
+    for rid, r in rel.items():
+        assert r.score >= 75, (rid, r.to_dict())
+        assert not [s for s in r.signals if s.severity != "low"], (rid, r.to_dict())
+        assert "topic_break" not in {s.name for s in r.signals}, rid
+
+
+def test_content_farm_rewrites_of_examples_score_lower() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from rewrites import rewrite_all
+
+    originals = _example_records()
+    fakes = rewrite_all(originals, seed=13)
+    rel = _analyze_records(originals + fakes)
+    for o, f in zip(originals, fakes):
+        assert rel[f["id"]].score < rel[o["id"]].score, (o["id"], rel[o["id"]].score, rel[f["id"]].to_dict())
+        names = {s.name for s in rel[f["id"]].signals}
+        assert {"boilerplate_residue", "pasted_caption"} <= names, (f["id"], names)
+    # clean originals carry no high-severity signal
+    assert all(not [s for s in rel[o["id"]].signals if s.severity == "high"] for o in originals)
+    pos = [100 - rel[f["id"]].score for f in fakes]
+    neg = [100 - rel[o["id"]].score for o in originals]
+    wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg)
+    assert wins / (len(pos) * len(neg)) >= 0.75

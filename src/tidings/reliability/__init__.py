@@ -42,7 +42,7 @@ def findings(
         + names.detect(article, entities)
         + stitching.detect(article, doc)
         + style.detect(article, sents, mask)
-        + sourcing.detect(article, sents, mask)
+        + sourcing.detect(article, doc, quotes)
         + copying.detect(article, copied)
     )
 

@@ -127,12 +127,16 @@ def unattributed_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[
         return []
     n = len(bad)
     total = len(direct) if quotes else direct_n
-    # a report full of quotes may leave one speaker implicit; a piece whose quotes float free
+    # a report full of quotes may leave a speaker or two implicit (the extractor misses some
+    # attributions too: 31% of reliable dev articles have one); a piece whose quotes float free
     # of any speaker is the pattern: strength grows with the count and the unattributed share
+    strength = ramp(n, 0, 2) * ramp(n / max(total, 1), 0.2, 0.5)
+    if strength <= 0:
+        return []
     return [
         Finding(
             "unattributed_quotes",
-            ramp(n, 0, 2) * ramp(n / max(total, 1), 0.0, 0.3),
+            strength,
             f"{n} direct quote{'s have' if n != 1 else ' has'} no speaker: the article does not say who said "
             + ("them" if n != 1 else "it"),
             [clip(t, 100) for _, _, t in bad[:5]],

@@ -36,7 +36,7 @@ def pasted_caption(article: Article) -> list[Finding]:
     return [
         Finding(
             "pasted_caption",
-            ramp(n, 0, 2),
+            ramp(n, 0, 1),  # one caption line in a plain-text body is already the trace
             f"{n} photo caption{'s were' if n != 1 else ' was'} pasted into the middle of the article",
             [clip(t) for t in items[:4]],
         )
