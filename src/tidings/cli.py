@@ -211,10 +211,10 @@ def _iso_date(value: str | None, flag: str):  # type: ignore[no-untyped-def]
 @app.command("ingest")
 def ingest_cmd(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(help="Files, folders (recursive), .jsonl, .warc/.arc(.gz), RSS/Atom feeds, URLs.",
                        show_default=False),
-    ],
+    ] = None,
     db: DbOption = DEFAULT_DB,
     actors: Annotated[
         list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (as for analyze); repeatable.")
@@ -223,10 +223,20 @@ def ingest_cmd(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
     ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Load the Parquet tables `tidings spark` wrote to this folder.")
+    ] = None,
 ) -> None:
     """Analyse articles into a corpus store: each once, with duplicates, copies and merged events."""
     from tidings.store import estimate_total, ingest, read_sources
 
+    if parquet is not None:
+        if inputs:
+            _fail("give either inputs to analyse or --parquet DIR to load, not both", 2)
+        _ingest_parquet(db, parquet)
+        return
+    if not inputs:
+        _fail("give the files, folders or URLs to ingest (or --parquet DIR)", 2)
     for f in actors or []:
         if not f.is_file():
             _fail(f"actor dictionary {f} does not exist", 2)
@@ -274,6 +284,22 @@ def ingest_cmd(
         f"{db} ({size / 1_048_576:.1f} MB)",
         highlight=False,
     )
+
+
+def _ingest_parquet(db: Path, folder: Path) -> None:
+    from tidings.spark.load import load_parquet
+
+    if not folder.is_dir():
+        _fail(f"--parquet wants the OUTPUT folder of `tidings spark`; {folder} is not a folder", 2)
+    conn = _open_store(db)
+    try:
+        rep = load_parquet(conn, folder)
+    except (TidingsError, duckdb_error()) as exc:
+        _fail(f"cannot load {folder}: {exc}", 1)
+    finally:
+        conn.close()
+    err_console.print(f"{rep.articles} new, {rep.skipped} already stored; {rep.merged_events} merged events; {db}",
+                      highlight=False)
 
 
 @app.command("export")
@@ -513,6 +539,45 @@ def serve_cmd(
                       highlight=False)
     os.environ.pop("TIDINGS_TOKEN", None)  # not inherited by anything the server starts
     uvicorn.run(web_app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+
+
+# --- Apache Spark (tidings.spark) ------------------------------------------------------------------
+
+
+@app.command("spark")
+def spark_cmd(
+    input: Annotated[str, typer.Argument(help="File, folder or glob on any Hadoop path: .jsonl, .parquet, .warc, "
+                                              ".txt/.html.", show_default=False)],
+    output: Annotated[str, typer.Argument(help="Folder for the Parquet tables, one folder per store table.",
+                                          show_default=False)],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[*]",
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (as for analyze); repeatable.")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Analysis tasks (default: 4 per core).")
+    ] = None,
+    shuffle_partitions: Annotated[
+        int | None, typer.Option("--shuffle-partitions", min=1, help="spark.sql.shuffle.partitions.")
+    ] = None,
+) -> None:
+    """Run the pipeline on Apache Spark: INPUT -> OUTPUT/<table>/*.parquet (load with ingest --parquet)."""
+    try:
+        from tidings.spark.job import run, session
+    except ImportError as exc:
+        _fail(f"tidings spark needs PySpark and a Java runtime (pip install pyspark): {exc}", 1)
+    for f in actors or []:
+        if not f.is_file():
+            _fail(f"actor dictionary {f} does not exist", 2)
+    spark = session(master, shuffle_partitions)
+    try:
+        rep = run(spark, input, output, actor_files=[str(f) for f in actors or []], partitions=partitions)
+    except TidingsError as exc:
+        _fail(str(exc), 1)
+    finally:
+        spark.stop()
+    err_console.print(f"{rep.new} new, {rep.duplicate} duplicate, {rep.failed} failed; {rep.copies} copies; "
+                      f"{rep.merged_events} merged events; {output} ({rep.seconds:.0f} s)", highlight=False)
 
 
 def main() -> None:

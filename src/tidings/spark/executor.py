@@ -1,0 +1,101 @@
+"""What runs on the executors: the per-article stages and the rows they give.
+
+The ``Analyzer`` (spaCy pipeline, actor dictionaries) is built lazily once per Python worker
+process and kept at module level; PySpark reuses its workers between tasks
+(``spark.python.worker.reuse``, on by default), so a model is loaded once per executor core, not per
+task.  The table rows come from the store's own ``article_row`` and ``analysis_rows``, and the
+MinHash fingerprints from the store's dedup code, so what Spark writes is what ``ingest`` writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from pyspark.ml.linalg import SparseVector
+
+from tidings.ingest.sources import Failure
+from tidings.model import Analysis, Article
+from tidings.pipeline import Analyzer
+from tidings.store.dedup import DOC_PERM, SENT_PERM, Doc, Print, _blob, _minhashes, fingerprint
+from tidings.store.writer import Identity, _date, analysis_rows, article_row
+
+#: the feature space shingles are hashed into (MinHashLSH takes at most its prime, 2038074743)
+NUM_FEATURES = 1 << 30
+CHUNK = 64  # articles handed to spaCy's ``pipe`` at a time
+
+_analyzer: Analyzer | None = None
+_analyzer_files: tuple[str, ...] = ()
+
+
+def analyzer(actor_files: Sequence[str] = ()) -> Analyzer:
+    """This process's Analyzer, built on first use."""
+    global _analyzer, _analyzer_files
+    key = tuple(actor_files)
+    if _analyzer is None or key != _analyzer_files:
+        _analyzer = Analyzer(actor_files=list(key))
+        _analyzer_files = key
+    return _analyzer
+
+
+def shingle_vector(shingles: Iterable[str]) -> SparseVector | None:
+    """A set of shingles as a binary vector for MinHashLSH; None when empty (LSH refuses those)."""
+    idx = sorted({zlib.crc32(s.encode("utf-8")) % NUM_FEATURES for s in shingles})
+    if not idx:
+        return None
+    return SparseVector(NUM_FEATURES, idx, [1.0] * len(idx))
+
+
+def set_key(shingles: Iterable[str]) -> int:
+    """One number per distinct shingle set, so that copies of a sentence meet LSH once, not n^2 times."""
+    digest = hashlib.blake2b("\x00".join(sorted(shingles)).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _fingerprints(p: Print, article_id: str) -> tuple[bytes | None, list[dict[str, Any]]]:
+    doc_mh = _minhashes([p.shingles], DOC_PERM) if p.shingles else []
+    sent_mh = _minhashes([s.shingles for s in p.sentences], SENT_PERM)
+    sents = [
+        {"article_id": article_id, "sentence": s.idx, "start": s.start, "end": s.end, "minhash": _blob(mh)}
+        for s, mh in zip(p.sentences, sent_mh)
+    ]
+    return (_blob(doc_mh[0]) if doc_mh else None), sents
+
+
+def wide_row(order: int, seq: int, a: Analysis, run_id: str, ingested_at: datetime) -> dict[str, Any]:
+    """Everything one analysed article contributes, in ``tables.wide_schema`` shape."""
+    ident = Identity.of(a.article)
+    aid = ident.article_id
+    row: dict[str, Any] = {"order": order, "article_id": aid, "failure": None,
+                           "article": article_row(a, ident, seq, run_id, ingested_at)}
+    row.update(analysis_rows(a, aid))
+    p = fingerprint(Doc(aid, seq, _date(a.article.published), a.article.text))
+    row["doc_fingerprint"], row["sentence_fingerprints"] = _fingerprints(p, aid)
+    row["doc_vec"] = shingle_vector(p.shingles)
+    row["sentence_vecs"] = [{"sentence": s.idx, "key": set_key(s.shingles), "vec": shingle_vector(s.shingles)}
+                            for s in p.sentences]
+    return row
+
+
+def failure_row(order: int, f: Failure) -> dict[str, Any]:
+    return {"order": order, "article_id": None, "failure": {"id": f.id, "error": f.error, "input": f.where}}
+
+
+def analyse_partition(
+    rows: Iterable[tuple[int, tuple[Article, int]]], run_id: str, ingested_at: datetime, actor_files: Sequence[str]
+) -> Iterator[dict[str, Any]]:
+    """``(order, (article, seq))`` pairs -> wide rows, through the per-article stages."""
+    it = iter(rows)
+    while chunk := list(islice(it, CHUNK)):
+        results = analyzer(actor_files).stream([art for _, (art, _) in chunk], batch_size=16)
+        for (order, (art, seq)), res in zip(chunk, results, strict=True):
+            if isinstance(res, Failure):
+                if res.where is None:
+                    res.where = art.url or art.id
+                yield failure_row(order, res)
+            else:
+                yield wide_row(order, seq, res, run_id, ingested_at)

@@ -1,0 +1,151 @@
+"""The Spark job: INPUT (JSONL, Parquet, WARC, documents) -> OUTPUT/<table>/*.parquet.
+
+Stages, each one pass over the data:
+
+1. read and parse every input record (``read``), keep the first of each content hash / canonical
+   URL and number the kept articles in input order (``seq``), as ``tidings ingest`` would;
+2. analyse the kept articles in ``mapPartitions`` (``executor``): one cached wide row per article;
+3. copies and near-duplicates, near-duplicate groups, merged events (``corpus``);
+4. write every store table as Parquet, the store's columns and types exactly (``tables``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from pyspark import StorageLevel
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+from tidings.ingest.sources import Article, Failure
+from tidings.spark import corpus
+from tidings.spark.executor import analyse_partition
+from tidings.spark.read import read_items
+from tidings.spark.tables import PER_ARTICLE, table_schema, wide_schema
+
+APP_NAME = "tidings"
+
+
+@dataclass
+class JobReport:
+    run_id: str
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    merged_events: int = 0
+    copies: int = 0
+    seconds: float = 0.0
+
+
+def session(master: str | None = None, shuffle_partitions: int | None = None, app_name: str = APP_NAME) -> SparkSession:
+    """A session for the job; ``master`` None keeps what ``spark-submit`` set."""
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master).config("spark.ui.showConsoleProgress", "false")
+        if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+            # local workers run this interpreter (the one tidings is installed in), not python3 on PATH
+            os.environ["PYSPARK_PYTHON"] = sys.executable
+    if shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    return builder.getOrCreate()
+
+
+def default_partitions(spark: SparkSession) -> int:
+    """Analysis tasks: a few per core, so a slow partition does not hold the others up."""
+    return max(1, spark.sparkContext.defaultParallelism * 4)
+
+
+def _write(df: DataFrame, output: str, table: str, files: int | None) -> None:
+    if files:
+        df = df.coalesce(files)
+    df.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+
+
+def run(
+    spark: SparkSession,
+    input_spec: str,
+    output: str,
+    actor_files: Sequence[str] = (),
+    partitions: int | None = None,
+    window_days: int = corpus.WINDOW_DAYS,
+    broadcast_bytes: int = corpus.BROADCAST_TEXT_BYTES,
+    files_per_table: int | None = None,
+) -> JobReport:
+    """Run the whole job; return what it found.  Raises ``TidingsError`` for an unreadable input."""
+    from tidings import __version__
+
+    t0 = time.perf_counter()
+    parts = partitions or default_partitions(spark)
+    run_id = uuid.uuid4().hex[:16]
+    started = corpus.now()
+    report = JobReport(run_id)
+    files = tuple(str(f) for f in actor_files)
+
+    # 1. inputs, identities, input order
+    items = read_items(spark, input_spec, parts).persist(StorageLevel.MEMORY_AND_DISK)
+    keys = spark.createDataFrame(corpus.identity_rows(items), corpus.IDENTITY_COLUMNS_SCHEMA)
+    kept, aliases, dups = corpus.split_identities(keys, run_id)
+    seqs = kept.select("order").rdd.map(lambda r: int(r[0])).sortBy(lambda o: o, numPartitions=parts).zipWithIndex()
+    todo = (items.filter(lambda kv: isinstance(kv[1], Article))
+            .join(seqs.map(lambda oi: (oi[0], oi[1] + 1)), numPartitions=parts))
+
+    # 2. the per-article stages
+    ingested_at: datetime = started
+    analysed = todo.mapPartitions(lambda rows: analyse_partition(rows, run_id, ingested_at, files))
+    wide = spark.createDataFrame(analysed, wide_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
+    read_failures = items.filter(lambda kv: isinstance(kv[1], Failure)).map(
+        lambda kv: (kv[1].id, kv[1].error, kv[1].where))
+    failures = (spark.createDataFrame(read_failures, "id string, error string, input string")
+                .unionByName(wide.where("failure IS NOT NULL").select("failure.*"))
+                .select(F.lit(run_id).alias("run_id"), "id", "error", "input",
+                        F.lit(started).cast("timestamp_ntz").alias("failed_at")))
+    ok = wide.where("failure IS NULL")
+    articles = ok.select("article.*")
+    tables: dict[str, DataFrame] = {"articles": articles, "article_aliases": aliases,
+                                    "failures": corpus.to_schema(failures, "failures")}
+    for t in PER_ARTICLE:
+        tables[t] = ok.select(F.explode(t).alias("r")).select("r.*")
+    tables["doc_fingerprints"] = ok.where("doc_fingerprint IS NOT NULL").select(
+        "article_id", F.col("doc_fingerprint").alias("minhash"))
+    tables["sentence_fingerprints"] = ok.select(F.explode("sentence_fingerprints").alias("r")).select("r.*")
+
+    # 3. corpus stages
+    docs = ok.where("doc_vec IS NOT NULL").select("article_id", F.col("article.seq").alias("seq"),
+                                                  F.col("doc_vec").alias("vec"))
+    sents = (ok.select("article_id", F.col("article.seq").alias("seq"), F.explode("sentence_vecs").alias("s"))
+             .where("s.vec IS NOT NULL").select("article_id", "seq", "s.sentence", "s.key", F.col("s.vec").alias("vec")))
+    texts = ok.select("article_id", "article.seq", "article.published", "article.text")
+    found = corpus.find_copies(spark, texts, docs, sents, parts, broadcast_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+    copies = found.select("copy.*")
+    tables["copies"] = copies
+    tables["copied_sentences"] = found.select(F.explode("sentences").alias("r")).select("r.*")
+    cluster_of = corpus.clusters(spark, copies, articles.select("article_id", "seq"))
+    merged = corpus.merge_events(spark, tables["events"], articles, cluster_of, window_days).persist(
+        StorageLevel.MEMORY_AND_DISK)
+    tables["merged_events"] = merged.select("event.*")
+    tables["merged_event_mentions"] = merged.select(F.explode("mentions").alias("r")).select("r.*")
+
+    # 4. write, counting as we go
+    report.new = articles.count()
+    report.failed = failures.count()
+    report.duplicate = dups.count()
+    report.copies = copies.count()
+    report.merged_events = merged.count()
+    runs = spark.createDataFrame(
+        [(run_id, started, corpus.now(), [input_spec], report.new, report.duplicate, report.failed, __version__)],
+        table_schema("runs"))
+    tables["runs"] = runs
+    for name in ("runs", *sorted(t for t in tables if t != "runs")):
+        df = corpus.to_schema(tables[name], name)
+        _write(df, output, name, files_per_table)
+    for df in (merged, found, wide):
+        df.unpersist()
+    items.unpersist()
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,206 @@
+"""The Spark job (``tidings.spark``) in local mode against the local store on the same articles.
+
+One SparkSession and one job run for the module: the examples plus a few copies of them (an exact
+duplicate, a near-duplicate, an article made of copied paragraphs), so duplicate pairs and copied
+sentences are there to compare.  Skipped with a reason when PySpark or Java is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli import app
+from tidings.ingest.sources import Failure, read_inputs
+from tidings.store import connect, ingest, read_sources
+
+from .conftest import EXAMPLES
+
+pytest.importorskip("pyspark", reason="PySpark is not installed (pip install pyspark)")
+if not (shutil.which("java") or (os.environ.get("JAVA_HOME") and Path(os.environ["JAVA_HOME"], "bin", "java").exists())):
+    pytest.skip("no Java runtime (Spark needs Java 17 or 21: apt-get install openjdk-17-jre-headless)",
+                allow_module_level=True)
+
+runner = CliRunner()
+
+#: columns compared between the local store and the Spark output, per table (run ids and times differ)
+COMPARED = {
+    "articles": 'article_id, seq, id, title, authors, published, url, canonical_url, source, text, content_hash, '
+                'reliability_score',
+    "removed": "article_id, idx, text, reason, note",
+    "entities": 'article_id, idx, text, label, start, "end", actor',
+    "quotes": 'article_id, idx, text, start, "end", kind, cue, speaker_text, speaker_name, speaker_actor, confidence, '
+              'spans',
+    "events": 'article_id, idx, code, root, quad_class, goldstein, source_actor, source_name, target_actor, '
+              'target_name, sentence, negated, confidence, start, "end"',
+    "signals": "article_id, idx, name, severity, weight",
+    "article_aliases": "article_id, id, url, canonical_url, content_hash, reason",
+    "doc_fingerprints": "article_id, minhash",
+    "sentence_fingerprints": 'article_id, sentence, start, "end", minhash',
+    "copies": "article_id, source_article_id, similarity, share, n_sentences, near_duplicate",
+    "copied_sentences": 'article_id, sentence, start, "end", source_article_id, source_sentence, similarity',
+    "merged_events": "merged_id, code, root, source_actor, target_actor, date, last_date, n_mentions, n_articles, "
+                     "n_sources, n_copies, first_article_id, first_source, is_root, confidence",
+    "merged_event_mentions": "merged_id, article_id, idx, counted",
+}
+
+
+def _examples() -> list[Any]:
+    return [it for it in read_inputs([str(EXAMPLES)]) if not isinstance(it, Failure)]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples, then copies of them: exact, near-duplicate, and stitched from two articles."""
+    root = tmp_path_factory.mktemp("spark-corpus")
+    for f in sorted(EXAMPLES.iterdir()):
+        if f.is_file() and f.name.lower() != "readme.md":
+            shutil.copy(f, root / f.name)
+    arts = _examples()
+    a, b, c = arts[0], arts[1], arts[2]
+    b_pars = b.text.split("\n\n")
+    c_pars, a_pars = c.text.split("\n\n"), a.text.split("\n\n")
+    records = [
+        {"id": "copy-exact", "text": a.text, "published": a.published, "url": "https://mirror.example/exact"},
+        {"id": "copy-near", "text": "\n\n".join(b_pars[:-1]), "published": b.published, "source": "Copy Desk"},
+        {"id": "copy-stitched", "text": "\n\n".join(c_pars[:2] + a_pars[1:3]), "published": c.published},
+        {"id": "copy-exact", "text": a.text, "url": "https://mirror.example/exact"},
+    ]
+    with (root / "zz-copies.jsonl").open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def local_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    from tidings.pipeline import Analyzer
+
+    conn = connect(tmp_path_factory.mktemp("spark-local") / "local.duckdb")
+    ingest(conn, read_sources([str(corpus)]), Analyzer, inputs=[str(corpus)])
+    yield conn
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    from tidings.spark.job import session
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    s = session("local[2]", shuffle_partitions=4)
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def output(spark: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    from tidings.spark.job import run
+
+    out = tmp_path_factory.mktemp("spark-out")
+    report = run(spark, str(corpus), str(out), partitions=4)
+    return out, report
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, table: str, source: str) -> list[tuple[Any, ...]]:
+    return sorted(conn.execute(f"SELECT {COMPARED[table]} FROM {source}").fetchall(), key=repr)
+
+
+def _parquet(out: Path, table: str) -> str:
+    return f"read_parquet('{out / table}/*.parquet')"
+
+
+def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection) -> None:
+    _, report = output
+    run = local_db.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
+    assert (report.new, report.duplicate, report.failed) == run
+    assert report.new == 14 and report.duplicate == 2 and report.failed == 0
+
+
+@pytest.mark.parametrize("table", sorted(COMPARED))
+def test_table_rows_identical_to_the_local_store(
+    output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection, table: str
+) -> None:
+    out, _ = output
+    local, spark = _rows(local_db, table, table), _rows(local_db, table, _parquet(out, table))
+    assert len(spark) == len(local)
+    columns = [c.strip().strip('"') for c in COMPARED[table].split(",")]
+    for s_row, l_row in zip(spark, local):
+        differ = {c: (s, l) for c, s, l in zip(columns, s_row, l_row) if s != l}
+        assert not differ, f"{table} row {l_row[:2]}: (spark, local) differ in {differ}"
+
+
+def test_the_corpus_has_what_the_comparison_needs(local_db: duckdb.DuckDBPyConnection) -> None:
+    """Guards the comparison above against comparing empty tables."""
+    def count(sql: str) -> int:
+        row = local_db.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    assert count("SELECT count(*) FROM events") > 20
+    assert count("SELECT count(*) FROM entities") > 100
+    assert count("SELECT count(*) FROM copies WHERE near_duplicate") >= 1
+    assert count("SELECT count(*) FROM copied_sentences") >= 4
+    assert count("SELECT count(*) FROM article_aliases") == 1  # the second exact copy brings nothing new
+    assert count("SELECT count(*) FROM merged_events WHERE n_copies > 1") >= 1
+
+
+def test_parquet_columns_are_the_store_schema(output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection) -> None:
+    out, _ = output
+    from tidings.spark.load import TABLES
+
+    for table in TABLES:
+        store = local_db.execute(f"DESCRIBE {table}").fetchall()
+        written = local_db.execute(f"DESCRIBE SELECT * FROM {_parquet(out, table)}").fetchall()
+        # Parquet has no DuckDB JSON type: the analysis column is text, JSON again once loaded
+        assert [(r[0], r[1]) for r in written] == [(r[0], "VARCHAR" if r[1] == "JSON" else r[1]) for r in store], table
+
+
+def test_ingest_parquet_loads_the_output_for_the_web_ui(
+    output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    out, _ = output
+    db = tmp_path / "from-spark.duckdb"
+    res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    conn = connect(db)
+    try:
+        for table in ("articles", "events", "copies", "merged_events"):
+            assert _rows(conn, table, table) == _rows(local_db, table, table)
+        # loading again adds nothing: the articles are known by their content hash
+        res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
+        assert res.exit_code == 0, res.output
+        assert "0 new, 14 already stored" in res.output
+    finally:
+        conn.close()
+    conn = connect(db)
+    try:
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()
+        assert n == (14,)
+    finally:
+        conn.close()
+
+
+def test_ingest_parquet_usage_errors(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["ingest", "--parquet", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 2
+    res = runner.invoke(app, ["ingest", str(EXAMPLES), "--parquet", str(tmp_path), "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 2
+    res = runner.invoke(app, ["ingest", "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 2
+
+
+def test_missing_input_is_an_error(spark: Any, tmp_path: Path) -> None:
+    from tidings.errors import TidingsError
+    from tidings.spark.job import run
+
+    with pytest.raises(TidingsError, match="no such file"):
+        run(spark, str(tmp_path / "absent"), str(tmp_path / "out"))
