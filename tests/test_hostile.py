@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import signal
+import threading
+import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +16,8 @@ from hypothesis import strategies as st
 from tidings.errors import TidingsError
 from tidings.ingest.decode import decode_bytes
 from tidings.ingest.sanitize import MAX_PUNCT_RUN, sanitize_body
-from tidings.ingest.sources import Failure, article_from_record, read_jsonl
+from tidings.ingest import sources
+from tidings.ingest.sources import ArticleTimeout, Failure, article_from_record, read_jsonl, time_limit
 from tidings.ingest.text import extract_text
 from tidings.schema import validation_errors
 
@@ -25,34 +30,30 @@ _NASTY = st.sampled_from(
 _TEXTS = st.lists(st.one_of(_NASTY, st.text(max_size=20)), max_size=60).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXTS)
-def test_text_extraction_never_crashes(text: str) -> None:
+# --- fuzz targets: each a check that must hold for every input; the tests below run them with a
+# small budget, benchmarks/hostile.py with a large one and prints how many inputs each one saw
+
+
+def check_text_extraction(text: str) -> None:
     ext = extract_text(text)
     assert isinstance(ext.text, str)
     for r in ext.removed:
         assert r.reason
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=2000))
-def test_jsonl_reader_survives_arbitrary_bytes(data: bytes) -> None:
+def check_jsonl_reader(data: bytes) -> None:
     for item in read_jsonl(io.BytesIO(data), "fuzz"):
         assert isinstance(item, Failure) or item.text
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=500))
-def test_decoding_arbitrary_bytes_is_text_or_a_clear_error(data: bytes) -> None:
+def check_decoding(data: bytes) -> None:
     try:
         assert isinstance(decode_bytes(data), str)
     except TidingsError as exc:
         assert str(exc)
 
 
-@settings(max_examples=150, deadline=None)
-@given(_TEXTS)
-def test_records_become_articles_or_input_errors(text: str) -> None:
+def check_records(text: str) -> None:
     for field in ("text", "html"):
         try:
             art = article_from_record({"id": "fuzz", field: text})
@@ -62,9 +63,7 @@ def test_records_become_articles_or_input_errors(text: str) -> None:
         assert "\x00" not in art.text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(_TEXTS)
-def test_whole_analysis_of_fuzzed_text_is_schema_valid(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+def check_whole_analysis(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     try:
         art = article_from_record({"id": "fuzz", "text": text})
     except TidingsError:
@@ -78,6 +77,51 @@ def test_whole_analysis_of_fuzzed_text_is_schema_valid(analyzer, text: str) -> N
             assert 0 <= q["start"] <= q["end"] <= len(body)
         for e in rec["entities"]:
             assert body[e["start"]:e["end"]] == e["text"]
+
+
+#: name -> (strategy, check, examples in the default test run, needs the analyzer)
+FUZZ_TARGETS: dict[str, tuple[st.SearchStrategy, Callable[..., None], int, bool]] = {  # type: ignore[type-arg]
+    "text extraction": (_TEXTS, check_text_extraction, 300, False),
+    "JSONL reader (arbitrary bytes)": (st.binary(max_size=2000), check_jsonl_reader, 300, False),
+    "decoding (arbitrary bytes)": (st.binary(max_size=500), check_decoding, 200, False),
+    "records as text and as HTML": (_TEXTS, check_records, 150, False),
+    "whole analysis": (_TEXTS, check_whole_analysis, 40, True),
+}
+
+
+def _budget(name: str) -> int:
+    return FUZZ_TARGETS[name][2]
+
+
+@settings(max_examples=_budget("text extraction"), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_text_extraction_never_crashes(text: str) -> None:
+    check_text_extraction(text)
+
+
+@settings(max_examples=_budget("JSONL reader (arbitrary bytes)"), deadline=None)
+@given(st.binary(max_size=2000))
+def test_jsonl_reader_survives_arbitrary_bytes(data: bytes) -> None:
+    check_jsonl_reader(data)
+
+
+@settings(max_examples=_budget("decoding (arbitrary bytes)"), deadline=None)
+@given(st.binary(max_size=500))
+def test_decoding_arbitrary_bytes_is_text_or_a_clear_error(data: bytes) -> None:
+    check_decoding(data)
+
+
+@settings(max_examples=_budget("records as text and as HTML"), deadline=None)
+@given(_TEXTS)
+def test_records_become_articles_or_input_errors(text: str) -> None:
+    check_records(text)
+
+
+@settings(max_examples=_budget("whole analysis"), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(_TEXTS)
+def test_whole_analysis_of_fuzzed_text_is_schema_valid(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    check_whole_analysis(analyzer, text)
 
 
 NASTY_CASES = {
@@ -143,3 +187,128 @@ def test_a_batch_of_hostile_lines_loses_nothing(tmp_path) -> None:  # type: igno
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").split("\n") if x]
     assert len(rows) == len(lines)
     assert sum("error" in r for r in rows) == 2
+
+
+# --- per-article time limit ---------------------------------------------------------------------
+
+_STORY = "The foreign minister met his German counterpart in Berlin on Monday.\n\nThey agreed to meet again."
+
+
+def _runaway(seconds: float, busy: bool = False) -> None:
+    """A stage gone wrong: a sleep, or a pure-Python busy loop, that even swallows exceptions."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if not busy:
+                time.sleep(end - time.monotonic())
+        except Exception:  # noqa: BLE001 - the limit must get through code that swallows errors
+            pass
+
+
+def _slow_stage(monkeypatch, seconds: float = 30.0, busy: bool = False) -> None:  # type: ignore[no-untyped-def]
+    import tidings.pipeline as pipeline
+
+    real = pipeline.code_events
+
+    def slow_code_events(article, doc, actors, quotes):  # type: ignore[no-untyped-def]
+        if "SLOW" in article.text:
+            _runaway(seconds, busy)
+        return real(article, doc, actors, quotes)
+
+    monkeypatch.setattr(pipeline, "code_events", slow_code_events)
+
+
+def _alarm_is_clear() -> bool:
+    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) in (
+        signal.SIG_DFL, None)
+
+
+@pytest.mark.parametrize("busy", [False, True], ids=["sleeping", "busy-looping"])
+def test_a_runaway_stage_becomes_that_articles_error_and_the_batch_goes_on(analyzer, monkeypatch, busy) -> None:  # type: ignore[no-untyped-def]
+    _slow_stage(monkeypatch, busy=busy)
+    monkeypatch.setattr(analyzer, "timeout", 0.5)
+    arts = [article_from_record({"id": i, "text": t}) for i, t in
+            (("a", _STORY), ("slow", _STORY + " SLOW."), ("b", _STORY.replace("Berlin", "Paris")))]
+    t0 = time.monotonic()
+    results = list(analyzer.stream(arts))
+    assert time.monotonic() - t0 < 10
+    assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Analysis"]
+    assert results[1].id == "slow"
+    assert "took longer than the 0.5 s limit" in results[1].error and "--article-timeout" in results[1].error
+    assert _alarm_is_clear()
+    with pytest.raises(TidingsError, match="took longer"):
+        analyzer.analyze(arts[1])
+    assert validation_errors(results[1].to_dict()) == []
+
+
+def test_a_runaway_extraction_becomes_that_lines_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    real = sources.extract_text
+
+    def slow_extract(text, **kw):  # type: ignore[no-untyped-def]
+        if "SLOW" in text:
+            _runaway(30, busy=True)
+        return real(text, **kw)
+
+    monkeypatch.setattr(sources, "extract_text", slow_extract)
+    monkeypatch.setattr(sources, "_extract_timeout", 0.3)
+    lines = [json.dumps({"id": i, "text": t}) for i, t in (("a", _STORY), ("slow", "SLOW " + _STORY), ("b", _STORY))]
+    t0 = time.monotonic()
+    items = list(read_jsonl(io.BytesIO("\n".join(lines).encode()), "t.jsonl"))
+    assert time.monotonic() - t0 < 10
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
+    assert items[1].id == "slow" and "extracting the article's text took longer than the 0.3 s limit" in items[1].error
+    assert _alarm_is_clear()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cli_article_timeout_in_analyze_and_ingest(tmp_path, monkeypatch, analyzer, workers) -> None:  # type: ignore[no-untyped-def]
+    import duckdb
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    _slow_stage(monkeypatch)
+    monkeypatch.setattr(sources, "_extract_timeout", sources._extract_timeout)  # the CLI sets it; put it back after
+    src = tmp_path / "batch.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
+                             (("a", _STORY), ("slow", _STORY + " SLOW."), ("b", _STORY.replace("Berlin", "Rome"))))
+                   + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    t0 = time.monotonic()
+    res = CliRunner().invoke(app, ["analyze", str(src), "-f", "jsonl", "-o", str(out), "--article-timeout", "0.5",
+                                   "--workers", str(workers)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.get("id") for r in rows] == ["a", "slow", "b"]
+    assert "took longer than the 0.5 s limit" in rows[1]["error"] and "error" not in rows[0] and "error" not in rows[2]
+    if workers == 1:
+        db = tmp_path / "t.duckdb"
+        res = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--no-progress", "--article-timeout", "0.5"])
+        assert res.exit_code == 0, res.output
+        assert "2 new, 0 duplicate, 1 failed" in res.output and "took longer" in res.output
+        c = duckdb.connect(str(db), read_only=True)
+        assert c.execute("SELECT id, error FROM failures").fetchall()[0][0] == "slow"
+        c.close()
+    assert time.monotonic() - t0 < 60
+    assert _alarm_is_clear()
+
+
+def test_time_limit_is_a_no_op_off_the_main_thread_and_inside_an_outer_limit() -> None:
+    done: list[bool] = []
+
+    def work() -> None:
+        with time_limit(0.05):
+            time.sleep(0.2)
+        done.append(True)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert done == [True]
+    with pytest.raises(ArticleTimeout):
+        with time_limit(0.2):
+            with time_limit(5):  # the outer, shorter limit stays in force
+                time.sleep(2)
+    with time_limit(0):
+        time.sleep(0.01)
+    assert _alarm_is_clear()

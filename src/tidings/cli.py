@@ -19,7 +19,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from tidings.errors import TidingsError
-from tidings.ingest.sources import BATCH_SUFFIXES, Failure, count_items, expand, read_inputs
+from tidings.ingest.sources import (
+    BATCH_SUFFIXES,
+    DEFAULT_ARTICLE_TIMEOUT,
+    Failure,
+    count_items,
+    expand,
+    read_inputs,
+    set_article_timeout,
+)
 from tidings.model import Analysis
 
 app = typer.Typer(
@@ -73,6 +81,13 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Progress | None]:
         yield progress
 
 
+ArticleTimeoutOption = Annotated[
+    float,
+    typer.Option("--article-timeout", min=0, help="Seconds one article may take to extract, and again to analyse "
+                 "after its parse; past it the article is a failure and the batch goes on (0: no limit)."),
+]
+
+
 @app.command()
 def analyze(
     inputs: Annotated[
@@ -100,6 +115,7 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching URLs on loopback/private/link-local addresses.")
     ] = False,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Analyse articles: metadata and clean text, entities, quotes, events and reliability."""
     for f in actors or []:
@@ -112,8 +128,9 @@ def analyze(
 
     from tidings.pipeline import Analyzer
 
+    set_article_timeout(article_timeout)
     try:
-        analyzer = Analyzer(actor_files=actors or [])
+        analyzer = Analyzer(actor_files=actors or [], timeout=article_timeout)
     except TidingsError as exc:
         _fail(str(exc))
 
@@ -226,6 +243,7 @@ def ingest_cmd(
     parquet: Annotated[
         Path | None, typer.Option("--parquet", help="Load the Parquet tables `tidings spark` wrote to this folder.")
     ] = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Analyse articles into a corpus store: each once, with duplicates, copies and merged events."""
     from tidings.store import estimate_total, ingest, read_sources
@@ -244,10 +262,12 @@ def ingest_cmd(
     show = progress if progress is not None else err_console.is_terminal
     total = estimate_total(inputs) if show else None
 
+    set_article_timeout(article_timeout)
+
     def analyzer():  # type: ignore[no-untyped-def]
         from tidings.pipeline import Analyzer
 
-        return Analyzer(actor_files=actors or [])
+        return Analyzer(actor_files=actors or [], timeout=article_timeout)
 
     bar = Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),

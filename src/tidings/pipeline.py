@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tidings import nlp
 from tidings.errors import InputError
-from tidings.ingest.sources import Failure, Item
+from tidings.ingest.sources import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, Failure, Item, time_limit, timeout_message
 from tidings.actors import ActorKnowledge, ArticleActors
 from tidings.events import code_events
 from tidings.model import Analysis, Article, Quote
@@ -31,8 +31,12 @@ MAX_BODY_CHARS = 1_000_000
 class Analyzer:
     """Holds what is loaded once per process (model, dictionaries) and analyses articles."""
 
-    def __init__(self, actor_files: Sequence[str | Path] = ()) -> None:
+    def __init__(
+        self, actor_files: Sequence[str | Path] = (), timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+    ) -> None:
         self.actor_files = list(actor_files)
+        #: seconds the stages after the parse may take on one article (None: no limit); see time_limit
+        self.timeout = timeout if timeout and timeout > 0 else None
         self.nlp = nlp.load()
         self.knowledge = ActorKnowledge.load(extra=self.actor_files)
 
@@ -62,7 +66,12 @@ class Analyzer:
         admitted = self._admit(article)
         if isinstance(admitted, Failure):
             raise InputError(admitted.error)
-        return self.analyze_doc(article, self.nlp(article.text))
+        doc = self.nlp(article.text)
+        try:
+            with time_limit(self.timeout):
+                return self.analyze_doc(article, doc)
+        except ArticleTimeout:
+            raise InputError(timeout_message("analysing the article", self.timeout)) from None
 
     def stream(self, items: Iterable[Item], batch_size: int = 16, workers: int = 1) -> Iterator[Result]:
         """Analyses (or failures) in input order; memory stays flat however long the stream.
@@ -72,7 +81,8 @@ class Analyzer:
             from tidings.workers import ordered_map
 
             yield from ordered_map(
-                _analyze_chunk, items, workers, _init_worker, (self.actor_files, batch_size), chunk_size=batch_size
+                _analyze_chunk, items, workers, _init_worker, (self.actor_files, batch_size, self.timeout),
+                chunk_size=batch_size,
             )
             return
         tuples = ((it.text if isinstance(it, Article) else "", it) for it in map(self._admit, items))
@@ -81,9 +91,13 @@ class Analyzer:
                 yield item
                 continue
             try:
-                yield self.analyze_doc(item, doc)
+                with time_limit(self.timeout):
+                    result: Result = self.analyze_doc(item, doc)
+            except ArticleTimeout:  # a stage that runs away on one article must not hang the batch
+                result = Failure(item.id, timeout_message("analysing the article", self.timeout))
             except Exception as exc:  # one article's bug must not lose the rest of the batch
-                yield Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")
+                result = Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")
+            yield result
 
 
 def _code_speaker(quote: Quote, actors: ArticleActors, knowledge: ActorKnowledge, date: str | None) -> None:
@@ -104,9 +118,9 @@ _worker: Analyzer | None = None
 _worker_batch = 16
 
 
-def _init_worker(actor_files: list[str | Path], batch_size: int) -> None:
+def _init_worker(actor_files: list[str | Path], batch_size: int, timeout: float | None = None) -> None:
     global _worker, _worker_batch
-    _worker = Analyzer(actor_files=actor_files)
+    _worker = Analyzer(actor_files=actor_files, timeout=timeout)
     _worker_batch = batch_size
 
 

@@ -7,9 +7,12 @@ hold U+2028 or U+0085, which ``str.splitlines()`` would wrongly treat as line en
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,59 @@ from tidings.model import Article
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 BATCH_SUFFIXES = {".jsonl", ".ndjson"}
+
+#: seconds one article may spend in extraction, and again in the analysis stages after its parse
+DEFAULT_ARTICLE_TIMEOUT = 60.0
+_extract_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+
+
+class ArticleTimeout(BaseException):
+    """One article's work ran past its time limit.  A ``BaseException`` (like ``KeyboardInterrupt``)
+    so that no ``except Exception`` inside a stage can swallow it; the caller that set the limit
+    turns it into that article's error."""
+
+
+def set_article_timeout(seconds: float | None) -> None:
+    """The time limit for extracting one article (None or 0: no limit) in this process."""
+    global _extract_timeout
+    _extract_timeout = seconds if seconds and seconds > 0 else None
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise ArticleTimeout()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``ArticleTimeout`` in the block once ``seconds`` of wall time have passed.
+
+    SIGALRM with ``setitimer``: only in a process's main thread (a ``--workers`` process is its own
+    main thread), a no-op elsewhere (other threads, platforms without SIGALRM) and inside an outer
+    limit, which stays in force.  The alarm interrupts Python code; a single C call that never
+    returns to the interpreter is interrupted when it does."""
+    if (
+        not seconds
+        or seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+def timeout_message(stage: str, seconds: float | None) -> str:
+    return (
+        f"{stage} took longer than the {seconds or 0:g} s limit for one article and was stopped; "
+        "check the input (a huge or pathological page?) or raise --article-timeout"
+    )
 
 
 @dataclass
@@ -77,13 +133,22 @@ def article_from_record(rec: dict[str, Any]) -> Article:
     if not payload.strip():
         raise InputError(f"the article's {'html' if payload is html else 'text'} is empty")
     check_size(len(payload.encode("utf-8", "surrogatepass")), f"article {rid}")
-    if payload is html:
+    try:
+        with time_limit(_extract_timeout):
+            return _extract(str(rid), payload, payload is html, title, published, authors, url, source)
+    except ArticleTimeout:
+        raise InputError(timeout_message("extracting the article's text", _extract_timeout)) from None
+
+
+def _extract(rid: str, payload: str, is_html: bool, title: str | None, published: str | None,
+             authors: list[str] | None, url: str | None, source: str | None) -> Article:
+    if is_html:
         from tidings.ingest.html import extract_html  # trafilatura is imported only when a page comes
 
         page = extract_html(payload, url=url)
         body, junk = sanitize_body(page.text)
         return Article(
-            id=str(rid),
+            id=rid,
             text=body,
             title=title or page.title,
             authors=authors if authors is not None else page.authors,
@@ -99,7 +164,7 @@ def article_from_record(rec: dict[str, Any]) -> Article:
     if not body.strip():
         raise InputError("no article body is left once headline, byline and boilerplate are taken out")
     return Article(
-        id=str(rid),
+        id=rid,
         text=body,
         title=ext.title,
         authors=ext.authors,
