@@ -11,6 +11,13 @@ installed), for use before the stage is wired into the pipeline.
 
 Baselines, computed on the same articles: text length alone (shorter = riskier) and the count of
 quotation marks alone (fewer = riskier).
+
+Content-farm rewrite test (``rewrites.py``, seeded): the clean examples of ``examples/`` (01, 02,
+03, 05, 07, the HTML page and the JSONL batch) and, when the dev set is present, its Horne *real*
+articles are each rewritten as a content farm would (stitched, names spun, quote marks stripped,
+a caption and boilerplate pasted in); the script prints the AUC of risk for "rewrite" against the
+untouched originals and the share of originals that carry no high-severity signal.  ``--timing``
+also measures the share of analysis time spent in the reliability stage.
 """
 
 from __future__ import annotations
@@ -25,7 +32,13 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rewrites import rewrite_all  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
+CLEAN_EXAMPLES = ["01-ministers-meet-jakarta.txt", "02-summit-sanctions-abuja.txt", "03-offensive-north-kivu.txt",
+                  "05-protest-bogota.txt", "07-election-complaint-mongolia.txt", "09-coast-guard-pact-hanoi.html",
+                  "10-batch.jsonl"]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "reliability" / "articles-dev.jsonl"
 QUOTE_MARKS = '"“”'
 
@@ -50,6 +63,81 @@ def auc(scores: list[float], labels: list[int]) -> float | None:
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
+def clean_examples() -> list[dict[str, Any]]:
+    """The clean wire-style examples as {id, title, text} records (the HTML page extracted first)."""
+    from tidings.ingest.sources import article_from_document
+
+    out: list[dict[str, Any]] = []
+    for name in CLEAN_EXAMPLES:
+        path = ROOT / "examples" / name
+        if name.endswith(".jsonl"):
+            for line in path.read_text("utf-8").split("\n"):
+                if line.strip():
+                    rec = json.loads(line)
+                    out.append({"id": rec["id"], "title": rec.get("title"), "text": rec["text"]})
+        else:
+            art = article_from_document(path.read_text("utf-8"), path.stem, is_html=name.endswith(".html"))
+            out.append({"id": path.stem, "title": art.title, "text": art.text})
+    return out
+
+
+def analyses_cli(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """id -> reliability dict, through ``tidings analyze``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        inp.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"]}) + "\n" for r in records))
+        cmd = [sys.executable, "-m", "tidings", "analyze", str(inp), "--format", "jsonl", "--output", str(out)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(proc.stderr[-2000:], file=sys.stderr)
+            raise SystemExit(f"tidings analyze exited {proc.returncode}")
+        got: dict[str, dict[str, Any]] = {}
+        for line in out.read_text("utf-8").split("\n"):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if rec.get("id") is not None and isinstance(rec.get("reliability"), dict):
+                got[str(rec["id"])] = rec["reliability"]
+        return got
+
+
+def rewrite_test(originals: list[dict[str, Any]], label: str, rel: dict[str, dict[str, Any]]) -> None:
+    fakes = [r for r in rewrite_all(originals, seed=13)]
+    pairs = [(o, f) for o, f in zip(originals, fakes) if o["id"] in rel and f["id"] in rel]
+    risk = [100.0 - rel[o["id"]]["score"] for o, _ in pairs] + [100.0 - rel[f["id"]]["score"] for _, f in pairs]
+    y = [0] * len(pairs) + [1] * len(pairs)
+    no_high = [o for o, _ in pairs if not any(s["severity"] == "high" for s in rel[o["id"]]["signals"])]
+    lower = sum(1 for o, f in pairs if rel[f["id"]]["score"] < rel[o["id"]]["score"])
+    print(
+        f"{label:22} n={len(pairs):3d}  rewrite-vs-original AUC {fmt(auc(risk, y))}  rewrite scores lower {lower}/{len(pairs)}  "
+        f"mean {mean(rel[o['id']]['score'] for o, _ in pairs):.1f} -> {mean(rel[f['id']]['score'] for _, f in pairs):.1f}  "
+        f"originals with no high signal {len(no_high)}/{len(pairs)} ({100 * len(no_high) / max(len(pairs), 1):.0f}%)"
+    )
+
+
+def timing(records: list[dict[str, Any]]) -> None:
+    """Share of the per-article analysis time spent in the reliability stage (in-process)."""
+    import time
+
+    from tidings.ingest.sources import article_from_record
+    from tidings.pipeline import Analyzer
+    from tidings.reliability import assess
+
+    an = Analyzer()
+    arts = [article_from_record({"id": r["id"], "title": r.get("title"), "text": r["text"]}) for r in records]
+    total = stage = 0.0
+    for art in arts:
+        t0 = time.perf_counter()
+        doc = an.nlp(art.text)
+        a = an.analyze_doc(art, doc)
+        t1 = time.perf_counter()
+        assess(art, doc, a.quotes, a.entities, a.events)
+        t2 = time.perf_counter()
+        total += t1 - t0
+        stage += t2 - t1
+    print(f"\ntiming over {len(arts)} articles: analysis {total:.1f}s, reliability stage {stage:.2f}s = {100 * stage / total:.1f}% of it")
+
+
 def scores_cli(records: list[dict[str, Any]]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
@@ -60,7 +148,9 @@ def scores_cli(records: list[dict[str, Any]]) -> dict[str, float]:
             print(proc.stderr[-2000:], file=sys.stderr)
             raise SystemExit(f"tidings analyze exited {proc.returncode}")
         got: dict[str, float] = {}
-        for line in out.read_text("utf-8").splitlines():
+        for line in out.read_text("utf-8").split("\n"):
+            if not line.strip():
+                continue
             rec = json.loads(line)
             rel = rec.get("reliability") or {}
             if rec.get("id") is not None and isinstance(rel.get("score"), (int, float)):
@@ -95,9 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="ROC AUC of tidings' reliability score on the dev articles")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--direct", action="store_true", help="call tidings.reliability.assess in-process")
+    ap.add_argument("--timing", action="store_true", help="also time the reliability stage against the analysis")
     args = ap.parse_args(argv)
+    examples = clean_examples()
     if not args.data.exists():
-        print(f"skipped: {args.data} not present")
+        print(f"dev set {args.data} not present: rewrite test on the examples only")
+        rel = analyses_cli(examples + rewrite_all(examples, seed=13))
+        rewrite_test(examples, "examples", rel)
         return 0
     records = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
     got = scores_direct(records) if args.direct else scores_cli(records)
@@ -127,6 +221,18 @@ def main(argv: list[str] | None = None) -> int:
             vals = [score[r["id"]] for r in groups.get(name, []) if r["label"] == label]
             if vals:
                 print(f"  {name:6} {label:10} {mean(vals):5.1f}  (n={len(vals)})")
+
+    print("\ncontent-farm rewrites (benchmarks/rewrites.py, seed 13) against their originals:")
+    real = [{"id": r["id"], "title": r.get("title"), "text": r["text"]} for r in records if r["dataset"] == "horne" and r["label"] == "reliable"]
+    rel = analyses_cli(examples + rewrite_all(examples, seed=13) + real + rewrite_all(real, seed=13))
+    rewrite_test(examples, "clean examples", rel)
+    rewrite_test(real, "horne real (dev)", rel)
+    for r in examples:
+        if r["id"] in rel:
+            sig = ", ".join(f"{s['name']}({s['severity']})" for s in rel[r["id"]]["signals"]) or "-"
+            print(f"  {r['id']:32} {rel[r['id']]['score']:3d}  {sig}")
+    if args.timing:
+        timing(records)
     return 0
 
 
