@@ -48,12 +48,21 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def severity(contribution: float) -> Severity:
+#: signals whose severity is capped whatever their weight: a headline's capitalisation is a house
+#: style that some real outlets share (title case), so it is never by itself a high-severity sign
+MAX_SEVERITY: dict[str, Severity] = {"headline_case": "medium"}
+
+
+def severity(contribution: float, name: str | None = None) -> Severity:
+    level: Severity = "low"
     if contribution >= HIGH:
-        return "high"
-    if contribution >= MEDIUM:
-        return "medium"
-    return "low"
+        level = "high"
+    elif contribution >= MEDIUM:
+        level = "medium"
+    cap = MAX_SEVERITY.get(name or "")
+    if cap is not None and _RANK[level] < _RANK[cap]:
+        return cap
+    return level
 
 
 def combine(findings: list[Finding], weights: Weights | None = None) -> Reliability:
@@ -69,7 +78,7 @@ def combine(findings: list[Finding], weights: Weights | None = None) -> Reliabil
         signals.append(
             Signal(
                 name=f.name,
-                severity=severity(c),
+                severity=severity(c, f.name),
                 message=f.message,
                 evidence=list(f.evidence),
                 spans=list(f.spans),
