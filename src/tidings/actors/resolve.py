@@ -78,7 +78,16 @@ class ArticleActors:
         self.date = article.published
         self.text = doc.text  # Doc.text joins the tokens on every call: once
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
-        self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._ents = doc.ents  # a new tuple of Spans on every access: once
+        self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
+        # one pass over the tokens for both scanners (a Token object per access otherwise)
+        self._name_toks: list[tuple[int, int, bool, str, str]] = []
+        self._role_toks: list[tuple[int, int, str, str, bool]] = []
+        for t in doc:
+            idx, word = t.idx, t.text
+            end = idx + len(word)
+            self._name_toks.append((idx, end, t.is_punct or t.is_space, t.lower_, word))
+            self._role_toks.append((idx, end, word, t.lemma_, t.is_alpha))
         self._person_tokens = {t.i for e in self._person_ents for t in e}
         self.hits = self._scan_names()
         self._named = {t for h in self.hits if h.entry.person is None for t in range(h.i, h.j)}
@@ -97,8 +106,7 @@ class ArticleActors:
         objects) and stops growing a candidate once its key starts no known name."""
         doc, hits = self.doc, []
         text = self.text
-        toks = [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space, t.lower_, t.text)
-                for t in doc]
+        toks = self._name_toks
         n = len(toks)
         width = self.k.max_words
         first_words, prefixes = self.k.first_words, self.k.prefixes
@@ -154,7 +162,7 @@ class ArticleActors:
     def _scan_roles(self) -> list[_RoleHit]:
         doc, out, n, i = self.doc, [], len(self.doc), 0
         text = self.text
-        toks = [(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.is_alpha) for t in doc]
+        toks = self._role_toks
         role_of = self.k.role
         while i < n:
             found = None
@@ -255,7 +263,7 @@ class ArticleActors:
 
     def entities(self) -> list[Entity]:
         out: list[Entity] = []
-        for ent in self.doc.ents:
+        for ent in self._ents:
             actor = None
             if ent.label_ not in NO_ACTOR_LABELS and not self.is_location(ent):
                 match = self.code_span(ent)

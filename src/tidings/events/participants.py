@@ -83,6 +83,7 @@ class Resolver:
         self.quotes = quotes or []
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._sent_starts: list[int] | None = None
+        self._persons: list[Any] | None = None
 
     def code(self, span: Span) -> Any | None:
         key = (span.start, span.end)
@@ -253,8 +254,10 @@ class Resolver:
         idx = bisect_right(self._sent_starts, tok.i) - 1
         first = self._sent_starts[max(0, idx - 2)]
         best = None
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.start < first or ent.end > tok.i:
+        if self._persons is None:  # Doc.ents builds new Spans on every access: once
+            self._persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        for ent in self._persons:
+            if ent.start < first or ent.end > tok.i:
                 continue
             m = self.code(ent)
             if m is not None and getattr(m, "kind", "person") == "person":

@@ -105,6 +105,12 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
 
+def may_cue(lower: str, lemma: str) -> bool:
+    """False when ``cue_at`` is sure to return None for a token of this form and lemma (a cheap
+    test before the full one: most tokens of an article are no cue)."""
+    return lower == "according" or lemma.lower() in _CUE_LEMMAS
+
+
 def cue_at(tok: Token) -> Cue | None:
     """The cue headed by ``tok``, or None."""
     doc = tok.doc
@@ -136,3 +142,8 @@ def cue_at(tok: Token) -> Cue | None:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False)
     return None
 
+
+
+#: every lemma ``cue_at`` can return a cue for (besides "according to")
+_CUE_LEMMAS = frozenset({k[0] for k in PHRASAL_CUES} | {"tell"} | set(SPEECH_VERBS) | set(BELIEF_VERBS)
+                        | set(LABEL_VERBS))

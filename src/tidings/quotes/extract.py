@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Article, Quote, Speaker
-from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at
+from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
 from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
 from tidings.quotes.unmarked import find_unmarked
@@ -102,7 +102,7 @@ class _Context:
         self.subjects: dict[int, Token] = {}
         self.subject_spans: dict[int, Span] = {}
         for tok in doc:
-            if self.in_quote[tok.i] or tok.is_punct or tok.is_space:
+            if self.in_quote[tok.i] or tok.is_punct or tok.is_space or not may_cue(tok.lower_, tok.lemma_):
                 continue
             cue = cue_at(tok)
             if cue is None:

@@ -239,9 +239,10 @@ class Resolver:
         self.gender: dict[str, str] = {}
         speaker_heads = {t.i for t in speaker_subjects}
         seen: set[tuple[int, int]] = set()
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        # Doc.ents builds a new tuple of Spans on every access: once per article
+        self.ents = doc.ents
+        self.persons = [e for e in self.ents if e.label_ == "PERSON"]
+        for ent in self.persons:
             self._add(ent, speaker_heads)
             seen.add((ent.start, ent.end))
         # named speakers that the NER missed or mislabelled ("Pompeo" as ORG)
@@ -309,8 +310,7 @@ class Resolver:
     def name_of_span(self, span: Span) -> Resolution:
         """Resolve a non-pronoun mention: a person's name in it, its appositive, else None."""
         doc = self.doc
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start
-                   and e.end <= span.end]
+        persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
         if persons:
             return Resolution(self.canonical(persons[-1].text), 0.95)
         root = span.root
@@ -326,7 +326,7 @@ class Resolver:
             run = doc[propn[0].i: propn[-1].i + 1]
             if root.ent_type_ in ("ORG", "GPE", "NORP") and _surname(run.text) not in self.fullest:
                 text = run.text
-                ents = [e for e in doc.ents if e.start <= root.i < e.end]
+                ents = [e for e in self.ents if e.start <= root.i < e.end]
                 if ents:
                     text = ents[0].text
                 return Resolution(clean_name(text) or text, 0.85)
