@@ -11,6 +11,7 @@ Migrations are numbered, applied in order, each in its own transaction together 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -150,21 +151,77 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     return version
 
 
+def _open(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(p), read_only=read_only)
+    except duckdb.IOException as exc:
+        msg = _one_line(exc)
+        if "lock" in msg.lower():
+            raise StoreError(f"{p} is in use by another process (DuckDB allows one writer): {msg}") from exc
+        raise StoreError(f"cannot open {p} as a DuckDB database; it was left untouched: {msg}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open {p} as a DuckDB database; it was left untouched: {_one_line(exc)}") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def _indexed_columns(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(table, column) of every single-column index and primary key."""
+    out: list[tuple[str, str]] = []
+    for table, cols in conn.execute(
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+        "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+    ).fetchall():
+        if len(cols) == 1:
+            out.append((table, cols[0]))
+    for table, expr in conn.execute("SELECT table_name, expressions FROM duckdb_indexes()").fetchall():
+        m = re.fullmatch(r"\[\s*\"?(\w+)\"?\s*\]", str(expr))
+        if m:
+            out.append((table, m.group(1)))
+    return out
+
+
+def verify_readable(conn: duckdb.DuckDBPyConnection, p: Path) -> None:
+    """Read every column of every row of every table, and look one key up through each index.
+    DuckDB checks each block's checksum as it reads it, so a truncated file or flipped bytes in
+    stored rows or index roots fail here, before anything is written."""
+    tables = [r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()]
+    table = "?"
+    try:
+        for table in tables:
+            conn.execute(f'SELECT count(*), max(hash(t)) FROM "{table}" AS t').fetchall()
+        for table, col in _indexed_columns(conn):
+            key = conn.execute(f'SELECT "{col}" FROM "{table}" LIMIT 1').fetchone()
+            if key is not None:
+                conn.execute(f'SELECT count(*) FROM "{table}" WHERE "{col}" = ?', [key[0]]).fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"{p} is damaged (table {table}: {_one_line(exc)}); it was left untouched. "
+            "Restore it from a backup, or give a new file with --db."
+        ) from exc
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating when absent) a tidings store and bring its schema up to date."""
+    """Open (creating when absent) a tidings store and bring its schema up to date.
+
+    Before an existing store is opened for writing it is opened read-only and read in full: DuckDB
+    would otherwise write into a damaged file (a checkpoint on close) without reading its bad blocks."""
     p = Path(path)
     check_db_file(p)
     if read_only and not p.exists():
         raise StoreError(f"no tidings store at {p}: run `tidings ingest ... --db {p}` first")
-    try:
-        conn = duckdb.connect(str(p), read_only=read_only)
-    except duckdb.IOException as exc:
-        msg = str(exc)
-        if "lock" in msg.lower():
-            raise StoreError(f"{p} is in use by another process (DuckDB allows one writer): {msg}") from exc
-        raise StoreError(f"cannot open {p} as a DuckDB database: {msg}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open {p} as a DuckDB database: {exc}") from exc
+    if not read_only and p.exists():
+        check = _open(p, read_only=True)
+        try:
+            current_version(check)
+            verify_readable(check, p)
+        except duckdb.Error as exc:
+            raise StoreError(f"{p} cannot be read as a tidings store; it was left untouched: {_one_line(exc)}") from exc
+        finally:
+            check.close()
+    conn = _open(p, read_only)
     try:
         if read_only:
             version = current_version(conn)
