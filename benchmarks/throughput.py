@@ -1,11 +1,32 @@
-"""Throughput on one core: the spaCy pipeline alone vs the whole `tidings analyze` path.
+"""Throughput and memory: spaCy alone vs `tidings analyze` (1 and N processes) vs ingest into DuckDB.
 
-    .venv/bin/python benchmarks/throughput.py [--n 400]
+    .venv/bin/python benchmarks/throughput.py                      # 2,000 articles, 3 rounds
+    .venv/bin/python benchmarks/throughput.py --n 200 --rounds 1   # quick look
+    .venv/bin/python benchmarks/throughput.py --memory             # + RSS at 1,000 vs 10,000 articles
+    .venv/bin/python benchmarks/throughput.py --check-ruler        # tidings.nlp's attribute ruler == spaCy's
 
-Both sides parse the same clean texts with the same pinned model.  "spaCy alone" is
-``nlp.pipe`` over the article bodies; "tidings" is reading the JSONL, extracting, parsing, every
-analysis stage and serialising the output, as `tidings analyze IN.jsonl --format jsonl` does.
-The ratio tidings/spaCy is the figure the foundation issue sets a floor for (>= 0.85).
+The corpus is fixed: articles recombined from the examples' paragraphs with a seeded generator,
+every fourth one a ``../shared`` reliability article when that folder is present
+(``benchmarks/corpus.py``).  Every side reads the same JSONL and parses the same texts with the
+same pinned model; each runs in a fresh process (so peak RSS is its own), the model loaded before
+the clock starts:
+
+- ``spaCy nlp.pipe (stock)``: ``nlp.pipe`` over the article bodies, batch 16, the packaged
+  pipeline exactly as spaCy loads it -- the floor the issue measures against;
+- ``spaCy nlp.pipe (tidings)``: the same, as ``tidings.nlp.load`` sets the pipeline up;
+- ``tidings analyze``: reading the JSONL, every stage, JSON lines out (``Analyzer.stream``, what
+  ``tidings analyze IN.jsonl --format jsonl`` runs), single process;
+- ``tidings analyze --workers N``: the same in N processes (``tidings.workers``);
+- ``ingest into DuckDB``: ``tidings.store.ingest`` into a new temporary store.
+
+Sides alternate within a round and rounds repeat (the machine may be shared): the table gives the
+median time of each side, the ratios are medians of the per-round ratios.  Peak RSS is
+``ru_maxrss`` of the process (with ``--workers``, the largest worker beside the parent).
+
+``--memory`` streams the corpus at two sizes (default 1,000 and 10,000) through the real CLI,
+``python -m tidings analyze IN.jsonl --format jsonl --output OUT``, in a child process, and reads
+that child's peak RSS with ``resource.getrusage(RUSAGE_CHILDREN)`` from a fresh intermediate process
+per size; flat means the larger within 10% of the smaller.
 """
 
 from __future__ import annotations
@@ -14,56 +35,242 @@ import argparse
 import io
 import json
 import os
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+SIDES = ("spacy_stock", "spacy", "analyze", "workers", "ingest")
+LABELS = {
+    "spacy_stock": "spaCy nlp.pipe (stock)",
+    "spacy": "spaCy nlp.pipe (tidings)",
+    "analyze": "tidings analyze",
+    "workers": "tidings analyze -w{w}",
+    "ingest": "ingest into DuckDB",
+}
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=400, help="articles in the corpus (default 400)")
-    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best of each side is kept")
-    args = ap.parse_args()
 
-    from corpus import write_corpus
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
+
+# ---------------------------------------------------------------------------- one side (child)
+def run_side(side: str, corpus: Path, workers: int) -> dict[str, float]:
+    """Time one side over the corpus in this (fresh) process; returns seconds, counts and RSS."""
+    if side == "spacy_stock":
+        os.environ["TIDINGS_SPACY_ATTRIBUTE_RULER"] = "1"
     from tidings import nlp
     from tidings.ingest.sources import Failure, read_jsonl
     from tidings.pipeline import Analyzer
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = write_corpus(Path(tmp) / "corpus.jsonl", args.n)
-        raw = path.read_bytes()
+    raw = corpus.read_bytes()
     model = nlp.load()
-    analyzer = Analyzer()
     texts = [it.text for it in read_jsonl(io.BytesIO(raw), "bench") if not isinstance(it, Failure)]
-    n_tokens = sum(len(d) for d in model.pipe(texts[:20]))  # warm-up
-    n_tokens = 0
-
-    best_spacy = best_tidings = float("inf")
-    for _ in range(args.rounds):
+    n_tokens = sum(len(d) for d in model.pipe(texts[:8]))  # warm-up
+    out: dict[str, float] = {"articles": len(texts)}
+    if side in ("spacy_stock", "spacy"):
         t0 = time.perf_counter()
         n_tokens = sum(len(doc) for doc in model.pipe(texts, batch_size=16))
-        best_spacy = min(best_spacy, time.perf_counter() - t0)
-
-        t0 = time.perf_counter()
+        out["seconds"] = time.perf_counter() - t0
+        out["tokens"] = n_tokens
+    elif side in ("analyze", "workers"):
+        analyzer = Analyzer()
         sink = io.StringIO()
-        for result in analyzer.stream(read_jsonl(io.BytesIO(raw), "bench")):
+        n = 0
+        t0 = time.perf_counter()
+        for result in analyzer.stream(read_jsonl(io.BytesIO(raw), "bench"), workers=workers if side == "workers" else 1):
             sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        best_tidings = min(best_tidings, time.perf_counter() - t0)
+            sink.seek(0)
+            sink.truncate()
+            n += 1
+        out["seconds"] = time.perf_counter() - t0
+        out["results"] = n
+    elif side == "ingest":
+        from tidings.store import connect, ingest, read_sources
 
-    n = len(texts)
-    print(f"corpus: {n} articles, {n_tokens} tokens (examples recombined, seed 7)")
-    print(f"{'':24}{'articles/s':>12}{'tokens/s':>12}")
-    print(f"{'spaCy nlp.pipe alone':24}{n / best_spacy:12.1f}{n_tokens / best_spacy:12.0f}")
-    print(f"{'tidings analyze':24}{n / best_tidings:12.1f}{n_tokens / best_tidings:12.0f}")
-    print(f"ratio tidings/spaCy: {best_spacy / best_tidings:.2f}  (foundation floor 0.85)")
+        analyzer = Analyzer()
+        with tempfile.TemporaryDirectory(prefix="tidings-bench-") as tmp:
+            conn = connect(str(Path(tmp) / "bench.duckdb"))
+            t0 = time.perf_counter()
+            report = ingest(conn, read_sources([str(corpus)]), analyzer, inputs=[str(corpus)])
+            out["seconds"] = time.perf_counter() - t0
+            conn.close()
+        out["new"] = report.counts.new
+        out["duplicate"] = report.counts.duplicate
+    else:
+        raise SystemExit(f"unknown side {side}")
+    out["rss_mb"] = _rss_mb()
+    out["rss_children_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
+    return out
+
+
+def spawn_side(side: str, corpus: Path, workers: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--side", side, "--corpus", str(corpus), "--workers", str(workers)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"side {side} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------- memory flatness
+def cli_peak_rss(corpus: Path, out: Path, workers: int) -> float:
+    """Peak RSS (MB) of `python -m tidings analyze` over ``corpus``, read in a fresh parent."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    cmd = [sys.executable, "-c", probe, sys.executable, "-m", "tidings", "analyze", str(corpus),
+           "--format", "jsonl", "--output", str(out)]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"tidings analyze failed:\n{proc.stderr[-3000:]}")
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def memory_check(sizes: list[int], workers: int, with_shared: bool) -> None:
+    from corpus import write_corpus
+
+    peaks: list[tuple[int, float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="tidings-mem-") as tmp:
+        for n in sizes:
+            corpus = write_corpus(Path(tmp) / f"corpus-{n}.jsonl", n, with_shared=with_shared)
+            t0 = time.perf_counter()
+            peak = cli_peak_rss(corpus, Path(tmp) / f"out-{n}.jsonl", workers)
+            peaks.append((n, peak, time.perf_counter() - t0))
+            corpus.unlink()
+            (Path(tmp) / f"out-{n}.jsonl").unlink()
+    print(f"\nmemory: `python -m tidings analyze IN.jsonl --format jsonl --output OUT`"
+          + (f" --workers {workers}" if workers > 1 else "") + ", peak RSS of the largest process")
+    for n, peak, secs in peaks:
+        print(f"  {n:>6} articles  peak RSS {peak:7.1f} MB  ({secs:.0f} s)")
+    base, last = peaks[0][1], peaks[-1][1]
+    growth = (last - base) / base
+    verdict = "flat" if growth <= 0.10 else "NOT flat"
+    print(f"  {peaks[-1][0]} vs {peaks[0][0]}: {growth:+.1%} ({verdict}; budget +10%)")
+
+
+# ---------------------------------------------------------------------------- ruler check
+def check_ruler(n: int, with_shared: bool) -> None:
+    """tidings.nlp.ArrayAttributeRuler against spaCy's attribute_ruler on every corpus token."""
+    os.environ["TIDINGS_SPACY_ATTRIBUTE_RULER"] = "1"
+    from corpus import make_corpus
+
+    from tidings import nlp
+
+    texts = [r["text"] for r in make_corpus(n, with_shared=with_shared)]
+    model = nlp.load()
+    ruler, lemmatizer = model.get_pipe("attribute_ruler"), model.get_pipe("lemmatizer")
+    fast = nlp.ArrayAttributeRuler(ruler)
+    attrs = ["POS", "MORPH", "LEMMA", "TAG", "DEP", "HEAD"]
+    differ = n_tokens = 0
+    t_spacy = t_fast = 0.0
+    with model.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        for doc in model.pipe(texts, batch_size=16):
+            a, b = doc.copy(), doc.copy()
+            t0 = time.perf_counter()
+            ruler(a)
+            t_spacy += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            fast(b)
+            t_fast += time.perf_counter() - t0
+            lemmatizer(a)
+            lemmatizer(b)
+            n_tokens += len(doc)
+            if (a.to_array(attrs) != b.to_array(attrs)).any() or \
+                    [(t.pos_, str(t.morph), t.lemma_) for t in a] != [(t.pos_, str(t.morph), t.lemma_) for t in b]:
+                differ += 1
+    print(f"attribute ruler check: {len(texts)} articles, {n_tokens} tokens; documents with any POS, "
+          f"morphology, lemma, tag, dependency or head difference: {differ}")
+    print(f"  spaCy attribute_ruler {t_spacy:.2f} s, tidings ArrayAttributeRuler {t_fast:.2f} s "
+          f"({t_spacy / max(t_fast, 1e-9):.1f}x)")
+
+
+# ---------------------------------------------------------------------------- main
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="articles in the corpus (default 2000)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3); medians are reported")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the --workers side (default 2)")
+    ap.add_argument("--sides", default=",".join(SIDES), help=f"comma-separated subset of {','.join(SIDES)}")
+    ap.add_argument("--no-shared", action="store_true", help="examples only, without ../shared articles")
+    ap.add_argument("--memory", action="store_true", help="also the memory flatness check")
+    ap.add_argument("--memory-sizes", default="1000,10000", help="corpus sizes for --memory (default 1000,10000)")
+    ap.add_argument("--memory-workers", type=int, default=1, help="--workers for the memory runs (default 1)")
+    ap.add_argument("--check-ruler", action="store_true", help="only compare the attribute rulers and exit")
+    ap.add_argument("--side", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    with_shared = not args.no_shared
+
+    if args.side:
+        print(json.dumps(run_side(args.side, args.corpus, args.workers)))
+        return
+    if args.check_ruler:
+        check_ruler(args.n, with_shared)
+        return
+
+    from corpus import SHARED_RELIABILITY, write_corpus
+
+    sides = [s.strip() for s in args.sides.split(",") if s.strip()]
+    times: dict[str, list[float]] = {s: [] for s in sides}
+    rss: dict[str, list[float]] = {s: [] for s in sides}
+    ratios: dict[str, list[float]] = {s: [] for s in sides}
+    n_articles = n_tokens = 0
+    with tempfile.TemporaryDirectory(prefix="tidings-bench-") as tmp:
+        if not sides:
+            args.rounds = 0
+        corpus = write_corpus(Path(tmp) / "corpus.jsonl", args.n, with_shared=with_shared)
+        for r in range(args.rounds):
+            order = sides if r % 2 == 0 else sides[::-1]
+            got: dict[str, dict[str, float]] = {}
+            for side in order:
+                res = spawn_side(side, corpus, args.workers)
+                got[side] = res
+                times[side].append(res["seconds"])
+                rss[side].append(max(res["rss_mb"], res["rss_children_mb"]))
+                n_articles = int(res["articles"])
+                n_tokens = int(res.get("tokens", n_tokens))
+                print(f"  round {r + 1}: {LABELS[side].format(w=args.workers):28} {res['seconds']:8.1f} s",
+                      file=sys.stderr, flush=True)
+            base = got.get("spacy_stock") or got.get("spacy")
+            for side in sides:
+                if base is not None:
+                    ratios[side].append(base["seconds"] / got[side]["seconds"])
+            if "analyze" in got and "workers" in got:
+                ratios.setdefault("workers_vs_analyze", []).append(got["analyze"]["seconds"] / got["workers"]["seconds"])
+
+    if not sides:  # --sides "" : only the memory check
+        if args.memory:
+            memory_check([int(x) for x in args.memory_sizes.split(",")], args.memory_workers, with_shared)
+        return
+    shared = " + ../shared reliability articles" if with_shared and SHARED_RELIABILITY.exists() else ""
+    print(f"corpus: {n_articles} articles, {n_tokens} tokens (examples recombined, seed 7{shared}); "
+          f"{args.rounds} alternating round(s), medians; {os.cpu_count()} CPUs")
+    base_label = "spaCy stock" if "spacy_stock" in sides else "spaCy (tidings)"
+    print(f"{'':30}{'articles/s':>11}{'tokens/s':>10}{'peak RSS MB':>13}{'vs ' + base_label:>18}")
+    for side in sides:
+        t = statistics.median(times[side])
+        ratio = f"{statistics.median(ratios[side]):.2f}x" if ratios[side] else "-"
+        print(f"{LABELS[side].format(w=args.workers):30}{n_articles / t:11.2f}{n_tokens / t:10.0f}"
+              f"{statistics.median(rss[side]):13.0f}{ratio:>18}")
+    if ratios.get("workers_vs_analyze"):
+        print(f"--workers {args.workers} vs single process: {statistics.median(ratios['workers_vs_analyze']):.2f}x "
+              f"(per round: {', '.join(f'{x:.2f}' for x in ratios['workers_vs_analyze'])})")
+    if args.memory:
+        memory_check([int(x) for x in args.memory_sizes.split(",")], args.memory_workers, with_shared)
 
 
 if __name__ == "__main__":
