@@ -19,6 +19,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 6 * 1024 * 1024  # an article may be 5 MB (tidings.ingest.decode), plus form overhead
+MAX_URL_BYTES = 16 * 1024  # path and query string: filters are short
+MAX_HEADER_BYTES = 64 * 1024  # all header names and values together
 COOKIE = "tidings_token"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -71,7 +73,9 @@ class _TooLarge(Exception):
 
 
 class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes with 413, by declared length or while reading."""
+    """Refuse request bodies over ``limit`` bytes with 413, by declared length or while reading;
+    addresses over ``MAX_URL_BYTES`` with 414 and header blocks over ``MAX_HEADER_BYTES`` with 431
+    (the server's own limits depend on how the bytes arrive)."""
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -81,34 +85,49 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "replace")
+        url_bytes = len(raw_path) + len(scope.get("query_string", b""))
+        if url_bytes > MAX_URL_BYTES:
+            await _respond(send, 414, f"request address over the {MAX_URL_BYTES} byte limit".encode(),
+                           b"text/plain; charset=utf-8")
+            return
+        if sum(len(k) + len(v) + 4 for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:  # as on the wire
+            await _respond(send, 431, f"request headers over the {MAX_HEADER_BYTES} byte limit".encode(),
+                           b"text/plain; charset=utf-8")
+            return
         message = f"request body over the {self.limit} byte limit".encode()
         declared = _headers(scope).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             await _respond(send, 413, message, b"text/plain; charset=utf-8")
             return
         seen = 0
-        started = False
+        started = answered = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, answered
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.limit:
+                    # answer now: FastAPI turns any error while reading a body into its own 400
+                    if not started and not answered:
+                        answered = True
+                        await _respond(send, 413, message, b"text/plain; charset=utf-8")
                     raise _TooLarge
             return msg
 
-        async def tracking_send(msg: Message) -> None:
+        async def guarded_send(msg: Message) -> None:
             nonlocal started
+            if answered:  # the 413 went out; whatever the app makes of the cut-off body is dropped
+                return
             if msg["type"] == "http.response.start":
                 started = True
             await send(msg)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
-            if not started:
-                await _respond(send, 413, message, b"text/plain; charset=utf-8")
+            pass
 
 
 class TokenGate:
