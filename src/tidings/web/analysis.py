@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from pathlib import PurePath
+from urllib.parse import urlsplit
 from typing import Any, Protocol
 
 from tidings.errors import InputError
@@ -54,7 +55,15 @@ class Service:
         url = url.strip()
         if not url.lower().startswith(("http://", "https://")):
             raise InputError(f"only http and https URLs are fetched, not {url[:80]!r}")
-        item = next(read_url(url, allow_private=False))
+        try:  # a malformed address ("http://[::1", a port over 65535) is the user's error, not a crash
+            parts = urlsplit(url)
+            _ = parts.port
+        except ValueError as exc:
+            raise InputError(f"not a valid URL: {url[:80]!r} ({exc})") from exc
+        try:
+            item = next(read_url(url, allow_private=False))
+        except (ValueError, UnicodeError) as exc:
+            raise InputError(f"could not fetch {url[:80]!r}: {exc}") from exc
         if isinstance(item, Failure):
             raise InputError(item.error)
         return self._run(item)
