@@ -302,6 +302,31 @@ def test_pasted_script_never_runs(server: str, page: Page) -> None:
     assert pg.locator("#article-text img, #article-text script, #article-text svg").count() == 0
 
 
+def test_xss_corpus_pasted_stays_text(server: str, page: Page) -> None:
+    """The 39 payloads of tests/test_web_security.py pasted at once: no dialog opens, no element
+    of theirs is created, each shows as the text it is (the CSP would block inline script anyway;
+    this checks the escaping under it)."""
+    from .test_web_security import PAYLOADS
+
+    pg = page.page
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto(server + "/analyze")
+    pasted = "\n\n".join(f"Paragraph {i}: \u201c{p},\u201d the minister said." for i, p in enumerate(PAYLOADS))
+    pg.fill("textarea[name=text]", pasted)
+    pg.click("#analyze-submit")
+    pg.wait_for_selector("#article-text", timeout=120_000)
+    pg.wait_for_timeout(500)
+    assert not dialogs, dialogs
+    foreign = "img, svg, iframe, object, embed, math, base, video, audio, details, input, form, script, style, a"
+    assert pg.locator(f"#article-text :is({foreign})").count() == 0
+    assert pg.locator(f".article-head :is({foreign})").count() == 0
+    shown = pg.locator("#article-text").inner_text()
+    for i, p in enumerate(PAYLOADS):
+        assert f"xss{i:02d}" in shown, p
+    assert pg.evaluate("document.querySelectorAll('script:not([src]):not([type=\"application/json\"])').length") == 0
+
+
 @pytest.mark.parametrize(("path", "chart", "name"), [
     ("/events", "#events-chart", "events"),
     ("/dyad?a=IDN&b=MYS", "#dyad-chart", "dyad"),
