@@ -129,3 +129,11 @@ def test_own_network_addresses_are_refused_by_default(url: str) -> None:
         fetch(url)
     assert "--allow-private" in str(info.value)
 
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/", "https://"])
+def test_malformed_urls_are_clear_errors(url: str) -> None:
+    with pytest.raises(FetchError):
+        fetch(url)
+    items = list(read_inputs([url]))
+    assert isinstance(items[0], Failure)

@@ -32,16 +32,20 @@ class Fetched:
 def check_url(url: str, allow_private: bool = False) -> None:
     """Refuse what must not be fetched: other schemes, and (unless allowed) hosts on the user's own
     machine or network: loopback, private, link-local and other non-global addresses."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = parts.hostname
+    except ValueError as exc:  # "http://[::1", "http://a:99999/"
+        raise FetchError(f"malformed URL {url!r}: {exc}", url) from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused URL scheme {parts.scheme!r}: only http and https URLs are fetched", url)
-    host = parts.hostname
     if not host:
         raise FetchError(f"URL {url!r} has no host name", url)
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"could not fetch {url}: host {host!r} does not resolve", url) from exc
     for info in infos:
