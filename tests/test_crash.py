@@ -264,7 +264,8 @@ def kill_runs(workdir: Path, corpus: Path, ids: list[str], kills: int, seed: int
         if finished is None and run.kill():
             stats.kills += 1
             stats.during_startup += run.first_new_at is None or run.first_new_at > anchor + delay
-            stats.problems += [f"after kill {stats.kills}: {p}" for p in integrity_problems(db)]
+            if db.exists():  # else killed before the store was created: nothing to check
+                stats.problems += [f"after kill {stats.kills}: {p}" for p in integrity_problems(db)]
             continue
         if run.proc.returncode != 0:
             stats.problems.append(f"run exited {run.proc.returncode}: {run.message()}")
