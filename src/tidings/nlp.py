@@ -237,6 +237,8 @@ def fast_attribute_ruler(nlp: Language) -> bool:
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
+    if isinstance(ruler, ArrayAttributeRuler):
+        return True  # already swapped (the same model object loaded twice)
     try:
         fast = ArrayAttributeRuler(ruler)
     except ValueError:
