@@ -310,7 +310,7 @@ def _assert_survived(stats: KillStats, kills: int) -> None:
 
 
 def test_ingest_killed_3_times_then_resumed_stores_each_article_once(tmp_path: Path) -> None:
-    stats, dbs, ids = run_kill_chains(tmp_path, kills=3, chains=1)
+    stats, dbs, ids = run_kill_chains(tmp_path, kills=3, chains=1, n_articles=20)
     _assert_survived(stats, 3)
     for db in dbs:
         assert stored_ids(db) == sorted(ids)

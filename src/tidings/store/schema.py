@@ -203,6 +203,22 @@ def verify_readable(conn: duckdb.DuckDBPyConnection, p: Path) -> None:
         ) from exc
 
 
+def _verify_before_writing(p: Path) -> None:
+    try:
+        check = duckdb.connect(str(p), read_only=True)
+    except duckdb.ConnectionException:
+        return  # this process holds it open for writing already: it was verified then
+    except duckdb.Error:
+        check = _open(p, read_only=True)  # the same error again, as a StoreError
+    try:
+        current_version(check)
+        verify_readable(check, p)
+    except duckdb.Error as exc:
+        raise StoreError(f"{p} cannot be read as a tidings store; it was left untouched: {_one_line(exc)}") from exc
+    finally:
+        check.close()
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating when absent) a tidings store and bring its schema up to date.
 
@@ -213,14 +229,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if read_only and not p.exists():
         raise StoreError(f"no tidings store at {p}: run `tidings ingest ... --db {p}` first")
     if not read_only and p.exists():
-        check = _open(p, read_only=True)
-        try:
-            current_version(check)
-            verify_readable(check, p)
-        except duckdb.Error as exc:
-            raise StoreError(f"{p} cannot be read as a tidings store; it was left untouched: {_one_line(exc)}") from exc
-        finally:
-            check.close()
+        _verify_before_writing(p)
     conn = _open(p, read_only)
     try:
         if read_only:
