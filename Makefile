@@ -42,8 +42,10 @@ run: setup
 	$(VENV)/bin/tidings ingest examples/ --db $(DB)
 	$(VENV)/bin/tidings serve --db $(DB) --host $(HOST) --port $(PORT)
 
+# the default suite, then the long fuzz and kill runs (marker `slow`) within a bounded budget
 test: setup
 	$(PY) -m pytest -q
+	timeout 900 $(PY) -m pytest -q -m slow
 
 bench: setup
 	$(PY) -m pip install --quiet -e ".[test,spark,bench]"
