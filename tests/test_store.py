@@ -474,3 +474,23 @@ def test_cli_ingest_twice_lists_failures_and_stores_them(tmp_path: Path) -> None
     conn.close()
     res = runner.invoke(app, ["query", "articles", "--db", str(db), "--format", "json", "--outlet", "pacific"])
     assert [r["id"] for r in json.loads(res.stdout)] == ["batch-001"]
+
+
+def test_ingest_with_two_workers_stores_the_same_as_one(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(examples), "--db", str(one), "--no-progress"]).exit_code == 0
+    res = runner.invoke(app, ["ingest", str(examples), "--db", str(two), "--no-progress", "--workers", "2"])
+    assert res.exit_code == 0, res.output
+
+    def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+    for sql in ("SELECT count(*) FROM articles", "SELECT count(*) FROM events", "SELECT count(*) FROM quotes",
+                "SELECT content_hash FROM articles ORDER BY content_hash"):
+        assert rows(one, sql) == rows(two, sql)

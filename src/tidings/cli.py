@@ -244,6 +244,9 @@ def ingest_cmd(
         Path | None, typer.Option("--parquet", help="Load the Parquet tables `tidings spark` wrote to this folder.")
     ] = None,
     article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, max=64, help="Processes to analyse new articles in.")
+    ] = 1,
 ) -> None:
     """Analyse articles into a corpus store: each once, with duplicates, copies and merged events."""
     from tidings.store import estimate_total, ingest, read_sources
@@ -265,9 +268,10 @@ def ingest_cmd(
     set_article_timeout(article_timeout)
 
     def analyzer():  # type: ignore[no-untyped-def]
-        from tidings.pipeline import Analyzer
+        from tidings.pipeline import Analyzer, ParallelAnalyzer
 
-        return Analyzer(actor_files=actors or [], timeout=article_timeout)
+        single = Analyzer(actor_files=actors or [], timeout=article_timeout)
+        return ParallelAnalyzer(single, workers) if workers > 1 else single
 
     bar = Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -290,6 +294,8 @@ def ingest_cmd(
     except TidingsError as exc:
         conn.close()
         _fail(str(exc))
+    except duckdb_error() as exc:  # disk full, a lock held by another process, ...
+        _fail(f"the store {db} failed: {exc}; the batches committed so far are kept, run the same command again")
     except KeyboardInterrupt:
         conn.close()
         _fail("interrupted: the batches committed so far are kept; run the same command again to finish", 130)

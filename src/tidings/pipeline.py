@@ -114,6 +114,18 @@ def _code_speaker(quote: Quote, actors: ArticleActors, knowledge: ActorKnowledge
         sp.actor = match.code
 
 
+class ParallelAnalyzer:
+    """An analyzer whose ``stream`` runs in ``workers`` processes (for callers that only call
+    ``stream``, such as the corpus store's ingest)."""
+
+    def __init__(self, analyzer: Analyzer, workers: int) -> None:
+        self.analyzer = analyzer
+        self.workers = workers
+
+    def stream(self, items: Iterable[Item], batch_size: int = 16) -> Iterator[Result]:
+        return self.analyzer.stream(items, batch_size=batch_size, workers=self.workers)
+
+
 _worker: Analyzer | None = None
 _worker_batch = 16
 
