@@ -23,7 +23,8 @@ from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
-from tidings.ingest.sources import Article, Failure
+from tidings.ingest.sources import Failure
+from tidings.model import Article
 from tidings.spark import corpus
 from tidings.spark.executor import analyse_partition
 from tidings.spark.read import read_items

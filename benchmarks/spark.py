@@ -1,0 +1,88 @@
+"""Articles per second: the Spark job in local[1] and local[2] against the single-process CLI.
+
+All three runs take the same articles (``corpus.make_corpus(N)``, 2,000 by default) and do the same
+work: analyse every article, find copies and near-duplicates, merge events, write every table
+(``tidings ingest`` into a fresh DuckDB store; ``python -m tidings.spark`` into Parquet folders).
+Times are wall clock of the whole command, start-up included (JVM, model loading); the Spark job's
+own time (session up to tables written) is shown beside it.  The target is local[2] at least 1.6
+times the single process, on a machine with 2 free cores.
+
+    .venv/bin/python benchmarks/spark.py [--n 2000] [--only local[2]]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus  # noqa: E402
+
+TARGET = 1.6
+
+
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    res = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    if res.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({res.returncode}):\n{res.stderr[-3000:]}")
+    return wall, res.stderr
+
+
+def single_process(corpus: Path, work: Path) -> float:
+    db = work / "single.duckdb"
+    wall, err = _timed([sys.executable, "-m", "tidings", "ingest", str(corpus), "--db", str(db), "--no-progress"])
+    print(f"  single process: {err.strip().splitlines()[-1]}", file=sys.stderr)
+    return wall
+
+
+def spark(corpus: Path, work: Path, master: str, cores: int) -> tuple[float, float]:
+    out = work / f"out-{cores}"
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    wall, err = _timed([sys.executable, "-m", "tidings.spark", str(corpus), str(out), "--master", master,
+                        "--shuffle-partitions", str(4 * cores)], env)
+    last = [ln for ln in err.splitlines() if " new, " in ln][-1]
+    m = re.search(r"\(([\d.]+) s\)", last)
+    print(f"  {master}: {last}", file=sys.stderr)
+    return wall, float(m.group(1)) if m else wall
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
+    ap.add_argument("--only", choices=["single", "local[1]", "local[2]"], action="append",
+                    help="run only these (repeatable); default all three")
+    args = ap.parse_args()
+    runs = args.only or ["single", "local[1]", "local[2]"]
+    print(f"machine: {os.cpu_count()} cores; {args.n} articles", file=sys.stderr)
+    rates: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="tidings-spark-bench-") as tmp:
+        work = Path(tmp)
+        corpus = write_corpus(work / "corpus.jsonl", args.n)
+        print(f"{'run':10s} {'wall s':>8s} {'art/s':>7s} {'job s':>7s} {'art/s (job)':>12s}")
+        for name in runs:
+            if name == "single":
+                wall = single_process(corpus, work)
+                job = wall
+            else:
+                wall, job = spark(corpus, work, name, int(name[6]))
+            rates[name] = args.n / wall
+            print(f"{name:10s} {wall:8.1f} {args.n / wall:7.1f} {job:7.1f} {args.n / job:12.1f}", flush=True)
+    if "single" in rates and "local[2]" in rates:
+        ratio = rates["local[2]"] / rates["single"]
+        verdict = "meets" if ratio >= TARGET else "misses"
+        print(f"local[2] / single process: {ratio:.2f}x ({verdict} the {TARGET}x target)")
+        return 0 if ratio >= TARGET else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
