@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tidings.actors.types import Entry, Role
+from tidings.actors.types import Entry, Role, date_bound
 from tidings.errors import TidingsError
 
 if TYPE_CHECKING:
@@ -196,21 +196,10 @@ def load_csv(knowledge: ActorKnowledge, text: str, tier: int = 1) -> int:
         if code.startswith("~"):
             knowledge.add_role(phrase, Role(code=code[1:], tier=tier))
         else:
-            start = _iso(row.get("start", ""), end=False)
-            end = _iso(row.get("end", ""), end=True)
+            start = date_bound(row.get("start", ""), end=False)
+            end = date_bound(row.get("end", ""), end=True)
             knowledge.add(phrase, Entry(code=code, name=row.get("name") or phrase,
                                         kind=row.get("kind") or _kind(code), country=code[:3],
                                         start=start, end=end, tier=tier))
         count += 1
     return count
-
-
-def _iso(value: str, *, end: bool) -> str | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
-    if len(parts) == 2:
-        return f"{parts[0]}-{parts[1]}-31" if end else f"{parts[0]}-{parts[1]}-01"
-    return value

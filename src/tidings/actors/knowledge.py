@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tidings.actors.normalize import is_acronym, key, looks_upper
-from tidings.actors.types import ActorMatch, Entry, Office, Person, Role
+from tidings.actors.types import ActorMatch, Entry, Office, Person, Role, date_bound
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,19 +54,6 @@ def _rows(name: str) -> Iterator[list[str]]:
 
 def _cell(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
-
-
-def _date(value: str, *, end: bool) -> str | None:
-    """"2019", "2019-05" or "2019-05-15" -> an inclusive ISO bound ("" -> open)."""
-    value = value.strip()
-    if not value:
-        return None
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
-    if len(parts) == 2:
-        return f"{parts[0]}-{parts[1]}-31" if end else f"{parts[0]}-{parts[1]}-01"
-    return value
 
 
 class ActorKnowledge:
@@ -167,7 +154,7 @@ class ActorKnowledge:
                 continue
             kind = _cell(row, 3) or "group"
             entry = Entry(code=code, name=name, kind=kind, country=code[:3],
-                          start=_date(_cell(row, 4), end=False), end=_date(_cell(row, 5), end=True))
+                          start=date_bound(_cell(row, 4), end=False), end=date_bound(_cell(row, 5), end=True))
             for alias in [name, *_split(_cell(row, 2))]:
                 self.add(alias, entry)
 
@@ -187,7 +174,7 @@ class ActorKnowledge:
             country, office, name = _cell(row, 0), _cell(row, 1), _cell(row, 2)
             if country == "country":
                 continue
-            start, end = _date(_cell(row, 3), end=False), _date(_cell(row, 4), end=True)
+            start, end = date_bound(_cell(row, 3), end=False), date_bound(_cell(row, 4), end=True)
             aliases = _split(_cell(row, 5))
             code = _cell(row, 6) or f"{country}GOV"
             nationality = _cell(row, 7) or country

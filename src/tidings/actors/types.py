@@ -96,3 +96,16 @@ def country_part(code: str | None) -> str | None:
     if head == "---" or head in ROLE_CODES:
         return None
     return LEGACY_CODES.get(head, head)
+
+
+def date_bound(value: str, *, end: bool) -> str | None:
+    """"2019", "2019-05" or "2019-05-15" -> an inclusive ISO bound of a date range ("" -> open)."""
+    value = value.strip()
+    if not value:
+        return None
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-31" if end else f"{parts[0]}-{parts[1]}-01"
+    return value
