@@ -1,0 +1,332 @@
+"""The corpus store's commands: `tidings ingest`, `export` and `query`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from tidings.cli.common import (
+    DEFAULT_DB,
+    ArticleTimeoutOption,
+    DbOption,
+    app,
+    duckdb_error,
+    err_console,
+    fail,
+    open_store,
+)
+from tidings.errors import TidingsError
+from tidings.ingest.sources import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    set_article_timeout,
+)
+
+
+def _iso_date(value: str | None, flag: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} wants a date as YYYY-MM-DD, not {value!r}", 2)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive), .jsonl, .warc/.arc(.gz), RSS/Atom feeds, URLs.",
+                       show_default=False),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (as for analyze); repeatable.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 64,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Load the Parquet tables `tidings spark` wrote to this folder.")
+    ] = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, max=64, help="Processes to analyse new articles in.")
+    ] = 1,
+) -> None:
+    """Analyse articles into a corpus store: each once, with duplicates, copies and merged events."""
+    from tidings.store import estimate_total, ingest, read_sources
+
+    if parquet is not None:
+        if inputs:
+            fail("give either inputs to analyse or --parquet DIR to load, not both", 2)
+        _ingest_parquet(db, parquet)
+        return
+    if not inputs:
+        fail("give the files, folders or URLs to ingest (or --parquet DIR)", 2)
+    for f in actors or []:
+        if not f.is_file():
+            fail(f"actor dictionary {f} does not exist", 2)
+    conn = open_store(db)
+    show = progress if progress is not None else err_console.is_terminal
+    total = estimate_total(inputs) if show else None
+
+    set_article_timeout(article_timeout)
+
+    def analyzer():  # type: ignore[no-untyped-def]
+        from tidings.pipeline import Analyzer, ParallelAnalyzer
+
+        single = Analyzer(actor_files=actors or [], timeout=article_timeout)
+        return ParallelAnalyzer(single, workers) if workers > 1 else single
+
+    bar = Progress(
+        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        TextColumn("[green]{task.fields[new]} new[/] [yellow]{task.fields[dup]} duplicate[/] "
+                   "[red]{task.fields[failed]} failed[/]"),
+        console=err_console, disable=not show,
+    )
+    try:
+        with bar:
+            task = bar.add_task("ingest", total=total, rate="", new=0, dup=0, failed=0)
+
+            def on_item(kind, item, counts) -> None:  # type: ignore[no-untyped-def]
+                elapsed = bar.tasks[0].elapsed or 0.0
+                rate = f"{counts.done / elapsed:.1f}/s" if elapsed else ""
+                bar.update(task, advance=1, rate=rate, new=counts.new, dup=counts.duplicate, failed=counts.failed)
+
+            report = ingest(conn, read_sources(inputs), analyzer, inputs=list(inputs), batch_size=batch_size,
+                            on_item=on_item)
+    except TidingsError as exc:
+        conn.close()
+        fail(str(exc))
+    except duckdb_error() as exc:  # disk full, a lock held by another process, ...
+        fail(f"the store {db} failed: {exc}; the batches committed so far are kept, run the same command again")
+    except KeyboardInterrupt:
+        conn.close()
+        fail("interrupted: the batches committed so far are kept; run the same command again to finish", 130)
+    conn.close()
+    size = db.stat().st_size if db.exists() else 0
+    for f in report.failures:
+        where = f" ({f.where})" if f.where and f.where != f.id else ""
+        err_console.print(f"[red]failed[/red] {f.id or '?'}{where}: {f.error}", highlight=False, soft_wrap=True)
+    c = report.counts
+    err_console.print(
+        f"{c.new} new, {c.duplicate} duplicate, {c.failed} failed; {report.merged_events} merged events; "
+        f"{db} ({size / 1_048_576:.1f} MB)",
+        highlight=False,
+    )
+
+
+def _ingest_parquet(db: Path, folder: Path) -> None:
+    from tidings.spark.load import load_parquet
+
+    if not folder.is_dir():
+        fail(f"--parquet wants the OUTPUT folder of `tidings spark`; {folder} is not a folder", 2)
+    conn = open_store(db)
+    try:
+        rep = load_parquet(conn, folder)
+    except (TidingsError, duckdb_error()) as exc:
+        fail(f"cannot load {folder}: {exc}", 1)
+    finally:
+        conn.close()
+    err_console.print(f"{rep.articles} new, {rep.skipped} already stored; {rep.merged_events} merged events; {db}",
+                      highlight=False)
+
+
+@app.command("export")
+def export_cmd(
+    kind: Annotated[str, typer.Argument(help="events (one row per mention), merged, articles or quotes.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, or gdelt (GDELT 2.0 event TSV).")] = "csv",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export a table of the corpus store as CSV, Parquet or GDELT 2.0 event rows."""
+    from tidings.store.export import ExportFormat, Kind, export
+
+    try:
+        k, fmt = Kind(kind), ExportFormat(format)
+    except ValueError:
+        fail(f"export wants one of {', '.join(x.value for x in Kind)} and a format of "
+              f"{', '.join(x.value for x in ExportFormat)}", 2)
+    if fmt is ExportFormat.gdelt and k not in (Kind.events, Kind.merged):
+        fail("the gdelt format holds events: export 'merged' (or 'events')", 2)
+    conn = open_store(db, read_only=True)
+    try:
+        n = export(conn, k, fmt, output)
+    except (OSError, duckdb_error()) as exc:
+        fail(f"cannot write {output}: {exc}", 1)
+    finally:
+        conn.close()
+    err_console.print(f"{n} {k.value} rows written to {output}", highlight=False)
+
+
+query_app = typer.Typer(help="Filtered reads of a corpus store.", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+# (field, header) of the table view; --format json gives every field
+_TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "merged": [("date", "date"), ("source_actor", "source"), ("code", "code"), ("label", "event"),
+               ("target_actor", "target"), ("n_mentions", "mentions"), ("n_articles", "articles"),
+               ("n_sources", "outlets"), ("first_id", "first report")],
+    "events": [("published", "date"), ("source_actor", "source"), ("code", "code"), ("label", "event"),
+               ("target_actor", "target"), ("negated", "negated"), ("outlet", "outlet"), ("evidence", "evidence")],
+    "articles": [("published", "date"), ("source", "outlet"), ("title", "title"), ("reliability_score", "score"),
+                 ("n_events", "events"), ("n_quotes", "quotes"), ("n_copied_from", "copies from")],
+    "quotes": [("published", "date"), ("speaker_name", "speaker"), ("speaker_actor", "actor"), ("kind", "kind"),
+               ("text", "quote")],
+    "dyad": [("period", "period"), ("events", "events"), ("quad1", "q1 verbal coop"), ("quad2", "q2 material coop"),
+             ("quad3", "q3 verbal conflict"), ("quad4", "q4 material conflict"), ("mean_goldstein", "goldstein")],
+}
+
+
+def _print_rows(rows: list[dict[str, object]], kind: str, fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    cols = _TABLE_COLUMNS[kind]
+    for key, header in cols:
+        table.add_column(header, overflow="fold", max_width=60 if key in ("evidence", "text", "title") else None)
+    for r in rows:
+        table.add_row(*("" if r.get(k) is None else str(r.get(k)) for k, _ in cols))
+    Console().print(table)
+    err_console.print(f"{len(rows)} rows", highlight=False)
+
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (default) or json.")]
+LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
+
+
+def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit):  # type: ignore[no-untyped-def]
+    from tidings.store.query import EventFilter
+
+    if dyad is not None and len(dyad.split(",")) != 2:
+        fail("--dyad wants two actor codes separated by a comma, e.g. USA,RUS", 2)
+    return EventFilter(
+        actor=actor, source=source, target=target,
+        dyad=tuple(dyad.split(",")) if dyad else None,  # type: ignore[arg-type]
+        code=code, root=root, quad_class=quad, date_from=_iso_date(date_from, "--from"),
+        date_to=_iso_date(date_to, "--to"), outlet=outlet, min_sources=min_sources, limit=limit or None,
+    )
+
+
+def _events_query(kind: str):  # type: ignore[no-untyped-def]
+    def command(
+        actor: Annotated[str | None, typer.Option(help="Source or target actor code prefix (USA matches USAGOV).")] = None,
+        source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
+        target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+        dyad: Annotated[str | None, typer.Option(help="Two actors, either direction: A,B.")] = None,
+        code: Annotated[str | None, typer.Option(help="CAMEO event code prefix.")] = None,
+        root: Annotated[str | None, typer.Option(help="CAMEO root code (01-20).")] = None,
+        quad: Annotated[int | None, typer.Option("--quad", help="Quad class 1-4.")] = None,
+        date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+        date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+        outlet: Annotated[str | None, typer.Option(help="Reported by this outlet (substring).")] = None,
+        min_sources: Annotated[int | None, typer.Option("--min-sources", help="At least this many outlets.")] = None,
+        limit: LimitOption = 100,
+        format: FormatOption = "table",
+        db: DbOption = DEFAULT_DB,
+    ) -> None:
+        from tidings.store import query
+
+        f = _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit)
+        conn = open_store(db, read_only=True)
+        try:
+            rows = query.merged_events(conn, f) if kind == "merged" else query.event_mentions(conn, f)
+        finally:
+            conn.close()
+        _print_rows(rows, kind, format)
+
+    command.__doc__ = ("Merged events: one row per real-world event, with its counts of mentions, articles "
+                       "and outlets." if kind == "merged" else "Event mentions: one row per event in an article.")
+    return command
+
+
+query_app.command("events")(_events_query("events"))
+query_app.command("merged")(_events_query("merged"))
+
+
+@query_app.command("articles")
+def query_articles(
+    text: Annotated[str | None, typer.Option(help="In the title or body (case-insensitive).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (substring).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    min_reliability: Annotated[int | None, typer.Option("--min-reliability", help="Score at least (0-100).")] = None,
+    max_reliability: Annotated[int | None, typer.Option("--max-reliability", help="Score at most (0-100).")] = None,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Articles by text, outlet, date and reliability score."""
+    from tidings.store import query
+
+    f = query.ArticleFilter(text=text, outlet=outlet, date_from=_iso_date(date_from, "--from"),
+                            date_to=_iso_date(date_to, "--to"), min_reliability=min_reliability,
+                            max_reliability=max_reliability, limit=limit or None)
+    conn = open_store(db, read_only=True)
+    try:
+        rows = query.articles(conn, f)
+    finally:
+        conn.close()
+    _print_rows(rows, "articles", format)
+
+
+@query_app.command("quotes")
+def query_quotes(
+    speaker: Annotated[str | None, typer.Option(help="Speaker name, mention or actor code.")] = None,
+    text: Annotated[str | None, typer.Option(help="In the quote (case-insensitive).")] = None,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Quotes by speaker and text."""
+    from tidings.store import query
+
+    conn = open_store(db, read_only=True)
+    try:
+        rows = query.quotes(conn, speaker=speaker, text=text, limit=limit or None)
+    finally:
+        conn.close()
+    _print_rows(rows, "quotes", format)
+
+
+@query_app.command("dyad")
+def query_dyad(
+    a: Annotated[str, typer.Argument(help="First actor code prefix.")],
+    b: Annotated[str, typer.Argument(help="Second actor code prefix.")],
+    by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
+    format: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Merged events between two actors per period: counts per quad class and mean Goldstein."""
+    from tidings.store import query
+
+    if by not in ("day", "week", "month"):
+        fail("--by wants day, week or month", 2)
+    conn = open_store(db, read_only=True)
+    try:
+        rows = query.dyad_counts(conn, a, b, by)  # type: ignore[arg-type]
+    finally:
+        conn.close()
+    _print_rows(rows, "dyad", format)
+
+
+# --- the web UI and REST API (tidings.web) --------------------------------------------------------

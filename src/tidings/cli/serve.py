@@ -1,0 +1,61 @@
+"""`tidings serve`: the web UI and REST API over a corpus store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tidings.cli.common import DEFAULT_DB, DbOption, app, err_console, fail
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="TIDINGS_TOKEN", show_envvar=True,
+                     help="Access token every page and API call must carry (cookie, Bearer header or ?token=)."),
+    ] = None,
+) -> None:
+    """Serve the web UI and REST API over a corpus store (read-only), on 127.0.0.1 by default."""
+    import os
+
+    if not _is_loopback(host) and not token:
+        fail(f"refusing to serve on {host}, reachable from other machines, without a token: "
+              "pass --token T or set TIDINGS_TOKEN (or bind 127.0.0.1)", 2)
+    try:
+        import uvicorn
+
+        from tidings.web import create_app
+    except ImportError as exc:
+        fail(f"the web UI needs its extra packages (fastapi, uvicorn, jinja2, python-multipart, plotly): {exc}", 1)
+    from tidings.store import StoreError
+
+    allowed = ["127.0.0.1", "localhost", "::1", "[::1]"] if _is_loopback(host) else None
+    try:
+        web_app = create_app(db, token=token or None, allowed_hosts=allowed)
+    except StoreError as exc:
+        fail(str(exc), 1)
+    shown = f"[{host}]" if ":" in host else host
+    where = f"http://{shown}:{port}/"
+    err_console.print(f"serving {db} at [bold]{where}[/bold]" + (f" (open {where}?token=… to sign in)" if token else ""),
+                      highlight=False)
+    os.environ.pop("TIDINGS_TOKEN", None)  # not inherited by anything the server starts
+    uvicorn.run(web_app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+
+
+# --- Apache Spark (tidings.spark) ------------------------------------------------------------------
