@@ -104,7 +104,7 @@ class ArticleActors:
     def _scan_names(self) -> list[_Hit]:
         """Longest known names, left to right.  Works on the raw text of the tokens (no Span
         objects) and stops growing a candidate once its key starts no known name."""
-        doc, hits = self.doc, []
+        hits: list[_Hit] = []
         text = self.text
         toks = self._name_toks
         n = len(toks)
@@ -160,7 +160,8 @@ class ArticleActors:
         return False
 
     def _scan_roles(self) -> list[_RoleHit]:
-        doc, out, n, i = self.doc, [], len(self.doc), 0
+        out: list[_RoleHit] = []
+        n, i = len(self.doc), 0
         text = self.text
         toks = self._role_toks
         role_of = self.k.role

@@ -804,7 +804,6 @@ class Coder:
                 return inner
         place = self.where(cand)
         if place is not None:
-            victims = {_country(t) for t in cand.targets if t.match is not None}
             return Side(place.text, place.start, place.end, place.match, place.head, 0.75,
                         "place of the attack")
         return None

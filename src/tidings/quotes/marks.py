@@ -192,7 +192,6 @@ def pair_marks(text: str, marks: list[Mark]) -> list[Quoted]:
     paras = paragraph_spans(text)
     if not paras:
         return []
-    para_ends = [e for _, e in paras]
     result: list[Quoted] = []
     stack: list[tuple[Quoted, int]] = []  # (quote being built, content start of current piece)
     mi = 0
