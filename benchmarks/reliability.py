@@ -139,23 +139,12 @@ def timing(records: list[dict[str, Any]]) -> None:
 
 
 def scores_cli(records: list[dict[str, Any]]) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
-        inp.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"]}) + "\n" for r in records))
-        cmd = [sys.executable, "-m", "tidings", "analyze", str(inp), "--format", "jsonl", "--output", str(out)]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            print(proc.stderr[-2000:], file=sys.stderr)
-            raise SystemExit(f"tidings analyze exited {proc.returncode}")
-        got: dict[str, float] = {}
-        for line in out.read_text("utf-8").split("\n"):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            rel = rec.get("reliability") or {}
-            if rec.get("id") is not None and isinstance(rel.get("score"), (int, float)):
-                got[str(rec["id"])] = float(rel["score"])
-        return got
+    """id -> score, through ``tidings analyze``."""
+    return {
+        rid: float(rel["score"])
+        for rid, rel in analyses_cli(records).items()
+        if isinstance(rel.get("score"), (int, float))
+    }
 
 
 def scores_direct(records: list[dict[str, Any]]) -> dict[str, float]:
