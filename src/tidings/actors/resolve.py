@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tidings.actors.normalize import key
 from tidings.actors.types import ActorMatch, Entry, Role
 from tidings.model import Entity
+from tidings.parsed import parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -76,14 +77,16 @@ class ArticleActors:
         self.article = article
         self.doc = doc
         self.date = article.published
-        self.text = doc.text  # Doc.text joins the tokens on every call: once
+        view = parsed(doc)
+        self.tokens = view.tokens
+        self.text = view.text
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
         self._ents = doc.ents  # a new tuple of Spans on every access: once
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         # one pass over the tokens for both scanners (a Token object per access otherwise)
         self._name_toks: list[tuple[int, int, bool, str, str]] = []
         self._role_toks: list[tuple[int, int, str, str, bool]] = []
-        for t in doc:
+        for t in self.tokens:
             idx, word = t.idx, t.text
             end = idx + len(word)
             self._name_toks.append((idx, end, t.is_punct or t.is_space, t.lower_, word))
@@ -312,7 +315,7 @@ class ArticleActors:
 
     def _pronoun(self, token: Token) -> ActorMatch | None:
         if self._sent_starts is None:
-            self._sent_starts = [s.start for s in self.doc.sents]
+            self._sent_starts = [s.start for s in parsed(self.doc).sents]
         k = bisect_right(self._sent_starts, token.i) - 1  # this token's sentence
         floor = self._sent_starts[max(0, k - 3)]
         best: ActorMatch | None = None

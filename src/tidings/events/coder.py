@@ -44,6 +44,7 @@ from tidings.events.codebook import lookup
 from tidings.events.lexicon import Entry, Lexicon, load_lexicon
 from tidings.events.participants import SPEECH_LEMMAS, ActorLookup, Resolver, Side, conjuncts
 from tidings.model import Event, Participant
+from tidings.parsed import parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -907,13 +908,14 @@ def _evidence(doc: Doc, sent: Span, cand: Candidate, sides: list[Side]) -> tuple
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 quotes: list[Quote] | None = None) -> list[Event]:
     """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``."""
-    text = doc.text  # Doc.text joins the tokens on every call: once
+    view = parsed(doc)
+    text = view.text
     if text != article.text:
         raise ValueError("doc must be the parse of article.text")
     coder = Coder(doc, actors, quotes)
     events: list[Event] = []
     seen: dict[tuple[Any, ...], int] = {}
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(view.sents):
         for cand in coder.candidates(sent):
             if not coder.modality(cand):
                 continue

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Article, Quote, Speaker
+from tidings.parsed import parsed
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
 from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
@@ -89,7 +90,8 @@ class _Context:
         self.text = text
         self.doc = doc
         self.quotations = quotations
-        self.tok_starts = [t.idx for t in doc]
+        tokens = parsed(doc).tokens
+        self.tok_starts = [t.idx for t in tokens]
         self.paras = paragraph_spans(text)
         self.para_starts = [s for s, _ in self.paras]
         self.qid: list[int] = [-1] * len(doc)
@@ -101,7 +103,7 @@ class _Context:
         self.cues: dict[int, Cue] = {}
         self.subjects: dict[int, Token] = {}
         self.subject_spans: dict[int, Span] = {}
-        for tok in doc:
+        for tok in tokens:
             if self.in_quote[tok.i] or tok.is_punct or tok.is_space or not may_cue(tok.lower_, tok.lemma_):
                 continue
             cue = cue_at(tok)

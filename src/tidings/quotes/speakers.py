@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.parsed import parsed
 from tidings.quotes.cues import Cue
 
 TITLES: frozenset[str] = frozenset(
@@ -232,7 +233,8 @@ class Resolver:
     def __init__(self, doc: Doc, in_quote: list[bool], speaker_subjects: list[Token]) -> None:
         self.doc = doc
         self.in_quote = in_quote
-        self.sent_starts: list[int] = [s.start for s in doc.sents]
+        view = parsed(doc)
+        self.sent_starts: list[int] = [s.start for s in view.sents]
         self.mentions: list[Mention] = []
         self.fullest: dict[str, str] = {}
         self._count: dict[str, int] = {}
@@ -261,7 +263,7 @@ class Resolver:
             self._add(s, speaker_heads)
             seen.add((s.start, s.end))
         # any other proper noun whose surname is a known person (mislabelled mentions)
-        for t in doc:
+        for t in view.tokens:
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.lower_ in self._count \
                     and not any(a <= t.i < b for a, b in seen):
                 self._add(doc[t.i: t.i + 1], speaker_heads)
