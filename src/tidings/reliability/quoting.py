@@ -214,7 +214,7 @@ def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]
     or previous sentence reports speech."""
     out: list[Sentence] = []
     for i, s in enumerate(sents):
-        if s.quoted_chars or any(c in s.span.text for c in '"“”'):
+        if s.quoted_chars or any(c in text[s.start : s.end] for c in '"“”'):
             continue
         if not any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") for t in s.outside):
             continue

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.parsed import parsed
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -63,6 +65,10 @@ class QuoteMask:
     def token_inside(self, tok: Token) -> bool:
         return self.inside(tok.idx)
 
+    def count_inside(self, start: int, end: int) -> int:
+        """How many offsets of [start, end) are inside quotation marks."""
+        return self._inside.count(1, max(start, 0), end)
+
 
 @dataclass
 class Sentence:
@@ -74,13 +80,16 @@ class Sentence:
 
 
 def sentences(doc: Doc, mask: QuoteMask) -> Iterator[Sentence]:
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        outside = [t for t in sent if not t.is_space and not t.is_punct and not mask.token_inside(t)]
-        quoted = sum(1 for i in range(sent.start_char, sent.end_char) if mask.inside(i))
+    view = parsed(doc)
+    tokens, text = view.tokens, view.text
+    for sent in view.sents:
         start, end = sent.start_char, sent.end_char
-        raw = sent.text
+        raw = text[start:end]  # Span.text, without joining its tokens again
+        if not raw.strip():
+            continue
+        outside = [t for t in tokens[sent.start : sent.end]
+                   if not t.is_space and not t.is_punct and not mask.inside(t.idx)]
+        quoted = mask.count_inside(start, end)
         start += len(raw) - len(raw.lstrip())
         end -= len(raw) - len(raw.rstrip())
         yield Sentence(sent, start, end, outside, quoted)
