@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tidings.ingest.dates import parse_date
 from tidings.model import Article
+from tidings.parsed import parsed
 from tidings.reliability.findings import Finding, clip, ramp
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def _stems(doc: Doc, start: int, end: int, pos: frozenset[str]) -> set[str]:
         return set()
     return {
         t.lemma_.lower()[:STEM]
-        for t in span
+        for t in parsed(doc).tokens[span.start : span.end]
         if t.pos_ in pos and not t.is_stop and len(t.text) > 2 and t.text.isalpha()
     }
 
@@ -56,7 +57,7 @@ ANAPHORA = frozenset("he she they it his her their its this these those such".sp
 def _refers_back(doc: Doc, start: int, end: int) -> bool:
     """The paragraph opens on a pronoun or demonstrative that points at the text before it."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span if t.is_alpha][:2] if span is not None else []
+    words = [t for t in parsed(doc).tokens[span.start : span.end] if t.is_alpha][:2] if span is not None else []
     return bool(words) and (words[0].lower_ in ANAPHORA or (words[0].lower_ in ("but", "and", "yet") and len(words) > 1 and words[1].lower_ in ANAPHORA))
 
 
@@ -137,7 +138,8 @@ def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
     words = _title_words(article.title)
     if len(words) < 3:
         return []
-    body = {t.lower_ for t in doc if t.is_alpha} | {t.lemma_.lower() for t in doc if t.is_alpha}
+    tokens = parsed(doc).tokens
+    body = {t.lower_ for t in tokens if t.is_alpha} | {t.lemma_.lower() for t in tokens if t.is_alpha}
     stems = {w[:5] for w in body}
     missing = sorted(w for w in words if w not in body and w[:5] not in stems)
     share = len(missing) / len(words)
