@@ -1,11 +1,13 @@
 """What the stages read of a parsed doc over and over, computed once per doc.
 
 spaCy builds a new ``Token`` object on every ``doc[i]``, every step of ``for t in doc`` or
-``for t in span``, and joins all the tokens again on every ``Doc.text``; across the stages
-after the parse that was millions of objects per few hundred articles.  :func:`parsed` gives
-the stages one list of the doc's tokens, its text and its sentences, built on first use and
-kept for the doc that was asked about last (the stages of one article run one after another on
-the same doc).  The stages only read it; the doc itself is never changed.
+``for t in span`` and every ``token.head``, looks strings up again on every ``token.lower_``,
+and joins all the tokens again on every ``Doc.text``; across the stages after the parse that
+was millions of objects and look-ups per few hundred articles.  :func:`parsed` gives the stages
+one list of the doc's tokens, its text, sentences and entities, and plain lists of the token
+attributes they read most (``lower[i]`` is ``doc[i].lower_``), built on first use and kept for
+the doc that was asked about last (the stages of one article run one after another on the same
+doc).  The stages only read it; the doc itself is never changed.
 
 A token of ``tokens`` is the same object each time it is looked up, where ``doc[i]`` is a new
 one: code that tells tokens apart with ``is`` must keep comparing ``.i`` instead.
@@ -16,12 +18,15 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from spacy.attrs import HEAD
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
 class Parsed:
-    """One doc's text, tokens (``tokens[i]`` is ``doc[i]``) and sentences."""
+    """One doc's text, tokens (``tokens[i]`` is ``doc[i]``), sentences, entities and columns of
+    token attributes (``lower[i]`` is ``tokens[i].lower_``), each built on first use."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -33,6 +38,54 @@ class Parsed:
     def sents(self) -> list[Span]:
         """``list(doc.sents)`` (on first use: a doc without sentence boundaries raises then)."""
         return list(self.doc.sents)
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents`` (a new tuple of new Spans on every access of the doc's own)."""
+        return self.doc.ents
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Each token's text (``token.text``)."""
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return [t.lemma_ for t in self.tokens]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [t.pos_ for t in self.tokens]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return [t.dep_ for t in self.tokens]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return [t.is_alpha for t in self.tokens]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return [t.is_punct for t in self.tokens]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return [t.is_space for t in self.tokens]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Character offset of each token (``token.idx``)."""
+        return [t.idx for t in self.tokens]
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's head (``token.head.i``; the root is its own head)."""
+        return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
 
 _last: tuple[Doc, Parsed] | None = None

@@ -77,21 +77,20 @@ class ArticleActors:
         self.article = article
         self.doc = doc
         self.date = article.published
-        view = parsed(doc)
-        self.tokens = view.tokens
+        view = self._view = parsed(doc)
         self.text = view.text
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
-        self._ents = doc.ents  # a new tuple of Spans on every access: once
+        self._ents = view.ents
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
-        # one pass over the tokens for both scanners (a Token object per access otherwise)
-        self._name_toks: list[tuple[int, int, bool, str, str]] = []
-        self._role_toks: list[tuple[int, int, str, str, bool]] = []
-        for t in self.tokens:
-            idx, word = t.idx, t.text
-            end = idx + len(word)
-            self._name_toks.append((idx, end, t.is_punct or t.is_space, t.lower_, word))
-            self._role_toks.append((idx, end, word, t.lemma_, t.is_alpha))
-        self._person_tokens = {t.i for e in self._person_ents for t in e}
+        # the tokens as the scanners read them, from the doc's attribute columns
+        starts, words = view.idx, view.words
+        ends = [idx + len(word) for idx, word in zip(starts, words)]
+        skip = [punct or space for punct, space in zip(view.is_punct, view.is_space)]
+        self._name_toks: list[tuple[int, int, bool, str, str]] = list(
+            zip(starts, ends, skip, view.lower, words))
+        self._role_toks: list[tuple[int, int, str, str, bool]] = list(
+            zip(starts, ends, words, view.lemma, view.is_alpha))
+        self._person_tokens = {i for e in self._person_ents for i in range(e.start, e.end)}
         self.hits = self._scan_names()
         self._named = {t for h in self.hits if h.entry.person is None for t in range(h.i, h.j)}
         self.role_hits = self._scan_roles()
@@ -349,35 +348,39 @@ class ArticleActors:
         return sorted(i for i in idx if not self._cut(i, root, span))
 
     def _cut(self, i: int, root: Token, span: Span) -> bool:
+        dep, head = self._view.dep, self._view.head
+        r = root.i
         if span.start <= i < span.end and not any(
-            t.dep_ in ("prep", "relcl", "acl", "cc", "conj") and t.i != root.i
-            and span.start <= t.i < span.end for t in self._path(self.doc[i], root)
+            dep[t] in ("prep", "relcl", "acl", "cc", "conj") and t != r
+            and span.start <= t < span.end for t in self._path(i, root)
         ):
             return False
-        tok = self.doc[i]
-        for t in self._path(tok, root):
-            if t.i != root.i and t.dep_ in CUT and not (t.dep_ == "appos" and t.head.i == root.i) \
-                    and not (root.dep_ == "appos" and t.i == root.i):
+        for t in self._path(i, root):
+            if t != r and dep[t] in CUT and not (dep[t] == "appos" and head[t] == r) \
+                    and not (root.dep_ == "appos" and t == r):
                 return True
         return False
 
-    @staticmethod
-    def _path(tok: Token, root: Token) -> list[Token]:
-        path = [tok]
+    def _path(self, i: int, root: Token) -> list[int]:
+        """Indices of the tokens from ``i`` up the tree towards ``root`` (at most 12 steps)."""
+        head = self._view.head
+        r = root.i
+        path = [i]
         seen = 0
-        while tok.i != root.i and tok.head.i != tok.i and seen < 12:
-            tok = tok.head
-            path.append(tok)
+        while i != r and head[i] != i and seen < 12:
+            i = head[i]
+            path.append(i)
             seen += 1
-        if root.dep_ == "appos" and tok.i != root.i:
+        if root.dep_ == "appos" and i != r:
             return path[:1]
-        return path[:-1] if path and path[-1].i == root.i else path
+        return path[:-1] if path and path[-1] == r else path
 
     def _resolve(self, span: Span, use_coref: bool) -> ActorMatch | None:
         frame = self._frame(span)
         fset = set(frame)
         root = span.root
-        ex = any(self.doc[i].lower_ in EX_WORDS for i in frame)
+        lower = self._view.lower
+        ex = any(lower[i] in EX_WORDS for i in frame)
 
         # 1. a person: known officeholder, or someone the article already introduced
         person = self._person(span, use_coref)
@@ -506,10 +509,11 @@ class ArticleActors:
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    view = parsed(doc)
+    punct, space, words = view.is_punct, view.is_space, view.words
+    while start < end and (punct[start] or space[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
-            and doc[end - 1].text != ".":
+    while end > start and (punct[end - 1] or space[end - 1]) and words[end - 1] != ".":
         end -= 1
     return doc[start:end]
 

@@ -844,19 +844,25 @@ class Coder:
     def candidates(self, sent: Span) -> list[Candidate]:
         out: list[Candidate] = []
         consumed: set[int] = set()
-        # frames first so their complements are consumed before being coded alone
-        order = sorted(sent, key=lambda t: (t.pos_ not in ("VERB", "ADJ"), t.i))
+        view = parsed(self.doc)
+        pos, dep = view.pos, view.dep
+        tokens = view.tokens[sent.start : sent.end]
+        # frames (verbs, adjectives) first, each group in text order, so that their
+        # complements are consumed before being coded alone
+        frames = ("VERB", "ADJ")
+        order = [t for t in tokens if pos[t.i] in frames] + [t for t in tokens if pos[t.i] not in frames]
         for tok in order:
             if tok.i in consumed:
                 continue
             cand: Candidate | None = None
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            tag = pos[tok.i]
+            if tag in ("VERB", "AUX") and dep[tok.i] not in ("aux", "auxpass"):
                 cand = self.verb(tok)
-            elif tok.pos_ == "ADJ":
+            elif tag == "ADJ":
                 cand = self.adjective(tok)
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif tag in ("NOUN", "PROPN"):
                 cand = self.noun(tok)
-            if cand is None and tok.pos_ == "VERB":
+            if cand is None and tag == "VERB":
                 cand = self.reported_obligation(tok)
             if cand is None or not cand.code:
                 continue

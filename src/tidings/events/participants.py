@@ -6,6 +6,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tidings.parsed import parsed
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -250,12 +252,12 @@ class Resolver:
 
     def previous_person(self, tok: Token) -> Any | None:
         if self._sent_starts is None:
-            self._sent_starts = [s.start for s in self.doc.sents]
+            self._sent_starts = [s.start for s in parsed(self.doc).sents]
         idx = bisect_right(self._sent_starts, tok.i) - 1
         first = self._sent_starts[max(0, idx - 2)]
         best = None
-        if self._persons is None:  # Doc.ents builds new Spans on every access: once
-            self._persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        if self._persons is None:
+            self._persons = [e for e in parsed(self.doc).ents if e.label_ == "PERSON"]
         for ent in self._persons:
             if ent.start < first or ent.end > tok.i:
                 continue

@@ -241,8 +241,7 @@ class Resolver:
         self.gender: dict[str, str] = {}
         speaker_heads = {t.i for t in speaker_subjects}
         seen: set[tuple[int, int]] = set()
-        # Doc.ents builds a new tuple of Spans on every access: once per article
-        self.ents = doc.ents
+        self.ents = view.ents
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         for ent in self.persons:
             self._add(ent, speaker_heads)

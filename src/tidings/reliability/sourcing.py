@@ -24,6 +24,7 @@ import math
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Quote
+from tidings.parsed import parsed
 from tidings.reliability.findings import Finding, clip, ramp
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def attribution(quotes: list[Quote]) -> list[Finding]:
 
 
 def time_references(doc: Doc) -> list[Finding]:
-    refs = [e for e in doc.ents if e.label_ in TIME_LABELS]
+    refs = [e for e in parsed(doc).ents if e.label_ in TIME_LABELS]
     n = len(refs)
     s = _log_deficit(n, TIME_REFS_OK)
     if s <= 0:
