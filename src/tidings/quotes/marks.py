@@ -33,6 +33,15 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+def _any_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+#: the characters at which find_marks can find a mark (double family: also `` and '' pairs)
+_MARK_CHARS = _any_of(OPENERS | CLOSERS | NEUTRAL | {"`", "'"})
+_SINGLE_MARK_CHARS = _any_of(SINGLE_MARKS)
+
+
 class Role(Enum):
     OPEN = "open"
     CLOSE = "close"
@@ -147,8 +156,13 @@ def find_marks(text: str, single: bool = False) -> list[Mark]:
     else:
         openers, closers, neutral = OPENERS, CLOSERS, NEUTRAL
     family = openers | closers | neutral
+    candidates = _SINGLE_MARK_CHARS if single else _MARK_CHARS
     i = 0
     while i < n:
+        found = candidates.search(text, i)  # every other character is skipped below anyway
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         length = 1
         if not single and ch in "`'" and i + 1 < n and text[i + 1] == ch:

@@ -114,7 +114,8 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
     n_words = len(tokens)
     for i, m in enumerate(tokens):
         w = m.group(0)
-        if not _shouted(w) or mask.inside(m.start()):
+        # a shouted word is all capitals: test that first, it rules out nearly every word
+        if not (w.isupper() and _shouted(w)) or mask.inside(m.start()):
             continue
         if m.start() < 40 and _DATELINE_END.match(text, m.end()):
             continue  # a dateline: "JAKARTA (Reuters) -", "BOGOTÁ, Colombia -"

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _OPEN = "“"
 _CLOSE = "”"
 _PARA = re.compile(r"\n\s*\n")
+_MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -36,7 +37,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for p0, p1 in _paragraph_bounds(text):
         open_at: int | None = None
-        for i in range(p0, p1):
+        for m in _MARK.finditer(text, p0, p1):  # only these characters change the state
+            i = m.start()
             ch = text[i]
             if ch == _OPEN or (ch == '"' and open_at is None):
                 if open_at is None:
@@ -67,7 +69,7 @@ class QuoteMask:
 
     def count_inside(self, start: int, end: int) -> int:
         """How many offsets of [start, end) are inside quotation marks."""
-        return self._inside.count(1, max(start, 0), end)
+        return self._inside.count(1, max(start, 0), max(end, 0))
 
 
 @dataclass
