@@ -91,6 +91,11 @@ class ArticleActors:
         self._role_toks: list[tuple[int, int, str, str, bool]] = list(
             zip(starts, ends, words, view.lemma, view.is_alpha))
         self._person_tokens = {i for e in self._person_ents for i in range(e.start, e.end)}
+        #: the start of the first person entity under each name key
+        self._first_starts: dict[str, int] = {}
+        for ent in self._person_ents:
+            for name_key in self._name_keys(self._text_of(ent)):
+                self._first_starts.setdefault(name_key, ent.start)
         self.hits = self._scan_names()
         self._named = {t for h in self.hits if h.entry.person is None for t in range(h.i, h.j)}
         self.role_hits = self._scan_roles()
@@ -167,14 +172,11 @@ class ArticleActors:
         text = self.text
         toks = self._role_toks
         role_of = self.k.role
+        may_start: dict[tuple[str, str], bool] = {}  # by (word, lemma): words recur in an article
         while i < n:
             found = None
             start, _, word, lemma, alpha = toks[i]
-            if (
-                alpha
-                and i not in self._named
-                and self.k.may_start_role(key(word).split(" ", 1)[0], key(lemma))
-            ):
+            if alpha and i not in self._named and self._may_start_role(word, lemma, may_start):
                 for length in range(min(4, n - i), 0, -1):
                     last = toks[i + length - 1]
                     role = role_of(key(text[start:last[1]]))
@@ -190,6 +192,12 @@ class ArticleActors:
             else:
                 i += 1
         return out
+
+    def _may_start_role(self, word: str, lemma: str, memo: dict[tuple[str, str], bool]) -> bool:
+        starts = memo.get((word, lemma))
+        if starts is None:
+            starts = memo[word, lemma] = self.k.may_start_role(key(word).split(" ", 1)[0], key(lemma))
+        return starts
 
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
@@ -211,8 +219,12 @@ class ArticleActors:
                 continue
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             self._person_matches.append((ent.start, subject, match))
-            for name_key in self._name_keys(ent.text):
+            for name_key in self._name_keys(self._text_of(ent)):
                 self._coref.setdefault(name_key, match)
+
+    def _text_of(self, span: Span) -> str:
+        """``span.text``, cut from the article's text instead of joining the span's tokens."""
+        return self.text[span.start_char:span.end_char]
 
     @staticmethod
     def _name_keys(text: str) -> list[str]:
@@ -271,7 +283,7 @@ class ArticleActors:
             if ent.label_ not in NO_ACTOR_LABELS and not self.is_location(ent):
                 match = self.code_span(ent)
                 actor = match.code if match is not None else None
-            out.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, actor))
+            out.append(Entity(self._text_of(ent), ent.label_, ent.start_char, ent.end_char, actor))
         return out
 
     # ------------------------------------------------------------------ resolution
@@ -463,31 +475,32 @@ class ArticleActors:
     def _person(self, span: Span, use_coref: bool) -> ActorMatch | None:
         """A person named in the span: an officeholder, or the article's earlier mention."""
         ents = [e for e in self._person_ents if e.start < span.end and span.start < e.end]
-        candidates = [e for e in ents if e.start <= span.root.i < e.end] or ents
+        candidates = ents
+        if ents:
+            root_i = span.root.i
+            candidates = [e for e in ents if e.start <= root_i < e.end] or ents
         if not candidates:
             candidates = [span]
         for ent in candidates:
-            entry = self.k.lookup_entry(ent.text, self.date)
+            text = self._text_of(ent)
+            entry = self.k.lookup_entry(text, self.date)
             if entry is not None and entry.person is not None:
                 return self.k.person_match(self.k.persons[entry.person], self.date)
             is_person_ent = ent.label_ == "PERSON" if hasattr(ent, "label_") else False
             if use_coref and is_person_ent:
-                for name_key in self._name_keys(ent.text):
+                for name_key in self._name_keys(text):
                     if name_key in self._coref and ent.start > self._first_start(name_key):
                         return self._coref[name_key]
             if is_person_ent or len(ent) == 1:
-                found = self.k.surname_person(key(ent.text), self.date)
+                found = self.k.surname_person(key(text), self.date)
                 if found is not None and (is_person_ent or ent.root.pos_ == "PROPN"):
                     return self.k.person_match(found, self.date)
             if is_person_ent:
-                return ActorMatch("", ent.text, "person", None)
+                return ActorMatch("", text, "person", None)
         return None
 
     def _first_start(self, name_key: str) -> int:
-        for ent in self._person_ents:
-            if name_key in self._name_keys(ent.text):
-                return ent.start
-        return len(self.doc)
+        return self._first_starts.get(name_key, len(self.doc))
 
     def _context_country(self, span: Span, root: Token) -> str | None:
         # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria"
