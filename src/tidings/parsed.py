@@ -70,6 +70,10 @@ class Parsed:
         return [t.is_alpha for t in self.tokens]
 
     @cached_property
+    def is_stop(self) -> list[bool]:
+        return [t.is_stop for t in self.tokens]
+
+    @cached_property
     def is_punct(self) -> list[bool]:
         return [t.is_punct for t in self.tokens]
 

@@ -186,7 +186,7 @@ def first_person_sentences(sents: list[Sentence], mask: QuoteMask) -> tuple[list
         if length == 0 or s.quoted_chars / length > 0.5 or len(s.outside) < 3:
             continue
         narrative += 1
-        if any(is_first_person(t) for t in s.outside):
+        if s.first_person:
             hits.append(s)
     return hits, narrative
 

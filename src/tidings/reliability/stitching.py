@@ -43,10 +43,12 @@ def _stems(doc: Doc, start: int, end: int, pos: frozenset[str]) -> set[str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return set()
+    view = parsed(doc)
+    lemma, tag, stop, words = view.lemma, view.pos, view.is_stop, view.words
     return {
-        t.lemma_.lower()[:STEM]
-        for t in parsed(doc).tokens[span.start : span.end]
-        if t.pos_ in pos and not t.is_stop and len(t.text) > 2 and t.text.isalpha()
+        lemma[i].lower()[:STEM]
+        for i in range(span.start, span.end)
+        if tag[i] in pos and not stop[i] and len(words[i]) > 2 and words[i].isalpha()
     }
 
 
@@ -138,8 +140,9 @@ def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
     words = _title_words(article.title)
     if len(words) < 3:
         return []
-    tokens = parsed(doc).tokens
-    body = {t.lower_ for t in tokens if t.is_alpha} | {t.lemma_.lower() for t in tokens if t.is_alpha}
+    view = parsed(doc)
+    alpha = [i for i, is_alpha in enumerate(view.is_alpha) if is_alpha]
+    body = {view.lower[i] for i in alpha} | {view.lemma[i].lower() for i in alpha}
     stems = {w[:5] for w in body}
     missing = sorted(w for w in words if w not in body and w[:5] not in stems)
     share = len(missing) / len(words)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tidings.parsed import parsed
@@ -79,6 +80,12 @@ class Sentence:
     end: int
     outside: list[Token]  # tokens outside quotation marks (punctuation and space excluded)
     quoted_chars: int  # characters of the sentence inside quotation marks
+
+    @cached_property
+    def first_person(self) -> bool:
+        """Whether a token outside quotation marks is a first-person pronoun (asked by more
+        than one detector: answered once)."""
+        return any(is_first_person(t) for t in self.outside)
 
 
 def sentences(doc: Doc, mask: QuoteMask) -> Iterator[Sentence]:
