@@ -101,6 +101,9 @@ class ArticleActors:
         self.role_hits = self._scan_roles()
         self._hit_at = {t: h for h in self.hits for t in range(h.i, h.j)}
         self._role_at = {t: h for h in self.role_hits for t in range(h.i, h.j)}
+        # by first token (the scans find hits left to right, none overlapping)
+        self._hit_from = {h.i: h for h in self.hits}
+        self._role_from = {r.i: r for r in self.role_hits}
         self.dominant = self._dominant_country()
         self._coref: dict[str, ActorMatch] = {}
         self._person_matches: list[tuple[int, bool, ActorMatch]] = []
@@ -117,13 +120,17 @@ class ArticleActors:
         n = len(toks)
         width = self.k.max_words
         first_words, prefixes = self.k.first_words, self.k.prefixes
+        may_start: dict[str, bool] = {}  # by word: words recur in an article
         i = 0
         while i < n:
             start, _, skip, low, word = toks[i]
             if skip or low in ("the", "a", "an"):
                 i += 1
                 continue
-            if key(word).split(" ", 1)[0] not in first_words:
+            starts = may_start.get(word)
+            if starts is None:
+                starts = may_start[word] = key(word).split(" ", 1)[0] in first_words
+            if not starts:
                 i += 1
                 continue
             best: tuple[int, list[Entry]] | None = None
@@ -341,15 +348,16 @@ class ArticleActors:
     def _frame(self, span: Span) -> list[int]:
         """Token indices that describe the mention: the span, its left modifiers, appositives."""
         root = span.root
-        idx = {t.i for t in span}
-        for child in root.children:
+        idx = set(range(span.start, span.end))
+        children = list(root.children)
+        for child in children:
             if child.i < root.i and child.dep_ in MODS:
                 idx.update(t.i for t in child.subtree)
         if root.dep_ == "compound" and root.head.i > root.i:
             head = root.head  # "Putin" in "Putin aide": the compound chain belongs together
             idx.update(t.i for t in head.lefts if t.dep_ in MODS for t in t.subtree)
         named = root.pos_ == "PROPN" or root.i in self._person_tokens
-        for child in root.children:
+        for child in children:
             if child.dep_ == "appos" and (named or child.pos_ == "PROPN"):
                 idx.update(t.i for t in child.subtree)
         if root.dep_ == "appos" and (named or root.head.pos_ == "PROPN"):
@@ -367,9 +375,10 @@ class ArticleActors:
             and span.start <= t < span.end for t in self._path(i, root)
         ):
             return False
+        root_appos = root.dep_ == "appos"
         for t in self._path(i, root):
             if t != r and dep[t] in CUT and not (dep[t] == "appos" and head[t] == r) \
-                    and not (root.dep_ == "appos" and t == r):
+                    and not (root_appos and t == r):
                 return True
         return False
 
@@ -389,7 +398,6 @@ class ArticleActors:
 
     def _resolve(self, span: Span, use_coref: bool) -> ActorMatch | None:
         frame = self._frame(span)
-        fset = set(frame)
         root = span.root
         lower = self._view.lower
         ex = any(lower[i] in EX_WORDS for i in frame)
@@ -399,10 +407,12 @@ class ArticleActors:
         if person is not None and person.kind == "person" and person.country is not None:
             return _ex(person) if ex else person
 
-        # 2. names inside the frame; the one that holds the head is the actor itself
-        hits = [h for h in self.hits if h.i in fset and h.entry.person is None]
+        # 2. names inside the frame; the one that holds the head is the actor itself (the hits
+        # and role hits that start in the frame, in text order: the frame is sorted)
+        hit_from, role_from = self._hit_from, self._role_from
+        hits = [hit_from[i] for i in frame if i in hit_from and hit_from[i].entry.person is None]
         head_hit = next((h for h in hits if h.i <= root.i < h.j), None)
-        roles = [r for r in self.role_hits if r.i in fset and self._role_slot(r, root)]
+        roles = [role_from[i] for i in frame if i in role_from and self._role_slot(role_from[i], root)]
         head_role = next((r for r in roles if r.i <= root.i < r.j), None)
         role = _pick_role(head_role, roles)
 

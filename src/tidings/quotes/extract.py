@@ -90,8 +90,8 @@ class _Context:
         self.text = text
         self.doc = doc
         self.quotations = quotations
-        tokens = parsed(doc).tokens
-        self.tok_starts = [t.idx for t in tokens]
+        view = parsed(doc)
+        self.tok_starts = view.idx
         self.paras = paragraph_spans(text)
         self.para_starts = [s for s, _ in self.paras]
         self.qid: list[int] = [-1] * len(doc)
@@ -103,9 +103,11 @@ class _Context:
         self.cues: dict[int, Cue] = {}
         self.subjects: dict[int, Token] = {}
         self.subject_spans: dict[int, Span] = {}
-        for tok in tokens:
-            if self.in_quote[tok.i] or tok.is_punct or tok.is_space or not may_cue(tok.lower_, tok.lemma_):
+        lower, lemma = view.lower, view.lemma
+        for i, (quoted, punct, space) in enumerate(zip(self.in_quote, view.is_punct, view.is_space)):
+            if quoted or punct or space or not may_cue(lower[i], lemma[i]):
                 continue
+            tok = view.tokens[i]
             cue = cue_at(tok)
             if cue is None:
                 continue
