@@ -233,7 +233,7 @@ class Resolver:
     def __init__(self, doc: Doc, in_quote: list[bool], speaker_subjects: list[Token]) -> None:
         self.doc = doc
         self.in_quote = in_quote
-        view = parsed(doc)
+        view = self._view = parsed(doc)
         self.sent_starts: list[int] = [s.start for s in view.sents]
         self.mentions: list[Mention] = []
         self.fullest: dict[str, str] = {}
@@ -262,19 +262,17 @@ class Resolver:
             self._add(s, speaker_heads)
             seen.add((s.start, s.end))
         # any other proper noun whose surname is a known person (mislabelled mentions)
-        for t in view.tokens:
-            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.lower_ in self._count \
-                    and not any(a <= t.i < b for a, b in seen):
-                self._add(doc[t.i: t.i + 1], speaker_heads)
+        pos, lower = view.pos, view.lower
+        for i, t in enumerate(view.tokens):
+            if pos[i] == "PROPN" and lower[i] in self._count and t.ent_type_ != "PERSON" \
+                    and not any(a <= i < b for a, b in seen):
+                self._add(doc[i: i + 1], speaker_heads)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
 
     def _add(self, span: Span, speaker_heads: set[int]) -> None:
-        if any(self.in_quote[t.i] for t in span):
-            in_q = True
-        else:
-            in_q = False
-        words = [t.text for t in span]
+        in_q = any(self.in_quote[span.start : span.end])
+        words = self._view.words[span.start : span.end]
         name = clean_name(" ".join(words))
         if not name or not name[0].isalpha():
             return
@@ -289,7 +287,7 @@ class Resolver:
         if in_q:
             return
         root = span.root
-        if root.i in speaker_heads or any(t.i in speaker_heads for t in span):
+        if root.i in speaker_heads or any(i in speaker_heads for i in range(span.start, span.end)):
             role = 3.0
         elif root.dep_ in ("nsubj", "nsubjpass"):
             role = 2.0
