@@ -33,6 +33,7 @@ class Parsed:
         self.tokens: list[Token] = list(doc)
         #: what ``Doc.text`` returns
         self.text = "".join([t.text_with_ws for t in self.tokens])
+        self._children: dict[int, list[Token]] = {}
 
     @cached_property
     def sents(self) -> list[Span]:
@@ -92,6 +93,15 @@ class Parsed:
         return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
 
+    def children(self, i: int) -> list[Token]:
+        """``list(tokens[i].children)``, made once per token (the stages walk the same
+        heads' children many times)."""
+        kids = self._children.get(i)
+        if kids is None:
+            kids = self._children[i] = list(self.tokens[i].children)
+        return kids
+
+
 _last: tuple[Doc, Parsed] | None = None
 
 
@@ -104,3 +114,14 @@ def parsed(doc: Doc) -> Parsed:
     view = Parsed(doc)
     _last = (doc, view)
     return view
+
+
+def children_of(tok: Token) -> list[Token]:
+    """``list(tok.children)``: the token's syntactic children, left to right (do not change
+    the list: it is shared)."""
+    return parsed(tok.doc).children(tok.i)
+
+
+def lefts_of(tok: Token) -> list[Token]:
+    """``list(tok.lefts)``: the children before the token."""
+    return [c for c in children_of(tok) if c.i < tok.i]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tidings.actors.normalize import key
 from tidings.actors.types import ActorMatch, Entry, Role
 from tidings.model import Entity
-from tidings.parsed import parsed
+from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -349,13 +349,13 @@ class ArticleActors:
         """Token indices that describe the mention: the span, its left modifiers, appositives."""
         root = span.root
         idx = set(range(span.start, span.end))
-        children = list(root.children)
+        children = children_of(root)
         for child in children:
             if child.i < root.i and child.dep_ in MODS:
                 idx.update(t.i for t in child.subtree)
         if root.dep_ == "compound" and root.head.i > root.i:
             head = root.head  # "Putin" in "Putin aide": the compound chain belongs together
-            idx.update(t.i for t in head.lefts if t.dep_ in MODS for t in t.subtree)
+            idx.update(t.i for t in lefts_of(head) if t.dep_ in MODS for t in t.subtree)
         named = root.pos_ == "PROPN" or root.i in self._person_tokens
         for child in children:
             if child.dep_ == "appos" and (named or child.pos_ == "PROPN"):
@@ -363,7 +363,7 @@ class ArticleActors:
         if root.dep_ == "appos" and (named or root.head.pos_ == "PROPN"):
             head = root.head
             idx.add(head.i)
-            idx.update(t.i for c in head.children if c.i < head.i and c.dep_ in MODS
+            idx.update(t.i for c in children_of(head) if c.i < head.i and c.dep_ in MODS
                        for t in c.subtree)
         return sorted(i for i in idx if not self._cut(i, root, span))
 
@@ -514,9 +514,9 @@ class ArticleActors:
 
     def _context_country(self, span: Span, root: Token) -> str | None:
         # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria"
-        for child in root.children:
+        for child in children_of(root):
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                for obj in child.children:
+                for obj in children_of(child):
                     hit = self._hit_at.get(obj.i)
                     if hit is not None and hit.entry.country and hit.entry.kind == "country":
                         return hit.entry.country

@@ -44,7 +44,7 @@ from tidings.events.codebook import lookup
 from tidings.events.lexicon import Entry, Lexicon, load_lexicon
 from tidings.events.participants import SPEECH_LEMMAS, ActorLookup, Resolver, Side, conjuncts
 from tidings.model import Event, Participant
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,7 +159,7 @@ def lemmas(tok: Token) -> list[str]:
 
 
 def child(tok: Token, *deps: str) -> Token | None:
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in deps:
             return c
     return None
@@ -168,47 +168,47 @@ def child(tok: Token, *deps: str) -> Token | None:
 def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
     out: list[Token] = []
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
-            for p in c.children:
+            for p in children_of(c):
                 if p.dep_ == "pobj":
                     out.append(p)
                 elif p.dep_ == "prep":  # "out of", "away from"
-                    out.extend(q for q in p.children if q.dep_ == "pobj")
+                    out.extend(q for q in children_of(p) if q.dep_ == "pobj")
     return out
 
 
 def prep_names(tok: Token) -> set[str]:
-    names = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
-    names |= {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    for c in tok.children:
+    names = {c.lower_ for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative")}
+    names |= {c.lower_ for c in children_of(tok) if c.dep_ == "prt"}
+    for c in children_of(tok):
         if c.dep_ in ("ccomp",):
-            names |= {m.lower_ for m in c.children if m.dep_ == "mark"}
+            names |= {m.lower_ for m in children_of(c) if m.dep_ == "mark"}
     return names
 
 
 def lemma_set(tok: Token) -> set[str]:
     """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
     out = {tok.lemma_.lower(), tok.lower_}
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("compound", "amod", "nmod"):
             out.add(c.lemma_.lower())
             out.add(c.lower_)
         if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
+            for p in children_of(c):
                 if p.dep_ == "pobj":
                     out.add(p.lemma_.lower())
     return out
 
 
 def is_passive(tok: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok)):
         return True
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
 def auxiliaries(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    out = [c for c in children_of(tok) if c.dep_ in ("aux", "auxpass")]
     # "is going to attack": the modal sits on "going"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         out.append(tok.head)
@@ -216,14 +216,14 @@ def auxiliaries(tok: Token) -> list[Token]:
 
 
 def negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children_of(tok))
 
 
 def conditional(tok: Token) -> bool:
     """Inside an if/unless clause (up to the clause boundary)."""
     node = tok
     for _ in range(5):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children_of(node)):
             return True
         if node.dep_ not in ("conj", "xcomp", "aux") or node.head.i == node.i:
             return False
@@ -301,10 +301,10 @@ class Coder:
 
     # ------------------------------------------------------------------ complements
     def complement(self, tok: Token) -> Token | None:
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 return c
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                 return c
         return None
@@ -404,7 +404,7 @@ class Coder:
 
     def inner_participant(self, obj: Token) -> Side | None:
         """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"."""
-        for c in obj.children:
+        for c in children_of(obj):
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
                 s = self.res.side(c)
                 if s is not None and s.match is not None:
@@ -487,7 +487,7 @@ class Coder:
             return None
         sources: list[Side] = []
         factor = 1.0
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")):
                 s = self.res.side(c)
                 if s is not None and s.match is not None:
@@ -513,7 +513,7 @@ class Coder:
             sides = self.res.sides(p)
             if not sides:
                 continue
-            if any(c.lower_ == "between" for c in tok.children if c.dep_ == "prep" and p.head.i == c.i):
+            if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
                 if not sources:
                     sources, targets = sides, []
                     recip = True
@@ -552,9 +552,9 @@ class Coder:
             holders = [tok] + ([head] if tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS
                                else [])
             for h in holders:
-                for c in h.children:
+                for c in children_of(h):
                     if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and any(
-                            m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                            m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c)):
                         content = c
                         break
                 if content is not None:
@@ -567,7 +567,7 @@ class Coder:
         cand.span_tokens.add(tok.i)
         if content is not None:
             cand.consumed.add(content.i)
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)):
             cand.negated = True
         return cand
 
@@ -654,7 +654,7 @@ class Coder:
     def governor(tok: Token) -> Token | None:
         """The verb an infinitival purpose or complement clause hangs on ("give ... to help")."""
         if tok.pos_ not in ("VERB", "AUX") or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
             return None
         head = tok.head
         if tok.dep_ == "acl" and head.pos_ == "NOUN":
@@ -770,7 +770,7 @@ class Coder:
         while queue and seen < 24:
             node, depth = queue.pop(0)
             seen += 1
-            for c in node.children:
+            for c in children_of(node):
                 if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < node.i:
                     side = self.res.place(c)
                     if side is not None:
@@ -778,9 +778,9 @@ class Coder:
                         return side
             if depth >= 4:
                 continue
-            for c in node.children:
+            for c in children_of(node):
                 if c.dep_ == "prep":
-                    for p in c.children:
+                    for p in children_of(c):
                         if p.dep_ == "pobj":
                             if c.lower_ in WHERE_PREPS:
                                 side = self.res.place(p)
@@ -821,7 +821,7 @@ class Coder:
             return
         speech = node.head
         lem = set(lemmas(speech))
-        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(node))
         if not (lem & CLAIM_LEMMAS or (lem & SAY_LEMMAS and that)) or negated(speech):
             return
         speakers = [s for s in self.res.sides(child(speech, "nsubj")) if s.match is not None]

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tidings.parsed import parsed
+from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -55,7 +55,7 @@ def mention_span(tok: Token) -> Span:
     """The noun phrase headed by ``tok`` without relative clauses, appositions or PPs."""
     doc = tok.doc
     left = tok.i
-    for c in tok.lefts:
+    for c in lefts_of(tok):
         if c.dep_ in _MODIFIER_DEPS:
             left = min(left, c.left_edge.i)
     right = tok.i
@@ -67,11 +67,11 @@ def mention_span(tok: Token) -> Span:
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the heads coordinated with it ("A, B and C")."""
     out = [tok]
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.extend(conjuncts(c))
         elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
-              and any(g.dep_ == "conj" for g in c.children)):
+              and any(g.dep_ == "conj" for g in children_of(c))):
             out.extend(conjuncts(c))  # "The US, Russia, and Switzerland": a list parsed as appos
     return out
 
@@ -109,7 +109,7 @@ class Resolver:
             match = self.code(self.doc[tok.i: tok.i + 1])
         if match is None:
             # "the US commander in Iraq, General David Petraeus": the apposition names him
-            for c in tok.children:
+            for c in children_of(tok):
                 if c.dep_ == "appos":
                     m = self.code(mention_span(c))
                     if m is not None:
@@ -117,14 +117,14 @@ class Resolver:
                         break
         if match is None:
             # "Iran's supreme leader", "leaders of the opposition coalition"
-            for c in tok.children:
+            for c in children_of(tok):
                 if c.dep_ == "poss" and c.pos_ != "PRON":
                     m = self.code(mention_span(c))
                     if m is not None:
                         match, factor, via = m, 0.85, "possessor"
                         break
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                    for p in c.children:
+                    for p in children_of(c):
                         if p.dep_ == "pobj":
                             m = self.code(mention_span(p))
                             if m is not None:
@@ -134,7 +134,7 @@ class Resolver:
                     break
         if match is None:
             # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join
-            for c in tok.lefts:
+            for c in lefts_of(tok):
                 if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
                     m = self.code(mention_span(c))
                     if m is not None:
@@ -156,8 +156,8 @@ class Resolver:
     def coordinated_modifiers(self, tok: Token, side: Side) -> list[Side]:
         """ "US and British activists": one more side per coordinated actor modifier."""
         extra: list[Side] = []
-        for c in tok.lefts:
-            if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children):
+        for c in lefts_of(tok):
+            if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in children_of(c)):
                 for g in conjuncts(c)[1:]:
                     m = self.code(self.doc[g.i: g.i + 1])
                     if m is not None and (side.match is None or getattr(m, "name", None) != getattr(side.match, "name", None)):
@@ -179,9 +179,9 @@ class Resolver:
                     m = place_country(span)
                     if m is None:
                         # "the city of Nablus", "the town of X": the of-object is the place
-                        for c in tok.children:
+                        for c in children_of(tok):
                             if c.dep_ == "prep" and c.lower_ == "of":
-                                for p in c.children:
+                                for p in children_of(c):
                                     if p.dep_ == "pobj":
                                         m = place_country(mention_span(p))
                 else:
@@ -243,7 +243,7 @@ class Resolver:
             if head.i == node.i:
                 return None
             if node.dep_ in ("ccomp", "parataxis") and head.lemma_ in SPEECH_LEMMAS:
-                for c in head.children:
+                for c in children_of(head):
                     if c.dep_ in ("nsubj",) and c.i != tok.i:
                         return c
                 return None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Article, Quote, Speaker
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
 from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
@@ -147,7 +147,7 @@ def _complement_like(clause: Token) -> bool:
     if first.lower_ == "to" and first.i < clause.i:
         return True
     return any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i
-               for c in clause.children)
+               for c in children_of(clause))
 
 
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
@@ -172,13 +172,13 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
     preps = CONTENT_PREPS | {"to"} if head.lemma_.lower() in COMPARE_VERBS else CONTENT_PREPS
     if clausal_only:
         preps = frozenset()
-    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
               if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
               or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))]
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in head.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
         # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
         # the prepositional phrase; the object is its target
-        ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+        ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
                   if not (c.dep_ in _OBJECT_DEPS and c.i > head.i) and (
                       c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))]
     if not ranges:
@@ -435,7 +435,7 @@ def _glued(ctx: _Context, cue_i: int, ks: list[int]) -> bool:
 
 def _audience(ctx: _Context, cue_i: int) -> set[int]:
     head = ctx.doc[cue_i]
-    return {c.i for c in head.children if c.dep_ in ("dobj", "dative", "npadvmod")}
+    return {c.i for c in children_of(head) if c.dep_ in ("dobj", "dative", "npadvmod")}
 
 
 def _window_after(ctx: _Context, k: int) -> list[Token]:
@@ -513,7 +513,7 @@ def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
                 ctx.subject_spans[t.i] = span
             # a cue with its own clausal content after it reports something else
             if any(c.dep_ == "ccomp" and c.i > t.i and not ctx.in_quote[c.i] and not any(
-                    x.is_punct for x in doc[t.i + 1: c.left_edge.i]) for c in t.children):
+                    x.is_punct for x in doc[t.i + 1: c.left_edge.i]) for c in children_of(t)):
                 return None
             if not cue.according:
                 # the subject must be in the window (or right after the cue), not further away
@@ -648,7 +648,7 @@ def _sentence_before_cue(ctx: _Context, k: int) -> int | None:
         head = doc[i]
         if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and c.lower_ not in (
                 "reporters", "journalists") and c.i not in _audience_nouns(ctx, i)
-               for c in head.children):
+               for c in children_of(head)):
             continue
         if any(t.i in ctx.cues and t.i != i for t in doc[start:end]):
             continue
@@ -836,7 +836,7 @@ def _pass_indirect(ctx: _Context, found: list[_Found], used_cues: set[int]) -> N
         if cue_i in used_cues or not cue.speech or cue_i not in ctx.subjects:
             continue
         head = doc[cue_i]
-        if any(c.dep_ == "neg" for c in head.children):
+        if any(c.dep_ == "neg" for c in children_of(head)):
             continue
         subj = ctx.subjects[cue_i]
         if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.parsed import parsed
+from tidings.parsed import children_of, lefts_of, parsed
 from tidings.quotes.cues import Cue
 
 TITLES: frozenset[str] = frozenset(
@@ -155,7 +155,7 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
         to = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if to is None:
             return None
-        for c in to.children:
+        for c in children_of(to):
             if c.dep_ == "pobj" and allowed(c):
                 return c
         return None
@@ -164,14 +164,14 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
         if tok is None:
             break
         here = tok
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and allowed(c)]
+        subjects = [c for c in children_of(tok) if c.dep_ in ("nsubj", "csubj") and allowed(c)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - here.i))
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite") and allowed(c):
                 return c
             if c.dep_ == "agent":
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj" and allowed(g):
                         return g
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head is not tok:
@@ -201,7 +201,7 @@ def mention_span(tok: Token) -> Span:
     if tok.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS or tok.pos_ == "PRON":
         return doc[tok.i: tok.i + 1]
     start = tok.i
-    for c in tok.lefts:
+    for c in lefts_of(tok):
         if c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound"):
             start = min(start, c.left_edge.i)
     end = tok.i + 1
@@ -314,7 +314,7 @@ class Resolver:
             return Resolution(self.canonical(persons[-1].text), 0.95)
         root = span.root
         # "a doctor, Hugh Hill," / "Hugh Hill, a doctor,"
-        for c in root.children:
+        for c in children_of(root):
             if c.dep_ == "appos" and root.pos_ != "PROPN":
                 ap = mention_span(c)
                 if c.pos_ == "PROPN":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Quote
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 
 FIRST_PERSON = frozenset("i we".split())
 FIRST_PERSON_ANY = frozenset("i we me us my our mine ours myself ourselves".split())
@@ -59,7 +59,7 @@ def find_unmarked(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[i
         # a sentence with its own cue reports speech in the narrative ("we asked him") rather
         # than being a quote itself
         if any(t.i in cue_tokens and t.dep_ == "ROOT" and not any(
-                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.children) for t in toks):
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in children_of(t)) for t in toks):
             continue
         out.append(Quote(text=text[s:e], start=s, end=e, kind="unmarked", cue=None, speaker=None,
                          confidence=0.4))
