@@ -29,6 +29,7 @@ GROUP_LABELS = frozenset({"GPE", "ORG", "LOC"})
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # the same names recur in article after article
 def surface(text: str) -> str:
     """A mention as written, minus what never varies meaningfully: a leading article, a
     possessive, accents, case of the non-acronym words.  Dots are kept: "US" vs "U.S." counts."""

@@ -108,19 +108,20 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
     """Words in capitals that are shouted, not acronyms: part of a run of capitalised words
     ("THIS IS OUTRAGEOUS"), or a word the text also writes in lower case ("ILLEGAL"/"illegal")."""
     text = article.text
-    lower_words = {w.lower() for w in _WORD.findall(text) if not w.isupper()}
     tokens = list(_WORD.finditer(text))
+    words = [m.group(0) for m in tokens]
+    lower_words = {w.lower() for w in words if not w.isupper()}
     hits: list[tuple[int, int]] = []
     n_words = len(tokens)
-    for i, m in enumerate(tokens):
-        w = m.group(0)
-        # a shouted word is all capitals: test that first, it rules out nearly every word
-        if not (w.isupper() and _shouted(w)) or mask.inside(m.start()):
+    # a shouted word is all capitals: that test first rules out nearly every word
+    for i in [i for i, w in enumerate(words) if w.isupper() and _shouted(w)]:
+        m, w = tokens[i], words[i]
+        if mask.inside(m.start()):
             continue
         if m.start() < 40 and _DATELINE_END.match(text, m.end()):
             continue  # a dateline: "JAKARTA (Reuters) -", "BOGOTÁ, Colombia -"
         run = any(
-            0 <= j < n_words and tokens[j].group(0).isupper() and len(tokens[j].group(0)) > 1
+            0 <= j < n_words and words[j].isupper() and len(words[j]) > 1
             and not text[min(m.end(), tokens[j].end()) : max(m.start(), tokens[j].start())].strip(" ")
             for j in (i - 1, i + 1)
         )
@@ -151,12 +152,9 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
 
 def loaded_language(article: Article, mask: QuoteMask) -> list[Finding]:
     lex = sensational_words()
-    hits: list[tuple[int, int]] = []
-    n_words = 0
-    for m in _WORD.finditer(article.text):
-        n_words += 1
-        if m.group(0).lower() in lex and not mask.inside(m.start()):
-            hits.append((m.start(), m.end()))
+    tokens = list(_WORD.finditer(article.text))
+    n_words = len(tokens)
+    hits = [(m.start(), m.end()) for m in tokens if m.group(0).lower() in lex and not mask.inside(m.start())]
     if not n_words or not hits:
         return []
     per_k = 1000 * len(hits) / n_words
