@@ -38,6 +38,7 @@ evidence span, sentence index, the lexicon entry that fired and a confidence; ca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.codebook import lookup
@@ -143,10 +144,13 @@ class Candidate:
 def lemmas(tok: Token) -> list[str]:
     """The lemma, plus guesses from the word form for the small model's lemma slips
     ("staged" -> "stag")."""
-    lem = tok.lemma_.lower()
-    out = [lem]
-    low = tok.lower_
-    if tok.pos_ in ("VERB", "AUX"):
+    return list(_lemmas(tok.lemma_, tok.lower_, tok.pos_))
+
+
+@lru_cache(maxsize=65536)  # the same words recur in article after article
+def _lemmas(lemma: str, low: str, pos: str) -> tuple[str, ...]:
+    out = [lemma.lower()]
+    if pos in ("VERB", "AUX"):
         for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
                              ("s", ""), ("ied", "y"), ("ies", "y")):
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
@@ -155,7 +159,7 @@ def lemmas(tok: Token) -> list[str]:
                     out.append(cand)
         if low.endswith(("pped", "tted", "gged", "lled")):
             out.append(low[:-3])
-    return out
+    return tuple(out)
 
 
 def child(tok: Token, *deps: str) -> Token | None:
