@@ -59,7 +59,8 @@ def mention_span(tok: Token) -> Span:
         if c.dep_ in _MODIFIER_DEPS:
             left = min(left, c.left_edge.i)
     right = tok.i
-    while left < tok.i and doc[left].dep_ in ("det", "punct", "case", "cc", "preconj"):
+    dep = parsed(doc).dep
+    while left < tok.i and dep[left] in ("det", "punct", "case", "cc", "preconj"):
         left += 1
     return doc[left: right + 1]
 

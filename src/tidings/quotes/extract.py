@@ -194,15 +194,16 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
             a, b = min(r[0] for r in after), max(r[1] for r in after)
         elif before:
             a, b = min(r[0] for r in before), max(r[1] for r in before)
-    while a < b and (doc[a].is_punct and not doc[a].is_quote or doc[a].is_space):
+    tokens = parsed(doc).tokens
+    while a < b and (tokens[a].is_punct and not tokens[a].is_quote or tokens[a].is_space):
         a += 1
     # a dash after a quotation opens an aside: '... to "burning the Constitution" - a charge that'
     seen_quote = False
     for i in range(a, b):
-        t = doc[i]
+        t = tokens[i]
         if t.is_quote:
             seen_quote = True
-        elif seen_quote and t.text in _DASHES + ("--",) and doc[i - 1].is_quote:
+        elif seen_quote and t.text in _DASHES + ("--",) and tokens[i - 1].is_quote:
             b = i
             break
     return (a, b) if b > a else None

@@ -220,9 +220,11 @@ def mention_span(tok: Token) -> Span:
                 end = max(end, cs.end)
         else:
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    view = parsed(doc)
+    punct, space = view.is_punct, view.is_space
+    while start < end and (punct[start] or space[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (punct[end - 1] or space[end - 1]):
         end -= 1
     return doc[start:end]
 
