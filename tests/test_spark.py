@@ -204,3 +204,15 @@ def test_missing_input_is_an_error(spark: Any, tmp_path: Path) -> None:
 
     with pytest.raises(TidingsError, match="no such file"):
         run(spark, str(tmp_path / "absent"), str(tmp_path / "out"))
+
+
+def test_near_duplicate_groups_same_on_driver_and_by_spark_joins(spark: Any, output: tuple[Path, Any]) -> None:
+    from tidings.spark import corpus
+
+    out, _ = output
+    copies = spark.read.parquet(str(out / "copies"))
+    seqs = spark.read.parquet(str(out / "articles")).select("article_id", "seq")
+    on_driver = sorted(tuple(r) for r in corpus.clusters(spark, copies, seqs).collect())
+    by_joins = sorted(tuple(r) for r in corpus.clusters(spark, copies, seqs, driver_edges=0).collect())
+    assert on_driver == by_joins
+    assert any(a != root for a, root in on_driver)  # the near copy points at its original

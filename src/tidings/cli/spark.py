@@ -27,6 +27,9 @@ def spark_cmd(
     shuffle_partitions: Annotated[
         int | None, typer.Option("--shuffle-partitions", min=1, help="spark.sql.shuffle.partitions.")
     ] = None,
+    driver_memory: Annotated[
+        str | None, typer.Option("--driver-memory", help="Driver JVM heap, e.g. 4g (local default: 2g).")
+    ] = None,
 ) -> None:
     """Run the pipeline on Apache Spark: INPUT -> OUTPUT/<table>/*.parquet (load with ingest --parquet)."""
     try:
@@ -36,7 +39,7 @@ def spark_cmd(
     for f in actors or []:
         if not f.is_file():
             fail(f"actor dictionary {f} does not exist", 2)
-    spark = session(master, shuffle_partitions)
+    spark = session(master, shuffle_partitions, driver_memory=driver_memory)
     try:
         rep = run(spark, input, output, actor_files=[str(f) for f in actors or []], partitions=partitions)
     except TidingsError as exc:

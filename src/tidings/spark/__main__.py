@@ -22,11 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--actors", action="append", default=[], help="extra actor dictionary; repeatable")
     ap.add_argument("--partitions", type=int, default=None, help="analysis tasks (default: 4 per core)")
     ap.add_argument("--shuffle-partitions", type=int, default=None, help="spark.sql.shuffle.partitions")
+    ap.add_argument("--driver-memory", default=None,
+                    help="driver JVM heap when this command starts Spark (local default 2g; else as spark-submit set it)")
     args = ap.parse_args(argv)
 
     from tidings.spark.job import run, session
 
-    spark = session(args.master, args.shuffle_partitions)
+    spark = session(args.master, args.shuffle_partitions, driver_memory=args.driver_memory)
     try:
         report = run(spark, args.input, args.output, actor_files=args.actors, partitions=args.partitions)
     except TidingsError as exc:

@@ -192,11 +192,22 @@ def find_copies(spark: SparkSession, texts: DataFrame, docs: DataFrame, sents: D
     return spark.createDataFrame(found, copy_schema(), verifySchema=False)
 
 
-def clusters(spark: SparkSession, copies: DataFrame, seqs: DataFrame, max_rounds: int = 100) -> DataFrame:
+#: near-duplicate links grouped on the driver (union-find) up to this many; beyond, by Spark joins
+DRIVER_CLUSTER_EDGES = 2_000_000
+
+
+def clusters(spark: SparkSession, copies: DataFrame, seqs: DataFrame, max_rounds: int = 100,
+             driver_edges: int = DRIVER_CLUSTER_EDGES) -> DataFrame:
     """(article_id, root): each article of a near-duplicate group -> its earliest-ingested member.
 
-    Connected components by min-label propagation; ``seqs`` holds article_id, seq."""
+    ``seqs`` holds article_id, seq.  Near-duplicate links are few next to the articles (a link per
+    copy, not per sentence), so up to ``driver_edges`` of them are grouped on the driver; a larger
+    set is grouped by min-label propagation in Spark.  Both give the same table."""
     edges = copies.where("near_duplicate").select(F.col("article_id").alias("a"), F.col("source_article_id").alias("b"))
+    if driver_edges > 0:
+        few = edges.limit(driver_edges + 1).collect()
+        if len(few) <= driver_edges:
+            return _clusters_on_driver(spark, [(r.a, r.b) for r in few], seqs)
     both = edges.unionByName(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).persist()
     nodes = both.select(F.col("a").alias("article_id")).distinct().join(seqs, "article_id")
     labels = nodes.select("article_id", F.struct("seq", "article_id").alias("label")).localCheckpoint()
@@ -211,6 +222,36 @@ def clusters(spark: SparkSession, copies: DataFrame, seqs: DataFrame, max_rounds
             break
     both.unpersist()
     return labels.select("article_id", F.col("label.article_id").alias("root"))
+
+
+CLUSTER_SCHEMA = "article_id string, root string"
+
+
+def _clusters_on_driver(spark: SparkSession, edges: list[tuple[str, str]], seqs: DataFrame) -> DataFrame:
+    if not edges:
+        return spark.createDataFrame([], CLUSTER_SCHEMA)
+    nodes = sorted({x for e in edges for x in e})
+    wanted = spark.createDataFrame([(n,) for n in nodes], "article_id string")
+    seq_of = {r[0]: r[1] for r in seqs.join(wanted, "article_id").select("article_id", "seq").collect()}
+    parent = {n: n for n in nodes if n in seq_of}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        if a in parent and b in parent:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+    earliest: dict[str, tuple[int, str]] = {}
+    for n in parent:
+        r, label = find(n), (seq_of[n], n)
+        if r not in earliest or label < earliest[r]:
+            earliest[r] = label
+    return spark.createDataFrame([(n, earliest[find(n)][1]) for n in sorted(parent)], CLUSTER_SCHEMA)
 
 
 # --- merged events -------------------------------------------------------------------------------

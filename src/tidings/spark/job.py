@@ -44,14 +44,31 @@ class JobReport:
     seconds: float = 0.0
 
 
-def session(master: str | None = None, shuffle_partitions: int | None = None, app_name: str = APP_NAME) -> SparkSession:
-    """A session for the job; ``master`` None keeps what ``spark-submit`` set."""
+#: JVM heap of a local-mode run when nothing else sets it (Spark's own 1g runs out in the copy
+#: joins of a few thousand articles); on a cluster, spark-submit's --driver-memory decides
+LOCAL_DRIVER_MEMORY = "2g"
+
+
+def session(
+    master: str | None = None, shuffle_partitions: int | None = None, app_name: str = APP_NAME,
+    driver_memory: str | None = None,
+) -> SparkSession:
+    """A session for the job; ``master`` None keeps what ``spark-submit`` set.
+
+    ``driver_memory`` is the JVM heap of the driver (in local mode, of the whole job); for a local
+    master it defaults to ``LOCAL_DRIVER_MEMORY`` unless ``PYSPARK_SUBMIT_ARGS`` gives one.  It only
+    takes effect when this call starts the JVM."""
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master).config("spark.ui.showConsoleProgress", "false")
         if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
             # local workers run this interpreter (the one tidings is installed in), not python3 on PATH
             os.environ["PYSPARK_PYTHON"] = sys.executable
+        if driver_memory is None and master.startswith("local") and \
+                "--driver-memory" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+            driver_memory = LOCAL_DRIVER_MEMORY
+    if driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
     if shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
     return builder.getOrCreate()
