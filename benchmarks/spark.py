@@ -1,13 +1,18 @@
 """Articles per second: the Spark job in local[1] and local[2] against the single-process CLI.
 
-All three runs take the same articles (``corpus.make_corpus(N)``, 2,000 by default) and do the same
-work: analyse every article, find copies and near-duplicates, merge events, write every table
+All three runs take the same articles (2,000 by default) and do the same work: analyse every article, find copies and near-duplicates, merge events, write every table
 (``tidings ingest`` into a fresh DuckDB store; ``python -m tidings.spark`` into Parquet folders).
 Times are wall clock of the whole command, start-up included (JVM, model loading); the Spark job's
 own time (session up to tables written) is shown beside it.  The target is local[2] at least 1.6
 times the single process, on a machine with 2 free cores.
 
-    .venv/bin/python benchmarks/spark.py [--n 2000] [--only local[2]]
+    .venv/bin/python benchmarks/spark.py [--n 2000] [--only local[2]] [--corpus news|recombined]
+
+``--corpus news`` (the default) is ``corpus.make_news_corpus``: distinct real articles from
+``../shared/eval`` and later copies of them (reprints, excerpts, stitched pieces), the copying a
+news corpus has.  ``--corpus recombined`` is ``corpus.make_corpus``: every article recombined from
+the examples' 85 paragraphs, so some 40% of all article pairs copy from each other -- the worst case
+for the copy stages, whose output (and work) grows with the square of the corpus.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import shared_articles, write_corpus, write_news_corpus  # noqa: E402
 
 TARGET = 1.6
 
@@ -60,13 +65,18 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
     ap.add_argument("--only", choices=["single", "local[1]", "local[2]"], action="append",
                     help="run only these (repeatable); default all three")
+    ap.add_argument("--corpus", choices=["news", "recombined"], default="news",
+                    help="news: real articles and copies of them (default; recombined without ../shared); "
+                         "recombined: the examples' paragraphs recombined, the copy stages' worst case")
     args = ap.parse_args()
     runs = args.only or ["single", "local[1]", "local[2]"]
-    print(f"machine: {os.cpu_count()} cores; {args.n} articles", file=sys.stderr)
+    kind = args.corpus if args.corpus == "recombined" or shared_articles() else "recombined (no ../shared)"
+    print(f"machine: {os.cpu_count()} cores; {args.n} articles; corpus: {kind}", file=sys.stderr)
     rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="tidings-spark-bench-") as tmp:
         work = Path(tmp)
-        corpus = write_corpus(work / "corpus.jsonl", args.n)
+        write = write_news_corpus if args.corpus == "news" else write_corpus
+        corpus = write(work / "corpus.jsonl", args.n)
         print(f"{'run':10s} {'wall s':>8s} {'art/s':>7s} {'job s':>7s} {'art/s (job)':>12s}")
         for name in runs:
             if name == "single":
