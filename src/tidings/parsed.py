@@ -33,7 +33,8 @@ class Parsed:
         self.tokens: list[Token] = list(doc)
         #: what ``Doc.text`` returns
         self.text = "".join([t.text_with_ws for t in self.tokens])
-        self._children: dict[int, list[Token]] = {}
+        #: ``list(tokens[i].children)`` once asked for (see :func:`children_of`)
+        self.kids: list[list[Token] | None] = [None] * len(self.tokens)
 
     @cached_property
     def sents(self) -> list[Span]:
@@ -93,14 +94,6 @@ class Parsed:
         return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
 
-    def children(self, i: int) -> list[Token]:
-        """``list(tokens[i].children)``, made once per token (the stages walk the same
-        heads' children many times)."""
-        kids = self._children.get(i)
-        if kids is None:
-            kids = self._children[i] = list(self.tokens[i].children)
-        return kids
-
 
 _last: tuple[Doc, Parsed] | None = None
 
@@ -117,9 +110,14 @@ def parsed(doc: Doc) -> Parsed:
 
 
 def children_of(tok: Token) -> list[Token]:
-    """``list(tok.children)``: the token's syntactic children, left to right (do not change
-    the list: it is shared)."""
-    return parsed(tok.doc).children(tok.i)
+    """``list(tok.children)``: the token's syntactic children, left to right, made once per
+    token (the stages walk the same heads' children many times).  Do not change the list: it
+    is shared."""
+    kids = parsed(tok.doc).kids
+    found = kids[tok.i]
+    if found is None:
+        found = kids[tok.i] = list(tok.children)
+    return found
 
 
 def lefts_of(tok: Token) -> list[Token]:
