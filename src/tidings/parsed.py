@@ -18,8 +18,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.attrs import HEAD
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -91,6 +89,8 @@ class Parsed:
     @cached_property
     def head(self) -> list[int]:
         """Index of each token's head (``token.head.i``; the root is its own head)."""
+        from spacy.attrs import HEAD  # here: importing the stages must not import spaCy
+
         return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
 
