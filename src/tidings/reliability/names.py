@@ -204,7 +204,7 @@ def detect(article: Article, entities: list[Entity]) -> list[Finding]:
         extra, reasons = churn(forms, official)
         if extra:
             total += extra
-            shown = sorted({e.text for e in ents}, key=str.lower)
+            shown = sorted({e.text for e in ents}, key=lambda s: (s.lower(), s))  # a total order: same output every run
             evidence.append(" / ".join(f'"{s}"' for s in shown) + f" ({'; '.join(reasons)})")
             spans.extend((e.start, e.end) for e in ents)
     for surname, full in person_conflicts(entities):

@@ -62,7 +62,7 @@ def _speaker(q: Quote) -> str | None:
 
 def attribution(quotes: list[Quote]) -> list[Finding]:
     attributed = [q for q in quotes if _speaker(q)]
-    sources = sorted({_speaker(q) or "" for q in attributed}, key=str.lower)
+    sources = sorted({_speaker(q) or "" for q in attributed}, key=lambda s: (s.lower(), s))  # total order: stable evidence
     # several descriptions of one anonymous source ("an official", "the official") count once
     distinct = len({s.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ") for s in sources})
     out: list[Finding] = []
