@@ -108,13 +108,15 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
     """Words in capitals that are shouted, not acronyms: part of a run of capitalised words
     ("THIS IS OUTRAGEOUS"), or a word the text also writes in lower case ("ILLEGAL"/"illegal")."""
     text = article.text
-    tokens = list(_WORD.finditer(text))
-    words = [m.group(0) for m in tokens]
-    lower_words = {w.lower() for w in words if not w.isupper()}
-    hits: list[tuple[int, int]] = []
-    n_words = len(tokens)
+    words = _WORD.findall(text)
+    n_words = len(words)
     # a shouted word is all capitals: that test first rules out nearly every word
-    for i in [i for i, w in enumerate(words) if w.isupper() and _shouted(w)]:
+    candidates = [i for i, w in enumerate(words) if w.isupper() and _shouted(w)]
+    # positions and the lower-case vocabulary only when some word may be shouted (few articles)
+    tokens = list(_WORD.finditer(text)) if candidates else []
+    lower_words = {w.lower() for w in words if not w.isupper()} if candidates else set()
+    hits: list[tuple[int, int]] = []
+    for i in candidates:
         m, w = tokens[i], words[i]
         if mask.inside(m.start()):
             continue
