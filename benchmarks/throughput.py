@@ -153,7 +153,7 @@ def memory_check(sizes: list[int], workers: int, with_shared: bool) -> None:
             peaks.append((n, peak, time.perf_counter() - t0))
             corpus.unlink()
             (Path(tmp) / f"out-{n}.jsonl").unlink()
-    print(f"\nmemory: `python -m tidings analyze IN.jsonl --format jsonl --output OUT`"
+    print("\nmemory: `python -m tidings analyze IN.jsonl --format jsonl --output OUT`"
           + (f" --workers {workers}" if workers > 1 else "") + ", peak RSS of the largest process")
     for n, peak, secs in peaks:
         print(f"  {n:>6} articles  peak RSS {peak:7.1f} MB  ({secs:.0f} s)")

@@ -94,7 +94,6 @@ class Parsed:
         return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
 
-
 _last: tuple[Doc, Parsed] | None = None
 
 
