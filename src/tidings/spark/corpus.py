@@ -32,7 +32,9 @@ from pyspark.sql.types import ArrayType, StructField, StructType
 from tidings.ingest.sources import Item
 from tidings.model import Article
 from tidings.spark.tables import table_schema
-from tidings.store.dedup import NEAR_DUPLICATE, PRINT_CACHE, SENTENCE_MATCH, DedupRows, Doc, Print, _compare, fingerprint
+from tidings.store.dedup import (
+    NEAR_DUPLICATE, PRINT_CACHE, SENTENCE_MATCH, DedupRows, Doc, Print, _compare, fingerprint, group_roots,
+)
 from tidings.store.merge import WINDOW_DAYS, Mention, group_mentions, summarise
 from tidings.store.writer import Identity
 
@@ -233,25 +235,7 @@ def _clusters_on_driver(spark: SparkSession, edges: list[tuple[str, str]], seqs:
     nodes = sorted({x for e in edges for x in e})
     wanted = spark.createDataFrame([(n,) for n in nodes], "article_id string")
     seq_of = {r[0]: r[1] for r in seqs.join(wanted, "article_id").select("article_id", "seq").collect()}
-    parent = {n: n for n in nodes if n in seq_of}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        if a in parent and b in parent:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[ra] = rb
-    earliest: dict[str, tuple[int, str]] = {}
-    for n in parent:
-        r, label = find(n), (seq_of[n], n)
-        if r not in earliest or label < earliest[r]:
-            earliest[r] = label
-    return spark.createDataFrame([(n, earliest[find(n)][1]) for n in sorted(parent)], CLUSTER_SCHEMA)
+    return spark.createDataFrame(sorted(group_roots(edges, seq_of).items()), CLUSTER_SCHEMA)
 
 
 # --- merged events -------------------------------------------------------------------------------

@@ -307,6 +307,17 @@ def _compare(new: Print, cand: Print, sent_pairs: list[tuple[int, int]], rows: D
 
 def clusters(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Each article in a near-duplicate group -> the group's earliest-ingested article."""
+    seq = dict(conn.execute(
+        "SELECT article_id, seq FROM articles WHERE article_id IN "
+        "(SELECT article_id FROM copies WHERE near_duplicate UNION SELECT source_article_id FROM copies WHERE near_duplicate)"
+    ).fetchall())
+    edges = conn.execute("SELECT article_id, source_article_id FROM copies WHERE near_duplicate").fetchall()
+    return group_roots(edges, seq)
+
+
+def group_roots(edges: Iterable[tuple[str, str]], seq: dict[str, int]) -> dict[str, str]:
+    """Union-find over near-duplicate links: each article of ``seq`` -> the lowest-``seq`` member
+    of its group (the store's rule, also used by the Spark job on the driver)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -315,11 +326,7 @@ def clusters(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
             x = parent[x]
         return x
 
-    seq = dict(conn.execute(
-        "SELECT article_id, seq FROM articles WHERE article_id IN "
-        "(SELECT article_id FROM copies WHERE near_duplicate UNION SELECT source_article_id FROM copies WHERE near_duplicate)"
-    ).fetchall())
-    for a, b in conn.execute("SELECT article_id, source_article_id FROM copies WHERE near_duplicate").fetchall():
+    for a, b in edges:
         ra, rb = find(a), find(b)
         if ra != rb:
             if seq.get(ra, 0) < seq.get(rb, 0):
