@@ -216,3 +216,46 @@ def test_near_duplicate_groups_same_on_driver_and_by_spark_joins(spark: Any, out
     by_joins = sorted(tuple(r) for r in corpus.clusters(spark, copies, seqs, driver_edges=0).collect())
     assert on_driver == by_joins
     assert any(a != root for a, root in on_driver)  # the near copy points at its original
+
+
+def test_bad_records_are_failures_and_lose_nothing_else(spark: Any, tmp_path: Path) -> None:
+    """Unreadable lines and empty articles become ``failures`` rows, counted as the local ingest
+    counts them, while the good records beside them are analysed as usual."""
+    from tidings.spark.job import run
+
+    a, b = _examples()[:2]
+    lines = [
+        json.dumps({"id": "good-1", "text": a.text, "published": a.published}),
+        "{this is not json",
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({"id": "good-2", "text": b.text}),
+        json.dumps(["not", "an", "object"]),
+    ]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conn = connect(tmp_path / "local.duckdb")
+    try:
+        from tidings.pipeline import Analyzer
+
+        ingest(conn, read_sources([str(src)]), Analyzer, inputs=[str(src)])
+        local_run = conn.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
+        local_failed = sorted(conn.execute("SELECT id, error FROM failures").fetchall(), key=repr)
+    finally:
+        conn.close()
+    report = run(spark, str(src), str(tmp_path / "out"), partitions=2)
+    assert local_run is not None and local_run[2] >= 2  # the comparison below has failures to compare
+    assert (report.new, report.duplicate, report.failed) == local_run
+    assert report.new == 2
+    view = duckdb.connect()
+    try:
+        written = sorted(view.execute(f"SELECT id, error FROM {_parquet(tmp_path / 'out', 'failures')}").fetchall(),
+                         key=repr)
+        runs = view.execute(f"SELECT n_new, n_duplicate, n_failed FROM {_parquet(tmp_path / 'out', 'runs')}").fetchall()
+        ids = sorted(r[0] for r in view.execute(f"SELECT id FROM {_parquet(tmp_path / 'out', 'articles')}").fetchall())
+    finally:
+        view.close()
+    assert len(written) == report.failed
+    assert [r[0] for r in written] == [r[0] for r in local_failed]
+    assert runs == [local_run]
+    assert ids == ["good-1", "good-2"]
