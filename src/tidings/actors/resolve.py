@@ -315,7 +315,7 @@ class ArticleActors:
         """True when the mention is a place where something happens, not an actor."""
         root = span.root
         # walk up through compound chains: "the State Department in Washington"
-        while root.dep_ in ("compound", "flat") and root.head is not root:
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
             if root.head.i >= span.end or root.head.i < span.start:
                 break
             root = root.head

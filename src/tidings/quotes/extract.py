@@ -156,7 +156,7 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
     doc = head.doc
     if cue.according:
         host = head.head
-        if host is head:
+        if host.i == head.i:
             return None
         sent = host.sent
         a, b = sent.start, sent.end
@@ -321,7 +321,7 @@ def _attribution(ctx: _Context, cue_i: int, base: float, mode: str) -> _Attribut
     subj = ctx.subjects.get(cue_i)
     span = None
     if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" \
-            and subj.head.head is not subj.head:
+            and subj.head.head.i != subj.head.i:
         # "Marc Morial, who said ...": the speaker is the noun the relative clause hangs on
         subj = subj.head.head
     if cue_i in ctx.subject_spans:

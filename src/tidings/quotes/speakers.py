@@ -174,9 +174,9 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
                 for g in children_of(c):
                     if g.dep_ == "pobj" and allowed(g):
                         return g
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             nxt = tok.head
-            if nxt.dep_ == "prep" and nxt.head is not nxt:  # "quoted as saying"
+            if nxt.dep_ == "prep" and nxt.head.i != nxt.i:  # "quoted as saying"
                 nxt = nxt.head
             tok = nxt
             continue
@@ -340,7 +340,7 @@ class Resolver:
         if low in ("who", "that", "which") and tok.dep_.startswith("nsubj"):
             verb = tok.head
             antecedent = verb.head if verb.dep_ == "relcl" else None
-            if antecedent is not None and antecedent is not verb:
+            if antecedent is not None and antecedent.i != verb.i:
                 return self.name_of_span(mention_span(antecedent))
             return Resolution(None, 0.7)
         if low in PERSON_PRONOUNS:
