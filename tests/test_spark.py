@@ -124,6 +124,9 @@ def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db
     run = local_db.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
     assert (report.new, report.duplicate, report.failed) == run
     assert report.new == 14 and report.duplicate == 2 and report.failed == 0
+    assert list(report.phases) == ["read and analyse", "corpus stages", "last writes"]
+    assert all(s >= 0 for s in report.phases.values())
+    assert abs(sum(report.phases.values()) - report.seconds) < 1.0
 
 
 @pytest.mark.parametrize("table", sorted(COMPARED))

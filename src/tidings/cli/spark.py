@@ -47,4 +47,5 @@ def spark_cmd(
     finally:
         spark.stop()
     err_console.print(f"{rep.new} new, {rep.duplicate} duplicate, {rep.failed} failed; {rep.copies} copies; "
-                      f"{rep.merged_events} merged events; {output} ({rep.seconds:.0f} s)", highlight=False)
+                      f"{rep.merged_events} merged events; {output} ({rep.seconds:.0f} s: "
+                      f"{rep.phase_summary()})", highlight=False)

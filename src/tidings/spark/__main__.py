@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.master:
             spark.stop()
     print(f"{report.new} new, {report.duplicate} duplicate, {report.failed} failed; {report.copies} copies; "
-          f"{report.merged_events} merged events; {args.output} ({report.seconds:.1f} s)", file=sys.stderr)
+          f"{report.merged_events} merged events; {args.output} ({report.seconds:.1f} s: "
+          f"{report.phase_summary()})", file=sys.stderr)
     return 0
 
 

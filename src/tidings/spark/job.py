@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from pyspark import StorageLevel
@@ -44,6 +44,12 @@ class JobReport:
     merged_events: int = 0
     copies: int = 0
     seconds: float = 0.0
+    #: where the seconds went: reading and analysing (until every article is analysed), the corpus
+    #: stages (copies, groups, merged events), and waiting for the last table writes
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def phase_summary(self) -> str:
+        return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
 
 
 #: JVM heap of a local-mode run when nothing else sets it (Spark's own 1g runs out in the copy
@@ -139,6 +145,7 @@ def run(
     counted = wide.agg(F.count(F.lit(1)).alias("all"), F.count("failure").alias("failed")).first()
     assert counted is not None
     report.duplicate = keys.count() - int(counted["all"])  # every article that is not kept is a duplicate
+    report.phases["read and analyse"] = time.perf_counter() - t0
     read_failures = items.filter(lambda kv: isinstance(kv[1], Failure)).map(
         lambda kv: (kv[1].id, kv[1].error, kv[1].where))
     failures = (spark.createDataFrame(read_failures, "id string, error string, input string")
@@ -187,6 +194,7 @@ def run(
         tables["merged_events"] = merged.select("event.*")
         tables["merged_event_mentions"] = merged.select(F.explode("mentions").alias("r")).select("r.*")
         write(["merged_events", "merged_event_mentions"])
+        report.phases["corpus stages"] = time.perf_counter() - t0 - report.phases["read and analyse"]
 
         # 4. the run's own row, last: it is written once every count is known
         report.new = int(counted["all"]) - int(counted["failed"])
@@ -197,6 +205,7 @@ def run(
         write(["runs"])
         for w in writes:
             w.result()  # re-raises a failed write here
+    report.phases["last writes"] = time.perf_counter() - t0 - sum(report.phases.values())
     for df in (merged, found, wide, keys):
         df.unpersist()
     items.unpersist()
