@@ -63,8 +63,8 @@ IDENTITY_COLUMNS_SCHEMA = ("order long, article_id string, content_hash string, 
                            "url string, source string")
 
 
-def split_identities(keys: DataFrame, run_id: str) -> tuple[DataFrame, DataFrame, DataFrame]:
-    """(kept: order, article_id; aliases in the store's schema; duplicates: order)."""
+def split_identities(keys: DataFrame, run_id: str) -> tuple[DataFrame, DataFrame]:
+    """(kept: order, article_id; aliases in the store's schema).  Every other key is a duplicate."""
     by_hash = Window.partitionBy("content_hash").orderBy("order")
     k = keys.withColumn("hash_first", F.first("order").over(by_hash))
     reps = k.where(F.col("order") == F.col("hash_first"))
@@ -87,7 +87,7 @@ def split_identities(keys: DataFrame, run_id: str) -> tuple[DataFrame, DataFrame
                        F.when(F.col("content_hash") == F.col("stored_hash"), F.lit("same_text"))
                        .otherwise(F.lit("same_url")).alias("reason"),
                        F.lit(run_id).alias("run_id")))
-    return kept.select("order", "article_id"), to_schema(aliases, "article_aliases"), dups.select("order")
+    return kept.select("order", "article_id"), to_schema(aliases, "article_aliases")
 
 
 def to_schema(df: DataFrame, table: str) -> DataFrame:

@@ -131,7 +131,7 @@ def run(
     items = read_items(spark, input_spec, parts).persist(StorageLevel.MEMORY_AND_DISK)
     keys = spark.createDataFrame(corpus.identity_rows(items), corpus.IDENTITY_COLUMNS_SCHEMA).persist(
         StorageLevel.MEMORY_AND_DISK)
-    kept, aliases, _ = corpus.split_identities(keys, run_id)
+    kept, aliases = corpus.split_identities(keys, run_id)
     seqs = kept.select("order").rdd.map(lambda r: int(r[0])).sortBy(lambda o: o, numPartitions=parts).zipWithIndex()
     todo = (items.filter(lambda kv: isinstance(kv[1], Article))
             .join(seqs.map(lambda oi: (oi[0], oi[1] + 1)), numPartitions=parts))
@@ -196,15 +196,16 @@ def run(
         write(["merged_events", "merged_event_mentions"])
         report.phases["corpus stages"] = time.perf_counter() - t0 - report.phases["read and analyse"]
 
-        # 4. the run's own row, last: it is written once every count is known
+        # 4. the run's own row, once every count is known
         report.new = int(counted["all"]) - int(counted["failed"])
         report.failed = int(counted["failed"]) + read_failures.count()
         tables["runs"] = spark.createDataFrame(
             [(run_id, started, corpus.now(), [input_spec], report.new, report.duplicate, report.failed, __version__)],
             table_schema("runs"))
-        write(["runs"])
         for w in writes:
             w.result()  # re-raises a failed write here
+        # only now: a runs row says every other table of the run is there
+        _write(corpus.to_schema(tables["runs"], "runs"), output, "runs", files_per_table)
     report.phases["last writes"] = time.perf_counter() - t0 - sum(report.phases.values())
     for df in (merged, found, wide, keys):
         df.unpersist()
