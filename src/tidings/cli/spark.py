@@ -46,6 +46,4 @@ def spark_cmd(
         fail(str(exc), 1)
     finally:
         spark.stop()
-    err_console.print(f"{rep.new} new, {rep.duplicate} duplicate, {rep.failed} failed; {rep.copies} copies; "
-                      f"{rep.merged_events} merged events; {output} ({rep.seconds:.0f} s: "
-                      f"{rep.phase_summary()})", highlight=False)
+    err_console.print(rep.summary(str(output)), highlight=False)

@@ -37,9 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.master:
             spark.stop()
-    print(f"{report.new} new, {report.duplicate} duplicate, {report.failed} failed; {report.copies} copies; "
-          f"{report.merged_events} merged events; {args.output} ({report.seconds:.1f} s: "
-          f"{report.phase_summary()})", file=sys.stderr)
+    print(report.summary(args.output), file=sys.stderr)
     return 0
 
 

@@ -48,8 +48,11 @@ class JobReport:
     #: stages (copies, groups, merged events), and waiting for the last table writes
     phases: dict[str, float] = field(default_factory=dict)
 
-    def phase_summary(self) -> str:
-        return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
+    def summary(self, output: str) -> str:
+        """The one line both front ends print when the job is done."""
+        phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
+        return (f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed; {self.copies} copies; "
+                f"{self.merged_events} merged events; {output} ({self.seconds:.1f} s: {phases})")
 
 
 #: JVM heap of a local-mode run when nothing else sets it (Spark's own 1g runs out in the copy
