@@ -266,3 +266,9 @@ class Resolver:
             if m is not None and getattr(m, "kind", "person") == "person":
                 best = m
         return best
+
+
+def side_country(side: Side | None) -> str | None:
+    if side is None or side.match is None:
+        return None
+    return str(getattr(side.match, "code", "") or "")[:3] or None

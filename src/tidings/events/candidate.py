@@ -1,0 +1,37 @@
+"""A candidate event while it is being coded, and actors the coder derives from context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from tidings.events.lexicon import Entry
+    from tidings.events.participants import Side
+
+
+@dataclass(frozen=True)
+class DerivedMatch:
+    """An actor the coder infers from context (a place, the source's own country)."""
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    code: str
+    trigger: Token
+    sources: list[Side]
+    targets: list[Side]
+    recip: bool
+    negated: bool = False
+    confidence: float = 0.8
+    modality: str = "asserted"
+    consumed: set[int] = field(default_factory=set)
+    span_tokens: set[int] = field(default_factory=set)

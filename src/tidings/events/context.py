@@ -1,0 +1,166 @@
+"""Context rules applied once a candidate's code and modality are settled: reported claims,
+the place of violent or locative acts, unnamed perpetrators, nested places, domestic targets."""
+
+from __future__ import annotations
+
+from tidings.events.candidate import Candidate, DerivedMatch
+from tidings.events.conventions import (
+    CLAIM_LEMMAS,
+    DOMESTIC,
+    DOMESTIC_ROOTS,
+    LOCATIVE_ROOTS,
+    NESTED,
+    SAY_LEMMAS,
+    SUPRANATIONAL,
+    VIOLENT_ROOTS,
+    WHERE_PREPS,
+)
+from tidings.events.participants import Side, side_country
+from tidings.events.syntax import child, lemmas, negated, preps
+from tidings.parsed import children_of
+
+
+class Context:
+    # ------------------------------------------------------------------ context rules
+    def settle(self, cand: Candidate) -> None:
+        """Rules that need the whole candidate, applied after modality: reported claims,
+        the place of violent or locative acts, unnamed perpetrators, domestic targets."""
+        self.reported_claim(cand)
+        root = cand.code[:2]
+        resolved_src = any(s.match is not None for s in cand.sources)
+        resolved_tgt = any(t.match is not None for t in cand.targets)
+        if root in LOCATIVE_ROOTS and not resolved_tgt:
+            place = self.where(cand)
+            if place is not None and not any(
+                    s.match is not None and side_country(s) == side_country(place) and root in VIOLENT_ROOTS
+                    for s in cand.sources):
+                cand.targets = [place]  # "protest in Beijing", "killed in the Gaza Strip"
+                resolved_tgt = True
+        if NESTED and not resolved_tgt and resolved_src:
+            place = self.nested_place(cand)
+            if place is not None and side_country(place) not in {side_country(x) for x in cand.sources}:
+                cand.targets = [place]  # "re-examine the refineries in Iran"
+                resolved_tgt = True
+        if root in VIOLENT_ROOTS and not resolved_src:
+            src = self.perpetrator(cand)
+            if src is not None:
+                cand.sources = [src]
+                resolved_src = True
+        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt:
+            home = next((s for s in cand.sources if s.match is not None), None)
+            country = side_country(home)
+            if home is not None and country and country not in SUPRANATIONAL:
+                text = next((t.text for t in cand.targets), "")
+                m = DerivedMatch(country, country, "country", country)
+                cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    def where(self, cand: Candidate) -> Side | None:
+        """The country of the place where the act happens: an in/near/at phrase on the
+        trigger, on its governing light verb, on its object or subject."""
+        tok = cand.trigger
+        anchors = [tok]
+        if tok.pos_ == "NOUN" and tok.head.i != tok.i:
+            anchors.append(tok.head)
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            c = child(tok, dep)
+            if c is not None and c.pos_ == "NOUN":
+                anchors.append(c)
+        for a in anchors:
+            for p in preps(a, WHERE_PREPS):
+                side = self.res.place(p)
+                if side is None:
+                    for q in preps(p, WHERE_PREPS + ("of",)):
+                        side = self.res.place(q)
+                        if side is not None:
+                            break
+                if side is not None:
+                    return side
+        return None
+
+    def nested_place(self, cand: Candidate) -> Side | None:
+        """A country named as the place of what the act is about: "re-examine the
+        refineries in Iran", "attend the Beijing Olympics", "a summit on the unrest in Iran",
+        "the peacekeeping force in Lebanon".  Searched breadth-first in the object's phrase
+        (not in subordinate clauses), nearest first."""
+        tok = cand.trigger
+        starts = [tok] if tok.pos_ == "NOUN" else []
+        for dep in ("dobj", "nsubjpass") if not tok.pos_ == "NOUN" else ():
+            c = child(tok, dep)
+            if c is not None and c.pos_ in ("NOUN", "PROPN"):
+                starts.append(c)
+        starts += [p for p in preps(tok, ("to", "for", "on", "against", "with"))
+                   if p.pos_ in ("NOUN", "PROPN")]
+        queue = [(s, 0) for s in starts]
+        seen = 0
+        while queue and seen < 24:
+            node, depth = queue.pop(0)
+            seen += 1
+            for c in children_of(node):
+                if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < node.i:
+                    side = self.res.place(c)
+                    if side is not None:
+                        side.via, side.factor = "nested place", 0.9
+                        return side
+            if depth >= 4:
+                continue
+            for c in children_of(node):
+                if c.dep_ == "prep":
+                    for p in children_of(c):
+                        if p.dep_ == "pobj":
+                            if c.lower_ in WHERE_PREPS:
+                                side = self.res.place(p)
+                                if side is not None:
+                                    side.via, side.factor = "nested place", 0.9
+                                    return side
+                            queue.append((p, depth + 1))
+                elif c.dep_ in ("acl", "dobj") and c.i > node.i:
+                    queue.append((c, depth + 1))
+        return None
+
+    def perpetrator(self, cand: Candidate) -> Side | None:
+        """Who committed an act of violence nobody is named for: the actor modifying the
+        weapon or act ("Israeli tank shelling", "an Iraqi roadside bomb"), else the country
+        where it happened (the CAMEO convention for unclaimed attacks)."""
+        tok = cand.trigger
+        nouns = [self.doc[s.head] for s in cand.sources if s.head >= 0]
+        nouns += [p for p in preps(tok, ("in", "by", "from", "with")) if p.pos_ == "NOUN"]
+        for n in nouns:
+            inner = self.inner_participant(n)
+            if inner is not None:
+                return inner
+        place = self.where(cand)
+        if place is not None:
+            return Side(place.text, place.start, place.end, place.match, place.head, 0.75,
+                        "place of the attack")
+        return None
+
+    def reported_claim(self, cand: Candidate) -> None:
+        """ "X claimed that it attacked Z": X claims responsibility (015) towards Z; "X
+        claimed (said that) Y attacked Z": X accuses Y (112).  CAMEO codes the claim."""
+        if cand.code[:2] < "15" or cand.modality != "asserted":
+            return
+        node = cand.trigger
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return
+        speech = node.head
+        lem = set(lemmas(speech))
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(node))
+        if not (lem & CLAIM_LEMMAS or (lem & SAY_LEMMAS and that)) or negated(speech):
+            return
+        speakers = [s for s in self.res.sides(child(speech, "nsubj")) if s.match is not None]
+        if not speakers:
+            return
+        mine = {side_country(s) for s in speakers}
+        doers = [s for s in cand.sources if s.match is not None]
+        if doers and all(side_country(d) in mine for d in doers):
+            if not lem & CLAIM_LEMMAS:
+                return
+            cand.code, cand.sources = "015", speakers
+        elif doers:
+            cand.code, cand.sources, cand.targets = "112", speakers, doers
+        else:
+            return
+        cand.recip = False
+        cand.span_tokens.add(speech.i)

@@ -1,0 +1,40 @@
+"""The coding conventions the coder applies, as named constants (written down with examples in
+``docs/events.md``)."""
+
+from __future__ import annotations
+
+#: candidates below this confidence are not reported
+THRESHOLD = 0.5
+#: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
+LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+#: event roots of violence, whose unnamed perpetrator is located where it happened
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: roots whose unresolved or unstated target is, by the coding convention, the source's own
+#: country when no place gives another: a domestic act ("police dispersed demonstrators",
+#: "students staged demonstrations", "lifted the state of emergency", "jailed 52 members")
+DOMESTIC_ROOTS = frozenset({"08", "09", "11", "12", "14", "17", "18", "19", "20"})
+DOMESTIC = True
+NESTED = True
+#: how an inferred side was found; such sides give way to sides read from the text
+INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place"})
+SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
+#: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
+#: that it attacked Z" X claiming responsibility (015)
+CLAIM_LEMMAS = frozenset("claim allege charge contend assert".split())
+#: plain speech verbs: with an explicit "that" and another actor doing material conflict, the
+#: report is an accusation (CAMEO codes the speech act, not the reported act)
+SAY_LEMMAS = frozenset("say state declare report announce insist".split())
+#: prepositions introducing where an act happens
+WHERE_PREPS = ("in", "into", "inside", "near", "outside", "throughout", "across", "at", "over")
+PLACE_NOUNS = frozenset("province city town village region area district territory capital enclave "
+                        "stronghold camp state border neighbourhood neighborhood".split())
+LIGHT_VERBS = frozenset(
+    "hold have conduct launch begin start stage lead mount wage carry continue resume open order "
+    "impose announce issue lodge file make pay express voice give offer provide extend pledge "
+    "promise reiterate renew step intensify escalate press join host attend organize organise "
+    "unleash undertake".split()
+)
+#: verbs whose object event happens to their subject ("faces pressure", "came under attack")
+UNDERGO_VERBS = frozenset("face receive suffer endure undergo weather".split())
+ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahead"})
+SUBJ_DEPS = ("nsubj", "csubj")

@@ -1,0 +1,207 @@
+"""Frames and modality: what a complement becomes under "threaten/agree/offer/refuse to",
+"urge X to", "demand that", "ready to"; negation, modals, conditionals, reported obligations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.candidate import Candidate
+from tidings.events.conventions import LIGHT_VERBS
+from tidings.events.lexicon import Entry
+from tidings.events.participants import SPEECH_LEMMAS
+from tidings.events.syntax import (
+    MODAL_DROP,
+    MODAL_INTENT,
+    MODAL_OBLIGE,
+    auxiliaries,
+    child,
+    conditional,
+    lemmas,
+    negated,
+    preps,
+)
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+#: the entry behind "X said Y must ...": a reported obligation is a demand
+REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
+
+
+class Frames:
+    # ------------------------------------------------------------------ complements
+    def complement(self, tok: Token) -> Token | None:
+        for c in children_of(tok):
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in children_of(tok):
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        return None
+
+    def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
+        """The complement's own coding (as a verb, or an event-noun object), for a frame."""
+        if comp.pos_ in ("VERB", "AUX"):
+            cand = self.verb(comp, as_complement=True)
+            if cand is not None:
+                return cand, comp
+            # "agreed to a ceasefire" / "offered to hold talks"
+            if not (set(lemmas(comp)) & (LIGHT_VERBS | {"agree"})):
+                return None, comp
+            for obj in [child(comp, "dobj")] + preps(comp, ("to", "for")):
+                if obj is not None and obj.pos_ == "NOUN":
+                    cand = self.noun(obj, as_complement=True)
+                    if cand is not None:
+                        return cand, obj
+            return None, comp
+        cand = self.noun(comp, as_complement=True)
+        return cand, comp
+
+    def apply_frame(self, cand: Candidate, tok: Token, obj: Token | None, comp: Token | None) -> None:
+        frame = cand.entry.frame
+        assert frame is not None
+        inner: Candidate | None = None
+        inner_tok: Token | None = None
+        if comp is not None:
+            inner, inner_tok = self.inner_code(comp)
+        if inner is None and obj is not None and obj.pos_ == "NOUN":
+            inner, inner_tok = self.inner_code(obj)
+        if inner is None and comp is None:
+            for p in preps(tok, ("to", "for", "on")):
+                if p.pos_ == "NOUN":
+                    inner, inner_tok = self.inner_code(p)
+                    if inner is not None:
+                        break
+        if inner is not None and inner_tok is not None:
+            if negated(inner_tok):
+                cand.code = ""  # "agreed not to attack": abstain
+                return
+            found, code = self.transform(frame, inner.code)
+            if found:
+                if code is None:
+                    cand.code = ""
+                    return
+                cand.code = code
+            cand.consumed.add(inner_tok.i)
+            cand.consumed |= inner.consumed
+            cand.span_tokens.add(inner_tok.i)
+            if not any(s.match is not None for s in cand.targets):
+                if inner.targets and any(s.match is not None for s in inner.targets):
+                    cand.targets = inner.targets
+                elif inner_tok.pos_ == "NOUN" and any(s.match is not None for s in inner.sources):
+                    cand.targets = inner.sources  # "agreed to US mediation"
+            # "urged Lavrov to end ...": the object is the target, not the complement's subject
+        elif "*" in cand.entry.xc:
+            cand.code = ""  # "sought to alleviate": a weak intent verb needs a coded complement
+            return
+        elif comp is not None:
+            cand.consumed.add(comp.i)
+            if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
+                s = child(comp, "nsubj")
+                if s is not None and not any(t.match is not None for t in cand.targets):
+                    cand.targets = self.res.sides(s)
+        if frame in ("demand", "appeal") and comp is not None and comp.dep_ == "ccomp":
+            s = child(comp, "nsubj", "nsubjpass")
+            if s is not None:
+                sides = self.res.sides(s)
+                if any(t.match is not None for t in sides):
+                    cand.targets = sides
+
+    def transform(self, frame: str, code: str) -> tuple[bool, str | None]:
+        table = self.lex.transforms.get(frame, {})
+        for k in range(len(code), 0, -1):
+            if code[:k] in table:
+                return True, table[code[:k]]
+        return False, None
+
+    # ------------------------------------------------------------------ modality
+    def modality(self, cand: Candidate) -> bool:
+        """Adjust for negation, modals and conditionals; False = drop the candidate."""
+        tok = cand.trigger
+        if tok.pos_ == "NOUN":
+            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if gov is None or gov.pos_ not in ("VERB", "AUX"):
+                return not conditional(tok.head) if tok.head.i != tok.i else True
+            tok = gov
+        if conditional(tok):
+            return False
+        gov = self.governor(tok)
+        if gov is not None and (negated(gov) or conditional(gov)
+                                or {a.lower_ for a in auxiliaries(gov)}
+                                & (MODAL_DROP | MODAL_INTENT | MODAL_OBLIGE)):
+            # "would not give permission to Russia to help Israel": the purpose is no act
+            return False
+        neg = negated(tok)
+        auxes = {a.lower_ for a in auxiliaries(tok)}
+        if auxes & MODAL_DROP:
+            return False
+        if auxes & MODAL_OBLIGE:
+            if cand.entry is REPORTED_DEMAND:
+                return True
+            return self.reported_demand(cand, tok)
+        frame = cand.entry.frame
+        if auxes & MODAL_INTENT:
+            if frame in ("intent", "threat", "reject") and not neg:
+                cand.modality = "intent" if frame == "intent" else frame
+                return True
+            if frame and frame != "intent":
+                return False  # "would urge", "would reject": not coded
+            table = "reject" if neg else "intent"
+            found, code = self.transform(table, cand.code)
+            if not found or code is None:
+                return False
+            cand.code = code
+            cand.modality = "rejected" if neg else ("threat" if code.startswith("13") else "intent")
+            cand.confidence *= 0.9
+            return True
+        if neg:
+            cand.negated = True
+        return True
+
+    @staticmethod
+    def governor(tok: Token) -> Token | None:
+        """The verb an infinitival purpose or complement clause hangs on ("give ... to help")."""
+        if tok.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
+            return None
+        head = tok.head
+        if tok.dep_ == "acl" and head.pos_ == "NOUN":
+            head = head.head
+        elif tok.dep_ not in ("advcl", "xcomp"):
+            return None
+        return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
+
+    def reported_obligation(self, tok: Token) -> Candidate | None:
+        """ "X said Y must Z" with Z outside the lexicon: X demands (100) of Y."""
+        if tok.dep_ != "ccomp" or not (set(lemmas(tok.head)) & SPEECH_LEMMAS):
+            return None
+        if not ({a.lower_ for a in auxiliaries(tok)} & MODAL_OBLIGE) or negated(tok):
+            return None
+        speaker, doer = child(tok.head, "nsubj"), child(tok, "nsubj")
+        if speaker is None or doer is None:
+            return None
+        cand = Candidate(REPORTED_DEMAND, "100", tok, self.res.sides(speaker),
+                         self.res.sides(doer), False, confidence=0.7, modality="reported-demand")
+        cand.span_tokens |= {tok.head.i, tok.i}
+        return cand
+
+    def reported_demand(self, cand: Candidate, tok: Token) -> bool:
+        """ "X said Y must do Z" is X demanding Z of Y."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_ not in SPEECH_LEMMAS | {"demand", "urge"}:
+            return False
+        speaker = child(tok.head, "nsubj")
+        if speaker is None:
+            return False
+        found, code = self.transform("demand", cand.code)
+        if not found or code is None:
+            code = "100"
+        doer = cand.sources
+        cand.sources = self.res.sides(speaker)
+        cand.targets = doer
+        cand.code = code
+        cand.modality = "reported-demand"
+        cand.confidence *= 0.85
+        cand.recip = False
+        return True

@@ -1,0 +1,175 @@
+"""From coded candidates to ``Event`` records: source/target pairs (reciprocity), confidence,
+evidence span, and the clean-up of one act coded twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tidings.events.codebook import lookup
+from tidings.events.conventions import INFERRED_VIA, THRESHOLD
+from tidings.events.participants import Side
+from tidings.model import Event, Participant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from tidings.events.candidate import Candidate
+
+
+@dataclass
+class CodedEvent(Event):
+    """An ``Event`` plus how it was coded: the lexicon entry, reciprocity, modality."""
+
+    rule: str = ""
+    reciprocal: bool = False
+    #: sides the coder inferred rather than read ("source: place of the attack")
+    inferred: str = ""
+    modality: str = "asserted"  # asserted | intent | threat | reported-demand | rejected
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["rule"] = self.rule
+        out["reciprocal"] = self.reciprocal
+        out["modality"] = self.modality
+        out["inferred"] = self.inferred
+        return out
+
+
+
+def _participant(side: Side) -> Participant:
+    m = side.match
+    return Participant(
+        text=side.text,
+        name=getattr(m, "name", None) if m is not None else None,
+        actor=getattr(m, "code", None) if m is not None else None,
+        start=side.start if side.start >= 0 else None,
+        end=side.end if side.start >= 0 else None,
+    )
+
+
+def _evidence(doc: Doc, sent: Span, cand: Candidate, sides: list[Side]) -> tuple[int, int]:
+    starts = [doc[i].idx for i in cand.span_tokens]
+    ends = [doc[i].idx + len(doc[i].text) for i in cand.span_tokens]
+    for s in sides:
+        if sent.start_char <= s.start and s.end <= sent.end_char:
+            starts.append(s.start)
+            ends.append(s.end)
+    return min(starts), max(ends)
+
+
+def _drop_redundant(events: list[Event]) -> list[Event]:
+    """One act coded twice in a sentence, once with a resolved target and once without (an
+    adjunct "..., killing 20"): keep the one with the target.  An inferred side gives way to
+    one read from the text: an attack whose perpetrator was inferred from its place, when the
+    sentence names a perpetrator for the same root; a domestic target, when the same source
+    has a named target for the same root."""
+    resolved = {(e.sentence, e.root, e.source.actor if e.source else None)
+                for e in events if e.target is not None and e.target.actor}
+
+    def inferred(e: Event, side: str) -> bool:
+        return f"{side}: " in getattr(e, "inferred", "")
+
+    read_src = {(e.sentence, e.root) for e in events
+                if e.source is not None and e.source.actor and not inferred(e, "source")}
+    read_tgt = {(e.sentence, e.root, e.source.actor if e.source else None) for e in events
+                if e.target is not None and e.target.actor and not inferred(e, "target")}
+    out = []
+    for e in events:
+        src = e.source.actor if e.source else None
+        if not (e.target is not None and e.target.actor) and (e.sentence, e.root, src) in resolved:
+            continue
+        if inferred(e, "source") and (e.sentence, e.root) in read_src:
+            continue
+        if inferred(e, "target") and (e.sentence, e.root, src) in read_tgt:
+            continue
+        out.append(e)
+    return out
+
+
+def _key(side: Side | None) -> str | None:
+    return side.key if side is not None else None
+
+
+def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
+    """Source/target pairs of a candidate.
+
+    * compound source, no resolved target, reciprocal entry or cooperative root (01-08): every
+      ordered pair of the coordinated actors ("A and B met", "A and B signed a treaty");
+    * a reciprocal *noun* with a target ("talks with B", "a meeting between"): both ways, as the
+      noun names the joint act;
+    * a symmetric *verb* with an explicit object ("A met (with) B", "A signed a deal with B"):
+      one direction, subject -> object, as the sentence tells it.
+    """
+    srcs = cand.sources or [None]  # type: ignore[list-item]
+    tgts = cand.targets
+    resolved_tgt = any(t.match is not None for t in tgts)
+    distinct = {s.key for s in srcs if s is not None and s.match is not None}
+    joint = cand.recip or (cand.code[:2] <= "08" and len(distinct) > 1)
+    out: list[tuple[Side | None, Side | None, bool]] = []
+    if joint and not resolved_tgt and len(distinct) > 1:
+        for a in srcs:
+            for b in srcs:
+                if a is not b and a is not None and b is not None and a.key != b.key:
+                    out.append((a, b, True))
+        return out
+    both_ways = cand.recip and cand.entry.kind == "N"
+    for a in srcs:
+        for b in tgts or [None]:  # type: ignore[list-item]
+            out.append((a, b, False))
+            if both_ways and b is not None and a is not None and b.match is not None:
+                out.append((b, a, True))
+    return out
+
+
+def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: Side | None,
+                tgt: Side | None, recip: bool) -> CodedEvent | None:
+    if src is not None and tgt is not None:
+        if src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end):
+            return None
+        sm, tm = src.match, tgt.match
+        if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None):
+            if getattr(sm, "kind", "person") in ("person", "speaker") or getattr(sm, "code", 1) == getattr(tm, "code", 2) and src.text == tgt.text:
+                return None
+    conf = cand.confidence
+    resolved = 0
+    if src is None:
+        conf *= 0.6
+    elif src.match is None:
+        conf *= 0.7
+    else:
+        conf *= src.factor
+        resolved += 1
+    if tgt is not None:
+        if tgt.match is None:
+            conf *= 0.9
+        else:
+            conf *= tgt.factor
+            resolved += 1
+    if resolved == 0:
+        return None
+    if conf < THRESHOLD:
+        return None
+    info = lookup(cand.code)
+    start, end = _evidence(doc, sent, cand, [s for s in (src, tgt) if s is not None])
+    return CodedEvent(
+        code=info.code,
+        root=info.root,
+        label=info.name,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        source=_participant(src) if src is not None else None,
+        target=_participant(tgt) if tgt is not None else None,
+        sentence=si,
+        evidence=text[start:end],
+        negated=cand.negated,
+        confidence=round(conf, 3),
+        start=start,
+        end=end,
+        rule=cand.entry.describe(),
+        reciprocal=recip,
+        modality=cand.modality,
+        inferred=", ".join(f"{n}: {x.via}" for n, x in (("source", src), ("target", tgt))
+                           if x is not None and x.via in INFERRED_VIA),
+    )

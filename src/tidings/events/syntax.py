@@ -1,0 +1,111 @@
+"""Reading the dependency parse: lemmas with the small model's slips mended, children by
+relation, prepositional objects, voice, auxiliaries, negation, conditional clauses."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODAL_INTENT = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+MODAL_DROP = frozenset({"could", "might", "may", "can", "ca"})
+MODAL_OBLIGE = frozenset({"must", "should", "ought"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def lemmas(tok: Token) -> list[str]:
+    """The lemma, plus guesses from the word form for the small model's lemma slips
+    ("staged" -> "stag")."""
+    return list(_lemmas(tok.lemma_, tok.lower_, tok.pos_))
+
+
+@lru_cache(maxsize=65536)  # the same words recur in article after article
+def _lemmas(lemma: str, low: str, pos: str) -> tuple[str, ...]:
+    out = [lemma.lower()]
+    if pos in ("VERB", "AUX"):
+        for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                             ("s", ""), ("ied", "y"), ("ies", "y")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                cand = low[: -len(suffix)] + repl
+                if cand not in out:
+                    out.append(cand)
+        if low.endswith(("pped", "tted", "gged", "lled")):
+            out.append(low[:-3])
+    return tuple(out)
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in children_of(tok):
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
+    out: list[Token] = []
+    for c in children_of(tok):
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+            for p in children_of(c):
+                if p.dep_ == "pobj":
+                    out.append(p)
+                elif p.dep_ == "prep":  # "out of", "away from"
+                    out.extend(q for q in children_of(p) if q.dep_ == "pobj")
+    return out
+
+
+def prep_names(tok: Token) -> set[str]:
+    names = {c.lower_ for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative")}
+    names |= {c.lower_ for c in children_of(tok) if c.dep_ == "prt"}
+    for c in children_of(tok):
+        if c.dep_ in ("ccomp",):
+            names |= {m.lower_ for m in children_of(c) if m.dep_ == "mark"}
+    return names
+
+
+def lemma_set(tok: Token) -> set[str]:
+    """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    for c in children_of(tok):
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in children_of(c):
+                if p.dep_ == "pobj":
+                    out.add(p.lemma_.lower())
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok)):
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def auxiliaries(tok: Token) -> list[Token]:
+    out = [c for c in children_of(tok) if c.dep_ in ("aux", "auxpass")]
+    # "is going to attack": the modal sits on "going"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
+        out.append(tok.head)
+    return out
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children_of(tok))
+
+
+def conditional(tok: Token) -> bool:
+    """Inside an if/unless clause (up to the clause boundary)."""
+    node = tok
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children_of(node)):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "aux") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -1,0 +1,316 @@
+"""Triggers and their participants: which lexicon entry a verb, event noun or adjective fires,
+who does it (subject, by-agent, possessor, light-verb subject) and to whom (object, the entry's
+prepositions, the actor inside a non-actor object)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.candidate import Candidate
+from tidings.events.conventions import (
+    ADJUNCT_PREPS,
+    LIGHT_VERBS,
+    LOCATIVE_ROOTS,
+    PLACE_NOUNS,
+    SUBJ_DEPS,
+    UNDERGO_VERBS,
+)
+from tidings.events.participants import Side, conjuncts
+from tidings.events.syntax import (
+    child,
+    is_passive,
+    lemma_set,
+    lemmas,
+    prep_names,
+    preps,
+)
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from tidings.events.lexicon import Entry
+
+
+class Triggers:
+    # ------------------------------------------------------------------ subjects
+    def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
+        """The token that does what ``tok`` says, and a confidence factor for how it was found."""
+        c = child(tok, *SUBJ_DEPS)
+        if c is not None:
+            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
+                return tok.head, 0.9
+            return c, 1.0
+        if depth > 4 or tok.head.i == tok.i:
+            return None, 1.0
+        head = tok.head
+        if tok.dep_ == "relcl":
+            return (None, 1.0) if is_passive(tok) else (head, 0.9)
+        if tok.dep_ == "acl":
+            return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
+        if tok.dep_ == "xcomp":
+            obj = child(head, "dobj")
+            if obj is not None and head.lemma_ not in ("make",):
+                return obj, 0.95
+            s, f = self.subject(head, depth + 1)
+            return s, f * 0.95
+        if tok.dep_ == "conj":
+            if is_passive(head) != is_passive(tok):
+                return None, 1.0
+            s, f = self.subject(head, depth + 1)
+            return s, f * 0.95
+        if tok.dep_ in ("advcl", "pcomp") or (tok.dep_ == "pobj"):
+            anchor = head.head if tok.dep_ == "pcomp" else head
+            if anchor.pos_ in ("VERB", "AUX"):
+                s, f = self.subject(anchor, depth + 1)
+                return s, f * 0.85
+        return None, 1.0
+
+    def agent(self, tok: Token) -> Token | None:
+        objs = preps(tok, ("by",))
+        return objs[0] if objs else None
+
+    # ------------------------------------------------------------------ entry choice
+    def choose(self, entries: list[Entry], tok: Token, obj: Token | None, subj: Token | None,
+               comp: Token | None, particle: str | None) -> Entry | None:
+        ordered = [e for e in entries if e.particle == particle] if particle else []
+        ordered += [e for e in entries if e.particle is None]
+        names = prep_names(tok) | (prep_names(obj) if obj is not None else set())
+        for e in ordered:
+            if e.obj and (obj is None or not (lemma_set(obj) & e.obj)):
+                continue
+            if e.subj and (subj is None or subj.lemma_.lower() not in e.subj):
+                continue
+            if e.need and not (names & e.need):
+                continue
+            if e.xc:
+                if comp is None:
+                    continue
+                if "*" not in e.xc and not (set(lemmas(comp)) & e.xc):
+                    continue
+            if e.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            return e
+        return None
+
+    # ------------------------------------------------------------------ verbs
+    def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        entries: list[Entry] = []
+        for lemma in lemmas(tok):
+            entries = self.lex.entries("V", lemma)
+            if entries:
+                break
+        if not entries:
+            return None
+        prt = child(tok, "prt")
+        particle = prt.lower_ if prt is not None else None
+        passive = is_passive(tok)
+        comp = self.complement(tok)
+        if passive:
+            obj = child(tok, "nsubjpass")
+            if obj is None and tok.dep_ == "acl":
+                obj = tok.head
+            subj = self.agent(tok)
+            sfactor = 1.0
+        else:
+            obj = child(tok, "dobj")
+            subj, sfactor = self.subject(tok)
+        entry = self.choose(entries, tok, obj, subj, comp, particle)
+        if entry is None:
+            return None
+        if entry.rev:
+            src_toks = preps(tok, entry.src)
+            sources = self.res.sides(src_toks[0]) if src_toks else []
+            targets = self.res.sides(subj)
+        else:
+            sources = self.res.sides(subj)
+            for s in sources:
+                s.factor *= sfactor
+            targets = self.targets(tok, obj, entry)
+        if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
+            for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
+                place = self.res.place(p)
+                if place is not None:
+                    targets = [place]
+                    break
+        cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
+                         confidence=entry.conf)
+        cand.span_tokens.add(tok.i)
+        if entry.obj and obj is not None:
+            cand.consumed.add(obj.i)
+        if entry.frame and not as_complement:
+            self.apply_frame(cand, tok, obj, comp)
+        return cand
+
+    def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
+        if obj is not None and not entry.notobj:
+            sides = self.res.sides(obj)
+            if any(s.match is not None and s.via == "direct" for s in sides):
+                return sides
+            inner = self.inner_participant(obj)
+            if inner is not None:
+                return [inner]
+            if any(s.match is not None for s in sides):
+                return sides
+        for p in preps(tok, entry.to):
+            sides = self.res.sides(p)
+            if any(s.match is not None for s in sides):
+                return sides
+        if obj is not None:
+            for p in preps(obj, entry.to):
+                sides = self.res.sides(p)
+                if any(s.match is not None for s in sides):
+                    return sides
+        if obj is not None and not entry.notobj:
+            inner = self.inner_participant(obj)
+            if inner is not None:
+                return [inner]
+            return self.res.sides(obj)
+        return []
+
+    def inner_participant(self, obj: Token) -> Side | None:
+        """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"."""
+        for c in children_of(obj):
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
+                s = self.res.side(c)
+                if s is not None and s.match is not None:
+                    s.factor *= 0.85
+                    s.via = "object's " + c.dep_
+                    return s
+        for p in preps(obj, ("by", "from", "of", "with")):
+            s = self.res.side(p)
+            if s is not None and s.match is not None:
+                s.factor *= 0.8
+                s.via = "object's prep"
+                return s
+        return None
+
+    # ------------------------------------------------------------------ nouns
+    def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        entries = self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_)
+        if not entries:
+            return None
+        # noun entries test obj= against the noun's own modifiers ("hunger strike")
+        entry = self.choose(entries, tok, tok, None, None, None)
+        if entry is None:
+            return None
+        sources: list[Side] = []
+        factor = 1.0
+        for c in children_of(tok):
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")):
+                s = self.res.side(c)
+                if s is not None and s.match is not None:
+                    sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
+                    break
+        if not sources:
+            for p in preps(tok, entry.src):
+                sources = self.res.sides(p)
+                if sources:
+                    break
+        head = tok.head
+        if not sources and not as_complement:
+            if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
+                subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
+                sources, factor = self.res.sides(subj), f
+            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
+                  and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
+                subj, f = self.subject(head.head)
+                sources, factor = self.res.sides(subj), f * 0.85
+        targets: list[Side] = []
+        recip = entry.recip
+        for p in preps(tok, entry.to):
+            sides = self.res.sides(p)
+            if not sides:
+                continue
+            if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
+                if not sources:
+                    sources, targets = sides, []
+                    recip = True
+                    break
+            targets = sides
+            break
+        if not targets and tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS:
+            for p in preps(head, tuple(x for x in entry.to if x not in ("of",))):
+                sides = self.res.sides(p)
+                if any(x.match is not None for x in sides):
+                    targets = sides  # "gave permission to Russia", "held talks in ... with X"
+                    break
+        if (not targets and tok.dep_ == "dobj" and set(lemmas(head)) & UNDERGO_VERBS
+                and not is_passive(head)):
+            # "Obama faces pressure from Congress": the one who undergoes it is the target
+            subj, f = self.subject(head)
+            if subj is not None:
+                targets = self.res.sides(subj)
+                if sources and any(t.key == s.key for t in targets for s in sources):
+                    sources = [s for s in sources if all(t.key != s.key for t in targets)]
+                    if not sources:
+                        for p in preps(tok, entry.src or ("from",)):
+                            sources = self.res.sides(p)
+                            if sources:
+                                break
+        if not sources and not as_complement:
+            return None
+        for s in sources:
+            s.factor *= factor
+        if targets and all(t.match is None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
+            targets = [self.contextual_place(t) for t in targets]
+        content = None
+        if entry.code[:2] in ("02", "10") and not as_complement:
+            # "reiterated its demand that Israel ease ...": the that-clause is what is demanded
+            # of its subject; it is not an act of its own
+            holders = [tok] + ([head] if tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS
+                               else [])
+            for h in holders:
+                for c in children_of(h):
+                    if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c)):
+                        content = c
+                        break
+                if content is not None:
+                    break
+            if content is not None and not any(t.match is not None for t in targets):
+                doer = self.res.sides(child(content, "nsubj"))
+                if any(d.match is not None for d in doer):
+                    targets = doer
+        cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
+        cand.span_tokens.add(tok.i)
+        if content is not None:
+            cand.consumed.add(content.i)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)):
+            cand.negated = True
+        return cand
+
+    def contextual_place(self, side: Side) -> Side:
+        """An unresolved place noun ("the last rebel-held province") in a clause hung on a
+        country ("Syria, where ..."): that country."""
+        head = self.doc[side.head]
+        if head.lemma_.lower() not in PLACE_NOUNS:
+            return side
+        node = head
+        for _ in range(8):
+            if node.dep_ == "relcl" and node.head.pos_ == "PROPN":
+                place = self.res.place(node.head)
+                if place is not None:
+                    return Side(side.text, side.start, side.end, place.match, side.head, 0.8,
+                                "place context")
+                return side
+            if node.head.i == node.i:
+                return side
+            node = node.head
+        return side
+
+    def adjective(self, tok: Token) -> Candidate | None:
+        entries = self.lex.entries("A", tok.lemma_.lower())
+        comp = child(tok, "xcomp")
+        if not entries or comp is None or tok.dep_ not in ("acomp", "amod", "conj"):
+            return None
+        head = tok.head
+        subj, f = self.subject(head) if tok.dep_ == "acomp" else (head, 0.9)
+        entry = entries[0]
+        cand = Candidate(entry, entry.code, tok, self.res.sides(subj), [], entry.recip,
+                         confidence=entry.conf * f)
+        cand.span_tokens.add(tok.i)
+        self.apply_frame(cand, tok, None, comp)
+        # modality and negation live on the copula
+        cand.trigger = head if tok.dep_ == "acomp" else tok
+        return cand
