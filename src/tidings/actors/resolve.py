@@ -186,6 +186,8 @@ class ArticleActors:
             if alpha and i not in self._named and self._may_start_role(word, lemma, may_start):
                 for length in range(min(4, n - i), 0, -1):
                     last = toks[i + length - 1]
+                    if not last[4]:
+                        continue  # a role never ends in punctuation ("by police.")
                     role = role_of(key(text[start:last[1]]))
                     if role is None and last[3] != last[2]:
                         lemma_text = " ".join([t[2] for t in toks[i:i + length - 1]] + [last[3]])

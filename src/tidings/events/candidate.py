@@ -35,3 +35,6 @@ class Candidate:
     modality: str = "asserted"
     consumed: set[int] = field(default_factory=set)
     span_tokens: set[int] = field(default_factory=set)
+    #: a material act the text asserts without naming who did it ("110 people were arrested",
+    #: "an air strike on the market"): reported with its target and a null source
+    standalone: bool = False

@@ -42,11 +42,13 @@ from typing import TYPE_CHECKING, Any
 from tidings.events.candidate import Candidate
 from tidings.events.context import Context
 from tidings.events.conventions import THRESHOLD
+from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import Triggers
+from tidings.events.verbdict import VerbTable, load_table
 from tidings.parsed import parsed
 
 if TYPE_CHECKING:
@@ -57,11 +59,12 @@ if TYPE_CHECKING:
 __all__ = ["THRESHOLD", "CodedEvent", "Coder", "code_events"]
 
 
-class Coder(Triggers, Frames, Context):
+class Coder(Triggers, Frames, Context, TableFallback):
     def __init__(self, doc: Doc, actors: ActorLookup, quotes: list[Quote] | None,
-                 lexicon: Lexicon | None = None) -> None:
+                 lexicon: Lexicon | None = None, table: VerbTable | None = None) -> None:
         self.doc = doc
         self.lex = lexicon or load_lexicon()
+        self.table = table or load_table()
         self.res = Resolver(doc, actors, quotes)
         self.consumed: set[int] = set()
 
@@ -109,20 +112,20 @@ class Coder(Triggers, Frames, Context):
         return gov is not None and gov.i in anchors
 
 
-
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
-                quotes: list[Quote] | None = None) -> list[Event]:
-    """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``."""
+                quotes: list[Quote] | None = None, verbs: VerbTable | None = None) -> list[Event]:
+    """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``;
+    ``verbs`` a verb table to use instead of the packaged one (with ``--verbs`` files merged)."""
     view = parsed(doc)
     text = view.text
     if text != article.text:
         raise ValueError("doc must be the parse of article.text")
-    coder = Coder(doc, actors, quotes)
+    coder = Coder(doc, actors, quotes, table=verbs)
     events: list[Event] = []
     seen: dict[tuple[Any, ...], int] = {}
     for si, sent in enumerate(view.sents):
         for cand in coder.candidates(sent):
-            if not coder.modality(cand):
+            if not coder.modality(cand) or not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
             for src, tgt, recip in _pairs(cand):

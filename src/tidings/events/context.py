@@ -3,6 +3,8 @@ the place of violent or locative acts, unnamed perpetrators, nested places, dome
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tidings.events.candidate import Candidate, DerivedMatch
 from tidings.events.conventions import (
     CLAIM_LEMMAS,
@@ -10,22 +12,59 @@ from tidings.events.conventions import (
     DOMESTIC_ROOTS,
     LOCATIVE_ROOTS,
     NESTED,
+    POLICE_ACTS,
     SAY_LEMMAS,
     SUPRANATIONAL,
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
 from tidings.events.participants import Side, side_country
-from tidings.events.syntax import child, lemmas, negated, preps
+from tidings.events.syntax import background, child, lemmas, negated, preps
+from tidings.events.violence import (
+    EXPLOSION_LEMMAS,
+    HARM_LEMMAS,
+    VIOLENT_CONTEXT,
+    accidental_explosion,
+    natural_cause,
+    refine,
+    violent_context,
+)
 from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 class Context:
+    def plausible(self, cand: Candidate, sent: Span) -> bool:
+        """Whether a candidate is an act of someone's at all: harm or damage caused by nature
+        or accident is not; an explosion with no weapon or perpetrator in sight is not; a harm
+        with nobody named as doer needs the sentence to name the violence ("in clashes")."""
+        tok = cand.trigger
+        if (cand.standalone and not any(s.match is not None for s in cand.sources)
+                and background(tok if tok.pos_ != "NOUN" or tok.dep_ != "pobj" else tok.head)):
+            return False  # "where 28 people were killed", "after two days of fighting"
+        root = cand.code[:2]
+        if root not in ("17", "18", "19", "20"):
+            return True
+        lemma = tok.lemma_.lower()
+        if natural_cause(tok, sent):
+            return False
+        if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
+            return False
+        if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
+            named = [s for s in cand.sources if s.head >= 0]
+            doer_words = {w for s in named for w in (self.doc[s.head].lower_, self.doc[s.head].lemma_)}
+            if not (doer_words & VIOLENT_CONTEXT) and not violent_context(sent):
+                return False
+        return True
+
     # ------------------------------------------------------------------ context rules
     def settle(self, cand: Candidate) -> None:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
+        cand.code = refine(cand.code, cand.trigger)
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)
@@ -41,6 +80,13 @@ class Context:
             if place is not None and side_country(place) not in {side_country(x) for x in cand.sources}:
                 cand.targets = [place]  # "re-examine the refineries in Iran"
                 resolved_tgt = True
+        if not cand.sources and cand.code.startswith(POLICE_ACTS):
+            # "110 people were arrested": the arresting authority is the police, of the country
+            # of those arrested when the text says it
+            country = next((side_country(t) for t in cand.targets if side_country(t)), None)
+            m = DerivedMatch(f"{country or ''}COP", "police", "role", country)
+            cand.sources = [Side("", -1, -1, m, -1, 0.9, "made by police")]
+            resolved_src = True
         if root in VIOLENT_ROOTS and not resolved_src:
             src = self.perpetrator(cand)
             if src is not None:

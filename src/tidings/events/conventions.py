@@ -16,7 +16,7 @@ DOMESTIC_ROOTS = frozenset({"08", "09", "11", "12", "14", "17", "18", "19", "20"
 DOMESTIC = True
 NESTED = True
 #: how an inferred side was found; such sides give way to sides read from the text
-INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place"})
+INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place", "made by police"})
 SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
 #: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
 #: that it attacked Z" X claiming responsibility (015)
@@ -38,3 +38,10 @@ LIGHT_VERBS = frozenset(
 UNDERGO_VERBS = frozenset("face receive suffer endure undergo weather".split())
 ADJUNCT_PREPS = frozenset({"before", "after", "during", "at", "following", "ahead"})
 SUBJ_DEPS = ("nsubj", "csubj")
+#: roots of material acts that stand without a named actor: an agentless passive or an event
+#: noun the sentence asserts ("were arrested", "the bombing killed 12") is still an event
+MATERIAL_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+#: codes whose doer, when the text names none, is the police by the act's definition: CAMEO 173
+#: "arrest, detain, or charge with legal action" is an act of law enforcement ("110 people were
+#: arrested", "taken into custody")
+POLICE_ACTS = ("173",)

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: verbs whose complement did not happen
+FAIL_VERBS = frozenset({"fail", "neglect", "unable"})
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: verbs whose object (or from-complement) did not happen
+PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 
@@ -127,6 +132,11 @@ class Frames:
             tok = gov
         if conditional(tok):
             return False
+        undone = self.undone(tok)
+        if undone:
+            # "police failed to arrest him", "troops prevented the march": reported, not done
+            cand.negated, cand.modality = True, undone
+            return True
         gov = self.governor(tok)
         if gov is not None and (negated(gov) or conditional(gov)
                                 or {a.lower_ for a in auxiliaries(gov)}
@@ -136,6 +146,9 @@ class Frames:
         neg = negated(tok)
         auxes = {a.lower_ for a in auxiliaries(tok)}
         if auxes & MODAL_DROP:
+            if neg and auxes & {"could", "can", "ca"}:
+                cand.negated, cand.modality = True, "failed"  # "could not stop the mob"
+                return True
             return False
         if auxes & MODAL_OBLIGE:
             if cand.entry is REPORTED_DEMAND:
@@ -159,6 +172,31 @@ class Frames:
         if neg:
             cand.negated = True
         return True
+
+    @staticmethod
+    def undone(tok: Token) -> str | None:
+        """ "failed", "attempted" or "prevented" when the act did not happen: the complement of
+        fail/neglect/be unable, of try/attempt, or what prevent/stop/foil/thwart/avert have as
+        object (a noun, or the verb of a clause that describes it)."""
+        node = tok
+        if node.dep_ == "xcomp" and node.head.i != node.i:
+            gov = set(lemmas(node.head))
+            if gov & FAIL_VERBS:
+                return "failed"
+            if gov & ATTEMPT_VERBS:
+                return "attempted"
+        for _ in range(3):
+            head = node.head
+            if head.i == node.i:
+                return None
+            if node.dep_ in ("dobj", "pobj", "pcomp") and set(lemmas(head)) & PREVENT_VERBS:
+                return "prevented"
+            if node.dep_ == "pobj" and head.lower_ == "from" and set(lemmas(head.head)) & PREVENT_VERBS:
+                return "prevented"  # "stopped the protesters from marching"
+            if node.dep_ not in ("acl", "pcomp", "pobj", "prep"):
+                return None
+            node = head
+        return None
 
     @staticmethod
     def governor(tok: Token) -> Token | None:

@@ -14,6 +14,9 @@ from importlib import resources
 from tidings.events.codebook import is_code
 
 KINDS = ("V", "N", "A")
+#: the code of an entry that says "this predicate, in this context, is not an event" (it also
+#: keeps the verb table's coarser default away: "a gas cylinder exploded")
+NOT_CODED = "-"
 FRAMES = ("intent", "threat", "reject", "appeal", "demand")
 
 
@@ -35,6 +38,8 @@ class Entry:
     xc: frozenset[str] = frozenset()
     plural: bool = False
     conf: float = 0.8
+    #: where an entry not read from lexicon.txt came from (the verb table, an override)
+    rule: str = ""
 
     @property
     def lemma(self) -> str:
@@ -47,6 +52,8 @@ class Entry:
 
     def describe(self) -> str:
         """A short, stable name for the entry that fired (shown with each event)."""
+        if self.rule:
+            return self.rule
         opts = []
         if self.obj:
             opts.append("obj=" + "|".join(sorted(self.obj))[:40])
@@ -108,7 +115,7 @@ def parse_lexicon(text: str) -> Lexicon:
         if kind not in KINDS or len(parts) < 3:
             raise ValueError(f"lexicon.txt:{lineno}: cannot read {raw!r}")
         key, code = parts[1], parts[2]
-        if not is_code(code):
+        if code != NOT_CODED and not is_code(code):
             raise ValueError(f"lexicon.txt:{lineno}: {code!r} is not a CAMEO code")
         kw: dict[str, object] = {}
         for opt in parts[3:]:

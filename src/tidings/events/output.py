@@ -134,7 +134,7 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
     conf = cand.confidence
     resolved = 0
     if src is None:
-        conf *= 0.6
+        conf *= 1.0 if cand.standalone else 0.6
     elif src.match is None:
         conf *= 0.7
     else:
@@ -146,7 +146,7 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
         else:
             conf *= tgt.factor
             resolved += 1
-    if resolved == 0:
+    if resolved == 0 and not cand.standalone:
         return None
     if conf < THRESHOLD:
         return None

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tidings.actors.types import country_part
 from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
@@ -269,6 +270,7 @@ class Resolver:
 
 
 def side_country(side: Side | None) -> str | None:
+    """The country of a resolved side (None for a role with no country: "police" is COP)."""
     if side is None or side.match is None:
         return None
-    return str(getattr(side.match, "code", "") or "")[:3] or None
+    return country_part(str(getattr(side.match, "code", "") or ""))

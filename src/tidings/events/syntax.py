@@ -109,3 +109,32 @@ def conditional(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+#: adjuncts whose event is presupposed background, not what the sentence reports
+TEMPORAL_PREPS = frozenset({"after", "following", "since", "before", "during", "amid", "amidst",
+                            "until", "despite"})
+TEMPORAL_MARKS = frozenset({"after", "since", "before", "until", "once"})
+
+
+def background(tok: Token) -> bool:
+    """Whether ``tok`` sits in a part of the sentence that refers to an event rather than
+    reports one: a relative clause ("where 28 people were killed"), a temporal adjunct ("after
+    two days of fighting", "since the coup"), a participial modifier inside a larger clause."""
+    node = tok
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return False
+        dep = node.dep_
+        if dep == "relcl":
+            return True
+        if dep in ("pobj", "pcomp") and head.lower_ in TEMPORAL_PREPS:
+            return True
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                  for c in children_of(node)):
+            return True
+        if dep == "acl" and head.dep_ != "ROOT" and head.head.i != head.i:
+            return True
+        node = head
+    return False

@@ -11,10 +11,12 @@ from tidings.events.conventions import (
     ADJUNCT_PREPS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
+    MATERIAL_ROOTS,
     PLACE_NOUNS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
 )
+from tidings.events.lexicon import NOT_CODED
 from tidings.events.participants import Side, conjuncts
 from tidings.events.syntax import (
     child,
@@ -30,6 +32,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from tidings.events.lexicon import Entry
+
+
+#: verbs whose subject event did not (or not yet) take place ("attacks were foiled")
+NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot fear threaten "
+                           "rule deny ban outlaw prohibit condemn warn discuss consider".split())
+#: verbs whose object event did take place ("residents reported heavy shelling")
+WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
+#: what an act of violence leaves: "killed in", "dead in", "casualties of"
+HARM_WORDS = frozenset("kill die injure wound hurt maim dead injured wounded destroy damage "
+                       "flatten raze displace flee perish casualty death toll victim".split())
 
 
 class Triggers:
@@ -100,7 +112,7 @@ class Triggers:
             entries = self.lex.entries("V", lemma)
             if entries:
                 break
-        if not entries:
+        if not entries and not self.table_knows(tok):
             return None
         prt = child(tok, "prt")
         particle = prt.lower_ if prt is not None else None
@@ -115,8 +127,10 @@ class Triggers:
         else:
             obj = child(tok, "dobj")
             subj, sfactor = self.subject(tok)
-        entry = self.choose(entries, tok, obj, subj, comp, particle)
+        entry = self.choose(entries, tok, obj, subj, comp, particle) if entries else None
         if entry is None:
+            entry = self.table_entry(tok, obj, subj, passive)
+        if entry is None or entry.code == NOT_CODED:
             return None
         if entry.rev:
             src_toks = preps(tok, entry.src)
@@ -136,6 +150,9 @@ class Triggers:
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        # a material act stands without a named doer: "110 people were arrested", "gunmen
+        # killed two soldiers"
+        cand.standalone = entry.code[:2] in MATERIAL_ROOTS and not entry.frame
         if entry.obj and obj is not None:
             cand.consumed.add(obj.i)
         if entry.frame and not as_complement:
@@ -192,12 +209,14 @@ class Triggers:
             return None
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
         entry = self.choose(entries, tok, tok, None, None, None)
-        if entry is None:
+        if entry is None or entry.code == NOT_CODED:
             return None
         sources: list[Side] = []
         factor = 1.0
         for c in children_of(tok):
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")):
+            # "Russia's annexation", "Israeli air strikes", "police firing"
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod")
+                                    and c.pos_ in ("ADJ", "PROPN", "NOUN")):
                 s = self.res.side(c)
                 if s is not None and s.match is not None:
                     sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
@@ -248,8 +267,13 @@ class Triggers:
                             sources = self.res.sides(p)
                             if sources:
                                 break
+        standalone = False
         if not sources and not as_complement:
-            return None
+            # an act the sentence asserts happened, with nobody named as its doer: "the
+            # bombing killed 12", "eight were killed in an air strike", "clashes erupted"
+            if entry.code[:2] not in MATERIAL_ROOTS or not self.asserted_noun(tok):
+                return None
+            standalone = True
         for s in sources:
             s.factor *= factor
         if targets and all(t.match is None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
@@ -274,11 +298,40 @@ class Triggers:
                     targets = doer
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        cand.standalone = standalone or (entry.code[:2] in MATERIAL_ROOTS and not as_complement)
         if content is not None:
             cand.consumed.add(content.i)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)):
             cand.negated = True
         return cand
+
+    def asserted_noun(self, tok: Token) -> bool:
+        """Whether an event noun names an act the sentence says took place (rather than one
+        feared, planned, prevented or spoken of in general): the subject of a clause ("the
+        attack killed 12", "clashes erupted"), the cause of a harm ("killed in an air strike",
+        "injured in police firing"), the time of another act ("after the bombing"), what was
+        reported or witnessed, an existential ("there was an explosion"), a headline, or one
+        coordinated with such a noun."""
+        dep, head = tok.dep_, tok.head
+        if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or dep in ("compound", "amod", "poss"):
+            return False
+        if dep == "conj" and head.i != tok.i and head.pos_ == "NOUN":
+            return self.asserted_noun(head)
+        if dep == "ROOT":
+            return True
+        if dep in ("nsubj", "nsubjpass"):
+            return head.pos_ in ("VERB", "AUX") and not (set(lemmas(head)) & NON_OCCURRENCE)
+        if dep == "attr" and any(c.dep_ == "expl" for c in children_of(head)):
+            return True
+        if dep == "dobj" and set(lemmas(head)) & WITNESS_VERBS:
+            return True
+        if dep == "pobj" and head.dep_ == "prep":
+            prep, anchor = head.lower_, head.head
+            if prep in ("in", "by", "from", "of") and (
+                    set(lemmas(anchor)) & HARM_WORDS or anchor.lower_ in HARM_WORDS
+                    or anchor.pos_ == "NUM"):
+                return True
+        return False
 
     def contextual_place(self, side: Side) -> Side:
         """An unresolved place noun ("the last rebel-held province") in a clause hung on a

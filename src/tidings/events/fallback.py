@@ -1,0 +1,115 @@
+"""The verb table as fallback behind the curated lexicon.
+
+A verb the lexicon does not know (or whose lexicon entries' constraints all fail) is looked up in
+the verb table (``verbdict``: PETRARCH-2's verb dictionary compiled, with the reviewed overrides):
+its words around the verb are read off the parse into a :class:`VerbContext` and matched.  What
+the table says becomes an ``Entry`` like the lexicon's, with the table's rule as its name, a lower
+confidence than a curated entry and the prepositions that commonly name a target.
+
+Two conventions hold here and nowhere else: a speech or cognition verb never becomes a statement
+(root 01) from the table ("said", "noted" are how news reports things, not events), and the
+residual 010 "make statement" is never taken from it at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.lexicon import Entry
+from tidings.events.participants import SPEECH_LEMMAS
+from tidings.events.syntax import lemmas
+from tidings.events.verbdict import VerbContext, VerbTable, Word, entries_for, match
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: confidence of an event coded from the table, by how the code was found
+TABLE_CONF = {"override": 0.75, "pattern": 0.75, "verb": 0.7, "block": 0.65}
+#: prepositions whose object is the target of a table-coded verb ("turned against X",
+#: "sided with X", "fired on X"); places are never actors, so "at/in X" stay locations
+TARGET_PREPS = ("against", "with", "to", "on", "upon", "at", "toward", "towards")
+#: verbs that report or think rather than act; never a statement event from the table
+REPORTING = SPEECH_LEMMAS | frozenset(
+    "add note explain comment remark mention observe describe estimate predict expect quote "
+    "repeat emphasize emphasise underline tell ask answer recall reveal disclose learn know "
+    "feel consider see hear read write speak talk".split())
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct",
+                      "mark", "appos"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "prt", "dative", "npadvmod", "advmod",
+                          "xcomp"})
+#: where a verb only describes a participant ("its nationals suspected by the West", "refugees
+#: fleeing the war"): the table's coarse codes are not taken there
+_DESCRIPTIVE = frozenset({"acl", "relcl", "amod", "compound"})
+
+
+def _word(tok: Token) -> Word:
+    return tok.lower_, tok.lemma_.lower()
+
+
+def phrase(tok: Token, limit: int = 14) -> list[Word]:
+    """The words of the phrase headed by ``tok``, in text order, without subordinate clauses."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack and len(out) < limit:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL)
+    return [_word(t) for t in sorted(out, key=lambda t: t.i)]
+
+
+class TableFallback:
+    table: VerbTable
+
+    def table_lemma(self, tok: Token) -> str | None:
+        for lemma in lemmas(tok):
+            if entries_for(self.table, lemma) or lemma in self.table.overrides:
+                return lemma
+        return None
+
+    def table_knows(self, tok: Token) -> bool:
+        return self.table_lemma(tok) is not None
+
+    def verb_context(self, tok: Token, lemma: str, obj: Token | None, subj: Token | None,
+                     passive: bool) -> VerbContext:
+        following = [_word(c) for c in children_of(tok) if tok.i < c.i <= tok.i + 4]
+        for c in children_of(tok):
+            if c.dep_ == "dobj" and tok.i < c.i <= tok.i + 4:
+                following.extend(_word(g) for g in children_of(c) if g.i < c.i)
+        objs: list[Word] = []
+        for c in children_of(tok):
+            if c.i > tok.i and c.dep_ in _OBJECT_DEPS:
+                if c.dep_ == "xcomp":  # "called to congratulate"
+                    objs.append(_word(c))
+                    objs.extend(w for g in children_of(c) if g.dep_ in ("dobj", "prt")
+                                for w in phrase(g))
+                else:
+                    objs.extend(phrase(c))
+        if passive and obj is not None:
+            objs = phrase(obj) + objs
+        pps: list[tuple[str, list[Word]]] = []
+        holders = [tok] + [c for c in children_of(tok) if c.dep_ == "dobj"]
+        for h in holders:
+            for c in children_of(h):
+                if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i:
+                    words: list[Word] = []
+                    for p in children_of(c):
+                        if p.dep_ in ("pobj", "pcomp"):
+                            words.extend(phrase(p))
+                    pps.append((c.lower_, words))
+        subj_words = phrase(subj, limit=8) if subj is not None else []
+        return VerbContext(lemma, passive, following, subj_words, objs, pps)
+
+    def table_entry(self, tok: Token, obj: Token | None, subj: Token | None,
+                    passive: bool) -> Entry | None:
+        lemma = self.table_lemma(tok)
+        if lemma is None or tok.dep_ in _DESCRIPTIVE:
+            return None
+        ctx = self.verb_context(tok, lemma, obj, subj, passive)
+        m = match(self.table, ctx)
+        if m is None:
+            return None
+        if m.code == "010" or (m.code[:2] == "01" and (lemma in REPORTING or m.how == "block")):
+            return None
+        return Entry(kind="V", key="+".join((lemma,) + m.rest), code=m.code, line=0,
+                     to=TARGET_PREPS, conf=TABLE_CONF[m.how], rule=m.rule)

@@ -1,0 +1,568 @@
+"""The broad verb table behind the curated lexicon: PETRARCH-format verb dictionaries.
+
+A PETRARCH/TABARI verb dictionary groups verbs into blocks (``--- NAME [default] ---``); a block's
+patterns (``- PRE * POST [active:passive]``) refine its default by the words around the verb: the
+subject (PRE), the object words and the prepositional phrases after it (POST).  This module reads
+that format (for ``--verbs FILE`` and for the build script that compiles the packaged table),
+reads and writes the packaged table (``data/events/verbs.tsv``), applies the reviewed overrides
+(``data/events/verb_overrides.tsv``) and matches a verb's context against the patterns.
+
+It knows nothing of spaCy: the coder hands it a :class:`VerbContext` of plain words, so the
+matching reads alone and is tested alone.
+
+Matching follows TABARI's conventions where they are about words: a dictionary word matches a
+token that equals it or its lemma, or that extends it by an inflection (``TROOP`` matches
+"troops", ``SANCTION`` "sanctioned"); a trailing ``_`` asks for the whole word; ``A_B`` is a
+phrase of consecutive words; ``&SET`` any member of a synonym set; ``(PREP WORDS)`` a
+prepositional phrase on the verb (or its object) whose object phrase holds the words; ``{A B}``
+words of one noun phrase (matched as words after the verb).  Among the patterns that match, the
+one with most elements wins, then the earlier one.  A ``[---]`` pattern that wins means "not an
+event".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from tidings.events.codebook import is_code
+
+#: a pattern or verb code that says "do not code" (PETRARCH's ``---``)
+BLOCKED = "-"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    block: str
+    subj: tuple[str, ...]
+    obj: tuple[str, ...]
+    pps: tuple[tuple[str, tuple[str, ...]], ...]
+    active: str | None  # None: not coded in this voice; BLOCKED: explicitly not an event
+    passive: str | None
+    line: int
+
+    @property
+    def size(self) -> int:
+        return len(self.subj) + len(self.obj) + sum(1 + len(w) for _, w in self.pps)
+
+    def describe(self) -> str:
+        parts = [" ".join(self.subj), "*", " ".join(self.obj),
+                 " ".join(f"({p} {' '.join(w)})".replace(" )", ")") for p, w in self.pps)]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class Block:
+    name: str
+    active: str | None
+    passive: str | None
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    lemma: str
+    rest: tuple[str, ...]  # words that follow the verb in a multi-word verb ("meet with")
+    block: str
+    active: str | None  # the verb's own code; None: the block's
+    passive: str | None
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class Override:
+    """A reviewed correction of the table for news usage (``verb_overrides.tsv``)."""
+
+    lemma: str
+    rest: tuple[str, ...]
+    obj: frozenset[str]
+    subj: frozenset[str]
+    code: str  # BLOCKED = never coded from the table
+    reason: str
+    line: int
+
+
+@dataclass
+class VerbTable:
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    blocks: dict[str, Block] = field(default_factory=dict)
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # irregular form -> lemma
+    overrides: dict[str, list[Override]] = field(default_factory=dict)
+    origin: str = "verbs.tsv"
+
+    def add_verb(self, entry: VerbEntry) -> None:
+        self.verbs.setdefault(entry.lemma, []).append(entry)
+
+    def merge(self, other: VerbTable) -> None:
+        """Add another table's facts (``--verbs FILE``): its blocks are renamed by origin so
+        that two files' blocks of one name stay apart; its verbs are tried after ours."""
+        rename = {name: f"{other.origin}:{name}" for name in other.blocks}
+        for name, block in other.blocks.items():
+            new = rename[name]
+            self.blocks[new] = Block(new, block.active, block.passive,
+                                     [Pattern(new, p.subj, p.obj, p.pps, p.active, p.passive, p.line)
+                                      for p in block.patterns])
+        for entries in other.verbs.values():
+            for e in entries:
+                self.add_verb(VerbEntry(e.lemma, e.rest, rename.get(e.block, e.block), e.active,
+                                        e.passive, e.own))
+        for name, words in other.sets.items():
+            self.sets[name] = self.sets.get(name, frozenset()) | words
+        for form, lemma in other.forms.items():
+            self.forms.setdefault(form, lemma)
+
+
+# ---------------------------------------------------------------------- reading PETRARCH format
+_CODE = re.compile(r"\[([^\]]*)\]")
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+
+
+def _codes(raw: str) -> tuple[str | None, str | None]:
+    """``040`` -> both voices; ``042:043`` active, passive; ``:111`` passive only; ``---`` blocked."""
+    raw = raw.strip().rstrip("!").strip()
+    if raw in ("---", ""):
+        return BLOCKED, BLOCKED
+    if ":" in raw:
+        a, _, p = raw.partition(":")
+        return (_one(a) if a.strip() else None), (_one(p) if p.strip() else None)
+    code = _one(raw)
+    return code, code
+
+
+def _one(raw: str) -> str | None:
+    raw = raw.strip()
+    if raw == "---":
+        return BLOCKED
+    return raw if is_code(raw) else None
+
+
+def _word(raw: str) -> str:
+    """A dictionary word in the table's spelling: lower case, ``_`` between words a space, a
+    trailing ``_`` (whole word only) kept."""
+    whole = raw.endswith("_")
+    w = raw.strip("_").lower().replace("_", " ")
+    return w + ("_" if whole else "")
+
+
+def _elements(text: str) -> tuple[list[str], list[tuple[str, tuple[str, ...]]]]:
+    """Words and prepositional phrases of one side of a pattern."""
+    words: list[str] = []
+    pps: list[tuple[str, tuple[str, ...]]] = []
+    for m in re.finditer(r"\(([^)]*)\)|\{([^}]*)\}|(\S+)", text):
+        if m.group(1) is not None:
+            inner = [x for x in m.group(1).replace("{", " ").replace("}", " ").split()
+                     if x not in ("+", "$", "^", "%")]
+            if inner:
+                pps.append((_word(inner[0]).rstrip("_"), tuple(_word(x) for x in inner[1:])))
+        elif m.group(2) is not None:
+            words.extend(_word(x) for x in m.group(2).split() if x not in ("+", "$", "^", "%"))
+        else:
+            tok = m.group(3)
+            if tok in ("+", "$", "^", "%", "*") or not re.search(r"[A-Za-z&]", tok):
+                continue
+            words.append(_word(tok))
+    return words, pps
+
+
+def parse_petrarch(text: str, origin: str = "verbs") -> VerbTable:
+    """Read a PETRARCH/TABARI verb dictionary (synonym sets, verb blocks, patterns)."""
+    table = VerbTable(origin=origin)
+    block: Block | None = None
+    current_set: str | None = None
+    set_words: dict[str, set[str]] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("~"):  # transformation rules: tidings has its own frames
+            continue
+        if stripped.startswith("&") and block is None:
+            current_set = stripped[1:].split()[0].rstrip("_").lower()
+            set_words.setdefault(current_set, set())
+            continue
+        if stripped.startswith("+") and block is None and current_set is not None:
+            set_words[current_set].add(_word(stripped[1:].split()[0]))
+            continue
+        header = _HEADER.match(stripped)
+        if header:
+            active, passive = _codes(header.group(2))
+            name = header.group(1)
+            block = Block(name, None if active == BLOCKED else active,
+                          None if passive == BLOCKED else passive)
+            table.blocks[name] = block
+            current_set = None
+            continue
+        if block is None:
+            continue
+        if stripped.startswith("-"):
+            body = stripped[1:]
+            m = _CODE.search(body)
+            if not m or "*" not in body:
+                continue
+            active, passive = _codes(m.group(1))
+            if active is None and passive is None:
+                continue
+            pre, _, post = body[: m.start()].partition("*")
+            subj, subj_pps = _elements(pre)
+            obj, pps = _elements(post)
+            block.patterns.append(Pattern(block.name, tuple(subj), tuple(obj),
+                                          tuple(subj_pps + pps), active, passive, lineno))
+            continue
+        # a verb line: WORD {FORMS} [code]   or   +WORD_REST {+FORMS} [code]
+        m = _CODE.search(stripped)
+        own_a = own_p = None
+        if m:
+            own_a, own_p = _codes(m.group(1))
+            stripped = stripped[: m.start()].strip()
+        forms_m = re.search(r"\{([^}]*)\}", stripped)
+        head = stripped[: forms_m.start()].strip() if forms_m else stripped
+        if not head or not re.match(r"^\+?[A-Z]", head):
+            continue
+        words = head.lstrip("+").split()[0].strip("_").lower().split("_")
+        lemma, rest = words[0], tuple(w for w in words[1:] if w)
+        if not lemma.isalpha() and "-" not in lemma:
+            continue
+        table.add_verb(VerbEntry(lemma, rest, block.name, own_a, own_p, own=m is not None))
+        if forms_m:
+            for form in forms_m.group(1).replace(",", " ").split():
+                f = form.lstrip("+").split("_")[0].lower()
+                if f and f != lemma and f.isalpha():
+                    table.forms.setdefault(f, lemma)
+    table.sets = {k: frozenset(v) for k, v in set_words.items()}
+    return table
+
+
+# ---------------------------------------------------------------------- the packaged table
+def write_table(table: VerbTable, fh: TextIO) -> None:
+    """The project's own tab-separated form of a verb table (see the header it writes)."""
+    fh.write("# records, tab-separated:\n"
+             "#   set    NAME   words (| between; a space joins a phrase; trailing _ = whole word)\n"
+             "#   block  NAME   active  passive        default codes (- none)\n"
+             "#   verb   BLOCK  lemma  rest  active  passive   rest: words after the verb ('with');\n"
+             "#          codes: the verb's own, . = the block's, - = never coded\n"
+             "#   form   word   lemma                  irregular forms\n"
+             "#   pat    BLOCK  line  subj  obj  pps  active  passive\n"
+             "#          subj/obj: words that must occur (space-separated; &NAME a set);\n"
+             "#          pps: prep:word+word;prep ... ; codes: . = none in this voice, - = not an event\n")
+
+    def c(code: str | None, own: bool = True) -> str:
+        if not own:
+            return "."
+        return "." if code is None else code
+
+    for name in sorted(table.sets):
+        fh.write(f"set\t{name}\t{'|'.join(sorted(table.sets[name]))}\n")
+    for block in table.blocks.values():
+        fh.write(f"block\t{block.name}\t{block.active or '-'}\t{block.passive or '-'}\n")
+        for p in block.patterns:
+            pps = ";".join(f"{prep}:{'+'.join(w)}" for prep, w in p.pps)
+            fh.write(f"pat\t{block.name}\t{p.line}\t{' '.join(p.subj) or '.'}\t"
+                     f"{' '.join(p.obj) or '.'}\t{pps or '.'}\t{c(p.active)}\t{c(p.passive)}\n")
+    for lemma in sorted(table.verbs):
+        for e in table.verbs[lemma]:
+            fh.write(f"verb\t{e.block}\t{e.lemma}\t{' '.join(e.rest) or '.'}\t"
+                     f"{c(e.active, e.own)}\t{c(e.passive, e.own)}\n")
+    for form in sorted(table.forms):
+        fh.write(f"form\t{form}\t{table.forms[form]}\n")
+
+
+def read_table(text: str, origin: str = "verbs.tsv") -> VerbTable:
+    table = VerbTable(origin=origin)
+
+    def code(x: str) -> str | None:
+        return None if x == "." else x
+
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        f = raw.split("\t")
+        kind = f[0]
+        try:
+            if kind == "set":
+                table.sets[f[1]] = frozenset(w for w in f[2].split("|") if w)
+            elif kind == "block":
+                table.blocks[f[1]] = Block(f[1], None if f[2] == "-" else f[2],
+                                           None if f[3] == "-" else f[3])
+            elif kind == "pat":
+                pps = tuple((p.split(":", 1)[0], tuple(w for w in p.split(":", 1)[1].split("+") if w))
+                            for p in f[5].split(";") if p and p != ".")
+                table.blocks[f[1]].patterns.append(Pattern(
+                    f[1], tuple(f[3].split()) if f[3] != "." else (),
+                    tuple(f[4].split()) if f[4] != "." else (), pps, code(f[6]), code(f[7]),
+                    int(f[2])))
+            elif kind == "verb":
+                own = not (f[4] == "." and f[5] == ".")
+                table.add_verb(VerbEntry(f[2], tuple(f[3].split()) if f[3] != "." else (), f[1],
+                                         code(f[4]), code(f[5]), own))
+            elif kind == "form":
+                table.forms[f[1]] = f[2]
+            else:
+                raise ValueError(kind)
+        except (IndexError, KeyError, ValueError) as exc:
+            raise ValueError(f"{origin}:{lineno}: cannot read {raw!r} ({exc})") from None
+    return table
+
+
+def read_overrides(text: str, origin: str = "verb_overrides.tsv") -> dict[str, list[Override]]:
+    out: dict[str, list[Override]] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        f = raw.split("\t")
+        if len(f) < 3:
+            raise ValueError(f"{origin}:{lineno}: expected verb, when, code, reason: {raw!r}")
+        verb, when, code = f[0].strip(), f[1].strip(), f[2].strip()
+        if code != BLOCKED and not is_code(code):
+            raise ValueError(f"{origin}:{lineno}: {code!r} is not a CAMEO code")
+        words = verb.split("+")
+        obj: frozenset[str] = frozenset()
+        subj: frozenset[str] = frozenset()
+        for cond in when.split():
+            name, _, value = cond.partition("=")
+            if name == "obj":
+                obj = frozenset(v for v in value.split("|") if v)
+            elif name == "subj":
+                subj = frozenset(v for v in value.split("|") if v)
+            elif cond != "-":
+                raise ValueError(f"{origin}:{lineno}: unknown condition {cond!r}")
+        ov = Override(words[0], tuple(words[1:]), obj, subj, code,
+                      f[3].strip() if len(f) > 3 else "", lineno)
+        out.setdefault(ov.lemma, []).append(ov)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_table() -> VerbTable:
+    """The packaged table with the reviewed overrides."""
+    data = resources.files("tidings.data").joinpath("events")
+    table = read_table(data.joinpath("verbs.tsv").read_text("utf-8"))
+    ov = data.joinpath("verb_overrides.tsv")
+    if ov.is_file():
+        table.overrides = read_overrides(ov.read_text("utf-8"))
+    return table
+
+
+def load_verb_file(path: str | Path) -> VerbTable:
+    """A PETRARCH-format verb dictionary, or a table in the project's own format."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"cannot read verb dictionary {p}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{p} is not UTF-8 text; a verb dictionary is a text file") from None
+    if any(line.startswith(("block\t", "verb\t")) for line in text.splitlines()[:400]):
+        table = read_table(text, origin=p.name)
+    else:
+        table = parse_petrarch(text, origin=p.name)
+    if not table.verbs:
+        raise ValueError(f"{p}: no verbs found; expected a PETRARCH verb dictionary "
+                         "(--- BLOCK [code] --- headers, verb lines, '- * PATTERN [code]' lines)")
+    return table
+
+
+# ---------------------------------------------------------------------- matching
+Word = tuple[str, str]  # (lower-case form, lemma)
+
+
+@dataclass
+class VerbContext:
+    """The words around one verb, as the coder reads them off the parse."""
+
+    lemma: str
+    passive: bool
+    following: list[Word]  # the verb's own dependents right after it (particles, objects)
+    subj: list[Word]  # the subject phrase (the by-agent of a passive)
+    obj: list[Word]  # words after the verb in its phrase: objects, complements (and a
+    #                  passive's subject), not subordinate clauses
+    pps: list[tuple[str, list[Word]]]  # prepositional phrases on the verb and its object
+
+    def obj_lemmas(self) -> set[str]:
+        return {w[1] for w in self.obj} | {w[0] for w in self.obj}
+
+    def subj_lemmas(self) -> set[str]:
+        return {w[1] for w in self.subj} | {w[0] for w in self.subj}
+
+
+@dataclass(frozen=True)
+class TableMatch:
+    code: str
+    how: str  # "override", "pattern", "verb", "block"
+    rule: str  # a short stable description for the event's ``rule``
+    rest: tuple[str, ...] = ()
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ion", "ions", "ment", "ments", "er", "ers", "ies",
+                "y", "al", "ly", "e", "n", "en")
+
+
+def word_matches(word: str, tok: Word) -> bool:
+    whole = word.endswith("_")
+    w = word.rstrip("_")
+    low, lemma = tok
+    if low == w or lemma == w:
+        return True
+    if whole:
+        return False
+    if len(w) >= 4 and low.startswith(w) and low[len(w):] in _INFLECTIONS:
+        return True
+    if len(w) >= 4 and lemma.startswith(w) and lemma[len(w):] in _INFLECTIONS:
+        return True
+    if w.endswith("e") and len(w) >= 4 and low.startswith(w[:-1]) and low[len(w) - 1:] in ("ing", "ion", "ions"):
+        return True  # "evacuate" ~ "evacuating", "evacuation"
+    return False
+
+
+def _phrase_in(phrase: str, words: list[Word]) -> bool:
+    parts = [p for p in phrase.split(" ") if p]
+    if len(parts) == 1:
+        return any(word_matches(parts[0], t) for t in words)
+    n = len(parts)
+    for i in range(len(words) - n + 1):
+        if all(word_matches(parts[k] + ("_" if k < n - 1 else ""), words[i + k])
+               or word_matches(parts[k], words[i + k]) for k in range(n)):
+            return True
+    return False
+
+
+def element_in(table: VerbTable, element: str, words: list[Word]) -> bool:
+    if element.startswith("&"):
+        members = table.sets.get(element[1:].rstrip("_"))
+        if not members:
+            return False
+        return any(_phrase_in(m, words) for m in members)
+    return _phrase_in(element, words)
+
+
+def _pattern_matches(table: VerbTable, p: Pattern, ctx: VerbContext) -> bool:
+    for el in p.subj:
+        if not element_in(table, el, ctx.subj):
+            return False
+    for el in p.obj:
+        if not element_in(table, el, ctx.obj):
+            return False
+    for prep, words in p.pps:
+        if not any(pp == prep and all(element_in(table, w, pw) for w in words)
+                   for pp, pw in ctx.pps):
+            return False
+    return True
+
+
+def _rest_matches(rest: tuple[str, ...], ctx: VerbContext) -> bool:
+    return all(any(word_matches(w, t) for t in ctx.following) for w in rest)
+
+
+def entries_for(table: VerbTable, lemma: str) -> list[VerbEntry]:
+    return table.verbs.get(lemma) or table.verbs.get(table.forms.get(lemma, ""), [])
+
+
+def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
+    """The table's code for a verb in its context, or None (unknown verb, no code, blocked).
+
+    Order: a reviewed override conditioned on the object or subject; then the block's most
+    specific matching pattern; then an unconditioned override; then the verb's own code; then
+    the block default.  Multi-word verbs ("meet with", "round up") are tried before the bare
+    verb when their words follow it."""
+    entries = entries_for(table, ctx.lemma)
+    overrides = table.overrides.get(ctx.lemma) or table.overrides.get(table.forms.get(ctx.lemma, ""), [])
+    if not entries and not overrides:
+        return None
+    usable = [e for e in entries if _rest_matches(e.rest, ctx)]
+    usable.sort(key=lambda e: -len(e.rest))
+    rest = usable[0].rest if usable else ()
+    # overrides for the multi-word verb the text has, else for the bare verb
+    ovs = [o for o in overrides if _rest_matches(o.rest, ctx)]
+    ovs.sort(key=lambda o: -len(o.rest))
+    if ovs:
+        top = len(ovs[0].rest)
+        ovs = [o for o in ovs if len(o.rest) == top]
+        if usable and len(usable[0].rest) > top:
+            ovs = []  # the override is for a shorter verb than the one in the text
+    for o in ovs:
+        if o.obj or o.subj:
+            if o.obj and not (ctx.obj_lemmas() & o.obj):
+                continue
+            if o.subj and not (ctx.subj_lemmas() & o.subj):
+                continue
+            return _override(o, rest)
+    if usable:
+        top = len(usable[0].rest)
+        best = _best_pattern(table, [e for e in usable if len(e.rest) == top], ctx)
+        if best is not None:
+            code = best.passive if ctx.passive else best.active
+            if code is None or code == BLOCKED:
+                return None
+            return TableMatch(code, "pattern", f"{best.block} pattern {best.describe()} {code} "
+                                               f"[{table.origin}:{best.line}]", rest)
+    for o in ovs:
+        if not o.obj and not o.subj:
+            return _override(o, rest)
+    for e in usable:
+        if e.own:
+            code = e.passive if ctx.passive else e.active
+            if code is None or code == BLOCKED:
+                return None
+            return TableMatch(code, "verb", f"{e.block} verb {_name(e)} {code} [{table.origin}]", rest)
+        block = table.blocks.get(e.block)
+        if block is not None:
+            code = block.passive if ctx.passive else block.active
+            if code:
+                return TableMatch(code, "block", f"{block.name} default {_name(e)} {code} "
+                                                 f"[{table.origin}]", rest)
+    return None
+
+
+def _override(o: Override, rest: tuple[str, ...]) -> TableMatch | None:
+    if o.code == BLOCKED:
+        return None
+    verb = " ".join((o.lemma,) + o.rest)
+    cond = (" obj=" + "|".join(sorted(o.obj))[:40]) if o.obj else ""
+    return TableMatch(o.code, "override", f"override {verb}{cond} {o.code} "
+                                          f"[verb_overrides.tsv:{o.line}]", rest or o.rest)
+
+
+def _name(e: VerbEntry) -> str:
+    return " ".join((e.lemma,) + e.rest)
+
+
+def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbContext) -> Pattern | None:
+    best: Pattern | None = None
+    for e in entries:
+        block = table.blocks.get(e.block)
+        if block is None:
+            continue
+        for p in block.patterns:
+            if p.size == 0:
+                continue
+            if (p.passive if ctx.passive else p.active) is None:
+                continue  # "[:111]": coded in the passive voice only
+            if best is not None and (p.size < best.size or (p.size == best.size and p.line >= best.line)):
+                continue
+            if _pattern_matches(table, p, ctx):
+                best = p
+    return best
+
+
+def coverage(table: VerbTable) -> dict[str, set[str]]:
+    """The codes the table can produce, by root: block defaults, verb codes, pattern codes."""
+    out: dict[str, set[str]] = {}
+    codes: set[str] = set()
+    for block in table.blocks.values():
+        codes.update(c for c in (block.active, block.passive) if c and c != BLOCKED)
+        for p in block.patterns:
+            codes.update(c for c in (p.active, p.passive) if c and c != BLOCKED)
+    for entries in table.verbs.values():
+        for e in entries:
+            codes.update(c for c in (e.active, e.passive) if c and c != BLOCKED)
+    for entries in table.overrides.values():
+        codes.update(o.code for o in entries if o.code != BLOCKED)
+    for c in codes:
+        out.setdefault(c[:2], set()).add(c)
+    return out

@@ -1,0 +1,204 @@
+"""Violence, read as the CAMEO codebook reads it.
+
+* **The specific code.**  CAMEO tells violence apart by its means: aerial weapons 195, artillery,
+  tanks and rockets 194, small arms and light weapons 193, improvised bombs 183 (suicide 1831,
+  car 1832, roadside 1833), chemical or biological weapons 2041, beatings 182, abduction 181.
+  A violent event coded at the generic level (190, 180, 18, 19) takes the specific code when the
+  words of its own phrase name the means: the trigger, its subject (the weapon or the unit that
+  used it: "warplanes pounded"), its object and the instrument phrases hung on it ("killed in an
+  air strike", "attacked with grenades").
+* **Not every death is an act.**  Harm caused by nature or accident ("an earthquake killed
+  eight", "died in a fire", "a gas cylinder exploded") is no event.  A harm verb with nobody named
+  as its doer ("five people were killed") is an event only when the sentence names the violent
+  act or its perpetrators ("in an air strike", "gunmen", "clashes").
+
+The word lists below are the project's own, written from the codebook's definitions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: codes that say "violence" without saying how
+GENERIC_VIOLENCE = frozenset({"18", "180", "19", "190", "20", "200", "1823"})
+
+#: (code, words naming the means), most specific first; a word matches a token's lemma or form
+MEANS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("2041", frozenset("chemical chlorine sarin mustard nerve toxic gas poison gassing "
+                       "biological anthrax radiological".split())),
+    ("1831", frozenset("suicide kamikaze".split())),
+    ("1832", frozenset("car-bomb vbied truck-bomb".split())),
+    ("1833", frozenset("roadside ied landmine mine".split())),
+    ("195", frozenset("airstrike airstrikes air-strike warplane warplanes jet jets aircraft "
+                      "drone drones helicopter helicopters gunship gunships bomber bombers "
+                      "aerial air-raid airforce sortie sorties".split())),
+    ("183", frozenset("bomb bombs bombing bombings explosive explosives blast blasts explosion "
+                      "explosions detonate detonated detonation device devices".split())),
+    ("194", frozenset("shell shells shelling shelled artillery mortar mortars rocket rockets "
+                      "missile missiles tank tanks howitzer howitzers cannon barrage bombard "
+                      "bombarded bombardment katyusha grad".split())),
+    ("193", frozenset("gun guns gunfire gunshot gunshots gunman gunmen gunfight firefight shoot "
+                      "shot shooting shootings sniper snipers rifle rifles bullet bullets "
+                      "machine-gun firing grenade grenades pistol ak-47 kalashnikov".split())),
+    ("1822", frozenset("torture tortured torturing".split())),
+)
+#: two-word means ("air strike", "car bomb"): (first, second) -> code
+MEANS_PAIRS: dict[tuple[str, str], str] = {
+    ("air", "strike"): "195", ("air", "strikes"): "195", ("air", "raid"): "195",
+    ("air", "raids"): "195", ("air", "force"): "195", ("drone", "strike"): "195",
+    ("car", "bomb"): "1832", ("car", "bombing"): "1832", ("truck", "bomb"): "1832",
+    ("vehicle", "bomb"): "1832", ("suicide", "bomber"): "1831", ("suicide", "bombing"): "1831",
+    ("suicide", "attack"): "1831", ("roadside", "bomb"): "1833", ("opened", "fire"): "193",
+    ("open", "fire"): "193", ("opens", "fire"): "193", ("tear", "gas"): "175",
+}
+#: which means decides when a phrase names several ("a suicide car bomb": 1831)
+_RANK = {c: i for i, c in enumerate(("2041", "1831", "1832", "1833", "195", "183", "194", "193",
+                                     "1822", "175"))}
+#: causes that are nobody's act
+NATURAL_CAUSES = frozenset(
+    "earthquake quake tremor aftershock flood floods flooding deluge rain rains downpour storm "
+    "cyclone hurricane typhoon tornado landslide landslides mudslide avalanche tsunami eruption "
+    "volcano lightning fire fires blaze inferno wildfire bushfire heatwave heat cold drought "
+    "famine disease epidemic pandemic outbreak virus cholera covid accident accidents crash "
+    "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
+    "snowstorm blizzard frost illness cancer disaster".split())
+#: what makes an explosion someone's act rather than an accident
+WEAPON_WORDS = frozenset(
+    "bomb bombs bomber bombers ied explosive explosives grenade grenades suicide militant "
+    "militants insurgent insurgents terrorist terrorists attacker attackers mine landmine "
+    "device devices rocket rockets missile missiles shell shells mortar mortars".split())
+#: accidental explosions: "a gas cylinder exploded", "a boiler blast"
+ACCIDENT_WORDS = frozenset(
+    "gas cylinder cylinders boiler boilers factory plant refinery pipeline tanker fireworks "
+    "firework chemical chemicals warehouse mine-shaft reactor furnace transformer".split())
+#: explosions: an act only with a weapon or perpetrator in sight
+EXPLOSION_LEMMAS = frozenset("explode explosion blast detonate detonation".split())
+#: verbs of harm that do not say who did it ("were killed", "injured", "died")
+HARM_LEMMAS = frozenset("kill injure wound hurt maim die perish".split())
+#: words that name a violent act or its perpetrators: with one of them in the sentence, a
+#: harm with nobody named as doer is still coded ("five people were killed in clashes")
+VIOLENT_CONTEXT = frozenset(
+    "attack attacks attacker attackers assault raid raids ambush clash clashes fighting "
+    "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists "
+    "assailant assailants jihadist jihadists extremist extremists fighter fighters mob mobs "
+    "police policeman policemen troops soldier soldiers army forces militia militiamen bandit "
+    "bandits riot riots rioters massacre offensive violence unrest crossfire".split())
+
+
+def _words(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def means_code(words: list[Token]) -> str | None:
+    """The most specific CAMEO means the tokens name, or None."""
+    found: list[str] = []
+    for a, b in zip(words, words[1:]):
+        code = MEANS_PAIRS.get((a.lower_, b.lower_)) or MEANS_PAIRS.get((a.lemma_.lower(), b.lower_))
+        if code and b.i == a.i + 1:
+            found.append(code)
+    for t in words:
+        w = _words(t)
+        for code, vocab in MEANS:
+            if w & vocab:
+                found.append(code)
+                break
+    if not found:
+        return None
+    return min(found, key=lambda c: _RANK.get(c, 99))
+
+
+def phrase_tokens(tok: Token, depth: int = 2) -> list[Token]:
+    """``tok`` and its dependents down to ``depth``, not crossing into clauses."""
+    out = [tok]
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in children_of(t):
+                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct",
+                              "mark", "acl"):
+                    continue
+                nxt.append(c)
+        out.extend(nxt)
+        frontier = nxt
+    return sorted(out, key=lambda t: t.i)
+
+
+def event_phrase(trigger: Token) -> list[Token]:
+    """The words around a violent trigger that can name its means: the trigger, its subject
+    (or passive agent), its objects and the prepositional phrases hung on it (and, for a
+    noun, on the verb that governs it: "killed in an air strike")."""
+    toks = phrase_tokens(trigger, 3)
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.i != trigger.i:
+        anchor = head.head if trigger.dep_ == "pobj" else head
+        toks += [anchor] + [t for c in children_of(anchor) if c.dep_ in ("prt", "dobj")
+                            for t in phrase_tokens(c, 1)]
+    for c in children_of(trigger):
+        if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep", "advcl") and c.pos_ != "VERB":
+            toks += phrase_tokens(c, 3)
+    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+
+
+def refine(code: str, trigger: Token) -> str:
+    """A generic violent code made specific by the means its phrase names."""
+    if code not in GENERIC_VIOLENCE:
+        return code
+    means = means_code(event_phrase(trigger))
+    if means is None or means == "175":
+        return code
+    if code == "1823" and means not in ("1822",):
+        return code  # a killing by beating or lynching stays 1823
+    return means
+
+
+def natural_cause(trigger: Token, sent: Span) -> bool:
+    """Whether the harm or damage the trigger reports was caused by nature or accident: the
+    cause is its subject, its by-agent, or an in/by/from/after/during/due-to phrase."""
+    causes: list[Token] = []
+    for c in children_of(trigger):
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            causes.append(c)
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "from", "after", "during",
+                                                           "amid", "following", "due", "because", "of"):
+            causes.extend(p for p in children_of(c) if p.dep_ in ("pobj", "pcomp", "prep"))
+            for p in children_of(c):
+                if p.dep_ == "prep":
+                    causes.extend(q for q in children_of(p) if q.dep_ == "pobj")
+    if trigger.pos_ == "NOUN":
+        causes.append(trigger)
+    for cause in causes:
+        words = {w for t in phrase_tokens(cause, 2) for w in _words(t)}
+        if _words(cause) & NATURAL_CAUSES:
+            return True
+        if _words(cause) & {"explosion", "explosions", "blast", "blasts", "fire"} and not (words & WEAPON_WORDS):
+            if words & ACCIDENT_WORDS or not _sentence_has(sent, WEAPON_WORDS | VIOLENT_CONTEXT):
+                return True
+        if words & ACCIDENT_WORDS and _words(cause) & {"cylinder", "boiler", "leak", "spill"}:
+            return True
+    return False
+
+
+def accidental_explosion(trigger: Token, sent: Span) -> bool:
+    """ "a gas cylinder exploded", "a blast at the chemical plant": an explosion with no
+    weapon or perpetrator anywhere in the sentence, or with an accident's source named."""
+    phrase = {w for t in event_phrase(trigger) for w in _words(t)}
+    if phrase & WEAPON_WORDS:
+        return False
+    if phrase & ACCIDENT_WORDS:
+        return True
+    return not _sentence_has(sent, WEAPON_WORDS | VIOLENT_CONTEXT)
+
+
+def violent_context(sent: Span) -> bool:
+    return _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS) or any(
+        _words(t) & vocab for t in sent for _, vocab in MEANS)
+
+
+def _sentence_has(sent: Span, vocab: frozenset[str]) -> bool:
+    return any(t.lower_ in vocab or t.lemma_.lower() in vocab for t in sent)
