@@ -49,7 +49,7 @@ from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,6 +86,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
             tag = pos[tok.i]
             if tag in ("VERB", "AUX") and dep[tok.i] not in ("aux", "auxpass"):
                 cand = self.verb(tok)
+                if cand is None and self.nominal_gerund(tok):
+                    cand = self.noun(tok)  # "in police firing", "after the shelling"
             elif tag == "ADJ":
                 cand = self.adjective(tok)
             elif tag in ("NOUN", "PROPN"):
@@ -102,6 +104,13 @@ class Coder(Triggers, Frames, Context, TableFallback):
         protests = {c.trigger.i for c in out if c.code[:2] == "14"}
         protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
         return [c for c in out if not (c.code[:2] == "10" and self.aim_of(c.trigger, protests))]
+
+    def nominal_gerund(self, tok: Token) -> bool:
+        """A verb form the parser left in a noun's place ("firing" in "in police firing")
+        that the lexicon knows as an event noun."""
+        return (tok.tag_ == "VBG" and tok.dep_ in ("acl", "pobj", "dobj", "nsubj", "nsubjpass", "conj")
+                and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok))
+                and bool(self.lex.entries("N", tok.lower_)))
 
     def aim_of(self, tok: Token, anchors: set[int]) -> bool:
         """Whether ``tok`` (or the verb governing it, for a noun) is an infinitival purpose of

@@ -98,7 +98,8 @@ class TableFallback:
                             words.extend(phrase(p))
                     pps.append((c.lower_, words))
         subj_words = phrase(subj, limit=8) if subj is not None else []
-        return VerbContext(lemma, passive, following, subj_words, objs, pps)
+        prt = next((c.lower_ for c in children_of(tok) if c.dep_ == "prt"), None)
+        return VerbContext(lemma, passive, following, subj_words, objs, pps, prt)
 
     def table_entry(self, tok: Token, obj: Token | None, subj: Token | None,
                     passive: bool) -> Entry | None:

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 #: verbs whose subject event did not (or not yet) take place ("attacks were foiled")
 NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot fear threaten "
                            "rule deny ban outlaw prohibit condemn warn discuss consider".split())
+#: verbs that make someone do their complement: the act is the complement's ("forced the
+#: police to open fire", "prompting troops to retreat")
+COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
@@ -64,6 +67,10 @@ class Triggers:
             obj = child(head, "dobj")
             if obj is not None and head.lemma_ not in ("make",):
                 return obj, 0.95
+            if is_passive(head):  # "the police were forced to open fire"
+                obj = child(head, "nsubjpass")
+                if obj is not None:
+                    return obj, 0.95
             s, f = self.subject(head, depth + 1)
             return s, f * 0.95
         if tok.dep_ == "conj":
@@ -107,6 +114,10 @@ class Triggers:
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        if not as_complement and set(lemmas(tok)) & COMPEL_VERBS:
+            comp = child(tok, "xcomp")
+            if comp is not None and self.verb(comp, as_complement=True) is not None:
+                return None  # "forced the police to open fire": the act is the complement's
         entries: list[Entry] = []
         for lemma in lemmas(tok):
             entries = self.lex.entries("V", lemma)
@@ -204,7 +215,8 @@ class Triggers:
 
     # ------------------------------------------------------------------ nouns
     def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
-        entries = self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_)
+        entries = self.lex.entries("N", tok.lower_) if tok.tag_ == "VBG" else (
+            self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_))
         if not entries:
             return None
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
@@ -221,6 +233,11 @@ class Triggers:
                 if s is not None and s.match is not None:
                     sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
                     break
+        if not sources and tok.tag_ == "VBG" and tok.dep_ == "acl":
+            # the small parser reads "in police firing" as "police" modified by a participle
+            s = self.res.side(tok.head)
+            if s is not None and s.match is not None:
+                sources = [s]
         if not sources:
             for p in preps(tok, entry.src):
                 sources = self.res.sides(p)
@@ -313,8 +330,10 @@ class Triggers:
         reported or witnessed, an existential ("there was an explosion"), a headline, or one
         coordinated with such a noun."""
         dep, head = tok.dep_, tok.head
-        if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or dep in ("compound", "amod", "poss"):
+        if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS", "VBG") or dep in ("compound", "amod", "poss"):
             return False
+        if dep == "acl" and tok.tag_ == "VBG":  # "died in police firing" read as a participle
+            return self.asserted_noun(head) if head.pos_ == "NOUN" else False
         if dep == "conj" and head.i != tok.i and head.pos_ == "NOUN":
             return self.asserted_noun(head)
         if dep == "ROOT":

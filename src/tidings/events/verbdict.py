@@ -383,6 +383,7 @@ class VerbContext:
     obj: list[Word]  # words after the verb in its phrase: objects, complements (and a
     #                  passive's subject), not subordinate clauses
     pps: list[tuple[str, list[Word]]]  # prepositional phrases on the verb and its object
+    particle: str | None = None  # the verb's particle ("up" in "took up")
 
     def obj_lemmas(self) -> set[str]:
         return {w[1] for w in self.obj} | {w[0] for w in self.obj}
@@ -476,6 +477,9 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
         return None
     usable = [e for e in entries if _rest_matches(e.rest, ctx)]
     usable.sort(key=lambda e: -len(e.rest))
+    if ctx.particle and not any(ctx.particle in e.rest for e in usable) and not any(
+            ctx.particle in o.rest for o in overrides):
+        return None  # a phrasal verb the table does not know: "take up" is not "take"
     rest = usable[0].rest if usable else ()
     # overrides for the multi-word verb the text has, else for the bare verb
     ovs = [o for o in overrides if _rest_matches(o.rest, ctx)]

@@ -196,8 +196,23 @@ def accidental_explosion(trigger: Token, sent: Span) -> bool:
 
 
 def violent_context(sent: Span) -> bool:
-    return _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS) or any(
-        _words(t) & vocab for t in sent for _, vocab in MEANS)
+    """Whether the sentence names a violent act, its means or its perpetrators (an explosion
+    counts only when nothing in the sentence makes it an accident)."""
+    if _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS):
+        return True
+    accident = _sentence_has(sent, ACCIDENT_WORDS | NATURAL_CAUSES)
+    for t in sent:
+        w = _words(t)
+        for code, vocab in MEANS:
+            if w & vocab and not (accident and (code == "183" or w & {"gas", "toxic", "chemical"})):
+                return True
+    return False
+
+
+def disaster_context(sent: Span) -> bool:
+    """A sentence about a disaster or accident and no violence: its responses (evacuations,
+    relief, orders to residents) are not political events."""
+    return _sentence_has(sent, NATURAL_CAUSES | ACCIDENT_WORDS) and not violent_context(sent)
 
 
 def _sentence_has(sent: Span, vocab: frozenset[str]) -> bool:
