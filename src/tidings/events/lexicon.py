@@ -40,6 +40,7 @@ class Entry:
     conf: float = 0.8
     #: where an entry not read from lexicon.txt came from (the verb table, an override)
     rule: str = ""
+    origin: str = "lexicon.txt"
 
     @property
     def lemma(self) -> str:
@@ -61,7 +62,7 @@ class Entry:
             opts.append("frame=" + self.frame)
         return f"{self.kind} {self.key.replace('+', ' ')} {self.code}" + (
             f" ({', '.join(opts)})" if opts else ""
-        ) + f" [lexicon.txt:{self.line}]"
+        ) + f" [{self.origin}:{self.line}]"
 
 
 @dataclass
@@ -95,8 +96,10 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in value.split("|") if v)
 
 
-def parse_lexicon(text: str) -> Lexicon:
-    lex = Lexicon()
+def parse_lexicon(text: str, origin: str = "lexicon.txt", lex: Lexicon | None = None) -> Lexicon:
+    """Read entries into ``lex`` (a new lexicon by default); entries of a later file for a key
+    come after the earlier file's."""
+    lex = lex if lex is not None else Lexicon()
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -106,17 +109,17 @@ def parse_lexicon(text: str) -> Lexicon:
         if kind == "T":
             _, frame, prefix, code = parts
             if frame not in FRAMES:
-                raise ValueError(f"lexicon.txt:{lineno}: unknown frame {frame!r}")
+                raise ValueError(f"{origin}:{lineno}: unknown frame {frame!r}")
             target = None if code == "-" else code
             if target is not None and not is_code(target):
-                raise ValueError(f"lexicon.txt:{lineno}: {target!r} is not a CAMEO code")
+                raise ValueError(f"{origin}:{lineno}: {target!r} is not a CAMEO code")
             lex.transforms.setdefault(frame, {})[prefix] = target
             continue
         if kind not in KINDS or len(parts) < 3:
-            raise ValueError(f"lexicon.txt:{lineno}: cannot read {raw!r}")
+            raise ValueError(f"{origin}:{lineno}: cannot read {raw!r}")
         key, code = parts[1], parts[2]
         if code != NOT_CODED and not is_code(code):
-            raise ValueError(f"lexicon.txt:{lineno}: {code!r} is not a CAMEO code")
+            raise ValueError(f"{origin}:{lineno}: {code!r} is not a CAMEO code")
         kw: dict[str, object] = {}
         for opt in parts[3:]:
             name, _, value = opt.partition("=")
@@ -130,19 +133,29 @@ def parse_lexicon(text: str) -> Lexicon:
                 pass  # the default for nouns; accepted for readability
             elif name == "frame":
                 if value not in FRAMES:
-                    raise ValueError(f"lexicon.txt:{lineno}: unknown frame {value!r}")
+                    raise ValueError(f"{origin}:{lineno}: unknown frame {value!r}")
                 kw["frame"] = value
             elif name == "conf":
                 kw["conf"] = float(value)
             else:
-                raise ValueError(f"lexicon.txt:{lineno}: unknown option {opt!r}")
-        entry = Entry(kind=kind, key=key.replace("_", " "), code=code, line=lineno, **kw)  # type: ignore[arg-type]
+                raise ValueError(f"{origin}:{lineno}: unknown option {opt!r}")
+        entry = Entry(kind=kind, key=key.replace("_", " "), code=code, line=lineno, origin=origin,
+                      **kw)  # type: ignore[arg-type]
         table = {"V": lex.verbs, "N": lex.nouns, "A": lex.adjectives}[kind]
         table.setdefault(entry.lemma, []).append(entry)
     return lex
 
 
+#: the packaged lexicon files, in the order their entries are tried
+LEXICON_FILES = ("lexicon.txt", "lexicon_additions.txt")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("tidings.data").joinpath("events/lexicon.txt").read_text("utf-8")
-    return parse_lexicon(text)
+    folder = resources.files("tidings.data").joinpath("events")
+    lex = Lexicon()
+    for name in LEXICON_FILES:
+        f = folder.joinpath(name)
+        if f.is_file():
+            parse_lexicon(f.read_text("utf-8"), origin=name, lex=lex)
+    return lex

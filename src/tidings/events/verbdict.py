@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -45,10 +45,11 @@ class Pattern:
     active: str | None  # None: not coded in this voice; BLOCKED: explicitly not an event
     passive: str | None
     line: int
+    size: int = field(init=False, compare=False)
 
-    @property
-    def size(self) -> int:
-        return len(self.subj) + len(self.obj) + sum(1 + len(w) for _, w in self.pps)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", len(self.subj) + len(self.obj)
+                           + sum(1 + len(w) for _, w in self.pps))
 
     def describe(self) -> str:
         parts = [" ".join(self.subj), "*", " ".join(self.obj),
@@ -116,6 +117,8 @@ class VerbTable:
             self.sets[name] = self.sets.get(name, frozenset()) | words
         for form, lemma in other.forms.items():
             self.forms.setdefault(form, lemma)
+        self.__dict__.pop("_index", None)
+        self.__dict__.pop("_set_index", None)
 
 
 # ---------------------------------------------------------------------- reading PETRARCH format
@@ -391,6 +394,22 @@ class VerbContext:
     def subj_lemmas(self) -> set[str]:
         return {w[1] for w in self.subj} | {w[0] for w in self.subj}
 
+    @cached_property
+    def obj_bag(self) -> Bag:
+        return Bag(self.obj)
+
+    @cached_property
+    def subj_bag(self) -> Bag:
+        return Bag(self.subj)
+
+    @cached_property
+    def prep_names(self) -> set[str]:
+        return {p for p, _ in self.pps}
+
+    @cached_property
+    def pp_bags(self) -> list[tuple[str, Bag]]:
+        return [(p, Bag(w)) for p, w in self.pps]
+
 
 @dataclass(frozen=True)
 class TableMatch:
@@ -404,60 +423,109 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ion", "ions", "ment", "ments", "er
                 "y", "al", "ly", "e", "n", "en")
 
 
+@lru_cache(maxsize=65536)
+def _keys(low: str, lemma: str) -> frozenset[str]:
+    """The dictionary words a token matches: its form, its lemma, and the stems they extend by
+    an inflection (TABARI's prefix matching: TROOP ~ "troops", EVACUATE ~ "evacuating")."""
+    out = {low, lemma}
+    for base in (low, lemma):
+        for suf in _INFLECTIONS:
+            if base.endswith(suf) and len(base) - len(suf) >= 4:
+                out.add(base[: -len(suf)])
+        for suf in ("ing", "ion", "ions"):
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                out.add(base[: -len(suf)] + "e")
+    return frozenset(out)
+
+
 def word_matches(word: str, tok: Word) -> bool:
-    whole = word.endswith("_")
-    w = word.rstrip("_")
-    low, lemma = tok
-    if low == w or lemma == w:
-        return True
-    if whole:
-        return False
-    if len(w) >= 4 and low.startswith(w) and low[len(w):] in _INFLECTIONS:
-        return True
-    if len(w) >= 4 and lemma.startswith(w) and lemma[len(w):] in _INFLECTIONS:
-        return True
-    if w.endswith("e") and len(w) >= 4 and low.startswith(w[:-1]) and low[len(w) - 1:] in ("ing", "ion", "ions"):
-        return True  # "evacuate" ~ "evacuating", "evacuation"
-    return False
+    if word.endswith("_"):
+        return word[:-1] in tok
+    return word in _keys(*tok)
+
+
+class Bag:
+    """The words of one part of a verb's context, keyed for fast matching."""
+
+    __slots__ = ("words", "exact", "keys")
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.exact = {w for pair in words for w in pair}
+        self.keys: set[str] = set()
+        for pair in words:
+            self.keys |= _keys(*pair)
+
+    def has(self, word: str) -> bool:
+        if " " in word:
+            return word.split(" ", 1)[0] in self.keys and _phrase_in(word, self.words)
+        if word.endswith("_"):
+            return word[:-1] in self.exact
+        return word in self.keys
 
 
 def _phrase_in(phrase: str, words: list[Word]) -> bool:
-    parts = [p for p in phrase.split(" ") if p]
-    if len(parts) == 1:
-        return any(word_matches(parts[0], t) for t in words)
+    parts = [p for p in phrase.rstrip("_").split(" ") if p]
     n = len(parts)
     for i in range(len(words) - n + 1):
-        if all(word_matches(parts[k] + ("_" if k < n - 1 else ""), words[i + k])
-               or word_matches(parts[k], words[i + k]) for k in range(n)):
+        if all(word_matches(parts[k], words[i + k]) for k in range(n)):
             return True
     return False
 
 
-def element_in(table: VerbTable, element: str, words: list[Word]) -> bool:
+@dataclass(frozen=True)
+class _SetIndex:
+    loose: frozenset[str]
+    whole: frozenset[str]
+    phrases: tuple[tuple[str, str], ...]  # (first word, phrase)
+
+
+def _set_index(table: VerbTable, name: str) -> _SetIndex | None:
+    cache = table.__dict__.setdefault("_set_index", {})
+    if name not in cache:
+        members = table.sets.get(name)
+        cache[name] = None if not members else _SetIndex(
+            frozenset(m for m in members if " " not in m and not m.endswith("_")),
+            frozenset(m[:-1] for m in members if " " not in m and m.endswith("_")),
+            tuple((m.split(" ", 1)[0].rstrip("_"), m) for m in members if " " in m))
+    return cache[name]  # type: ignore[no-any-return]
+
+
+def element_in(table: VerbTable, element: str, bag: Bag) -> bool:
     if element.startswith("&"):
-        members = table.sets.get(element[1:].rstrip("_"))
-        if not members:
+        idx = _set_index(table, element[1:].rstrip("_"))
+        if idx is None:
             return False
-        return any(_phrase_in(m, words) for m in members)
-    return _phrase_in(element, words)
+        return bool(idx.loose & bag.keys or idx.whole & bag.exact
+                    or any(first in bag.keys and _phrase_in(m, bag.words) for first, m in idx.phrases))
+    return bag.has(element)
 
 
 def _pattern_matches(table: VerbTable, p: Pattern, ctx: VerbContext) -> bool:
-    for el in p.subj:
-        if not element_in(table, el, ctx.subj):
+    if p.pps:
+        preps = ctx.prep_names
+        if any(prep not in preps for prep, _ in p.pps):
             return False
-    for el in p.obj:
-        if not element_in(table, el, ctx.obj):
-            return False
+    if p.obj:
+        obj = ctx.obj_bag
+        for el in p.obj:
+            if not element_in(table, el, obj):
+                return False
+    if p.subj:
+        subj = ctx.subj_bag
+        for el in p.subj:
+            if not element_in(table, el, subj):
+                return False
     for prep, words in p.pps:
-        if not any(pp == prep and all(element_in(table, w, pw) for w in words)
-                   for pp, pw in ctx.pps):
+        if not any(pp == prep and all(element_in(table, w, bag) for w in words)
+                   for pp, bag in ctx.pp_bags):
             return False
     return True
 
 
 def _rest_matches(rest: tuple[str, ...], ctx: VerbContext) -> bool:
     return all(any(word_matches(w, t) for t in ctx.following) for w in rest)
+
 
 
 def entries_for(table: VerbTable, lemma: str) -> list[VerbEntry]:
@@ -537,21 +605,58 @@ def _name(e: VerbEntry) -> str:
 
 
 def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbContext) -> Pattern | None:
-    best: Pattern | None = None
-    for e in entries:
-        block = table.blocks.get(e.block)
-        if block is None:
-            continue
-        for p in block.patterns:
-            if p.size == 0:
+    """The matching pattern with most elements (then the earliest) among the entries' blocks.
+    Only patterns whose anchor word occurs in the context are tried (``_BlockIndex``)."""
+    universe = ctx.obj_bag.keys | ctx.subj_bag.keys | ctx.prep_names
+    cands: list[Pattern] = []
+    for name in dict.fromkeys(e.block for e in entries):
+        index = _index(table, name)
+        cands.extend(index.unanchored)
+        for w in universe & index.anchors:
+            cands.extend(index.by_anchor[w])
+    cands.sort(key=lambda p: (-p.size, p.line))
+    for p in cands:
+        if (p.passive if ctx.passive else p.active) is None:
+            continue  # "[:111]": coded in the passive voice only
+        if _pattern_matches(table, p, ctx):
+            return p
+    return None
+
+
+@dataclass
+class _BlockIndex:
+    by_anchor: dict[str, list[Pattern]]
+    anchors: frozenset[str]
+    unanchored: list[Pattern]
+
+
+def _anchor(p: Pattern) -> str | None:
+    """A word every context the pattern matches must hold: a plain word of the object or
+    subject, else the preposition of one of its phrases."""
+    for w in p.obj + p.subj:
+        if not w.startswith("&") and " " not in w:
+            return w.rstrip("_")
+    for prep, _ in p.pps:
+        return prep
+    return None
+
+
+def _index(table: VerbTable, block_name: str) -> _BlockIndex:
+    cache = table.__dict__.setdefault("_index", {})
+    if block_name not in cache:
+        block = table.blocks.get(block_name)
+        by: dict[str, list[Pattern]] = {}
+        loose: list[Pattern] = []
+        for pat in block.patterns if block is not None else []:
+            if not pat.size:
                 continue
-            if (p.passive if ctx.passive else p.active) is None:
-                continue  # "[:111]": coded in the passive voice only
-            if best is not None and (p.size < best.size or (p.size == best.size and p.line >= best.line)):
-                continue
-            if _pattern_matches(table, p, ctx):
-                best = p
-    return best
+            a = _anchor(pat)
+            if a is None:
+                loose.append(pat)
+            else:
+                by.setdefault(a, []).append(pat)
+        cache[block_name] = _BlockIndex(by, frozenset(by), loose)
+    return cache[block_name]  # type: ignore[no-any-return]
 
 
 def coverage(table: VerbTable) -> dict[str, set[str]]:
