@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--python", default=sys.executable, help="interpreter for the CLI run")
     ap.add_argument("--show-errors", action="store_true", help="print each sentence's misses")
     ap.add_argument("--per-subtype", action="store_true", help="ACLED recall per subtype")
+    ap.add_argument("--dump", type=Path, help="write every sentence's predicted events here (JSONL)")
     args = ap.parse_args(argv)
 
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
@@ -151,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         raw = run_cli(runs, args.python)
         mode = "CLI (python -m tidings analyze --format jsonl)"
     wall = time.perf_counter() - t0
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for r in runs:
+                fh.write(json.dumps({"id": r["id"], "text": r["text"], "events": raw.get(r["id"], [])}) + "\n")
     print(f"events ({mode}); {len(records)} sentences in {wall:.1f}s; data {args.data.resolve()}")
 
     headline: list[str] = []

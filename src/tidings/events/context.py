@@ -19,12 +19,14 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.participants import Side, side_country
-from tidings.events.syntax import background, child, lemmas, negated, preps
+from tidings.events.syntax import abstract, background, child, lemmas, negated, preps
 from tidings.events.violence import (
     EXPLOSION_LEMMAS,
     HARM_LEMMAS,
+    NATURAL_CAUSES,
     VIOLENT_CONTEXT,
     accidental_explosion,
+    disaster_context,
     natural_cause,
     refine,
     violent_context,
@@ -32,7 +34,10 @@ from tidings.events.violence import (
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
+
+#: violent verbs that, with an idea as object, are criticism ("attacked the plan")
+VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
 
 
 class Context:
@@ -45,11 +50,25 @@ class Context:
                 and background(tok if tok.pos_ != "NOUN" or tok.dep_ != "pobj" else tok.head)):
             return False  # "where 28 people were killed", "after two days of fighting"
         root = cand.code[:2]
+        obj = self.object_of(tok)
+        if obj is not None and abstract(obj) and not any(t.match is not None for t in cand.targets):
+            if root == "04":
+                return False  # "the bill meets European standards"
+            if root in VIOLENT_ROOTS:
+                if tok.lemma_.lower() in VERBAL_ATTACKS:
+                    cand.code = "111"  # "attacked the government's policy": criticism
+                    return True
+                return False  # "to fight disinformation"
+        if root <= "10" and disaster_context(sent) and not any(
+                side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
+                for t in cand.targets):
+            return False  # "authorities evacuated residents after the flood"
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
-        if natural_cause(tok, sent):
-            return False
+        if natural_cause(tok, sent) or any(
+                s.head >= 0 and self.doc[s.head].lemma_.lower() in NATURAL_CAUSES for s in cand.sources):
+            return False  # "an earthquake killed eight people and damaged 1,300 buildings"
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
             return False
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
@@ -60,6 +79,15 @@ class Context:
         return True
 
     # ------------------------------------------------------------------ context rules
+    @staticmethod
+    def object_of(tok: Token) -> Token | None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in children_of(tok):
+            if c.dep_ == "dobj" or (c.dep_ == "nsubjpass"):
+                return c
+        return None
+
     def settle(self, cand: Candidate) -> None:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""

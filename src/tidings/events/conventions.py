@@ -11,8 +11,10 @@ LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots whose unresolved or unstated target is, by the coding convention, the source's own
 #: country when no place gives another: a domestic act ("police dispersed demonstrators",
-#: "students staged demonstrations", "lifted the state of emergency", "jailed 52 members")
-DOMESTIC_ROOTS = frozenset({"08", "09", "11", "12", "14", "17", "18", "19", "20"})
+#: "students staged demonstrations", "lifted the state of emergency", "jailed 52 members").
+#: Criticism is not domestic by default: "the United States
+#: condemned the attack" has no target, not the United States
+DOMESTIC_ROOTS = frozenset({"08", "09", "12", "14", "17", "18", "19", "20"})
 DOMESTIC = True
 NESTED = True
 #: how an inferred side was found; such sides give way to sides read from the text
@@ -45,3 +47,9 @@ MATERIAL_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 #: "arrest, detain, or charge with legal action" is an act of law enforcement ("110 people were
 #: arrested", "taken into custody")
 POLICE_ACTS = ("173",)
+#: roots of acts done together: a noun of one in an adjunct ("after talks with X") was done by
+#: the clause's subject
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+#: material roots whose act is news even when the text names nobody on either side ("a bomb
+#: exploded in the market", "protests spread"); other acts need a participant
+SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.codebook import lookup
-from tidings.events.conventions import INFERRED_VIA, THRESHOLD
+from tidings.events.conventions import INFERRED_VIA, SIDELESS_ROOTS, THRESHOLD
 from tidings.events.participants import Side
 from tidings.model import Event, Participant
 
@@ -125,8 +125,9 @@ def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
 def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: Side | None,
                 tgt: Side | None, recip: bool) -> CodedEvent | None:
     if src is not None and tgt is not None:
-        if src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end):
-            return None
+        if (src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end)) and not (
+                recip and src.key != tgt.key):
+            return None  # one mention on both sides ("diplomats from Japan and Korea" may be)
         sm, tm = src.match, tgt.match
         if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None):
             if getattr(sm, "kind", "person") in ("person", "speaker") or getattr(sm, "code", 1) == getattr(tm, "code", 2) and src.text == tgt.text:
@@ -146,8 +147,13 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
         else:
             conf *= tgt.factor
             resolved += 1
+    root = cand.code[:2]
     if resolved == 0 and not cand.standalone:
         return None
+    if src is None and tgt is None and root not in SIDELESS_ROOTS:
+        return None  # "patrols", "a truce": an act with nobody on either side says nothing
+    if src is None and root < "14" and not cand.standalone:
+        return None  # a statement, appeal or accusation needs the one who made it
     if conf < THRESHOLD:
         return None
     info = lookup(cand.code)

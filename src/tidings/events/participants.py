@@ -88,6 +88,7 @@ class Resolver:
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._sent_starts: list[int] | None = None
         self._persons: list[Any] | None = None
+        self._datelines: set[int] | None = None
 
     def code(self, span: Span) -> Any | None:
         key = (span.start, span.end)
@@ -100,13 +101,26 @@ class Resolver:
 
     # ------------------------------------------------------------------ nouns
     def side(self, tok: Token, depth: int = 0) -> Side | None:
-        if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS:
-            return self.pronoun(tok, depth)
-        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
+        if tok.i in self.datelines:
+            # "JAKARTA — Indonesia's foreign minister met ...": where the story was filed is
+            # never an actor; a parse that made it the subject has the actor as apposition
+            for c in children_of(tok):
+                if c.dep_ == "appos" and c.i not in self.datelines:
+                    return self.side(c, depth + 1)
             return None
+        if tok.lower_ in FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS:
+            return self.pronoun(tok, depth)
+        if tok.pos_ == "PRON" or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
+            return None  # "that", "which", "those": no participant
         span = mention_span(tok)
         match = self.code(span)
         factor, via = 1.0, "direct"
+        if match is not None and getattr(match, "kind", "") == "role":
+            # a role word is placed by its own of/from phrase before the article's context:
+            # "leaders of ECOWAS", "officers from Guinea-Bissau"
+            named = self.named_by_phrase(tok, match)
+            if named is not None:
+                match, factor, via = named, 0.9, "of-phrase"
         if match is None and tok.pos_ == "PROPN":
             match = self.code(self.doc[tok.i: tok.i + 1])
         if match is None:
@@ -144,6 +158,26 @@ class Resolver:
                         break
         return Side(span.text, span.start_char, span.end_char, match, tok.i, factor, via)
 
+    def named_by_phrase(self, tok: Token, role: Any) -> Any | None:
+        """The actor an of/from phrase names for a role noun, with the role kept for a country
+        ("officers from Guinea-Bissau" = GNBMIL) and dropped for an organisation ("leaders of
+        ECOWAS" = the organisation)."""
+        for c in children_of(tok):
+            if c.dep_ != "prep" or c.lower_ not in ("of", "from"):
+                continue
+            for p in children_of(c):
+                if p.dep_ != "pobj":
+                    continue
+                m = self.code(mention_span(p))
+                if m is None or getattr(m, "kind", "") not in ("country", "igo", "group"):
+                    continue
+                role_code = str(getattr(role, "code", ""))
+                code = str(getattr(m, "code", ""))
+                if getattr(m, "kind", "") == "country" and len(code) == 3 and len(role_code) >= 3:
+                    return _Derived(code + role_code[-3:], str(getattr(m, "name", code)), "role", code)
+                return m
+        return None
+
     def sides(self, tok: Token | None) -> list[Side]:
         if tok is None:
             return []
@@ -153,7 +187,32 @@ class Resolver:
             if s is not None:
                 out.append(s)
                 out.extend(self.coordinated_modifiers(t, s))
+                out.extend(self.coordinated_phrase(t, s))
         return out
+
+    def coordinated_phrase(self, tok: Token, side: Side) -> list[Side]:
+        """ "diplomats from Japan and South Korea": one more side per coordinated country of
+        the head's of/from phrase."""
+        extra: list[Side] = []
+        if side.via not in ("of-phrase", "from-phrase", "of-phrase"):
+            return extra
+        for c in children_of(tok):
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in children_of(c):
+                    if p.dep_ != "pobj":
+                        continue
+                    for g in conjuncts(p)[1:]:
+                        m = self.code(mention_span(g))
+                        if m is not None and getattr(m, "code", None) != getattr(side.match, "code", None):
+                            extra.append(Side(side.text, side.start, side.end, m, tok.i,
+                                              side.factor * 0.9, "coordinated phrase"))
+        return extra
+
+    @property
+    def datelines(self) -> set[int]:
+        if self._datelines is None:
+            self._datelines = dateline_tokens(self.doc)
+        return self._datelines
 
     def coordinated_modifiers(self, tok: Token, side: Side) -> list[Side]:
         """ "US and British activists": one more side per coordinated actor modifier."""
@@ -274,3 +333,41 @@ def side_country(side: Side | None) -> str | None:
     if side is None or side.match is None:
         return None
     return country_part(str(getattr(side.match, "code", "") or ""))
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """An actor composed from a role word and the country its phrase names."""
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
+
+
+#: what ends a dateline: a dash or a colon after the place (and date, agency)
+_DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of datelines: a place at the start of a paragraph, maybe with a region, a date
+    and an agency, closed by a dash or a colon ("JAKARTA —", "GOMA, Democratic Republic of
+    Congo —", "KABUL, March 3 (Reuters) -", "gandhinagar:").  No verb may stand in it."""
+    out: set[int] = set()
+    view = parsed(doc)
+    text = view.text
+    for sent in view.sents:
+        start = sent.start
+        if start > 0 and "\n" not in text[max(0, view.tokens[start].idx - 2): view.tokens[start].idx]:
+            continue  # only at the start of the article or of a paragraph
+        for i in range(start, min(sent.end, start + 12)):
+            tok = view.tokens[i]
+            if tok.text in _DATELINE_ENDS:
+                if i > start and not any(view.pos[j] in ("VERB", "AUX") for j in range(start, i)):
+                    first = view.tokens[start]
+                    if first.is_upper or first.pos_ == "PROPN" or tok.text == ":":
+                        out.update(range(start, i + 1))
+                break
+            if tok.text in (".", "!", "?", '"', "“"):
+                break
+    return out

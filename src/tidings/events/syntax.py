@@ -84,7 +84,7 @@ def lemma_set(tok: Token) -> set[str]:
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok)):
         return True
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"  # "fishermen detained", "the arrested workers"
 
 
 def auxiliaries(tok: Token) -> list[Token]:
@@ -138,3 +138,33 @@ def background(tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+#: nouns that name ideas, problems or standards rather than anyone who can be attacked or met
+ABSTRACT_NOUNS = frozenset(
+    "corruption crime poverty inflation disinformation misinformation propaganda terrorism "
+    "extremism drug trafficking smuggling disease virus pandemic epidemic climate change blaze "
+    "inferno wildfire fraud hunger unemployment standard requirement target deadline demand need "
+    "criterion criteria condition expectation goal obligation challenge problem issue threat "
+    "policy plan decision remark comment statement proposal idea law rule measure bill "
+    "budget price cost rate deficit debt shortage crisis odds record expectation".split())
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
+
+
+def abstract(tok: Token) -> bool:
+    """Whether a noun names an idea or a problem rather than a person, group, place or thing
+    an act can be done to ("fight corruption", "meet standards", "attacked the policy")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ABSTRACT_NOUNS:
+        return True
+    return lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
+
+
+#: nouns with an abstract-looking ending that name people, groups or places
+CONCRETE_EXCEPTIONS = frozenset(
+    "government administration opposition delegation coalition federation organisation "
+    "organization population nation station position installation settlement encampment "
+    "parliament battalion regiment detachment contingent community authority militia "
+    "police ministry presidency embassy legation mission garrison facility".split())

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
+    JOINT_ROOTS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
@@ -131,7 +132,7 @@ class Triggers:
         comp = self.complement(tok)
         if passive:
             obj = child(tok, "nsubjpass")
-            if obj is None and tok.dep_ == "acl":
+            if obj is None and tok.dep_ in ("acl", "amod"):
                 obj = tok.head
             subj = self.agent(tok)
             sfactor = 1.0
@@ -248,8 +249,11 @@ class Triggers:
             if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
                 sources, factor = self.res.sides(subj), f
-            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
+            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS and entry.code[:2] in JOINT_ROOTS
                   and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
+                # "after talks with Putin, Pompeo said": the clause's subject took part; a
+                # protest or an attack in the adjunct is someone else's ("detained teachers
+                # after a march")
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
         targets: list[Side] = []
@@ -318,8 +322,9 @@ class Triggers:
         cand.standalone = standalone or (entry.code[:2] in MATERIAL_ROOTS and not as_complement)
         if content is not None:
             cand.consumed.add(content.i)
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)):
-            cand.negated = True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)) or (
+                tok.dep_ == "pobj" and head.lower_ == "without"):
+            cand.negated = True  # "no arrests were made", "charged without warning"
         return cand
 
     def asserted_noun(self, tok: Token) -> bool:

@@ -63,7 +63,7 @@ _RANK = {c: i for i, c in enumerate(("2041", "1831", "1832", "1833", "195", "183
 NATURAL_CAUSES = frozenset(
     "earthquake quake tremor aftershock flood floods flooding deluge rain rains downpour storm "
     "cyclone hurricane typhoon tornado landslide landslides mudslide avalanche tsunami eruption "
-    "volcano lightning fire fires blaze inferno wildfire bushfire heatwave heat cold drought "
+    "volcano lightning blaze inferno wildfire bushfire heatwave heat cold drought "
     "famine disease epidemic pandemic outbreak virus cholera covid accident accidents crash "
     "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
     "snowstorm blizzard frost illness cancer disaster".split())
