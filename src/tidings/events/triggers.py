@@ -41,6 +41,9 @@ NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot
 #: verbs that make someone do their complement: the act is the complement's ("forced the
 #: police to open fire", "prompting troops to retreat")
 COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
+#: verbs of acts done to someone, never used without an object in the active voice
+OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
+                         "torture execute capture hurt".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
@@ -139,6 +142,9 @@ class Triggers:
         else:
             obj = child(tok, "dobj")
             subj, sfactor = self.subject(tok)
+            if obj is None and subj is not None and self.elided_passive(tok, subj):
+                # "4 policemen and 4 civilians also killed": a casualty report without "were"
+                passive, obj, subj, sfactor = True, subj, None, 1.0
         entry = self.choose(entries, tok, obj, subj, comp, particle) if entries else None
         if entry is None:
             entry = self.table_entry(tok, obj, subj, passive)
@@ -170,6 +176,17 @@ class Triggers:
         if entry.frame and not as_complement:
             self.apply_frame(cand, tok, obj, comp)
         return cand
+
+    @staticmethod
+    def elided_passive(tok: Token, subj: Token) -> bool:
+        """A verb that needs an object, used without one, after a counted or participle
+        subject: the subject is who it happened to ("two soldiers killed", "20 arrested")."""
+        if not set(lemmas(tok)) & OBJECT_VERBS or tok.dep_ not in ("ROOT", "conj"):
+            return False
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux") for c in children_of(tok)):
+            return False
+        return tok.tag_ == "VBN" or any(c.dep_ == "nummod" for c in children_of(subj)) or (
+            subj.pos_ == "NUM")
 
     def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
         if obj is not None and not entry.notobj:
