@@ -36,6 +36,7 @@ from tidings.parsed import children_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
 VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
 
@@ -52,13 +53,15 @@ class Context:
         root = cand.code[:2]
         obj = self.object_of(tok)
         if obj is not None and abstract(obj) and not any(t.match is not None for t in cand.targets):
-            if root == "04":
-                return False  # "the bill meets European standards"
+            if root in ("04", "17"):
+                return False  # "the bill meets European standards", "confined to 5% of the area"
             if root in VIOLENT_ROOTS:
                 if tok.lemma_.lower() in VERBAL_ATTACKS:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"
+        if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
+            return False  # "confine ourselves to ...": no one is coerced
         if root <= "10" and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets):

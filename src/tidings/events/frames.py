@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
+#: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
+EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
 #: verbs whose object (or from-complement) did not happen
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: the entry behind "X said Y must ...": a reported obligation is a demand
@@ -126,6 +129,8 @@ class Frames:
         """Adjust for negation, modals and conditionals; False = drop the candidate."""
         tok = cand.trigger
         if tok.pos_ == "NOUN":
+            while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
+                tok = tok.head  # "if there is any firing or arrests"
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
             if gov is None or gov.pos_ not in ("VERB", "AUX"):
                 return not conditional(tok.head) if tok.head.i != tok.i else True
@@ -185,6 +190,8 @@ class Frames:
                 return "failed"
             if gov & ATTEMPT_VERBS:
                 return "attempted"
+            if gov & EXPECT_WORDS or node.head.lower_ in EXPECT_WORDS:
+                return "expected"  # "likely to be arrested": not done
         for _ in range(3):
             head = node.head
             if head.i == node.i:

@@ -95,8 +95,19 @@ def auxiliaries(tok: Token) -> list[Token]:
     return out
 
 
+#: words that deny a participant exists ("nobody was arrested", "police arrested no one")
+NOBODY = frozenset({"nobody", "none", "nothing", "noone", "no-one"})
+
+
 def negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children_of(tok))
+    for c in children_of(tok):
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                c.lower_ in NOBODY or (c.lower_ == "one" and any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in children_of(c)))):
+            return True
+    return False
 
 
 def conditional(tok: Token) -> bool:

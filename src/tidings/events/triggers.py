@@ -41,6 +41,8 @@ NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot
 #: verbs that make someone do their complement: the act is the complement's ("forced the
 #: police to open fire", "prompting troops to retreat")
 COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
+#: verbs whose to-object is what their subject does ("resorted to firing")
+RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs of acts done to someone, never used without an object in the active voice
 OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
                          "torture execute capture hurt".split())
@@ -265,6 +267,10 @@ class Triggers:
         if not sources and not as_complement:
             if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
+                sources, factor = self.res.sides(subj), f
+            elif (tok.dep_ == "pobj" and head.lower_ == "to" and head.head.i != head.i
+                  and set(lemmas(head.head)) & RESORT_VERBS):
+                subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
                 sources, factor = self.res.sides(subj), f
             elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS and entry.code[:2] in JOINT_ROOTS
                   and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
