@@ -210,10 +210,10 @@ def _slow_stage(monkeypatch, seconds: float = 30.0, busy: bool = False) -> None:
 
     real = pipeline.code_events
 
-    def slow_code_events(article, doc, actors, quotes):  # type: ignore[no-untyped-def]
+    def slow_code_events(article, doc, actors, quotes, **kw):  # type: ignore[no-untyped-def]
         if "SLOW" in article.text:
             _runaway(seconds, busy)
-        return real(article, doc, actors, quotes)
+        return real(article, doc, actors, quotes, **kw)
 
     monkeypatch.setattr(pipeline, "code_events", slow_code_events)
 

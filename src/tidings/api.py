@@ -13,16 +13,17 @@ from tidings.model import Analysis
 _analyzers: dict[tuple[str, ...], Any] = {}
 
 
-def _analyzer(actor_files: Sequence[str | Path]) -> Any:
+def _analyzer(actor_files: Sequence[str | Path], verb_files: Sequence[str | Path] = ()) -> Any:
     from tidings.pipeline import Analyzer
 
-    key = tuple(str(p) for p in actor_files)
+    key = tuple(str(p) for p in actor_files) + ("|",) + tuple(str(p) for p in verb_files)
     if key not in _analyzers:
-        _analyzers[key] = Analyzer(actor_files=actor_files)
+        _analyzers[key] = Analyzer(actor_files=actor_files, verb_files=verb_files)
     return _analyzers[key]
 
 
-def analyze(text_or_html: str, *, actors: Sequence[str | Path] = (), **metadata: Any) -> Analysis:
+def analyze(text_or_html: str, *, actors: Sequence[str | Path] = (), verbs: Sequence[str | Path] = (),
+            **metadata: Any) -> Analysis:
     """Analyse one article given as plain text or HTML.
 
     Metadata (``id``, ``title``, ``published``, ``url``, ``source``, ``authors``) wins over what is
@@ -31,7 +32,7 @@ def analyze(text_or_html: str, *, actors: Sequence[str | Path] = (), **metadata:
     rec: dict[str, Any] = {"id": metadata.pop("id", "article"), **metadata}
     rec["html" if looks_like_html(text_or_html) else "text"] = text_or_html
     article = article_from_record(rec)
-    return _analyzer(actors).analyze(article)  # type: ignore[no-any-return]
+    return _analyzer(actors, verbs).analyze(article)  # type: ignore[no-any-return]
 
 
 def _records_to_items(records: Iterable[Mapping[str, Any]]) -> Iterator[Item]:
@@ -48,6 +49,7 @@ def analyze_batch(
     *,
     paths: Iterable[str] | None = None,
     actors: Sequence[str | Path] = (),
+    verbs: Sequence[str | Path] = (),
 ) -> Iterator[Analysis | Failure]:
     """Analyse many articles, streamed in order: records as in the JSONL contract, or paths/URLs.
 
@@ -58,4 +60,4 @@ def analyze_batch(
         items = _records_to_items(records)
     else:
         items = read_inputs(list(paths or []))
-    yield from _analyzer(actors).stream(items)
+    yield from _analyzer(actors, verbs).stream(items)

@@ -15,6 +15,7 @@ from tidings.errors import InputError
 from tidings.ingest.sources import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, Failure, Item, time_limit, timeout_message
 from tidings.actors import ActorKnowledge, ArticleActors
 from tidings.events import code_events
+from tidings.events.verbdict import table_with
 from tidings.model import Analysis, Article, Quote
 from tidings.quotes import extract_quotes
 from tidings.reliability import assess
@@ -32,13 +33,20 @@ class Analyzer:
     """Holds what is loaded once per process (model, dictionaries) and analyses articles."""
 
     def __init__(
-        self, actor_files: Sequence[str | Path] = (), timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+        self, actor_files: Sequence[str | Path] = (), timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+        verb_files: Sequence[str | Path] = (),
     ) -> None:
         self.actor_files = list(actor_files)
+        self.verb_files = list(verb_files)
         #: seconds the stages after the parse may take on one article (None: no limit); see time_limit
         self.timeout = timeout if timeout and timeout > 0 else None
         self.nlp = nlp.load()
         self.knowledge = ActorKnowledge.load(extra=self.actor_files)
+        try:
+            self.verbs = table_with(self.verb_files)
+        except ValueError as exc:
+            raise InputError(f"{exc}; --verbs takes a PETRARCH-format verb dictionary "
+                             "(such as CAMEO.2.0.txt)") from None
 
     def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
         actors = self.knowledge.for_article(article, doc)
@@ -46,7 +54,7 @@ class Analyzer:
         quotes = extract_quotes(article, doc)
         for quote in quotes:
             _code_speaker(quote, actors, self.knowledge, article.published)
-        events = code_events(article, doc, actors, quotes)
+        events = code_events(article, doc, actors, quotes, verbs=self.verbs)
         reliability = assess(article, doc, quotes, entities, events)
         return Analysis(
             id=article.id, article=article, entities=entities, quotes=quotes, events=events, reliability=reliability
@@ -81,8 +89,8 @@ class Analyzer:
             from tidings.workers import ordered_map
 
             yield from ordered_map(
-                _analyze_chunk, items, workers, _init_worker, (self.actor_files, batch_size, self.timeout),
-                chunk_size=batch_size,
+                _analyze_chunk, items, workers, _init_worker,
+                (self.actor_files, batch_size, self.timeout, self.verb_files), chunk_size=batch_size,
             )
             return
         tuples = ((it.text if isinstance(it, Article) else "", it) for it in map(self._admit, items))
@@ -130,9 +138,10 @@ _worker: Analyzer | None = None
 _worker_batch = 16
 
 
-def _init_worker(actor_files: list[str | Path], batch_size: int, timeout: float | None = None) -> None:
+def _init_worker(actor_files: list[str | Path], batch_size: int, timeout: float | None = None,
+                 verb_files: Sequence[str | Path] = ()) -> None:
     global _worker, _worker_batch
-    _worker = Analyzer(actor_files=actor_files, timeout=timeout)
+    _worker = Analyzer(actor_files=actor_files, timeout=timeout, verb_files=verb_files)
     _worker_batch = batch_size
 
 

@@ -62,6 +62,11 @@ def analyze(
         list[Path] | None,
         typer.Option("--actors", help="Extra actor dictionary (own CSV/TSV or PETRARCH .actors.txt); repeatable."),
     ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        typer.Option("--verbs", help="Extra verb dictionary in PETRARCH format (e.g. CAMEO.2.0.txt), tried after "
+                     "the packaged ones; repeatable."),
+    ] = None,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
     ] = None,
@@ -77,6 +82,9 @@ def analyze(
     for f in actors or []:
         if not f.is_file():
             fail(f"actor dictionary {f} does not exist", 2)
+    for f in verbs or []:
+        if not f.is_file():
+            fail(f"verb dictionary {f} does not exist", 2)
     batch = _is_batch(inputs)
     to_terminal = output is None and sys.stdout.isatty()
     fmt = format or (Format.text if to_terminal else (Format.jsonl if batch else Format.json))
@@ -86,7 +94,7 @@ def analyze(
 
     set_article_timeout(article_timeout)
     try:
-        analyzer = Analyzer(actor_files=actors or [], timeout=article_timeout)
+        analyzer = Analyzer(actor_files=actors or [], timeout=article_timeout, verb_files=verbs or [])
     except TidingsError as exc:
         fail(str(exc))
 

@@ -56,6 +56,9 @@ def ingest_cmd(
     actors: Annotated[
         list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (as for analyze); repeatable.")
     ] = None,
+    verbs: Annotated[
+        list[Path] | None, typer.Option("--verbs", help="Extra PETRARCH verb dictionary (as for analyze); repeatable.")
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 64,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
@@ -81,6 +84,9 @@ def ingest_cmd(
     for f in actors or []:
         if not f.is_file():
             fail(f"actor dictionary {f} does not exist", 2)
+    for f in verbs or []:
+        if not f.is_file():
+            fail(f"verb dictionary {f} does not exist", 2)
     conn = open_store(db)
     show = progress if progress is not None else err_console.is_terminal
     total = estimate_total(inputs) if show else None
@@ -90,7 +96,7 @@ def ingest_cmd(
     def analyzer():  # type: ignore[no-untyped-def]
         from tidings.pipeline import Analyzer, ParallelAnalyzer
 
-        single = Analyzer(actor_files=actors or [], timeout=article_timeout)
+        single = Analyzer(actor_files=actors or [], timeout=article_timeout, verb_files=verbs or [])
         return ParallelAnalyzer(single, workers) if workers > 1 else single
 
     bar = Progress(

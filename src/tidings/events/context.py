@@ -36,6 +36,8 @@ from tidings.parsed import children_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+#: how authorities respond to a disaster at home: appeals, orders, relief, evacuation
+RESPONSE_ROOTS = frozenset({"02", "03", "07", "08", "10"})
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
 VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
@@ -62,7 +64,7 @@ class Context:
                 return False  # "to fight disinformation"
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
-        if root <= "10" and disaster_context(sent) and not any(
+        if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets):
             return False  # "authorities evacuated residents after the flood"

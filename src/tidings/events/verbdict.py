@@ -352,6 +352,26 @@ def load_table() -> VerbTable:
     return table
 
 
+_tables: dict[tuple[str, ...], VerbTable] = {}
+
+
+def table_with(paths: Iterable[str | Path] = ()) -> VerbTable:
+    """The packaged table with further verb dictionaries merged in after it (cached per set of
+    files; the packaged table itself is never changed)."""
+    key = tuple(str(Path(p).resolve()) for p in paths)
+    if not key:
+        return load_table()
+    if key not in _tables:
+        base = load_table()
+        table = VerbTable(dict(base.sets), dict(base.blocks),
+                          {k: list(v) for k, v in base.verbs.items()}, dict(base.forms),
+                          base.overrides, base.origin)
+        for p in key:
+            table.merge(load_verb_file(p))
+        _tables[key] = table
+    return _tables[key]
+
+
 def load_verb_file(path: str | Path) -> VerbTable:
     """A PETRARCH-format verb dictionary, or a table in the project's own format."""
     p = Path(path)
@@ -366,8 +386,9 @@ def load_verb_file(path: str | Path) -> VerbTable:
     else:
         table = parse_petrarch(text, origin=p.name)
     if not table.verbs:
-        raise ValueError(f"{p}: no verbs found; expected a PETRARCH verb dictionary "
-                         "(--- BLOCK [code] --- headers, verb lines, '- * PATTERN [code]' lines)")
+        raise ValueError(f"{p}: no verbs found; expected a PETRARCH verb dictionary: block "
+                         "headers such as '--- MEET ---' followed by verb lines and '- * PATTERN' lines, "
+                         "each code in square brackets")
     return table
 
 
@@ -571,8 +592,9 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
             code = best.passive if ctx.passive else best.active
             if code is None or code == BLOCKED:
                 return None
-            return TableMatch(code, "pattern", f"{best.block} pattern {best.describe()} {code} "
-                                               f"[{table.origin}:{best.line}]", rest)
+            origin, _, name = best.block.rpartition(":")
+            return TableMatch(code, "pattern", f"{name} pattern {best.describe()} {code} "
+                                               f"[{origin or table.origin}:{best.line}]", rest)
     for o in ovs:
         if not o.obj and not o.subj:
             return _override(o, rest)
