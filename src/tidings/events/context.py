@@ -53,6 +53,9 @@ class Context:
                 and background(tok if tok.pos_ != "NOUN" or tok.dep_ != "pobj" else tok.head)):
             return False  # "where 28 people were killed", "after two days of fighting"
         root = cand.code[:2]
+        if root in VIOLENT_ROOTS and not any(s.match is not None for s in cand.sources) and any(
+                s.head >= 0 and abstract(self.doc[s.head]) for s in cand.sources):
+            return False  # "sanctions targeting the oil sector", "the law hit small traders"
         obj = self.object_of(tok)
         if obj is not None and abstract(obj) and not any(t.match is not None for t in cand.targets):
             if root in ("04", "17"):
@@ -125,7 +128,9 @@ class Context:
             if src is not None:
                 cand.sources = [src]
                 resolved_src = True
-        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt:
+        joint = len({s.key for s in cand.sources if s.match is not None}) > 1
+        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt and not joint:
+            # ("Russia and Ukraine swapped prisoners" is between them, not at home)
             home = next((s for s in cand.sources if s.match is not None), None)
             country = side_country(home)
             if home is not None and country and country not in SUPRANATIONAL:

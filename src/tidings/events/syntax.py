@@ -178,4 +178,23 @@ CONCRETE_EXCEPTIONS = frozenset(
     "government administration opposition delegation coalition federation organisation "
     "organization population nation station position installation settlement encampment "
     "parliament battalion regiment detachment contingent community authority militia "
-    "police ministry presidency embassy legation mission garrison facility".split())
+    "police ministry presidency embassy legation mission garrison facility "
+    # collective actions are events, not ideas: "quelled the rebellion"
+    "rebellion insurrection demonstration agitation insurgency resistance movement "
+    "occupation detention operation".split())
+
+
+def hyphenated(tok: Token) -> tuple[Token, str, str] | None:
+    """The written compound ``tok`` is part of ("sit-in", "lathi-charged"), which the
+    tokenizer splits in three: (the head token of the compound, its form, its lemma form),
+    or None."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        first, last = doc[i - 2], tok
+    elif i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
+        first, last = tok, doc[i + 2]
+    else:
+        return None
+    head = last if last.pos_ in ("NOUN", "VERB") or first.head.i == last.i else first
+    return head, f"{first.lower_}-{last.lower_}", f"{first.lower_}-{last.lemma_.lower()}"

@@ -21,6 +21,7 @@ from tidings.events.lexicon import NOT_CODED
 from tidings.events.participants import Side, conjuncts
 from tidings.events.syntax import (
     child,
+    hyphenated,
     is_passive,
     lemma_set,
     lemmas,
@@ -84,6 +85,10 @@ class Triggers:
                 return None, 1.0
             s, f = self.subject(head, depth + 1)
             return s, f * 0.95
+        if tok.dep_ == "pcomp" and head.lower_ in ("of", "for", "with") and head.head.i != head.i:
+            accused = child(head.head, "dobj") or child(head.head, "nsubjpass")
+            if accused is not None:  # "accused Y of attacking Z": Y is said to have attacked
+                return accused, 0.9
         if tok.dep_ in ("advcl", "pcomp") or (tok.dep_ == "pobj"):
             anchor = head.head if tok.dep_ == "pcomp" else head
             if anchor.pos_ in ("VERB", "AUX"):
@@ -120,12 +125,18 @@ class Triggers:
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        compound = hyphenated(tok)
+        if compound is not None and compound[0].i == tok.i and self.lex.entries("N", compound[2]) and \
+                not self.lex.entries("V", compound[2]):
+            return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
         if not as_complement and set(lemmas(tok)) & COMPEL_VERBS:
             comp = child(tok, "xcomp")
             if comp is not None and self.verb(comp, as_complement=True) is not None:
                 return None  # "forced the police to open fire": the act is the complement's
         entries: list[Entry] = []
-        for lemma in lemmas(tok):
+        if compound is not None and compound[0].i == tok.i:
+            entries = self.lex.entries("V", compound[2]) or self.lex.entries("V", compound[1])
+        for lemma in lemmas(tok) if not entries else ():
             entries = self.lex.entries("V", lemma)
             if entries:
                 break
@@ -175,6 +186,11 @@ class Triggers:
         cand.standalone = entry.code[:2] in MATERIAL_ROOTS and not entry.frame
         if entry.obj and obj is not None:
             cand.consumed.add(obj.i)
+        if entry.code[:2] in ("11", "17"):
+            # "accused Y of attacking Z", "charged with murder": what is alleged is not asserted
+            for p in children_of(tok):
+                if p.dep_ == "prep" and p.lower_ in ("of", "for", "with"):
+                    cand.consumed.update(c.i for c in children_of(p) if c.dep_ in ("pcomp", "pobj"))
         if entry.frame and not as_complement:
             self.apply_frame(cand, tok, obj, comp)
         return cand
@@ -235,8 +251,13 @@ class Triggers:
 
     # ------------------------------------------------------------------ nouns
     def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
-        entries = self.lex.entries("N", tok.lower_) if tok.tag_ == "VBG" else (
-            self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_))
+        compound = hyphenated(tok)
+        entries = []
+        if compound is not None and compound[0].i == tok.i:
+            entries = self.lex.entries("N", compound[2]) or self.lex.entries("N", compound[1])
+        if not entries:
+            entries = self.lex.entries("N", tok.lower_) if tok.tag_ == "VBG" else (
+                self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_))
         if not entries:
             return None
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
