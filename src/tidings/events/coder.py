@@ -103,7 +103,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # demand is the aim of the protest, not an event of its own
         protests = {c.trigger.i for c in out if c.code[:2] == "14"}
         protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
-        return [c for c in out if not (c.code[:2] == "10" and self.aim_of(c.trigger, protests))]
+        return [c for c in out if not (c.code[:2] in ("02", "10") and self.aim_of(c.trigger, protests))]
 
     def nominal_gerund(self, tok: Token) -> bool:
         """A verb form the parser left in a noun's place ("firing" in "in police firing")
@@ -117,6 +117,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
         one of the ``anchors``."""
         if tok.pos_ == "NOUN" and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in anchors:
+            return True  # "rioted in the capital, demanding independence"
         gov = self.governor(tok)
         return gov is not None and gov.i in anchors
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.events.aims import refine_by_aim
 from tidings.events.candidate import Candidate, DerivedMatch
 from tidings.events.conventions import (
     CLAIM_LEMMAS,
@@ -21,9 +22,11 @@ from tidings.events.conventions import (
 from tidings.events.participants import Side, side_country
 from tidings.events.syntax import abstract, background, child, lemmas, negated, preps
 from tidings.events.violence import (
+    BARE_EXPLOSIONS,
     EXPLOSION_LEMMAS,
     HARM_LEMMAS,
     NATURAL_CAUSES,
+    VEHICLES,
     VIOLENT_CONTEXT,
     accidental_explosion,
     disaster_context,
@@ -74,9 +77,11 @@ class Context:
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
-        if natural_cause(tok, sent) or any(
-                s.head >= 0 and self.doc[s.head].lemma_.lower() in NATURAL_CAUSES for s in cand.sources):
+        heads = [self.doc[s.head] for s in cand.sources if s.head >= 0 and s.match is None]
+        if natural_cause(tok, sent) or any(h.lemma_.lower() in NATURAL_CAUSES | VEHICLES for h in heads):
             return False  # "an earthquake killed eight people and damaged 1,300 buildings"
+        if any(h.lower_ in BARE_EXPLOSIONS for h in heads) and accidental_explosion(heads[0], sent):
+            return False  # "explosions at the chemical store injured 700"
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
             return False
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
@@ -100,7 +105,7 @@ class Context:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
-        cand.code = refine(cand.code, cand.trigger)
+        cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from tidings.events.aims import BY_AIM
 from tidings.events.codebook import codebook
 from tidings.events.lexicon import NOT_CODED, Lexicon, load_lexicon
 from tidings.events.verbdict import VerbTable, coverage, load_table
@@ -59,6 +60,13 @@ def reachable_codes(lexicon: Lexicon | None = None,
         out[code].add("means of violence")
     for code in CONTEXT_CODES:
         out[code].add("context rule")
+    for base in BY_AIM:
+        for digit in ("1", "2", "3", "4") if base != "123" else ("1", "2"):
+            if base in out:
+                out[base + digit].add("aim of " + base)
+    if "122" in out:
+        out["1221"].add("aim of 122")
+        out["1222"].add("aim of 122")
     return dict(out)
 
 

@@ -155,7 +155,10 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
     if src is None and root < "14" and not cand.standalone:
         return None  # a statement, appeal or accusation needs the one who made it
     if conf < THRESHOLD:
-        return None
+        if not cand.standalone or cand.confidence < THRESHOLD:
+            return None
+        # a material act the sentence asserts stays, however uncertain its sides are
+        conf = THRESHOLD
     info = lookup(cand.code)
     start, end = _evidence(doc, sent, cand, [s for s in (src, tgt) if s is not None])
     return CodedEvent(

@@ -76,6 +76,11 @@ WEAPON_WORDS = frozenset(
 ACCIDENT_WORDS = frozenset(
     "gas cylinder cylinders boiler boilers factory plant refinery pipeline tanker fireworks "
     "firework chemical chemicals warehouse mine-shaft reactor furnace transformer".split())
+#: words for an explosion that do not say whether it was a weapon or an accident
+BARE_EXPLOSIONS = frozenset("explosion explosions blast blasts fireball fireballs".split())
+#: vehicles: what they strike is a collision ("the tanker was struck by a bulk carrier")
+VEHICLES = frozenset("ship ships vessel vessels tanker tankers carrier boat boats ferry truck "
+                     "lorry bus car train vehicle".split())
 #: explosions: an act only with a weapon or perpetrator in sight
 EXPLOSION_LEMMAS = frozenset("explode explosion blast detonate detonation".split())
 #: verbs of harm that do not say who did it ("were killed", "injured", "died")
@@ -200,11 +205,12 @@ def violent_context(sent: Span) -> bool:
     counts only when nothing in the sentence makes it an accident)."""
     if _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS):
         return True
-    accident = _sentence_has(sent, ACCIDENT_WORDS | NATURAL_CAUSES)
     for t in sent:
         w = _words(t)
-        for code, vocab in MEANS:
-            if w & vocab and not (accident and (code == "183" or w & {"gas", "toxic", "chemical"})):
+        if w & BARE_EXPLOSIONS or w & {"gas", "toxic", "chemical"}:
+            continue  # an explosion or a gas with no weapon or perpetrator in sight
+        for _code, vocab in MEANS:
+            if w & vocab:
                 return True
     return False
 
@@ -212,7 +218,7 @@ def violent_context(sent: Span) -> bool:
 def disaster_context(sent: Span) -> bool:
     """A sentence about a disaster or accident and no violence: its responses (evacuations,
     relief, orders to residents) are not political events."""
-    return _sentence_has(sent, NATURAL_CAUSES | ACCIDENT_WORDS) and not violent_context(sent)
+    return _sentence_has(sent, NATURAL_CAUSES | ACCIDENT_WORDS | BARE_EXPLOSIONS) and not violent_context(sent)
 
 
 def _sentence_has(sent: Span, vocab: frozenset[str]) -> bool:
