@@ -85,9 +85,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
             cand: Candidate | None = None
             tag = pos[tok.i]
             if tag in ("VERB", "AUX") and dep[tok.i] not in ("aux", "auxpass"):
-                cand = self.verb(tok)
-                if cand is None and self.nominal_gerund(tok):
-                    cand = self.noun(tok)  # "in police firing", "after the shelling"
+                if self.nominal_gerund(tok):  # "in police firing", "after the shelling"
+                    cand = self.noun(tok) or self.verb(tok)
+                else:
+                    cand = self.verb(tok)
             elif tag == "ADJ":
                 cand = self.adjective(tok)
             elif tag in ("NOUN", "PROPN"):
