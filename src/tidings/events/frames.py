@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
 EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
@@ -138,6 +139,9 @@ class Frames:
         if conditional(tok):
             return False
         undone = self.undone(tok)
+        if undone in ("attempted", "prevented") and cand.code.startswith("186"):
+            cand.code = "185"  # CAMEO has the attempt itself: "attempt to assassinate", thwarted or not
+            return True
         if undone:
             # "police failed to arrest him", "troops prevented the march": reported, not done
             cand.negated, cand.modality = True, undone
@@ -184,6 +188,9 @@ class Frames:
         fail/neglect/be unable, of try/attempt, or what prevent/stop/foil/thwart/avert have as
         object (a noun, or the verb of a clause that describes it)."""
         node = tok
+        if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):
+            return "attempted"  # "an attempt to assassinate the governor"
         if node.dep_ == "xcomp" and node.head.i != node.i:
             gov = set(lemmas(node.head))
             if gov & FAIL_VERBS:

@@ -49,6 +49,11 @@ OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot be
                          "torture execute capture hurt".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
+#: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
+TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate "
+                              "series round".split())
+#: nouns whose of-object is a cause that happened ("as a result of torture")
+CAUSE_NOUNS = frozenset({"result", "consequence", "aftermath", "wake", "victim", "because"})
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
 HARM_WORDS = frozenset("kill die injure wound hurt maim dead injured wounded destroy damage "
                        "flatten raze displace flee perish casualty death toll victim".split())
@@ -258,10 +263,19 @@ class Triggers:
         if not entries:
             entries = self.lex.entries("N", tok.lower_) if tok.tag_ == "VBG" else (
                 self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_))
+        named_by = None
+        if not entries and tok.lemma_.lower() in TRANSPARENT_NOUNS:
+            # "a mediation effort", "a bombing campaign": the modifier names the act
+            for c in children_of(tok):
+                if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                    entries = self.lex.entries("N", c.lemma_.lower()) or self.lex.entries("N", c.lower_)
+                    if entries:
+                        named_by = c
+                        break
         if not entries:
             return None
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
-        entry = self.choose(entries, tok, tok, None, None, None)
+        entry = self.choose(entries, tok, named_by or tok, None, None, None)
         if entry is None or entry.code == NOT_CODED:
             return None
         sources: list[Side] = []
@@ -363,6 +377,8 @@ class Triggers:
                     targets = doer
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        if named_by is not None:
+            cand.span_tokens.add(named_by.i)
         cand.standalone = standalone or (entry.code[:2] in MATERIAL_ROOTS and not as_complement)
         if content is not None:
             cand.consumed.add(content.i)
@@ -399,6 +415,9 @@ class Triggers:
                     set(lemmas(anchor)) & HARM_WORDS or anchor.lower_ in HARM_WORDS
                     or anchor.pos_ == "NUM"):
                 return True
+            if (prep == "of" and anchor.lemma_.lower() in CAUSE_NOUNS) or (
+                    prep == "to" and anchor.lower_ in ("due", "owing")):
+                return True  # "died as a result of torture", "deaths due to police firing"
         return False
 
     def contextual_place(self, side: Side) -> Side:

@@ -640,6 +640,8 @@ def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbConte
     for p in cands:
         if (p.passive if ctx.passive else p.active) is None:
             continue  # "[:111]": coded in the passive voice only
+        if p.size == 1 and p.pps:
+            continue  # a bare preposition ("come (TO)") says too little about the act
         if _pattern_matches(table, p, ctx):
             return p
     return None

@@ -69,7 +69,7 @@ NATURAL_CAUSES = frozenset(
     "snowstorm blizzard frost illness cancer disaster".split())
 #: what makes an explosion someone's act rather than an accident
 WEAPON_WORDS = frozenset(
-    "bomb bombs bomber bombers ied explosive explosives grenade grenades suicide militant "
+    "bomb bombs bomber bombers ied explosive explosives grenade grenades suicide militant minefield "
     "militants insurgent insurgents terrorist terrorists attacker attackers mine landmine "
     "device devices rocket rockets missile missiles shell shells mortar mortars".split())
 #: accidental explosions: "a gas cylinder exploded", "a boiler blast"
