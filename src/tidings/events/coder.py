@@ -70,6 +70,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
 
     # ------------------------------------------------------------------ the sentence loop
     def candidates(self, sent: Span) -> list[Candidate]:
+        self.sentence = sent
         out: list[Candidate] = []
         consumed: set[int] = set()
         view = parsed(self.doc)

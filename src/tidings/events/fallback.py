@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
 from tidings.events.syntax import lemmas
-from tidings.events.verbdict import VerbContext, VerbTable, Word, entries_for, match
-from tidings.parsed import children_of
+from tidings.events.verbdict import (
+    VerbContext,
+    VerbTable,
+    Word,
+    entries_for,
+    match,
+    never_coded,
+    scope_keys,
+)
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,38 +76,29 @@ class TableFallback:
         return None
 
     def table_knows(self, tok: Token) -> bool:
-        return self.table_lemma(tok) is not None
+        """Whether the table may code this verb in some context (a verb it never codes, such
+        as "say", is not worth reading the context for)."""
+        lemma = self.table_lemma(tok)
+        return lemma is not None and not never_coded(self.table, lemma)
 
     def verb_context(self, tok: Token, lemma: str, obj: Token | None, subj: Token | None,
                      passive: bool) -> VerbContext:
-        following = [_word(c) for c in children_of(tok) if tok.i < c.i <= tok.i + 4]
-        for c in children_of(tok):
-            if c.dep_ == "dobj" and tok.i < c.i <= tok.i + 4:
-                following.extend(_word(g) for g in children_of(c) if g.i < c.i)
-        objs: list[Word] = []
-        for c in children_of(tok):
-            if c.i > tok.i and c.dep_ in _OBJECT_DEPS:
-                if c.dep_ == "xcomp":  # "called to congratulate"
-                    objs.append(_word(c))
-                    objs.extend(w for g in children_of(c) if g.dep_ in ("dobj", "prt")
-                                for w in phrase(g))
-                else:
-                    objs.extend(phrase(c))
-        if passive and obj is not None:
-            objs = phrase(obj) + objs
-        pps: list[tuple[str, list[Word]]] = []
-        holders = [tok] + [c for c in children_of(tok) if c.dep_ == "dobj"]
-        for h in holders:
-            for c in children_of(h):
-                if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i:
-                    words: list[Word] = []
-                    for p in children_of(c):
-                        if p.dep_ in ("pobj", "pcomp"):
-                            words.extend(phrase(p))
-                    pps.append((c.lower_, words))
-        subj_words = phrase(subj, limit=8) if subj is not None else []
         prt = next((c.lower_ for c in children_of(tok) if c.dep_ == "prt"), None)
-        return VerbContext(lemma, passive, following, subj_words, objs, pps, prt)
+        return VerbContext(lemma, passive, particle=prt, reader=ParseReader(tok, obj, subj, passive),
+                           scope=self.sentence_keys(tok))
+
+    def sentence_keys(self, tok: Token) -> frozenset[str] | None:
+        """The dictionary keys of every word of the sentence being coded, once per sentence
+        (None outside the coder's sentence loop)."""
+        sent = getattr(self, "sentence", None)
+        if sent is None or not (sent.start <= tok.i < sent.end):
+            return None
+        if self.__dict__.get("_scope_of") != sent.start:
+            view = parsed(tok.doc)
+            self.__dict__["_scope"] = scope_keys(zip(
+                view.lower[sent.start:sent.end], [x.lower() for x in view.lemma[sent.start:sent.end]]))
+            self.__dict__["_scope_of"] = sent.start
+        return self.__dict__["_scope"]  # type: ignore[no-any-return]
 
     def table_entry(self, tok: Token, obj: Token | None, subj: Token | None,
                     passive: bool) -> Entry | None:
@@ -114,3 +113,51 @@ class TableFallback:
             return None
         return Entry(kind="V", key="+".join((lemma,) + m.rest), code=m.code, line=0,
                      to=TARGET_PREPS, conf=TABLE_CONF[m.how], rule=m.rule)
+
+
+class ParseReader:
+    """The words around a verb, read off the dependency parse when the table asks."""
+
+    def __init__(self, tok: Token, obj: Token | None, subj: Token | None, passive: bool) -> None:
+        self.tok, self.obj_tok, self.subj_tok, self.passive = tok, obj, subj, passive
+
+    def following(self) -> list[Word]:
+        tok = self.tok
+        out = [_word(c) for c in children_of(tok) if tok.i < c.i <= tok.i + 4]
+        for c in children_of(tok):
+            if c.dep_ == "dobj" and tok.i < c.i <= tok.i + 4:
+                out.extend(_word(g) for g in children_of(c) if g.i < c.i)
+        return out
+
+    def obj(self) -> list[Word]:
+        tok = self.tok
+        objs: list[Word] = []
+        for c in children_of(tok):
+            if c.i > tok.i and c.dep_ in _OBJECT_DEPS:
+                if c.dep_ == "xcomp":  # "called to congratulate"
+                    objs.append(_word(c))
+                    objs.extend(w for g in children_of(c) if g.dep_ in ("dobj", "prt")
+                                for w in phrase(g))
+                else:
+                    objs.extend(phrase(c))
+        if self.passive and self.obj_tok is not None:
+            objs = phrase(self.obj_tok) + objs
+        return objs
+
+    def pps(self) -> list[tuple[str, list[Word]]]:
+        tok = self.tok
+        out: list[tuple[str, list[Word]]] = []
+        holders = [tok] + [c for c in children_of(tok) if c.dep_ == "dobj"]
+        for h in holders:
+            for c in children_of(h):
+                if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i:
+                    words: list[Word] = []
+                    for p in children_of(c):
+                        if p.dep_ in ("pobj", "pcomp"):
+                            words.extend(phrase(p))
+                    out.append((c.lower_, words))
+        return out
+
+    def subj(self) -> list[Word]:
+        return phrase(self.subj_tok, limit=8) if self.subj_tok is not None else []
+

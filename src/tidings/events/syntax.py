@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tidings.parsed import children_of
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -188,12 +188,13 @@ def hyphenated(tok: Token) -> tuple[Token, str, str] | None:
     """The written compound ``tok`` is part of ("sit-in", "lathi-charged"), which the
     tokenizer splits in three: (the head token of the compound, its form, its lemma form),
     or None."""
-    doc = tok.doc
+    view = parsed(tok.doc)
+    words, toks = view.words, view.tokens
     i = tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        first, last = doc[i - 2], tok
-    elif i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
-        first, last = tok, doc[i + 2]
+    if i >= 2 and words[i - 1] == "-" and not toks[i - 2].whitespace_ and not toks[i - 1].whitespace_:
+        first, last = toks[i - 2], tok
+    elif i + 2 < len(toks) and words[i + 1] == "-" and not tok.whitespace_ and not toks[i + 1].whitespace_:
+        first, last = tok, toks[i + 2]
     else:
         return None
     head = last if last.pos_ in ("NOUN", "VERB") or first.head.i == last.i else first

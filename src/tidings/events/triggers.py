@@ -28,7 +28,7 @@ from tidings.events.syntax import (
     prep_names,
     preps,
 )
-from tidings.parsed import children_of
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,6 +130,8 @@ class Triggers:
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        if not self.may_trigger(tok):
+            return None
         compound = hyphenated(tok)
         if compound is not None and compound[0].i == tok.i and self.lex.entries("N", compound[2]) and \
                 not self.lex.entries("V", compound[2]):
@@ -210,6 +212,17 @@ class Triggers:
             return False
         return tok.tag_ == "VBN" or any(c.dep_ == "nummod" for c in children_of(subj)) or (
             subj.pos_ == "NUM")
+
+    def may_trigger(self, tok: Token) -> bool:
+        """A quick test before the work: the lexicon or the verb table knows one of the verb's
+        lemma guesses, or it is part of a written compound ("lathi-charged")."""
+        words = parsed(tok.doc).words
+        i = tok.i
+        if (i > 0 and words[i - 1] == "-") or (i + 1 < len(words) and words[i + 1] == "-"):
+            return True
+        lex, table = self.lex.verbs, self.table
+        return any(lemma in lex or lemma in table.verbs or lemma in table.forms or lemma in table.overrides
+                   for lemma in lemmas(tok))
 
     def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
         if obj is not None and not entry.notobj:

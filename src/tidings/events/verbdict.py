@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Protocol, TextIO
 
 from tidings.events.codebook import is_code
 
@@ -118,6 +118,7 @@ class VerbTable:
         for form, lemma in other.forms.items():
             self.forms.setdefault(form, lemma)
         self.__dict__.pop("_index", None)
+        self.__dict__.pop("_never", None)
         self.__dict__.pop("_set_index", None)
 
 
@@ -396,18 +397,61 @@ def load_verb_file(path: str | Path) -> VerbTable:
 Word = tuple[str, str]  # (lower-case form, lemma)
 
 
-@dataclass
-class VerbContext:
-    """The words around one verb, as the coder reads them off the parse."""
+class ContextReader(Protocol):
+    """Reads the words around a verb off wherever they are (the coder: the parse), on demand."""
 
-    lemma: str
-    passive: bool
-    following: list[Word]  # the verb's own dependents right after it (particles, objects)
-    subj: list[Word]  # the subject phrase (the by-agent of a passive)
-    obj: list[Word]  # words after the verb in its phrase: objects, complements (and a
-    #                  passive's subject), not subordinate clauses
-    pps: list[tuple[str, list[Word]]]  # prepositional phrases on the verb and its object
-    particle: str | None = None  # the verb's particle ("up" in "took up")
+    def following(self) -> list[Word]: ...
+    def subj(self) -> list[Word]: ...
+    def obj(self) -> list[Word]: ...
+    def pps(self) -> list[tuple[str, list[Word]]]: ...
+
+
+class VerbContext:
+    """The words around one verb.  Given as lists, or read on first use from a
+    :class:`ContextReader` (most verbs are settled by their lemma alone, so most contexts are
+    never read):
+
+    * ``following``: the verb's own dependents right after it (particles, objects);
+    * ``subj``: the subject phrase (the by-agent of a passive);
+    * ``obj``: words after the verb in its phrase: objects, complements (and a passive's
+      subject), not subordinate clauses;
+    * ``pps``: prepositional phrases on the verb and its object."""
+
+    def __init__(self, lemma: str, passive: bool, following: list[Word] | None = None,
+                 subj: list[Word] | None = None, obj: list[Word] | None = None,
+                 pps: list[tuple[str, list[Word]]] | None = None, particle: str | None = None,
+                 reader: ContextReader | None = None, scope: frozenset[str] | None = None) -> None:
+        self.lemma = lemma
+        #: keys of every word of the verb's sentence (a superset of the context's), if known
+        self.scope = scope
+        self.passive = passive
+        self.particle = particle  # the verb's particle ("up" in "took up")
+        self._given = {"following": following, "subj": subj, "obj": obj, "pps": pps}
+        self._reader = reader
+
+    def _read(self, name: str) -> Any:
+        given = self._given[name]
+        if given is not None:
+            return given
+        if self._reader is None:
+            return []
+        return getattr(self._reader, name)()
+
+    @cached_property
+    def following(self) -> list[Word]:
+        return self._read("following")  # type: ignore[no-any-return]
+
+    @cached_property
+    def subj(self) -> list[Word]:
+        return self._read("subj")  # type: ignore[no-any-return]
+
+    @cached_property
+    def obj(self) -> list[Word]:
+        return self._read("obj")  # type: ignore[no-any-return]
+
+    @cached_property
+    def pps(self) -> list[tuple[str, list[Word]]]:
+        return self._read("pps")  # type: ignore[no-any-return]
 
     def obj_lemmas(self) -> set[str]:
         return {w[1] for w in self.obj} | {w[0] for w in self.obj}
@@ -564,6 +608,8 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
     overrides = table.overrides.get(ctx.lemma) or table.overrides.get(table.forms.get(ctx.lemma, ""), [])
     if not entries and not overrides:
         return None
+    if never_coded(table, ctx.lemma):
+        return None
     usable = [e for e in entries if _rest_matches(e.rest, ctx)]
     usable.sort(key=lambda e: -len(e.rest))
     if ctx.particle and not any(ctx.particle in e.rest for e in usable) and not any(
@@ -613,6 +659,22 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
     return None
 
 
+def never_coded(table: VerbTable, lemma: str) -> bool:
+    """Whether the table can say nothing for this lemma whatever its context: an unconditioned
+    "never code" override, no conditioned override, no multi-word verb and no pattern."""
+    cache = table.__dict__.setdefault("_never", {})
+    if lemma not in cache:
+        entries = entries_for(table, lemma)
+        overrides = table.overrides.get(lemma) or table.overrides.get(table.forms.get(lemma, ""), [])
+        blocked = any(o.code == BLOCKED and not o.obj and not o.subj and not o.rest for o in overrides)
+        conditioned = any(o.obj or o.subj or o.rest for o in overrides)
+        multi = any(e.rest for e in entries)
+        patterns = any(p.size for e in entries for p in table.blocks[e.block].patterns) \
+            if all(e.block in table.blocks for e in entries) else True
+        cache[lemma] = blocked and not conditioned and not multi and not patterns
+    return cache[lemma]  # type: ignore[no-any-return]
+
+
 def _override(o: Override, rest: tuple[str, ...]) -> TableMatch | None:
     if o.code == BLOCKED:
         return None
@@ -628,14 +690,22 @@ def _name(e: VerbEntry) -> str:
 
 def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbContext) -> Pattern | None:
     """The matching pattern with most elements (then the earliest) among the entries' blocks.
-    Only patterns whose anchor word occurs in the context are tried (``_BlockIndex``)."""
+    Only patterns whose anchor words occur in the context are tried (``_BlockIndex``); when the
+    coder gives the words of the whole sentence (``ctx.scope``), a block none of whose anchors
+    occur there is settled without reading the verb's context at all."""
+    blocks = [_index(table, name) for name in dict.fromkeys(e.block for e in entries)]
+    scope = ctx.scope
+    if scope is not None and not any(not scope.isdisjoint(ix.anchors) for ix in blocks):
+        return None
     universe = ctx.obj_bag.keys | ctx.subj_bag.keys | ctx.prep_names
+    seen: set[int] = set()
     cands: list[Pattern] = []
-    for name in dict.fromkeys(e.block for e in entries):
-        index = _index(table, name)
-        cands.extend(index.unanchored)
+    for index in blocks:
         for w in universe & index.anchors:
-            cands.extend(index.by_anchor[w])
+            for p in index.by_anchor[w]:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    cands.append(p)
     cands.sort(key=lambda p: (-p.size, p.line))
     for p in cands:
         if (p.passive if ctx.passive else p.active) is None:
@@ -651,18 +721,24 @@ def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbConte
 class _BlockIndex:
     by_anchor: dict[str, list[Pattern]]
     anchors: frozenset[str]
-    unanchored: list[Pattern]
 
 
-def _anchor(p: Pattern) -> str | None:
-    """A word every context the pattern matches must hold: a plain word of the object or
-    subject, else the preposition of one of its phrases."""
+def _anchors(table: VerbTable, p: Pattern) -> frozenset[str]:
+    """Words one of which every context the pattern matches must hold: a plain word of the
+    object or subject; else the members of its first synonym set; else the preposition of one
+    of its phrases."""
     for w in p.obj + p.subj:
         if not w.startswith("&") and " " not in w:
-            return w.rstrip("_")
+            return frozenset({w.rstrip("_")})
+    for w in p.obj + p.subj:
+        if w.startswith("&"):
+            idx = _set_index(table, w[1:].rstrip("_"))
+            if idx is None:
+                return frozenset()
+            return idx.loose | idx.whole | {first for first, _ in idx.phrases}
     for prep, _ in p.pps:
-        return prep
-    return None
+        return frozenset({prep})
+    return frozenset()
 
 
 def _index(table: VerbTable, block_name: str) -> _BlockIndex:
@@ -670,17 +746,21 @@ def _index(table: VerbTable, block_name: str) -> _BlockIndex:
     if block_name not in cache:
         block = table.blocks.get(block_name)
         by: dict[str, list[Pattern]] = {}
-        loose: list[Pattern] = []
         for pat in block.patterns if block is not None else []:
             if not pat.size:
                 continue
-            a = _anchor(pat)
-            if a is None:
-                loose.append(pat)
-            else:
+            for a in _anchors(table, pat):
                 by.setdefault(a, []).append(pat)
-        cache[block_name] = _BlockIndex(by, frozenset(by), loose)
+        cache[block_name] = _BlockIndex(by, frozenset(by))
     return cache[block_name]  # type: ignore[no-any-return]
+
+
+def scope_keys(words: Iterable[Word]) -> frozenset[str]:
+    """The keys of all the words of a sentence, for ``VerbContext.scope``."""
+    out: set[str] = set()
+    for w in words:
+        out |= _keys(*w)
+    return frozenset(out)
 
 
 def coverage(table: VerbTable) -> dict[str, set[str]]:

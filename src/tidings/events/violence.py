@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.parsed import children_of
+from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,6 +56,7 @@ MEANS_PAIRS: dict[tuple[str, str], str] = {
     ("suicide", "attack"): "1831", ("roadside", "bomb"): "1833", ("opened", "fire"): "193",
     ("open", "fire"): "193", ("opens", "fire"): "193", ("tear", "gas"): "175",
 }
+_ALL_MEANS = frozenset().union(*(vocab for _, vocab in MEANS))
 #: which means decides when a phrase names several ("a suicide car bomb": 1831)
 _RANK = {c: i for i, c in enumerate(("2041", "1831", "1832", "1833", "195", "183", "194", "193",
                                      "1822", "175"))}
@@ -205,14 +206,9 @@ def violent_context(sent: Span) -> bool:
     counts only when nothing in the sentence makes it an accident)."""
     if _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS):
         return True
-    for t in sent:
-        w = _words(t)
-        if w & BARE_EXPLOSIONS or w & {"gas", "toxic", "chemical"}:
-            continue  # an explosion or a gas with no weapon or perpetrator in sight
-        for _code, vocab in MEANS:
-            if w & vocab:
-                return True
-    return False
+    words = _sentence_words(sent) - BARE_EXPLOSIONS - {"gas", "toxic", "chemical"}
+    # (an explosion or a gas with no weapon or perpetrator in sight is no sign of violence)
+    return bool(words & _ALL_MEANS)
 
 
 def disaster_context(sent: Span) -> bool:
@@ -221,5 +217,12 @@ def disaster_context(sent: Span) -> bool:
     return _sentence_has(sent, NATURAL_CAUSES | ACCIDENT_WORDS | BARE_EXPLOSIONS) and not violent_context(sent)
 
 
+def _sentence_words(sent: Span) -> set[str]:
+    """The sentence's word forms and lemmas, lower case, read from the doc's columns."""
+    view = parsed(sent.doc)
+    lower = view.lower[sent.start:sent.end]
+    return set(lower) | {lemma.lower() for lemma in view.lemma[sent.start:sent.end]}
+
+
 def _sentence_has(sent: Span, vocab: frozenset[str]) -> bool:
-    return any(t.lower_ in vocab or t.lemma_.lower() in vocab for t in sent)
+    return not vocab.isdisjoint(_sentence_words(sent))
