@@ -100,6 +100,24 @@ def run_direct(
     return result, parse_s, actors_s, code_s
 
 
+def print_coverage() -> None:
+    from tidings.events.coverage import coverage_report
+
+    total = reached = 0
+    print("root  codes reached  by kind of rule")
+    for rc in coverage_report():
+        kinds: dict[str, int] = {}
+        for sources in rc.reachable.values():
+            for k in {x.split(":")[0] for x in sources}:
+                kinds[k] = kinds.get(k, 0) + 1
+        total += len(rc.codes)
+        reached += len(rc.reachable)
+        listed = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        missing = f"  missing: {' '.join(rc.missing)}" if rc.missing else ""
+        print(f"  {rc.root}  {len(rc.reachable):>3}/{len(rc.codes):<3}  {listed}{missing}")
+    print(f"coverage: {reached}/{total} codes of the codebook reachable")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -111,7 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", action="store_true", help="print each sentence's misses")
     ap.add_argument("--per-subtype", action="store_true", help="ACLED recall per subtype")
     ap.add_argument("--dump", type=Path, help="write every sentence's predicted events here (JSONL)")
+    ap.add_argument("--coverage", action="store_true",
+                    help="print which CAMEO codes the coder can reach, root by root, and exit")
     args = ap.parse_args(argv)
+    if args.coverage:
+        print_coverage()
+        return 0
 
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
     parts = ("tune", "untouched") if args.part == "both" else (args.part,)

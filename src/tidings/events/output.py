@@ -126,10 +126,13 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
                 tgt: Side | None, recip: bool) -> CodedEvent | None:
     if src is not None and tgt is not None:
         if (src.head == tgt.head or (src.start < tgt.end and tgt.start < src.end)) and not (
-                recip and src.key != tgt.key):
-            return None  # one mention on both sides ("diplomats from Japan and Korea" may be)
+                recip and src.key != tgt.key) and src.via not in INFERRED_VIA:
+            # one mention on both sides ("diplomats from Japan and Korea" may be; and an
+            # unclaimed bomb in Mogadishu is Somalia's, in Somalia)
+            return None
         sm, tm = src.match, tgt.match
-        if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None):
+        if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None) \
+                and src.via not in INFERRED_VIA:
             if getattr(sm, "kind", "person") in ("person", "speaker") or getattr(sm, "code", 1) == getattr(tm, "code", 2) and src.text == tgt.text:
                 return None
     conf = cand.confidence

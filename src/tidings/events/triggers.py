@@ -75,6 +75,9 @@ class Triggers:
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
             return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
+        if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            s, f = self.subject(head.head, depth + 1)  # "the ministers are due to meet"
+            return s, f * 0.95
         if tok.dep_ == "xcomp":
             obj = child(head, "dobj")
             if obj is not None and head.lemma_ not in ("make",):

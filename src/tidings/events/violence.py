@@ -47,6 +47,12 @@ MEANS: tuple[tuple[str, frozenset[str]], ...] = (
                       "machine-gun firing grenade grenades pistol ak-47 kalashnikov".split())),
     ("1822", frozenset("torture tortured torturing".split())),
 )
+#: specific codes a more specific means may still refine, and the codes it may become
+REFINABLE: dict[str, frozenset[str]] = {
+    "193": frozenset({"194", "195", "2041"}),
+    "194": frozenset({"195", "2041"}),
+    "183": frozenset({"1831", "1832", "1833"}),
+}
 #: two-word means ("air strike", "car bomb"): (first, second) -> code
 MEANS_PAIRS: dict[tuple[str, str], str] = {
     ("air", "strike"): "195", ("air", "strikes"): "195", ("air", "raid"): "195",
@@ -152,14 +158,19 @@ def event_phrase(trigger: Token) -> list[Token]:
 
 
 def refine(code: str, trigger: Token) -> str:
-    """A generic violent code made specific by the means its phrase names."""
-    if code not in GENERIC_VIOLENCE:
+    """A violent code made specific by the means its phrase names: a generic one (190, 180,
+    …) takes any means; a specific one only a more specific means of its own kind ("pounded"
+    is artillery, 194, but "warplanes pounded" is aerial, 195; a bombing by a suicide
+    attacker is 1831)."""
+    if code not in GENERIC_VIOLENCE and code not in REFINABLE:
         return code
     means = means_code(event_phrase(trigger))
     if means is None or means == "175":
         return code
     if code == "1823" and means not in ("1822",):
         return code  # a killing by beating or lynching stays 1823
+    if code in REFINABLE and (means not in REFINABLE[code] or _RANK.get(means, 99) >= _RANK.get(code, 99)):
+        return code
     return means
 
 
