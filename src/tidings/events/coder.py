@@ -104,10 +104,6 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # "the besieged town", "the occupied West Bank": a participle used as an adjective
         # describes a participant's state, it does not report an act
         out = [c for c in out if not (c.trigger.dep_ == "amod" and c.trigger.tag_ == "VBN")]
-        # "Albania denounced Serbia's suppression of the unrest": an event noun that is what a
-        # statement, appeal or accusation is about is its content, not a second event
-        verbal = {c.trigger.i for c in out if c.code[:2] <= "13" and c.trigger.pos_ in ("VERB", "AUX")}
-        out = [c for c in out if not (c.trigger.pos_ == "NOUN" and governing_verb(c.trigger) in verbal)]
         # "staged demonstrations to demand X", "blocked roads to press their demands": the
         # demand is the aim of the protest, not an event of its own
         protests = {c.trigger.i for c in out if c.code[:2] == "14"}
@@ -164,12 +160,3 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
 
 
 
-
-def governing_verb(tok: Token) -> int:
-    """The verb whose object (or prepositional object) a noun is, or -1."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    elif tok.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
-        return -1
-    return head.i if head.pos_ in ("VERB", "AUX") else -1

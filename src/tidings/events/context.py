@@ -60,7 +60,9 @@ class Context:
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
             return False  # "sanctions targeting the oil sector", "the law hit small traders"
         obj = self.object_of(tok)
-        if obj is not None and self.idea(obj) and not any(t.match is not None for t in cand.targets):
+        if obj is not None and self.idea(obj) and not any(
+                t.match is not None and t.via == "direct" and t.head != obj.i for t in cand.targets):
+            # (an idea with a modifier that names a country, "European standards", is an idea)
             if root in ("04", "17"):
                 return False  # "the bill meets European standards", "confined to 5% of the area"
             if root in VIOLENT_ROOTS:

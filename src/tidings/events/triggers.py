@@ -63,7 +63,8 @@ class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
         """The token that does what ``tok`` says, and a confidence factor for how it was found."""
-        c = child(tok, *SUBJ_DEPS)
+        datelines = self.res.datelines
+        c = next((k for k in children_of(tok) if k.dep_ in SUBJ_DEPS and k.i not in datelines), None)
         if c is not None:
             if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
                 return tok.head, 0.9
