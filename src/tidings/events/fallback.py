@@ -13,7 +13,7 @@ residual 010 "make statement" is never taken from it at all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
@@ -66,6 +66,17 @@ def phrase(tok: Token, limit: int = 14) -> list[Word]:
     return [_word(t) for t in sorted(out, key=lambda t: t.i)]
 
 
+class RolesLike(Protocol):
+    """A verb's voice, object and subject (``triggers.Roles``), found when asked for."""
+
+    @property
+    def voice_passive(self) -> bool: ...
+    @property
+    def obj(self) -> Token | None: ...
+    @property
+    def subj(self) -> Token | None: ...
+
+
 class TableFallback:
     table: VerbTable
 
@@ -81,10 +92,9 @@ class TableFallback:
         lemma = self.table_lemma(tok)
         return lemma is not None and not never_coded(self.table, lemma)
 
-    def verb_context(self, tok: Token, lemma: str, obj: Token | None, subj: Token | None,
-                     passive: bool) -> VerbContext:
+    def verb_context(self, tok: Token, lemma: str, roles: RolesLike) -> VerbContext:
         prt = next((c.lower_ for c in children_of(tok) if c.dep_ == "prt"), None)
-        return VerbContext(lemma, passive, particle=prt, reader=ParseReader(tok, obj, subj, passive),
+        return VerbContext(lemma, roles.voice_passive, particle=prt, reader=ParseReader(tok, roles),
                            scope=self.sentence_keys(tok))
 
     def sentence_keys(self, tok: Token) -> frozenset[str] | None:
@@ -100,12 +110,11 @@ class TableFallback:
             self.__dict__["_scope_of"] = sent.start
         return self.__dict__["_scope"]  # type: ignore[no-any-return]
 
-    def table_entry(self, tok: Token, obj: Token | None, subj: Token | None,
-                    passive: bool) -> Entry | None:
+    def table_entry(self, tok: Token, roles: RolesLike) -> Entry | None:
         lemma = self.table_lemma(tok)
         if lemma is None or tok.dep_ in _DESCRIPTIVE:
             return None
-        ctx = self.verb_context(tok, lemma, obj, subj, passive)
+        ctx = self.verb_context(tok, lemma, roles)
         m = match(self.table, ctx)
         if m is None:
             return None
@@ -118,8 +127,8 @@ class TableFallback:
 class ParseReader:
     """The words around a verb, read off the dependency parse when the table asks."""
 
-    def __init__(self, tok: Token, obj: Token | None, subj: Token | None, passive: bool) -> None:
-        self.tok, self.obj_tok, self.subj_tok, self.passive = tok, obj, subj, passive
+    def __init__(self, tok: Token, roles: RolesLike) -> None:
+        self.tok, self.roles = tok, roles
 
     def following(self) -> list[Word]:
         tok = self.tok
@@ -140,8 +149,8 @@ class ParseReader:
                                 for w in phrase(g))
                 else:
                     objs.extend(phrase(c))
-        if self.passive and self.obj_tok is not None:
-            objs = phrase(self.obj_tok) + objs
+        if self.roles.voice_passive and self.roles.obj is not None:
+            objs = phrase(self.roles.obj) + objs
         return objs
 
     def pps(self) -> list[tuple[str, list[Word]]]:
@@ -159,5 +168,6 @@ class ParseReader:
         return out
 
     def subj(self) -> list[Word]:
-        return phrase(self.subj_tok, limit=8) if self.subj_tok is not None else []
+        subj = self.roles.subj
+        return phrase(subj, limit=8) if subj is not None else []
 

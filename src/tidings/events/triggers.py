@@ -59,6 +59,55 @@ HARM_WORDS = frozenset("kill die injure wound hurt maim dead injured wounded des
                        "flatten raze displace flee perish casualty death toll victim".split())
 
 
+class Roles:
+    """A verb's voice, object and subject, found on first use."""
+
+    def __init__(self, coder: Triggers, tok: Token) -> None:
+        self.coder, self.tok = coder, tok
+        self._done = False
+
+    def _find(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        tok = self.tok
+        self.passive = is_passive(tok)
+        if self.passive:
+            obj = child(tok, "nsubjpass")
+            if obj is None and tok.dep_ in ("acl", "amod"):
+                obj = tok.head
+            self._obj, self._subj, self._sfactor = obj, self.coder.agent(tok), 1.0
+        else:
+            obj = child(tok, "dobj")
+            subj, sfactor = self.coder.subject(tok)
+            if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
+                # "4 policemen and 4 civilians also killed": a casualty report without "were"
+                self.passive, obj, subj, sfactor = True, subj, None, 1.0
+            self._obj, self._subj, self._sfactor = obj, subj, sfactor
+
+    @property
+    def obj(self) -> Token | None:
+        self._find()
+        return self._obj
+
+    @property
+    def subj(self) -> Token | None:
+        self._find()
+        return self._subj
+
+    @property
+    def sfactor(self) -> float:
+        self._find()
+        return self._sfactor
+
+    @property
+    def voice_passive(self) -> bool:
+        """The voice as written (a casualty report without "were" still reads active here)."""
+        if self._done:
+            return self.passive
+        return is_passive(self.tok)
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -153,27 +202,20 @@ class Triggers:
                 break
         if not entries and not self.table_knows(tok):
             return None
-        prt = child(tok, "prt")
-        particle = prt.lower_ if prt is not None else None
-        passive = is_passive(tok)
-        comp = self.complement(tok)
-        if passive:
-            obj = child(tok, "nsubjpass")
-            if obj is None and tok.dep_ in ("acl", "amod"):
-                obj = tok.head
-            subj = self.agent(tok)
-            sfactor = 1.0
-        else:
-            obj = child(tok, "dobj")
-            subj, sfactor = self.subject(tok)
-            if obj is None and subj is not None and self.elided_passive(tok, subj):
-                # "4 policemen and 4 civilians also killed": a casualty report without "were"
-                passive, obj, subj, sfactor = True, subj, None, 1.0
-        entry = self.choose(entries, tok, obj, subj, comp, particle) if entries else None
+        roles = Roles(self, tok)
+        entry = None
+        if entries:
+            prt = child(tok, "prt")
+            entry = self.choose(entries, tok, roles.obj, roles.subj, self.complement(tok),
+                                prt.lower_ if prt is not None else None)
         if entry is None:
-            entry = self.table_entry(tok, obj, subj, passive)
+            # the verb table reads only what it needs of the context (most verbs it knows are
+            # settled by their lemma alone)
+            entry = self.table_entry(tok, roles)
         if entry is None or entry.code == NOT_CODED:
             return None
+        obj, subj, sfactor = roles.obj, roles.subj, roles.sfactor
+        comp = self.complement(tok)
         if entry.rev:
             src_toks = preps(tok, entry.src)
             sources = self.res.sides(src_toks[0]) if src_toks else []

@@ -119,6 +119,7 @@ class VerbTable:
             self.forms.setdefault(form, lemma)
         self.__dict__.pop("_index", None)
         self.__dict__.pop("_never", None)
+        self.__dict__.pop("_profile", None)
         self.__dict__.pop("_set_index", None)
 
 
@@ -610,14 +611,23 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
         return None
     if never_coded(table, ctx.lemma):
         return None
-    usable = [e for e in entries if _rest_matches(e.rest, ctx)]
+    scope = ctx.scope
+    if scope is not None and not ctx.particle:
+        words, plain = _profile(table, ctx.lemma, entries, overrides)
+        if scope.isdisjoint(words):
+            # nothing in the sentence can reach a pattern, a condition or a multi-word form:
+            # the answer is the lemma's plain one, the same for every such sentence
+            return plain[ctx.passive]
+    usable = [e for e in entries if not e.rest or (
+        (scope is None or scope.issuperset(e.rest)) and _rest_matches(e.rest, ctx))]
     usable.sort(key=lambda e: -len(e.rest))
     if ctx.particle and not any(ctx.particle in e.rest for e in usable) and not any(
             ctx.particle in o.rest for o in overrides):
         return None  # a phrasal verb the table does not know: "take up" is not "take"
     rest = usable[0].rest if usable else ()
     # overrides for the multi-word verb the text has, else for the bare verb
-    ovs = [o for o in overrides if _rest_matches(o.rest, ctx)]
+    ovs = [o for o in overrides if not o.rest or (
+        (scope is None or scope.issuperset(o.rest)) and _rest_matches(o.rest, ctx))]
     ovs.sort(key=lambda o: -len(o.rest))
     if ovs:
         top = len(ovs[0].rest)
@@ -659,6 +669,24 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
     return None
 
 
+def _profile(table: VerbTable, lemma: str, entries: list[VerbEntry], overrides: list[Override]
+             ) -> tuple[frozenset[str], dict[bool, TableMatch | None]]:
+    """The words that can make a lemma's context matter (pattern anchors, override conditions,
+    the words of its multi-word forms), and its answer in each voice when none occurs."""
+    cache = table.__dict__.setdefault("_profile", {})
+    if lemma not in cache:
+        words: set[str] = set()
+        for e in entries:
+            words.update(e.rest)
+            words |= _index(table, e.block).anchors
+        for o in overrides:
+            words.update(o.rest)
+            words |= o.obj | o.subj
+        plain = {voice: match(table, VerbContext(lemma, voice)) for voice in (False, True)}
+        cache[lemma] = (frozenset(words), plain)
+    return cache[lemma]  # type: ignore[no-any-return]
+
+
 def never_coded(table: VerbTable, lemma: str) -> bool:
     """Whether the table can say nothing for this lemma whatever its context: an unconditioned
     "never code" override, no conditioned override, no multi-word verb and no pattern."""
@@ -698,6 +726,8 @@ def _best_pattern(table: VerbTable, entries: Iterable[VerbEntry], ctx: VerbConte
     if scope is not None and not any(not scope.isdisjoint(ix.anchors) for ix in blocks):
         return None
     universe = ctx.obj_bag.keys | ctx.subj_bag.keys | ctx.prep_names
+    for _, bag in ctx.pp_bags:
+        universe |= bag.keys
     seen: set[int] = set()
     cands: list[Pattern] = []
     for index in blocks:
@@ -727,10 +757,11 @@ def _anchors(table: VerbTable, p: Pattern) -> frozenset[str]:
     """Words one of which every context the pattern matches must hold: a plain word of the
     object or subject; else the members of its first synonym set; else the preposition of one
     of its phrases."""
-    for w in p.obj + p.subj:
+    inner = [w for _, ws in p.pps for w in ws]
+    for w in p.obj + p.subj + tuple(inner):
         if not w.startswith("&") and " " not in w:
             return frozenset({w.rstrip("_")})
-    for w in p.obj + p.subj:
+    for w in p.obj + p.subj + tuple(inner):
         if w.startswith("&"):
             idx = _set_index(table, w[1:].rstrip("_"))
             if idx is None:
