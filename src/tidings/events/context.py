@@ -63,7 +63,7 @@ class Context:
         if obj is not None and self.idea(obj) and not any(
                 t.match is not None and t.via == "direct" and t.head != obj.i for t in cand.targets):
             # (an idea with a modifier that names a country, "European standards", is an idea)
-            if root in ("04", "17"):
+            if root == "04" or cand.code[:3] in ("171", "173", "174", "175"):
                 return False  # "the bill meets European standards", "confined to 5% of the area"
             if root in VIOLENT_ROOTS:
                 if tok.lemma_.lower() in VERBAL_ATTACKS:
@@ -94,6 +94,13 @@ class Context:
         return True
 
     # ------------------------------------------------------------------ context rules
+    def joint(self, cand: Candidate) -> bool:
+        tok = cand.trigger
+        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
+        if obj is not None and any(c.lower_ in ("joint", "combined") for c in children_of(obj)):
+            return True
+        return len({s.key for s in cand.sources if s.match is not None}) > 1
+
     def idea(self, tok: Token) -> bool:
         """An abstract noun that is not itself an event the lexicon knows ("an explosion")."""
         return abstract(tok) and not self.lex.entries("N", tok.lemma_.lower())
@@ -112,6 +119,7 @@ class Context:
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
         cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
+
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)

@@ -54,6 +54,9 @@ class Frames:
         """The complement's own coding (as a verb, or an event-noun object), for a frame."""
         if comp.pos_ in ("VERB", "AUX"):
             cand = self.verb(comp, as_complement=True)
+            obj = self.object_of(comp)
+            if cand is not None and obj is not None and self.idea(obj) and cand.code[:2] in ("04", "18", "19", "20"):
+                return None, comp  # "insists the bill meets European standards"
             if cand is not None:
                 return cand, comp
             # "agreed to a ceasefire" / "offered to hold talks"
@@ -164,6 +167,8 @@ class Frames:
                 return True
             return self.reported_demand(cand, tok)
         frame = cand.entry.frame
+        if not frame and self.second_complement_of_intent(tok):
+            auxes = auxes | {"will"}  # "agreed to share information and to hold drills"
         if auxes & MODAL_INTENT:
             if frame in ("intent", "threat", "reject") and not neg:
                 cand.modality = "intent" if frame == "intent" else frame
@@ -181,6 +186,14 @@ class Frames:
         if neg:
             cand.negated = True
         return True
+
+    def second_complement_of_intent(self, tok: Token) -> bool:
+        """A verb coordinated with the complement of an intent frame ("agreed to share X and
+        to hold Y") is intended like the first."""
+        if tok.dep_ != "conj" or tok.head.dep_ != "xcomp":
+            return False
+        gov = tok.head.head
+        return any(e.frame == "intent" for lemma in lemmas(gov) for e in self.lex.entries("V", lemma))
 
     @staticmethod
     def undone(tok: Token) -> str | None:

@@ -234,9 +234,13 @@ class Triggers:
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        if cand.code == "150" and self.joint(cand):
+            # exercises are a show of force alone, military cooperation together ("joint
+            # drills", "the Egyptian and Sudanese air forces staged an exercise")
+            cand.code, cand.recip = "062", True
         # a material act stands without a named doer: "110 people were arrested", "gunmen
         # killed two soldiers"
-        cand.standalone = entry.code[:2] in MATERIAL_ROOTS and not entry.frame
+        cand.standalone = cand.code[:2] in MATERIAL_ROOTS and not entry.frame
         if entry.obj and obj is not None:
             cand.consumed.add(obj.i)
         if entry.code[:2] in ("11", "17"):
