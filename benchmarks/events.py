@@ -221,8 +221,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{tag} ({len(sub)} sentences)")
                 for k, s in lv.items():
                     print(s.line(k))
-                cells = " ".join(f"{r}:{per_root[r].f1:.2f}" for r in sorted(per_root))
+                cells = " ".join(f"{r}:{per_root[r].f1:.2f}" for r in sorted(per_root) if r != "xx")
                 print(f"  root F1 by gold root: {cells}")
+                quiet = [r for r in sub if not r["events"]]
+                if quiet:
+                    noisy = sum(1 for r in quiet if any(not e.get("negated") for e in pred.get(r["id"], [])))
+                    print(f"  sentences with no event in the gold: {noisy}/{len(quiet)} got one")
                 headline.append(f"{tag}: root F1 {lv['root'].f1:.3f} · code F1 {lv['code'].f1:.3f} "
                                 f"· triple F1 {lv['triple'].f1:.3f}")
     if args.direct:

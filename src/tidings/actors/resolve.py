@@ -253,6 +253,14 @@ class ArticleActors:
             self._cache[cache_key] = self._code(span)
         return self._cache[cache_key]
 
+    def code_anywhere(self, span: Span) -> ActorMatch | None:
+        """The actor a mention names wherever it stands, even where ``code_span`` reads it as a
+        place ("died in police firing": the police, not a place)."""
+        span = _trim(span)
+        if len(span) == 0:
+            return None
+        return self._resolve(span, use_coref=True)
+
     def code_text(self, start: int, end: int) -> ActorMatch | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
 from tidings.events.context import Context
-from tidings.events.conventions import THRESHOLD
+from tidings.events.conventions import THRESHOLD, VIOLENT_ROOTS
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
@@ -49,6 +49,7 @@ from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
+from tidings.events.violence import GENERIC_VIOLENCE
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -140,8 +141,9 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
     events: list[Event] = []
     seen: dict[tuple[Any, ...], int] = {}
     for si, sent in enumerate(view.sents):
-        for cand in coder.candidates(sent):
-            if not coder.modality(cand) or not coder.plausible(cand, sent):
+        kept = merge_casualties([c for c in coder.candidates(sent) if coder.modality(c)])
+        for cand in kept:
+            if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
             for src, tgt, recip in _pairs(cand):
@@ -160,3 +162,35 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
 
 
 
+
+
+def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
+    """ "One person was killed in police firing", "eight were killed in an air strike": the
+    harm and the attack it happened in are one act.  A harm with nobody named as its doer takes
+    the source and the code of the attack its in/by phrase names, and the attack is not coded
+    again on its own."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    merged: set[int] = set()
+    for c in cands:
+        if c.trigger.pos_ != "VERB" or c.code[:2] not in VIOLENT_ROOTS or c.negated:
+            continue
+        if any(s.match is not None for s in c.sources):
+            continue
+        for prep in children_of(c.trigger):
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during", "from"):
+                continue
+            for obj in children_of(prep):
+                attack = by_trigger.get(obj.i)
+                if attack is None:  # "in police firing" parsed as "police" + participle
+                    attack = next((by_trigger[k.i] for k in children_of(obj) if k.dep_ == "acl"
+                                   and k.i in by_trigger), None)
+                if attack is None or attack is c or attack.code[:2] not in VIOLENT_ROOTS:
+                    continue
+                if not any(s.match is not None for s in attack.sources):
+                    continue
+                c.sources = attack.sources
+                if c.code in GENERIC_VIOLENCE:
+                    c.code = attack.code
+                c.span_tokens |= attack.span_tokens
+                merged.add(attack.trigger.i)
+    return [c for c in cands if c.trigger.i not in merged]

@@ -100,7 +100,7 @@ class Resolver:
         return self._cache[key]
 
     # ------------------------------------------------------------------ nouns
-    def side(self, tok: Token, depth: int = 0) -> Side | None:
+    def side(self, tok: Token, depth: int = 0, anywhere: bool = False) -> Side | None:
         if tok.i in self.datelines:
             # "JAKARTA — Indonesia's foreign minister met ...": where the story was filed is
             # never an actor; a parse that made it the subject has the actor as apposition
@@ -114,6 +114,9 @@ class Resolver:
             return None  # "that", "which", "those": no participant
         span = mention_span(tok)
         match = self.code(span)
+        if match is None and anywhere:
+            code_anywhere = getattr(self.actors, "code_anywhere", None)
+            match = code_anywhere(span) if code_anywhere is not None else None
         factor, via = 1.0, "direct"
         if match is not None and getattr(match, "kind", "") == "role":
             # a role word is placed by its own of/from phrase before the article's context:

@@ -353,7 +353,7 @@ class Triggers:
                     break
         if not sources and tok.tag_ == "VBG" and tok.dep_ == "acl":
             # the small parser reads "in police firing" as "police" modified by a participle
-            s = self.res.side(tok.head)
+            s = self.res.side(tok.head, anywhere=True)
             if s is not None and s.match is not None:
                 sources = [s]
         if not sources:

@@ -219,7 +219,10 @@ def violent_context(sent: Span) -> bool:
         return True
     words = _sentence_words(sent) - BARE_EXPLOSIONS - {"gas", "toxic", "chemical"}
     # (an explosion or a gas with no weapon or perpetrator in sight is no sign of violence)
-    return bool(words & _ALL_MEANS)
+    if words & _ALL_MEANS:
+        return True
+    lower = parsed(sent.doc).lower[sent.start:sent.end]
+    return any((a, b) in MEANS_PAIRS for a, b in zip(lower, lower[1:]))  # "an air strike"
 
 
 def disaster_context(sent: Span) -> bool:
