@@ -209,6 +209,49 @@ class Reliability:
 
 
 @dataclass
+class SpunFrom:
+    """An earlier article this one rewords: its sentences lined up with the original's, and the
+    words a spinner swapped (original form first)."""
+
+    article_id: str
+    title: str | None = None
+    share: float = 0.0  # share of this article's text the aligned sentences cover
+    substitutions: list[list[str]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)  # start, end, original
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "title": self.title, "share": self.share,
+                "substitutions": [list(p) for p in self.substitutions],
+                "sentences": [dict(s) for s in self.sentences]}
+
+
+@dataclass
+class StitchedFrom:
+    """A paragraph of this article and the earlier article it came from."""
+
+    paragraph: int
+    start: int
+    end: int
+    article_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"paragraph": self.paragraph, "start": self.start, "end": self.end,
+                "article_id": self.article_id}
+
+
+@dataclass
+class Provenance:
+    """What an article was made from, among the articles seen before it (a batch, a store)."""
+
+    spun_from: list[SpunFrom] = field(default_factory=list)
+    stitched_from: list[StitchedFrom] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"spun_from": [s.to_dict() for s in self.spun_from],
+                "stitched_from": [s.to_dict() for s in self.stitched_from]}
+
+
+@dataclass
 class Analysis:
     id: str | None
     article: Article
@@ -216,9 +259,14 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     reliability: Reliability = field(default_factory=Reliability)
+    #: set when a corpus (a batch, a store) held what the article was made from
+    provenance: Provenance | None = None
+    #: the reliability findings before weighting (kept so a corpus can add its own and re-score;
+    #: not part of the output)
+    findings: list[Any] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "article": self.article.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
@@ -226,3 +274,6 @@ class Analysis:
             "events": [e.to_dict() for e in self.events],
             "reliability": self.reliability.to_dict(),
         }
+        if self.provenance is not None:
+            out["provenance"] = self.provenance.to_dict()
+        return out

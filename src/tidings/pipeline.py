@@ -11,14 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tidings import nlp
-from tidings.errors import InputError
-from tidings.ingest.sources import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, Failure, Item, time_limit, timeout_message
 from tidings.actors import ActorKnowledge, ArticleActors
+from tidings.errors import InputError
 from tidings.events import code_events
 from tidings.events.verbdict import table_with
+from tidings.ingest.sources import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    ArticleTimeout,
+    Failure,
+    Item,
+    time_limit,
+    timeout_message,
+)
 from tidings.model import Analysis, Article, Quote
 from tidings.quotes import extract_quotes
-from tidings.reliability import assess
+from tidings.reliability import findings
+from tidings.reliability.score import combine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,9 +63,10 @@ class Analyzer:
         for quote in quotes:
             _code_speaker(quote, actors, self.knowledge, article.published)
         events = code_events(article, doc, actors, quotes, verbs=self.verbs)
-        reliability = assess(article, doc, quotes, entities, events)
+        found = findings(article, doc, quotes, entities, events)
         return Analysis(
-            id=article.id, article=article, entities=entities, quotes=quotes, events=events, reliability=reliability
+            id=article.id, article=article, entities=entities, quotes=quotes, events=events,
+            reliability=combine(found), findings=found,
         )
 
     def _admit(self, item: Item) -> Item:

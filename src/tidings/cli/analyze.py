@@ -77,6 +77,11 @@ def analyze(
         bool, typer.Option("--allow-private", help="Allow fetching URLs on loopback/private/link-local addresses.")
     ] = False,
     article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
+    provenance: Annotated[
+        bool, typer.Option("--provenance/--no-provenance",
+                           help="In a batch, match each article against the ones before it: reworded "
+                                "(spun) copies and stitched pieces are shown with their originals.")
+    ] = True,
 ) -> None:
     """Analyse articles: metadata and clean text, entities, quotes, events and reliability."""
     for f in actors or []:
@@ -110,6 +115,11 @@ def analyze(
         out = sys.stdout
     console = Console(file=out, force_terminal=None if out is sys.stdout else False, width=None if to_terminal else 120)
 
+    corpus = None
+    if batch and provenance:
+        from tidings.store.provenance import BatchProvenance
+
+        corpus = BatchProvenance()
     n_done = n_failed = 0
     single_failure: Failure | None = None
     results_json: list[dict[str, object]] = []
@@ -118,6 +128,8 @@ def analyze(
         with progress_bar(show_progress, total) as bar:
             task = bar.add_task("analyse", total=total, rate="", failed=0) if bar else None
             for result in analyzer.stream(read_inputs(inputs, allow_private=allow_private), workers=workers):
+                if corpus is not None and not isinstance(result, Failure):
+                    result = corpus.observe(result)
                 if isinstance(result, Failure):
                     n_failed += 1
                     single_failure = result
