@@ -195,6 +195,7 @@ _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("n_events", "events"), ("n_quotes", "quotes"), ("n_copied_from", "copies from")],
     "quotes": [("published", "date"), ("speaker_name", "speaker"), ("speaker_actor", "actor"), ("kind", "kind"),
                ("text", "quote")],
+    "provenance": [("kind", "kind"), ("source", "original"), ("title", "title"), ("detail", "substitutions / paragraph")],
     "dyad": [("period", "period"), ("events", "events"), ("quad1", "q1 verbal coop"), ("quad2", "q2 material coop"),
              ("quad3", "q3 verbal conflict"), ("quad4", "q4 material conflict"), ("mean_goldstein", "goldstein")],
 }
@@ -333,6 +334,36 @@ def query_dyad(
     finally:
         conn.close()
     _print_rows(rows, "dyad", format)
+
+
+@query_app.command("provenance")
+def query_provenance(
+    article: Annotated[str, typer.Argument(help="A stored article: its id as given at ingest, or the store's id.")],
+    format: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """What an article was made from: the earlier articles it rewords (with the swapped words) and
+    the paragraphs it took from each."""
+    from tidings.store import query
+    from tidings.web.data import find_article
+
+    conn = open_store(db, read_only=True)
+    try:
+        aid = find_article(conn, article)
+        if aid is None:
+            fail(f"no article {article!r} in {db}", 1)
+        spun, stitched = query.spun_from(conn, aid), query.stitched_from(conn, aid)
+    finally:
+        conn.close()
+    if format == "json":
+        typer.echo(json.dumps({"article_id": aid, "spun_from": spun, "stitched_from": stitched},
+                              ensure_ascii=False, indent=2, default=str))
+        return
+    rows = [{"kind": "spun", "source": r["source_article_id"], "title": r["source_title"],
+             "detail": "; ".join(f"{a} → {b}" for a, b in r["substitutions"][:12])} for r in spun]
+    rows += [{"kind": "stitched", "source": r["source_article_id"], "title": r["source_title"],
+              "detail": f"paragraph {r['paragraph'] + 1}"} for r in stitched]
+    _print_rows(rows, "provenance", format)
 
 
 # --- the web UI and REST API (tidings.web) --------------------------------------------------------

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import OrderedDict, defaultdict
+from typing import Any
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -308,19 +309,32 @@ class BatchProvenance:
         self.index = index or ProvenanceIndex()
         self._seen: dict[str, int] = {}
 
-    def observe(self, analysis: Analysis) -> Analysis:
+    def observe(self, analysis: Analysis, key: str | None = None) -> Analysis:
+        """Match, re-score and remember one analysis; ``key`` names it in later provenance (a
+        store's article id; by default the input id)."""
         from tidings.reliability import origins
         from tidings.reliability.score import combine
 
         art = analysis.article
-        key = str(analysis.id if analysis.id is not None else "article")
-        n = self._seen.get(key, 0)
-        self._seen[key] = n + 1
-        if n:
-            key = f"{key}#{n + 1}"  # the same id twice in one batch
+        if key is None:
+            key = str(analysis.id if analysis.id is not None else "article")
+            n = self._seen.get(key, 0)
+            self._seen[key] = n + 1
+            if n:
+                key = f"{key}#{n + 1}"  # the same id twice in one batch
         prov = self.index.match(key, art.text)
         if prov is not None:
             analysis.provenance = prov
             analysis.reliability = combine(list(analysis.findings) + origins.detect(art, prov))
         self.index.add(key, art.text, art.title)
         return analysis
+
+
+def load_index(conn: Any, max_sentences: int = 400_000) -> ProvenanceIndex:
+    """An index of a store's articles, newest last (the newest ones are kept when the store
+    holds more sentences than the index may)."""
+    index = ProvenanceIndex(max_sentences=max_sentences)
+    for aid, title, text in conn.execute(
+            "SELECT article_id, title, text FROM articles ORDER BY seq").fetchall():
+        index.add(aid, text or "", title)
+    return index

@@ -6,6 +6,8 @@ Dates are ISO ``YYYY-MM-DD`` and bounds are inclusive.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -182,6 +184,38 @@ def copies_of(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str
     return out
 
 
+def spun_from(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """The earlier articles this one rewords, with the swapped words (original form first) and
+    each reworded sentence beside its original."""
+    out = _rows(conn, "SELECT s.source_article_id, s.share, s.n_sentences, s.substitutions, s.sentences, "
+                "a.title AS source_title, a.source AS source_outlet, a.url AS source_url, a.published AS source_published "
+                "FROM spun_from s JOIN articles a ON a.article_id = s.source_article_id "
+                "WHERE s.article_id = ? ORDER BY s.share DESC", [article_id])
+    text = conn.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()
+    body = text[0] if text and text[0] else ""
+    for row in out:
+        row["substitutions"] = json.loads(row["substitutions"] or "[]")
+        sentences = json.loads(row["sentences"] or "[]")
+        for sent in sentences:
+            sent["text"] = body[sent["start"]:sent["end"]]
+        row["sentences"] = sentences
+    return out
+
+
+def stitched_from(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """Which paragraph of this article came from which earlier article."""
+    return _rows(conn, "SELECT s.paragraph, s.start, s.\"end\", s.source_article_id, a.title AS source_title, "
+                 "a.source AS source_outlet FROM stitched_from s JOIN articles a ON a.article_id = s.source_article_id "
+                 "WHERE s.article_id = ? ORDER BY s.paragraph", [article_id])
+
+
+def spun_by(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """Later articles that reword this one."""
+    return _rows(conn, "SELECT s.article_id, s.share, s.n_sentences, a.title, a.source AS outlet, a.published "
+                 "FROM spun_from s JOIN articles a USING (article_id) WHERE s.source_article_id = ? "
+                 "ORDER BY a.published NULLS LAST, a.seq", [article_id])
+
+
 Period = Literal["day", "week", "month"]
 
 
@@ -204,5 +238,5 @@ def dyad_counts(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "m
 def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the main tables."""
     names = ("articles", "entities", "quotes", "events", "signals", "merged_events", "copies", "copied_sentences",
-             "failures", "runs")
+             "spun_from", "stitched_from", "failures", "runs")
     return {n: int(conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0]) for n in names}  # type: ignore[index]

@@ -122,6 +122,7 @@ def ingest(
                     report.failures.append(result)
                     note("failed", result)
                 else:
+                    writer.provenance().observe(result, key=ident.article_id)
                     batch.analyses.append((result, ident))
                     note("new", result)
         writer.write(batch)

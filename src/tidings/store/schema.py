@@ -82,9 +82,18 @@ _V1 = [
     "CREATE INDEX events_article ON events(article_id)",
 ]
 
+_V2 = [
+    """CREATE TABLE spun_from (
+        article_id VARCHAR, source_article_id VARCHAR, share DOUBLE, n_sentences INTEGER,
+        substitutions JSON, sentences JSON)""",
+    """CREATE TABLE stitched_from (
+        article_id VARCHAR, paragraph INTEGER, start INTEGER, "end" INTEGER, source_article_id VARCHAR)""",
+]
+
 # (version, what it does, statements): append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "initial corpus schema: articles and analyses, failures, fingerprints, copies, merged events", _V1),
+    (2, "provenance: reworded (spun) copies with their substitutions, stitched paragraphs", _V2),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

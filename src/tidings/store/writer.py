@@ -23,6 +23,7 @@ from tidings.ingest.sources import Failure
 from tidings.model import Analysis, Article
 from tidings.store.dedup import Deduper, Doc
 from tidings.store.identity import article_id_for, canonical_url, content_hash
+from tidings.store.provenance import BatchProvenance, load_index
 
 
 def _date(value: str | None) -> date | None:
@@ -49,7 +50,19 @@ def _person(prefix: str, p: Any) -> dict[str, Any]:
 
 def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]]]:
     """The rows of the per-article tables for one analysis (field names of the JSON contract)."""
+    prov = a.provenance
     out: dict[str, list[dict[str, Any]]] = {
+        "spun_from": [
+            {"article_id": article_id, "source_article_id": sf.article_id, "share": sf.share,
+             "n_sentences": len(sf.sentences), "substitutions": json.dumps(sf.substitutions, ensure_ascii=False),
+             "sentences": json.dumps(sf.sentences, ensure_ascii=False)}
+            for sf in (prov.spun_from if prov is not None else [])
+        ],
+        "stitched_from": [
+            {"article_id": article_id, "paragraph": st.paragraph, "start": st.start, "end": st.end,
+             "source_article_id": st.article_id}
+            for st in (prov.stitched_from if prov is not None else [])
+        ],
         "removed": [
             {"article_id": article_id, "idx": i, "text": r.text, "reason": r.reason, "note": r.note}
             for i, r in enumerate(a.article.removed)
@@ -124,7 +137,8 @@ class Batch:
 
 
 TABLE_ORDER = ("articles", "removed", "entities", "quotes", "events", "signals", "article_aliases", "failures",
-               "doc_fingerprints", "sentence_fingerprints", "copies", "copied_sentences")
+               "doc_fingerprints", "sentence_fingerprints", "copies", "copied_sentences", "spun_from",
+               "stitched_from")
 
 
 class Writer:
@@ -153,7 +167,15 @@ class Writer:
         self.next_seq = int(row[0]) + 1 if row else 1
         self.dedup = dedup
         self._deduper: Deduper | None = None  # loaded on the first new article: a no-op re-run skips it
+        self._provenance: BatchProvenance | None = None
         self._pending: dict[str, str] = {}  # keys claimed in this run but not yet committed
+
+    def provenance(self) -> BatchProvenance:
+        """What new articles were made from, among the stored ones and this run's (loaded on
+        the first new article)."""
+        if self._provenance is None:
+            self._provenance = BatchProvenance(load_index(self.conn))
+        return self._provenance
 
     def deduper(self) -> Deduper | None:
         if self.dedup and self._deduper is None:

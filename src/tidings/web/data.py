@@ -137,6 +137,27 @@ def find_article(cur: duckdb.DuckDBPyConnection, ident: str) -> str | None:
     return str(row[0]) if row else None
 
 
+_PIECES = re.compile(r"\w+(?:['’]\w+)?|\W+")
+
+
+def diff_segments(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both sentences cut into (text, changed) pieces: the words a spinner swapped are marked on
+    each side (for a side-by-side view; the template escapes the text)."""
+    from difflib import SequenceMatcher
+
+    a, b = _PIECES.findall(old), _PIECES.findall(new)
+    sm = SequenceMatcher(None, [x.lower() for x in a], [x.lower() for x in b], autojunk=False)
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        changed = op != "equal"
+        if i2 > i1:
+            left.append(("".join(a[i1:i2]), changed and bool("".join(a[i1:i2]).strip())))
+        if j2 > j1:
+            right.append(("".join(b[j1:j2]), changed and bool("".join(b[j1:j2]).strip())))
+    return left, right
+
+
 def article_detail(cur: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
     """The stored analysis (the contract's JSON) with the store's id, provenance and merged events."""
     aid = find_article(cur, ident)
@@ -156,11 +177,17 @@ def article_detail(cur: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any]
         FROM merged_event_mentions m JOIN merged_events me USING (merged_id) WHERE m.article_id = ?
         ORDER BY m.idx""", [aid])
     aliases = rows(cur, "SELECT id, url, source, reason FROM article_aliases WHERE article_id = ?", [aid])
+    spun = query.spun_from(cur, aid)
+    for src in spun:
+        for sent in src["sentences"]:
+            sent["original_segments"], sent["segments"] = diff_segments(sent.get("original", ""), sent.get("text", ""))
     return {
         **analysis,
         "article_id": aid,
         "stored": {"ingested_at": row[4], "reliability_score": row[5]},
-        "provenance": {"copies": query.copies_of(cur, aid), "copied_by": copied_by, "aliases": aliases},
+        "provenance": {"copies": query.copies_of(cur, aid), "copied_by": copied_by, "aliases": aliases,
+                       "spun_from": spun, "stitched_from": query.stitched_from(cur, aid),
+                       "spun_by": query.spun_by(cur, aid)},
         "merged_events": merged,
     }
 
