@@ -42,7 +42,8 @@ _CAPTION_DATE_END = re.compile(
 )
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|file\s+photo|credit)[^)]*\)|\b(?:photo|image|picture|credit)\s*(?:by|:)\s*\S+|"
-    r"\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|EPA|Xinhua|Bloomberg|Anadolu)\s*/\s*\S+|\bvia\s+Getty\s+Images|"
+    r"\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|EPA|Xinhua|Bloomberg|Anadolu)\s*/\s*[^\s/]+(?:\s+[A-Z][\w'’-]+){0,3}\W*$|"
+    r"\bvia\s+Getty\s+Images|"
     r"^(?:photo|image|pictured|above|top|file|caption)\s*:)",
     re.I,
 )
@@ -96,6 +97,15 @@ def is_boilerplate(par: str) -> bool:
     if "\n" in par or _word_count(par) > _BOILERPLATE_MAX_WORDS:
         return False
     return bool(_BOILERPLATE.match(par.strip()))
+
+
+_CREDIT_ONLY_MAX_WORDS = 6
+
+
+def is_photo_credit(par: str) -> bool:
+    """A bare photo credit ("Scott Olson via Getty Images.", "Photo: AP"): a picture's byline
+    left in a scraped page, not a description pasted into the story."""
+    return _word_count(par) <= _CREDIT_ONLY_MAX_WORDS and bool(_CAPTION_CREDIT.search(par.strip()))
 
 
 def is_caption(par: str) -> bool:
@@ -205,6 +215,8 @@ def extract_text(
             out.removed.extend(Removed(ln.strip(), "boilerplate") for ln in lines)
         elif is_boilerplate(par):
             out.removed.append(Removed(par, "boilerplate"))
+        elif is_photo_credit(par):
+            out.removed.append(Removed(par, "photo credit"))
         elif is_caption(par):
             out.removed.append(Removed(par, "caption"))
         else:

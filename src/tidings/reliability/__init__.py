@@ -34,7 +34,8 @@ def findings(
     copied: list[CopiedPassage] | None = None,
 ) -> list[Finding]:
     """Every signal found in the article, unweighted."""
-    mask = QuoteMask(article.text)
+    marked = [sp for q in quotes if q.kind in ("direct", "mixed") for sp in [(q.start, q.end), *q.spans]]
+    mask = QuoteMask(article.text, marked)
     sents = list(sentences(doc, mask))
     return (
         residue.detect(article)

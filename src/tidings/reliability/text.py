@@ -56,8 +56,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 class QuoteMask:
     """Answers "is this offset inside quotation marks?" quickly."""
 
-    def __init__(self, text: str) -> None:
-        self.spans = quoted_spans(text)
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
+        """``quoted``: further passages known to be quoted (the quotes stage's direct quotes,
+        whatever marks they use: ``like this'' in some archives' text)."""
+        self.spans = sorted(quoted_spans(text) + list(quoted or []))
         self._inside = bytearray(len(text) + 1)
         for s, e in self.spans:
             self._inside[s:e] = b"\x01" * (e - s)
