@@ -30,6 +30,22 @@ _BOILERPLATE_PATTERNS = [
     r"(?:this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published|first\s+appeared)\s+(?:on|in|at))\b.*",
     r"(?:reporting|additional\s+reporting|writing|editing)\s+by\b.{0,120}",
     r"(?:back\s+to\s+top|top\s+stories|home\s*[|>»].*|skip\s+to\s+(?:main\s+)?content)",
+    # where a post was filed and where it came from: "Posted in Politics", "Source: <site>"
+    r"(?:posted|filed|published)\s+(?:in|under)\s*:?\s*[\w &/,'-]{1,40}",
+    r"(?:source|via|h/t|hat\s+tip)\s*:\s*[^.!?\s]+(?:\s+[^.!?\s]+){0,4}\.?",
+    # prompts to go elsewhere: "Don't miss: ...", "More from <site>:", "Read more at <url>"
+    r"(?:don'?t\s+miss|must\s+read|editor'?s\s+(?:pick|choice)|in\s+case\s+you\s+missed\s+it|also\s+on\s+\w+)\s*[:>»\-–—].*",
+    r"(?:more|latest|top)\s+(?:from|on|at)\s+[^.!?]{1,40}[:>»]",
+    r"(?:read|see|watch|listen\s+to)\s+(?:more|(?:the\s+)?(?:full|original|complete|whole)\s+(?:story|article|report|post|video|interview)|the\s+(?:story|article|report|video))\s+(?:at|on|here|below)\b.*",
+    r"(?:watch|see|play)\s+(?:the\s+)?(?:video|clip|footage)\b.{0,40}",
+    r"(?:email|e-mail|print|save|bookmark|download|listen\s+to)\s+this\s+(?:article|story|page|post)\b.*",
+    r"(?:click|tap)\s+to\s+(?:share|tweet|enlarge|expand|play|read)\b.*",
+    # cookie and consent notices
+    r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b.*|we\s+use\s+cookies\b.*|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?(?:this|our)\s+(?:web)?site\b.*|accept\s+(?:all\s+)?cookies.*",
+    # appeals for money or attention
+    r"(?:support|donate\s+to)\s+(?:our|independent|this)\s+(?:journalism|work|site|reporting)\b.*|(?:please\s+)?donate\b.{0,60}",
+    r"(?:join|like)\s+(?:us|our\s+\w+)\s+(?:on|at)\b.*|follow\s+@\w+.*|(?:around|from)\s+the\s+web|(?:sponsored|promoted)\s+(?:links?|stories|posts)",
+    r"(?:report\s+an?\s+(?:error|typo|correction)|send\s+us\s+a\s+tip|got\s+a\s+tip\??).*",
 ]
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(_BOILERPLATE_PATTERNS) + r")$", re.I)
 _BOILERPLATE_MAX_WORDS = 16
@@ -47,6 +63,24 @@ _CAPTION_CREDIT = re.compile(
     r"^(?:photo|image|pictured|above|top|file|caption)\s*:)",
     re.I,
 )
+# a picture's credit at the end of a line: "REUTERS/Jane Doe", "GETTY IMAGES/John Roe" (agency in
+# capitals, a slash, the photographer), "(AFP)", "Photo: Jane Doe/Agency", "Image credit: Agency"
+_CREDIT_TAIL = re.compile(
+    r"(?:\b[A-Z][A-Z&.' -]{1,30}/[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
+    r"\((?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|AP Photo|Anadolu)[^)]{0,40}\)|"
+    r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit)\s*:\s*[^.!?]{2,60})\.?\s*$"
+)
+_CAPTION_OPENER = re.compile(r"^(?:file\s+(?:photo|picture|image)|in\s+this\s+(?:file\s+)?(?:photo|picture|image))\b", re.I)
+_CAPTION_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|during)\s+(?:the\s+)?[A-Z]|\b(?:left|right|center|centre)\s*[,)]")
+_NOT_CAPTION_TENSE = re.compile(
+    r"\b(?:said|says|told|had|was|were|has|have|will|would|could|should|did|been|according)\b")
+# what a picture shows someone doing (stricter than _CAPTION_VERB: "holds a lead" is news)
+_PICTURE_VERB = re.compile(
+    r"\b(?:speaks|speak|talks\s+(?:to|with)|talk\s+(?:to|with)|attends?|arrives?|leaves|walks|gestures?|"
+    r"looks?\s+on|poses?|waves?|listens?|shakes?\s+hands|greets?|(?:sits|stands)\s+(?:with|next\s+to|beside|behind|outside|in\s+front\s+of)|smiles?|prays?|"
+    r"is\s+(?:seen|pictured|shown)|are\s+(?:seen|pictured|shown)|casts?\s+(?:his|her|their)\s+ballots?|"
+    r"holds?\s+(?:up\s+)?(?:a\s+)?(?:signs?|placards?|banners?|flags?|photos?|candles?|portraits?)|"
+    r"delivers?\s+(?:a|his|her|the)\s+(?:speech|address|remarks))\b")
 # captions describe a picture in the present tense: "X speaks to ...", "Y is seen ..."
 _CAPTION_VERB = re.compile(
     r"\b(?:speaks?|attends?|arrives?|leaves?|walks?|gestures?|looks?\s+on|poses?|waves?|listens?|"
@@ -109,25 +143,35 @@ def is_photo_credit(par: str) -> bool:
 
 
 def is_caption(par: str) -> bool:
-    """A pasted photo caption: one present-tense sentence that ends in a picture dateline, or
-    carries a photo credit."""
+    """A pasted photo caption: a line that carries a picture's credit, or one present-tense
+    sentence that describes a picture where it was taken (and, often, when)."""
     if "\n" in par or _word_count(par) > 60:
         return False
     s = par.strip()
     if s.count('"') + s.count("“") + s.count("”") > 0:
         return False  # captions do not quote; quoted paragraphs are reporting
+    if _CREDIT_TAIL.search(s) and _word_count(s) <= 45:
+        return True  # "... in London. REUTERS/Jane Doe", "... on May 5. Photo: Jane Doe/Agency"
     # one sentence only (ignoring abbreviations such as "U.S." and the final period)
     body = re.sub(r"\b(?:[A-Z]\.){1,3}", "X", s)
-    body = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No)\.", "X", body)
+    body = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", "X", body)
     if len(re.findall(r"[.!?](?=\s+[A-Z])", body)) > 0:
         return False
-    if _CAPTION_CREDIT.search(s):
+    if _CAPTION_CREDIT.search(s) or _CAPTION_OPENER.search(s):
         return True
     # "..., in Washington, May 9, 2019." after a present-tense description; a body sentence that
     # ends in a date says "on Sunday, May 9, 2021" (excluded by the pattern) and is past tense
-    return bool(_CAPTION_DATE_END.search(s)) and (
-        bool(_CAPTION_VERB.search(s)) or not re.search(r"\b(?:said|says|had|was|were|has|have|will|would)\b", s)
-    )
+    if bool(_CAPTION_DATE_END.search(s)) and (
+            bool(_CAPTION_VERB.search(s)) or not re.search(r"\b(?:said|says|had|was|were|has|have|will|would)\b", s)):
+        return True
+    # a picture described in the present tense, where it was taken: "Supporters hold signs at a
+    # rally in Ohio", "The senator talks to reporters outside the court in Charlotte"; a reporting
+    # sentence is past tense or attributes what it says
+    verb = _PICTURE_VERB.search(s)
+    if verb is not None and re.search(r"\bto\s*$", s[:verb.start()]):
+        return False  # "are expected to speak": a plan, not a picture
+    return (verb is not None and len(s[:verb.start()].split()) <= 8 and _word_count(s) <= 40
+            and bool(_CAPTION_PLACE.search(s)) and not _NOT_CAPTION_TENSE.search(s))
 
 
 def _looks_like_headline(line: str, following: list[str]) -> bool:
@@ -210,19 +254,32 @@ def extract_text(
 
     body: list[str] = []
     for par in pars[i:]:
-        lines = par.split("\n")
-        if len(lines) > 1 and all(is_boilerplate(ln) for ln in lines):
-            out.removed.extend(Removed(ln.strip(), "boilerplate") for ln in lines)
-        elif is_boilerplate(par):
-            out.removed.append(Removed(par, "boilerplate"))
-        elif is_photo_credit(par):
-            out.removed.append(Removed(par, "photo credit"))
-        elif is_caption(par):
-            out.removed.append(Removed(par, "caption"))
-        else:
-            body.append(par)
+        # a paragraph written on several lines is judged line by line: a boilerplate or caption
+        # line can sit inside it ("...\nFollow us on Twitter\n...")
+        kept: list[str] = []
+        for line in par.split("\n") if "\n" in par else [par]:
+            reason = _residue(line.strip())
+            if reason is None:
+                kept.append(line)
+            else:
+                out.removed.append(Removed(line.strip(), reason))
+        if kept:
+            body.append("\n".join(kept).strip())
     out.text = "\n\n".join(body)
     return out
+
+
+def _residue(par: str) -> str | None:
+    """Why a line is not part of the article, or None."""
+    if not par:
+        return None
+    if is_boilerplate(par):
+        return "boilerplate"
+    if is_photo_credit(par):
+        return "photo credit"
+    if is_caption(par):
+        return "caption"
+    return None
 
 
 def _norm(s: str) -> str:

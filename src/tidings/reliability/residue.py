@@ -30,15 +30,22 @@ def boilerplate_residue(article: Article) -> list[Finding]:
 
 def pasted_caption(article: Article) -> list[Finding]:
     items = [r.text for r in article.removed if r.reason == "caption"]
-    if not items:
+    credits = [r.text for r in article.removed if r.reason == "photo credit"]
+    if not items and not credits:
         return []
+    if not items:
+        # a bare credit line is left in many scraped pages of real outlets: a weaker trace
+        n = len(credits)
+        return [Finding("pasted_caption", 0.5,
+                        f"{n} photo credit{'s were' if n != 1 else ' was'} left in the article text",
+                        [clip(t) for t in credits[:4]])]
     n = len(items)
     return [
         Finding(
             "pasted_caption",
             ramp(n, 0, 1),  # one caption line in a plain-text body is already the trace
             f"{n} photo caption{'s were' if n != 1 else ' was'} pasted into the middle of the article",
-            [clip(t) for t in items[:4]],
+            [clip(t) for t in items[:4] + credits[:2]],
         )
     ]
 
