@@ -25,9 +25,9 @@ copies go as one JSONL batch (``id``, ``title``, ``text``) through the public CL
 - the share of clean originals with any signal of severity "high";
 - with ``--by-source``, the same for PolNeAR and Horne separately.
 
-The batch holds each copy after its original (and its donors), as a farm's copy would come after
-the articles it took from, so tidings' cross-article signals (a copy matched to an earlier article)
-can fire.  ``--separate`` analyses originals and copies in two runs instead, which measures what
+The batch holds originals and copies in a shuffled order (``--order after`` puts every copy after
+the originals, ``--order before`` before them), so tidings' cross-article signals (a copy matched
+to its original in the same batch) fire whichever comes first.  ``--separate`` analyses originals and copies in two runs instead, which measures what
 the text of a copy gives away on its own.  ``--signals`` lists every signal that fired.
 
 The ``locked`` family is for checking that detectors generalise: run it for the figures only, and
@@ -40,7 +40,7 @@ from __future__ import annotations
 SIGNALS_BY_KIND: dict[str, tuple[str, ...]] = {
     "stitch": ("topic_break", "date_mismatch", "second_lead", "stitched_from"),
     "spin": ("name_churn", "spinner_vocabulary", "spun_copy"),
-    "strip": ("first_person_unquoted", "unattributed_quotes", "speaker_switch"),
+    "strip": ("first_person_unquoted", "unattributed_quotes", "speaker_switch", "stripped_quotes"),
     "caption": ("pasted_caption",),
     "boilerplate": ("boilerplate_residue", "link_residue"),
 }
@@ -215,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared eval folder")
     ap.add_argument("--keep", type=Path, help="keep batch.jsonl, analysed.jsonl and copies.jsonl in this folder (outside the repo)")
     ap.add_argument("--signals", action="store_true", help="also list every signal that fired, with its rates")
+    ap.add_argument("--order", choices=("shuffled", "after", "before"), default="shuffled",
+                    help="in the one batch: originals and copies shuffled together (default), every copy "
+                         "after the originals, or every copy before them")
     ap.add_argument("--separate", action="store_true",
                     help="analyse originals and copies in two batches, so no copy can be matched to its own original")
     args = ap.parse_args(argv)
@@ -253,7 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         rel = analyse(originals, python, args.workers, args.keep and args.keep / "originals")
         rel.update(analyse(copies, python, args.workers, args.keep and args.keep / "copies"))
     else:
-        rel = analyse(originals + copies, python, args.workers, args.keep)
+        batch = originals + copies if args.order == "after" else copies + originals
+        if args.order == "shuffled":
+            random.Random(f"content-farm-order|{args.seed}").shuffle(batch)
+        rel = analyse(batch, python, args.workers, args.keep)
     took = time.perf_counter() - t0
     missing = len(originals) + len(copies) - len(rel)
     print(f"analysed {len(rel)} articles in {took:.0f} s ({len(rel) / max(took, 1e-9):.1f}/s)"

@@ -240,15 +240,32 @@ class StitchedFrom:
 
 
 @dataclass
+class Unquoted:
+    """A sentence of this article that lines up with an earlier article's sentence which carried
+    quotation marks this one lacks: a quote with its marks taken away."""
+
+    article_id: str
+    start: int
+    end: int
+    original: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end,
+                "original": self.original}
+
+
+@dataclass
 class Provenance:
-    """What an article was made from, among the articles seen before it (a batch, a store)."""
+    """What an article was made from, among the other articles seen (a batch, a store)."""
 
     spun_from: list[SpunFrom] = field(default_factory=list)
     stitched_from: list[StitchedFrom] = field(default_factory=list)
+    unquoted: list[Unquoted] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"spun_from": [s.to_dict() for s in self.spun_from],
-                "stitched_from": [s.to_dict() for s in self.stitched_from]}
+                "stitched_from": [s.to_dict() for s in self.stitched_from],
+                "unquoted": [u.to_dict() for u in self.unquoted]}
 
 
 @dataclass

@@ -79,8 +79,9 @@ def analyze(
     article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
     provenance: Annotated[
         bool, typer.Option("--provenance/--no-provenance",
-                           help="In a batch, match each article against the ones before it: reworded "
-                                "(spun) copies and stitched pieces are shown with their originals.")
+                           help="In a batch, match each article against the others: reworded (spun) copies, "
+                                "stitched pieces and quotes stripped of their marks are shown with "
+                                "their originals.")
     ] = True,
 ) -> None:
     """Analyse articles: metadata and clean text, entities, quotes, events and reliability."""
@@ -127,8 +128,11 @@ def analyze(
     try:
         with progress_bar(show_progress, total) as bar:
             task = bar.add_task("analyse", total=total, rate="", failed=0) if bar else None
-            for result in analyzer.stream(read_inputs(inputs, allow_private=allow_private), workers=workers):
-                if corpus is not None and not isinstance(result, Failure):
+            items = read_inputs(inputs, allow_private=allow_private)
+            if corpus is not None:
+                items = corpus.feed(items)
+            for result in analyzer.stream(items, workers=workers):
+                if corpus is not None:
                     result = corpus.observe(result)
                 if isinstance(result, Failure):
                     n_failed += 1

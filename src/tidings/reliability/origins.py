@@ -4,6 +4,8 @@
   swapped words (the original's form first: "Russia -> Russian Federation").  The originals are
   the evidence; nothing is guessed without them.
 - ``stitched_from``: paragraphs that come from two or more different earlier articles.
+- ``stripped_quotes``: sentences that line up with another article's sentences which carry
+  quotation marks this one lacks: quotes passed off as the writer's own words.
 
 A corpus (the articles of a batch seen before, a store) computes the provenance; this module only
 turns it into findings.
@@ -43,5 +45,16 @@ def detect(article: Article, provenance: Provenance | None) -> list[Finding]:
             [f"¶{s.paragraph + 1} from {s.article_id}: {clip(article.text[s.start:s.end], 70)}"
              for s in provenance.stitched_from[:6]],
             [(s.start, s.end) for s in provenance.stitched_from],
+        ))
+    if provenance.unquoted:
+        n = len(provenance.unquoted)
+        out.append(Finding(
+            "stripped_quotes",
+            ramp(n, 0, 2),
+            f"{n} sentence{'s' if n != 1 else ''} quote{'' if n != 1 else 's'} another article's "
+            "words without its quotation marks",
+            [f"{clip(article.text[u.start:u.end], 60)} ← {clip(u.original, 60)} ({u.article_id})"
+             for u in provenance.unquoted[:5]],
+            [(u.start, u.end) for u in provenance.unquoted],
         ))
     return out

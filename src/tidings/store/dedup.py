@@ -42,13 +42,22 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00dd])")
 
 
+#: words that end in a full stop without ending a sentence: titles before a name, initials
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Rev|Hon|Pres|Supt|Insp|"
+    r"Jr|Sr|St|Ft|Mt|No|Nos|vs|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a text: line breaks, then end punctuation before a capital."""
+    """Sentence spans of a text: line breaks, then end punctuation before a capital (not after
+    a title such as "Gov." or an initial)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         start = pos
         for m in _BOUNDARY.finditer(line):
+            if line[m.start()] == "." and _ABBREVIATION.search(line, 0, m.start()):
+                continue
             cut = pos + m.end()
             _add_span(text, start, cut, spans)
             start = cut

@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -37,7 +39,7 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from tidings.model import Analysis, Provenance, SpunFrom, StitchedFrom
+from tidings.model import Analysis, Provenance, SpunFrom, StitchedFrom, Unquoted
 from tidings.store.dedup import sentence_spans
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
@@ -47,7 +49,13 @@ ALIGNED_SHARE = 0.5  # share of each sentence's tokens the alignment must cover
 MAX_SWAP = 4  # words on either side of one substitution
 MIN_SENTENCES = 2  # aligned sentences before an article counts as a source ...
 LONG_SENTENCE = 15  # ... or one sentence of this many words
-RARER_BY = 0.25  # mean Zipf frequency by which the spun side's words are rarer
+RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction)
+_DEBUG = False
+FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
+FOREIGN = 0.12  # ... unless it hardly fits the piece at all (share of its rare words found there)
+
+#: quotation marks around words (straight or curly double quotes, and two apostrophes)
+_QUOTE_MARKS = re.compile(r'["“”„«»]|\'\'|‘‘|’’')
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -217,9 +225,10 @@ class ProvenanceIndex:
             if len(aligned) < MIN_SENTENCES and max(len(a.new.words) for a in aligned) < LONG_SENTENCE:
                 continue
             swaps = [sw for a in aligned for sw in a.swaps]
-            direction = _direction(swaps)
+            old_art = self.articles.get(src)
+            direction = _direction(swaps, old_art.text if old_art else "", text)
             if direction == "original":
-                continue  # the stored article is the reworded one: this is its original
+                continue  # the other article is the reworded one: this is its original
             sources.append(src)
             if not swaps or direction != "spun":
                 continue
@@ -234,34 +243,103 @@ class ProvenanceIndex:
                             "original": (old.text[a.old.start:a.old.end] if old is not None else "")}
                            for a in sorted(aligned, key=lambda a: a.new.start)],
             ))
-        stitched: list[StitchedFrom] = []
-        if len(sources) >= 2:
-            for p, (ps, pe) in enumerate(new.paragraphs):
-                votes: dict[str, int] = defaultdict(int)
-                for a in best.values():
-                    if a.old.article in sources and ps <= a.new.start < pe:
-                        votes[a.old.article] += a.new.end - a.new.start
-                if votes:
-                    src = max(votes, key=lambda k: votes[k])
-                    stitched.append(StitchedFrom(paragraph=p, start=ps, end=pe, article_id=src))
-            if len({s.article_id for s in stitched}) < 2:
-                stitched = []
-        if not spun and not stitched:
+        stitched = self._stitched(new, best, sources)
+        unquoted = self._unquoted(text, best, sources)
+        if not spun and not stitched and not unquoted:
             return None
         spun.sort(key=lambda s: -s.share)
-        return Provenance(spun_from=spun, stitched_from=stitched)
+        return Provenance(spun_from=spun, stitched_from=stitched, unquoted=unquoted)
+
+    def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str]) -> list[StitchedFrom]:
+        """Paragraphs of ``new`` by the source they came from, when they came from two or more.
+
+        That two articles share paragraphs does not say which took them from which: an original
+        shares most of itself with its stitched copy, and a paragraph with another stitched piece
+        that borrowed it, just as the stitched piece shares its paragraphs with its sources.  What
+        tells them apart is where a borrowed block belongs: its words recur in the rest of the
+        article it was taken from, not in the rest of the one it was pasted into.  So besides the
+        main source (the one that explains most), a source counts only when the block ``new``
+        shares with it fits that source's other sentences better than ``new``'s own other
+        sentences, by ``FIT_MARGIN``, or when it is foreign to ``new`` (``FOREIGN``: an
+        unrelated item pasted in) and fits its source a little better."""
+        if len(sources) < 2:
+            return []
+        votes: list[dict[str, int]] = []
+        for ps, pe in new.paragraphs:
+            v: dict[str, int] = defaultdict(int)
+            for a in best.values():
+                if a.old.article in sources and ps <= a.new.start < pe:
+                    v[a.old.article] += a.new.end - a.new.start
+            votes.append(v)
+        sizes = [pe - ps for ps, pe in new.paragraphs]
+        if not any(votes):
+            return []
+        alone = {src: sum(n for n, v in zip(sizes, votes) if src in v) for src in sources}
+        main = max(sources, key=lambda src: alone[src])
+        # a paragraph the main source shares goes to it; the others to the source sharing most
+        owner = [main if main in v else max(v, key=lambda k: v[k]) if v else None for v in votes]
+        kept = {main}
+        for src in sources:
+            if src == main or src not in owner:
+                continue
+            block = [i for i, o in enumerate(owner) if o == src]
+            if self._belongs_to_source(new, block, src):
+                kept.add(src)
+        if len(kept) < 2:
+            return []
+        return [StitchedFrom(paragraph=p, start=ps, end=pe, article_id=o)
+                for p, ((ps, pe), o) in enumerate(zip(new.paragraphs, owner)) if o in kept]
+
+    def _belongs_to_source(self, new: _Article, block: list[int], src: str) -> bool:
+        """Whether the paragraphs ``block`` of ``new``, shared with ``src``, fit the rest of
+        ``src`` better than the rest of ``new`` (content words weighted by rarity)."""
+        old = self.articles.get(src)
+        if old is None:
+            return False
+        spans = [new.paragraphs[i] for i in block]
+        inside = [s for s in new.sentences if any(ps <= s.start < pe for ps, pe in spans)]
+        rest_new = [s for s in new.sentences if s not in inside]
+        # the source's other sentences: none that ``new`` shares (a source may hold more of it
+        # than the block, as an original holds the paragraphs a stitched piece took from it)
+        mine = [_signature(s.lower) for s in new.sentences]
+        rest_old = [s for s in old.sentences if not _shared(_signature(s.lower), mine)]
+        if not rest_old or not rest_new:
+            return False
+        words = _signature([w for s in inside for w in s.lower])
+        fit_new = _overlap(words, _signature([w for s in rest_new for w in s.lower]))
+        fit_old = _overlap(words, _signature([w for s in rest_old for w in s.lower]))
+        if _DEBUG:
+            print("FIT", new.id, src, round(fit_new, 3), round(fit_old, 3))
+        return fit_old >= fit_new + FIT_MARGIN or fit_old > fit_new and fit_new < FOREIGN
+
+    def _unquoted(self, text: str, best: dict[int, Alignment], sources: list[str]) -> list[Unquoted]:
+        """Sentences whose counterpart in another article carries quotation marks around words
+        this sentence has bare: the marks were taken away here (a copy does not add them)."""
+        out: list[Unquoted] = []
+        for a in sorted(best.values(), key=lambda a: a.new.start):
+            if a.old.article not in sources:
+                continue
+            old = self.articles.get(a.old.article)
+            if old is None:
+                continue
+            before = old.text[a.old.start:a.old.end]
+            after = text[a.new.start:a.new.end]
+            if _QUOTE_MARKS.search(before) and not _QUOTE_MARKS.search(after):
+                out.append(Unquoted(a.old.article, a.new.start, a.new.end, before))
+        return out
 
 
 def _swaps(old: list[str], new: list[str], ops: list[tuple[int, int, int, int]]) -> list[tuple[str, str]]:
-    """The substitutions of an alignment, word by word where both sides have as many words
-    ("new talks" -> "fresh negotiations" is two swaps), else as phrases ("Russia" -> "Russian
-    Federation")."""
+    """The substitutions of an alignment: word by word where both sides have as many words and
+    none of them is a function word ("new talks" -> "fresh negotiations" is two swaps), else as
+    phrases ("Russia" -> "Russian Federation", "according to" -> "as per")."""
     out: list[tuple[str, str]] = []
     for i1, i2, j1, j2 in ops:
-        if i2 - i1 == j2 - j1:
-            out.extend((old[i1 + k], new[j1 + k]) for k in range(i2 - i1))
+        a, b = old[i1:i2], new[j1:j2]
+        if len(a) == len(b) and not any(w.lower() in STOP for w in a + b):
+            out.extend(zip(a, b))
         else:
-            out.append((" ".join(old[i1:i2]), " ".join(new[j1:j2])))
+            out.append((" ".join(a), " ".join(b)))
     return out
 
 
@@ -274,19 +352,65 @@ def _pairs(swaps: list[tuple[str, str]]) -> list[list[str]]:
     return [[a, b] for (a, b), _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
-def _direction(swaps: list[tuple[str, str]]) -> str:
-    """``spun`` when the new side's words are rarer than the stored side's (a spinner's
-    trade), ``original`` when the stored side's are, ``copy`` when neither tells."""
-    olds = [w.lower() for a, _ in swaps for w in a.split() if w.isalpha()]
-    news = [w.lower() for _, b in swaps for w in b.split() if w.isalpha()]
-    if not olds or not news:
+@lru_cache(maxsize=65536)
+def phrase_zipf(phrase: str) -> float:
+    """How common a word or phrase is in English (Zipf scale; a phrase is rarer than its rarest
+    word, as ``wordfreq`` estimates it)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return float(zipf_frequency(phrase, "en"))
+
+
+def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> str:
+    """Which side of the swaps a spinner wrote: ``spun`` when it is the new article's,
+    ``original`` when it is the stored one's, ``copy`` when nothing tells.
+
+    Two traces, averaged over the distinct pairs: a spinner trades the usual word or phrase for
+    a rarer one (the difference in Zipf frequency, as ``wordfreq`` gives it for the whole phrase,
+    held to +-2), and it swaps some mentions but not all, so its copy uses both forms where the
+    original used one (a pair whose original form recurs in the new text while the new form is
+    absent from the stored text counts one more for ``spun``, and the reverse for ``original``)."""
+    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower()}
+    if not pairs:
         return "copy"
-    diff = sum(zipf(w) for w in olds) / len(olds) - sum(zipf(w) for w in news) / len(news)
-    if diff >= RARER_BY:
+    old_l, new_l = old_text.lower(), new_text.lower()
+    total = 0.0
+    for a, b in pairs:
+        total += max(-2.0, min(2.0, phrase_zipf(a) - phrase_zipf(b)))
+        if old_l and new_l:
+            a_in_new = _has(new_l, a, b)
+            b_in_old = _has(old_l, b, a)
+            total += 0.5 * ((a_in_new and not b_in_old) - (b_in_old and not a_in_new))
+    score = total / len(pairs)
+    if score >= RARER_BY:
         return "spun"
-    if diff <= -RARER_BY:
+    if score <= -RARER_BY:
         return "original"
     return "copy"
+
+
+def _has(text: str, phrase: str, other: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as words, other than inside ``other``."""
+    if phrase in other:
+        text = text.replace(other, " ")
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
+def _shared(sig: set[str], others: list[set[str]]) -> bool:
+    """Whether a sentence (its content words) is one of ``others``, give or take a few words."""
+    return any(len(sig & o) >= 0.5 * max(len(sig), len(o), 1) for o in others)
+
+
+def _overlap(words: set[str], other: set[str]) -> float:
+    """The share of ``words`` found in ``other``, each word weighted by how rare it is."""
+    total = sum(_rarity(w) for w in words)
+    return sum(_rarity(w) for w in words & other) / total if total else 0.0
+
+
+def _rarity(word: str) -> float:
+    return max(0.5, 7.0 - zipf(word))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -301,27 +425,67 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 class BatchProvenance:
-    """Provenance within a stream of analyses (``tidings analyze`` on a batch): each article is
-    matched against the ones before it, its reliability re-scored with what was found, then
-    remembered for the ones after it."""
+    """Provenance within a stream of analyses.
 
-    def __init__(self, index: ProvenanceIndex | None = None) -> None:
+    Two ways to use it:
+
+    - ``tidings analyze`` on a batch passes its input through :meth:`feed`, which reads the
+      articles a window at a time (``window`` articles) and indexes each window before any of
+      its articles is analysed; :meth:`observe` then matches each analysis against every other
+      article of its window and the windows before.  Which of two related articles is the copy is
+      told by the evidence (the rarer words, the paragraphs from elsewhere, the missing quotation
+      marks), not by which came first, so the order of a batch does not matter within a window.
+    - a store passes each new article to :meth:`observe` with its store id as ``key``: it is
+      matched against the articles stored before it, then remembered for the ones after it.
+    """
+
+    def __init__(self, index: ProvenanceIndex | None = None, window: int = 2000) -> None:
         self.index = index or ProvenanceIndex()
+        self.window = max(1, window)
         self._seen: dict[str, int] = {}
+        self._keys: deque[str | None] = deque()
 
-    def observe(self, analysis: Analysis, key: str | None = None) -> Analysis:
-        """Match, re-score and remember one analysis; ``key`` names it in later provenance (a
-        store's article id; by default the input id)."""
+    def _key(self, ident: str | None) -> str:
+        key = str(ident if ident is not None else "article")
+        n = self._seen.get(key, 0)
+        self._seen[key] = n + 1
+        return f"{key}#{n + 1}" if n else key  # the same id twice in one batch
+
+    def feed(self, items: Iterable[Any]) -> Iterator[Any]:
+        """``items`` unchanged, each window of them indexed before it is passed on.  Every
+        result of the stream they feed must then go through :meth:`observe`, in order."""
+        from tidings.model import Article
+
+        it = iter(items)
+        while True:
+            chunk = list(islice(it, self.window))
+            if not chunk:
+                return
+            for item in chunk:
+                if isinstance(item, Article):
+                    key = self._key(item.id)
+                    self.index.add(key, item.text, item.title)
+                    self._keys.append(key)
+                else:
+                    self._keys.append(None)
+            yield from chunk
+
+    def observe(self, analysis: Any, key: str | None = None) -> Any:
+        """Match, re-score and remember one analysis; ``key`` names it in provenance (a store's
+        article id).  Without a key, a result of a stream passed through :meth:`feed` takes the
+        key its item was indexed under (a failure passes through unchanged)."""
         from tidings.reliability import origins
         from tidings.reliability.score import combine
 
+        if key is None and self._keys:
+            key = self._keys.popleft()
+            if key is None or not isinstance(analysis, Analysis):
+                return analysis
+        if not isinstance(analysis, Analysis):
+            return analysis
         art = analysis.article
         if key is None:
-            key = str(analysis.id if analysis.id is not None else "article")
-            n = self._seen.get(key, 0)
-            self._seen[key] = n + 1
-            if n:
-                key = f"{key}#{n + 1}"  # the same id twice in one batch
+            key = self._key(analysis.id)
         prov = self.index.match(key, art.text)
         if prov is not None:
             analysis.provenance = prov
