@@ -51,6 +51,8 @@ COMPARED = {
     "merged_events": "merged_id, code, root, source_actor, target_actor, date, last_date, n_mentions, n_articles, "
                      "n_sources, n_copies, first_article_id, first_source, is_root, confidence",
     "merged_event_mentions": "merged_id, article_id, idx, counted",
+    "spun_from": "article_id, source_article_id, share, n_sentences, substitutions, sentences",
+    "stitched_from": 'article_id, paragraph, start, "end", source_article_id',
 }
 
 
@@ -123,7 +125,8 @@ def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db
     _, report = output
     run = local_db.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
     assert (report.new, report.duplicate, report.failed) == run
-    assert report.new == 14 and report.duplicate == 2 and report.failed == 0
+    assert report.new == len(_examples()) + 2 and report.duplicate == 2 and report.failed == 0
+    assert report.provenance >= 2
     assert list(report.phases) == ["read and analyse", "corpus stages", "last writes"]
     assert all(s >= 0 for s in report.phases.values())
     assert abs(sum(report.phases.values()) - report.seconds) < 1.0
@@ -154,6 +157,11 @@ def test_the_corpus_has_what_the_comparison_needs(local_db: duckdb.DuckDBPyConne
     assert count("SELECT count(*) FROM copied_sentences") >= 4
     assert count("SELECT count(*) FROM article_aliases") == 1  # the second exact copy brings nothing new
     assert count("SELECT count(*) FROM merged_events WHERE n_copies > 1") >= 1
+    # provenance: the farm example is spun from one example and stitched from two; the stitched
+    # copy takes paragraphs from two examples
+    assert count("SELECT count(*) FROM spun_from") >= 1
+    assert count("SELECT count(DISTINCT article_id) FROM stitched_from") >= 2
+    assert count("SELECT count(*) FROM signals WHERE name IN ('spun_copy', 'stitched_from')") >= 3
 
 
 def test_parquet_columns_are_the_store_schema(output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection) -> None:
@@ -176,18 +184,18 @@ def test_ingest_parquet_loads_the_output_for_the_web_ui(
     assert res.exit_code == 0, res.output
     conn = connect(db)
     try:
-        for table in ("articles", "events", "copies", "merged_events"):
+        for table in ("articles", "events", "signals", "copies", "merged_events", "spun_from", "stitched_from"):
             assert _rows(conn, table, table) == _rows(local_db, table, table)
         # loading again adds nothing: the articles are known by their content hash
         res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
         assert res.exit_code == 0, res.output
-        assert "0 new, 14 already stored" in res.output
+        assert f"0 new, {len(_examples()) + 2} already stored" in res.output
     finally:
         conn.close()
     conn = connect(db)
     try:
         n = conn.execute("SELECT count(*) FROM articles").fetchone()
-        assert n == (14,)
+        assert n == (len(_examples()) + 2,)
     finally:
         conn.close()
 

@@ -10,6 +10,7 @@ MinHash fingerprints from the store's dedup code, so what Spark writes is what `
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -21,6 +22,7 @@ from pyspark.ml.linalg import SparseVector
 from tidings.ingest.sources import Failure
 from tidings.model import Analysis, Article
 from tidings.pipeline import Analyzer
+from tidings.reliability.findings import Finding
 from tidings.store.dedup import DOC_PERM, SENT_PERM, Doc, Print, _blob, _minhashes, fingerprint
 from tidings.store.writer import Identity, _date, analysis_rows, article_row
 
@@ -78,7 +80,19 @@ def wide_row(order: int, seq: int, a: Analysis, run_id: str, ingested_at: dateti
     row["doc_vec"] = shingle_vector(p.shingles)
     row["sentence_vecs"] = [{"sentence": s.idx, "key": set_key(s.shingles), "vec": shingle_vector(s.shingles)}
                             for s in p.sentences]
+    row["findings"] = findings_json(a.findings)
     return row
+
+
+def findings_json(findings: Sequence[Finding]) -> str:
+    """The reliability findings before weighting, for re-scoring once provenance is known."""
+    return json.dumps([[f.name, f.strength, f.message, list(f.evidence), [list(sp) for sp in f.spans]]
+                       for f in findings], ensure_ascii=False)
+
+
+def findings_from_json(text: str | None) -> list[Finding]:
+    return [Finding(n, st, m, list(ev), [(int(a), int(b)) for a, b in sp])
+            for n, st, m, ev, sp in json.loads(text or "[]")]
 
 
 def failure_row(order: int, f: Failure) -> dict[str, Any]:

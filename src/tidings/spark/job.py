@@ -5,7 +5,8 @@ Stages, each one pass over the data:
 1. read and parse every input record (``read``), keep the first of each content hash / canonical
    URL and number the kept articles in input order (``seq``), as ``tidings ingest`` would;
 2. analyse the kept articles in ``mapPartitions`` (``executor``): one cached wide row per article;
-3. copies and near-duplicates, near-duplicate groups, merged events (``corpus``);
+3. copies and near-duplicates, near-duplicate groups, merged events (``corpus``); what each
+   article was spun or stitched from, and its score re-weighed with that (``provenance``);
 4. write every store table as Parquet, the store's columns and types exactly (``tables``): each
    table as soon as it is known, a few at a time beside the corpus stages, and ``runs`` last.
 """
@@ -27,7 +28,7 @@ from pyspark.sql import functions as F
 
 from tidings.ingest.sources import Failure
 from tidings.model import Article
-from tidings.spark import corpus
+from tidings.spark import corpus, provenance
 from tidings.spark.executor import analyse_partition
 from tidings.spark.read import read_items
 from tidings.spark.tables import PER_ARTICLE, table_schema, wide_schema
@@ -43,6 +44,7 @@ class JobReport:
     failed: int = 0
     merged_events: int = 0
     copies: int = 0
+    provenance: int = 0  # articles found spun or stitched from earlier ones
     seconds: float = 0.0
     #: where the seconds went: reading and analysing (until every article is analysed), the corpus
     #: stages (copies, groups, merged events), and waiting for the last table writes
@@ -52,7 +54,7 @@ class JobReport:
         """The one line both front ends print when the job is done."""
         phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
         return (f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed; {self.copies} copies; "
-                f"{self.merged_events} merged events; {output} ({self.seconds:.1f} s: {phases})")
+                f"{self.merged_events} merged events; {self.provenance} spun or stitched; {output} ({self.seconds:.1f} s: {phases})")
 
 
 #: JVM heap of a local-mode run when nothing else sets it (Spark's own 1g runs out in the copy
@@ -174,7 +176,8 @@ def run(
             for name in sorted(names):
                 writes.append(pool.submit(_write, corpus.to_schema(tables[name], name), output, name, files_per_table))
 
-        write(list(tables))
+        # an article's score and signals wait for its provenance (step 3)
+        write([t for t in tables if t not in ("articles", "signals")])
 
         # 3. corpus stages
         docs = ok.where("doc_vec IS NOT NULL").select("article_id", F.col("article.seq").alias("seq"),
@@ -197,6 +200,19 @@ def run(
         tables["merged_events"] = merged.select("event.*")
         tables["merged_event_mentions"] = merged.select(F.explode("mentions").alias("r")).select("r.*")
         write(["merged_events", "merged_event_mentions"])
+        prov = provenance.find_provenance(spark, ok, parts).persist(StorageLevel.MEMORY_AND_DISK)
+        report.provenance = prov.count()
+        rescored = prov.select("article_id", F.col("reliability_score").alias("new_score"),
+                               F.col("analysis").alias("new_analysis"))
+        tables["articles"] = (articles.join(rescored, "article_id", "left")
+                              .withColumn("reliability_score", F.coalesce("new_score", "reliability_score"))
+                              .withColumn("analysis", F.coalesce("new_analysis", "analysis")))
+        tables["signals"] = corpus.to_schema(tables["signals"], "signals").join(
+            rescored.select("article_id"), "article_id", "left_anti").unionByName(
+            corpus.to_schema(prov.select(F.explode("signals").alias("r")).select("r.*"), "signals"))
+        for t in ("spun_from", "stitched_from"):
+            tables[t] = prov.select(F.explode(t).alias("r")).select("r.*")
+        write(["articles", "signals", "spun_from", "stitched_from"])
         report.phases["corpus stages"] = time.perf_counter() - t0 - report.phases["read and analyse"]
 
         # 4. the run's own row, once every count is known
@@ -210,7 +226,7 @@ def run(
         # only now: a runs row says every other table of the run is there
         _write(corpus.to_schema(tables["runs"], "runs"), output, "runs", files_per_table)
     report.phases["last writes"] = time.perf_counter() - t0 - sum(report.phases.values())
-    for df in (merged, found, wide, keys):
+    for df in (prov, merged, found, wide, keys):
         df.unpersist()
     items.unpersist()
     report.seconds = time.perf_counter() - t0

@@ -89,5 +89,6 @@ def wide_schema() -> StructType:
         StructField("sentence_fingerprints", ArrayType(table_schema("sentence_fingerprints"))),
         StructField("doc_vec", VectorUDT()),
         StructField("sentence_vecs", ArrayType(sentence_vec)),
+        StructField("findings", StringType()),
     ]
     return StructType(fields)

@@ -27,6 +27,7 @@ any length runs in bounded memory.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections import OrderedDict, defaultdict, deque
@@ -39,7 +40,7 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from tidings.model import Analysis, Provenance, SpunFrom, StitchedFrom, Unquoted
+from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
 from tidings.store.dedup import sentence_spans
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
@@ -47,12 +48,13 @@ NUM_PERM = 64
 LSH_THRESHOLD = 0.2  # candidate generation on content-word sets
 ALIGNED_SHARE = 0.5  # share of each sentence's tokens the alignment must cover
 MAX_SWAP = 4  # words on either side of one substitution
+MAX_INSERT = 3  # words added or dropped in one place (more is an edit, not a synonym)
+MIN_SHARED_CONTENT = 0.3  # share of content words two sentences must share before aligning
 MIN_SENTENCES = 2  # aligned sentences before an article counts as a source ...
 LONG_SENTENCE = 15  # ... or one sentence of this many words
 RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction)
-_DEBUG = False
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
-FOREIGN = 0.12  # ... unless it hardly fits the piece at all (share of its rare words found there)
+FOREIGN = 0.14  # ... unless it hardly fits the piece at all (share of its rare words found there)
 
 #: quotation marks around words (straight or curly double quotes, and two apostrophes)
 _QUOTE_MARKS = re.compile(r'["“”„«»]|\'\'|‘‘|’’')
@@ -92,6 +94,7 @@ class _Sentence:
     end: int
     words: list[str]  # as written
     lower: list[str]
+    sig: frozenset[str] = frozenset()  # content words
 
 
 @dataclass
@@ -126,10 +129,22 @@ def align(a: list[str], b: list[str]) -> tuple[float, list[tuple[int, int, int, 
             if i2 - i1 > MAX_SWAP or j2 - j1 > MAX_SWAP:
                 return None
             swaps.append((i1, i2, j1, j2))
-        elif (i2 - i1) > 2 or (j2 - j1) > 2:  # an inserted or dropped clause: not a reworded copy
+        elif (i2 - i1) > MAX_INSERT or (j2 - j1) > MAX_INSERT:  # a clause added or dropped
             return None
+        elif any(w not in STOP for w in a[i1:i2] + b[j1:j2]):
+            swaps.append((i1, i2, j1, j2))  # words added to a name ("Peru" -> "Republic of Peru")
     share = min(same / len(a), same / len(b)) if a and b else 0.0
     return (share, swaps) if share >= ALIGNED_SHARE else None
+
+
+def _may_align(a: _Sentence, b: _Sentence) -> bool:
+    """A cheap necessary condition for :func:`align` to succeed: similar lengths, and enough
+    content words in common (an alignment covering half of each sentence, swaps of a few words at
+    a time, leaves at least a third of the content words shared)."""
+    la, lb = len(a.lower), len(b.lower)
+    if not la or not lb or la > 2 * lb or lb > 2 * la:
+        return False
+    return len(a.sig & b.sig) >= MIN_SHARED_CONTENT * max(len(a.sig), len(b.sig))
 
 
 def _signature(words: list[str]) -> set[str]:
@@ -154,13 +169,14 @@ class ProvenanceIndex:
         for i, (s, e) in enumerate(sentence_spans(text)):
             words = tokens(text[s:e])
             if len(words) >= MIN_WORDS:
-                sents.append(_Sentence(article_id, i, s, e, words, [w.lower() for w in words]))
+                lower = [w.lower() for w in words]
+                sents.append(_Sentence(article_id, i, s, e, words, lower, frozenset(_signature(lower))))
         paras = _paragraphs(text)
         return _Article(article_id, title, text, sents, paras)
 
     @staticmethod
     def _minhashes(sents: list[_Sentence]) -> list[MinHash]:
-        sets = [[w.encode("utf-8") for w in _signature(s.lower)] or [b"-"] for s in sents]
+        sets = [[w.encode("utf-8") for w in s.sig] or [b"-"] for s in sents]
         return MinHash.bulk(sets, num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32) if sets else []
 
     def add(self, article_id: str, text: str, title: str | None = None) -> None:
@@ -191,7 +207,7 @@ class ProvenanceIndex:
         for s, mh in zip(new.sentences, self._minhashes(new.sentences)):
             for key in self.lsh.query(mh):
                 old = self.sentences.get(key)
-                if old is None or old.article == article_id:
+                if old is None or old.article == article_id or not _may_align(old, s):
                     continue
                 got = align(old.lower, s.lower)
                 if got is None:
@@ -209,9 +225,8 @@ class ProvenanceIndex:
             for s in new.sentences:
                 if s.index in best:
                     continue
-                mine = _signature(s.lower)
                 for o in old_art.sentences:
-                    if not (0.5 <= len(o.lower) / len(s.lower) <= 2.0) or len(mine & _signature(o.lower)) < 2:
+                    if not (0.5 <= len(o.lower) / len(s.lower) <= 2.0) or len(s.sig & o.sig) < 2:
                         continue
                     got = align(o.lower, s.lower)
                     if got is not None and (s.index not in best or best[s.index].covered < got[0]):
@@ -261,7 +276,7 @@ class ProvenanceIndex:
         main source (the one that explains most), a source counts only when the block ``new``
         shares with it fits that source's other sentences better than ``new``'s own other
         sentences, by ``FIT_MARGIN``, or when it is foreign to ``new`` (``FOREIGN``: an
-        unrelated item pasted in) and fits its source a little better."""
+        unrelated item pasted in)."""
         if len(sources) < 2:
             return []
         votes: list[dict[str, int]] = []
@@ -301,16 +316,14 @@ class ProvenanceIndex:
         rest_new = [s for s in new.sentences if s not in inside]
         # the source's other sentences: none that ``new`` shares (a source may hold more of it
         # than the block, as an original holds the paragraphs a stitched piece took from it)
-        mine = [_signature(s.lower) for s in new.sentences]
-        rest_old = [s for s in old.sentences if not _shared(_signature(s.lower), mine)]
+        mine = [s.sig for s in new.sentences]
+        rest_old = [s for s in old.sentences if not _shared(s.sig, mine)]
         if not rest_old or not rest_new:
             return False
         words = _signature([w for s in inside for w in s.lower])
         fit_new = _overlap(words, _signature([w for s in rest_new for w in s.lower]))
         fit_old = _overlap(words, _signature([w for s in rest_old for w in s.lower]))
-        if _DEBUG:
-            print("FIT", new.id, src, round(fit_new, 3), round(fit_old, 3))
-        return fit_old >= fit_new + FIT_MARGIN or fit_old > fit_new and fit_new < FOREIGN
+        return fit_old >= fit_new + FIT_MARGIN or fit_new < FOREIGN
 
     def _unquoted(self, text: str, best: dict[int, Alignment], sources: list[str]) -> list[Unquoted]:
         """Sentences whose counterpart in another article carries quotation marks around words
@@ -335,6 +348,13 @@ def _swaps(old: list[str], new: list[str], ops: list[tuple[int, int, int, int]])
     phrases ("Russia" -> "Russian Federation", "according to" -> "as per")."""
     out: list[tuple[str, str]] = []
     for i1, i2, j1, j2 in ops:
+        if i1 == i2 or j1 == j2:  # words added or dropped: shown with the word they stand by
+            if i1 < len(old) and j2 < len(new) and i2 < len(old) and old[i2].lower() == new[j2].lower():
+                i2, j2 = i2 + 1, j2 + 1
+            elif i1 > 0 and j1 > 0 and old[i1 - 1].lower() == new[j1 - 1].lower():
+                i1, j1 = i1 - 1, j1 - 1
+            else:
+                continue
         a, b = old[i1:i2], new[j1:j2]
         if len(a) == len(b) and not any(w.lower() in STOP for w in a + b):
             out.extend(zip(a, b))
@@ -474,9 +494,6 @@ class BatchProvenance:
         """Match, re-score and remember one analysis; ``key`` names it in provenance (a store's
         article id).  Without a key, a result of a stream passed through :meth:`feed` takes the
         key its item was indexed under (a failure passes through unchanged)."""
-        from tidings.reliability import origins
-        from tidings.reliability.score import combine
-
         if key is None and self._keys:
             key = self._keys.popleft()
             if key is None or not isinstance(analysis, Analysis):
@@ -489,9 +506,40 @@ class BatchProvenance:
         prov = self.index.match(key, art.text)
         if prov is not None:
             analysis.provenance = prov
-            analysis.reliability = combine(list(analysis.findings) + origins.detect(art, prov))
+            known = {f.name for f in analysis.findings}
+            # a signal someone added after scoring (not one of the findings) is kept as it was
+            extra = [s for s in analysis.reliability.signals if s.name not in known]
+            analysis.reliability = rescored(analysis.findings, art, prov, extra)
         self.index.add(key, art.text, art.title)
         return analysis
+
+
+def rescored(findings: list[Any], article: Article, provenance: Provenance,
+             extra: list[Signal] | None = None) -> Reliability:
+    """An article's reliability once its provenance is known: its own findings and those of
+    :mod:`tidings.reliability.origins`, weighted together; ``extra`` signals (ones added after
+    scoring, not findings) are kept as they were."""
+    from tidings.reliability import origins
+    from tidings.reliability.score import combine
+
+    rel = combine(list(findings) + origins.detect(article, provenance))
+    names = {s.name for s in rel.signals}
+    rel.signals.extend(s for s in (extra or []) if s.name not in names)
+    return rel
+
+
+def band_keys(text: str) -> set[int]:
+    """The LSH buckets the sentences of ``text`` fall into in a :class:`ProvenanceIndex`, as
+    numbers: an article is a candidate source for another exactly when the two share a bucket,
+    so a cluster can pair articles by these keys and match each pair as one index would."""
+    probe = ProvenanceIndex()
+    sents = probe._prepare("", text, None).sentences
+    keys: set[int] = set()
+    for mh in ProvenanceIndex._minhashes(sents):
+        for band, (start, end) in enumerate(probe.lsh.hashranges):
+            digest = hashlib.blake2b(band.to_bytes(2, "big") + mh.hashvalues[start:end].tobytes(), digest_size=8)
+            keys.add(int.from_bytes(digest.digest(), "big", signed=True))
+    return keys
 
 
 def load_index(conn: Any, max_sentences: int = 400_000) -> ProvenanceIndex:

@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from tidings.ingest.sources import Failure
-from tidings.model import Analysis, Article
+from tidings.model import Analysis, Article, Provenance, Signal
 from tidings.store.dedup import Deduper, Doc
 from tidings.store.identity import article_id_for, canonical_url, content_hash
 from tidings.store.provenance import BatchProvenance, load_index
@@ -48,10 +48,9 @@ def _person(prefix: str, p: Any) -> dict[str, Any]:
     return {f"{prefix}_{k}": (getattr(p, k) if p is not None else None) for k in keys}
 
 
-def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]]]:
-    """The rows of the per-article tables for one analysis (field names of the JSON contract)."""
-    prov = a.provenance
-    out: dict[str, list[dict[str, Any]]] = {
+def provenance_rows(prov: Provenance | None, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The ``spun_from`` and ``stitched_from`` rows of one article's provenance."""
+    return {
         "spun_from": [
             {"article_id": article_id, "source_article_id": sf.article_id, "share": sf.share,
              "n_sentences": len(sf.sentences), "substitutions": json.dumps(sf.substitutions, ensure_ascii=False),
@@ -63,6 +62,22 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
              "source_article_id": st.article_id}
             for st in (prov.stitched_from if prov is not None else [])
         ],
+    }
+
+
+def signal_rows(signals: Sequence[Signal], article_id: str) -> list[dict[str, Any]]:
+    """The ``signals`` rows of one article."""
+    return [
+        {"article_id": article_id, "idx": i, "name": s.name, "severity": s.severity, "message": s.message,
+         "evidence": list(s.evidence), "spans": _span_lists(s.spans), "weight": s.weight}
+        for i, s in enumerate(signals)
+    ]
+
+
+def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the per-article tables for one analysis (field names of the JSON contract)."""
+    out: dict[str, list[dict[str, Any]]] = {
+        **provenance_rows(a.provenance, article_id),
         "removed": [
             {"article_id": article_id, "idx": i, "text": r.text, "reason": r.reason, "note": r.note}
             for i, r in enumerate(a.article.removed)
@@ -74,7 +89,7 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
         ],
         "quotes": [],
         "events": [],
-        "signals": [],
+        "signals": signal_rows(a.reliability.signals, article_id),
     }
     for i, q in enumerate(a.quotes):
         out["quotes"].append(
@@ -89,11 +104,6 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
              **_person("source", ev.source), **_person("target", ev.target),
              "sentence": ev.sentence, "evidence": ev.evidence, "negated": ev.negated,
              "confidence": ev.confidence, "start": ev.start, "end": ev.end}
-        )
-    for i, s in enumerate(a.reliability.signals):
-        out["signals"].append(
-            {"article_id": article_id, "idx": i, "name": s.name, "severity": s.severity, "message": s.message,
-             "evidence": list(s.evidence), "spans": _span_lists(s.spans), "weight": s.weight}
         )
     return out
 

@@ -1,0 +1,90 @@
+"""Provenance on Spark: what each article was spun or stitched from, and its score once that is known.
+
+The local store matches each new article against every article stored before it
+(``tidings.store.provenance``).  Here that work is split so no machine holds the corpus:
+
+1. every article's sentences are cut into the LSH buckets the local index uses
+   (``store.provenance.band_keys``), and two articles that share a bucket become a candidate pair,
+   the later one (higher ``seq``) matched against the earlier, as ``ingest`` meets them;
+2. each article with candidates is matched on an executor against an index of just those
+   candidates, added in input order: the local index would propose no other article, so the
+   provenance found is the one the local store finds;
+3. an article with provenance is re-scored from its findings (kept by the executors as JSON) and
+   the findings of its provenance, which replaces its score, its signals and its ``analysis``.
+
+A sentence shared by very many articles (a site's furniture that was not stripped) pairs each
+of them with all the others; the local index aligns the same pairs one article at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pyspark import RDD
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
+
+from tidings.model import Article
+from tidings.spark.executor import findings_from_json
+from tidings.spark.tables import table_schema
+from tidings.store.provenance import ProvenanceIndex, band_keys, rescored
+from tidings.store.writer import provenance_rows, signal_rows
+
+
+def schema() -> StructType:
+    """One row per article whose provenance was found."""
+    return StructType([
+        StructField("article_id", StringType(), False),
+        StructField("reliability_score", IntegerType()),
+        StructField("analysis", StringType()),
+        *(StructField(t, ArrayType(table_schema(t))) for t in ("signals", "spun_from", "stitched_from")),
+    ])
+
+
+def _buckets(row: Any) -> Iterator[tuple[int, tuple[int, str]]]:
+    for key in band_keys(row["text"] or ""):
+        yield key, (int(row["seq"]), row["article_id"])
+
+
+def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, str]]:
+    ordered = sorted(set(members))
+    for i, (_, later) in enumerate(ordered):
+        for _, earlier in ordered[:i]:
+            yield later, earlier
+
+
+def match_partition(rows: Iterable[tuple[str, tuple[tuple[str, str | None, str], Iterable[Any]]]]
+                    ) -> Iterator[dict[str, Any]]:
+    """``(article_id, ((text, findings JSON, analysis JSON), candidates))`` -> rows of :func:`schema`
+    for the articles whose provenance is found; ``candidates`` are ``(seq, id, text, title)``."""
+    for aid, ((text, findings, analysis), candidates) in rows:
+        index = ProvenanceIndex()
+        for _, cid, ctext, ctitle in sorted(candidates, key=lambda c: c[0]):
+            index.add(cid, ctext or "", ctitle)
+        prov = index.match(aid, text or "")
+        if prov is None:
+            continue
+        rel = rescored(findings_from_json(findings), Article(id=None, text=text or ""), prov)
+        doc = json.loads(analysis) if analysis else {}
+        doc["reliability"] = rel.to_dict()
+        doc["provenance"] = prov.to_dict()
+        yield {"article_id": aid, "reliability_score": rel.score,
+               "analysis": json.dumps(doc, ensure_ascii=False),
+               "signals": signal_rows(rel.signals, aid), **provenance_rows(prov, aid)}
+
+
+def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame:
+    """Rows of :func:`schema` for the analysed articles (``ok``, the executors' wide rows)."""
+    arts = ok.select("article_id", "article.seq", "article.text", "article.title", "findings",
+                     "article.analysis").rdd
+    pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
+                                   .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts))
+    info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"])))
+    candidates = (pairs.map(lambda p: (p[1], p[0])).join(info, parts)
+                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2])))
+                  .groupByKey(parts))
+    own = arts.map(lambda r: (r["article_id"], (r["text"], r["findings"], r["analysis"])))
+    found = own.join(candidates, parts).mapPartitions(match_partition)
+    return spark.createDataFrame(found, schema(), verifySchema=False)
