@@ -17,7 +17,9 @@ Content-farm rewrite test (``rewrites.py``, seeded): the clean examples of ``exa
 articles are each rewritten as a content farm would (stitched, names spun, quote marks stripped,
 a caption and boilerplate pasted in); the script prints the AUC of risk for "rewrite" against the
 untouched originals and the share of originals that carry no high-severity signal.  ``--timing``
-also measures the share of analysis time spent in the reliability stage.
+also measures the share of analysis time spent in the reliability stage.  ``--cv`` refits the
+weights in five folds (``scripts/calibrate_reliability.py --dry-run``, nothing written) and prints
+each source's out-of-fold AUC beside the same two baselines: the honest estimate of the fit.
 """
 
 from __future__ import annotations
@@ -175,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--direct", action="store_true", help="call tidings.reliability.assess in-process")
     ap.add_argument("--timing", action="store_true", help="also time the reliability stage against the analysis")
+    ap.add_argument("--cv", action="store_true",
+                    help="also refit the weights in 5 folds (scripts/calibrate_reliability.py --dry-run) and print the "
+                         "out-of-fold AUC per source beside the length and quote-count baselines")
     args = ap.parse_args(argv)
     examples = clean_examples()
     if not args.data.exists():
@@ -222,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {r['id']:32} {rel[r['id']]['score']:3d}  {sig}")
     if args.timing:
         timing(records)
+    if args.cv:
+        print("\nweights refitted in 5 folds (nothing written): out-of-fold AUC per source")
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import calibrate_reliability
+
+        calibrate_reliability.main(["--dry-run", "--data", str(args.data)])
     return 0
 
 

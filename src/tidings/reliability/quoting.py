@@ -78,6 +78,26 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n\n" not in text[min(a, b) : max(a, b)]
 
 
+def _attributed_nearby(text: str, sents: list[Span], mask: QuoteMask, qs: int, qe: int) -> bool:
+    """Whether a quote's sentence has a speech cue outside the quotation, or, for a quote that
+    is its whole sentence, the sentence before or after it in the paragraph has one (or the
+    paragraph before introduces it)."""
+    idx = [i for i, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
+    if not idx:
+        return False
+    if any(_sentence_has_cue(sents[i], mask) for i in idx):
+        return True
+    for j in (idx[0] - 1, idx[-1] + 1):
+        if not 0 <= j < len(sents):
+            continue
+        if _same_paragraph(text, sents[j].start_char, qs):
+            if _sentence_has_cue(sents[j], mask):
+                return True
+        elif j < idx[0] and _introduces(sents[j], mask):
+            return True
+    return False
+
+
 def own_quotes(doc: Doc, mask: QuoteMask) -> list[_Q]:
     """Free-standing quoted sentences (a quote that is the whole sentence), and whether the
     sentence or its neighbours in the paragraph say who speaks.  Quotes embedded in a narrative
@@ -118,7 +138,11 @@ def own_quotes(doc: Doc, mask: QuoteMask) -> list[_Q]:
 def unattributed_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[Finding]:
     if quotes:
         direct = [q for q in quotes if q.kind == "direct"]
-        bad = [(q.start, q.end, q.text) for q in direct if q.speaker is None]
+        sents = [s for s in doc.sents if s.text.strip()]
+        # the extractor leaves a speaker unresolved now and then; a quote whose own sentence,
+        # or a neighbour in its paragraph, has a speech cue is attributed all the same
+        bad = [(q.start, q.end, q.text) for q in direct
+               if q.speaker is None and not _attributed_nearby(doc.text, sents, mask, q.start, q.end)]
     else:
         own = own_quotes(doc, mask)
         direct_n = len(own)
@@ -176,9 +200,11 @@ def floating_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[Find
     ]
 
 
-def first_person_sentences(sents: list[Sentence], mask: QuoteMask) -> tuple[list[Sentence], int]:
+def first_person_sentences(sents: list[Sentence], mask: QuoteMask, narrator_only: bool = False
+                           ) -> tuple[list[Sentence], int]:
     """Narrative sentences (mostly outside quotes) that speak in the first person, and how many
-    narrative sentences there are."""
+    narrative sentences there are; with ``narrator_only``, not those that report speech ("we
+    will win, she said" is hers, not the narrator's)."""
     hits: list[Sentence] = []
     narrative = 0
     for s in sents:
@@ -186,7 +212,7 @@ def first_person_sentences(sents: list[Sentence], mask: QuoteMask) -> tuple[list
         if length == 0 or s.quoted_chars / length > 0.5 or len(s.outside) < 3:
             continue
         narrative += 1
-        if s.first_person:
+        if s.first_person and not (narrator_only and _has_cue(s)):
             hits.append(s)
     return hits, narrative
 
@@ -224,22 +250,50 @@ def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]
     return out
 
 
-def first_person_unquoted(article: Article, sents: list[Sentence], mask: QuoteMask) -> list[Finding]:
+def reported_first_person(doc: Doc, quotes: list[Quote], mask: QuoteMask) -> list[tuple[int, int, str]]:
+    """Reported speech that keeps the speaker's own first person outside quotation marks ("I've
+    been on the front lines, said Clinton"; "Smith said we will never give in").  Indirect
+    speech shifts the speaker's "I" to "he" or "she"; a first person left in it, with no marks,
+    is the speaker's words verbatim: a direct quote whose marks are missing.  The speaker's
+    own pronoun as the subject of the cue ("I said", the narrator's voice) does not count."""
+    out: list[tuple[int, int, str]] = []
+    for q in quotes:
+        if q.kind not in ("indirect", "mixed") or q.end <= q.start:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if span is None:
+            continue
+        if any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
+               and not mask.token_inside(t) and not is_speech_cue(t.head) for t in span):
+            out.append((q.start, q.end, q.text))
+    return out
+
+
+def first_person_unquoted(article: Article, sents: list[Sentence], mask: QuoteMask,
+                          doc: Doc | None = None, quotes: list[Quote] | None = None) -> list[Finding]:
     fp, narrative = first_person_sentences(sents, mask)
-    if not fp or narrative == 0 or len(fp) / narrative > THIRD_PERSON_MAX_SHARE:
+    if narrative == 0:
         return []
-    hits = stripped_quote_sentences(sents, article.text)
+    hits: list[tuple[int, int, str]] = []
+    if fp and len(fp) / narrative <= THIRD_PERSON_MAX_SHARE:
+        hits = [(s.start, s.end, s.span.text) for s in stripped_quote_sentences(sents, article.text)]
+    narrator, _ = first_person_sentences(sents, mask, narrator_only=True)
+    if doc is not None and quotes and len(narrator) / narrative <= THIRD_PERSON_MAX_SHARE:
+        for qs, qe, qt in reported_first_person(doc, quotes, mask):
+            if not any(s < qe and qs < e for s, e, _ in hits):
+                hits.append((qs, qe, qt))
     if not hits:
         return []
+    hits.sort()
     n = len(hits)
     return [
         Finding(
             "first_person_unquoted",
             ramp(n, 0, 2),
-            f"{n} sentence{'s speak' if n != 1 else ' speaks'} in the first person outside quotation marks "
-            "in a third-person report: quotes whose marks were stripped",
-            [clip(s.span.text, 100) for s in hits[:5]],
-            [(s.start, s.end) for s in hits],
+            f"{n} passage{'s speak' if n != 1 else ' speaks'} in a speaker's first person outside quotation "
+            "marks in a third-person report: quotes whose marks were stripped",
+            [clip(t, 100) for _, _, t in hits[:5]],
+            [(s, e) for s, e, _ in hits],
         )
     ]
 
@@ -249,6 +303,6 @@ def detect(
 ) -> list[Finding]:
     return (
         unattributed_quotes(quotes, doc, mask)
-        + first_person_unquoted(article, sents, mask)
+        + first_person_unquoted(article, sents, mask, doc, quotes)
         + floating_quotes(quotes, doc, mask)
     )

@@ -49,8 +49,10 @@ def _sigmoid(x: float) -> float:
 
 
 #: signals whose severity is capped whatever their weight.  "High" is kept for traces a piece was
-#: made from other articles or a page copied wholesale (provenance, pasted captions, boilerplate,
-#: spun names and words, quotes stripped of their marks).  Style and sourcing signals weigh on the
+#: made from other articles or a page copied wholesale (provenance, boilerplate, spun names, quotes
+#: shown stripped against their original).  A caption left in the text and a first-person sentence
+#: outside quotation marks are at most medium: scraped clean news keeps captions (1-2% of the
+#: clean articles measured), and columnists slip into the first person.  Style and sourcing signals weigh on the
 #: score but are never high by themselves: real outlets write title-case headlines, short items,
 #: opinion pieces with few attributions, emphatic words (measured: on 991 clean articles they were
 #: most of the high signals raised).
@@ -59,7 +61,7 @@ MAX_SEVERITY: dict[str, Severity] = {
     for name in ("headline_case", "few_attributed_statements", "few_named_sources", "few_time_references",
                  "short_article", "loaded_language", "shouting", "clickbait_headline", "reader_address",
                  "first_person_narration", "headline_unsupported", "missing_byline", "missing_date",
-                 "topic_break")
+                 "topic_break", "pasted_caption", "first_person_unquoted")
 }
 
 

@@ -4,6 +4,9 @@
   before it or in the headline: the seam between two lifted reports.
 - ``date_mismatch``: a dateline or a full date in the body that lies after the article's own date
   (an article cannot report a day that had not yet come), or a dateline days away from it.
+- ``second_lead``: a paragraph after the first that opens with a dateline ("MOSCOW, May 3 —",
+  "Ankara (Reuters) -"): a report has one dateline, at its top; a second one mid-body is the top of
+  another report pasted in.
 - ``headline_unsupported``: the headline's content words are mostly absent from the body.
 """
 
@@ -136,6 +139,58 @@ def date_mismatch(article: Article) -> list[Finding]:
     ]
 
 
+#: a dateline at the start of a paragraph: a place in capitals, or any place followed by a wire's
+#: name in brackets, then (optionally) a region and a date, then a dash
+_LEAD = re.compile(
+    rf"^(?:(?P<caps>[A-Z][A-Z.'’ -]{{2,30}}?)|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})"
+    rf"(?P<more>,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
+    rf"\s*(?P<wire>\([A-Z][A-Za-z .&-]{{1,30}}\))?\s*[—–-]{{1,2}}\s+[A-Z\"“]"
+)
+
+
+LEAD_PARAGRAPHS = 3
+
+
+def second_lead(article: Article) -> list[Finding]:
+    """Datelines that open a paragraph after the article's own top: after an earlier dateline, or
+    after ``LEAD_PARAGRAPHS`` paragraphs (a kicker or a subtitle may stand above the real one)."""
+    hits: list[tuple[int, int]] = []
+    lines: list[str] = []
+    pos = 0
+    seen = 0  # non-empty paragraphs so far
+    dated = False
+    for block in article.text.split("\n"):
+        start = pos
+        pos += len(block) + 1
+        line = block.strip()
+        if not line:
+            continue
+        seen += 1
+        m = _LEAD.match(line)
+        if not m:
+            continue
+        caps = m.group("caps")
+        if not m.group("wire") and not (caps and (len(caps.split()) <= 2 or m.group("more"))):
+            continue  # a run-in subhead in capitals ("QUESTIONABLE CLAIMS —"), not a place
+        if dated or seen > LEAD_PARAGRAPHS:
+            off = start + block.index(line[:1])
+            hits.append((off, off + m.end() - 1))
+            lines.append(line)
+        dated = True
+    if not hits:
+        return []
+    return [
+        Finding(
+            "second_lead",
+            ramp(len(hits), 0, 1),
+            f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} after the first open{'' if len(hits) != 1 else 's'} "
+            "with a dateline of {0}: the top of another report pasted in".format("their own" if len(hits) != 1 else "its own"),
+            [clip(line, 80) for line in lines[:4]],
+            hits,
+        )
+    ]
+
+
 def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
     words = _title_words(article.title)
     if len(words) < 3:
@@ -159,4 +214,5 @@ def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
 
 
 def detect(article: Article, doc: Doc) -> list[Finding]:
-    return topic_breaks(article, doc) + date_mismatch(article) + headline_unsupported(article, doc)
+    return (topic_breaks(article, doc) + date_mismatch(article) + second_lead(article)
+            + headline_unsupported(article, doc))
