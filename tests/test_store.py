@@ -73,17 +73,27 @@ def test_ingest_examples_twice_is_idempotent(tmp_path: Path, analyzer) -> None:
     db = tmp_path / "c.duckdb"
     conn = connect(db)
     first = ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
-    assert (first.counts.new, first.counts.duplicate, first.counts.failed) == (12, 0, 0)
+    assert (first.counts.new, first.counts.duplicate, first.counts.failed) == (14, 0, 0)
     after_first = counts(conn)
-    assert after_first["articles"] == 12 and after_first["entities"] > 0
+    assert after_first["articles"] == 14 and after_first["entities"] > 0
     conn.close()
 
     conn = connect(db)  # a later run: the dedup index is rebuilt from the store
     second = ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
-    assert (second.counts.new, second.counts.duplicate, second.counts.failed) == (0, 12, 0)
+    assert (second.counts.new, second.counts.duplicate, second.counts.failed) == (0, 14, 0)
     assert counts(conn) == after_first
-    # the examples are independent articles: nothing is flagged as copied
-    assert after_first["copies"] == 0 and after_first["copied_sentences"] == 0
+    # the examples are independent articles, except the farm piece made from two of them: only
+    # it copies, and its record names both originals (spun from the Lima report, a paragraph of
+    # the Bogota one stitched in)
+    name = dict(conn.execute("SELECT article_id, id FROM articles").fetchall())
+    copiers = {name[r[0]] for r in conn.execute("SELECT article_id FROM copied_sentences").fetchall()}
+    assert copiers <= {"12-fisheries-talks-farm"}
+    spun = conn.execute("SELECT article_id, source_article_id, substitutions FROM spun_from").fetchall()
+    assert [(name[a], name[b]) for a, b, _ in spun] == [("12-fisheries-talks-farm", "11-fisheries-talks-lima")]
+    assert ["officials", "functionaries"] in json.loads(spun[0][2])
+    stitched = {name[r[1]] for r in conn.execute("SELECT article_id, source_article_id FROM stitched_from").fetchall()
+                if name[r[0]] == "12-fisheries-talks-farm"}
+    assert stitched == {"11-fisheries-talks-lima", "05-protest-bogota"}
     # the stored analysis is the contract JSON
     row = conn.execute("SELECT analysis FROM articles WHERE id = '01-ministers-meet-jakarta'").fetchone()
     assert json.loads(row[0])["article"]["published"] == "2019-05-15"
@@ -151,7 +161,8 @@ def test_near_duplicate_and_copied_paragraph_are_found_with_sources(tmp_path: Pa
         "SELECT article_id, source_article_id, similarity, share, n_sentences, near_duplicate FROM copies").fetchall()}
     dup_key = (ids["jakarta-copy"], ids["01-ministers-meet-jakarta"])
     para_key = (ids["regional-leaders"], ids["03-offensive-north-kivu"])
-    assert set(copies) == {dup_key, para_key}  # precision: no other pair is flagged
+    farm = ids["12-fisheries-talks-farm"]  # the example farm piece copies two other examples
+    assert {k for k in copies if k[0] != farm} == {dup_key, para_key}  # precision: no other pair is flagged
     sim, share, n, near_dup = copies[dup_key]
     assert near_dup and sim >= 0.6 and share >= 0.8
     sim, share, n, near_dup = copies[para_key]
