@@ -56,7 +56,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = pos
         for m in _BOUNDARY.finditer(line):
-            if line[m.start()] == "." and _ABBREVIATION.search(line, 0, m.start()):
+            if line[m.start()] == "." and _ABBREVIATION.search(line, max(0, m.start() - 24), m.start()):
                 continue
             cut = pos + m.end()
             _add_span(text, start, cut, spans)
