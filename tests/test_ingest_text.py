@@ -147,6 +147,46 @@ def test_real_sentences_are_not_boilerplate_or_captions(par: str) -> None:
     assert not is_caption(par)
 
 
+# caption conventions of photo desks, each written for this test: a credit in the agency's form,
+# a label before the caption, a picture named as such, a present-tense picture description
+CAPTION_FORMS = [
+    "Fishermen mend their nets on the quay in Paita, Peru, Tuesday, April 4, 2023. (AP Photo/Ana Ruiz)",
+    "Police officers stand in line outside the court in Dhaka, Bangladesh, May 2, 2021. REUTERS/Ali Rahman/File Photo",
+    "FILE - The foreign ministry building in Quito, Ecuador, on Jan. 14, 2021.",
+    "Image caption: The minister was met by fishermen when she arrived in Tumbes",
+    "From left: the foreign ministers of Peru and Ecuador pose before the talks in Lima.",
+    "Trawlers are moored at the port in this handout picture released by the navy on April 3, 2023.",
+    "A screenshot from a video posted online shows the coast guard boarding a trawler.",
+    "Relatives wait for news outside the naval base in the port town of Paita.",
+    "Demonstrators hold a banner outside the embassy in Quito. Photo via Twitter",
+]
+
+
+@pytest.mark.parametrize("line", CAPTION_FORMS)
+def test_caption_forms_pasted_into_a_body_are_removed(line: str) -> None:
+    body = ("LIMA — Peru and Ecuador agreed on Wednesday to resume talks on fishing rights.\n\n"
+            f"{line}\n\nThe ministers met for two hours and said negotiators would meet again in Quito.")
+    ext = extract_text(body)
+    assert line not in ext.text
+    assert [r.reason for r in ext.removed if r.text == line] in (["caption"], ["photo credit"])
+    assert "resume talks" in ext.text and "meet again in Quito" in ext.text
+
+
+@pytest.mark.parametrize(
+    "par",
+    [
+        "The foreign minister speaks at the regional summit in Santiago next week.",
+        "The image, shared widely online, appeared to show the trawler inside Peruvian waters.",
+        "The visit was a courtesy call ahead of the summit, a spokesman said.",
+        "Relatives waited outside the naval base in Paita for news of the crews.",
+        "Police said a screenshot of the message was sent to the ministry before the seizure.",
+        "Pressure from left-wing parties forced the coalition to delay the vote.",
+    ],
+)
+def test_reporting_that_shares_caption_words_stays(par: str) -> None:
+    assert not is_caption(par)
+
+
 def test_sample_article_metadata_and_removed_match_gold() -> None:
     path = shared_path("samples", "putin-pompeo-2019.txt")
     gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["article"]

@@ -60,24 +60,49 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|file\s+photo|credit)[^)]*\)|\b(?:photo|image|picture|credit)\s*(?:by|:)\s*\S+|"
     r"\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|EPA|Xinhua|Bloomberg|Anadolu)\s*/\s*[^\s/]+(?:\s+[A-Z][\w'’-]+){0,3}\W*$|"
     r"\bvia\s+Getty\s+Images|"
-    r"^(?:photo|image|pictured|above|top|file|caption)\s*:)",
+    r"^(?:photo(?:graph)?|image|picture|pictured|above|top|file(?:\s+photo)?|caption|image\s+(?:caption|source)|"
+    r"from\s+left|left\s+to\s+right|\(?l\s*-\s*r\)?|screen\s*(?:shot|grab)|video\s+grab)\s*[:,)]|"
+    r"^\(?l\s*-\s*r\)\s|"
+    r"\b(?:photo|image|picture|video)\s+via\s+\S+)",
+    re.I,
+)
+# an agency's "FILE -" before a file picture's caption (in capitals, as agencies print it)
+_FILE_DASH = re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s+\S")
+# a picture named as such: "in this handout picture", "a screenshot ... shows", "as seen from"
+_PICTURE_NAMED = re.compile(
+    r"\bin\s+this\s+(?:[\w.,-]+\s+){0,4}(?:photo(?:graph)?|picture|image|handout|screen\s*(?:shot|grab)|video\s+grab|"
+    r"still|frame\s+grab)\b|"
+    r"\bhandout\s+(?:photo(?:graph)?|picture|image|video)\b|"
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|picture|image|screen\s*(?:shot|grab)|video\s+grab|still|footage)"
+    r"\b(?:(?!appear|seem)[^.!?]){0,80}\b(?:shows|showing)\b|"
+    r"^screen\s*(?:shot|grab)s?\b|"
+    r"\bas\s+seen\s+from\b",
     re.I,
 )
 # a picture's credit at the end of a line: "REUTERS/Jane Doe", "GETTY IMAGES/John Roe" (agency in
 # capitals, a slash, the photographer), "(AFP)", "Photo: Jane Doe/Agency", "Image credit: Agency"
 _CREDIT_TAIL = re.compile(
-    r"(?:\b[A-Z][A-Z&.' -]{1,30}/[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
+    r"(?:\b[A-Z][A-Z&.' -]{1,30}(?:/[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}){1,3}|"
+    r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:/(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty\s+Images|Xinhua|"
+    r"Anadolu|Bloomberg|Sipa|Shutterstock|Alamy|Pool|Handout|File(?:\s+Photo)?|[A-Z]{2,}))+|"
     r"\((?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|AP Photo|Anadolu)[^)]{0,40}\)|"
-    r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit)\s*:\s*[^.!?]{2,60})\.?\s*$"
+    r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit)\s*:\s*[^.!?]{2,60}|"
+    r"(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)\s+via\s+[A-Z][^.!?]{1,40}|(?:(?<=[.!?)] )|^)[Cc]ourtesy(?:\s+of|:)\s+(?:the\s+)?[A-Z][^.!?]{1,60})\.?\s*$"
 )
 _CAPTION_OPENER = re.compile(r"^(?:file\s+(?:photo|picture|image)|in\s+this\s+(?:file\s+)?(?:photo|picture|image))\b", re.I)
-_CAPTION_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|during)\s+(?:the\s+)?[A-Z]|\b(?:left|right|center|centre)\s*[,)]")
+_CAPTION_PLACE = re.compile(
+    r"\b(?:in|at|outside|inside|near|during)\s+(?:the\s+)?[A-Z]|\b(?:left|right|center|centre)\s*[,)]|"
+    r"\b(?:in|at|near|outside|through|across|along|off)\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?of\s+[A-Z]")
+# a time that makes a present tense a plan or a habit, not a picture ("speaks ... next week")
+_NOT_PICTURE_TIME = re.compile(r"\b(?:next|tomorrow|later|every|each|usually|often|always|daily|weekly|annually)\b")
 _NOT_CAPTION_TENSE = re.compile(
     r"\b(?:said|says|told|had|was|were|has|have|will|would|could|should|did|been|according)\b")
 # what a picture shows someone doing (stricter than _CAPTION_VERB: "holds a lead" is news)
 _PICTURE_VERB = re.compile(
     r"\b(?:speaks|speak|talks\s+(?:to|with)|talk\s+(?:to|with)|attends?|arrives?|leaves|walks|gestures?|"
-    r"looks?\s+on|poses?|waves?|listens?|shakes?\s+hands|greets?|(?:sits|stands)\s+(?:with|next\s+to|beside|behind|outside|in\s+front\s+of)|smiles?|prays?|"
+    r"looks?\s+on|poses?|waves?|listens?|shakes?\s+hands|greets?|carry|carries|marches|march|gathers?|inspects?|"
+    r"waits?|queues?|patrols?|searches|search|mourns?|celebrates?|chants?|unloads?|wades?|rides?|"
+    r"(?:walk|walks|run|runs|drive|drives|flee|flees)\s+(?:past|through|along|across|towards?|away|down|up)|(?:sits|stands)\s+(?:with|next\s+to|beside|behind|outside|in\s+front\s+of)|smiles?|prays?|"
     r"is\s+(?:seen|pictured|shown)|are\s+(?:seen|pictured|shown)|casts?\s+(?:his|her|their)\s+ballots?|"
     r"holds?\s+(?:up\s+)?(?:a\s+)?(?:signs?|placards?|banners?|flags?|photos?|candles?|portraits?)|"
     r"delivers?\s+(?:a|his|her|the)\s+(?:speech|address|remarks))\b")
@@ -139,7 +164,11 @@ _CREDIT_ONLY_MAX_WORDS = 6
 def is_photo_credit(par: str) -> bool:
     """A bare photo credit ("Scott Olson via Getty Images.", "Photo: AP"): a picture's byline
     left in a scraped page, not a description pasted into the story."""
-    return _word_count(par) <= _CREDIT_ONLY_MAX_WORDS and bool(_CAPTION_CREDIT.search(par.strip()))
+    s = par.strip()
+    if _word_count(s) > _CREDIT_ONLY_MAX_WORDS:
+        return False
+    tail = _CREDIT_TAIL.search(s)
+    return bool(_CAPTION_CREDIT.search(s)) or (tail is not None and tail.start() == 0)
 
 
 def is_caption(par: str) -> bool:
@@ -152,6 +181,8 @@ def is_caption(par: str) -> bool:
         return False  # captions do not quote; quoted paragraphs are reporting
     if _CREDIT_TAIL.search(s) and _word_count(s) <= 45:
         return True  # "... in London. REUTERS/Jane Doe", "... on May 5. Photo: Jane Doe/Agency"
+    if _FILE_DASH.match(s):
+        return True  # "FILE - Workers repair ...": an agency's file picture
     # one sentence only (ignoring abbreviations such as "U.S." and the final period)
     body = re.sub(r"\b(?:[A-Z]\.){1,3}", "X", s)
     body = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", "X", body)
@@ -159,6 +190,8 @@ def is_caption(par: str) -> bool:
         return False
     if _CAPTION_CREDIT.search(s) or _CAPTION_OPENER.search(s):
         return True
+    if _PICTURE_NAMED.search(s) and not re.search(r"\b(?:said|says|told|according)\b", s):
+        return True  # "... in this handout picture", "A screenshot ... shows ...", "as seen from ..."
     # "..., in Washington, May 9, 2019." after a present-tense description; a body sentence that
     # ends in a date says "on Sunday, May 9, 2021" (excluded by the pattern) and is past tense
     if bool(_CAPTION_DATE_END.search(s)) and (
@@ -170,8 +203,9 @@ def is_caption(par: str) -> bool:
     verb = _PICTURE_VERB.search(s)
     if verb is not None and re.search(r"\bto\s*$", s[:verb.start()]):
         return False  # "are expected to speak": a plan, not a picture
-    return (verb is not None and len(s[:verb.start()].split()) <= 8 and _word_count(s) <= 40
-            and bool(_CAPTION_PLACE.search(s)) and not _NOT_CAPTION_TENSE.search(s))
+    if _NOT_PICTURE_TIME.search(s) or _NOT_CAPTION_TENSE.search(s) or not _CAPTION_PLACE.search(s) or _word_count(s) > 40:
+        return False
+    return verb is not None and len(s[:verb.start()].split()) <= 8
 
 
 def _looks_like_headline(line: str, following: list[str]) -> bool:
