@@ -1,0 +1,317 @@
+"""Provenance: spun copies, stitched pieces and stripped quotes found against other articles
+(``tidings.store.provenance``), in the index itself, in a batch stream and on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli import app
+from tidings.model import Analysis, Article, Signal
+from tidings.schema import validation_errors
+from tidings.store.provenance import (
+    BatchProvenance,
+    ProvenanceIndex,
+    align,
+    band_keys,
+    tokens,
+    _swaps,
+)
+
+# --------------------------------------------------------------------------- invented articles
+
+ORIGINAL = """MADRID, March 4 (Wire) - Officials in Madrid said on Tuesday that talks with Morocco over fishing rights in the Atlantic had resumed after a pause of three months.
+
+The officials said the talks would focus on quotas for the sardine and anchovy fleets that sail from ports in the Canary Islands.
+
+Russia has also asked to join the talks as an observer, a foreign ministry spokesman said, adding that Madrid would answer the request next week.
+
+Fishing groups in the islands said they hoped the talks would end with a deal before the summer season starts in June.
+
+Morocco has not commented on the talks, and officials in Rabat did not answer calls on Tuesday."""
+
+#: the same report run through a synonym spinner: common words traded for rarer ones, the last
+#: paragraph left alone (a spinner swaps some mentions, not all)
+SPUN = """MADRID, March 4 (Wire) - Functionaries in Madrid stated on Tuesday that negotiations with Morocco over fishing rights in the Atlantic had resumed after a pause of three months.
+
+The functionaries stated the negotiations would focus on quotas for the sardine and anchovy fleets that sail from ports in the Canary Islands.
+
+The Russian Federation has also asked to join the negotiations as an observer, a foreign ministry spokesman stated, adding that Madrid would answer the request next week.
+
+Fishing groups in the islands stated they hoped the negotiations would end with a deal before the summer season starts in June.
+
+Morocco has not commented on the talks, and officials in Rabat did not answer calls on Tuesday."""
+
+MINING = [
+    "LIMA, May 12 (Wire) - Peru's congress voted on Monday to remove the mining minister after a copper spill "
+    "polluted a river near the southern town of Arequipa.",
+    "Lawmakers accused the minister of ignoring warnings from inspectors who had reported cracks in the tailings "
+    "dam at the copper mine months before the spill.",
+    "The mining company said its engineers had repaired the dam and that water samples taken downstream showed "
+    "copper levels were falling every day.",
+    "Farmers near Arequipa said their cattle had stopped drinking from the river and that they would sue the "
+    "mining company for their losses.",
+]
+ICEBREAKERS = [
+    "OSLO, May 12 (Wire) - Norway will build three new icebreakers for its coast guard to patrol Arctic waters "
+    "around Svalbard, the defence ministry announced on Monday.",
+    "The icebreakers will be built at a shipyard in Bergen and the first vessel is due to enter service in the "
+    "winter of 2027, according to the ministry.",
+    "Coast guard commanders have warned that their ageing ships can no longer keep up with fishing fleets and "
+    "cargo traffic in the Arctic as sea ice retreats.",
+    "Each of the new icebreakers will carry a helicopter and a crew of forty sailors, and will be able to break "
+    "ice a metre thick, the Norwegian navy said.",
+]
+
+
+def _join(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def _index(articles: list[tuple[str, str]]) -> ProvenanceIndex:
+    idx = ProvenanceIndex()
+    for key, text in articles:
+        idx.add(key, text)
+    return idx
+
+
+def _lower_pairs(pairs: list[list[str]]) -> set[tuple[str, str]]:
+    return {(a.lower(), b.lower()) for a, b in pairs}
+
+
+# --------------------------------------------------------------------------- spun copies
+
+
+@pytest.mark.parametrize("order", [("original", "spun"), ("spun", "original")], ids=["original-first", "copy-first"])
+def test_spun_copy_found_with_swapped_pairs_in_either_order(order: tuple[str, str]) -> None:
+    """A reworded copy is ``spun_from`` its original, with the swapped words (original form
+    first), whichever of the two was indexed first; the original is never reported as spun
+    from its copy (direction comes from word rarity, not order)."""
+    texts = {"original": ORIGINAL, "spun": SPUN}
+    idx = _index([(k, texts[k]) for k in order])
+
+    prov = idx.match("spun", SPUN)
+    assert prov is not None
+    assert [s.article_id for s in prov.spun_from] == ["original"]
+    found = prov.spun_from[0]
+    pairs = _lower_pairs(found.substitutions)
+    assert {("said", "stated"), ("officials", "functionaries"), ("talks", "negotiations")} <= pairs
+    # the multi-word name swap is one pair, "Russia" on the original side
+    russia = [p for p in pairs if "russia" in p[0]]
+    assert len(russia) == 1 and russia[0][0] == "russia" and "russian federation" in russia[0][1]
+    # no pair runs the other way (the copy's word first)
+    assert not any(a in {"stated", "functionaries", "negotiations"} for a, _ in pairs)
+    # the aligned sentences point into the copy, and carry the original's sentence
+    assert found.share > 0.8
+    for s in found.sentences:
+        assert SPUN[s["start"]:s["end"]].strip()
+        assert s["original"] in ORIGINAL
+
+    back = idx.match("original", ORIGINAL)
+    assert back is None or not back.spun_from
+
+
+def test_unrelated_article_has_no_provenance() -> None:
+    """An article that shares no sentence with the index is not matched to anything."""
+    idx = _index([("original", ORIGINAL), ("spun", SPUN)])
+    assert idx.match("mining", _join(MINING)) is None
+
+
+# --------------------------------------------------------------------------- stitching
+
+
+@pytest.mark.parametrize("stitched_first", [False, True], ids=["sources-first", "stitched-first"])
+def test_stitched_piece_names_both_sources_and_sources_get_none(stitched_first: bool) -> None:
+    """Paragraphs 1-2 from one report and 3-4 from an unrelated one: ``stitched_from`` lists the
+    paragraphs by source (both named); neither source is said to come from the stitched piece."""
+    a, b = _join(MINING), _join(ICEBREAKERS)
+    stitched = _join(MINING[:2] + ICEBREAKERS[2:])
+    items = [("a", a), ("b", b)]
+    items = [("s", stitched), *items] if stitched_first else [*items, ("s", stitched)]
+    idx = _index(items)
+
+    prov = idx.match("s", stitched)
+    assert prov is not None
+    by_paragraph = {p.paragraph: p.article_id for p in prov.stitched_from}
+    assert by_paragraph == {0: "a", 1: "a", 2: "b", 3: "b"}
+    for p in prov.stitched_from:
+        assert stitched[p.start:p.end] in (a if p.article_id == "a" else b)
+    assert not prov.spun_from  # copied word for word: nothing swapped
+
+    assert idx.match("a", a) is None
+    assert idx.match("b", b) is None
+
+
+# --------------------------------------------------------------------------- stripped quotes
+
+QUOTED = """QUITO, June 2 (Wire) - Ecuador's trade minister met farmers' leaders in Quito on Friday to discuss a planned tariff on imported rice.
+
+\u201cWe will not sign any trade deal that leaves our rice farmers without protection,\u201d said the minister after the meeting.
+
+Farmers' leaders said they would keep their protest camps outside the ministry until the tariff was approved by congress."""
+UNQUOTED = QUOTED.replace("\u201c", "").replace("\u201d", "")
+
+
+@pytest.mark.parametrize("copy_first", [False, True])
+def test_quote_marks_taken_away_show_as_unquoted(copy_first: bool) -> None:
+    """A sentence whose counterpart carries quotation marks this one lacks is ``unquoted`` (the
+    marks were stripped here); the article with the marks gets nothing."""
+    items = [("quoted", QUOTED), ("bare", UNQUOTED)]
+    idx = _index(items[::-1] if copy_first else items)
+
+    prov = idx.match("bare", UNQUOTED)
+    assert prov is not None
+    assert len(prov.unquoted) == 1
+    u = prov.unquoted[0]
+    assert u.article_id == "quoted"
+    assert UNQUOTED[u.start:u.end].startswith("We will not sign any trade deal")
+    assert u.original.startswith("\u201cWe will not sign")
+    assert not prov.spun_from  # the same words: nothing was swapped
+
+    assert idx.match("quoted", QUOTED) is None
+
+
+# --------------------------------------------------------------------------- insertions
+
+PERU = """LIMA, July 8 (Wire) - Peru signed a new fishing agreement with Chile on Thursday after two years of talks over the anchovy catch in the Pacific.
+
+Peru will be allowed to land a larger share of the anchovy catch in northern ports under the agreement, the fisheries ministry said.
+
+Fishermen in the port of Paita welcomed the agreement but said the new quotas would only help the large industrial fleets of Peru."""
+# the spinner lengthens two of the three mentions and trades "said" for "stated"
+PERU_SPUN = (PERU.replace("Peru signed", "The Republic of Peru signed")
+             .replace("\n\nPeru will", "\n\nThe Republic of Peru will")
+             .replace("said", "stated"))
+
+
+def test_words_added_to_a_name_are_one_substitution() -> None:
+    """An insertion of up to MAX_INSERT words next to a kept word ("Peru" -> "The Republic of
+    Peru") is shown as one pair with the word it stands by, the original form first."""
+    old = tokens("Peru signed a new fishing agreement with Chile on Thursday")
+    new = tokens("The Republic of Peru signed a new fishing agreement with Chile on Thursday")
+    got = align([w.lower() for w in old], [w.lower() for w in new])
+    assert got is not None
+    assert _swaps(old, new, got[1]) == [("Peru", "The Republic of Peru")]
+    # mid-sentence too
+    old = tokens("Chile signed a new fishing agreement with Peru on Thursday")
+    new = tokens("Chile signed a new fishing agreement with the Republic of Peru on Thursday")
+    got = align([w.lower() for w in old], [w.lower() for w in new])
+    assert got is not None
+    assert _swaps(old, new, got[1]) == [("Peru", "the Republic of Peru")]
+
+    idx = _index([("peru", PERU), ("peru-spun", PERU_SPUN)])
+    prov = idx.match("peru-spun", PERU_SPUN)
+    assert prov is not None and [s.article_id for s in prov.spun_from] == ["peru"]
+    pairs = prov.spun_from[0].substitutions
+    assert ["Peru", "The Republic of Peru"] in pairs
+    # the inserted words are not split into pairs of their own
+    assert [p for p in pairs if "Republic" in p[1]] == [["Peru", "The Republic of Peru"]]
+    back = idx.match("peru", PERU)
+    assert back is None or not back.spun_from
+
+
+def test_inserted_clause_is_not_a_swap() -> None:
+    """More than MAX_INSERT words added in one place is an edit, not a synonym swap: no alignment."""
+    old = [w.lower() for w in tokens("Peru signed a new fishing agreement with Chile on Thursday")]
+    new = [w.lower() for w in tokens(
+        "Peru signed a new fishing agreement with Chile, its old rival in the south, on Thursday")]
+    assert align(old, new) is None
+
+
+# --------------------------------------------------------------------------- band keys
+
+SHARED_SENTENCE = ("The finance ministry said the new budget would cut spending on roads and raise taxes on "
+                   "tobacco and fuel from next year.")
+
+
+def test_band_keys_shared_sentence_shares_a_key_unrelated_texts_none() -> None:
+    """Two texts are candidates for each other exactly when they share an LSH bucket: a shared
+    sentence gives a shared key, texts of entirely different sentences share none."""
+    x = "Heavy snow closed the mountain passes between the two valleys early on Sunday morning. " + SHARED_SENTENCE
+    y = SHARED_SENTENCE + " Opposition parties called the plan a betrayal of voters in the poorest regions of the country."
+    z = ("Astronomers at the observatory in Chile photographed a comet passing close to Jupiter, its icy tail "
+         "stretching across millions of kilometres. A children's choir from Vienna performed folk songs at the "
+         "cathedral during the annual festival of lanterns.")
+    kx, ky, kz = band_keys(x), band_keys(y), band_keys(z)
+    assert kx and ky and kz
+    assert kx & ky
+    assert not kx & kz
+    assert not ky & kz
+    assert band_keys(x) == kx  # deterministic
+    assert band_keys("Too short to count.") == set()
+
+
+# --------------------------------------------------------------------------- batch and store
+
+
+def _bare_analysis(aid: str, text: str) -> Analysis:
+    return Analysis(id=aid, article=Article(id=aid, text=text))
+
+
+@pytest.mark.parametrize("copy_first", [False, True])
+def test_store_mode_observe_copy_and_original(copy_first: bool) -> None:
+    """A store observes articles one by one (each matched against those before it): the copy
+    gets a ``spun_copy`` signal when its original came first; the original never does, even
+    when the copy came first."""
+    bp = BatchProvenance()
+    orig, spun = _bare_analysis("o", ORIGINAL), _bare_analysis("s", SPUN)
+    for a, key in ([(spun, "s"), (orig, "o")] if copy_first else [(orig, "o"), (spun, "s")]):
+        bp.observe(a, key=key)
+    assert orig.provenance is None or not orig.provenance.spun_from
+    assert "spun_copy" not in {s.name for s in orig.reliability.signals}
+    if not copy_first:
+        assert spun.provenance is not None and spun.provenance.spun_from[0].article_id == "o"
+        assert "spun_copy" in {s.name for s in spun.reliability.signals}
+
+
+def test_observe_keeps_signals_added_after_scoring() -> None:
+    """Re-scoring with provenance keeps a signal someone added that is not one of the findings."""
+    bp = BatchProvenance()
+    bp.observe(_bare_analysis("o", ORIGINAL), key="o")
+    spun = _bare_analysis("s", SPUN)
+    spun.reliability.signals.append(Signal("custom_flag", "low", "added by a caller"))
+    bp.observe(spun, key="s")
+    names = {s.name for s in spun.reliability.signals}
+    assert {"spun_copy", "custom_flag"} <= names
+
+
+# --------------------------------------------------------------------------- command line
+
+runner = CliRunner()
+
+
+def _rows(path: Path) -> dict[str, dict]:
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return {r["id"]: r for r in rows}
+
+
+def test_cli_batch_finds_the_spun_copy_listed_before_its_original(tmp_path: Path) -> None:
+    """``tidings analyze`` on a JSONL batch matches every article against the others of its
+    window, so a copy listed before its original is still found; ``--no-provenance`` turns it off."""
+    src = tmp_path / "batch.jsonl"
+    src.write_text(json.dumps({"id": "copy-7", "text": SPUN}) + "\n"
+                   + json.dumps({"id": "wire-3", "text": ORIGINAL}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["analyze", str(src), "--format", "jsonl", "--output", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = _rows(out)
+    assert list(rows) == ["copy-7", "wire-3"]
+    copy, orig = rows["copy-7"], rows["wire-3"]
+    assert validation_errors(copy) == [] and validation_errors(orig) == []  # provenance is in the schema
+    assert [s["article_id"] for s in copy["provenance"]["spun_from"]] == ["wire-3"]
+    assert ("said", "stated") in _lower_pairs(copy["provenance"]["spun_from"][0]["substitutions"])
+    copy_signals = {s["name"] for s in copy["reliability"]["signals"]}
+    assert "spun_copy" in copy_signals
+    assert "spun_copy" not in {s["name"] for s in orig["reliability"]["signals"]}
+    assert not (orig.get("provenance") or {}).get("spun_from")
+    assert copy["reliability"]["score"] < orig["reliability"]["score"]
+
+    out2 = tmp_path / "out-off.jsonl"
+    res = runner.invoke(app, ["analyze", str(src), "--format", "jsonl", "--output", str(out2), "--no-provenance"])
+    assert res.exit_code == 0, res.output
+    for row in _rows(out2).values():
+        assert "spun_copy" not in {s["name"] for s in row["reliability"]["signals"]}
+        assert not (row.get("provenance") or {}).get("spun_from")
