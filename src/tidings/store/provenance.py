@@ -52,7 +52,8 @@ MAX_INSERT = 3  # words added or dropped in one place (more is an edit, not a sy
 MIN_SHARED_CONTENT = 0.3  # share of content words two sentences must share before aligning
 MIN_SENTENCES = 2  # aligned sentences before an article counts as a source ...
 LONG_SENTENCE = 15  # ... or one sentence of this many words
-RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction)
+RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction) ...
+FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
 FOREIGN = 0.14  # ... unless it hardly fits the piece at all (share of its rare words found there)
 
@@ -391,10 +392,30 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
     a rarer one (the difference in Zipf frequency, as ``wordfreq`` gives it for the whole phrase,
     held to +-2), and it swaps some mentions but not all, so its copy uses both forms where the
     original used one (a pair whose original form recurs in the new text while the new form is
-    absent from the stored text counts one more for ``spun``, and the reverse for ``original``)."""
+    absent from the stored text counts one more for ``spun``, and the reverse for ``original``).
+    The mean must clear a margin that is wider the fewer pairs there are: a single swap can go
+    either way (a spinner's "fans" for "supporters" is the commoner word), so one pair decides
+    only when the difference is large.  Measured on the tune family's spun copies: 82% directed
+    right and 1.3% reversed, against 90% and 4.7% with the plain margin; a reversed decision
+    marks a clean original as the copy, which costs more than leaving a pair undirected."""
+    score = direction_score(swaps, old_text, new_text)
+    if score is None:
+        return "copy"
+    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower()})
+    margin = RARER_BY + FEW_PAIRS / n
+    if score >= margin:
+        return "spun"
+    if score <= -margin:
+        return "original"
+    return "copy"
+
+
+def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> float | None:
+    """The evidence :func:`_direction` weighs, per distinct pair: positive when the new article's
+    side is the spinner's (None without pairs)."""
     pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower()}
     if not pairs:
-        return "copy"
+        return None
     old_l, new_l = old_text.lower(), new_text.lower()
     total = 0.0
     for a, b in pairs:
@@ -403,12 +424,7 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
             a_in_new = _has(new_l, a, b)
             b_in_old = _has(old_l, b, a)
             total += 0.5 * ((a_in_new and not b_in_old) - (b_in_old and not a_in_new))
-    score = total / len(pairs)
-    if score >= RARER_BY:
-        return "spun"
-    if score <= -RARER_BY:
-        return "original"
-    return "copy"
+    return total / len(pairs)
 
 
 def _has(text: str, phrase: str, other: str) -> bool:
