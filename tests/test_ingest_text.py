@@ -172,6 +172,15 @@ def test_caption_forms_pasted_into_a_body_are_removed(line: str) -> None:
     assert "resume talks" in ext.text and "meet again in Quito" in ext.text
 
 
+def test_a_text_that_is_only_a_caption_like_line_is_kept_as_the_text() -> None:
+    line = "Relatives wait for news outside the naval base in the port town of Paita."
+    ext = extract_text(line)
+    assert ext.text == line and ext.removed == []
+    ext = extract_text("The navy released the crews on Friday, officials said.\n\n" + line)
+    assert ext.text == "The navy released the crews on Friday, officials said."
+    assert [r.reason for r in ext.removed] == ["caption"]
+
+
 @pytest.mark.parametrize(
     "par",
     [

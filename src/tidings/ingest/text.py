@@ -203,6 +203,9 @@ def is_caption(par: str) -> bool:
     verb = _PICTURE_VERB.search(s)
     if verb is not None and re.search(r"\bto\s*$", s[:verb.start()]):
         return False  # "are expected to speak": a plan, not a picture
+    if verb is not None and re.search(
+            r"\b(?:the|a|an|his|her|their|its|this|that)\s*$|\b\w+ed\s+(?:the|a|an|his|her|their|its)\b", s[:verb.start()]):
+        return False  # "prevented the march": the word is a noun after a verb of the report
     if _NOT_PICTURE_TIME.search(s) or _NOT_CAPTION_TENSE.search(s) or not _CAPTION_PLACE.search(s) or _word_count(s) > 40:
         return False
     return verb is not None and len(s[:verb.start()].split()) <= 8
@@ -287,6 +290,7 @@ def extract_text(
         header_budget -= 1
 
     body: list[str] = []
+    before = len(out.removed)
     for par in pars[i:]:
         # a paragraph written on several lines is judged line by line: a boilerplate or caption
         # line can sit inside it ("...\nFollow us on Twitter\n...")
@@ -299,6 +303,13 @@ def extract_text(
                 out.removed.append(Removed(line.strip(), reason))
         if kept:
             body.append("\n".join(kept).strip())
+    if not body:
+        # a text that is nothing but what reads like a caption is the text itself (a one-line
+        # report: "Mourners carry the coffin ... in Gaza."), not a caption pasted into one
+        mine = [r for r in out.removed[before:] if r.reason in ("caption", "photo credit")]
+        if mine:
+            out.removed = [r for r in out.removed if r not in mine]
+            body = [r.text for r in mine]
     out.text = "\n\n".join(body)
     return out
 
