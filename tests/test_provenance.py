@@ -145,6 +145,19 @@ def test_stitched_piece_names_both_sources_and_sources_get_none(stitched_first: 
     assert idx.match("b", b) is None
 
 
+def test_a_paragraph_found_in_two_articles_is_credited_to_the_earlier_one() -> None:
+    """A stitched piece takes paragraphs that a reprint also carries word for word: the sentence
+    aligns equally well with both, and the earlier article is named, however the LSH's sets
+    happen to be ordered in this process (the choice was once left to set order)."""
+    reprint = _join(MINING)  # the same text under another id, added later
+    stitched = _join(MINING[:2] + ICEBREAKERS[2:])
+    for _ in range(3):
+        idx = _index([("first", _join(MINING)), ("reprint", reprint), ("b", _join(ICEBREAKERS))])
+        prov = idx.match("s", stitched)
+        assert prov is not None
+        assert {p.article_id for p in prov.stitched_from} == {"first", "b"}
+
+
 # --------------------------------------------------------------------------- stripped quotes
 
 QUOTED = """QUITO, June 2 (Wire) - Ecuador's trade minister met farmers' leaders in Quito on Friday to discuss a planned tariff on imported rice.

@@ -160,6 +160,7 @@ class ProvenanceIndex:
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self.sentences: dict[str, _Sentence] = {}
         self.articles: OrderedDict[str, _Article] = OrderedDict()
+        self._added: dict[str, int] = {}  # article -> when it was added (ties go to the earlier)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -185,12 +186,14 @@ class ProvenanceIndex:
             return
         art = self._prepare(article_id, text, title)
         self.articles[article_id] = art
+        self._added[article_id] = len(self._added)
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
             key = f"{article_id}\x1f{s.index}"
             self.sentences[key] = s
             self.lsh.insert(key, mh)
         while len(self.sentences) > self.max_sentences and len(self.articles) > 1:
             _, old = self.articles.popitem(last=False)
+            self._added.pop(old.id, None)
             for s in old.sentences:
                 key = f"{old.id}\x1f{s.index}"
                 if self.sentences.pop(key, None) is not None:
@@ -206,8 +209,11 @@ class ProvenanceIndex:
             return None
         best: dict[int, Alignment] = {}
         for s, mh in zip(new.sentences, self._minhashes(new.sentences)):
-            for key in self.lsh.query(mh):
-                old = self.sentences.get(key)
+            # in the order the articles were added: of two sentences that align as well, the
+            # earlier article's is kept, whatever order the LSH's sets hand them out in
+            found = [(self._added.get(o.article, -1), o.index, o)
+                     for o in (self.sentences.get(k) for k in self.lsh.query(mh)) if o is not None]
+            for _, _, old in sorted(found, key=lambda t: (t[0], t[1])):
                 if old is None or old.article == article_id or not _may_align(old, s):
                     continue
                 got = align(old.lower, s.lower)
@@ -219,7 +225,7 @@ class ProvenanceIndex:
                 best[s.index] = Alignment(s, old, _swaps(old.words, s.words, ops), share)
         # second pass: once an article is known to be a source, its other sentences are tried
         # against the sentences still unexplained (heavily reworded ones the LSH missed)
-        for src in {a.old.article for a in best.values()}:
+        for src in sorted({a.old.article for a in best.values()}, key=lambda a: self._added.get(a, -1)):
             old_art = self.articles.get(src)
             if old_art is None:
                 continue
