@@ -46,6 +46,28 @@ _BOILERPLATE_PATTERNS = [
     r"(?:support|donate\s+to)\s+(?:our|independent|this)\s+(?:journalism|work|site|reporting)\b.*|(?:please\s+)?donate\b.{0,60}",
     r"(?:join|like)\s+(?:us|our\s+\w+)\s+(?:on|at)\b.*|follow\s+@\w+.*|(?:around|from)\s+the\s+web|(?:sponsored|promoted)\s+(?:links?|stories|posts)",
     r"(?:report\s+an?\s+(?:error|typo|correction)|send\s+us\s+a\s+tip|got\s+a\s+tip\??).*",
+    # advertising labels and prompts to advertise
+    r"(?:the\s+)?(?:story|article|text)\s+continues\s+(?:below|after|under)\b.{0,30}|advertise\s+with\s+us\b.*|"
+    r"advertisement\s*[-–—:|]\s*(?:scroll|continue|story)\b.*",
+    # the page's own machinery: loading notices, picture counters, reading times, "updated 3 hours ago"
+    r"(?:loading|please\s+wait)\s*(?:\.{2,3}|…)?|(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+|"
+    r"\d+\s+min(?:ute)?s?\s+read|(?:updated|published|posted|last\s+updated)\s*:?\s*\d+\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,20}",
+    # a row of share buttons: "Facebook Twitter WhatsApp Email", "Print | Email | Share"
+    r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|copy\s+link|"
+    r"messenger|sms|flipboard|threads|bluesky)\s*[|•·,/]?\s*){2,}",
+    # prompts to subscribe, download, be notified, join a channel
+    r"get\s+(?:the\s+)?(?:latest|best|top|day'?s)\b.{0,60}\b(?:inbox|e-?mail|newsletter)\b.*|"
+    r"(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b.*|turn\s+on\s+(?:push\s+)?notifications\b.*|"
+    r"join\s+(?:us\s+on\s+|our\s+)(?:\w+\s+){0,2}(?:channel|group|community)\b.*",
+    # where the piece first ran, and the wire's own footer
+    r"originally\s+(?:published|appeared|posted)\s+(?:at|on|in|by)\b.*|this\s+material\s+may\s+not\s+be\s+published\b.*",
+    # appeals, comment prompts, navigation between posts, disclaimers, hashtag rows
+    r".{0,60}\b(?:needs?|relies\s+on|depends\s+on)\s+(?:on\s+)?your\s+support\b.*|"
+    r"join\s+the\s+(?:conversation|discussion|debate)\b.*|"
+    r"[«‹<←]?\s*(?:next|previous|prev|older|newer)\s+(?:article|post|story|page|entry)\s*[»›>→]?(?:\s*[:\-–—].*)?|"
+    r"the\s+views\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|post|piece|column)\s+)?(?:are|do\s+not)\b.*|"
+    r"(?:#\w+[\s,]*){2,}",
 ]
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(_BOILERPLATE_PATTERNS) + r")$", re.I)
 _BOILERPLATE_MAX_WORDS = 16
