@@ -50,7 +50,7 @@ def detect(article: Article, provenance: Provenance | None) -> list[Finding]:
         n = len(provenance.unquoted)
         out.append(Finding(
             "stripped_quotes",
-            ramp(n, 0, 2),
+            ramp(n, 0, 3),  # one sentence may be another outlet's style (a transcript); three are a pattern
             f"{n} sentence{'s' if n != 1 else ''} quote{'' if n != 1 else 's'} another article's "
             "words without its quotation marks",
             [f"{clip(article.text[u.start:u.end], 60)} ← {clip(u.original, 60)} ({u.article_id})"

@@ -56,10 +56,14 @@ RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
-FOREIGN = 0.14  # ... unless it hardly fits the piece at all (share of its rare words found there)
+FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
+MIN_REST = 2  # sentences outside the block, on each side, before the fits are compared
 
 #: quotation marks around words (straight or curly double quotes, and two apostrophes)
 _QUOTE_MARKS = re.compile(r'["“”„«»]|\'\'|‘‘|’’')
+
+#: words of attribution a rewrite adds or drops around a quote ("..., he said"): not a swap
+_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "asked", "noted", "stated"})
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -330,12 +334,18 @@ class ProvenanceIndex:
         # than the block, as an original holds the paragraphs a stitched piece took from it)
         mine = [s.sig for s in new.sentences]
         rest_old = [s for s in old.sentences if not _shared(s.sig, mine)]
-        if not rest_old or not rest_new:
-            return False
+        if len(rest_new) < MIN_REST:
+            return False  # too little of ``new`` besides the block to say what belongs to it
         words = _signature([w for s in inside for w in s.lower])
         fit_new = _overlap(words, _signature([w for s in rest_new for w in s.lower]))
+        if len(rest_old) < MIN_REST:
+            # the block is (nearly) all ``new`` shares with a short source: it came from there when
+            # it is foreign to the rest of ``new``
+            return fit_new < FOREIGN
         fit_old = _overlap(words, _signature([w for s in rest_old for w in s.lower]))
-        return fit_old >= fit_new + FIT_MARGIN or fit_new < FOREIGN
+        # better in its source by a margin; or foreign here and still closer to the source (a piece
+        # whose own later paragraphs change subject does not lend them to a copy that took them)
+        return fit_old >= fit_new + FIT_MARGIN or (fit_new < FOREIGN and fit_old > fit_new)
 
     def _unquoted(self, text: str, best: dict[int, Alignment], sources: list[str]) -> list[Unquoted]:
         """Sentences whose counterpart in another article carries quotation marks around words
@@ -361,6 +371,9 @@ def _swaps(old: list[str], new: list[str], ops: list[tuple[int, int, int, int]])
     out: list[tuple[str, str]] = []
     for i1, i2, j1, j2 in ops:
         if i1 == i2 or j1 == j2:  # words added or dropped: shown with the word they stand by
+            added = old[i1:i2] or new[j1:j2]
+            if all(w.lower() in STOP or w.lower() in _ATTRIBUTION for w in added):
+                continue  # "he said" added to a quote, an article dropped: not a synonym
             if i1 < len(old) and j2 < len(new) and i2 < len(old) and old[i2].lower() == new[j2].lower():
                 i2, j2 = i2 + 1, j2 + 1
             elif i1 > 0 and j1 > 0 and old[i1 - 1].lower() == new[j1 - 1].lower():
