@@ -54,8 +54,8 @@ _BOILERPLATE_PATTERNS = [
     r"\d+\s+min(?:ute)?s?\s+read|(?:updated|published|posted|last\s+updated)\s*:?\s*\d+\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,20}",
     # a row of share buttons: "Facebook Twitter WhatsApp Email", "Print | Email | Share"
-    r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|copy\s+link|"
-    r"messenger|sms|flipboard|threads|bluesky)\s*[|•·,/]?\s*){2,}",
+    r"(?:\b(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|copy\s+link|"
+    r"messenger|sms|flipboard|threads|bluesky)\b\s*[|•·,/]?\s*){2,}",
     # prompts to subscribe, download, be notified, join a channel
     r"get\s+(?:the\s+)?(?:latest|best|top|day'?s)\b.{0,60}\b(?:inbox|e-?mail|newsletter)\b.*|"
     r"(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b.*|turn\s+on\s+(?:push\s+)?notifications\b.*|"
