@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Quote
+from tidings.parsed import parsed
 from tidings.reliability.findings import Finding, clip, ramp
 from tidings.reliability.text import (
     QuoteMask,
@@ -138,11 +139,14 @@ def own_quotes(doc: Doc, mask: QuoteMask) -> list[_Q]:
 def unattributed_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[Finding]:
     if quotes:
         direct = [q for q in quotes if q.kind == "direct"]
-        sents = [s for s in doc.sents if s.text.strip()]
+        loose = [q for q in direct if q.speaker is None]
         # the extractor leaves a speaker unresolved now and then; a quote whose own sentence,
-        # or a neighbour in its paragraph, has a speech cue is attributed all the same
-        bad = [(q.start, q.end, q.text) for q in direct
-               if q.speaker is None and not _attributed_nearby(doc.text, sents, mask, q.start, q.end)]
+        # or a neighbour in its paragraph, has a speech cue is attributed all the same (the
+        # sentences are listed only when there is such a quote: spaCy builds them anew each time)
+        view = parsed(doc) if loose else None
+        sents = [s for s in view.sents if view.text[s.start_char:s.end_char].strip()] if view else []
+        bad = [(q.start, q.end, q.text) for q in loose
+               if not _attributed_nearby(doc.text, sents, mask, q.start, q.end)]
     else:
         own = own_quotes(doc, mask)
         direct_n = len(own)
