@@ -64,8 +64,10 @@ ARTICLE_REFS = [
 # --- the integrity check ------------------------------------------------------------------------
 
 
-def integrity_problems(db: Path) -> list[str]:
-    """What is wrong with a store, as sentences; [] for a sound one.
+def integrity_problems(db: Path, allow_empty: bool = False) -> list[str]:
+    """What is wrong with a store, as sentences; [] for a sound one.  ``allow_empty``: a database with
+    no tables at all is sound (a run killed after DuckDB made the file, before the schema's first
+    transaction committed; the next run creates the schema).
 
     1. DuckDB opens it read-only and reads every column of every row and each index (block checksums);
     2. the schema is at the latest version;
@@ -90,6 +92,11 @@ def integrity_problems(db: Path) -> list[str]:
             verify_readable(conn, db)
         except StoreError as exc:
             return [str(exc)]
+        tables = {r[0] for r in q("SELECT table_name FROM information_schema.tables")}
+        if allow_empty and not tables:
+            return []
+        if "schema_version" not in tables:
+            return [f"no schema_version table (tables: {sorted(tables)})"]
         version = q("SELECT max(version) FROM schema_version")[0][0]
         if version != LATEST_VERSION:
             out.append(f"schema version {version}, expected {LATEST_VERSION}")
@@ -265,7 +272,7 @@ def kill_runs(workdir: Path, corpus: Path, ids: list[str], kills: int, seed: int
             stats.kills += 1
             stats.during_startup += run.first_new_at is None or run.first_new_at > anchor + delay
             if db.exists():  # else killed before the store was created: nothing to check
-                stats.problems += [f"after kill {stats.kills}: {p}" for p in integrity_problems(db)]
+                stats.problems += [f"after kill {stats.kills}: {p}" for p in integrity_problems(db, allow_empty=True)]
             continue
         if run.proc.returncode != 0:
             stats.problems.append(f"run exited {run.proc.returncode}: {run.message()}")
@@ -420,3 +427,36 @@ def test_damaged_or_foreign_db_is_refused_in_one_line_and_left_untouched(real_st
         assert "untouched" in lines[0]
     assert _snapshot(bad) == before
     assert not Path(str(bad) + ".wal").exists()
+
+
+def test_store_killed_while_its_schema_was_made_opens_and_is_completed(tmp_path: Path) -> None:
+    """A kill between DuckDB creating the file and the first migration committing leaves an empty
+    database; the next run must take it as new, and the migration leaves no half-made schema behind."""
+    from tidings.store.schema import connect
+
+    db = tmp_path / "killed.duckdb"
+    duckdb.connect(str(db)).close()  # the file DuckDB makes before any schema statement runs
+    assert integrity_problems(db, allow_empty=True) == []
+    assert integrity_problems(db) != []  # an empty file is not a finished store
+    conn = connect(db)
+    conn.close()
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (LATEST_VERSION,)
+    finally:
+        conn.close()
+
+
+def test_first_migration_failing_leaves_no_schema_version_table(tmp_path: Path, monkeypatch) -> None:
+    from tidings.store import schema
+
+    db = tmp_path / "failed.duckdb"
+    broken = [(schema.MIGRATIONS[0][0], schema.MIGRATIONS[0][1], ["CREATE TABLE t (x INTEGER)", "SELECT nope"])]
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(duckdb.Error):
+        schema.connect(db)
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        assert conn.execute("SELECT table_name FROM information_schema.tables").fetchall() == []
+    finally:
+        conn.close()

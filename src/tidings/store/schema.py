@@ -139,16 +139,16 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
             f"this store has schema version {version}, newer than this tidings knows ({LATEST_VERSION}): "
             "upgrade tidings to open it"
         )
-    if version == 0:
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version ("
-            "version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
-        )
     for number, description, statements in MIGRATIONS:
         if number <= version:
             continue
         conn.execute("BEGIN TRANSACTION")
         try:
+            if version == 0:  # in the first migration's transaction: a kill leaves no half-made schema
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    "description VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+                )
             for stmt in statements:
                 conn.execute(stmt)
             conn.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)", [number, description])
