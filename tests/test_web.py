@@ -115,8 +115,23 @@ def html(client: TestClient, url: str, status: int = 200) -> str:
 def api(client: TestClient, url: str, status: int = 200) -> Any:
     r = client.get(url)
     assert r.status_code == status, (url, r.status_code, r.text[:500])
-    assert r.headers["content-type"].startswith("application/json")
+    if status < 400:
+        assert r.headers["content-type"].startswith("application/json")
+    else:
+        assert_problem(r, status)
     return r.json()
+
+
+def assert_problem(r: Any, status: int) -> dict[str, Any]:
+    """An RFC 9457 problem-details answer with this status and a detail that says something."""
+    assert r.status_code == status, (r.status_code, r.text[:500])
+    assert r.headers["content-type"].startswith("application/problem+json"), r.headers["content-type"]
+    doc = r.json()
+    assert {"type", "title", "status", "detail"} <= set(doc), doc
+    assert doc["status"] == status and isinstance(doc["detail"], str) and len(doc["detail"]) > 10, doc
+    for e in doc.get("errors") or []:
+        assert set(e) == {"field", "message"} and all(isinstance(v, str) for v in e.values()), e
+    return dict(doc)
 
 
 class Tags(HTMLParser):
@@ -554,3 +569,61 @@ def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.Monk
     with TestClient(calls["app"], base_url="http://127.0.0.1:8000") as c:
         assert c.get("/api/events").status_code == 200
         assert c.get("/api/events", headers={"host": "evil.example"}).status_code == 400
+
+
+# --- one error shape for the whole API -------------------------------------------------------------
+
+
+def test_a_non_json_body_is_a_4xx_problem_not_a_500(client: TestClient) -> None:
+    r = client.post("/api/analyze", content=b"text=hello", headers={"content-type": "application/x-www-form-urlencoded"})
+    doc = assert_problem(r, 422)
+    assert "hello" not in r.text  # the request's bytes are not echoed
+    assert any(e["field"] == "body" for e in doc["errors"]), doc
+    for raw in (b"\xff\xfe not utf-8", b"{not json", b"[1, 2]", b'"a string"'):
+        assert_problem(client.post("/api/analyze", content=raw, headers={"content-type": "application/json"}), 422)
+    doc = assert_problem(client.post("/api/analyze", json={"text": 5, "authors": "x"}), 422)
+    assert {"body.text", "body.authors"} <= {e["field"] for e in doc["errors"]}, doc
+
+
+def test_every_api_error_has_the_problem_shape(client: TestClient) -> None:
+    assert_problem(client.get("/api/articles/not-there"), 404)
+    assert_problem(client.get("/api/no-such-route"), 404)
+    assert_problem(client.get("/api/events?quad=9"), 400)
+    assert_problem(client.get("/api/events?limit=0"), 400)
+    assert_problem(client.delete("/api/events"), 405)
+    assert_problem(client.post("/api/analyze", json={}), 422)
+    doc = assert_problem(client.get("/api/actors/ZZZZ"), 404)
+    assert "ZZZZ" in doc["detail"]
+    assert "ZZZZ" in html(client, "/actors/ZZZZ", 404)
+    assert api(client, "/api/actors/IDN")["counterparts"]  # a known actor still answers
+
+
+def test_api_refusal_of_a_private_url_speaks_to_api_callers(client: TestClient) -> None:
+    doc = assert_problem(client.post("/api/analyze", json={"url": "http://127.0.0.1:9/article"}), 422)
+    assert "refused" in doc["detail"] and "--allow-private" not in doc["detail"], doc
+    r = client.post("/analyze", data={"url": "http://10.0.0.1/a"})
+    assert r.status_code == 422 and "--allow-private" not in r.text and "own machine or network" in r.text
+
+
+def test_limits_and_token_refusals_are_problems_on_the_api(store: Path) -> None:
+    with TestClient(create_app(store, max_body=1000)) as small:
+        assert_problem(small.post("/api/analyze", json={"text": "x" * 5000}), 413)
+        assert small.post("/analyze", data={"text": "x" * 5000}).headers["content-type"].startswith("text/plain")
+    with TestClient(create_app(store, token="s3cret-token")) as gated:
+        r = gated.get("/api/events")
+        assert_problem(r, 401)
+        assert r.headers["www-authenticate"] == "Bearer"
+    with TestClient(create_app(store, allowed_hosts=["localhost"]), base_url="http://evil.example") as other:
+        assert_problem(other.get("/api/events"), 400)
+
+
+def test_openapi_describes_the_problem_shape(client: TestClient) -> None:
+    spec = api(client, "/openapi.json")
+    assert {"type", "title", "status", "detail", "errors"} <= set(spec["components"]["schemas"]["Problem"]["properties"])
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            for code in ("400", "404", "422"):
+                content = op["responses"][code]["content"]
+                assert "application/problem+json" in content, (path, method, code, content)
+                assert content["application/problem+json"]["schema"]["$ref"].endswith("/Problem")
+    assert "HTTPValidationError" not in spec["components"]["schemas"]

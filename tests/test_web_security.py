@@ -509,7 +509,8 @@ def test_payloads_in_every_parameter_are_escaped(client: TestClient) -> None:
                 assert res.status_code < 500, (url, res.status_code, res.text[:300])
                 ctype = res.headers.get("content-type", "")
                 if route_path.startswith("/api/") or route_path == "/openapi.json":
-                    assert ctype.startswith(("application/json", "text/csv", "application/vnd.apache.parquet")), (url, ctype)
+                    assert ctype.startswith(("application/json", "text/csv", "application/vnd.apache.parquet")
+                                            if res.status_code < 400 else "application/problem+json"), (url, ctype)
                 else:
                     assert ctype.startswith("text/html"), (url, ctype)
                     assert_inert(res.text, url)
@@ -537,9 +538,10 @@ def test_payloads_posted_to_analyze_are_escaped(client: TestClient) -> None:
         assert r.status_code in (200, 422), (p, r.status_code)
         assert_inert(r.text, f"upload named {p!r}")
         r = client.post("/api/analyze", json={"text": f"The minister said {p} on Monday.", "title": p, "source": p})
-        assert r.status_code in (200, 422) and r.headers["content-type"] == "application/json", (p, r.status_code)
+        want = "application/json" if r.status_code == 200 else "application/problem+json"
+        assert r.status_code in (200, 422) and r.headers["content-type"] == want, (p, r.status_code)
         r = client.post("/api/analyze", json={"url": p})
-        assert r.status_code == 422 and r.headers["content-type"] == "application/json", (p, r.status_code)
+        assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", (p, r.status_code)
         tried += 3
     print(f"\nanalyze: {len(PAYLOADS)} payloads, {tried} posts (form text, URL, upload, API), all escaped")
 

@@ -19,5 +19,9 @@ class FetchError(InputError):
         self.url = url
 
 
+class PrivateAddressError(FetchError):
+    """A URL names a loopback, private or link-local address, which is not fetched unless allowed."""
+
+
 class ModelMissingError(TidingsError):
     """The pinned spaCy model is not installed."""

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from tidings.errors import FetchError
+from tidings.errors import FetchError, PrivateAddressError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES
 
 TIMEOUT_SECONDS = 20.0
@@ -51,7 +51,7 @@ def check_url(url: str, allow_private: bool = False) -> None:
     for info in infos:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not addr.is_global:
-            raise FetchError(
+            raise PrivateAddressError(
                 f"refused {url}: {host} is a loopback, private or link-local address ({addr}); "
                 "pass --allow-private to fetch from your own network",
                 url,

@@ -10,8 +10,9 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 from typing import Any, Protocol
 
-from tidings.errors import InputError
+from tidings.errors import InputError, PrivateAddressError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES, check_size, decode_bytes
+from tidings.ingest.url import check_url
 from tidings.ingest.sources import Failure, article_from_document, article_from_record, looks_like_html, read_url
 from tidings.model import Analysis, Article
 
@@ -60,6 +61,13 @@ class Service:
             _ = parts.port
         except ValueError as exc:
             raise InputError(f"not a valid URL: {url[:80]!r} ({exc})") from exc
+        try:  # refused here in the API's own words (the ingest layer's advice names a CLI flag)
+            check_url(url, allow_private=False)
+        except PrivateAddressError as exc:
+            raise InputError(
+                f"refused {url[:80]!r}: it names an address on this server's own machine or network, "
+                "which the server never fetches; paste the page's text or HTML instead"
+            ) from exc
         try:
             item = next(read_url(url, allow_private=False))
         except (ValueError, UnicodeError) as exc:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings import __version__
 from tidings.errors import TidingsError
-from tidings.web import routes
+from tidings.web import problems, routes
 from tidings.web.analysis import Analyses, Service
 from tidings.web.db import Db
 from tidings.web.render import page
 from tidings.web.security import MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders, TokenGate
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
@@ -60,6 +63,14 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.db = db
+    make_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problems.fix_openapi(make_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.state.analysis = Service(analyzer)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -70,29 +81,54 @@ def create_app(
                             headers={"cache-control": "public, max-age=86400"})
 
     for module in routes.ALL:
-        app.include_router(module.router)
+        app.include_router(module.router, responses=problems.PROBLEM_RESPONSES)
 
     # Starlette's own (no route matched, method not allowed) as well as the routes': an unknown page
-    # gets the HTML error page, not JSON
+    # gets the HTML error page; an /api/ caller gets problem details (tidings.web.problems)
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+    def explain(request: Request, exc: StarletteHTTPException) -> str:
+        """Starlette's own errors carry only the status phrase: say what to do instead."""
+        detail = str(exc.detail)
+        if detail != problems.title_of(exc.status_code):
+            return detail
+        if exc.status_code == 404:
+            return f"nothing at {request.url.path}: the pages and API routes are listed at /docs"
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("allow", "")
+            return f"{request.method} is not allowed on {request.url.path}" + (f"; use {allowed}" if allowed else "")
+        return detail
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        detail = explain(request, exc)
+        if is_api(request):
+            return problems.response(exc.status_code, detail, headers=exc.headers)
         return page(request, "error.html", status_code=exc.status_code, title=f"Error {exc.status_code}",
-                    status=exc.status_code, message=str(exc.detail))
+                    status=exc.status_code, message=detail)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        errors = problems.field_errors(exc.errors())
+        if is_api(request):
+            return problems.response(422, "; ".join(f"{e['field']}: {e['message']}" for e in errors), errors)
         return page(request, "error.html", status_code=422, title="Bad request", status=422,
-                    message="; ".join(str(e.get("msg")) for e in exc.errors()))
+                    message="; ".join(e["message"] for e in errors))
 
     @app.exception_handler(TidingsError)
     async def tidings_error(request: Request, exc: TidingsError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, status_code=422)
+        if is_api(request):
+            return problems.response(422, str(exc))
         return page(request, "error.html", status_code=422, title="Cannot do that", status=422, message=str(exc))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        detail = "internal error: the server's log has the details; please report it"
+        if is_api(request):
+            return problems.response(500, detail)
+        return page(request, "error.html", status_code=500, title="Error 500", status=500, message=detail)
 
     # outermost last: host check, then token, then size limit; headers on every answer
     app.add_middleware(BodyLimit, limit=max_body)

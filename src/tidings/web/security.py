@@ -12,6 +12,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from tidings.web import problems
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -44,6 +46,19 @@ async def _respond(send: Send, status: int, body: bytes, content_type: bytes,
     headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode()), *(extra or [])]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def _is_api(scope: Scope) -> bool:
+    return str(scope.get("path", "")).startswith("/api/") or scope.get("path") == "/openapi.json"
+
+
+async def _refuse(send: Send, scope: Scope, status: int, detail: str,
+                  extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    """A refusal before the app runs: problem details for an /api/ caller, plain text otherwise."""
+    if _is_api(scope):
+        await _respond(send, status, problems.body(status, detail), problems.MEDIA_TYPE.encode(), extra)
+    else:
+        await _respond(send, status, detail.encode(), b"text/plain; charset=utf-8", extra)
 
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:
@@ -88,17 +103,15 @@ class BodyLimit:
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "replace")
         url_bytes = len(raw_path) + len(scope.get("query_string", b""))
         if url_bytes > MAX_URL_BYTES:
-            await _respond(send, 414, f"request address over the {MAX_URL_BYTES} byte limit".encode(),
-                           b"text/plain; charset=utf-8")
+            await _refuse(send, scope, 414, f"request address over the {MAX_URL_BYTES} byte limit")
             return
         if sum(len(k) + len(v) + 4 for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:  # as on the wire
-            await _respond(send, 431, f"request headers over the {MAX_HEADER_BYTES} byte limit".encode(),
-                           b"text/plain; charset=utf-8")
+            await _refuse(send, scope, 431, f"request headers over the {MAX_HEADER_BYTES} byte limit")
             return
-        message = f"request body over the {self.limit} byte limit".encode()
+        message = f"request body over the {self.limit} byte limit: an article may be at most 5 MB"
         declared = _headers(scope).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _respond(send, 413, message, b"text/plain; charset=utf-8")
+            await _refuse(send, scope, 413, message)
             return
         seen = 0
         started = answered = False
@@ -112,7 +125,7 @@ class BodyLimit:
                     # answer now: FastAPI turns any error while reading a body into its own 400
                     if not started and not answered:
                         answered = True
-                        await _respond(send, 413, message, b"text/plain; charset=utf-8")
+                        await _refuse(send, scope, 413, message)
                     raise _TooLarge
             return msg
 
@@ -180,8 +193,8 @@ class TokenGate:
             ])
             return
         if is_api:
-            await _respond(send, 401, b'{"detail":"a valid token is needed: Authorization: Bearer <token>"}',
-                           b"application/json", [(b"www-authenticate", b"Bearer")])
+            await _refuse(send, scope, 401, "a valid token is needed: send Authorization: Bearer <token>",
+                          [(b"www-authenticate", b"Bearer")])
             return
         error = '<p class="error">That token is not right.</p>' if given is not None else ""
         await _respond(send, 401, _LOGIN_PAGE.format(error=error).encode(), b"text/html; charset=utf-8")
@@ -199,6 +212,6 @@ class HostCheck:
             host = _headers(scope).get(b"host", b"").decode("latin-1").lower()
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
             if host not in self.hosts and name not in self.hosts:
-                await _respond(send, 400, b"unexpected Host header", b"text/plain; charset=utf-8")
+                await _refuse(send, scope, 400, "unexpected Host header: this server answers only its own names")
                 return
         await self.app(scope, receive, send)

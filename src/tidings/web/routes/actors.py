@@ -23,6 +23,14 @@ def _check(code: str) -> str:
     return code.upper()
 
 
+def _found(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
+    d = data.actor(cur, code)
+    if not (d["name"] or d["counterparts"] or d["timeline"] or d["events"] or d["quotes"]):
+        raise HTTPException(404, f"no actor {code!r} in this store: no event or quote names it "
+                                 "(codes are CAMEO actor codes such as USAGOV; a prefix such as USA matches them)")
+    return d
+
+
 def _network(d: dict[str, Any]) -> dict[str, Any]:
     """The actor in the middle, counterparts on a circle; edge width by events, colour by Goldstein."""
     others = d["counterparts"][:24]
@@ -43,11 +51,11 @@ def _timeline(d: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/actors/{code}", response_class=HTMLResponse, include_in_schema=False)
 def actor_page(request: Request, cur: Cur, code: str) -> HTMLResponse:
-    d = data.actor(cur, _check(code))
+    d = _found(cur, _check(code))
     return page(request, "actor.html", title=d["name"] or d["code"], d=d, network=_network(d),
                 chart=_timeline(d), twin=f"/api/actors/{d['code']}")
 
 
 @router.get("/api/actors/{code}", tags=["actors"], summary="An actor's counterparts, events over time, quotes")
 def actor_api(cur: Cur, code: str) -> dict[str, Any]:
-    return data.actor(cur, _check(code))
+    return _found(cur, _check(code))
