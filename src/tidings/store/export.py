@@ -99,11 +99,24 @@ def _stamp(ts: datetime | None) -> int | None:
     return int(ts.strftime("%Y%m%d%H%M%S")) if ts else None
 
 
+def _added_at(conn: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
+    """When each article was added to the store (UTC): its ingest time, else its run's start."""
+    rows = conn.execute(
+        "SELECT a.article_id, coalesce(a.ingested_at, r.started_at) FROM articles a "
+        "LEFT JOIN runs r USING (run_id)"
+    ).fetchall()
+    return {aid: ts for aid, ts in rows if ts is not None}
+
+
 def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind) -> Iterator[list[Any]]:
-    """Merged events (or single mentions, counted once each) as GDELT 2.0 event rows."""
+    """Merged events (or single mentions, counted once each) as GDELT 2.0 event rows.  DATEADDED
+    is when the event's (first) article was added to the store, YYYYMMDDHHMMSS in UTC."""
     countries = _countries()
+    added = _added_at(conn)
     if kind is Kind.merged:
         records = merged_events(conn, EventFilter(limit=None))
+        for r in records:
+            r["first_added"] = r["first_added"] or added.get(r["first_article_id"])
     elif kind is Kind.events:
         records = []
         for m in event_mentions(conn, EventFilter(limit=None)):
@@ -111,7 +124,8 @@ def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind) -> Iterator[list[Any
                 continue
             m.update(merged_id=f"{m['article_id']}/{m['idx']}", date=m["published"], n_mentions=1,
                      n_sources=1 if m["outlet"] else 0, n_articles=1, first_url=m["url"], first_source=m["outlet"],
-                     first_added=None, is_root=m["sentence"] == 0, first_article_id=m["article_id"])
+                     first_added=added.get(m["article_id"]), is_root=m["sentence"] == 0,
+                     first_article_id=m["article_id"])
             records.append(m)
     else:
         raise ValueError("the GDELT format holds events: export 'merged' or 'events'")
