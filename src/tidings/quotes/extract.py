@@ -31,7 +31,13 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import Article, Quote, Speaker
 from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at, may_cue
-from tidings.quotes.marks import Quoted, find_quotations, paragraph_spans
+from tidings.quotes.marks import (
+    DOUBLE_MARKS,
+    SINGLE_MARKS,
+    Quoted,
+    find_quotations,
+    paragraph_spans,
+)
 from tidings.quotes.speakers import Resolution, Resolver, mention_span, subject_of
 from tidings.quotes.unmarked import find_unmarked
 
@@ -933,8 +939,29 @@ def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_
     return [f for f in found if not any(f is m for m in merged)]
 
 
+_MARK_GLYPHS = DOUBLE_MARKS | SINGLE_MARKS
+
+
+def _inner_end(text: str, e: int) -> int:
+    """End of a piece with the commas the writer put inside its closing mark: the pairing trims
+    them ('"We want them to earn a living," she said' -> '...living'), right for a quote's end but
+    not inside a split quote, whose joined text would read 'living They'.  A comma after the mark
+    ('"...living", she said') is the narrator's, not the speaker's, and stays out."""
+    j = e
+    last = e
+    while j < len(text) and (text[j] == "," or text[j] in " \t"):
+        if text[j] == ",":
+            last = j + 1
+        j += 1
+    return last if j < len(text) and text[j] in _MARK_GLYPHS else e
+
+
 def _to_quote(text: str, f: _Found) -> Quote:
     pieces = [(s, e) for s, e in f.pieces if e > s] or f.pieces
+    # a split quote: every piece but the last keeps the punctuation written inside its marks
+    # (".", "?", "!", "..." are never trimmed; a trailing comma is), so that the joined text reads
+    # as written and each span still slices exactly the source text
+    pieces = [(s, _inner_end(text, e)) for s, e in pieces[:-1]] + pieces[-1:]
     start, end = pieces[0][0], pieces[-1][1]
     content = " ".join(text[s:e] for s, e in pieces)
     a = f.attribution
