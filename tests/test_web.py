@@ -627,3 +627,43 @@ def test_openapi_describes_the_problem_shape(client: TestClient) -> None:
                 assert "application/problem+json" in content, (path, method, code, content)
                 assert content["application/problem+json"]["schema"]["$ref"].endswith("/Problem")
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+# --- the CLI and the API validate filters with one rule -------------------------------------------
+
+BAD_FILTERS = [
+    ("events", {"quad": "9"}, "quad", "between 1 and 4"),
+    ("events", {"quad": "0"}, "quad", "between 1 and 4"),
+    ("merged", {"min_sources": "-1"}, "min-sources", "at least 0"),
+    ("events", {"root": "21"}, "root", "01 to 20"),
+    ("events", {"root": "ab"}, "root", "01 to 20"),
+    ("events", {"code": "19x"}, "code", "1-4 digits"),
+    ("events", {"from": "2020-05-01", "to": "2019-01-01"}, "from", "after"),
+    ("articles", {"min_reliability": "101"}, "min-reliability", "between 0 and 100"),
+    ("articles", {"min_reliability": "60", "max_reliability": "40"}, "min-reliability", "above"),
+]
+API_FOR = {"events": "/api/events", "merged": "/api/events", "articles": "/api/articles"}
+
+
+@pytest.mark.parametrize(("command", "params", "option", "rule"), BAD_FILTERS)
+def test_cli_and_api_refuse_the_same_filters_alike(client: TestClient, store: Path, command: str,
+                                                   params: dict[str, str], option: str, rule: str) -> None:
+    from urllib.parse import urlencode
+
+    doc = api(client, f"{API_FOR[command]}?{urlencode(params)}", 400)
+    assert rule in doc["detail"], doc
+    args = ["query", command, "--db", str(store)]
+    for k, v in params.items():
+        args += [f"--{k.replace('_', '-')}", v]
+    r = CliRunner().invoke(cli_app, args)
+    assert r.exit_code == 2, (args, r.exit_code, r.output)
+    assert f"--{option}" in r.output and rule in r.output, r.output
+
+
+def test_valid_filters_still_answer_alike(client: TestClient, store: Path) -> None:
+    r = CliRunner().invoke(cli_app, ["query", "merged", "--db", str(store), "--root", "4", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    cli_rows = json.loads(r.stdout)
+    api_rows = api(client, "/api/events?root=4")["rows"]
+    assert cli_rows and len(cli_rows) == len(api_rows)
+    assert all(row["code"].startswith("04") for row in cli_rows)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -218,20 +220,30 @@ def _print_rows(rows: list[dict[str, object]], kind: str, fmt: str) -> None:
 
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (default) or json.")]
-LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
+LimitOption = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
 
 
 def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit):  # type: ignore[no-untyped-def]
     from tidings.store.query import EventFilter
 
-    if dyad is not None and len(dyad.split(",")) != 2:
-        fail("--dyad wants two actor codes separated by a comma, e.g. USA,RUS", 2)
-    return EventFilter(
-        actor=actor, source=source, target=target,
-        dyad=tuple(dyad.split(",")) if dyad else None,  # type: ignore[arg-type]
-        code=code, root=root, quad_class=quad, date_from=_iso_date(date_from, "--from"),
-        date_to=_iso_date(date_to, "--to"), outlet=outlet, min_sources=min_sources, limit=limit or None,
-    )
+    with _filter_rules():
+        return EventFilter(
+            actor=actor, source=source, target=target,
+            dyad=tuple(p.strip() for p in dyad.split(",")) if dyad is not None else None,  # type: ignore[arg-type]
+            code=code, root=root, quad_class=quad, date_from=_iso_date(date_from, "--from"),
+            date_to=_iso_date(date_to, "--to"), outlet=outlet, min_sources=min_sources, limit=limit or None,
+        )
+
+
+@contextmanager
+def _filter_rules() -> Iterator[None]:
+    """The store's filter rules (shared with the API) as a usage error naming the CLI option."""
+    from tidings.store.query import FilterError
+
+    try:
+        yield
+    except FilterError as exc:
+        fail(f"--{exc.field.replace('_', '-')} {exc.problem}", 2)
 
 
 def _events_query(kind: str):  # type: ignore[no-untyped-def]
@@ -285,9 +297,10 @@ def query_articles(
     """Articles by text, outlet, date and reliability score."""
     from tidings.store import query
 
-    f = query.ArticleFilter(text=text, outlet=outlet, date_from=_iso_date(date_from, "--from"),
-                            date_to=_iso_date(date_to, "--to"), min_reliability=min_reliability,
-                            max_reliability=max_reliability, limit=limit or None)
+    with _filter_rules():
+        f = query.ArticleFilter(text=text, outlet=outlet, date_from=_iso_date(date_from, "--from"),
+                                date_to=_iso_date(date_to, "--to"), min_reliability=min_reliability,
+                                max_reliability=max_reliability, limit=limit or None)
     conn = open_store(db, read_only=True)
     try:
         rows = query.articles(conn, f)

@@ -7,12 +7,37 @@ Dates are ISO ``YYYY-MM-DD`` and bounds are inclusive.
 from __future__ import annotations
 
 import json
-
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 import duckdb
+
+from tidings.errors import TidingsError
+
+
+class FilterError(TidingsError, ValueError):
+    """A filter value out of its range; ``field`` names the filter (``quad``, ``min_sources``), so the
+    CLI can say ``--quad`` and the API ``quad`` about the same rule."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _check_range(field: str, value: int | None, lo: int, hi: int | None = None) -> None:
+    if value is None:
+        return
+    if value < lo or (hi is not None and value > hi):
+        raise FilterError(field, f"must be between {lo} and {hi}, not {value}" if hi is not None
+                          else f"must be at least {lo}, not {value}")
+
+
+def _check_dates(date_from: date | None, date_to: date | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise FilterError("from", f"({date_from}) is after to ({date_to}): give the earlier date first")
 
 
 @dataclass
@@ -30,6 +55,22 @@ class EventFilter:
     min_sources: int | None = None
     limit: int | None = 100
 
+    def __post_init__(self) -> None:
+        """One validator for every caller (CLI, API, pages): a value out of range is a FilterError."""
+        _check_range("quad", self.quad_class, 1, 4)
+        _check_range("min_sources", self.min_sources, 0)
+        _check_range("limit", self.limit, 1)
+        _check_dates(self.date_from, self.date_to)
+        if self.root is not None and not (re.fullmatch(r"\d{1,2}", self.root) and 1 <= int(self.root) <= 20):
+            raise FilterError("root", f"must be a CAMEO root code from 01 to 20, not {self.root!r}")
+        if self.root is not None:
+            self.root = f"{int(self.root):02d}"
+        if self.code is not None and not re.fullmatch(r"\d{1,4}", self.code):
+            raise FilterError("code", f"must be a CAMEO event code prefix of 1-4 digits, such as 19 or 0314, "
+                              f"not {self.code!r}")
+        if self.dyad is not None and (len(self.dyad) != 2 or not all(p.strip() for p in self.dyad)):
+            raise FilterError("dyad", "wants two actor codes separated by a comma, e.g. USA,RUS")
+
 
 @dataclass
 class ArticleFilter:
@@ -40,6 +81,20 @@ class ArticleFilter:
     min_reliability: int | None = None
     max_reliability: int | None = None
     limit: int | None = 100
+
+    def __post_init__(self) -> None:
+        check_article_filter(self.min_reliability, self.max_reliability, self.date_from, self.date_to, self.limit)
+
+
+def check_article_filter(min_reliability: int | None, max_reliability: int | None, date_from: date | None,
+                         date_to: date | None, limit: int | None) -> None:
+    """The article filters' rules, shared by ``ArticleFilter`` and the web's article search."""
+    _check_range("min_reliability", min_reliability, 0, 100)
+    _check_range("max_reliability", max_reliability, 0, 100)
+    if min_reliability is not None and max_reliability is not None and min_reliability > max_reliability:
+        raise FilterError("min_reliability", f"({min_reliability}) is above max_reliability ({max_reliability})")
+    _check_range("limit", limit, 1)
+    _check_dates(date_from, date_to)
 
 
 class _Where:

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings import __version__
 from tidings.errors import TidingsError
+from tidings.store.query import FilterError
 from tidings.web import problems, routes
 from tidings.web.analysis import Analyses, Service
 from tidings.web.db import Db
@@ -115,6 +116,12 @@ def create_app(
             return problems.response(422, "; ".join(f"{e['field']}: {e['message']}" for e in errors), errors)
         return page(request, "error.html", status_code=422, title="Bad request", status=422,
                     message="; ".join(e["message"] for e in errors))
+
+    @app.exception_handler(FilterError)
+    async def filter_error(request: Request, exc: FilterError) -> Response:
+        if is_api(request):
+            return problems.response(400, str(exc))
+        return page(request, "error.html", status_code=400, title="Bad request", status=400, message=str(exc))
 
     @app.exception_handler(TidingsError)
     async def tidings_error(request: Request, exc: TidingsError) -> Response:

@@ -71,6 +71,10 @@ class ArticleSearch:
     max_reliability: int | None = None
     limit: int = 100
 
+    def __post_init__(self) -> None:
+        query.check_article_filter(self.min_reliability, self.max_reliability, self.date_from, self.date_to,
+                                   self.limit)
+
     def params(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
 

@@ -1,5 +1,8 @@
 """Query parameters shared by each page and its ``/api/`` twin, parsed once into filter objects.
 
+Parsing (text to number or date) is done here; the ranges are the store's filters' own rules
+(``tidings.store.query.FilterError``), shared with the CLI, and answered with 400.
+
 HTML forms send empty fields as ``""``; every parameter treats blank as absent.
 """
 
@@ -73,8 +76,8 @@ def event_filter(
         pair = (parts[0], parts[1])
     return EventFilter(
         actor=blank(actor), source=blank(source), target=blank(target), dyad=pair, code=blank(code),
-        root=blank(root), quad_class=as_int(quad, "quad", 1, 4), date_from=as_date(date_from, "from"),
-        date_to=as_date(date_to, "to"), outlet=blank(outlet), min_sources=as_int(min_sources, "min_sources", 0),
+        root=blank(root), quad_class=as_int(quad, "quad"), date_from=as_date(date_from, "from"),
+        date_to=as_date(date_to, "to"), outlet=blank(outlet), min_sources=as_int(min_sources, "min_sources"),
         limit=as_limit(limit),
     )
 
@@ -102,8 +105,8 @@ def article_search(
 ) -> ArticleSearch:
     return ArticleSearch(
         q=blank(q), outlet=blank(outlet), date_from=as_date(date_from, "from"), date_to=as_date(date_to, "to"),
-        min_reliability=as_int(min_reliability, "min_reliability", 0, 100),
-        max_reliability=as_int(max_reliability, "max_reliability", 0, 100), limit=as_limit(limit),
+        min_reliability=as_int(min_reliability, "min_reliability"),
+        max_reliability=as_int(max_reliability, "max_reliability"), limit=as_limit(limit),
     )
 
 
