@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -549,16 +550,22 @@ def test_serve_refuses_a_public_address_without_token(store: Path, monkeypatch: 
 def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: dict[str, Any] = {}
 
-    def fake_run(app: Any, **kwargs: Any) -> None:
-        calls["app"], calls["kwargs"] = app, kwargs
+    def fake_run(server: Any, sockets: Any = None) -> None:  # the server, its app and its bound socket
+        calls["app"] = server.config.app
+        calls["kwargs"] = {"host": server.config.host, "port": server.config.port,
+                           "bound": [s.getsockname()[:2] for s in sockets or []]}
+        for sock in sockets or []:
+            sock.close()
 
     import uvicorn
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     monkeypatch.setenv("TIDINGS_TOKEN", "from-env")
-    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "8765"])
+    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "0"])
     assert r.exit_code == 0, r.output
-    assert calls["kwargs"]["host"] == "0.0.0.0" and calls["kwargs"]["port"] == 8765
+    port = calls["kwargs"]["port"]
+    assert calls["kwargs"]["host"] == "0.0.0.0" and port > 0 and calls["kwargs"]["bound"] == [("0.0.0.0", port)]
+    assert f":{port}/" in r.output  # the port actually bound is the one printed
     with TestClient(calls["app"]) as c:
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"Authorization": "Bearer from-env"}).status_code == 200
@@ -569,6 +576,62 @@ def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.Monk
     with TestClient(calls["app"], base_url="http://127.0.0.1:8000") as c:
         assert c.get("/api/events").status_code == 200
         assert c.get("/api/events", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_serve_says_who_holds_a_taken_port_before_claiming_to_serve(store: Path) -> None:
+    import socket
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+    try:
+        r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--port", str(port)])
+    finally:
+        holder.close()
+    assert r.exit_code == 1, r.output
+    assert "serving" not in r.output and "already in use" in r.output and "--port" in r.output, r.output
+    assert f"(pid {os.getpid()})" in r.output, r.output  # this test's own process holds it
+
+
+@pytest.mark.parametrize("command", [["serve"], ["query", "events"], ["query", "articles"],
+                                     ["export", "events", "-o", "x.csv"]])
+def test_commands_that_read_a_store_refuse_a_missing_one(tmp_path: Path, command: list[str]) -> None:
+    typo = tmp_path / "typo.duckdb"
+    r = CliRunner().invoke(cli_app, [*command, "--db", str(typo)])
+    assert r.exit_code == 1, r.output
+    assert "no tidings store" in r.output and "tidings ingest" in r.output, r.output
+    assert not typo.exists()
+    def help_of(cmd: list[str]) -> str:  # the words of a help text, without Rich's wrapping and boxes
+        return re.sub(r"[\s│]+", " ", CliRunner().invoke(cli_app, [*cmd, "--help"]).output)
+
+    help_text = help_of(command[:2] if command[0] != "serve" else command)
+    assert "created when absent" not in help_text and "tidings ingest" in help_text, help_text
+    assert "created when absent" in help_of(["ingest"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "gdelt", "parquet"])
+def test_export_to_dash_writes_stdout(store: Path, tmp_path: Path, fmt: str) -> None:
+    import os as _os
+
+    cwd = _os.getcwd()
+    _os.chdir(tmp_path)
+    try:
+        r = CliRunner().invoke(cli_app, ["export", "merged", "--db", str(store), "-f", fmt, "--output", "-"])
+    finally:
+        _os.chdir(cwd)
+    assert r.exit_code == 0, r.output
+    assert not (tmp_path / "-").exists()
+    out = r.stdout_bytes
+    if fmt == "parquet":
+        assert out[:4] == b"PAR1" and out[-4:] == b"PAR1"
+        assert pq.read_table(io.BytesIO(out)).num_rows > 0
+    else:
+        lines = out.decode("utf-8").splitlines()
+        n = int(re.search(r"(\d+) merged rows written to stdout", r.stderr).group(1))  # type: ignore[union-attr]
+        assert n > 0 and len(lines) == n + (fmt == "csv")  # the CSV's header line
+        if fmt == "gdelt":
+            assert all(len(line.split("\t")) == 61 for line in lines)
 
 
 # --- one error shape for the whole API -------------------------------------------------------------

@@ -64,7 +64,8 @@ ArticleTimeoutOption = Annotated[
 
 
 DEFAULT_DB = Path("tidings.duckdb")
-DbOption = Annotated[Path, typer.Option("--db", help="The corpus store, a DuckDB file (created when absent).")]
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus store: a DuckDB file made by `tidings ingest`.")]
+NewDbOption = Annotated[Path, typer.Option("--db", help="The corpus store, a DuckDB file (created when absent).")]
 
 
 def open_store(db: Path, read_only: bool = False):  # type: ignore[no-untyped-def]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +26,7 @@ from tidings.cli.common import (
     DEFAULT_DB,
     ArticleTimeoutOption,
     DbOption,
+    NewDbOption,
     app,
     duckdb_error,
     err_console,
@@ -54,7 +58,7 @@ def ingest_cmd(
         typer.Argument(help="Files, folders (recursive), .jsonl, .warc/.arc(.gz), RSS/Atom feeds, URLs.",
                        show_default=False),
     ] = None,
-    db: DbOption = DEFAULT_DB,
+    db: NewDbOption = DEFAULT_DB,
     actors: Annotated[
         list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (as for analyze); repeatable.")
     ] = None,
@@ -159,7 +163,7 @@ def _ingest_parquet(db: Path, folder: Path) -> None:
 @app.command("export")
 def export_cmd(
     kind: Annotated[str, typer.Argument(help="events (one row per mention), merged, articles or quotes.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; - for stdout.")],
     format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, or gdelt (GDELT 2.0 event TSV).")] = "csv",
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -173,14 +177,25 @@ def export_cmd(
               f"{', '.join(x.value for x in ExportFormat)}", 2)
     if fmt is ExportFormat.gdelt and k not in (Kind.events, Kind.merged):
         fail("the gdelt format holds events: export 'merged' (or 'events')", 2)
+    to_stdout = str(output) == "-"
+    if to_stdout and fmt is ExportFormat.parquet and sys.stdout.isatty():
+        fail("Parquet is binary: redirect stdout to a file or pipe (… > out.parquet), or give --output FILE", 2)
     conn = open_store(db, read_only=True)
     try:
-        n = export(conn, k, fmt, output)
+        if to_stdout:  # DuckDB's COPY writes files: write one aside and stream it
+            with tempfile.TemporaryDirectory(prefix="tidings-export-") as tmp:
+                staged = Path(tmp) / f"export.{fmt.value}"
+                n = export(conn, k, fmt, staged)
+                with staged.open("rb") as fh:
+                    shutil.copyfileobj(fh, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        else:
+            n = export(conn, k, fmt, output)
     except (OSError, duckdb_error()) as exc:
-        fail(f"cannot write {output}: {exc}", 1)
+        fail(f"cannot write {'to stdout' if to_stdout else output}: {exc}", 1)
     finally:
         conn.close()
-    err_console.print(f"{n} {k.value} rows written to {output}", highlight=False)
+    err_console.print(f"{n} {k.value} rows written to {'stdout' if to_stdout else output}", highlight=False)
 
 
 query_app = typer.Typer(help="Filtered reads of a corpus store.", no_args_is_help=True)

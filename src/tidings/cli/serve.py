@@ -24,14 +24,14 @@ def _is_loopback(host: str) -> bool:
 def serve_cmd(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
     token: Annotated[
         str | None,
         typer.Option("--token", envvar="TIDINGS_TOKEN", show_envvar=True,
                      help="Access token every page and API call must carry (cookie, Bearer header or ?token=)."),
     ] = None,
 ) -> None:
-    """Serve the web UI and REST API over a corpus store (read-only), on 127.0.0.1 by default."""
+    """Serve the web UI and REST API over an existing corpus store (read-only), on 127.0.0.1 by default."""
     import os
 
     if not _is_loopback(host) and not token:
@@ -50,12 +50,22 @@ def serve_cmd(
         web_app = create_app(db, token=token or None, allowed_hosts=allowed)
     except StoreError as exc:
         fail(str(exc), 1)
-    shown = f"[{host}]" if ":" in host else host
+    from tidings.cli.ports import PortInUse, bind
+
+    try:  # bound before "serving" is printed: a taken port is said at once, with who holds it
+        sock = bind(host, port)
+    except PortInUse as exc:
+        fail(exc.strerror or str(exc), 1)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", 1)
+    port = sock.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
     where = f"http://{shown}:{port}/"
     err_console.print(f"serving {db} at [bold]{where}[/bold]" + (f" (open {where}?token=… to sign in)" if token else ""),
                       highlight=False)
     os.environ.pop("TIDINGS_TOKEN", None)  # not inherited by anything the server starts
-    uvicorn.run(web_app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(web_app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 # --- Apache Spark (tidings.spark) ------------------------------------------------------------------

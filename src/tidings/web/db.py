@@ -19,14 +19,12 @@ from tidings.store import connect
 class Db:
     """A read-only view of a corpus store, safe to use from the server's worker threads.
 
-    A store that does not exist yet is created empty (so the analyze page works before any ingest);
-    it is then opened read-only, so ``tidings ingest`` must not run against it while serving.
+    The store must exist (``tidings ingest`` makes it): a mistyped path is an error, never a new
+    empty store.  It is opened read-only, so ``tidings ingest`` must not run against it while serving.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.exists():
-            connect(self.path).close()
         self._conn = connect(self.path, read_only=True)
         self._conn.execute("SET threads TO 1")  # many small queries at once: one thread each beats contention
         self._lock = threading.Lock()
