@@ -33,10 +33,12 @@ from .conftest import EXAMPLES, SAMPLE
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# plotly.js sets one inline style at load time that the app's CSP (style-src 'self') blocks; the
-# charts do not depend on it (their styles come from /static/plotly-csp.css)
-KNOWN_CSP_NOTE = "Applying inline style violates the following Content Security Policy"
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 420, "height": 800}
+# every page records what its Content-Security-Policy blocked (the console tells only that something was)
+CSP_LISTENER = """window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => window.__csp.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));"""
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
@@ -109,17 +111,22 @@ def browser() -> Iterator[Any]:
 
 
 class Page:
-    """A fresh page that records script errors and console errors."""
+    """A fresh page that records script errors, console errors (a CSP violation among them) and the
+    current document's CSP violations (``csp_violations``)."""
 
-    def __init__(self, browser: Any) -> None:
-        self.page = browser.new_page(viewport=VIEWPORT)
+    def __init__(self, browser: Any, viewport: dict[str, int] = VIEWPORT) -> None:
+        self.page = browser.new_page(viewport=viewport)
         self.errors: list[str] = []
+        self.page.add_init_script(CSP_LISTENER)
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         self.page.on("console", self._console)
 
     def _console(self, msg: Any) -> None:
-        if msg.type == "error" and KNOWN_CSP_NOTE not in msg.text:
+        if msg.type == "error":
             self.errors.append(f"console: {msg.text}")
+
+    def csp_violations(self) -> list[str]:
+        return list(self.page.evaluate("window.__csp || []"))
 
 
 def snap(pg: Any, shots: Path, name: str, top: str | None = None) -> None:
@@ -332,13 +339,20 @@ def test_xss_corpus_pasted_stays_text(server: str, page: Page) -> None:
     ("/dyad?a=IDN&b=MYS", "#dyad-chart", "dyad"),
     ("/actors/IDN", "#network-chart", "actor"),
 ])
-def test_charts_render(server: str, page: Page, shots: Path, path: str, chart: str, name: str) -> None:
+def test_charts_render_without_csp_violation(server: str, page: Page, shots: Path, path: str, chart: str,
+                                             name: str) -> None:
+    """The chart is drawn and the CSP (style-src 'self', no 'unsafe-inline') blocks nothing: plotly.js
+    finds its stylesheets linked (templates/_plotly.html) and injects no <style> of its own."""
     pg = page.page
     pg.goto(server + path)
     pg.wait_for_selector(f"{chart}.drawn .main-svg", timeout=30_000)
     svg = pg.locator(f"{chart} .main-svg").first.bounding_box()
     assert svg and svg["width"] > 300 and svg["height"] > 200
     assert pg.locator(f"{chart} .point").count() >= 1  # bars or markers were drawn
+    pg.locator(chart).hover()  # the mode bar and hover labels: styles added on interaction
+    pg.wait_for_load_state("networkidle")
+    assert page.csp_violations() == []
+    assert pg.evaluate("document.querySelectorAll('style').length") == 0
     # plotly's own styles apply although no inline <style> is allowed
     assert pg.locator(f"{chart} .main-svg").first.evaluate("el => getComputedStyle(el).position") == "absolute"
     snap(pg, shots, name)
@@ -356,3 +370,49 @@ def test_every_page_screenshot(server: str, page: Page, shots: Path) -> None:
     for name in ("overview", "articles", "article", "quotes", "api-docs"):
         size = (shots / f"{name}.png").stat().st_size
         assert 10_000 < size < 400_000, (name, size)
+
+
+FITS = """() => {
+  const vw = document.documentElement.clientWidth;
+  const wider = sel => Array.from(document.querySelectorAll(sel)).filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && (r.left < -0.5 || r.right > vw + 0.5);
+  }).slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.className} ${el.getBoundingClientRect().right}`);
+  return {vw, scroll: document.documentElement.scrollWidth, nav: document.querySelector("header.topbar nav").getBoundingClientRect().right,
+          bar: wider("header.topbar, header.topbar *"), body: wider(".article-card, .article-card *")};
+}"""
+
+
+def test_phone_width_layout_fits(server: str, browser: Any) -> None:
+    """At 420 px nothing runs off the screen: no sideways scrolling, the navigation wraps inside the
+    bar, the article body (a long URL and word included) stays within the viewport; wide tables
+    scroll inside their own box."""
+    p = Page(browser, viewport=PHONE)
+    pg = p.page
+    try:
+        article = httpx.get(server + "/api/articles?q=Jakarta").json()["rows"][0]["article_id"]
+        for path in ("/", f"/articles/{article}", "/events", "/quotes"):
+            pg.goto(server + path)
+            pg.wait_for_load_state("networkidle")
+            got = pg.evaluate(FITS)
+            assert got["vw"] == PHONE["width"], (path, got)
+            assert got["scroll"] <= PHONE["width"], (path, got)
+            assert got["nav"] <= PHONE["width"], (path, got)
+            assert not got["bar"] and not got["body"], (path, got)
+            if path == "/events":  # the wide table scrolls inside its box, which fits
+                box = pg.locator(".table-wrap").first
+                assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+                assert box.evaluate("el => el.getBoundingClientRect().right") <= PHONE["width"]
+        # a pasted article with an unbroken URL and word
+        url = "https://example.org/" + "a-very-long-path-segment-" * 12 + "end"
+        pg.goto(server + "/analyze")
+        pg.fill("textarea[name=text]", f"JAKARTA \u2014 The minister said on Monday that talks would go on. Source: {url}\n\n"
+                + "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3 + " was the word of the day, officials said.")
+        pg.click("#analyze-submit")
+        pg.wait_for_selector("#article-text", timeout=120_000)
+        got = pg.evaluate(FITS)
+        assert got["scroll"] <= PHONE["width"] and not got["body"], got
+        assert url in pg.locator("#article-text").inner_text()
+    finally:
+        pg.close()
+    assert not p.errors, p.errors
