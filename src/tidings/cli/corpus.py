@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -134,8 +135,12 @@ def ingest_cmd(
     conn.close()
     size = db.stat().st_size if db.exists() else 0
     for f in report.failures:
-        where = f" ({f.where})" if f.where and f.where != f.id else ""
-        err_console.print(f"[red]failed[/red] {f.id or '?'}{where}: {f.error}", highlight=False, soft_wrap=True)
+        # name the input once: the readers' errors name it already, the analysis stage's do not
+        named = bool(f.where) and f.where in f.error
+        where = f" ({f.where})" if f.where and f.where != f.id and not named else ""
+        name = f" {f.id}" if f.id and not (named and f.id == Path(f.where or "").name) else ""
+        err_console.print(f"[red]failed[/red]{escape(name + where)}: {escape(f.error)}", highlight=False,
+                          soft_wrap=True)
     c = report.counts
     err_console.print(
         f"{c.new} new, {c.duplicate} duplicate, {c.failed} failed; {report.merged_events} merged events; "

@@ -17,7 +17,7 @@ from typing import Any
 
 from tidings.errors import FetchError, TidingsError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES, decode_bytes
-from tidings.ingest.sources import Failure, Item, article_from_record, looks_like_html
+from tidings.ingest.sources import Failure, Item, article_from_record, looks_like_html, naming
 from tidings.ingest.url import Fetched, fetch
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -99,9 +99,9 @@ def read_feed_bytes(body: bytes, where: str, fetch_page: Fetcher = _fetch_page) 
                 raise FetchError(f"entry {entry.get('title')!r} has neither full content nor a link")
             yield article_from_record(rec)
         except TidingsError as exc:
-            yield Failure(eid, f"{link or where}: {exc}", where)
+            yield Failure(eid, naming(link or where, str(exc)), where)
         except Exception as exc:  # one entry's bug must not lose the feed
-            yield Failure(eid, f"{link or where}: internal error: {type(exc).__name__}: {exc}", where)
+            yield Failure(eid, naming(link or where, f"internal error: {type(exc).__name__}: {exc}"), where)
 
 
 def read_feed_file(path: str | Path, fetch_page: Fetcher = _fetch_page) -> Iterator[Item]:
@@ -119,7 +119,7 @@ def read_url_or_feed(url: str, fetch_page: Fetcher = _fetch_page) -> Iterator[It
     try:
         got = download(url)
     except TidingsError as exc:
-        yield Failure(uid, str(exc), url)
+        yield Failure(uid, naming(url, str(exc)), url)
         return
     if "rss" in got.content_type or "atom" in got.content_type or looks_like_feed(got.body):
         yield from read_feed_bytes(got.body, url, fetch_page)
@@ -131,4 +131,4 @@ def read_url_or_feed(url: str, fetch_page: Fetcher = _fetch_page) -> Iterator[It
         is_html = "html" in got.content_type or looks_like_html(content)
         yield article_from_record({"id": uid, "url": got.url, ("html" if is_html else "text"): content})
     except TidingsError as exc:
-        yield Failure(uid, str(exc), url)
+        yield Failure(uid, naming(url, str(exc)), url)

@@ -98,6 +98,14 @@ class Failure:
 Item = Article | Failure
 
 
+def naming(where: str | None, message: str) -> str:
+    """``message`` about the input ``where``, naming it once: prefixed with ``where`` unless the
+    message already names it (``decode_bytes`` and the fetch errors do)."""
+    if not where or where in message:
+        return message
+    return f"{where}: {message}"
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or (
@@ -186,27 +194,34 @@ def article_from_document(content: str, id: str, url: str | None = None, is_html
 
 
 def read_jsonl(stream: BinaryIO, where: str) -> Iterator[Item]:
-    """Records of a JSONL stream, split on ``\\n`` only; a bad line becomes a Failure."""
+    """Records of a JSONL stream, split on ``\\n`` only; a bad line becomes a Failure whose error
+    names ``where`` and the line once."""
     for lineno, raw in enumerate(stream, start=1):
         line = raw.rstrip(b"\n").rstrip(b"\r")
         if not line.strip():
             continue
+        at = f"{where} line {lineno}"
         try:
             rec = json.loads(line.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield Failure(None, f"line {lineno} is not valid JSON: {exc}", where)
+        except UnicodeDecodeError as exc:
+            yield Failure(None, f"{at} is not valid JSON: it is not UTF-8 (bad byte at column {exc.start + 1}); "
+                                "re-encode the file as UTF-8", where)
+            continue
+        except json.JSONDecodeError as exc:
+            yield Failure(None, f"{at} is not valid JSON ({exc.msg} at column {exc.colno}): "
+                                "give one JSON object per line", where)
             continue
         if not isinstance(rec, dict):
-            yield Failure(None, f"line {lineno} is JSON but not an object", where)
+            yield Failure(None, f"{at} is JSON but not an object: give one JSON object per line", where)
             continue
         rid = rec.get("id")
         rid = str(rid) if rid is not None else None
         try:
             yield article_from_record(rec)
         except TidingsError as exc:
-            yield Failure(rid, str(exc), where)
+            yield Failure(rid, f"{at}: {exc}", where)
         except Exception as exc:  # a bug must not lose the rest of the batch
-            yield Failure(rid, f"internal error on line {lineno}: {type(exc).__name__}: {exc}", where)
+            yield Failure(rid, f"{at}: internal error: {type(exc).__name__}: {exc}", where)
 
 
 def _doc_id(path: Path) -> str:
@@ -226,8 +241,8 @@ def read_file(path: Path) -> Iterator[Item]:
         content = decode_bytes(path.read_bytes(), str(path))
         is_html = True if suffix in {".html", ".htm", ".xhtml"} else None
         yield article_from_document(content, _doc_id(path), is_html=is_html)
-    except TidingsError as exc:
-        yield Failure(_doc_id(path), f"{path}: {exc}", where)
+    except TidingsError as exc:  # decode_bytes and check_size name the file already
+        yield Failure(_doc_id(path), naming(where, str(exc)), where)
     except OSError as exc:
         yield Failure(_doc_id(path), f"cannot read {path}: {exc.strerror or exc}", where)
 
@@ -240,7 +255,7 @@ def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
         art = article_from_document(content, uid, url=page.url, is_html=page.is_html)
         yield art
     except TidingsError as exc:
-        yield Failure(uid, str(exc), url)
+        yield Failure(uid, naming(url, str(exc)), url)
 
 
 def read_stdin() -> Iterator[Item]:
@@ -284,7 +299,7 @@ def read_inputs(inputs: Iterable[str], allow_private: bool = False) -> Iterator[
         else:
             p = Path(spec)
             if not p.exists():
-                yield Failure(p.stem, f"{spec}: no such file or folder")
+                yield Failure(p.stem, f"{spec}: no such file or folder", spec)
                 continue
             yield from read_file(p)
 

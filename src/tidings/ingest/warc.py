@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tidings.errors import TidingsError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES, check_size, decode_bytes
-from tidings.ingest.sources import Failure, Item, article_from_document
+from tidings.ingest.sources import Failure, Item, article_from_document, naming
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -62,9 +62,9 @@ def read_warc(path: str | Path) -> Iterator[Item]:
                     content = decode_bytes(body, url or "WARC record")
                     yield article_from_document(content, rid, url=url, is_html="plain" not in ctype)
                 except TidingsError as exc:
-                    yield Failure(rid, f"{url}: {exc}", where)
+                    yield Failure(rid, naming(url, str(exc)), where)
                 except Exception as exc:  # one bad record must not stop the file
-                    yield Failure(rid, f"{url}: internal error: {type(exc).__name__}: {exc}", where)
+                    yield Failure(rid, naming(url, f"internal error: {type(exc).__name__}: {exc}"), where)
         except ArchiveLoadFailed as exc:
             yield Failure(Path(path).name, f"{path} is not a readable WARC/ARC file: {exc}", where)
         except (OSError, EOFError) as exc:

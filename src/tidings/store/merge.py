@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
+import pyarrow as pa
 
 from tidings.store.dedup import clusters
 from tidings.store.writer import insert_rows
@@ -155,8 +157,29 @@ def summarise(group: list[Mention], cluster_of: dict[str, str]) -> tuple[dict[st
     return row, mentions
 
 
+MERGED_COLUMNS = (
+    "merged_id", "code", "root", "label", "quad_class", "goldstein", "plover", "source_actor", "source_name",
+    "target_actor", "target_name", "date", "last_date", "n_mentions", "n_articles", "n_sources", "n_copies",
+    "first_article_id", "first_url", "first_source", "first_evidence", "first_added", "is_root", "confidence",
+)
+MENTION_COLUMNS = ("merged_id", "article_id", "idx", "counted")
+
+
+def _by_id(rows: Iterable[tuple[Any, ...]]) -> dict[str, set[tuple[Any, ...]]]:
+    out: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    for r in rows:
+        out[r[0]].add(r)
+    return out
+
+
 def rebuild(conn: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS) -> int:
-    """Recompute every merged event from the stored mentions, in one transaction; return the count."""
+    """Recompute every merged event from the stored mentions and write only what changed, in one
+    transaction; return the count.
+
+    Every merged event is recomputed (so a run killed before this step is caught up by the next),
+    but a merged event whose row and mentions come out the same is left untouched: deleting and
+    re-inserting both tables on every run made a no-op re-run rewrite them, and DuckDB puts
+    rewritten rows in new blocks, so the file grew by the tables' size each time."""
     mentions = load_mentions(conn)
     cluster_of = clusters(conn)
     rows: list[dict[str, Any]] = []
@@ -165,14 +188,30 @@ def rebuild(conn: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS) -> 
         row, ms = summarise(group, cluster_of)
         rows.append(row)
         links.extend(ms)
+    want = _by_id(tuple(r[c] for c in MERGED_COLUMNS) for r in rows)
+    want_links = _by_id(tuple(m[c] for c in MENTION_COLUMNS) for m in links)
     conn.execute("BEGIN TRANSACTION")
     try:
-        conn.execute("DELETE FROM merged_event_mentions")
-        conn.execute("DELETE FROM merged_events")
-        insert_rows(conn, "merged_events", rows)
-        insert_rows(conn, "merged_event_mentions", links)
+        have = _by_id(conn.execute(f"SELECT {_cols(MERGED_COLUMNS)} FROM merged_events").fetchall())
+        have_links = _by_id(conn.execute(f"SELECT {_cols(MENTION_COLUMNS)} FROM merged_event_mentions").fetchall())
+        ids = want.keys() | want_links.keys() | have.keys() | have_links.keys()
+        changed = {i for i in ids if want.get(i) != have.get(i) or want_links.get(i) != have_links.get(i)}
+        stale = changed & (have.keys() | have_links.keys())
+        if stale:
+            conn.register("_tidings_stale", pa.table({"merged_id": sorted(stale, key=str)}))
+            try:
+                for table in ("merged_event_mentions", "merged_events"):
+                    conn.execute(f"DELETE FROM {table} WHERE merged_id IN (SELECT merged_id FROM _tidings_stale)")
+            finally:
+                conn.unregister("_tidings_stale")
+        insert_rows(conn, "merged_events", [r for r in rows if r["merged_id"] in changed])
+        insert_rows(conn, "merged_event_mentions", [m for m in links if m["merged_id"] in changed])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return len(rows)
+
+
+def _cols(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
