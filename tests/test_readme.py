@@ -87,8 +87,8 @@ def test_every_readme_command_runs_on_the_examples(workdir: Path) -> None:
         r = run(line)
         assert r.exit_code == 0, (line, r.exit_code, r.output[-800:])
         if line.startswith("tidings query"):
-            n = re.search(r"(\d+) rows", r.stderr)
-            assert n and int(n.group(1)) > 0, (line, r.stderr[-300:])
+            n = re.search(r"(\d+) rows|rows \d+-\d+ of (\d+)", r.stderr)
+            assert n and int(n.group(1) or n.group(2)) > 0, (line, r.stderr[-300:])
         elif line.startswith("tidings export"):
             n = re.search(r"(\d+) \w+ rows written", r.stderr)
             assert n and int(n.group(1)) > 0, (line, r.stderr[-300:])

@@ -730,3 +730,124 @@ def test_valid_filters_still_answer_alike(client: TestClient, store: Path) -> No
     api_rows = api(client, "/api/events?root=4")["rows"]
     assert cli_rows and len(cli_rows) == len(api_rows)
     assert all(row["code"].startswith("04") for row in cli_rows)
+
+
+# --- pagination with totals, server-side sorting, downloads of every list -------------------------
+
+
+def walk(client: TestClient, first: str) -> tuple[int, list[dict[str, Any]]]:
+    """Follow ``next`` from the first page to the last; the total and every row seen."""
+    doc = api(client, first)
+    total, seen = doc["count"], list(doc["rows"])
+    while doc["next"]:
+        doc = api(client, doc["next"])
+        assert doc["count"] == total
+        seen += doc["rows"]
+    return total, seen
+
+
+@pytest.mark.parametrize(("path", "key"), [("/api/events", "merged_id"), ("/api/articles", "article_id"),
+                                           ("/api/quotes", None), ("/api/mentions", None)])
+def test_count_is_every_matching_row_and_pages_cover_them_once(client: TestClient, path: str, key: str | None) -> None:
+    everything = api(client, f"{path}?limit=1000")
+    assert everything["count"] == len(everything["rows"]) > 6
+    page = api(client, f"{path}?limit=2")
+    assert page["count"] == everything["count"] and page["returned"] == 2 and page["prev"] is None
+    total, seen = walk(client, f"{path}?limit=3")
+    ident = (lambda r: r[key]) if key else (lambda r: (r["article_id"], r["idx"]))
+    assert total == everything["count"] and [ident(r) for r in seen] == [ident(r) for r in everything["rows"]]
+    last = api(client, f"{path}?limit=3&offset={total - 1}")
+    assert last["returned"] == 1 and last["next"] is None and last["prev"]
+    assert api(client, f"{path}?offset={total + 5}")["rows"] == []
+    assert_problem(client.get(f"{path}?offset=-1"), 400)
+
+
+@pytest.mark.parametrize(("path", "sort", "field"), [
+    ("/api/events", "-goldstein", "goldstein"), ("/api/events", "date", "date"),
+    ("/api/articles", "reliability", "reliability_score"), ("/api/articles", "-events", "n_events"),
+    ("/api/quotes", "speaker", "speaker_name"), ("/api/mentions", "-goldstein", "goldstein")])
+def test_sorting_is_server_side_and_holds_across_pages(client: TestClient, path: str, sort: str, field: str) -> None:
+    _, rows = walk(client, f"{path}?sort={sort}&limit=4")
+    values = [r[field] for r in rows if r[field] is not None]
+    if field == "speaker_name":  # quotes sort by the speaker as shown: name, else the mention
+        values = [(r["speaker_name"] or r["speaker_text"]) for r in rows if r["speaker_name"] or r["speaker_text"]]
+    assert len(values) > 3
+    assert values == sorted(values, reverse=sort.startswith("-")), values
+    nulls_at = [i for i, r in enumerate(rows) if r[field] is None and field != "speaker_name"]
+    assert nulls_at == list(range(len(rows) - len(nulls_at), len(rows)))  # missing values last
+    doc = assert_problem(client.get(f"{path}?sort=nope"), 400)
+    assert "sort must be one of" in doc["detail"]
+
+
+def test_pages_show_where_they_are_with_links_and_sortable_headers(client: TestClient) -> None:
+    total = api(client, "/api/events?limit=1")["count"]
+    body = html(client, "/events?limit=5&sort=-goldstein")
+    assert f"Events 1–5 of {total}" in body and 'rel="next"' in body and 'rel="prev"' not in body
+    assert 'aria-sort="descending"' in body and 'href="/events?limit=5&amp;sort=goldstein"' in body
+    body = html(client, "/events?limit=5&offset=5")
+    assert f"Events 6–10 of {total}" in body and 'rel="prev"' in body
+    n_quotes = api(client, "/api/quotes?limit=1")["count"]
+    body = html(client, "/quotes?limit=10")
+    assert body.count("<blockquote>") == 10 and f"Quotes 1–10 of {n_quotes}" in body
+    body = html(client, "/articles?limit=4&sort=title")
+    assert 'aria-sort="ascending"' in body and "Articles 1–4 of" in body
+
+
+def test_every_list_downloads_its_filtered_rows(client: TestClient) -> None:
+    quad4 = api(client, "/api/events?quad=4&limit=1000")
+    r = client.get("/api/events?quad=4&format=gdelt&limit=2&offset=1")  # a download takes every matching row
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/tab-separated-values")
+    lines = r.text.splitlines()
+    assert len(lines) == quad4["count"] > 0 and all(len(line.split("\t")) == 61 for line in lines)
+    assert {line.split("\t")[29] for line in lines} == {"4"}  # QuadClass
+    r = client.get("/api/events?quad=4&format=csv")
+    assert len(list(csv.DictReader(io.StringIO(r.text)))) == quad4["count"]
+    mentions = api(client, "/api/mentions?actor=IDN&limit=1000")
+    r = client.get("/api/mentions?actor=IDN&format=csv")
+    got = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(got) == mentions["count"] > 0 and all("IDN" in (g["source_actor"] + g["target_actor"]) for g in got)
+    low = api(client, "/api/articles?max_reliability=40&limit=1000")
+    r = client.get("/api/articles?max_reliability=40&format=parquet")
+    table = pq.read_table(io.BytesIO(r.content))
+    assert table.num_rows == low["count"] > 0 and max(table.column("reliability_score").to_pylist()) <= 40
+    said = api(client, "/api/quotes?speaker=Sulistyo&limit=1000")
+    r = client.get("/api/quotes?speaker=Sulistyo&format=csv")
+    assert len(list(csv.DictReader(io.StringIO(r.text)))) == said["count"] > 0
+    empty = client.get("/api/quotes?speaker=nobody-at-all&format=csv")
+    assert empty.text.splitlines()[0].startswith("article_id,") and len(empty.text.splitlines()) == 1
+    for page_url, links in (("/events", ["/api/events?format=csv", "/api/events?format=parquet",
+                                         "/api/events?format=gdelt", "/api/mentions?format=csv"]),
+                            ("/articles", ["/api/articles?format=csv", "/api/articles?format=parquet"]),
+                            ("/quotes", ["/api/quotes?format=csv", "/api/quotes?format=parquet"])):
+        body = html(client, page_url)
+        assert all(f'href="{link}"' in body for link in links), page_url
+    body = html(client, "/articles?outlet=pacific&offset=1")
+    assert 'href="/api/articles?outlet=pacific&amp;format=csv"' in body  # the filters, not the page position
+
+
+def test_actor_codes_have_their_names_beside_them(client: TestClient) -> None:
+    body = html(client, "/events?actor=GNB")
+    assert "GNBGOV</a> <span class=\"actor-name\">Guinea-Bissau government</span>" in body
+    assert "Guinea-Bissau government" in html(client, "/actors/GNBGOV")
+    assert api(client, "/api/actors/GNBGOV")["label"] == "Guinea-Bissau government"
+
+
+def test_outlet_column_says_unknown_or_the_url_domain(client: TestClient) -> None:
+    rows = api(client, "/api/articles?limit=1000")["rows"]
+    assert any(r["source"] is None and not r["url"] for r in rows)
+    body = html(client, "/articles?limit=1000")
+    cells = re.findall(r'<tr>\s*<td class="nowrap">[^<]*</td>\s*<td>(.*?)</td>', body, flags=re.S)
+    assert len(cells) == len(rows)
+    for r, cell in zip(rows, cells):
+        if r["source"]:
+            assert r["source"] in unescape_html(cell) or "&" in r["source"]
+        elif not r["url"] or not r["url"].startswith("http"):
+            assert "unknown" in cell and ">0<" not in cell
+    events = html(client, "/events?limit=1000")
+    assert "unknown</span></td>" in events and '<td class="num">0</td>' not in events
+
+
+def unescape_html(s: str) -> str:
+    import html as _html
+
+    return _html.unescape(s)

@@ -35,6 +35,7 @@ from tidings.cli.common import (
     open_store,
 )
 from tidings.errors import TidingsError
+from tidings.store.query import ARTICLE_SORT, MENTION_SORT, MERGED_SORT, QUOTE_SORT
 from tidings.ingest.sources import (
     DEFAULT_ARTICLE_TIMEOUT,
     set_article_timeout,
@@ -223,8 +224,13 @@ _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _print_rows(rows: list[dict[str, object]], kind: str, fmt: str) -> None:
+def _print_rows(rows: list[dict[str, object]], kind: str, fmt: str, total: int | None = None, offset: int = 0) -> None:
+    if total is not None and total != len(rows):
+        shown = f"rows {offset + 1}-{offset + len(rows)} of {total}" if rows else f"0 rows (of {total})"
+    else:
+        shown = f"{len(rows)} rows"
     if fmt == "json":
+        err_console.print(shown, highlight=False)
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     from rich.table import Table
@@ -236,14 +242,25 @@ def _print_rows(rows: list[dict[str, object]], kind: str, fmt: str) -> None:
     for r in rows:
         table.add_row(*("" if r.get(k) is None else str(r.get(k)) for k, _ in cols))
     Console().print(table)
-    err_console.print(f"{len(rows)} rows", highlight=False)
+    err_console.print(shown, highlight=False)
 
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (default) or json.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")]
 
 
-def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit):  # type: ignore[no-untyped-def]
+def _sort_help(columns: dict[str, str]) -> str:
+    return f"Order by {', '.join(columns)}; a leading - for descending (--sort=-{next(iter(columns))})."
+
+
+EventSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help({**MERGED_SORT, **MENTION_SORT}))]
+ArticleSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help(ARTICLE_SORT))]
+QuoteSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help(QUOTE_SORT))]
+
+
+def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit,  # type: ignore[no-untyped-def]
+                  offset=0, sort=None):
     from tidings.store.query import EventFilter
 
     with _filter_rules():
@@ -252,6 +269,7 @@ def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date
             dyad=tuple(p.strip() for p in dyad.split(",")) if dyad is not None else None,  # type: ignore[arg-type]
             code=code, root=root, quad_class=quad, date_from=_iso_date(date_from, "--from"),
             date_to=_iso_date(date_to, "--to"), outlet=outlet, min_sources=min_sources, limit=limit or None,
+            offset=offset, sort=sort,
         )
 
 
@@ -280,18 +298,25 @@ def _events_query(kind: str):  # type: ignore[no-untyped-def]
         outlet: Annotated[str | None, typer.Option(help="Reported by this outlet (substring).")] = None,
         min_sources: Annotated[int | None, typer.Option("--min-sources", help="At least this many outlets.")] = None,
         limit: LimitOption = 100,
+        offset: OffsetOption = 0,
+        sort: EventSortOption = None,
         format: FormatOption = "table",
         db: DbOption = DEFAULT_DB,
     ) -> None:
         from tidings.store import query
 
-        f = _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit)
+        f = _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit,
+                          offset, sort)
         conn = open_store(db, read_only=True)
         try:
-            rows = query.merged_events(conn, f) if kind == "merged" else query.event_mentions(conn, f)
+            with _filter_rules():
+                if kind == "merged":
+                    rows, total = query.merged_events(conn, f), query.count_merged_events(conn, f)
+                else:
+                    rows, total = query.event_mentions(conn, f), query.count_event_mentions(conn, f)
         finally:
             conn.close()
-        _print_rows(rows, kind, format)
+        _print_rows(rows, kind, format, total, offset)
 
     command.__doc__ = ("Merged events: one row per real-world event, with its counts of mentions, articles "
                        "and outlets." if kind == "merged" else "Event mentions: one row per event in an article.")
@@ -311,6 +336,8 @@ def query_articles(
     min_reliability: Annotated[int | None, typer.Option("--min-reliability", help="Score at least (0-100).")] = None,
     max_reliability: Annotated[int | None, typer.Option("--max-reliability", help="Score at most (0-100).")] = None,
     limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    sort: ArticleSortOption = None,
     format: FormatOption = "table",
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -320,13 +347,14 @@ def query_articles(
     with _filter_rules():
         f = query.ArticleFilter(text=text, outlet=outlet, date_from=_iso_date(date_from, "--from"),
                                 date_to=_iso_date(date_to, "--to"), min_reliability=min_reliability,
-                                max_reliability=max_reliability, limit=limit or None)
+                                max_reliability=max_reliability, limit=limit or None, offset=offset, sort=sort)
     conn = open_store(db, read_only=True)
     try:
-        rows = query.articles(conn, f)
+        with _filter_rules():
+            rows, total = query.articles(conn, f), query.count_articles(conn, f)
     finally:
         conn.close()
-    _print_rows(rows, "articles", format)
+    _print_rows(rows, "articles", format, total, offset)
 
 
 @query_app.command("quotes")
@@ -334,6 +362,8 @@ def query_quotes(
     speaker: Annotated[str | None, typer.Option(help="Speaker name, mention or actor code.")] = None,
     text: Annotated[str | None, typer.Option(help="In the quote (case-insensitive).")] = None,
     limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    sort: QuoteSortOption = None,
     format: FormatOption = "table",
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -342,10 +372,12 @@ def query_quotes(
 
     conn = open_store(db, read_only=True)
     try:
-        rows = query.quotes(conn, speaker=speaker, text=text, limit=limit or None)
+        with _filter_rules():
+            rows = query.quotes(conn, speaker=speaker, text=text, limit=limit or None, offset=offset, sort=sort)
+            total = query.count_quotes(conn, speaker=speaker, text=text)
     finally:
         conn.close()
-    _print_rows(rows, "quotes", format)
+    _print_rows(rows, "quotes", format, total, offset)
 
 
 @query_app.command("dyad")

@@ -108,18 +108,20 @@ def _added_at(conn: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
     return {aid: ts for aid, ts in rows if ts is not None}
 
 
-def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind) -> Iterator[list[Any]]:
-    """Merged events (or single mentions, counted once each) as GDELT 2.0 event rows.  DATEADDED
-    is when the event's (first) article was added to the store, YYYYMMDDHHMMSS in UTC."""
+def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind, f: EventFilter | None = None) -> Iterator[list[Any]]:
+    """Merged events (or single mentions, counted once each) as GDELT 2.0 event rows; ``f`` picks
+    which (every one by default).  DATEADDED is when the event's (first) article was added to the
+    store, YYYYMMDDHHMMSS in UTC."""
     countries = _countries()
     added = _added_at(conn)
+    f = f or EventFilter(limit=None)
     if kind is Kind.merged:
-        records = merged_events(conn, EventFilter(limit=None))
+        records = merged_events(conn, f)
         for r in records:
             r["first_added"] = r["first_added"] or added.get(r["first_article_id"])
     elif kind is Kind.events:
         records = []
-        for m in event_mentions(conn, EventFilter(limit=None)):
+        for m in event_mentions(conn, f):
             if m["negated"]:
                 continue
             m.update(merged_id=f"{m['article_id']}/{m['idx']}", date=m["published"], n_mentions=1,
@@ -151,6 +153,12 @@ def gdelt_rows(conn: duckdb.DuckDBPyConnection, kind: Kind) -> Iterator[list[Any
             "SOURCEURL": r["first_url"] or r["first_source"] or r["first_article_id"],
         }
         yield [row.get(name) for name, _ in GDELT_COLUMNS]
+
+
+def gdelt_lines(rows: Iterator[list[Any]]) -> Iterator[str]:
+    """GDELT rows as tab-separated lines (no header), as the export writes them."""
+    for row in rows:
+        yield "\t".join(_fmt(v) for v in row) + "\n"
 
 
 def _fmt(v: Any) -> str:

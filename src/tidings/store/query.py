@@ -54,9 +54,12 @@ class EventFilter:
     outlet: str | None = None
     min_sources: int | None = None
     limit: int | None = 100
+    offset: int = 0  # rows skipped before the first one returned (paging)
+    sort: str | None = None  # a column key of the list (MERGED_SORT, MENTION_SORT); "-key" for descending
 
     def __post_init__(self) -> None:
         """One validator for every caller (CLI, API, pages): a value out of range is a FilterError."""
+        _check_range("offset", self.offset, 0)
         _check_range("quad", self.quad_class, 1, 4)
         _check_range("min_sources", self.min_sources, 0)
         _check_range("limit", self.limit, 1)
@@ -81,9 +84,12 @@ class ArticleFilter:
     min_reliability: int | None = None
     max_reliability: int | None = None
     limit: int | None = 100
+    offset: int = 0
+    sort: str | None = None  # a key of ARTICLE_SORT; "-key" for descending
 
     def __post_init__(self) -> None:
         check_article_filter(self.min_reliability, self.max_reliability, self.date_from, self.date_to, self.limit)
+        _check_range("offset", self.offset, 0)
 
 
 def check_article_filter(min_reliability: int | None, max_reliability: int | None, date_from: date | None,
@@ -116,8 +122,37 @@ def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def _limit(n: int | None) -> str:
-    return f" LIMIT {int(n)}" if n else ""
+def _limit(n: int | None, offset: int = 0) -> str:
+    return (f" LIMIT {int(n)}" if n else "") + (f" OFFSET {int(offset)}" if offset else "")
+
+
+#: the columns each list sorts by: key (as given in ``sort``) -> SQL over the list's rows
+MERGED_SORT = {"date": "date", "code": "code", "source": "source_actor", "target": "target_actor",
+               "quad": "quad_class", "goldstein": "goldstein", "mentions": "n_mentions", "articles": "n_articles",
+               "sources": "n_sources"}
+MENTION_SORT = {"date": "published", "code": "code", "source": "source_actor", "target": "target_actor",
+                "quad": "quad_class", "goldstein": "goldstein", "outlet": "outlet", "title": "title"}
+ARTICLE_SORT = {"date": "published", "title": "title", "outlet": "source", "reliability": "reliability_score",
+                "events": "n_events", "quotes": "n_quotes", "signals": "n_signals", "copied_from": "n_copied_from",
+                "copied_by": "n_copied_by"}
+QUOTE_SORT = {"date": "published", "speaker": "coalesce(speaker_name, speaker_text)", "kind": "kind",
+              "outlet": "outlet", "title": "title", "confidence": "confidence"}
+
+
+def order_by(sort: str | None, columns: dict[str, str], default: str, tiebreak: str) -> str:
+    """`` ORDER BY`` for ``sort`` ("key" ascending, "-key" descending; None: the list's default order),
+    ending with ``tiebreak`` so that pages never overlap.  An unknown key is a FilterError."""
+    if not sort:
+        return f" ORDER BY {default}, {tiebreak}"
+    key = sort[1:] if sort.startswith("-") else sort
+    if key not in columns:
+        raise FilterError("sort", f"must be one of {', '.join(columns)} (a leading - sorts descending), not {sort!r}")
+    return f" ORDER BY {columns[key]} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, {tiebreak}"
+
+
+def count(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
@@ -149,9 +184,7 @@ def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
     return w
 
 
-def merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Merged cross-article events, the most widely reported first."""
-    f = f or EventFilter()
+def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
     w = _event_where(
         f, "date",
         "merged_id IN (SELECT m.merged_id FROM merged_event_mentions m JOIN articles a USING (article_id) "
@@ -161,9 +194,20 @@ def merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None)
         w.add("n_sources >= ?", f.min_sources)
     base = ("SELECT m.*, a.id AS first_id, a.title AS first_title FROM merged_events m "
             "LEFT JOIN articles a ON a.article_id = m.first_article_id")
-    sql = (f"SELECT * FROM ({base})" + w.sql()
-           + " ORDER BY n_articles DESC, n_mentions DESC, date NULLS LAST, merged_id" + _limit(f.limit))
-    return _rows(conn, sql, w.params)
+    return f"SELECT * FROM ({base})" + w.sql(), w.params
+
+
+def merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Merged cross-article events, the most widely reported first (or by ``f.sort``)."""
+    f = f or EventFilter()
+    sql, params = _merged_sql(f)
+    order = order_by(f.sort, MERGED_SORT, "n_articles DESC, n_mentions DESC, date NULLS LAST", "merged_id")
+    return _rows(conn, sql + order + _limit(f.limit, f.offset), params)
+
+
+def count_merged_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
+    """How many merged events match ``f`` (its limit and offset aside)."""
+    return count(conn, *_merged_sql(f or EventFilter()))
 
 
 _MENTIONS = """
@@ -174,19 +218,26 @@ LEFT JOIN merged_events me ON me.merged_id = m.merged_id
 """
 
 
-def event_mentions(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
-    """One row per event mention in an article, with the article's date and outlet."""
-    f = f or EventFilter()
+def _mentions_sql(f: EventFilter) -> tuple[str, list[Any]]:
     w = _event_where(f, "published", "outlet ILIKE ?")
     if f.min_sources:
         w.add("n_sources >= ?", f.min_sources)
-    sql = f"SELECT * FROM ({_MENTIONS})" + w.sql() + " ORDER BY published NULLS LAST, article_id, idx" + _limit(f.limit)
-    return _rows(conn, sql, w.params)
+    return f"SELECT * FROM ({_MENTIONS})" + w.sql(), w.params
 
 
-def articles(conn: duckdb.DuckDBPyConnection, f: ArticleFilter | None = None) -> list[dict[str, Any]]:
-    """Articles with counts of their findings and of the earlier articles they copy from."""
-    f = f or ArticleFilter()
+def event_mentions(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """One row per event mention in an article, with the article's date and outlet."""
+    f = f or EventFilter()
+    sql, params = _mentions_sql(f)
+    order = order_by(f.sort, MENTION_SORT, "published NULLS LAST", "article_id, idx")
+    return _rows(conn, sql + order + _limit(f.limit, f.offset), params)
+
+
+def count_event_mentions(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
+    return count(conn, *_mentions_sql(f or EventFilter()))
+
+
+def _articles_sql(f: ArticleFilter) -> tuple[str, list[Any]]:
     w = _Where()
     if f.text:
         w.add("(a.title ILIKE ? OR a.text ILIKE ?)", f"%{f.text}%", f"%{f.text}%")
@@ -204,25 +255,58 @@ def articles(conn: duckdb.DuckDBPyConnection, f: ArticleFilter | None = None) ->
         "SELECT a.article_id, a.id, a.title, a.published, a.source, a.url, a.reliability_score, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS n_events, "
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) AS n_quotes, "
-        "(SELECT count(*) FROM copies c WHERE c.article_id = a.article_id) AS n_copied_from "
-        "FROM articles a" + w.sql() + " ORDER BY a.published NULLS LAST, a.seq" + _limit(f.limit)
+        "(SELECT count(*) FROM signals s WHERE s.article_id = a.article_id) AS n_signals, "
+        "(SELECT count(*) FROM copies c WHERE c.article_id = a.article_id) AS n_copied_from, "
+        "(SELECT count(*) FROM copies c WHERE c.source_article_id = a.article_id) AS n_copied_by, a.seq "
+        "FROM articles a" + w.sql()
     )
-    return _rows(conn, sql, w.params)
+    return sql, w.params
 
 
-def quotes(
-    conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None, limit: int | None = 100
-) -> list[dict[str, Any]]:
-    """Quotes by speaker (name, mention or actor code) and/or text."""
+def articles(conn: duckdb.DuckDBPyConnection, f: ArticleFilter | None = None) -> list[dict[str, Any]]:
+    """Articles with counts of their findings and of the earlier articles they copy from."""
+    f = f or ArticleFilter()
+    sql, params = _articles_sql(f)
+    order = order_by(f.sort, ARTICLE_SORT, "published NULLS LAST", "seq")
+    out = _rows(conn, f"SELECT * FROM ({sql})" + order + _limit(f.limit, f.offset), params)
+    for r in out:
+        r.pop("seq", None)
+    return out
+
+
+def count_articles(conn: duckdb.DuckDBPyConnection, f: ArticleFilter | None = None) -> int:
+    return count(conn, *_articles_sql(f or ArticleFilter()))
+
+
+def _quotes_sql(speaker: str | None, text: str | None) -> tuple[str, list[Any]]:
     w = _Where()
     if speaker:
         w.add("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ? OR starts_with(q.speaker_actor, ?))",
               f"%{speaker}%", f"%{speaker}%", speaker.upper())
     if text:
         w.add("q.text ILIKE ?", f"%{text}%")
-    sql = ("SELECT q.*, a.published, a.source AS outlet, a.title FROM quotes q JOIN articles a USING (article_id)"
-           + w.sql() + " ORDER BY a.published NULLS LAST, a.seq, q.idx" + _limit(limit))
-    return _rows(conn, sql, w.params)
+    sql = ("SELECT q.*, a.published, a.source AS outlet, a.title, a.seq FROM quotes q JOIN articles a USING (article_id)"
+           + w.sql())
+    return sql, w.params
+
+
+def quotes(
+    conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None, limit: int | None = 100,
+    offset: int = 0, sort: str | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes by speaker (name, mention or actor code) and/or text."""
+    _check_range("limit", limit, 1)
+    _check_range("offset", offset, 0)
+    sql, params = _quotes_sql(speaker, text)
+    order = order_by(sort, QUOTE_SORT, "published NULLS LAST", "seq, idx")
+    out = _rows(conn, f"SELECT * FROM ({sql})" + order + _limit(limit, offset), params)
+    for r in out:
+        r.pop("seq", None)
+    return out
+
+
+def count_quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None) -> int:
+    return count(conn, *_quotes_sql(speaker, text))
 
 
 def copies_of(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
@@ -295,3 +379,11 @@ def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     names = ("articles", "entities", "quotes", "events", "signals", "merged_events", "copies", "copied_sentences",
              "spun_from", "stitched_from", "failures", "runs")
     return {n: int(conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0]) for n in names}  # type: ignore[index]
+
+
+def columns_of(conn: duckdb.DuckDBPyConnection, which: Literal["merged", "mentions", "articles", "quotes"]) -> list[str]:
+    """The columns a list's rows carry (the header of an empty download)."""
+    sql, params = {"merged": lambda: _merged_sql(EventFilter()), "mentions": lambda: _mentions_sql(EventFilter()),
+                   "articles": lambda: _articles_sql(ArticleFilter()), "quotes": lambda: _quotes_sql(None, None)}[which]()
+    cur = conn.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
+    return [d[0] for d in cur.description if d[0] != "seq"]

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from tidings.actors.names import actor_name
 from tidings.store import query
 from tidings.store.query import EventFilter
 from tidings.web.highlight import Mark, Segment, segments
@@ -70,10 +71,14 @@ class ArticleSearch:
     min_reliability: int | None = None
     max_reliability: int | None = None
     limit: int = 100
+    offset: int = 0
+    sort: str | None = None  # a key of tidings.store.query.ARTICLE_SORT, "-key" descending
 
     def __post_init__(self) -> None:
         query.check_article_filter(self.min_reliability, self.max_reliability, self.date_from, self.date_to,
                                    self.limit)
+        if self.offset < 0:
+            raise query.FilterError("offset", f"must be at least 0, not {self.offset}")
 
     def params(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -93,7 +98,7 @@ def _snippet(text: str, words: list[str], width: int = 110) -> list[Segment]:
     return segments(piece, marks)
 
 
-def search_articles(cur: duckdb.DuckDBPyConnection, f: ArticleSearch) -> list[dict[str, Any]]:
+def _article_search_sql(f: ArticleSearch) -> tuple[str, list[Any], list[str]]:
     where: list[str] = []
     params: list[Any] = []
     words = (f.q or "").split()
@@ -121,12 +126,28 @@ def search_articles(cur: duckdb.DuckDBPyConnection, f: ArticleSearch) -> list[di
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) AS n_quotes, "
         "(SELECT count(*) FROM signals s WHERE s.article_id = a.article_id) AS n_signals, "
         "(SELECT count(*) FROM copies c WHERE c.article_id = a.article_id) AS n_copied_from, "
-        "(SELECT count(*) FROM copies c WHERE c.source_article_id = a.article_id) AS n_copied_by "
+        "(SELECT count(*) FROM copies c WHERE c.source_article_id = a.article_id) AS n_copied_by, a.seq "
         "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published DESC NULLS LAST, a.seq DESC LIMIT ?"
     )
-    out = rows(cur, sql, [*params, min(f.limit, MAX_LIMIT)])
+    return sql, params, words
+
+
+def count_articles(cur: duckdb.DuckDBPyConnection, f: ArticleSearch) -> int:
+    sql, params, _ = _article_search_sql(f)
+    return query.count(cur, sql, params)
+
+
+def search_articles(cur: duckdb.DuckDBPyConnection, f: ArticleSearch, every: bool = False) -> list[dict[str, Any]]:
+    """The matching articles, newest first (or by ``f.sort``): one page of them, or ``every`` one."""
+    sql, params, words = _article_search_sql(f)
+    order = query.order_by(f.sort, query.ARTICLE_SORT, "published DESC NULLS LAST", "seq DESC")
+    if every:
+        out = rows(cur, f"SELECT * FROM ({sql})" + order, params)
+    else:
+        out = rows(cur, f"SELECT * FROM ({sql})" + order + " LIMIT ? OFFSET ?",
+                   [*params, min(f.limit, MAX_LIMIT), f.offset])
     for r in out:
+        r.pop("seq", None)
         text = r.pop("text") or ""
         r["snippet"] = text[:240]
         r["_snippet_segments"] = _snippet(text, words) if words else None
@@ -288,14 +309,16 @@ def actor(cur: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
                a.published, a.source AS outlet, a.title
         FROM quotes q JOIN articles a USING (article_id) WHERE starts_with(q.speaker_actor, ?)
         ORDER BY a.published DESC NULLS LAST, a.seq, q.idx LIMIT ?""", [code, limit])
-    return {"code": code, "name": name_row[0] if name_row else None, "counterparts": counterparts,
+    return {"code": code, "label": actor_name(code), "name": name_row[0] if name_row else None,
+            "counterparts": counterparts,
             "timeline": timeline, "events": events, "quotes": quotes}
 
 
 # --- quotes ---------------------------------------------------------------------------------------
 
-def quotes(cur: duckdb.DuckDBPyConnection, speaker: str | None, text: str | None, limit: int) -> list[dict[str, Any]]:
-    found = query.quotes(cur, speaker=speaker, text=text, limit=min(limit, MAX_LIMIT))
+def quotes(cur: duckdb.DuckDBPyConnection, speaker: str | None, text: str | None, limit: int, offset: int = 0,
+           sort: str | None = None) -> list[dict[str, Any]]:
+    found = query.quotes(cur, speaker=speaker, text=text, limit=min(limit, MAX_LIMIT), offset=offset, sort=sort)
     for r in found:
         marks = [Mark(m.start(), m.end(), "match", 0) for m in re.finditer(re.escape(text), r["text"] or "", re.I)] \
             if text else []

@@ -9,7 +9,7 @@ HTML forms send empty fields as ``""``; every parameter treats blank as absent.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
@@ -67,6 +67,9 @@ def event_filter(
     outlet: Annotated[str | None, Query(description="Reported by this outlet (substring).")] = None,
     min_sources: Annotated[str | None, Query(description="At least this many outlets.")] = None,
     limit: Annotated[str | None, Query(description=f"At most this many rows (1-{MAX_LIMIT}, default 100).")] = None,
+    offset: Annotated[str | None, Query(description="Skip this many matching rows first (paging; default 0).")] = None,
+    sort: Annotated[str | None, Query(description="Sort key (date, code, source, target, quad, goldstein, "
+                                      "mentions, articles, sources); a leading - sorts descending.")] = None,
 ) -> EventFilter:
     pair: tuple[str, str] | None = None
     if blank(dyad):
@@ -78,7 +81,7 @@ def event_filter(
         actor=blank(actor), source=blank(source), target=blank(target), dyad=pair, code=blank(code),
         root=blank(root), quad_class=as_int(quad, "quad"), date_from=as_date(date_from, "from"),
         date_to=as_date(date_to, "to"), outlet=blank(outlet), min_sources=as_int(min_sources, "min_sources"),
-        limit=as_limit(limit),
+        limit=as_limit(limit), offset=as_int(offset, "offset") or 0, sort=blank(sort),
     )
 
 
@@ -88,7 +91,8 @@ def event_params(f: EventFilter) -> dict[str, str]:
     for key, value in (("actor", f.actor), ("source", f.source), ("target", f.target),
                        ("dyad", ",".join(f.dyad) if f.dyad else None), ("code", f.code), ("root", f.root),
                        ("quad", f.quad_class), ("from", f.date_from), ("to", f.date_to), ("outlet", f.outlet),
-                       ("min_sources", f.min_sources), ("limit", f.limit if f.limit != 100 else None)):
+                       ("min_sources", f.min_sources), ("limit", f.limit if f.limit != 100 else None),
+                       ("sort", f.sort)):
         if value is not None:
             out[key] = str(value)
     return out
@@ -102,14 +106,35 @@ def article_search(
     min_reliability: Annotated[str | None, Query(description="Reliability score at least (0-100).")] = None,
     max_reliability: Annotated[str | None, Query(description="Reliability score at most (0-100).")] = None,
     limit: Annotated[str | None, Query(description=f"At most this many rows (1-{MAX_LIMIT}, default 100).")] = None,
+    offset: Annotated[str | None, Query(description="Skip this many matching rows first (paging; default 0).")] = None,
+    sort: Annotated[str | None, Query(description="Sort key (date, title, outlet, reliability, events, quotes, "
+                                      "signals, copied_from, copied_by); a leading - sorts descending.")] = None,
 ) -> ArticleSearch:
     return ArticleSearch(
         q=blank(q), outlet=blank(outlet), date_from=as_date(date_from, "from"), date_to=as_date(date_to, "to"),
         min_reliability=as_int(min_reliability, "min_reliability"),
         max_reliability=as_int(max_reliability, "max_reliability"), limit=as_limit(limit),
+        offset=as_int(offset, "offset") or 0, sort=blank(sort),
     )
 
 
 def article_params(f: ArticleSearch) -> dict[str, str]:
+    """The search as query parameters again, without the page position (``offset``)."""
     names = {"date_from": "from", "date_to": "to"}
-    return {names.get(k, k): str(v) for k, v in f.params().items() if not (k == "limit" and v == 100)}
+    return {names.get(k, k): str(v) for k, v in f.params().items()
+            if not (k == "limit" and v == 100) and k != "offset"}
+
+
+def listing(path: str, params: dict[str, str], rows: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """A list answer: ``count`` is every matching row, ``rows`` the page at ``offset``; ``next`` and
+    ``prev`` are the addresses of the neighbouring pages (None at either end)."""
+    from tidings.web.render import qs
+
+    nxt = offset + limit if offset + limit < total else None
+    prev = max(0, offset - limit) if offset > 0 else None
+    return {
+        "filters": params, "count": total, "returned": len(rows), "limit": limit, "offset": offset,
+        "next": path + qs(params, offset=nxt) if nxt is not None else None,
+        "prev": path + qs(params, offset=prev or None) if prev is not None else None,
+        "rows": rows,
+    }

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from tidings.actors.names import actor_name
 from tidings.web.views import QUAD_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,6 +55,19 @@ def goldstein_class(value: float | None) -> str:
     return "gold-pos" if value > 0 else "gold-neg" if value < 0 else "gold-zero"
 
 
+def domain(url: str | None) -> str | None:
+    """The host of an http(s) URL, without ``www.``; None for anything else."""
+    if not safe_href(url):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(str(url).strip()).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
 def num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
@@ -61,8 +75,9 @@ def num(value: float | None, digits: int = 2) -> str:
 templates = Jinja2Templates(directory=str(TEMPLATES))
 env = templates.env
 env.autoescape = True  # every template, whatever its suffix
-env.filters.update(href=safe_href, date=fmt_date, score_class=score_class, goldstein_class=goldstein_class, num=num)
-env.globals.update(qs=qs, nav=NAV, quad_names=QUAD_NAMES)
+env.filters.update(href=safe_href, date=fmt_date, score_class=score_class, goldstein_class=goldstein_class, num=num,
+                   domain=domain)
+env.globals.update(qs=qs, nav=NAV, quad_names=QUAD_NAMES, actor_name=actor_name)
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:

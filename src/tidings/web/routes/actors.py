@@ -52,7 +52,7 @@ def _timeline(d: dict[str, Any]) -> dict[str, Any]:
 @router.get("/actors/{code}", response_class=HTMLResponse, include_in_schema=False)
 def actor_page(request: Request, cur: Cur, code: str) -> HTMLResponse:
     d = _found(cur, _check(code))
-    return page(request, "actor.html", title=d["name"] or d["code"], d=d, network=_network(d),
+    return page(request, "actor.html", title=d["label"] or d["name"] or d["code"], d=d, network=_network(d),
                 chart=_timeline(d), twin=f"/api/actors/{d['code']}")
 
 

@@ -3,14 +3,15 @@ highlighted analysis and provenance (what it copies, what copies it)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
 
-from tidings.web import data, views
-from tidings.web.params import article_params, article_search
+from tidings.store import query
+from tidings.web import data, downloads, views
+from tidings.web.params import article_params, article_search, listing
 from tidings.web.render import page
 from tidings.web.routes.deps import cursor
 
@@ -22,14 +23,26 @@ Search = Annotated[data.ArticleSearch, Depends(article_search)]
 @router.get("/articles", response_class=HTMLResponse, include_in_schema=False)
 def articles_page(request: Request, cur: Cur, f: Search) -> HTMLResponse:
     found = data.search_articles(cur, f)
-    return page(request, "articles.html", title="Articles", rows=found, f=f, params=article_params(f),
-                outlets=data.outlets(cur), twin="/api/articles")
+    params = article_params(f)
+    return page(request, "articles.html", title="Articles", rows=found, f=f, params=params,
+                outlets=data.outlets(cur), twin="/api/articles",
+                paging=listing("/articles", params, [], data.count_articles(cur, f), f.limit, f.offset))
 
 
-@router.get("/api/articles", tags=["articles"], summary="Search articles by words, outlet, date and reliability")
-def articles_api(cur: Cur, f: Search) -> dict[str, Any]:
+@router.get("/api/articles", tags=["articles"], response_model=None,
+            summary="Search articles by words, outlet, date and reliability, paged; format=csv or parquet "
+                    "downloads every matching row")
+def articles_api(
+    cur: Cur, f: Search,
+    format: Annotated[Literal["json", "csv", "parquet"], Query(
+        description="json (default); csv or parquet download every matching row.")] = "json",
+) -> dict[str, Any] | Response:
+    if format != "json":
+        rows = data.search_articles(cur, f, every=True)
+        return downloads.download(format, [{k: v for k, v in r.items() if k != "snippet"} for r in rows],
+                                  "tidings-articles", [c for c in query.columns_of(cur, "articles")])
     found = [data.public(r) for r in data.search_articles(cur, f)]
-    return {"filters": article_params(f), "count": len(found), "rows": found}
+    return listing("/api/articles", article_params(f), found, data.count_articles(cur, f), f.limit, f.offset)
 
 
 def _detail(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
