@@ -561,7 +561,7 @@ def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     monkeypatch.setenv("TIDINGS_TOKEN", "from-env")
-    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "0"])
+    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "0", "--read-only"])
     assert r.exit_code == 0, r.output
     port = calls["kwargs"]["port"]
     assert calls["kwargs"]["host"] == "0.0.0.0" and port > 0 and calls["kwargs"]["bound"] == [("0.0.0.0", port)]
@@ -570,12 +570,35 @@ def test_serve_passes_token_and_host_check(store: Path, monkeypatch: pytest.Monk
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"Authorization": "Bearer from-env"}).status_code == 200
     monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
-    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store)])
+    r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--read-only"])
     assert r.exit_code == 0, r.output
-    assert calls["kwargs"]["host"] == "127.0.0.1"
+    assert calls["kwargs"]["host"] == "127.0.0.1" and calls["app"].state.db.writable is False
     with TestClient(calls["app"], base_url="http://127.0.0.1:8000") as c:
         assert c.get("/api/events").status_code == 200
         assert c.get("/api/events", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_serve_is_the_stores_writer_unless_read_only(store: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import uvicorn
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    seen: dict[str, Any] = {}
+
+    def fake_run(server: Any, sockets: Any = None) -> None:
+        seen["writable"] = server.config.app.state.db.writable
+        server.config.app.state.db.close()
+        for sock in sockets or []:
+            sock.close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
+    assert CliRunner().invoke(cli_app, ["serve", "--db", str(copy), "--port", "0"]).exit_code == 0
+    assert seen["writable"] is True
+    assert CliRunner().invoke(cli_app, ["serve", "--db", str(copy), "--port", "0", "--read-only"]).exit_code == 0
+    assert seen["writable"] is False
 
 
 def test_serve_says_who_holds_a_taken_port_before_claiming_to_serve(store: Path) -> None:
@@ -586,7 +609,7 @@ def test_serve_says_who_holds_a_taken_port_before_claiming_to_serve(store: Path)
     holder.listen()
     port = holder.getsockname()[1]
     try:
-        r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--port", str(port)])
+        r = CliRunner().invoke(cli_app, ["serve", "--db", str(store), "--port", str(port), "--read-only"])
     finally:
         holder.close()
     assert r.exit_code == 1, r.output

@@ -78,9 +78,23 @@ def ingest_cmd(
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, max=64, help="Processes to analyse new articles in.")
     ] = 1,
+    server: Annotated[
+        str | None, typer.Option("--server", help="Store through a running `tidings serve` at this URL "
+                                 "(it holds the store open) instead of opening --db.")
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="TIDINGS_TOKEN", show_envvar=True,
+                                 help="The server's access token, with --server.")
+    ] = None,
 ) -> None:
     """Analyse articles into a corpus store: each once, with duplicates, copies and merged events."""
     from tidings.store import estimate_total, ingest, read_sources
+
+    if server is not None:
+        if parquet is not None or not inputs:
+            fail("--server stores the inputs given through a running server: give files, folders or URLs", 2)
+        _ingest_through(server, token, inputs, progress)
+        return
 
     if parquet is not None:
         if inputs:
@@ -148,6 +162,31 @@ def ingest_cmd(
         f"{db} ({size / 1_048_576:.1f} MB)",
         highlight=False,
     )
+
+
+def _ingest_through(server: str, token: str | None, inputs: list[str], progress: bool | None) -> None:
+    from tidings.cli.remote import ServerError, send
+    from tidings.store import estimate_total, read_sources
+
+    if not server.lower().startswith(("http://", "https://")):
+        fail(f"--server wants the server's address, e.g. http://127.0.0.1:8000, not {server!r}", 2)
+    show = progress if progress is not None else err_console.is_terminal
+    bar = Progress(TextColumn("[bold]sending"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("[green]{task.fields[new]} new[/] [yellow]{task.fields[dup]} duplicate[/] "
+                              "[red]{task.fields[failed]} failed[/]"), console=err_console, disable=not show)
+    try:
+        with bar:
+            task = bar.add_task("send", total=estimate_total(inputs) if show else None, new=0, dup=0, failed=0)
+            report = send(read_sources(inputs), server, token, on_item=lambda kind, r: bar.update(
+                task, advance=1, new=r.new, dup=r.duplicate, failed=r.failed))
+    except ServerError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted: the articles sent so far are stored; run the same command again to send the rest", 130)
+    for where, why in report.failures:
+        err_console.print(f"[red]failed[/red] {escape(where)}: {escape(why)}", highlight=False, soft_wrap=True)
+    err_console.print(f"{report.new} new, {report.duplicate} duplicate, {report.failed} failed; through {server}",
+                      highlight=False)
 
 
 def _ingest_parquet(db: Path, folder: Path) -> None:

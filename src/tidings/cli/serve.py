@@ -25,13 +25,18 @@ def serve_cmd(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
+    read_only: Annotated[bool, typer.Option(
+        "--read-only", help="Open the store read-only: other programs may read it meanwhile, nothing is saved.")] = False,
     token: Annotated[
         str | None,
         typer.Option("--token", envvar="TIDINGS_TOKEN", show_envvar=True,
                      help="Access token every page and API call must carry (cookie, Bearer header or ?token=)."),
     ] = None,
 ) -> None:
-    """Serve the web UI and REST API over an existing corpus store (read-only), on 127.0.0.1 by default."""
+    """Serve the web UI and REST API over an existing corpus store, on 127.0.0.1 by default.
+
+    The server is the store's one writer: articles are added through it (POST /api/articles, "Save to
+    corpus", `tidings ingest FILES --server URL`); --read-only leaves the file open to other readers."""
     import os
 
     if not _is_loopback(host) and not token:
@@ -47,7 +52,7 @@ def serve_cmd(
 
     allowed = ["127.0.0.1", "localhost", "::1", "[::1]"] if _is_loopback(host) else None
     try:
-        web_app = create_app(db, token=token or None, allowed_hosts=allowed)
+        web_app = create_app(db, token=token or None, allowed_hosts=allowed, writable=not read_only)
     except StoreError as exc:
         fail(str(exc), 1)
     from tidings.cli.ports import PortInUse, bind

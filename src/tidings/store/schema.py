@@ -166,10 +166,41 @@ def _open(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as exc:
         msg = _one_line(exc)
         if "lock" in msg.lower():
-            raise StoreError(f"{p} is in use by another process (DuckDB allows one writer): {msg}") from exc
+            raise StoreError(f"{p} is in use by another process (DuckDB allows one writer): "
+                             f"{lock_advice(msg) or msg}") from exc
         raise StoreError(f"cannot open {p} as a DuckDB database; it was left untouched: {msg}") from exc
     except duckdb.Error as exc:
         raise StoreError(f"cannot open {p} as a DuckDB database; it was left untouched: {_one_line(exc)}") from exc
+
+
+def lock_advice(message: str) -> str | None:
+    """What to do about a lock DuckDB reports, when the holder is a `tidings serve` (from /proc)."""
+    import re
+
+    m = re.search(r"PID (\d+)", message)
+    if not m:
+        return None
+    try:
+        args = Path(f"/proc/{m.group(1)}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return None
+    if "serve" not in args or not any(a.endswith("tidings") or a == "tidings" for a in args):
+        return f"process {m.group(1)} ({' '.join(a for a in args if a)[:100]}) holds it: wait for it or stop it"
+
+    def opt(name: str, default: str) -> str:
+        for i, a in enumerate(args):
+            if a == name and i + 1 < len(args):
+                return args[i + 1]
+            if a.startswith(name + "="):
+                return a.split("=", 1)[1]
+        return default
+
+    host, port = opt("--host", "127.0.0.1"), opt("--port", "8000")
+    host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown = f"[{host}]" if ":" in host else host
+    return (f"`tidings serve` (pid {m.group(1)}) holds it: add articles through the server with "
+            f"`tidings ingest FILES --server http://{shown}:{port}` (plus --token if it has one), or stop the "
+            "server first; `tidings serve --read-only` leaves the store open to other programs")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -28,6 +28,35 @@ class Service:
         self._analyzer = analyzer
         self._lock = threading.Lock()
 
+    def analyze(self, article: Article) -> Analysis:
+        """One article through the shared analyzer."""
+        return self._run(article)
+
+    def fetch(self, url: str) -> Article:
+        """A URL fetched as an article (http/https, public addresses only), refusals in the API's words."""
+        url = url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise InputError(f"only http and https URLs are fetched, not {url[:80]!r}")
+        try:  # a malformed address ("http://[::1", a port over 65535) is the user's error, not a crash
+            parts = urlsplit(url)
+            _ = parts.port
+        except ValueError as exc:
+            raise InputError(f"not a valid URL: {url[:80]!r} ({exc})") from exc
+        try:  # refused here in the API's own words (the ingest layer's advice names a CLI flag)
+            check_url(url, allow_private=False)
+        except PrivateAddressError as exc:
+            raise InputError(
+                f"refused {url[:80]!r}: it names an address on this server's own machine or network, "
+                "which the server never fetches; paste the page's text or HTML instead"
+            ) from exc
+        try:
+            item = next(read_url(url, allow_private=False))
+        except (ValueError, UnicodeError) as exc:
+            raise InputError(f"could not fetch {url[:80]!r}: {exc}") from exc
+        if isinstance(item, Failure):
+            raise InputError(item.error)
+        return item
+
     def _run(self, article: Article) -> Analysis:
         with self._lock:
             if self._analyzer is None:
@@ -53,28 +82,7 @@ class Service:
         return self._run(article_from_document(content, PurePath(name).stem or "upload", is_html=is_html))
 
     def url(self, url: str) -> Analysis:
-        url = url.strip()
-        if not url.lower().startswith(("http://", "https://")):
-            raise InputError(f"only http and https URLs are fetched, not {url[:80]!r}")
-        try:  # a malformed address ("http://[::1", a port over 65535) is the user's error, not a crash
-            parts = urlsplit(url)
-            _ = parts.port
-        except ValueError as exc:
-            raise InputError(f"not a valid URL: {url[:80]!r} ({exc})") from exc
-        try:  # refused here in the API's own words (the ingest layer's advice names a CLI flag)
-            check_url(url, allow_private=False)
-        except PrivateAddressError as exc:
-            raise InputError(
-                f"refused {url[:80]!r}: it names an address on this server's own machine or network, "
-                "which the server never fetches; paste the page's text or HTML instead"
-            ) from exc
-        try:
-            item = next(read_url(url, allow_private=False))
-        except (ValueError, UnicodeError) as exc:
-            raise InputError(f"could not fetch {url[:80]!r}: {exc}") from exc
-        if isinstance(item, Failure):
-            raise InputError(item.error)
-        return self._run(item)
+        return self._run(self.fetch(url))
 
 
 def _id(content: str) -> str:

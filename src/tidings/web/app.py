@@ -21,7 +21,8 @@ from tidings.web import problems, routes
 from tidings.web.analysis import Analyses, Service
 from tidings.web.db import Db
 from tidings.web.render import page
-from tidings.web.security import MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders, TokenGate
+from tidings.web.saving import Saver
+from tidings.web.security import MAX_BODY_BYTES, BodyLimit, HostCheck, SameOrigin, SecurityHeaders, TokenGate
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -41,13 +42,16 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     analyzer: Analyses | None = None,
     max_body: int = MAX_BODY_BYTES,
+    writable: bool = False,
 ) -> FastAPI:
     """The web UI and REST API over the store at ``db_path`` (opened read-only).
 
     ``token``: every page and API call must carry it.  ``allowed_hosts``: answer only these Host
     headers.  ``analyzer``: an already loaded ``tidings.pipeline.Analyzer`` (else loaded on first use).
+    ``writable``: hold the store's one read-write connection and store articles sent to it
+    (``POST /api/articles``, the analyze page's "Save to corpus"); else it is opened read-only.
     """
-    db = Db(db_path)
+    db = Db(db_path, writable=writable)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +77,7 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.state.analysis = Service(analyzer)
+    app.state.saver = Saver(db, app.state.analysis)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -138,6 +143,7 @@ def create_app(
         return page(request, "error.html", status_code=500, title="Error 500", status=500, message=detail)
 
     # outermost last: host check, then token, then size limit; headers on every answer
+    app.add_middleware(SameOrigin)
     app.add_middleware(BodyLimit, limit=max_body)
     if token:
         app.add_middleware(TokenGate, token=token)

@@ -13,19 +13,25 @@ from pathlib import Path
 
 import duckdb
 
-from tidings.store import connect
+from tidings.store import StoreError, connect
 
 
 class Db:
-    """A read-only view of a corpus store, safe to use from the server's worker threads.
+    """A corpus store as the server sees it, safe to use from the server's worker threads.
 
     The store must exist (``tidings ingest`` makes it): a mistyped path is an error, never a new
-    empty store.  It is opened read-only, so ``tidings ingest`` must not run against it while serving.
+    empty store.  ``writable``: the server holds DuckDB's one read-write connection and stores
+    articles through ``writer()`` (``tidings.web.saving``); no other process can open the file
+    meanwhile, so ``tidings ingest --server URL`` sends articles through the server.  Read-only,
+    other processes may read the store too, and nothing can be saved.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, writable: bool = False) -> None:
         self.path = Path(path)
-        self._conn = connect(self.path, read_only=True)
+        self.writable = writable
+        if writable and not self.path.exists():
+            raise StoreError(f"no tidings store at {self.path}: run `tidings ingest ... --db {self.path}` first")
+        self._conn = connect(self.path, read_only=not writable)
         self._conn.execute("SET threads TO 1")  # many small queries at once: one thread each beats contention
         self._lock = threading.Lock()
 
@@ -37,6 +43,14 @@ class Db:
             yield cur
         finally:
             cur.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one writer at a time (the caller serialises saves)."""
+        if not self.writable:
+            raise StoreError(f"{self.path} is open read-only")
+        with self.cursor() as cur:
+            yield cur
 
     def close(self) -> None:
         self._conn.close()

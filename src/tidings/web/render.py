@@ -85,5 +85,8 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
     twin = context.pop("twin", None)
     if twin is not None and request.url.query:
         twin = f"{twin}?{request.url.query}"
-    return templates.TemplateResponse(request, template, {"twin": twin, "path": request.url.path, **context},
+    db = getattr(request.app.state, "db", None)
+    writable = bool(getattr(db, "writable", False))
+    return templates.TemplateResponse(request, template, {"twin": twin, "path": request.url.path,
+                                                          "writable": writable, **context},
                                       status_code=status_code)

@@ -215,3 +215,32 @@ class HostCheck:
                 await _refuse(send, scope, 400, "unexpected Host header: this server answers only its own names")
                 return
         await self.app(scope, receive, send)
+
+
+class SameOrigin:
+    """A request that changes something (any method but GET, HEAD, OPTIONS) made by a browser must
+    come from one of this server's own pages: a page elsewhere could otherwise make the visitor's
+    browser store articles in a loopback server, which needs no token.  Browsers name the page's
+    origin (``Origin``) or at least where the request comes from (``Sec-Fetch-Site``) on such
+    requests; programs (curl, ``tidings ingest --server``) send neither and are not affected."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in self.SAFE:
+            headers = _headers(scope)
+            origin = headers.get(b"origin", b"").decode("latin-1").strip().lower()
+            host = headers.get(b"host", b"").decode("latin-1").strip().lower()
+            fetch_site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
+            foreign = fetch_site == "cross-site" or (
+                origin not in ("", "null") and origin.split("://", 1)[-1].rstrip("/") != host)
+            if origin == "null":  # a sandboxed or file: page
+                foreign = True
+            if foreign:
+                await _refuse(send, scope, 403, "refused: this request came from a page of another site; "
+                                                "open this server's own page to send it")
+                return
+        await self.app(scope, receive, send)

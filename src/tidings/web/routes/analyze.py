@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from tidings.errors import InputError
 from tidings.ingest.decode import MAX_ARTICLE_BYTES
+from tidings.ingest.sources import looks_like_html
 from tidings.model import Analysis
 from tidings.web import views
 from tidings.web.analysis import Service
@@ -56,22 +57,31 @@ async def analyze_page(
 
     error: str | None = None
     analysis: Analysis | None = None
+    keep: dict[str, str] = {}  # what "Save to corpus" sends: the input as given, so the stored analysis is this one
     try:
         if file is not None and file.filename:
             raw = await file.read(MAX_ARTICLE_BYTES + 1)
             analysis = await run_in_threadpool(svc.upload, file.filename, raw)
+            keep = {"text": analysis.article.text}
         elif blank(text):
             analysis = await run_in_threadpool(svc.text, text)
+            keep = {"html" if looks_like_html(text) else "text": text}
         elif blank(url):
             analysis = await run_in_threadpool(svc.url, url)
+            keep = {"url": url.strip()}
         else:
             error = "Paste an article, choose a file or give a URL."
     except InputError as exc:
         error = str(exc)
     view = views.build(analysis.to_dict()) if analysis is not None else None
     status = 422 if error else 200
+    if analysis is not None:
+        art = analysis.article
+        keep |= {"id": analysis.id or "", "title": art.title or "", "published": art.published or "",
+                 "source": art.source or "", "authors": "; ".join(art.authors or [])}
+        keep.setdefault("url", art.url or "")
     return page(request, "analyze.html", status_code=status, title="Analysis" if view else "Analyze", view=view,
-                text=text, url=url, error=error)
+                text=text, url=url, error=error, keep=keep)
 
 
 @router.post("/api/analyze", tags=["analyze"], summary="Analyse one article given as text, HTML or URL")
