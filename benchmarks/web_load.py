@@ -2,10 +2,14 @@
 store ingested from examples/ into a temporary folder, hit with a fixed number of requests.
 
     .venv/bin/python benchmarks/web_load.py [--requests 2000] [--concurrency 20] [--db STORE]
+    .venv/bin/python benchmarks/web_load.py --requests 1000 --writes 0.1   # reads mixed with saves
 
 Half the requests go to ``/api/events`` and half to one article's page ``/articles/{id}`` (the
 heaviest page: highlighted text, events, signals, provenance), ``--concurrency`` at a time, over
-keep-alive connections.  Prints requests/s, p50/p95/p99 latency per route and overall, and the
+keep-alive connections.  With ``--writes F`` a share F of them instead store a new article each
+(``POST /api/articles``, expecting 201; each a bundled example with a sentence of its own, so that
+every one is new), and at the end every saved article must be in the store: a missing one counts
+as lost (exit 1).  Prints requests/s, p50/p95/p99 latency per route and overall, and the
 error count (any status but 200, or a failed request); exits 1 when there were errors.  Traffic
 stays on the loopback interface (no proxy settings are read), and the server is stopped at the end,
 or after ``--deadline`` seconds at most.
@@ -29,6 +33,19 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 ARTICLE = "01-ministers-meet-jakarta"
+POSTS: dict[str, dict[str, str]] = {}  # "POST <id>" -> the record sent
+
+
+def new_records(n: int) -> dict[str, dict[str, str]]:
+    """``n`` distinct articles: the bundled plain-text examples in turn, each with a closing sentence
+    of its own (a new text, so a new article, analysed as a whole)."""
+    texts = sorted(p for p in EXAMPLES.glob("*.txt"))
+    out = {}
+    for i in range(n):
+        body = texts[i % len(texts)].read_text(encoding="utf-8")
+        rid = f"load-{i:05d}"
+        out[f"POST {rid}"] = {"id": rid, "text": f"{body}\n\nThis is follow-up report number {i} on the matter."}
+    return out
 
 
 def free_port() -> int:
@@ -85,9 +102,14 @@ async def run_load(base: str, paths: list[str], concurrency: int, deadline: floa
                 t = time.perf_counter()
                 error: str | None = None
                 try:
-                    r = await client.get(path)
-                    if r.status_code != 200:
-                        error = f"HTTP {r.status_code}"
+                    if path.startswith("POST "):
+                        r = await client.post("/api/articles", json=POSTS[path], timeout=120)
+                        if r.status_code != 201:
+                            error = f"HTTP {r.status_code} {r.text[:120]}"
+                    else:
+                        r = await client.get(path)
+                    if r.status_code not in (200, 201):
+                        error = error or f"HTTP {r.status_code}"
                     elif not r.content:
                         error = "empty body"
                 except httpx.HTTPError as exc:
@@ -114,6 +136,7 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=20, help="requests in flight at once (default 20)")
     ap.add_argument("--db", type=Path, help="an existing store (default: examples/ ingested into a temporary folder)")
     ap.add_argument("--deadline", type=float, default=600, help="stop after this many seconds whatever happens")
+    ap.add_argument("--writes", type=float, default=0.0, help="share of requests that store a new article (0-1)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tidings-load-") as tmp:
@@ -125,6 +148,7 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         env = {k: v for k, v in os.environ.items() if k != "TIDINGS_TOKEN"}
         log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115 - closed in finally
+        lost: list[str] = []
         proc = subprocess.Popen(tidings("serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)),
                                 env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -134,10 +158,23 @@ def main() -> int:
                 warm = [c.get(p).status_code for p in ("/api/events", f"/articles/{article}") * 5]
                 assert set(warm) == {200}, warm
             paths = ["/api/events" if i % 2 == 0 else f"/articles/{article}" for i in range(args.requests)]
+            n_posts = round(args.requests * max(0.0, min(1.0, args.writes)))
+            POSTS.update(new_records(n_posts))
+            every = args.requests / n_posts if n_posts else 0
+            for k, key in enumerate(POSTS):  # spread through the run
+                paths[min(len(paths) - 1, int(k * every))] = key
             print(f"server: {base} (tidings serve, pid {proc.pid}); {args.requests} requests, "
                   f"{args.concurrency} concurrent, to /api/events and /articles/{article}")
             deadline = time.monotonic() + args.deadline
             wall, rows = asyncio.run(run_load(base, paths, args.concurrency, deadline))
+            if POSTS:
+                with httpx.Client(base_url=base, trust_env=False, timeout=60) as c:
+                    stored = {r["id"] for r in c.get("/api/articles?limit=1000").json()["rows"]}
+                    n_stored = c.get("/api/articles?limit=1").json()["count"]
+                sent = {k.split(" ", 1)[1] for k, _, e in rows if k.startswith("POST ") and e is None}
+                lost = sorted(sent - stored)
+                print(f"saves: {len(sent)} answered 201 of {len(POSTS)} sent; store now holds {n_stored} articles; "
+                      f"lost {len(lost)}")
         finally:
             proc.terminate()
             try:
@@ -149,8 +186,11 @@ def main() -> int:
 
         print()
         report("all", rows, wall)
-        for path in sorted({p for p, _, _ in rows}):
-            report(path if len(path) <= 22 else path[:21] + "…", [r for r in rows if r[0] == path])
+        def route(p: str) -> str:
+            return "POST /api/articles" if p.startswith("POST ") else p
+
+        for path in sorted({route(p) for p, _, _ in rows}):
+            report(path if len(path) <= 22 else path[:21] + "…", [r for r in rows if route(r[0]) == path])
         errors = [e for *_, e in rows if e is not None]
         unsent = len(paths) - len(rows)
         if unsent:
@@ -159,8 +199,9 @@ def main() -> int:
             common = statistics.mode(errors)
             print(f"errors: {len(errors)} (most common: {common})")
         print(f"\nsummary: {len(rows) / wall:.1f} req/s, p95 {pct([s * 1000 for _, s, e in rows if e is None], 95):.0f} ms, "
-              f"{len(errors)} errors, {len(rows)} of {len(paths)} requests completed in {wall:.1f} s")
-        return 1 if errors or unsent else 0
+              f"{len(errors)} errors, {len(rows)} of {len(paths)} requests completed in {wall:.1f} s"
+              + (f", {len(POSTS)} saves, {len(lost)} lost" if POSTS else ""))
+        return 1 if errors or unsent or lost else 0
 
 
 if __name__ == "__main__":
