@@ -115,7 +115,9 @@ def test_save_to_corpus_stores_the_analysis_shown(writable: TestClient) -> None:
 
 def test_saving_from_another_site_is_refused(writable: TestClient) -> None:
     before = stored_count(writable)
-    for headers in ({"origin": "http://evil.example"}, {"sec-fetch-site": "cross-site"}, {"origin": "null"}):
+    for headers in ({"origin": "http://evil.example"}, {"sec-fetch-site": "cross-site"}, {"origin": "null"},
+                    {"sec-fetch-site": "same-site", "origin": "http://other.testserver"},
+                    {"sec-fetch-site": "same-origin", "origin": "http://evil.example"}):
         r = writable.post("/articles", data={"text": NEW_TEXT}, headers=headers, follow_redirects=False)
         assert r.status_code == 403, headers
         assert_problem(writable.post("/api/articles", json={"text": NEW_TEXT}, headers=headers), 403)
@@ -123,6 +125,10 @@ def test_saving_from_another_site_is_refused(writable: TestClient) -> None:
     ok = writable.post("/articles", data={"text": NEW_TEXT}, follow_redirects=False,
                        headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"})
     assert ok.status_code == 303 and stored_count(writable) == before + 1
+    # a page under Referrer-Policy: no-referrer (as this server's own) posts with Origin: null
+    ok = writable.post("/articles", data={"text": NEW_TEXT + " Again."}, follow_redirects=False,
+                       headers={"origin": "null", "sec-fetch-site": "same-origin"})
+    assert ok.status_code == 303
 
 
 def test_saving_needs_the_token_when_the_server_has_one(tmp_path: Path, analyzer: Any) -> None:

@@ -235,10 +235,14 @@ class SameOrigin:
             origin = headers.get(b"origin", b"").decode("latin-1").strip().lower()
             host = headers.get(b"host", b"").decode("latin-1").strip().lower()
             fetch_site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
-            foreign = fetch_site == "cross-site" or (
-                origin not in ("", "null") and origin.split("://", 1)[-1].rstrip("/") != host)
-            if origin == "null":  # a sandboxed or file: page
+            if fetch_site:  # the browser says where the request comes from
+                foreign = fetch_site not in ("same-origin", "none")
+            elif origin == "null":  # no Sec-Fetch-Site: an old browser, a sandboxed or file: page
                 foreign = True
+            else:
+                foreign = bool(origin) and origin.split("://", 1)[-1].rstrip("/") != host
+            if fetch_site and origin not in ("", "null") and origin.split("://", 1)[-1].rstrip("/") != host:
+                foreign = True  # (a "null" Origin is what pages under Referrer-Policy: no-referrer send)
             if foreign:
                 await _refuse(send, scope, 403, "refused: this request came from a page of another site; "
                                                 "open this server's own page to send it")
