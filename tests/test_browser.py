@@ -1,7 +1,8 @@
 """The web UI in a real browser: headless Chromium (Debian's ``chromium``) driven by Playwright for
 Python against ``tidings serve`` on 127.0.0.1.  Paste an article and see its quotes highlighted by
 speaker and the reliability panel; open the events, dyad and actor pages and see their charts drawn;
-a pasted article's script never runs.  When ../shared is beside the clone, the content-farm sample
+a pasted article's script never runs; page through, sort and download the lists (CSV with the
+filters, every matching row); save a pasted article to the corpus (on a store of its own).  When ../shared is beside the clone, the content-farm sample
 article is pasted too and its quotes and reliability signals checked against the hand annotation.
 
 Screenshots (1280x800, the visible part of each page, made from examples/ only, never from the
@@ -15,15 +16,20 @@ Skipped, with the reason, when Playwright or /usr/bin/chromium is missing.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -52,16 +58,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Iterator[str]:
+def ingest_examples(db: Path, analyzer: Any) -> None:
     from tidings.store import connect, ingest, read_sources
 
-    db = tmp_path_factory.mktemp("browser") / "store.duckdb"
     conn = connect(db)
     try:
         ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
     finally:
         conn.close()
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """``tidings serve --db DB`` in a subprocess on a free port, until the block ends: its base URL."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "TIDINGS_TOKEN"}
     proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", str(db), "--port", str(port)],
@@ -87,6 +96,15 @@ def server(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Iterator[
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Iterator[str]:
+    """The examples' store, served; the tests on it only read (saving goes to ``own_server``)."""
+    db = tmp_path_factory.mktemp("browser") / "store.duckdb"
+    ingest_examples(db, analyzer)
+    with serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -416,3 +434,212 @@ def test_phone_width_layout_fits(server: str, browser: Any) -> None:
     finally:
         pg.close()
     assert not p.errors, p.errors
+
+
+# --- lists: pages, sorting, downloads; saving a pasted article ----------------------------------------
+
+PAGER = re.compile(r"^(\w+)s (\d+)–(\d+) of (\d+)$")
+
+
+def pager_count(pg: Any) -> tuple[str, int, int, int]:
+    """The top pager's "Events 6–10 of 85" as ("Event", 6, 10, 85)."""
+    text = pg.locator("nav.pager .pager-count").first.inner_text().strip()
+    found = PAGER.match(text)
+    assert found, text
+    return found[1], int(found[2]), int(found[3]), int(found[4])
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def event_codes(pg: Any) -> list[str]:
+    """The CAMEO code shown in each row of the events table."""
+    return list(pg.locator("table.events-table tbody tr.event-row").evaluate_all(
+        "rows => rows.map(r => r.cells[2].querySelector('code').textContent.trim())"))
+
+
+def test_events_pager_steps_through_every_event(server: str, page: Page) -> None:
+    """/events?limit=5 shows 5 of all the events, Next shows the next 5 (6–10), Previous the first 5
+    again; the total is the JSON twin's count and each page holds the twin's rows for that page."""
+    pg = page.page
+    twin = httpx.get(server + "/api/events", params={"limit": "5"}).json()
+    total = twin["count"]
+    assert total > 10 and twin["returned"] == 5
+    assert httpx.get(server + "/api/events").json()["count"] == total  # the total does not depend on the page size
+
+    pg.goto(server + "/events?limit=5")
+    assert pager_count(pg) == ("Event", 1, 5, total)
+    rows = pg.locator("table.events-table tbody tr.event-row")
+    assert rows.count() == 5
+    first = rows.all_inner_texts()
+    assert event_codes(pg) == [r["code"] for r in twin["rows"]]
+    assert pg.locator('nav.pager a[rel="prev"]').count() == 0  # nothing before the first page
+    assert pg.locator("section.card h2").first.inner_text().startswith(f"{total} merged event")
+
+    following = pg.locator('nav.pager a.button[rel="next"]').first
+    assert following.inner_text().startswith("Next")
+    following.click()
+    pg.wait_for_url(lambda url: query_of(url).get("offset") == ["5"])
+    assert query_of(pg.url).get("limit") == ["5"]
+    assert pager_count(pg) == ("Event", 6, 10, total)
+    assert rows.count() == 5
+    second = rows.all_inner_texts()
+    assert second != first
+    assert event_codes(pg) == [r["code"] for r in httpx.get(
+        server + "/api/events", params={"limit": "5", "offset": "5"}).json()["rows"]]
+
+    previous = pg.locator('nav.pager a.button[rel="prev"]').first
+    assert previous.inner_text().endswith("Previous")
+    previous.click()
+    pg.wait_for_url(lambda url: "offset" not in query_of(url) or query_of(url)["offset"] == ["0"])
+    assert pager_count(pg) == ("Event", 1, 5, total)
+    assert rows.all_inner_texts() == first
+    assert page.csp_violations() == []
+
+
+def article_scores(pg: Any) -> list[int | None]:
+    cells = pg.locator("table.articles-table tbody tr td.num .score").all_inner_texts()
+    return [None if c.strip() == "—" else int(c) for c in cells]
+
+
+def test_articles_sort_by_score_keeps_filters_and_starts_over(server: str, page: Page) -> None:
+    """On the second page of /articles?max_reliability=60, the Score header sorts ascending, then
+    descending: the rows come back in that order, the header says so (aria-sort), the filter stays and
+    the list starts again from its first page."""
+    pg = page.page
+    every = [r["reliability_score"] for r in httpx.get(
+        server + "/api/articles", params={"max_reliability": "60", "limit": "1000"}).json()["rows"]]
+    assert len(every) >= 3 and all(s is not None and s <= 60 for s in every), every
+
+    pg.goto(server + "/articles?max_reliability=60&limit=2&offset=2")
+    assert pager_count(pg)[1] == 3
+    assert pg.locator("table.articles-table thead th[aria-sort]").count() == 0  # the default order
+    header = pg.locator("table.articles-table thead th", has=pg.locator("a.sort", has_text=re.compile(r"^Score$")))
+    assert header.count() == 1
+
+    for state, wanted, descending in (("ascending", "reliability", False), ("descending", "-reliability", True)):
+        header.locator("a.sort").click()
+        pg.wait_for_url(lambda url, w=wanted: query_of(url).get("sort") == [w])
+        query = query_of(pg.url)
+        assert query.get("max_reliability") == ["60"] and query.get("limit") == ["2"], pg.url  # filters kept
+        assert "offset" not in query, pg.url  # back to the first page
+        assert pager_count(pg) == ("Article", 1, 2, len(every))
+        assert pg.locator("input[name=max_reliability]").input_value() == "60"
+        shown = article_scores(pg)
+        assert shown == sorted(every, reverse=descending)[:2], (state, shown, every)
+        assert header.get_attribute("aria-sort") == state
+        assert pg.locator("table.articles-table thead th[aria-sort]").count() == 1
+        assert "sorted" in (header.locator("a.sort").get_attribute("class") or "")
+        # the next page continues in the same order
+        pg.locator('nav.pager a.button[rel="next"]').first.click()
+        pg.wait_for_url(lambda url: query_of(url).get("offset") == ["2"])
+        assert query_of(pg.url).get("sort") == [wanted] and query_of(pg.url).get("max_reliability") == ["60"]
+        assert article_scores(pg) == sorted(every, reverse=descending)[2:4]
+        assert header.get_attribute("aria-sort") == state
+    assert page.csp_violations() == []
+
+
+def download_csv(pg: Any, link: Any) -> list[dict[str, str]]:
+    """Click a download link; the CSV file it saves, as rows."""
+    with pg.expect_download() as info:
+        link.click()
+    got = info.value
+    assert got.failure() is None, got.failure()
+    assert got.suggested_filename.endswith(".csv"), got.suggested_filename
+    return list(csv.DictReader(io.StringIO(Path(got.path()).read_text(encoding="utf-8"))))
+
+
+def test_csv_downloads_hold_every_filtered_row(server: str, page: Page) -> None:
+    """From the second page of /events?quad=4 the CSV button downloads every quad-4 event (the JSON
+    twin's count, not the page's five), and the mentions CSV every quad-4 mention; from a page of
+    /quotes?speaker=Erdene the CSV holds every quote of that speaker and no one else's."""
+    pg = page.page
+    pg.goto(server + "/events?quad=4&limit=5&offset=5")
+    assert pager_count(pg)[1] == 6
+    twin = httpx.get(server + "/api/events", params={"quad": "4", "limit": "1000"}).json()
+    assert twin["count"] > 10
+    link = pg.locator(".card-head .downloads a[download]", has_text=re.compile(r"^CSV$"))
+    assert query_of(link.get_attribute("href") or "") == {"quad": ["4"], "format": ["csv"]}
+    rows = download_csv(pg, link)
+    assert len(rows) == twin["count"]
+    assert {r["quad_class"] for r in rows} == {"4"}
+    assert {r["merged_id"] for r in rows} == {r["merged_id"] for r in twin["rows"]}
+
+    mentions = httpx.get(server + "/api/mentions", params={"quad": "4", "limit": "1"}).json()["count"]
+    link = pg.locator(".mentions-downloads a[download]", has_text=re.compile(r"^CSV$"))
+    rows = download_csv(pg, link)
+    assert len(rows) == mentions > 0
+    assert {r["quad_class"] for r in rows} == {"4"}
+
+    pg.goto(server + "/quotes?speaker=Erdene&limit=2&offset=2")
+    twin = httpx.get(server + "/api/quotes", params={"speaker": "Erdene"}).json()
+    assert twin["count"] >= 3
+    assert pager_count(pg) == ("Quote", 3, min(4, twin["count"]), twin["count"])
+    link = pg.locator(".card-head .downloads a[download]", has_text=re.compile(r"^CSV$"))
+    assert query_of(link.get_attribute("href") or "") == {"speaker": ["Erdene"], "format": ["csv"]}
+    rows = download_csv(pg, link)
+    assert len(rows) == twin["count"]
+    assert all("erdene" in (r["speaker_name"] + " " + r["speaker_text"]).lower() for r in rows), rows
+    assert {(r["article_id"], r["idx"]) for r in rows} == {(r["article_id"], str(r["idx"])) for r in twin["rows"]}
+    assert page.csp_violations() == []
+
+
+@pytest.fixture
+def own_server(tmp_path: Path, analyzer: Any) -> Iterator[str]:
+    """A store of its own (the examples), for a test that adds to it."""
+    db = tmp_path / "store.duckdb"
+    ingest_examples(db, analyzer)
+    with serving(db) as base:
+        yield base
+
+
+# made up for this test: no such port, union or person
+STORY = (
+    "VELMARA \u2014 Harbour pilots at the port of Velmara walked off the job on Thursday, leaving fourteen cargo "
+    "ships anchored offshore overnight.\n\n"
+    "The pilots' union said talks with the port authority over night-shift pay had collapsed after three weeks "
+    "of meetings.\n\n"
+    "\u201cWe are not asking for favours, only to be paid for the hours we already work,\u201d union secretary "
+    "Orlen Brackwater told reporters at the quay.\n\n"
+    "The transport ministry said it would meet the union on Monday."
+)
+
+
+def test_save_pasted_article_to_corpus(own_server: str, page: Page) -> None:
+    """Paste, analyse, Save to corpus: the stored article's page says so, and the article list finds
+    it by a word of its text; no console error or CSP violation on the way."""
+    server = own_server
+    pg = page.page
+    assert "brackwater" not in " ".join(p.read_text(encoding="utf-8").lower() for p in EXAMPLES.iterdir() if p.is_file())
+    before = httpx.get(server + "/api/articles").json()["count"]
+    assert httpx.get(server + "/api/articles", params={"q": "Brackwater"}).json()["count"] == 0
+
+    pg.goto(server + "/analyze")
+    pg.fill("textarea[name=text]", STORY)
+    pg.click("#analyze-submit")
+    pg.wait_for_selector("#article-text", timeout=120_000)
+    assert "Orlen Brackwater" in pg.locator("#article-text").inner_text()
+    assert any("paid for the hours we already work" in words for words, _ in highlighted_quotes(pg).values())
+    assert page.csp_violations() == []
+    assert pg.locator("#save-form").is_visible()
+
+    pg.click("#save-submit")
+    pg.wait_for_url(re.compile(r"/articles/[0-9a-f]+\?saved=new$"), timeout=120_000)
+    article_path = urlsplit(pg.url).path
+    note = pg.locator(".saved-note")
+    assert note.is_visible() and note.inner_text().strip() == "Saved to the corpus."
+    assert "Orlen Brackwater" in pg.locator("#article-text").inner_text()
+    assert page.csp_violations() == []
+
+    pg.goto(server + "/articles?q=Brackwater")
+    pg.wait_for_load_state("networkidle")
+    assert pager_count(pg) == ("Article", 1, 1, 1)
+    links = pg.locator("table.articles-table tbody a.title-link")
+    assert links.count() == 1 and links.first.get_attribute("href") == article_path
+    assert page.csp_violations() == []
+    links.first.click()
+    pg.wait_for_url(lambda url: urlsplit(url).path == article_path)
+    assert pg.locator(".saved-note").count() == 0  # only the save itself says "Saved"
+    assert httpx.get(server + "/api/articles").json()["count"] == before + 1
+    assert page.csp_violations() == []
