@@ -2,8 +2,9 @@
 Python against ``tidings serve`` on 127.0.0.1.  Paste an article and see its quotes highlighted by
 speaker and the reliability panel; open the events, dyad and actor pages and see their charts drawn;
 a pasted article's script never runs; page through, sort and download the lists (CSV with the
-filters, every matching row); save a pasted article to the corpus (on a store of its own).  When ../shared is beside the clone, the content-farm sample
-article is pasted too and its quotes and reliability signals checked against the hand annotation.
+filters, every matching row); save a pasted article to the corpus (on a store of its own).  When
+../shared is beside the clone, the content-farm sample article is pasted too and its quotes and
+reliability signals checked against the hand annotation.
 
 Screenshots (1280x800, the visible part of each page, made from examples/ only, never from the
 ../shared sample) go to a temporary folder, or to ``$TIDINGS_SCREENSHOT_DIR`` when set; the README's
