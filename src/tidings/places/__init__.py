@@ -1,0 +1,1 @@
+"""Places: toponym finding and resolution against an offline GeoNames gazetteer."""

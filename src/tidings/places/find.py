@@ -1,0 +1,228 @@
+"""Finding toponym mentions in an article: where the text names or stands for a place.
+
+A mention is found from the spaCy parse and the gazetteer:
+
+- GPE and LOC entities ("Aleppo", "the Middle East"), split at commas ("Kadugli, South Kordofan");
+  FAC entities only when the gazetteer knows the name;
+- NORP entities and capitalised adjectives that are a country's demonym ("Syrian forces" -> Syria,
+  "Turkish" -> Turkey), also in the plural ("Syrians");
+- toponyms embedded in the name of an organisation, a facility or an event ("Manchester" in
+  "Manchester United", "Texas" in "University of Texas"), when they name a country, a first-level
+  division, a city of 100,000+ people, or are a demonym;
+- the dateline ("NAIROBI —", "PARIS, Texas (AP) —") at the start of the text;
+- country and first-level division names spaCy did not tag, when capitalised and not inside a
+  person's name.
+
+Mentions inside PERSON entities are never taken ("Michael Jordan").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidings.places.gazetteer import Gazetteer, normalise
+
+#: embedded toponyms must name a place at least this big (or a country/admin1, or be a demonym)
+EMBEDDED_MIN_POPULATION = 100_000
+
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2}))?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)\s"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name / demonym / dateline
+    label: str = ""  # spaCy label it came from, "" when none
+    country: str | None = None  # for demonyms: the ISO3 country
+    embedded: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def find_dateline(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Spans of the dateline's place and region ("PARIS, Texas —"), or None."""
+    m = _DATELINE.match(text[:160])
+    if not m:
+        return None, None
+    city = m.group("city")
+    if len(city) < 3 or not city.replace(" ", "").replace(".", "").isupper():
+        return None, None
+    reg = (m.start("region"), m.end("region")) if m.group("region") else None
+    return (m.start("city"), m.end("city")), reg
+
+
+def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text[start:end]
+    m = re.match(r"(?i)the\s+", s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    for suf in ("'s", "\u2019s"):
+        if s.endswith(suf):
+            end -= len(suf)
+    return start, end
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in re.finditer(r",\s*", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _known(gaz: Gazetteer, s: str, big: bool) -> bool:
+    for p in gaz.lookup(s, alternates=False):
+        if p.feature == "country" or (p.feature == "admin" and p.level == 1):
+            return True
+        if p.feature == "other":
+            return True
+        if not big and p.feature == "city":
+            return True
+        if big and p.feature == "city" and p.population >= EMBEDDED_MIN_POPULATION:
+            return True
+    return False
+
+
+def _demonym(gaz: Gazetteer, word: str) -> str | None:
+    c = gaz.demonym(word)
+    if c is None and len(word) > 4 and word.endswith("s"):
+        c = gaz.demonym(word[:-1])
+    return c
+
+
+def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
+    mentions: list[Mention] = []
+    taken = [False] * (len(text) + 1)
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def add(m: Mention) -> None:
+        if m.end <= m.start or not free(m.start, m.end):
+            return
+        for i in range(m.start, m.end):
+            taken[i] = True
+        mentions.append(m)
+
+    # the dateline
+    city, region = find_dateline(text)
+    if city and gaz.lookup(text[city[0]:city[1]]):
+        add(Mention(city[0], city[1], text[city[0]:city[1]], "dateline"))
+        if region and gaz.lookup(text[region[0]:region[1]]):
+            add(Mention(region[0], region[1], text[region[0]:region[1]], "name", "GPE"))
+
+    person = [False] * (len(text) + 1)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start_char, ent.end_char):
+                person[i] = True
+
+    for ent in doc.ents:
+        label = ent.label_
+        if label in ("GPE", "LOC") or (label == "FAC" and gaz.lookup(ent.text, alternates=False)):
+            a, b = _strip_the(text, ent.start_char, ent.end_char)
+            for s, e in _split_commas(text, a, b):
+                s, e = _strip_the(text, s, e)
+                word = text[s:e]
+                dem = _demonym(gaz, word) if not gaz.lookup(word) else None
+                if dem:
+                    add(Mention(s, e, word, "demonym", label, country=dem))
+                else:
+                    add(Mention(s, e, word, "name", label))
+        elif label == "NORP":
+            dem = _demonym(gaz, ent.text)
+            if dem:
+                add(Mention(ent.start_char, ent.end_char, ent.text, "demonym", label, country=dem))
+            elif _known(gaz, ent.text, big=False):  # a place spaCy took for a group ("Aleppo")
+                add(Mention(ent.start_char, ent.end_char, ent.text, "name", label))
+            else:
+                # "South Korean" may come as part of a longer NORP span: try its tokens
+                for tok in ent:
+                    d = _demonym(gaz, tok.text)
+                    if d and tok.text[:1].isupper():
+                        add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "demonym", label,
+                                    country=d))
+        elif label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
+            toks = [t for t in ent]
+            i = 0
+            while i < len(toks):
+                hit = False
+                for n in (3, 2, 1):
+                    if i + n > len(toks):
+                        continue
+                    span = toks[i:i + n]
+                    if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper():
+                        continue
+                    s, e = span[0].idx, span[-1].idx + len(span[-1].text)
+                    word = text[s:e]
+                    if n == len(toks) and label == "ORG":
+                        pass  # the whole organisation's name is no place of its own
+                    if _known(gaz, word, big=True):
+                        add(Mention(s, e, word, "name", label, embedded=True))
+                        i += n
+                        hit = True
+                        break
+                    if n == 1:
+                        d = _demonym(gaz, word)
+                        if d:
+                            add(Mention(s, e, word, "demonym", label, country=d, embedded=True))
+                            i += 1
+                            hit = True
+                            break
+                if not hit:
+                    i += 1
+
+    # demonyms and country / division names spaCy left untagged
+    ent_cover = [False] * (len(text) + 1)
+    for ent in doc.ents:
+        for i in range(ent.start_char, ent.end_char):
+            ent_cover[i] = True
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.text[:1].isupper() or ent_cover[t.idx] or person[t.idx]:
+            i += 1
+            continue
+        hit = False
+        for n in (3, 2, 1):
+            span = toks[i:i + n]
+            if len(span) < n or any(ent_cover[x.idx] or person[x.idx] for x in span):
+                continue
+            if not span[-1].text[:1].isupper():
+                continue
+            s, e = span[0].idx, span[-1].idx + len(span[-1].text)
+            word = text[s:e]
+            if n == 1 and t.pos_ in ("ADJ", "PROPN", "NOUN") and _demonym(gaz, word):
+                add(Mention(s, e, word, "demonym", "", country=_demonym(gaz, word)))
+                hit = True
+            elif t.pos_ == "PROPN" and any(
+                p.feature == "country" or (p.feature == "admin" and p.level == 1)
+                for p in gaz.lookup(word, alternates=False)
+            ) and not (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos_ == "PROPN"):
+                add(Mention(s, e, word, "name", ""))
+                hit = True
+            if hit:
+                i += n
+                break
+        if not hit:
+            i += 1
+
+    mentions.sort(key=lambda m: m.start)
+    if dateline and not any(m.kind == "dateline" for m in mentions):
+        key = normalise(dateline.split(",")[0])
+        for m in mentions:
+            if normalise(m.text) == key and m.start < 200:
+                m.kind = "dateline"
+                break
+    return mentions
