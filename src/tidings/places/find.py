@@ -34,6 +34,21 @@ _DATELINE = re.compile(
 )
 
 
+#: words that describe a part of the world without naming one; a mention made only of them
+#: ("the West", "Central", "the Gulf", "North") is not resolved on its own
+DESCRIPTORS = frozenset("""
+north south east west northern southern eastern western central middle upper lower
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+gulf capital federal metro centre center coast coastal bay valley island islands river lake
+mountain mountains city town county state province region district border interior
+""".split())
+
+
+def is_descriptor(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and all(w in DESCRIPTORS for w in words)
+
+
 @dataclass(slots=True)
 class Mention:
     start: int
@@ -110,6 +125,8 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
     def add(m: Mention) -> None:
         if m.end <= m.start or not free(m.start, m.end):
             return
+        if m.kind != "demonym" and is_descriptor(m.text):
+            return
         for i in range(m.start, m.end):
             taken[i] = True
         mentions.append(m)
@@ -143,7 +160,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             dem = _demonym(gaz, ent.text)
             if dem:
                 add(Mention(ent.start_char, ent.end_char, ent.text, "demonym", label, country=dem))
-            elif _known(gaz, ent.text, big=False):  # a place spaCy took for a group ("Aleppo")
+            elif _known(gaz, ent.text, big=True):  # a place spaCy took for a group ("Aleppo")
                 add(Mention(ent.start_char, ent.end_char, ent.text, "name", label))
             else:
                 # "South Korean" may come as part of a longer NORP span: try its tokens
@@ -166,7 +183,11 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                     s, e = span[0].idx, span[-1].idx + len(span[-1].text)
                     word = text[s:e]
                     if n == len(toks) and label == "ORG":
-                        pass  # the whole organisation's name is no place of its own
+                        # an organisation named only a place's name ("Toyota") is the
+                        # organisation, unless the name is a country's or a state's (metonymy)
+                        if not any(p.feature == "country" or p.level == 1
+                                   for p in gaz.lookup(word, alternates=False)):
+                            continue
                     if _known(gaz, word, big=True):
                         add(Mention(s, e, word, "name", label, embedded=True))
                         i += n
@@ -195,6 +216,10 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             i += 1
             continue
         hit = False
+        if t.text in gaz.abbreviations and i >= 2 and toks[i - 1].text == ",":
+            add(Mention(t.idx, t.idx + len(t.text), t.text, "name", ""))
+            i += 1
+            continue
         for n in (3, 2, 1):
             span = toks[i:i + n]
             if len(span) < n or any(ent_cover[x.idx] or person[x.idx] for x in span):

@@ -39,6 +39,34 @@ CITY_MIN_POPULATION = 1000
 ALT_NAME_MIN_POPULATION = 15000
 
 
+#: the AP Stylebook's abbreviations of US states and Canadian provinces, as used in datelines
+#: and after a city's name ("Athens, Ga.", "Brandon, Man."); states of five letters or fewer and
+#: Alaska, Hawaii are not abbreviated in AP style
+AP_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
+    ("US", k): v.split("|") for k, v in {
+        "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.",
+        "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.",
+        "Georgia": "Ga.", "Illinois": "Ill.", "Indiana": "Ind.", "Kansas": "Kan.|Kans.",
+        "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.", "Massachusetts": "Mass.",
+        "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.",
+        "Montana": "Mont.", "Nebraska": "Neb.|Nebr.", "Nevada": "Nev.", "New Hampshire": "N.H.",
+        "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
+        "North Dakota": "N.D.", "Oklahoma": "Okla.", "Oregon": "Ore.|Oreg.",
+        "Pennsylvania": "Pa.|Penn.", "Rhode Island": "R.I.", "South Carolina": "S.C.",
+        "South Dakota": "S.D.", "Tennessee": "Tenn.", "Vermont": "Vt.", "Virginia": "Va.",
+        "Washington": "Wash.", "West Virginia": "W.Va.|W. Va.", "Wisconsin": "Wis.|Wisc.",
+        "Wyoming": "Wyo.", "District of Columbia": "D.C.",
+    }.items()
+} | {
+    ("CA", k): v.split("|") for k, v in {
+        "Alberta": "Alta.", "British Columbia": "B.C.", "Manitoba": "Man.",
+        "New Brunswick": "N.B.", "Newfoundland and Labrador": "Nfld.|N.L.",
+        "Nova Scotia": "N.S.", "Ontario": "Ont.", "Prince Edward Island": "P.E.I.",
+        "Quebec": "Que.", "Saskatchewan": "Sask.",
+    }.items()
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
@@ -118,6 +146,7 @@ class Gazetteer:
         self.index: dict[str, list[int]] = defaultdict(list)
         self.alt_index: dict[str, list[int]] = defaultdict(list)  # alternate names only
         self.demonyms: dict[str, str] = {}
+        self.abbreviations: dict[str, int] = {}  # "Ga." -> Georgia (exact string, with dots)
         self.country_place: dict[str, int] = {}  # ISO3 -> place index
         self.admin1_place: dict[tuple[str, str], int] = {}  # (ISO3, admin1 name) -> place
         self._build()
@@ -126,6 +155,9 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ queries
     def lookup(self, name: str, alternates: bool = True) -> list[Place]:
+        ab = self.abbreviations.get(name.strip())
+        if ab is not None:
+            return [self.places[ab]]
         key = normalise(name)
         ids = list(self.index.get(key, ()))
         if alternates:
@@ -133,6 +165,8 @@ class Gazetteer:
         return [self.places[i] for i in ids]
 
     def is_primary(self, name: str, place: Place) -> bool:
+        if name.strip() in self.abbreviations:
+            return True
         key = normalise(name)
         return any(self.places[i] is place for i in self.index.get(key, ()))
 
@@ -234,11 +268,13 @@ class Gazetteer:
                 best = cap_pts.get(c["countrycode"])
                 if best is None:
                     cap_pts[c["countrycode"]] = (c["latitude"], c["longitude"])
+        dem_pop: dict[str, list[tuple[int, str]]] = {}
         for a2, c in countries.items():
             pt = country_pts.get(a2) or cap_pts.get(a2)
             if pt is None:
                 continue
             a3 = c.get("iso3") or iso3(a2)
+            pop = int(c.get("population") or 0)
             names = [c["name"]]
             alts: list[str] = []
             pc = pycountry.countries.get(alpha_2=a2)
@@ -263,13 +299,16 @@ class Gazetteer:
                         (names if len(a) > 2 or "." in a or a.isupper() else alts).append(a)
                 for d in row["demonyms"].split("|"):
                     if d and len(d) > 3:
-                        self.demonyms.setdefault(normalise(d), a3)
+                        dem_pop.setdefault(normalise(d), []).append((pop, a3))
             dem = info.get("demonym")
             if dem and a3:
-                self.demonyms.setdefault(normalise(dem), a3)
+                dem_pop.setdefault(normalise(dem), []).append((pop, a3))
             place = Place(c["name"], c.get("geonameid"), a3, None, pt[0], pt[1],
                           int(c.get("population") or 0), "country")
             self.country_place[a3] = self._add(place, names, alts)
+        # a demonym shared by several countries ("American") stands for the most populous
+        for d, lst in dem_pop.items():
+            self.demonyms[d] = max(lst)[1]
 
         # admin divisions: point and population from their cities
         a1_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -305,6 +344,8 @@ class Gazetteer:
                 names.append(m.group(1))
             place = Place(name, gid, a3, name, lat, lon, a1_pop[(cc, code)], "admin", level=1)
             self.admin1_place[(a3 or "", name)] = self._add(place, names)
+            for ab in AP_ABBREVIATIONS.get((cc, name), []):
+                self.abbreviations[ab] = self.admin1_place[(a3 or "", name)]
         for (cc, a1, a2), pts in a2_pts.items():
             lat, lon = _middle(pts)
             names = [a2]

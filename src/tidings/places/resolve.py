@@ -31,7 +31,7 @@ from tidings.places.gazetteer import Gazetteer, Place, gazetteer, haversine_km, 
 
 W_COUNTRY = 3.0
 W_ADMIN1 = 2.0
-W_ADMIN2_BARE = -3.0
+W_ADMIN2 = -1.0
 W_OTHER = 2.5
 W_POP = 0.6
 W_CAPITAL = 2.5
@@ -46,6 +46,7 @@ W_NOT_CONTAINED = -2.0
 W_SAME_ADMIN1 = 2.0
 W_NEAR = 1.5
 NEAR_KM = 250.0
+CLEAR_MARGIN = 2.0
 
 _ADMIN1_WORDS = re.compile(r"(?i)\b(state|province|region|governorate|county|oblast|prefecture)\b")
 _ADMIN2_WORDS = re.compile(r"(?i)\b(county|parish|borough|district|municipality)\b")
@@ -58,8 +59,8 @@ def _prior(m: Mention, p: Place, gaz: Gazetteer) -> float:
     elif p.feature == "admin":
         if p.level == 1:
             s += W_ADMIN1
-        elif not _ADMIN2_WORDS.search(m.text):
-            s += W_ADMIN2_BARE
+        else:
+            s += W_ADMIN2
     elif p.feature == "other":
         s += W_OTHER
     if p.capital:
@@ -113,20 +114,34 @@ def resolve(
                         q.feature == "city" and q.country == p.country and q.admin1 == p.name
                         and q.population >= 50_000 for q in cs):
                     ps[j] += W_ADMIN_OF_CITY
+        # a second-level division and a city of one name, next to each other, are one place:
+        # the city ("Paris", "Sligo")
+        for j, p in enumerate(cs):
+            if p.feature == "admin" and p.level == 2 and not _ADMIN2_WORDS.search(m.text) and any(
+                    q.feature == "city" and q.country == p.country
+                    and haversine_km(p.lat, p.lon, q.lat, q.lon) < 80 for q in cs):
+                ps[j] += W_ADMIN_OF_CITY
         priors.append(ps)
 
     # first pass: the unambiguous mentions and their countries / divisions
     votes: Counter[str] = Counter()
+    held_in: dict[tuple[str | None, str], set[int]] = defaultdict(set)
     anchors: list[Place | None] = [None] * len(mentions)
     for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors)):
         if not cs:
             continue
         order = sorted(range(len(cs)), key=lambda j: -ps[j])
-        clear = len(cs) == 1 or ps[order[0]] - ps[order[1]] >= 2.0
+        clear = len(cs) == 1 or ps[order[0]] - ps[order[1]] >= CLEAR_MARGIN
         if clear:
             anchors[i] = cs[order[0]]
-            if cs[order[0]].country:
-                votes[cs[order[0]].country] += 1
+        # the country counts when every candidate near the top is in it ("Atlanta")
+        near_top = {cs[j].country for j in order if ps[order[0]] - ps[j] < CLEAR_MARGIN}
+        if len(near_top) == 1 and None not in near_top:
+            votes[near_top.pop()] += 1
+        # the divisions the top candidates of this mention lie in
+        for j in order:
+            if ps[order[0]] - ps[j] < 1.0 and cs[j].feature == "city" and cs[j].admin1:
+                held_in[(cs[j].country, cs[j].admin1)].add(i)
     for c in countries_hint or []:
         votes[c] += W_HINT
     total_votes = sum(votes.values()) or 1.0
@@ -164,6 +179,8 @@ def resolve(
                 else:
                     s += W_NOT_CONTAINED
             if p.feature == "city" and (p.country, p.admin1) in admin1_named:
+                s += W_SAME_ADMIN1
+            if p.feature == "admin" and p.level == 1 and held_in.get((p.country, p.name), set()) - {i}:
                 s += W_SAME_ADMIN1
             if p.feature == "city" and len(cs) > 1:
                 if any(k != i and q is not p and haversine_km(p.lat, p.lon, q.lat, q.lon) < NEAR_KM
