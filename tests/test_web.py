@@ -389,6 +389,16 @@ def test_csv_and_parquet_downloads(client: TestClient) -> None:
     assert 'href="/api/events?actor=IDN&amp;format=parquet"' in body
 
 
+def test_download_lists_each_article_of_a_merged_event_once() -> None:
+    """An event mentioned twice in one article and once in another: article_ids names two articles, in
+    the order of their first mention; the view-only keys stay out of the download."""
+    from tidings.web.downloads import flat
+
+    row = {"merged_id": "m1", "_label": "x", "articles": [
+        {"article_id": "b"}, {"article_id": "a"}, {"article_id": "b"}]}
+    assert flat([row]) == [{"merged_id": "m1", "article_ids": "b;a"}]
+
+
 # --- analyze: form, upload, API --------------------------------------------------------------------------
 
 

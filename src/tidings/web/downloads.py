@@ -31,12 +31,13 @@ def _cell(v: Any) -> Any:
 
 
 def flat(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows without view-only keys (``_…``); a merged event's articles as ``article_ids``."""
+    """Rows without view-only keys (``_…``); a merged event's articles as ``article_ids``, each once
+    (an article with two mentions of the event is still one article), in first-mention order."""
     out = []
     for r in rows:
         row = {k: v for k, v in r.items() if not k.startswith("_") and k != "articles"}
         if "articles" in r:
-            row["article_ids"] = ";".join(a["article_id"] for a in r["articles"])
+            row["article_ids"] = ";".join(dict.fromkeys(a["article_id"] for a in r["articles"]))
         out.append(row)
     return out
 
