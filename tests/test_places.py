@@ -9,7 +9,7 @@ from tidings.places.gazetteer import gazetteer, haversine_km, normalise
 from tidings.places.resolve import find_places
 
 KEYS = {"text", "start", "end", "name", "country", "admin1", "lat", "lon", "geonames_id",
-        "feature", "confidence"}
+        "feature", "confidence", "kind"}
 
 
 def places(text: str, **kw):

@@ -142,6 +142,56 @@ class Participant:
 
 
 @dataclass
+class PlaceMention:
+    """A place the text names or stands for ("Aleppo", "Turkey said", "Syrian forces"), resolved
+    in the offline gazetteer: GeoNames' name, ISO3 country, first-level division and point."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: str  # country / admin / city / other
+    confidence: float
+    admin1: str | None = None
+    geonames_id: int | None = None
+    #: the CAMEO actor code when the mention also acts ("Turkey said": TUR)
+    actor: str | None = None
+    #: how the text names it: ``name``, ``demonym`` ("Syrian" for Syria), ``dateline``, or
+    #: ``embedded`` in another name ("Texas" in "University of Texas")
+    kind: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "name": self.name,
+            "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+            "geonames_id": self.geonames_id, "feature": self.feature, "confidence": self.confidence,
+            "actor": self.actor, "kind": self.kind,
+        }
+
+
+@dataclass
+class Location:
+    """Where an event took place: one of the article's place mentions and how it was chosen."""
+
+    place: PlaceMention
+    #: locative ("clashes in Kadugli"), sentence (a place its sentence names), dateline,
+    #: participant (a side of the event that is a place), focus (the article's main place)
+    via: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        return {
+            "text": p.text, "start": p.start, "end": p.end, "name": p.name, "country": p.country,
+            "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
+            "feature": p.feature, "via": self.via, "confidence": self.confidence,
+        }
+
+
+@dataclass
 class Event:
     code: str
     root: str
@@ -157,6 +207,8 @@ class Event:
     confidence: float = 0.5
     start: int | None = None  # evidence span in Article.text
     end: int | None = None
+    #: where it took place; None when the text does not say
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -174,6 +226,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "start": self.start,
             "end": self.end,
+            "location": self.location.to_dict() if self.location else None,
         }
 
 
@@ -276,6 +329,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     reliability: Reliability = field(default_factory=Reliability)
+    places: list[PlaceMention] = field(default_factory=list)
     #: set when a corpus (a batch, a store) held what the article was made from
     provenance: Provenance | None = None
     #: the reliability findings before weighting (kept so a corpus can add its own and re-score;
@@ -290,6 +344,7 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "reliability": self.reliability.to_dict(),
+            "places": [p.to_dict() for p in self.places],
         }
         if self.provenance is not None:
             out["provenance"] = self.provenance.to_dict()

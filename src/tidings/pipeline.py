@@ -24,6 +24,7 @@ from tidings.ingest.sources import (
     timeout_message,
 )
 from tidings.model import Analysis, Article, Quote
+from tidings.places import article_places, locate
 from tidings.quotes import extract_quotes
 from tidings.reliability import findings
 from tidings.reliability.score import combine
@@ -63,10 +64,12 @@ class Analyzer:
         for quote in quotes:
             _code_speaker(quote, actors, self.knowledge, article.published)
         events = code_events(article, doc, actors, quotes, verbs=self.verbs)
+        places = article_places(article.text, doc, entities)
+        locate(events, places, doc)
         found = findings(article, doc, quotes, entities, events)
         return Analysis(
             id=article.id, article=article, entities=entities, quotes=quotes, events=events,
-            reliability=combine(found), findings=found,
+            reliability=combine(found), findings=found, places=places,
         )
 
     def _admit(self, item: Item) -> Item:

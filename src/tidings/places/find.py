@@ -28,8 +28,8 @@ from tidings.places.gazetteer import Gazetteer, normalise
 EMBEDDED_MIN_POPULATION = 100_000
 
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
-    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2}))?"
+    r"\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'\-]+(?:\s(?:(?:of|and|the|de|del|du|la|el)\s)?[A-Z][A-Za-z.'\-]+){0,3}))?"
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)\s"
 )
 
@@ -61,16 +61,28 @@ class Mention:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: a dateline opens one of the first paragraphs (after a byline or date line left in the body)
+DATELINE_PARAGRAPHS = 3
+DATELINE_WITHIN = 400
+
+
 def find_dateline(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Spans of the dateline's place and region ("PARIS, Texas —"), or None."""
-    m = _DATELINE.match(text[:160])
-    if not m:
-        return None, None
-    city = m.group("city")
-    if len(city) < 3 or not city.replace(" ", "").replace(".", "").isupper():
-        return None, None
-    reg = (m.start("region"), m.end("region")) if m.group("region") else None
-    return (m.start("city"), m.end("city")), reg
+    at = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        if at > DATELINE_WITHIN:
+            break
+        m = _DATELINE.match(text, at, at + 160)
+        if m:
+            city = m.group("city")
+            if len(city) >= 3 and city.replace(" ", "").replace(".", "").isupper():
+                reg = (m.start("region"), m.end("region")) if m.group("region") else None
+                return (m.start("city"), m.end("city")), reg
+        nxt = text.find("\n\n", at)
+        if nxt < 0:
+            break
+        at = nxt + 2
+    return None, None
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
@@ -115,6 +127,20 @@ def _demonym(gaz: Gazetteer, word: str) -> str | None:
     return c
 
 
+#: prepositions whose object is a place when it can be one ("fled to Goma", "north of Goma")
+_PLACE_PREPOSITIONS = frozenset("in near at outside inside around across from to toward towards into".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def _after_place_preposition(tok: Any) -> bool:
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
+
+
 def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     taken = [False] * (len(text) + 1)
@@ -143,6 +169,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
         if ent.label_ == "PERSON":
             for i in range(ent.start_char, ent.end_char):
                 person[i] = True
+    dl_key = normalise(text[city[0]:city[1]]) if city else (normalise(dateline.split(",")[0]) if dateline else "")
 
     for ent in doc.ents:
         label = ent.label_
@@ -156,6 +183,12 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                     add(Mention(s, e, word, "demonym", label, country=dem))
                 else:
                     add(Mention(s, e, word, "name", label))
+        elif label == "PERSON" and len(ent) == 1 and (
+                normalise(ent.text) == dl_key or _after_place_preposition(ent[0])) and any(
+                p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
+            # a lone name the tagger took for a person, where the dateline or a preposition of
+            # place says it is a place ("north of Goma", "fled to Goma")
+            add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "NORP":
             dem = _demonym(gaz, ent.text)
             if dem:

@@ -228,7 +228,8 @@ def resolve(
 
     out: list[dict[str, Any]] = []
     for i, m in enumerate(mentions):
-        rec: dict[str, Any] = {"text": m.text, "start": m.start, "end": m.end}
+        kind = "embedded" if m.embedded and m.kind == "name" else m.kind
+        rec: dict[str, Any] = {"text": m.text, "start": m.start, "end": m.end, "kind": kind}
         if i in choice:
             place, conf = choice[i]
             rec.update(place.as_dict())

@@ -1,0 +1,158 @@
+"""Where each event took place, chosen from the article's place mentions, with the reason.
+
+The order follows how news writes location (and GDELT's ActionGeo):
+
+1. ``locative``: a place the event's own clause puts it in: the object of a locative preposition
+   ("in", "near", "outside", "across"...) attached to a word of the event's evidence or to the verb
+   that governs it, reached through "of" ("in the city of Aleppo") and lists ("in Kadugli, South
+   Kordofan" takes the first, most specific name);
+2. ``sentence``: a place the sentence names that is not a side of the event; for material
+   conflict (quad class 4) the target's place counts too, since an attack on a place happens there;
+3. ``dateline``: the place the article was filed from;
+4. ``participant``: a side of the event that is itself a place ("Turkey said");
+5. ``focus``: the place the article names most, when one clearly leads.
+
+None of these: the location is null. A demonym ("Syrian forces") says whose, not where, so it is
+never a locative or a sentence place, only a participant one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tidings.model import Event, Location, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: prepositions that put an act at a place (not "from", "to": origin and destination)
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in near at outside inside around across throughout within into off along".split()
+)
+
+#: how much a location's confidence keeps of its place's, by how it was chosen
+VIA_FACTOR = {"locative": 1.0, "sentence": 0.8, "dateline": 0.7, "participant": 0.6, "focus": 0.5}
+
+#: more specific places first when several qualify
+_SPECIFIC = {"city": 0, "other": 1, "admin": 2, "country": 3}
+
+
+def _is_name(p: PlaceMention) -> bool:
+    """A place named for itself: not a demonym ("Syrian") or a name inside another name
+    ("Plaza de Bolívar", "University of Texas")."""
+    return p.kind in ("name", "dateline")
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _locative_head(tok: Token) -> Token | None:
+    """The word a locative phrase holding ``tok`` attaches to, or None when it is not one."""
+    for _ in range(6):
+        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head  # "the city of Aleppo", "the outskirts of Kyiv"
+            continue
+        break
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS and tok.head.dep_ == "prep":
+        return tok.head.head
+    return None
+
+
+def _governs(head: Token, lo: int, hi: int, sides: list[tuple[int, int]]) -> bool:
+    """``head`` is a word of the evidence span outside the event's sides (its trigger: "clashes
+    in Kadugli", not "partners in the USA"), or the verb that governs the evidence."""
+    if any(a <= head.idx < b for a, b in sides):
+        return False
+    if lo <= head.idx < hi:
+        return True
+    return head.pos_ in ("VERB", "AUX") and any(lo <= t.idx < hi for t in head.subtree)
+
+
+def _overlaps(p: PlaceMention, start: int | None, end: int | None) -> bool:
+    return start is not None and end is not None and p.start < end and start < p.end
+
+
+def _most_specific(cands: list[PlaceMention], near: int) -> PlaceMention:
+    return min(cands, key=lambda p: (_SPECIFIC.get(p.feature, 1), abs(p.start - near)))
+
+
+def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The article's main place, when one clearly leads: the country its places (names, demonyms
+    and names inside names, cities and divisions by the country that holds them) point to most, named at least
+    twice and more often than any other; then, within it, the place named most when that one is
+    named at least twice and more often than any other in the country; else the country."""
+    by_country = Counter(p.country for p in places if p.country)
+    ranked = by_country.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    inside = [p for p in places if p.country == country and _is_name(p)]
+    named = Counter((p.name, p.feature) for p in inside if p.feature != "country")
+    top = named.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        key = top[0][0]
+        return next(p for p in inside if (p.name, p.feature) == key)
+    return next((p for p in places if p.country == country and p.feature == "country"
+                 and _is_name(p)), None) or next(p for p in places if p.country == country)
+
+
+def locate(
+    events: Sequence[Event],
+    places: Sequence[PlaceMention],
+    doc: Doc,
+) -> None:
+    """Set ``location`` on each event (left None when the text does not say where)."""
+    if not events:
+        return
+    sents = list(doc.sents)
+    dateline = next((p for p in places if p.kind == "dateline"), None)
+    focus = focus_place(places)
+    for ev in events:
+        if not 0 <= ev.sentence < len(sents):
+            continue
+        sent = sents[ev.sentence]
+        lo = ev.start if ev.start is not None else sent.start_char
+        hi = ev.end if ev.end is not None else sent.end_char
+        in_sent = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
+                   and not p.kind == "dateline"]
+        names = [p for p in in_sent if _is_name(p)]
+        sides = [s for s in (ev.source, ev.target) if s is not None]
+
+        side_spans = [(s.start, s.end) for s in sides if s.start is not None and s.end is not None]
+
+        def is_side(p: PlaceMention) -> bool:
+            return any(_overlaps(p, s.start, s.end) for s in sides)
+
+        chosen: tuple[PlaceMention, str] | None = None
+        loc = []
+        for p in names:
+            root = _span_root(doc, p.start, p.end)
+            head = _locative_head(root) if root is not None else None
+            if head is not None and _governs(head, lo, hi, side_spans):
+                loc.append(p)
+        if loc:
+            chosen = (_most_specific(loc, lo), "locative")
+        if chosen is None:
+            target = ev.target
+            free = [p for p in names if not is_side(p) or (
+                ev.quad_class == 4 and target is not None and _overlaps(p, target.start, target.end))]
+            if free:
+                chosen = (_most_specific(free, lo), "sentence")
+        if chosen is None and dateline is not None:
+            chosen = (dateline, "dateline")
+        if chosen is None:
+            side_places = [p for p in in_sent if is_side(p)]
+            if side_places:
+                chosen = (_most_specific(side_places, lo), "participant")
+        if chosen is None and focus is not None:
+            chosen = (focus, "focus")
+        if chosen is not None:
+            place, via = chosen
+            ev.location = Location(place, via, round(place.confidence * VIA_FACTOR[via], 3))

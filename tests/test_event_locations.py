@@ -1,0 +1,87 @@
+"""Where events happened (tidings.places.locate through the whole analysis), on articles written for
+these tests: each rule of the order (locative, sentence, dateline, participant, focus) and the null
+when the text does not say."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.model import Article
+from tidings.schema import validation_errors
+
+
+def analyse(analyzer: Any, text: str) -> dict[str, Any]:
+    out: dict[str, Any] = analyzer.analyze(Article(id="t", text=text)).to_dict()
+    assert validation_errors(out) == []
+    return out
+
+
+def located(out: dict[str, Any], code_root: str) -> dict[str, Any] | None:
+    evs = [e for e in out["events"] if e["root"] == code_root]
+    assert evs, f"no event of root {code_root} in {[(e['code'], e['evidence']) for e in out['events']]}"
+    return evs[0]["location"]
+
+
+def test_locative_phrase_of_the_event_wins_over_other_places(analyzer: Any) -> None:
+    out = analyse(analyzer, "NAIROBI \u2014 Ethiopian troops attacked rebel positions near Gondar on Sunday, "
+                            "the government in Addis Ababa said.")
+    loc = located(out, "19")
+    assert loc is not None and loc["text"] == "Gondar" and loc["via"] == "locative"
+    assert loc["country"] == "ETH" and out["article"]["text"][loc["start"]:loc["end"]] == "Gondar"
+
+
+def test_sentence_place_when_no_locative(analyzer: Any) -> None:
+    out = analyse(analyzer, "Police arrested twelve protesters on Friday. The arrests followed a week of "
+                            "unrest that began in Valparaiso, Chile.")
+    assert any(p["name"] == "Valparaíso" or p["text"] == "Valparaiso" for p in out["places"])
+    later = [e for e in out["events"] if e["sentence"] == 1]
+    for e in later:
+        assert e["location"] is not None and e["location"]["via"] in ("locative", "sentence")
+
+
+def test_dateline_after_a_byline_line(analyzer: Any) -> None:
+    text = ("Posted by newsdesk | 04/07/2023\n\nMANILA \u2014 The Philippine navy seized three fishing boats "
+            "on Tuesday, officials said.")
+    out = analyse(analyzer, text)
+    dl = [p for p in out["places"] if p["kind"] == "dateline"]
+    assert [p["text"] for p in dl] == ["MANILA"] and dl[0]["country"] == "PHL"
+    loc = located(out, "17")  # seizing property: 1711
+    assert loc is not None and loc["name"] == "Manila" and loc["via"] == "dateline"
+
+
+def test_dateline_with_a_multiword_country(analyzer: Any) -> None:
+    out = analyse(analyzer, "BUKAVU, Democratic Republic of Congo \u2014 Soldiers clashed with militia "
+                            "fighters overnight.")
+    assert [p["text"] for p in out["places"] if p["kind"] == "dateline"] == ["BUKAVU"]
+
+
+def test_a_demonym_is_whose_not_where(analyzer: Any) -> None:
+    out = analyse(analyzer, "Turkish jets bombed Kurdish fighters, the ministry said.")
+    turkish = [p for p in out["places"] if p["text"] == "Turkish"]
+    assert turkish and turkish[0]["kind"] == "demonym" and turkish[0]["country"] == "TUR"
+    for e in out["events"]:
+        if e["location"] is not None:
+            assert e["location"]["via"] == "participant"
+
+
+def test_no_place_in_the_text_means_no_location(analyzer: Any) -> None:
+    out = analyse(analyzer, "The minister condemned the attack and promised an inquiry.")
+    assert out["places"] == []
+    assert out["events"] and all(e["location"] is None for e in out["events"])
+
+
+def test_focus_place_fills_in_for_sentences_that_name_none(analyzer: Any) -> None:
+    text = ("Floods in Mozambique displaced thousands this week.\n\n"
+            "In Beira, rescuers reached villages cut off by the water. Beira's mayor appealed for help.\n\n"
+            "Police arrested two men for looting on Thursday.")
+    out = analyse(analyzer, text)
+    arrests = [e for e in out["events"] if e["code"].startswith("17")]
+    assert arrests, out["events"]
+    loc = arrests[0]["location"]
+    assert loc is not None and loc["via"] == "focus" and loc["name"] == "Beira"
+
+
+def test_a_place_that_acts_keeps_its_actor_code(analyzer: Any) -> None:
+    out = analyse(analyzer, "Turkey condemned the attack on Monday.")
+    turkey = [p for p in out["places"] if p["text"] == "Turkey"]
+    assert turkey and turkey[0]["actor"] is not None and turkey[0]["actor"].startswith("TUR")
