@@ -4,10 +4,18 @@ when the text does not say."""
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
+from tidings.cli import app
 from tidings.model import Article
 from tidings.schema import validation_errors
+
+from .conftest import EXAMPLES, shared_path
 
 
 def analyse(analyzer: Any, text: str) -> dict[str, Any]:
@@ -85,3 +93,50 @@ def test_a_place_that_acts_keeps_its_actor_code(analyzer: Any) -> None:
     out = analyse(analyzer, "Turkey condemned the attack on Monday.")
     turkey = [p for p in out["places"] if p["text"] == "Turkey"]
     assert turkey and turkey[0]["actor"] is not None and turkey[0]["actor"].startswith("TUR")
+
+
+def _records(paths: list[Path]) -> list[dict[str, Any]]:
+    res = CliRunner().invoke(app, ["analyze", *map(str, paths), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    return [json.loads(line) for line in res.stdout.split("\n") if line.startswith("{")]
+
+
+def _every_placed_event_is_located(rec: dict[str, Any]) -> list[str]:
+    """The events whose sentence names a place, or whose article has a dateline, yet have no
+    location (the issue's rule for the bundled examples and the sample)."""
+    text = rec["article"]["text"]
+    dateline = any(p["kind"] == "dateline" for p in rec["places"])
+    bad = []
+    for e in rec["events"]:
+        if e["location"] is not None:
+            assert text[e["location"]["start"]:e["location"]["end"]] == e["location"]["text"]
+            continue
+        sent = _sentence_span(text, e["start"], e["end"])
+        if dateline or any(sent[0] <= p["start"] and p["end"] <= sent[1] for p in rec["places"]):
+            bad.append(e["evidence"])
+    return bad
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around an evidence span, by terminal punctuation and paragraph breaks."""
+    cut = re.compile(r"(?<=[.!?\u201d\"])\s+|\n\n")
+    lo = max((m.end() for m in cut.finditer(text, 0, start)), default=0)
+    nxt = cut.search(text, end)
+    return lo, nxt.start() if nxt else len(text)
+
+
+def test_every_example_event_that_a_place_can_locate_is_located() -> None:
+    recs = _records([EXAMPLES])
+    assert sum(len(r.get("places", [])) for r in recs) > 50
+    located_n = sum(e["location"] is not None for r in recs for e in r.get("events", []))
+    assert located_n > 40
+    for rec in recs:
+        if "events" in rec:
+            assert _every_placed_event_is_located(rec) == [], rec["id"]
+
+
+def test_sample_article_events_with_a_place_are_located() -> None:
+    sample = shared_path("samples", "putin-pompeo-2019.txt")
+    rec = _records([sample])[0]
+    assert _every_placed_event_is_located(rec) == []
+    assert {p["country"] for p in rec["places"]} >= {"RUS", "USA", "IRN"}

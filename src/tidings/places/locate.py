@@ -12,6 +12,7 @@ The order follows how news writes location (and GDELT's ActionGeo):
 4. ``participant``: a side of the event that is itself a place ("Turkey said");
 5. ``focus``: the place the article names most, when one clearly leads.
 
+Last, a place named inside another name or a demonym in the sentence, with a lower confidence.
 None of these: the location is null. A demonym ("Syrian forces") says whose, not where, so it is
 never a locative or a sentence place, only a participant one.
 """
@@ -34,6 +35,9 @@ LOCATIVE_PREPOSITIONS = frozenset(
 
 #: how much a location's confidence keeps of its place's, by how it was chosen
 VIA_FACTOR = {"locative": 1.0, "sentence": 0.8, "dateline": 0.7, "participant": 0.6, "focus": 0.5}
+
+#: and of that, when the only place is a name inside another name or a demonym off the sides
+WEAK_FACTOR = 0.6
 
 #: more specific places first when several qualify
 _SPECIFIC = {"city": 0, "other": 1, "admin": 2, "country": 3}
@@ -153,6 +157,14 @@ def locate(
                 chosen = (_most_specific(side_places, lo), "participant")
         if chosen is None and focus is not None:
             chosen = (focus, "focus")
+        if chosen is None and in_sent:
+            # only a place named inside another name ("the University of Texas") or a demonym off
+            # the event's sides: the nearest says where, weakly
+            chosen = (min(in_sent, key=lambda p: abs(p.start - lo)), "sentence")
+            weak = True
+        else:
+            weak = False
         if chosen is not None:
             place, via = chosen
-            ev.location = Location(place, via, round(place.confidence * VIA_FACTOR[via], 3))
+            factor = VIA_FACTOR[via] * (WEAK_FACTOR if weak else 1.0)
+            ev.location = Location(place, via, round(place.confidence * factor, 3))
