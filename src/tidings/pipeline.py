@@ -25,6 +25,7 @@ from tidings.ingest.sources import (
 )
 from tidings.model import Analysis, Article, Quote
 from tidings.places import article_places, locate
+from tidings.places.gazetteer import gazetteer
 from tidings.quotes import extract_quotes
 from tidings.reliability import findings
 from tidings.reliability.score import combine
@@ -51,6 +52,7 @@ class Analyzer:
         self.timeout = timeout if timeout and timeout > 0 else None
         self.nlp = nlp.load()
         self.knowledge = ActorKnowledge.load(extra=self.actor_files)
+        gazetteer()  # built once per process, before the first article rather than during it
         try:
             self.verbs = table_with(self.verb_files)
         except ValueError as exc:
