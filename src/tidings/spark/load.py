@@ -18,12 +18,12 @@ from tidings.errors import TidingsError
 
 #: the tables the Spark job writes, in loading order
 TABLES = (
-    "runs", "articles", "article_aliases", "removed", "entities", "quotes", "events", "signals", "spun_from",
+    "runs", "articles", "article_aliases", "removed", "entities", "quotes", "events", "places", "signals", "spun_from",
     "stitched_from", "failures",
     "doc_fingerprints", "sentence_fingerprints", "copies", "copied_sentences", "merged_events",
     "merged_event_mentions",
 )
-_PER_NEW_ARTICLE = ("removed", "entities", "quotes", "events", "signals", "spun_from", "stitched_from",
+_PER_NEW_ARTICLE = ("removed", "entities", "quotes", "events", "places", "signals", "spun_from", "stitched_from",
                     "doc_fingerprints",
                     "sentence_fingerprints", "copies", "copied_sentences")
 

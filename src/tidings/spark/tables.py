@@ -39,7 +39,7 @@ _SCALARS: dict[str, DataType] = {
     "BLOB": BinaryType(),
 }
 
-PER_ARTICLE = ("removed", "entities", "quotes", "events", "signals")
+PER_ARTICLE = ("removed", "entities", "quotes", "events", "places", "signals")
 
 
 def spark_type(duck_type: str) -> DataType:

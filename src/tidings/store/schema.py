@@ -90,10 +90,50 @@ _V2 = [
         article_id VARCHAR, paragraph INTEGER, start INTEGER, "end" INTEGER, source_article_id VARCHAR)""",
 ]
 
+_LOCATION_FIELDS = ("text", "start", "end", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature")
+_LOCATION_TYPES = {"start": "INTEGER", "end": "INTEGER", "lat": "DOUBLE", "lon": "DOUBLE", "geonames_id": "BIGINT",
+                   "confidence": "DOUBLE"}
+_MERGED_LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "geonames_id")
+
+
+def _json_value(doc: str, path: str, sql_type: str) -> str:
+    """SQL for one value of a JSON document, as ``sql_type`` (NULL when absent)."""
+    return f"TRY_CAST(json_extract_string({doc}, '{path}') AS {sql_type})"
+
+
+_V3 = [
+    """CREATE TABLE places (
+        article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER, name VARCHAR,
+        country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT, feature VARCHAR,
+        confidence DOUBLE, actor VARCHAR, kind VARCHAR)""",
+    *(f"ALTER TABLE events ADD COLUMN location_{f} {_LOCATION_TYPES.get(f, 'VARCHAR')}"
+      for f in (*_LOCATION_FIELDS, "via", "confidence")),
+    *(f"ALTER TABLE merged_events ADD COLUMN location_{f} {_LOCATION_TYPES.get(f, 'VARCHAR')}"
+      for f in _MERGED_LOCATION_FIELDS),
+    "CREATE INDEX places_article ON places(article_id)",
+    # articles stored since analyses carry places (their JSON has them) get their rows now; older
+    # ones have none to give, and keep none until they are analysed again.  Merged events take their
+    # locations on the next merge (every ingest rebuilds them).
+    """INSERT INTO places SELECT article_id, (i - 1)::INTEGER, """
+    + ", ".join(_json_value("p", f"$.{f}", _LOCATION_TYPES.get(f, "VARCHAR"))
+                for f in (*_LOCATION_FIELDS, "confidence", "actor", "kind"))
+    + """ FROM (SELECT article_id, unnest(ps) AS p, generate_subscripts(ps, 1) AS i
+              FROM (SELECT article_id, CAST(json_extract(analysis, '$.places') AS JSON[]) AS ps FROM articles
+                    WHERE json_array_length(json_extract(analysis, '$.places')) > 0))""",
+    "UPDATE events SET "
+    + ", ".join(f'location_{f} = {_json_value("l.loc", "$." + f, _LOCATION_TYPES.get(f, "VARCHAR"))}'
+                for f in (*_LOCATION_FIELDS, "via", "confidence"))
+    + """ FROM (SELECT e.article_id, e.idx, json_extract(a.analysis, '$.events[' || e.idx || '].location') AS loc
+              FROM events e JOIN articles a USING (article_id)) l
+         WHERE l.article_id = events.article_id AND l.idx = events.idx
+           AND l.loc IS NOT NULL AND json_type(l.loc) = 'OBJECT'""",
+]
+
 # (version, what it does, statements): append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "initial corpus schema: articles and analyses, failures, fingerprints, copies, merged events", _V1),
     (2, "provenance: reworded (spun) copies with their substitutions, stitched paragraphs", _V2),
+    (3, "places: each article's place mentions, each event's location, each merged event's place", _V3),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

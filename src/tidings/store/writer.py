@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from tidings.ingest.sources import Failure
-from tidings.model import Analysis, Article, Provenance, Signal
+from tidings.model import Analysis, Article, Location, PlaceMention, Provenance, Signal
 from tidings.store.dedup import Deduper, Doc
 from tidings.store.identity import article_id_for, canonical_url, content_hash
 from tidings.store.provenance import BatchProvenance, load_index
@@ -46,6 +46,28 @@ def _span_lists(spans: Sequence[Sequence[int]]) -> list[list[int]]:
 def _person(prefix: str, p: Any) -> dict[str, Any]:
     keys = ("text", "name", "actor", "start", "end")
     return {f"{prefix}_{k}": (getattr(p, k) if p is not None else None) for k in keys}
+
+
+#: the place fields an event's location carries, as ``location_<field>`` columns of ``events``
+LOCATION_FIELDS = ("text", "start", "end", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature")
+
+
+def _location(loc: Location | None) -> dict[str, Any]:
+    p = loc.place if loc is not None else None
+    out: dict[str, Any] = {f"location_{k}": (getattr(p, k) if p is not None else None) for k in LOCATION_FIELDS}
+    out["location_via"] = loc.via if loc is not None else None
+    out["location_confidence"] = loc.confidence if loc is not None else None
+    return out
+
+
+def place_rows(places: Sequence[PlaceMention], article_id: str) -> list[dict[str, Any]]:
+    """The ``places`` rows of one article: one per place mention, in text order."""
+    return [
+        {"article_id": article_id, "idx": i, "text": p.text, "start": p.start, "end": p.end, "name": p.name,
+         "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
+         "feature": p.feature, "confidence": p.confidence, "actor": p.actor, "kind": p.kind}
+        for i, p in enumerate(places)
+    ]
 
 
 def provenance_rows(prov: Provenance | None, article_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -89,6 +111,7 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
         ],
         "quotes": [],
         "events": [],
+        "places": place_rows(a.places, article_id),
         "signals": signal_rows(a.reliability.signals, article_id),
     }
     for i, q in enumerate(a.quotes):
@@ -103,7 +126,7 @@ def analysis_rows(a: Analysis, article_id: str) -> dict[str, list[dict[str, Any]
              "quad_class": ev.quad_class, "goldstein": ev.goldstein, "plover": ev.plover,
              **_person("source", ev.source), **_person("target", ev.target),
              "sentence": ev.sentence, "evidence": ev.evidence, "negated": ev.negated,
-             "confidence": ev.confidence, "start": ev.start, "end": ev.end}
+             "confidence": ev.confidence, "start": ev.start, "end": ev.end, **_location(ev.location)}
         )
     return out
 
@@ -146,7 +169,7 @@ class Batch:
         return len(self.analyses) + len(self.aliases) + len(self.failures)
 
 
-TABLE_ORDER = ("articles", "removed", "entities", "quotes", "events", "signals", "article_aliases", "failures",
+TABLE_ORDER = ("articles", "removed", "entities", "quotes", "events", "places", "signals", "article_aliases", "failures",
                "doc_fingerprints", "sentence_fingerprints", "copies", "copied_sentences", "spun_from",
                "stitched_from")
 
