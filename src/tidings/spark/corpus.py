@@ -12,7 +12,8 @@ functions wherever a rule is decided:
   on the articles' own shingle sets, as ``ingest`` does;
 * merged events: the mention table is built with Spark SQL (events joined to articles, negated
   mentions out, near-duplicate groups joined in) and grouped by actors and root code; each group is
-  cut into windows and summarised by ``store.merge.group_mentions`` and ``store.merge.summarise``.
+  split by place and cut into windows by ``store.merge.group_mentions`` (the store's location rule)
+  and summarised by ``store.merge.summarise``.
 """
 
 from __future__ import annotations
@@ -246,6 +247,8 @@ SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, 
        (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL) AS has_target,
        e.evidence, e.confidence, a.published, a.source, a.url, a.seq, a.ingested_at,
        coalesce(e.start < nullif(instr(a.text, concat(chr(10), chr(10))), 0) - 1, e.sentence = 0, false) AS in_lead,
+       e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
+       e.location_geonames_id,
        coalesce(c.root, e.article_id) AS cluster,
        CASE WHEN e.source_actor IS NOT NULL AND (e.target_actor IS NOT NULL
                  OR NOT (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL))
@@ -262,7 +265,8 @@ def _mention(r: Any) -> Mention:
     outlet = r.source or (urlsplit(r.url).hostname if r.url else None)
     return Mention(r.article_id, r.idx, r.code, r.root, r.label, r.quad_class, r.goldstein, r.plover, r.source_actor,
                    r.source_name, r.target_actor, r.target_name, r.has_target, r.evidence, r.confidence,
-                   r.published, outlet, r.url, r.seq, r.ingested_at, r.in_lead)
+                   r.published, outlet, r.url, r.seq, r.ingested_at, r.in_lead, r.location_name, r.location_country,
+                   r.location_admin1, r.location_lat, r.location_lon, r.location_geonames_id)
 
 
 def merge_group(rows: list[Any], window_days: int) -> Iterator[dict[str, Any]]:

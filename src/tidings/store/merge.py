@@ -6,6 +6,17 @@ target), the same CAMEO root code, and dates (the article's publication date) wi
 are left out.  A mention whose source actor, or whose named target, is not resolved to an actor code
 is never merged across articles: unknown stays unknown.
 
+Where it happened is part of the event: the same actors doing the same thing in two different
+places are two events.  Two mentions that both have a location (``events.location_*``) merge only
+when it is the same place: the same GeoNames id, or, for a place without one, the same name
+(case-insensitive) and country.  A mention without a location (the text did not say where) is not a
+place of its own: it joins a located group of its actors and root whose first report is within
+``window_days`` of its date - one from its own article if there is one (that article placed the
+event), else the nearest in date, then the most reported, then the earliest - and only when no
+located group fits does it stay among the unlocated ones, merged with those as before.  A merged
+event's location is the most common place among its located mentions (the earliest of equals);
+none when no mention says where.
+
 Near-duplicate articles (``dedup.clusters``) count once: a group of copies contributes one article,
 the mentions of its fullest copy, and the outlet of its first copy.  ``n_copies`` still counts every
 stored article that reports the event.
@@ -53,10 +64,33 @@ class Mention:
     seq: int
     ingested_at: datetime | None
     in_lead: bool
+    location_name: str | None = None
+    location_country: str | None = None
+    location_admin1: str | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+    location_geonames_id: int | None = None
 
     @property
     def order(self) -> tuple[date, int, int]:
         return (self.published or date.max, self.seq, self.idx)
+
+    @property
+    def place(self) -> tuple[Any, ...] | None:
+        """Which place the mention is located at, for merging; None when the text did not say."""
+        if self.location_geonames_id is not None:
+            return ("geonames", int(self.location_geonames_id))
+        if self.location_name:
+            return ("name", self.location_name.strip().lower(), self.location_country)
+        return None
+
+    @property
+    def location(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f"location_{f}") for f in MERGED_LOCATION_FIELDS)
+
+
+#: the location columns of ``merged_events`` (``location_<field>``), taken from its mentions
+MERGED_LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "geonames_id")
 
 
 _MENTIONS_SQL = """
@@ -64,7 +98,9 @@ SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, 
        e.source_actor, e.source_name, e.target_actor, e.target_name,
        (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL) AS has_target,
        e.evidence, e.confidence, a.published, a.source, a.url, a.seq, a.ingested_at,
-       coalesce(e.start < nullif(strpos(a.text, chr(10) || chr(10)), 0) - 1, e.sentence = 0, false) AS in_lead
+       coalesce(e.start < nullif(strpos(a.text, chr(10) || chr(10)), 0) - 1, e.sentence = 0, false) AS in_lead,
+       e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
+       e.location_geonames_id
 FROM events e JOIN articles a USING (article_id)
 WHERE NOT coalesce(e.negated, false) AND e.code IS NOT NULL
 """
@@ -86,29 +122,78 @@ def _group_key(m: Mention) -> tuple[Any, ...]:
     return (m.source_actor, m.target_actor, root)
 
 
+def _windows(ms: list[Mention], window_days: int) -> list[list[Mention]]:
+    """Mentions (in order) cut into windows, each anchored at its first report."""
+    groups: list[list[Mention]] = []
+    current: list[Mention] = []
+    for m in ms:
+        first = current[0] if current else None
+        if first is not None and _within(first, m, window_days):
+            current.append(m)
+        else:
+            if current:
+                groups.append(current)
+            current = [m]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _within(first: Mention, m: Mention, window_days: int) -> bool:
+    """Whether ``m`` falls in the window of a group first reported by ``first`` (both undated counts)."""
+    if first.published is None or m.published is None:
+        return first.published is None and m.published is None
+    return (m.published - first.published).days <= window_days
+
+
+def _days_apart(first: Mention, m: Mention) -> int:
+    if first.published is None or m.published is None:
+        return 0
+    return abs((m.published - first.published).days)
+
+
+def _locate(unlocated: list[Mention], located: list[list[Mention]], window_days: int) -> list[Mention]:
+    """Add each mention without a place to the located group it fits best (see the module's
+    docstring); return the ones no located group takes."""
+    anchors = [g[0] for g in located]
+    sizes = [len({m.article_id for m in g}) for g in located]
+    left: list[Mention] = []
+    for m in unlocated:
+        fits = [i for i, first in enumerate(anchors)
+                if first.published is None and m.published is None
+                or (first.published is not None and m.published is not None
+                    and abs((m.published - first.published).days) <= window_days)]
+        if not fits:
+            left.append(m)
+            continue
+        best = min(fits, key=lambda i: (not any(x.article_id == m.article_id for x in located[i]),
+                                        _days_apart(anchors[i], m), -sizes[i], anchors[i].order))
+        located[best].append(m)
+    return left
+
+
 def group_mentions(mentions: list[Mention], window_days: int = WINDOW_DAYS) -> list[list[Mention]]:
-    """Mentions grouped by actors and root, then cut into windows anchored at each first report."""
+    """Mentions grouped by actors and root, then by place, then cut into windows anchored at each
+    first report; mentions without a place join a located group that fits them (module docstring)."""
     by_key: dict[tuple[Any, ...], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[_group_key(m)].append(m)
     groups: list[list[Mention]] = []
     for ms in by_key.values():
         ms.sort(key=lambda m: m.order)
-        current: list[Mention] = []
+        by_place: dict[tuple[Any, ...], list[Mention]] = defaultdict(list)
+        unlocated: list[Mention] = []
         for m in ms:
-            first = current[0] if current else None
-            if first is not None and (
-                (first.published is None and m.published is None)
-                or (first.published is not None and m.published is not None
-                    and (m.published - first.published).days <= window_days)
-            ):
-                current.append(m)
+            place = m.place
+            if place is None:
+                unlocated.append(m)
             else:
-                if current:
-                    groups.append(current)
-                current = [m]
-        if current:
-            groups.append(current)
+                by_place[place].append(m)
+        located = [g for place_ms in by_place.values() for g in _windows(place_ms, window_days)]
+        left = _locate(unlocated, located, window_days)
+        for g in located:
+            g.sort(key=lambda m: m.order)
+        groups.extend(sorted(located + _windows(left, window_days), key=lambda g: g[0].order))
     return groups
 
 
@@ -140,6 +225,13 @@ def summarise(group: list[Mention], cluster_of: dict[str, str]) -> tuple[dict[st
     key = "|".join(str(x) for x in (_group_key(first), first.article_id, first.idx))
     merged_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     dated = [m.published for m in group if m.published]
+    places = Counter(m.place for m in group if m.place is not None)
+    where = next((m for m in group if m.place is not None and places[m.place] == max(places.values())), None)
+    if where is not None:  # the commonest location of that place (a place without an id may vary)
+        shapes = Counter(m.location for m in group if m.place == where.place)
+        loc = next(m.location for m in group if m.place == where.place and shapes[m.location] == max(shapes.values()))
+    else:
+        loc = (None,) * len(MERGED_LOCATION_FIELDS)
     row = {
         "merged_id": merged_id, "code": code, "root": rep.root, "label": rep.label, "quad_class": rep.quad_class,
         "goldstein": rep.goldstein, "plover": rep.plover, "source_actor": first.source_actor,
@@ -149,6 +241,7 @@ def summarise(group: list[Mention], cluster_of: dict[str, str]) -> tuple[dict[st
         "first_article_id": first.article_id, "first_url": first.url, "first_source": first.outlet,
         "first_evidence": first.evidence, "first_added": first.ingested_at, "is_root": first.in_lead,
         "confidence": max((m.confidence or 0.0) for m in group),
+        **{f"location_{f}": v for f, v in zip(MERGED_LOCATION_FIELDS, loc)},
     }
     mentions = [
         {"merged_id": merged_id, "article_id": m.article_id, "idx": m.idx, "counted": m.article_id in counted_articles}
@@ -161,6 +254,7 @@ MERGED_COLUMNS = (
     "merged_id", "code", "root", "label", "quad_class", "goldstein", "plover", "source_actor", "source_name",
     "target_actor", "target_name", "date", "last_date", "n_mentions", "n_articles", "n_sources", "n_copies",
     "first_article_id", "first_url", "first_source", "first_evidence", "first_added", "is_root", "confidence",
+    *(f"location_{f}" for f in MERGED_LOCATION_FIELDS),
 )
 MENTION_COLUMNS = ("merged_id", "article_id", "idx", "counted")
 
