@@ -207,7 +207,7 @@ def _ingest_parquet(db: Path, folder: Path) -> None:
 
 @app.command("export")
 def export_cmd(
-    kind: Annotated[str, typer.Argument(help="events (one row per mention), merged, articles or quotes.")],
+    kind: Annotated[str, typer.Argument(help="events (one row per mention), merged, articles, quotes or places.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; - for stdout.")],
     format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, or gdelt (GDELT 2.0 event TSV).")] = "csv",
     db: DbOption = DEFAULT_DB,
@@ -257,6 +257,8 @@ _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("n_events", "events"), ("n_quotes", "quotes"), ("n_copied_from", "copies from")],
     "quotes": [("published", "date"), ("speaker_name", "speaker"), ("speaker_actor", "actor"), ("kind", "kind"),
                ("text", "quote")],
+    "places": [("published", "date"), ("article", "article"), ("text", "text"), ("name", "place"),
+               ("admin1", "division"), ("country", "country"), ("lat", "lat"), ("lon", "lon"), ("kind", "kind")],
     "provenance": [("kind", "kind"), ("source", "original"), ("title", "title"), ("detail", "substitutions / paragraph")],
     "dyad": [("period", "period"), ("events", "events"), ("quad1", "q1 verbal coop"), ("quad2", "q2 material coop"),
              ("quad3", "q3 verbal conflict"), ("quad4", "q4 material conflict"), ("mean_goldstein", "goldstein")],
@@ -299,8 +301,8 @@ QuoteSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help(Q
 
 
 def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit,  # type: ignore[no-untyped-def]
-                  offset=0, sort=None):
-    from tidings.store.query import EventFilter
+                  offset=0, sort=None, country=None, adm1=None, bbox=None):
+    from tidings.store.query import EventFilter, parse_bbox
 
     with _filter_rules():
         return EventFilter(
@@ -308,8 +310,15 @@ def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date
             dyad=tuple(p.strip() for p in dyad.split(",")) if dyad is not None else None,  # type: ignore[arg-type]
             code=code, root=root, quad_class=quad, date_from=_iso_date(date_from, "--from"),
             date_to=_iso_date(date_to, "--to"), outlet=outlet, min_sources=min_sources, limit=limit or None,
-            offset=offset, sort=sort,
+            offset=offset, sort=sort, country=country, adm1=adm1, bbox=parse_bbox(bbox) if bbox is not None else None,
         )
+
+
+CountryOption = Annotated[str | None, typer.Option("--country", help="Took place in this country (ISO3 code, e.g. COD).")]
+Adm1Option = Annotated[str | None, typer.Option("--adm1", help="Took place in this first-level division (its name, "
+                                                "case-insensitive).")]
+BBoxOption = Annotated[str | None, typer.Option("--bbox", help="Took place inside min_lon,min_lat,max_lon,max_lat "
+                                                "(e.g. --bbox=28,-3,31,0).")]
 
 
 @contextmanager
@@ -336,6 +345,9 @@ def _events_query(kind: str):  # type: ignore[no-untyped-def]
         date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
         outlet: Annotated[str | None, typer.Option(help="Reported by this outlet (substring).")] = None,
         min_sources: Annotated[int | None, typer.Option("--min-sources", help="At least this many outlets.")] = None,
+        country: CountryOption = None,
+        adm1: Adm1Option = None,
+        bbox: BBoxOption = None,
         limit: LimitOption = 100,
         offset: OffsetOption = 0,
         sort: EventSortOption = None,
@@ -345,7 +357,7 @@ def _events_query(kind: str):  # type: ignore[no-untyped-def]
         from tidings.store import query
 
         f = _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit,
-                          offset, sort)
+                          offset, sort, country, adm1, bbox)
         conn = open_store(db, read_only=True)
         try:
             with _filter_rules():
@@ -417,6 +429,32 @@ def query_quotes(
     finally:
         conn.close()
     _print_rows(rows, "quotes", format, total, offset)
+
+
+@query_app.command("places")
+def query_places(
+    name: Annotated[str | None, typer.Option(help="Place name or the text naming it (substring).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="In this country (ISO3 code, e.g. COD).")] = None,
+    adm1: Annotated[str | None, typer.Option("--adm1", help="In this first-level division (its name).")] = None,
+    bbox: Annotated[str | None, typer.Option("--bbox", help="Inside min_lon,min_lat,max_lon,max_lat.")] = None,
+    limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    format: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Place mentions: one row per place an article names, resolved (country, division, point)."""
+    from tidings.store import query
+
+    with _filter_rules():
+        box = query.parse_bbox(bbox) if bbox is not None else None
+    conn = open_store(db, read_only=True)
+    try:
+        with _filter_rules():
+            rows = query.places(conn, name, country, adm1, box, limit=limit or None, offset=offset)
+            total = query.count_places(conn, name, country, adm1, box)
+    finally:
+        conn.close()
+    _print_rows(rows, "places", format, total, offset)
 
 
 @query_app.command("dyad")

@@ -1,12 +1,16 @@
 """Simple filtered reads of the store, returning plain dicts (the CLI prints them, a web UI serves them).
 
 Actor filters match CAMEO code prefixes: ``USA`` matches ``USA``, ``USAGOV`` and ``USAMIL``.
-Dates are ISO ``YYYY-MM-DD`` and bounds are inclusive.
+Dates are ISO ``YYYY-MM-DD`` and bounds are inclusive.  Place filters look at where the event took
+place (``location_*``): ``country`` its ISO3 code, ``adm1`` its first-level division's name
+(case-insensitive), ``bbox`` its point inside ``min_lon,min_lat,max_lon,max_lat`` (a box whose
+min_lon is above its max_lon crosses the antimeridian); an event with no location matches none.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +44,36 @@ def _check_dates(date_from: date | None, date_to: date | None) -> None:
         raise FilterError("from", f"({date_from}) is after to ({date_to}): give the earlier date first")
 
 
+BBox = tuple[float, float, float, float]
+
+
+def parse_bbox(text: str) -> BBox:
+    """``min_lon,min_lat,max_lon,max_lat`` as four numbers (checked as ``EventFilter`` does)."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        if len(parts) != 4:
+            raise ValueError
+        box = (float(parts[0]), float(parts[1]), float(parts[2]), float(parts[3]))
+    except ValueError:
+        raise FilterError("bbox", f"wants four numbers min_lon,min_lat,max_lon,max_lat (e.g. 28,-3,31,0), "
+                          f"not {text!r}") from None
+    _check_bbox(box)
+    return box
+
+
+def _check_bbox(box: BBox) -> None:
+    min_lon, min_lat, max_lon, max_lat = box
+    if not all(math.isfinite(v) for v in box):
+        raise FilterError("bbox", "wants finite numbers")
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise FilterError("bbox", f"longitudes must be between -180 and 180, not {min_lon} and {max_lon}")
+    if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        raise FilterError("bbox", f"latitudes must be between -90 and 90, not {min_lat} and {max_lat}")
+    if min_lat > max_lat:
+        raise FilterError("bbox", f"min_lat ({min_lat}) is above max_lat ({max_lat}): the order is "
+                          "min_lon,min_lat,max_lon,max_lat")
+
+
 @dataclass
 class EventFilter:
     actor: str | None = None  # source or target
@@ -56,6 +90,9 @@ class EventFilter:
     limit: int | None = 100
     offset: int = 0  # rows skipped before the first one returned (paging)
     sort: str | None = None  # a column key of the list (MERGED_SORT, MENTION_SORT); "-key" for descending
+    country: str | None = None  # ISO3 code of the event's location
+    adm1: str | None = None  # first-level division of the event's location, by name
+    bbox: BBox | None = None  # min_lon, min_lat, max_lon, max_lat around the event's location
 
     def __post_init__(self) -> None:
         """One validator for every caller (CLI, API, pages): a value out of range is a FilterError."""
@@ -73,6 +110,17 @@ class EventFilter:
                               f"not {self.code!r}")
         if self.dyad is not None and (len(self.dyad) != 2 or not all(p.strip() for p in self.dyad)):
             raise FilterError("dyad", "wants two actor codes separated by a comma, e.g. USA,RUS")
+        if self.country is not None:
+            if not re.fullmatch(r"[A-Za-z]{3}", self.country.strip()):
+                raise FilterError("country", f"must be an ISO 3166 alpha-3 country code such as COD or USA, "
+                                  f"not {self.country!r}")
+            self.country = self.country.strip().upper()
+        if self.adm1 is not None and not self.adm1.strip():
+            raise FilterError("adm1", "must name a first-level division, such as Nord Kivu")
+        if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise FilterError("bbox", "wants four numbers min_lon,min_lat,max_lon,max_lat")
+            _check_bbox(self.bbox)
 
 
 @dataclass
@@ -181,6 +229,17 @@ def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
         w.add(f"{date_col} <= ?", f.date_to)
     if f.outlet:
         w.add(outlet_sql, f"%{f.outlet}%")
+    if f.country:
+        w.add("location_country = ?", f.country)
+    if f.adm1:
+        w.add("lower(location_admin1) = lower(?)", f.adm1.strip())
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        w.add("location_lat BETWEEN ? AND ?", min_lat, max_lat)
+        if min_lon <= max_lon:
+            w.add("location_lon BETWEEN ? AND ?", min_lon, max_lon)
+        else:  # across the antimeridian
+            w.add("(location_lon >= ? OR location_lon <= ?)", min_lon, max_lon)
     return w
 
 
@@ -309,6 +368,46 @@ def count_quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, te
     return count(conn, *_quotes_sql(speaker, text))
 
 
+def _places_sql(name: str | None, country: str | None, adm1: str | None, bbox: BBox | None
+                ) -> tuple[str, list[Any]]:
+    # the same rules (and messages) as the event filters' place fields
+    f = EventFilter(country=country, adm1=adm1, bbox=bbox, limit=None)
+    w = _Where()
+    if name:
+        w.add("(p.name ILIKE ? OR p.text ILIKE ?)", f"%{name}%", f"%{name}%")
+    if f.country:
+        w.add("p.country = ?", f.country)
+    if f.adm1:
+        w.add("lower(p.admin1) = lower(?)", f.adm1.strip())
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        w.add("p.lat BETWEEN ? AND ?", min_lat, max_lat)
+        w.add("p.lon BETWEEN ? AND ?" if min_lon <= max_lon else "(p.lon >= ? OR p.lon <= ?)", min_lon, max_lon)
+    sql = ("SELECT p.*, a.id AS article, a.title, a.published, a.source AS outlet, a.seq "
+           "FROM places p JOIN articles a USING (article_id)" + w.sql())
+    return sql, w.params
+
+
+def places(
+    conn: duckdb.DuckDBPyConnection, name: str | None = None, country: str | None = None, adm1: str | None = None,
+    bbox: BBox | None = None, limit: int | None = 100, offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Place mentions (one row per mention, in article then text order) by name or mention text
+    (substring), ISO3 country, first-level division and bounding box."""
+    _check_range("limit", limit, 1)
+    _check_range("offset", offset, 0)
+    sql, params = _places_sql(name, country, adm1, bbox)
+    out = _rows(conn, f"SELECT * FROM ({sql}) ORDER BY published NULLS LAST, seq, idx" + _limit(limit, offset), params)
+    for r in out:
+        r.pop("seq", None)
+    return out
+
+
+def count_places(conn: duckdb.DuckDBPyConnection, name: str | None = None, country: str | None = None,
+                 adm1: str | None = None, bbox: BBox | None = None) -> int:
+    return count(conn, *_places_sql(name, country, adm1, bbox))
+
+
 def copies_of(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
     """The earlier articles this one copies from, each with its copied sentences."""
     out = _rows(conn, "SELECT c.*, a.title AS source_title, a.source AS source_outlet, a.url AS source_url "
@@ -376,7 +475,7 @@ def dyad_counts(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "m
 
 def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the main tables."""
-    names = ("articles", "entities", "quotes", "events", "signals", "merged_events", "copies", "copied_sentences",
+    names = ("articles", "entities", "quotes", "events", "places", "signals", "merged_events", "copies", "copied_sentences",
              "spun_from", "stitched_from", "failures", "runs")
     return {n: int(conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0]) for n in names}  # type: ignore[index]
 

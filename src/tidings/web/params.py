@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
-from tidings.store.query import EventFilter
+from tidings.store.query import EventFilter, parse_bbox
 from tidings.web.data import MAX_LIMIT, ArticleSearch
 
 
@@ -70,6 +70,10 @@ def event_filter(
     offset: Annotated[str | None, Query(description="Skip this many matching rows first (paging; default 0).")] = None,
     sort: Annotated[str | None, Query(description="Sort key (date, code, source, target, quad, goldstein, "
                                       "mentions, articles, sources); a leading - sorts descending.")] = None,
+    country: Annotated[str | None, Query(description="Took place in this country (ISO3 code, e.g. COD).")] = None,
+    adm1: Annotated[str | None, Query(description="Took place in this first-level division (its name, "
+                                      "case-insensitive).")] = None,
+    bbox: Annotated[str | None, Query(description="Took place inside min_lon,min_lat,max_lon,max_lat.")] = None,
 ) -> EventFilter:
     pair: tuple[str, str] | None = None
     if blank(dyad):
@@ -81,7 +85,8 @@ def event_filter(
         actor=blank(actor), source=blank(source), target=blank(target), dyad=pair, code=blank(code),
         root=blank(root), quad_class=as_int(quad, "quad"), date_from=as_date(date_from, "from"),
         date_to=as_date(date_to, "to"), outlet=blank(outlet), min_sources=as_int(min_sources, "min_sources"),
-        limit=as_limit(limit), offset=as_int(offset, "offset") or 0, sort=blank(sort),
+        limit=as_limit(limit), offset=as_int(offset, "offset") or 0, sort=blank(sort), country=blank(country),
+        adm1=blank(adm1), bbox=parse_bbox(bbox) if blank(bbox) else None,
     )
 
 
@@ -92,7 +97,8 @@ def event_params(f: EventFilter) -> dict[str, str]:
                        ("dyad", ",".join(f.dyad) if f.dyad else None), ("code", f.code), ("root", f.root),
                        ("quad", f.quad_class), ("from", f.date_from), ("to", f.date_to), ("outlet", f.outlet),
                        ("min_sources", f.min_sources), ("limit", f.limit if f.limit != 100 else None),
-                       ("sort", f.sort)):
+                       ("sort", f.sort), ("country", f.country), ("adm1", f.adm1),
+                       ("bbox", ",".join(str(v).removesuffix(".0") for v in f.bbox) if f.bbox else None)):
         if value is not None:
             out[key] = str(value)
     return out
