@@ -41,7 +41,11 @@ COMPARED = {
     "quotes": 'article_id, idx, text, start, "end", kind, cue, speaker_text, speaker_name, speaker_actor, confidence, '
               'spans',
     "events": 'article_id, idx, code, root, quad_class, goldstein, source_actor, source_name, target_actor, '
-              'target_name, sentence, negated, confidence, start, "end"',
+              'target_name, sentence, negated, confidence, start, "end", location_text, location_start, location_end, '
+              'location_name, location_country, location_admin1, location_lat, location_lon, location_geonames_id, '
+              'location_feature, location_via, location_confidence',
+    "places": 'article_id, idx, text, start, "end", name, country, admin1, lat, lon, geonames_id, feature, confidence, '
+              'actor, kind',
     "signals": "article_id, idx, name, severity, weight",
     "article_aliases": "article_id, id, url, canonical_url, content_hash, reason",
     "doc_fingerprints": "article_id, minhash",
@@ -49,7 +53,8 @@ COMPARED = {
     "copies": "article_id, source_article_id, similarity, share, n_sentences, near_duplicate",
     "copied_sentences": 'article_id, sentence, start, "end", source_article_id, source_sentence, similarity',
     "merged_events": "merged_id, code, root, source_actor, target_actor, date, last_date, n_mentions, n_articles, "
-                     "n_sources, n_copies, first_article_id, first_source, is_root, confidence",
+                     "n_sources, n_copies, first_article_id, first_source, is_root, confidence, location_name, "
+                     "location_country, location_admin1, location_lat, location_lon, location_geonames_id",
     "merged_event_mentions": "merged_id, article_id, idx, counted",
     "spun_from": "article_id, source_article_id, share, n_sentences, substitutions, sentences",
     "stitched_from": 'article_id, paragraph, start, "end", source_article_id',
@@ -157,6 +162,10 @@ def test_the_corpus_has_what_the_comparison_needs(local_db: duckdb.DuckDBPyConne
     assert count("SELECT count(*) FROM copied_sentences") >= 4
     assert count("SELECT count(*) FROM article_aliases") == 1  # the second exact copy brings nothing new
     assert count("SELECT count(*) FROM merged_events WHERE n_copies > 1") >= 1
+    # places: the examples name places, and most of their events have a location (merged too)
+    assert count("SELECT count(*) FROM places WHERE geonames_id IS NOT NULL") > 50
+    assert count("SELECT count(*) FROM events WHERE location_lat IS NOT NULL") > 20
+    assert count("SELECT count(*) FROM merged_events WHERE location_lat IS NOT NULL AND n_copies > 1") >= 1
     # provenance: the farm example is spun from one example and stitched from two; the stitched
     # copy takes paragraphs from two examples
     assert count("SELECT count(*) FROM spun_from") >= 1
@@ -184,7 +193,8 @@ def test_ingest_parquet_loads_the_output_for_the_web_ui(
     assert res.exit_code == 0, res.output
     conn = connect(db)
     try:
-        for table in ("articles", "events", "signals", "copies", "merged_events", "spun_from", "stitched_from"):
+        for table in ("articles", "events", "places", "signals", "copies", "merged_events", "spun_from",
+                      "stitched_from"):
             assert _rows(conn, table, table) == _rows(local_db, table, table)
         # loading again adds nothing: the articles are known by their content hash
         res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
