@@ -1,4 +1,5 @@
-"""Generate ``src/tidings/web/static/world-110m.json``, the world outline the web UI's maps draw.
+"""Generate ``src/tidings/data/world-110m.json``, the world outline the web UI's maps draw
+(served at ``/static-vendor/world-110m.json``, behind the token like the other vendored assets).
 
 Source: Natural Earth 1:110m Cultural Vectors, Admin 0 - Countries (naturalearthdata.com; Natural
 Earth is in the public domain: "No permission is needed to use Natural Earth"), as geopandas 0.14.4
@@ -28,7 +29,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "tidings" / "web" / "static" / "world-110m.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "tidings" / "data" / "world-110m.json"
 WHEEL = "geopandas==0.14.4"
 MEMBER = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"
 SCALE = 10  # units per degree

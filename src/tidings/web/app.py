@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
+#: the maps' world outline: Natural Earth 1:110m countries (public domain), made by scripts/build_world_map.py
+WORLD_OUTLINE = Path(__file__).parents[1] / "data" / "world-110m.json"
+
+
 def plotly_js() -> Path:
     """Plotly's bundled, minified JavaScript, served from the installed package (no CDN, no copy)."""
     import plotly
@@ -84,6 +88,11 @@ def create_app(
     @app.get("/static-vendor/plotly.min.js", include_in_schema=False)
     def plotly() -> FileResponse:
         return FileResponse(plotly_js(), media_type="text/javascript",
+                            headers={"cache-control": "public, max-age=86400"})
+
+    @app.get("/static-vendor/world-110m.json", include_in_schema=False)
+    def world_outline() -> FileResponse:
+        return FileResponse(WORLD_OUTLINE, media_type="application/json",
                             headers={"cache-control": "public, max-age=86400"})
 
     for module in routes.ALL:

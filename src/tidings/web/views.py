@@ -100,6 +100,7 @@ class ArticleView:
     layers: list[str] = field(default_factory=list)
     legend: list[LegendRow] = field(default_factory=list)
     points: PointsNote | None = None
+    map: dict[str, Any] = field(default_factory=dict)  # tidings.web.maps.article_points: its events and places
 
 
 def speaker_key(quote: dict[str, Any]) -> str:
@@ -205,9 +206,11 @@ def build(analysis: dict[str, Any], copied: list[dict[str, Any]] | None = None) 
 
     score = rel.get("score")
     segs = segments(text, marks)
+    from tidings.web.maps import article_points  # maps takes QUAD_NAMES from here
+
     return ArticleView(analysis, segs, speakers, quotes, events, signals, entities,
                        int(score) if score is not None else None, layers, legend(segs),
-                       points_note(signals, score))
+                       points_note(signals, score), article_points(analysis))
 
 
 def points_note(signals: list[SignalRow], score: float | None) -> PointsNote | None:

@@ -9,7 +9,8 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from tidings.web import data
+from tidings.store.query import EventFilter
+from tidings.web import data, maps
 from tidings.web.render import page
 from tidings.web.routes.deps import cursor
 
@@ -53,7 +54,8 @@ def _timeline(d: dict[str, Any]) -> dict[str, Any]:
 def actor_page(request: Request, cur: Cur, code: str) -> HTMLResponse:
     d = _found(cur, _check(code))
     return page(request, "actor.html", title=d["label"] or d["name"] or d["code"], d=d, network=_network(d),
-                chart=_timeline(d), twin=f"/api/actors/{d['code']}")
+                chart=_timeline(d), twin=f"/api/actors/{d['code']}",
+                map_summary=maps.event_points(cur, EventFilter(actor=d["code"]), limit=0)["summary"])
 
 
 @router.get("/api/actors/{code}", tags=["actors"], summary="An actor's counterparts, events over time, quotes")

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from tidings.store import query
 from tidings.store.export import Kind
 from tidings.store.query import EventFilter
-from tidings.web import data, downloads
+from tidings.web import data, downloads, maps
 from tidings.web.params import blank, event_filter, event_params, listing
 from tidings.web.render import page
 from tidings.web.routes.deps import cursor
@@ -42,8 +42,9 @@ def events_page(request: Request, cur: Cur, f: Filter, merged_id: MergedId = Non
         params["id"] = str(merged_id)
     chart = [{"date": r["date"].isoformat(), "quad": r["quad_class"], "goldstein": r["goldstein"]}
              for r in found if r["date"] is not None]
+    located = maps.event_points(cur, f, blank(merged_id), limit=0)
     return page(request, "events.html", title="Events", rows=found, f=f, params=params, chart=chart,
-                outlets=data.outlets(cur), twin="/api/events", quads=QUAD_NAMES,
+                outlets=data.outlets(cur), twin="/api/events", quads=QUAD_NAMES, map_summary=located["summary"],
                 paging=listing("/events", params, [], total, f.limit or len(found), f.offset))
 
 
@@ -70,6 +71,20 @@ def events_api(cur: Cur, f: Filter, merged_id: MergedId = None, format: FormatPa
     found, total = _page(cur, f, blank(merged_id))
     params = event_params(f)
     return listing("/api/events", params, found, total, f.limit or len(found), f.offset)
+
+
+@router.get("/api/events/points", tags=["events"],
+            summary="Every matching merged event that has a place, as map points (the filters of /api/events; "
+                    "limit, offset and sort are not applied)")
+def event_points_api(cur: Cur, f: Filter, merged_id: MergedId = None) -> dict[str, Any]:
+    """``located`` and ``unlocated`` count the matching events with and without a place; ``points``
+    holds the located ones (at most ``tidings.web.maps.MAX_POINTS``, the most reported first;
+    ``truncated`` says when there were more), each with its place, quad class, mention count, the
+    page of its evidence (``href``) and a one-line ``title``."""
+    params = {k: v for k, v in event_params(f).items() if k not in ("limit", "sort")}
+    if blank(merged_id):
+        params["id"] = str(merged_id)
+    return {"filters": params, **maps.event_points(cur, f, blank(merged_id))}
 
 
 @router.get("/api/mentions", tags=["events"],
