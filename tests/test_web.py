@@ -407,7 +407,7 @@ def test_analyze_api_text_html_and_errors(client: TestClient) -> None:
     r = client.post("/api/analyze", json={"text": text})
     assert r.status_code == 200
     out = r.json()
-    assert set(out) == {"id", "article", "entities", "quotes", "events", "reliability"}
+    assert set(out) == {"id", "article", "entities", "quotes", "events", "reliability", "places"}
     assert any((q["speaker"] or {}).get("name") == "Dewi Sulistyo" for q in out["quotes"])
     page = (EXAMPLES / "09-coast-guard-pact-hanoi.html").read_text(encoding="utf-8")
     r = client.post("/api/analyze", json={"html": page, "source": "Hanoi Desk"})
