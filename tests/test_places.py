@@ -112,3 +112,57 @@ def test_countries_hint_breaks_a_tie():
     egy = one(places(text, countries_hint=["EGY"]), "Alexandria")
     usa = one(places(text, countries_hint=["USA"]), "Alexandria")
     assert egy["country"] == "EGY" and usa["country"] == "USA"
+
+
+def test_regions_islands_and_seas_from_the_regions_file():
+    darfur = one(places("Fighting spread across Darfur as the rains began."), "Darfur")
+    assert darfur["country"] == "SDN" and darfur["feature"] == "other"
+    assert near(darfur, 13.0, 24.0)
+    sulawesi = one(places("An earthquake shook Sulawesi early on Friday."), "Sulawesi")
+    assert sulawesi["country"] == "IDN" and near(sulawesi, -2.0, 120.5)
+    hormuz = one(places("Tankers queued to pass through the Strait of Hormuz."), "Strait of Hormuz")
+    assert hormuz["country"] is None and near(hormuz, 26.5, 56.3)
+    # a region that is also a small town abroad: the region ("Sinaí" is in Ecuador)
+    sinai = one(places("Militants ambushed an army patrol in the Sinai."), "Sinai")
+    assert sinai["country"] == "EGY" and near(sinai, 29.5, 33.8, km=250)
+
+
+def test_region_named_only_by_descriptor_words():
+    found = places("Oil prices rose on fears of a wider war in the Middle East.")
+    me = one(found, "Middle East")
+    assert me["feature"] == "other" and me["country"] is None
+    assert near(me, 29.0, 42.0, km=800)
+    assert not places("Temperatures will fall across the north and the east tonight.")
+
+
+def test_island_the_tagger_misreads_after_a_preposition():
+    found = places("Villagers on Borneo say the logging roads keep getting longer.")
+    assert near(one(found, "Borneo"), 1.0, 114.0)
+
+
+def test_city_of_a_region_name_wins_when_context_says_so():
+    rhodes = one(places("Firefighters saved two homes in Rhodes, New South Wales."), "Rhodes")
+    assert rhodes["country"] == "AUS" and rhodes["feature"] == "city"
+    orkney = one(places("The mine near Orkney, South Africa, flooded on Monday."), "Orkney")
+    assert orkney["country"] == "ZAF"
+    atlantic = one(places("The Atlantic, Iowa, school board met on Tuesday."), "Atlantic")
+    assert atlantic["country"] == "USA" and atlantic["feature"] == "city"
+    island = one(places("Hotels on Rhodes and Corfu were evacuated as wildfires spread."), "Rhodes")
+    assert island["country"] == "GRC"
+
+
+def test_english_names_of_first_level_divisions():
+    ms = one(places("Militants attacked a base in Middle Shabelle on Sunday."), "Middle Shabelle")
+    assert ms["country"] == "SOM" and ms["feature"] == "admin" and near(ms, 2.9, 45.6, km=200)
+    nk = one(places("Aid trucks reached North Kivu after the road reopened."), "North Kivu")
+    assert nk["country"] == "COD" and nk["feature"] == "admin"
+    # GeoNames' "Eastern Darfur", written the short way
+    ed = one(places("Displaced families arrived in East Darfur this week."), "East Darfur")
+    assert ed["country"] == "SDN" and ed["feature"] == "admin"
+    g = gazetteer()
+    # GeoNames' transliterated forms lose their word for "governorate" / "province"
+    assert any(p.country == "YEM" and p.feature == "admin" for p in g.lookup("Hudaydah"))
+    assert any(p.country == "CHN" and p.feature == "admin" for p in g.lookup("Anhui"))
+    # a region that is already a division or a country lends its names, no second place
+    assert [p.feature for p in g.lookup("Sicily")] == ["admin"]
+    assert [p.feature for p in g.lookup("Falklands")] == ["country"]

@@ -111,13 +111,18 @@ def _known(gaz: Gazetteer, s: str, big: bool) -> bool:
     for p in gaz.lookup(s, alternates=False):
         if p.feature == "country" or (p.feature == "admin" and p.level == 1):
             return True
-        if p.feature == "other":
+        if p.feature == "other" and not p.rank:  # continents, not seas and islands
             return True
         if not big and p.feature == "city":
             return True
         if big and p.feature == "city" and p.population >= EMBEDDED_MIN_POPULATION:
             return True
     return False
+
+
+def _region(gaz: Gazetteer, s: str) -> bool:
+    """Whether the name is that of a region, island, sea... of ``regions.tsv``."""
+    return any(p.rank and p.feature == "other" for p in gaz.lookup(s, alternates=False))
 
 
 def _demonym(gaz: Gazetteer, word: str) -> str | None:
@@ -132,11 +137,11 @@ _PLACE_PREPOSITIONS = frozenset("in near at outside inside around across from to
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 
-def _after_place_preposition(tok: Any) -> bool:
+def _after_place_preposition(tok: Any, on: bool = False) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    if prep.lower_ in _PLACE_PREPOSITIONS:
+    if prep.lower_ in _PLACE_PREPOSITIONS or (on and prep.lower_ == "on"):
         return True
     return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
 
@@ -151,7 +156,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
     def add(m: Mention) -> None:
         if m.end <= m.start or not free(m.start, m.end):
             return
-        if m.kind != "demonym" and is_descriptor(m.text):
+        if m.kind != "demonym" and is_descriptor(m.text) and not gaz.region(m.text):
             return
         for i in range(m.start, m.end):
             taken[i] = True
@@ -188,6 +193,11 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                 p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
             # a lone name the tagger took for a person, where the dateline or a preposition of
             # place says it is a place ("north of Goma", "fled to Goma")
+            add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
+        elif label in ("PERSON", "ORG") and len(ent) == 1 and _after_place_preposition(
+                ent[0], on=True) and _region(gaz, ent.text):
+            # an island or region the tagger took for a person or a group ("on Borneo",
+            # "sent to Mindanao")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "NORP":
             dem = _demonym(gaz, ent.text)

@@ -11,6 +11,9 @@ Sources (nothing is downloaded at run time):
   and a population (their sum).  GeoNames' own points for divisions are not shipped by any package.
 - ``countryinfo`` (MIT): a representative point per country (``latlng``), alternate spellings and
   demonyms; the project's own ``data/actors/countries.tsv`` adds aliases and demonyms.
+- the project's own ``data/places/regions.tsv``, written by hand: world regions, islands,
+  peninsulas, deserts, mountains, seas and rivers, disputed territories (feature ``other``, with an
+  importance ``rank``), and the English names of first-level divisions GeoNames spells otherwise.
 
 :func:`gazetteer` loads everything once per process (lazily, thread-safe) and returns a
 :class:`Gazetteer`: ``lookup(name)`` gives the candidate :class:`Place` list for a normalised name,
@@ -79,6 +82,7 @@ class Place:
     feature: str  # country / admin / city / other
     capital: bool = False  # a national capital
     level: int = 0  # admin level for feature 'admin' (1 or 2), 0 otherwise
+    rank: int = 0  # importance 1-3 of a place from ``data/places/regions.tsv``, 0 otherwise
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -110,6 +114,31 @@ def _latin(name: str) -> bool:
 
 
 _ISO3: dict[str, str] = {}
+
+_DIRECTION = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+_A1_PREFIX = re.compile(r"^(?:Muhafazat|Sha`biyat|Mintaqat|Changwat|Baladiyat|Wilayat(?:-e)?|"
+                        r"Wilaya de|Viloyati|Mayorality of|Respublika|Republic of)\s+")
+_A1_SUFFIX = re.compile(r"\s+(?:Province|Region|Governorate|State|Oblast|Prefecture|Department|"
+                        r"District|Division|Territory|Sheng|Shi|Zizhiqu|Autonomous Region|"
+                        r"Voivodeship|Rayonu?|Marz|Oblysy)$")
+
+
+def admin1_variants(name: str) -> list[str]:
+    """Other ways news writes a first-level division's GeoNames name: "Southern Kordofan" as
+    "South Kordofan", "Muhafazat al Hudaydah" as "al Hudaydah" and "Hudaydah", "Anhui Sheng" and
+    "Basra Governorate" without the word for the division."""
+    out: list[str] = []
+    m = re.match(r"^(Northern|Southern|Eastern|Western)\s+(.+)$", name)
+    if m:
+        out.append(_DIRECTION[m.group(1)] + " " + m.group(2))
+    base = _A1_PREFIX.sub("", name)
+    base = _A1_SUFFIX.sub("", base)
+    if base != name and base:
+        out.append(base)
+        m = re.match(r"(?i)^(?:al|an|ar|as|ad|at|ash|az)[\s-](.{3,})$", base)
+        if m:
+            out.append(m.group(1))
+    return out
 
 
 def iso3(iso2: str | None) -> str | None:
@@ -169,6 +198,13 @@ class Gazetteer:
             return True
         key = normalise(name)
         return any(self.places[i] is place for i in self.index.get(key, ()))
+
+    def region(self, name: str) -> bool:
+        """Whether a name of two or more words made of descriptors ("Middle East", "Far East")
+        names a region of ``regions.tsv``."""
+        key = normalise(name)
+        return " " in key and any(self.places[i].rank and self.places[i].feature == "other"
+                                  for i in self.index.get(key, ()))
 
     def demonym(self, word: str) -> str | None:
         return self.demonyms.get(normalise(word))
@@ -335,13 +371,7 @@ class Gazetteer:
             gid = state_ids.get(code) if cc == "US" else None
             names = [name]
             # "Southern Kordofan" is also written "South Kordofan"; "X Province/Region" as "X"
-            m = re.match(r"^(Northern|Southern|Eastern|Western)\s+(.+)$", name)
-            if m:
-                names.append(m.group(1)[:-2] + " " + m.group(2))
-            m = re.match(r"^(.+?)\s+(Province|Region|Governorate|State|Oblast|Prefecture|"
-                         r"Department|District|Division|Territory)$", name)
-            if m:
-                names.append(m.group(1))
+            names += admin1_variants(name)
             place = Place(name, gid, a3, name, lat, lon, a1_pop[(cc, code)], "admin", level=1)
             self.admin1_place[(a3 or "", name)] = self._add(place, names)
             for ab in AP_ABBREVIATIONS.get((cc, name), []):
@@ -370,6 +400,52 @@ class Gazetteer:
             place = Place(name, c.get("geonameId"), None, None, float(c["lat"]), float(c["lng"]),
                           int(c.get("population") or 0), "other")
             self._add(place, [name, c.get("toponymName") or name])
+
+        self._add_regions()
+
+    def _add_regions(self) -> None:
+        """World regions, islands, seas... and English names of divisions (``regions.tsv``).
+
+        An ``other`` row whose name is already a first-level division of its country ("Sicily",
+        "Gaza Strip") and an ``admin`` row matching a division by any of its names ("Middle
+        Shabele") lend their names to that division; other rows are new places.
+        """
+        tsv = resources.files("tidings").joinpath("data/places/regions.tsv")
+        with tsv.open("r", encoding="utf-8") as fh:
+            lines = [ln for ln in fh if not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            name = row["name"]
+            alts = [a for a in row["alternates"].split("|") if a]
+            country = row["country"] or None
+            feature = row["feature"]
+            # an admin row matches a division of its country by any of its names, an other row
+            # (by its own name only) a division of its country, a country or a continent
+            def same(p: Place) -> bool:
+                if p.feature == "admin":
+                    return p.level == 1 and p.country == country
+                # an island that is a country, a continent
+                return feature == "other" and (p.feature == "country" or (
+                    p.feature == "other" and not p.rank))
+
+            target = None
+            for n in ([name, *alts] if feature == "admin" else [name]):
+                target = next((i for i in self.index.get(normalise(n), ())
+                               if same(self.places[i])), None)
+                if target is not None:
+                    break
+            if target is not None:
+                for n in [name, *alts]:
+                    k = normalise(n)
+                    if k and target not in self.index.get(k, ()):
+                        self.index[k].append(target)
+                continue
+            lat, lon, rank = float(row["lat"]), float(row["lon"]), int(row["importance"])
+            if feature == "admin":
+                place = Place(name, None, country, name, lat, lon, 0, "admin", level=1, rank=rank)
+            else:
+                place = Place(name, None, country, None, lat, lon, 0, "other", rank=rank)
+            # alternates of a region are as good as its name ("Donbass", "Arabian Gulf")
+            self._add(place, [name, *alts])
 
 
 _lock = threading.Lock()

@@ -3,7 +3,8 @@
 Each candidate place of a mention gets a score, the sum of
 
 - a prior: feature class (countries and first-level divisions are what a bare name usually means
-  in news), population (log scale), national capitals, a penalty for names known only as an
+  in news), population (log scale) or, for the hand-written regions, islands and seas, their
+  importance, national capitals, a penalty for names known only as an
   alternate name and for second-level divisions not written as such ("Cook County" is, "Cook" is
   not);
 - the article's countries: a vote over the mentions that are unambiguous (one candidate, a
@@ -33,6 +34,9 @@ W_COUNTRY = 3.0
 W_ADMIN1 = 2.0
 W_ADMIN2 = -1.0
 W_OTHER = 2.5
+#: importance 1-3 of a region, island, sea... from ``data/places/regions.tsv`` (its population is
+#: unknown): rank 3 ("Middle East", "Darfur") weighs like a country, rank 1 like a small division
+W_RANK = (0.0, 1.0, 2.5, 4.0)
 W_POP = 0.6
 W_CAPITAL = 2.5
 W_ADMIN_OF_CITY = -2.5
@@ -46,6 +50,8 @@ W_NOT_CONTAINED = -2.0
 W_SAME_ADMIN1 = 2.0
 W_NEAR = 1.5
 NEAR_KM = 250.0
+#: a place this close to a region of its country is taken to lie in it
+REGION_KM = 800.0
 CLEAR_MARGIN = 2.0
 
 _ADMIN1_WORDS = re.compile(r"(?i)\b(state|province|region|governorate|county|oblast|prefecture)\b")
@@ -65,6 +71,7 @@ def _prior(m: Mention, p: Place, gaz: Gazetteer) -> float:
         s += W_OTHER
     if p.capital:
         s += W_CAPITAL
+    s += W_RANK[p.rank]
     if not gaz.is_primary(m.text, p):
         s += W_ALT
     return s
@@ -80,6 +87,9 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.feature == "admin":
         return inner.country == outer.country and inner.feature == "city" and (
             haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 80)
+    if outer.feature == "other" and outer.rank:  # "Palu, Sulawesi": a region has no outline
+        return inner.country == outer.country and inner.feature in ("city", "admin") and (
+            haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < REGION_KM)
     return False
 
 
@@ -157,8 +167,14 @@ def resolve(
                     and p.feature == "admin" and p.level == 1}
     anchor_pts = [(i, p) for i, p in enumerate(anchors) if p is not None and p.feature == "city"]
 
+    # mentions of one name do not support each other's division ("Tianjin" thrice is no reason
+    # to read it as the municipality rather than the city)
+    same: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        same[normalise(m.text)].add(i)
     scores: list[list[float]] = []
     for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors)):
+        key = normalise(m.text)
         row = []
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         container: list[Place] = []
@@ -180,7 +196,7 @@ def resolve(
                     s += W_NOT_CONTAINED
             if p.feature == "city" and (p.country, p.admin1) in admin1_named:
                 s += W_SAME_ADMIN1
-            if p.feature == "admin" and p.level == 1 and held_in.get((p.country, p.name), set()) - {i}:
+            if p.feature == "admin" and p.level == 1 and held_in.get((p.country, p.name), set()) - same[key]:
                 s += W_SAME_ADMIN1
             if p.feature == "city" and len(cs) > 1:
                 if any(k != i and q is not p and haversine_km(p.lat, p.lon, q.lat, q.lon) < NEAR_KM
