@@ -227,3 +227,17 @@ def test_world_outline_is_small_offline_and_sourced(client: TestClient) -> None:
     script = client.get("/static/map.js")
     assert script.status_code == 200 and "world-110m" in script.text
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", script.text), "map.js fetches nothing off the server"
+
+
+def test_events_form_keeps_the_place_filters(client: TestClient) -> None:
+    """Country and division are fields of the events form, a bbox rides along hidden: filtering again
+    from the form keeps the map's place."""
+    body = html(client, "/events?country=COD&adm1=Nord+Kivu&bbox=28,-3,31,0")
+    for name, value in (("country", "COD"), ("adm1", "Nord Kivu"), ("bbox", "28,-3,31,0")):
+        assert re.search(rf'<input (type="hidden" )?name="{name}" value="{value}"', body), name
+    attrs = map_of(body, "events-map")
+    doc = api(client, attrs["data-points"])
+    assert doc["filters"] == {"country": "COD", "adm1": "Nord Kivu", "bbox": "28,-3,31,0"}
+    assert doc["located"] >= 1 and {p["place"]["admin1"] for p in doc["points"]} == {"Nord Kivu"}
+    for p in doc["points"]:
+        assert 28 <= p["lon"] <= 31 and -3 <= p["lat"] <= 0
