@@ -21,12 +21,14 @@ from typing import Any
 
 import duckdb
 
+from tidings.store import query
 from tidings.store.query import EventFilter
 from tidings.web import data
 from tidings.web.views import QUAD_NAMES
 
 #: at most this many points in one answer (the most reported events first); the counts are of all of them
 MAX_POINTS = 5000
+WORLD = (-180.0, -90.0, 180.0, 90.0)  # as a bbox filter: every event that has a place
 
 
 def _number(value: Any) -> float | None:
@@ -75,34 +77,45 @@ def summary(located: int, unlocated: int, shown: int | None = None) -> str:
     return text
 
 
+def _point(r: dict[str, Any]) -> dict[str, Any] | None:
+    at = _located(r.get("location_lat"), r.get("location_lon"))
+    if at is None:
+        return None
+    place = {"name": r.get("location_name"), "country": r.get("location_country"),
+             "admin1": r.get("location_admin1"), "geonames_id": r.get("location_geonames_id")}
+    date = r["date"].isoformat() if r.get("date") is not None else None
+    mentions = int(r.get("n_mentions") or 1)
+    return {
+        "id": r["merged_id"], "href": f"/events?id={r['merged_id']}", "lat": at[0], "lon": at[1],
+        "quad_class": r.get("quad_class"), "mentions": mentions, "articles": r.get("n_articles"),
+        "date": date, "code": r.get("code"), "label": r.get("label"),
+        "source_actor": r.get("source_actor"), "target_actor": r.get("target_actor"), "place": place,
+        "title": _title(date, r.get("code"), r.get("label"), r.get("source_actor") or r.get("source_name"),
+                        r.get("target_actor") or r.get("target_name"), place, mentions, r.get("quad_class")),
+    }
+
+
 def event_points(cur: duckdb.DuckDBPyConnection, f: EventFilter, merged_id: str | None = None,
                  limit: int = MAX_POINTS) -> dict[str, Any]:
     """Every merged event matching ``f`` (limit, offset and sort aside), or the one ``merged_id``, that
-    has a place, as points; ``located`` and ``unlocated`` count all of the matching events
-    (``limit=0``: the counts alone)."""
-    every = replace(f, limit=None, offset=0, sort=None)
-    points: list[dict[str, Any]] = []
-    located = unlocated = 0
-    for r in data.merged_events(cur, every, merged_id, with_articles=False):
-        at = _located(r.get("location_lat"), r.get("location_lon"))
-        if at is None:
-            unlocated += 1
-            continue
-        located += 1
-        if len(points) >= limit:
-            continue
-        place = {"name": r.get("location_name"), "country": r.get("location_country"),
-                 "admin1": r.get("location_admin1"), "geonames_id": r.get("location_geonames_id")}
-        date = r["date"].isoformat() if r.get("date") is not None else None
-        mentions = int(r.get("n_mentions") or 1)
-        points.append({
-            "id": r["merged_id"], "href": f"/events?id={r['merged_id']}", "lat": at[0], "lon": at[1],
-            "quad_class": r.get("quad_class"), "mentions": mentions, "articles": r.get("n_articles"),
-            "date": date, "code": r.get("code"), "label": r.get("label"),
-            "source_actor": r.get("source_actor"), "target_actor": r.get("target_actor"), "place": place,
-            "title": _title(date, r.get("code"), r.get("label"), r.get("source_actor") or r.get("source_name"),
-                            r.get("target_actor") or r.get("target_name"), place, mentions, r.get("quad_class")),
-        })
+    has a place, as points, the most reported first; ``located`` and ``unlocated`` count all of the
+    matching events (``limit=0``: the counts alone).
+
+    The store does the work: a located event is one inside the whole world's bbox, so the counts
+    are two COUNTs and the points one query of at most ``limit`` rows."""
+    if merged_id:
+        rows = data.merged_events(cur, f, merged_id, with_articles=False)
+        found = [p for p in map(_point, rows) if p is not None]
+        located, unlocated = len(found), len(rows) - len(found)
+        points = found[:limit]
+    else:
+        every = replace(f, limit=None, offset=0, sort=None)
+        here = replace(every, bbox=f.bbox or WORLD)
+        total = query.count_merged_events(cur, every)
+        located = query.count_merged_events(cur, here)
+        unlocated = total - located
+        rows = query.merged_events(cur, replace(here, limit=limit)) if limit else []
+        points = [p for p in map(_point, rows) if p is not None]
     return {"located": located, "unlocated": unlocated, "returned": len(points),
             "truncated": bool(limit) and len(points) < located,
             "summary": summary(located, unlocated, len(points) if limit else None), "points": points}
