@@ -173,3 +173,17 @@ def test_article_map_points_to_the_words(server: str, page: OfflinePage) -> None
     pg.wait_for_function(f"location.hash === {href!r}")
     assert pg.locator(href).count() == 1, "the event's words in the text"
     assert page.csp_violations() == []
+
+
+def test_map_is_a_labelled_group_of_links(server: str, page: OfflinePage) -> None:
+    """A screen reader meets the map as a named group described by its text twin, each point as a
+    link named by its title, and the outline not at all."""
+    pg = page.page
+    pg.goto(server + "/events?quad=4")
+    box = drawn(pg, "events-map")
+    svg = box.locator("svg.map-svg")
+    assert svg.get_attribute("role") == "group" and svg.get_attribute("aria-label") == "Map of the matching events"
+    assert svg.get_attribute("aria-describedby") == "events-map-summary"
+    assert box.locator("g.map-land").get_attribute("aria-hidden") == "true"
+    names = pg.get_by_role("link", name=re.compile(r"· Q4 Material conflict · at ")).count()
+    assert names == points_of(server, "?quad=4")["located"]

@@ -88,7 +88,8 @@
   EventMap.prototype.build = function () {
     var el = this.el, self = this;
     el.textContent = "";
-    var svg = make("svg", { "class": "map-svg", role: "group", "aria-label": el.getAttribute("aria-label") || "Map" }, el);
+    var svg = make("svg", { "class": "map-svg", role: "group", "aria-label": el.dataset.label || "Map" }, el);
+    if (this.summary) svg.setAttribute("aria-describedby", this.summary.id);
     make("rect", { "class": "map-sea", x: 0, y: 0, width: W, height: H }, svg);
     var land = make("g", { "class": "map-land", "aria-hidden": "true" }, svg);
     this.outline.countries.forEach(function (c) {
