@@ -452,13 +452,23 @@ _lock = threading.Lock()
 _gaz: Gazetteer | None = None
 
 
+def _build_inputs() -> list[bytes]:
+    """Everything of the project's own that a build reads (the packages count by version)."""
+    data = resources.files("tidings").joinpath("data")
+    return [Path(__file__).read_bytes(), data.joinpath("actors/countries.tsv").read_bytes(),
+            data.joinpath("places/regions.tsv").read_bytes()]
+
+
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
+    """The process-wide gazetteer, loaded on first use from the per-user cache, or built (and
+    cached) when the cache has none for this code, data and package versions."""
     global _gaz
     if _gaz is None:
         with _lock:
             if _gaz is None:
-                _gaz = Gazetteer()
+                from tidings.places.cache import build_key, load_or_build
+
+                _gaz = load_or_build("gazetteer", build_key(_build_inputs()), Gazetteer, Gazetteer)
     return _gaz
 
 
