@@ -25,3 +25,18 @@ def analyzer():
     from tidings.pipeline import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory, analyzer) -> Path:
+    """A store of the bundled examples, ingested once for the tests that only read it."""
+    from tidings.store import connect, ingest, read_sources
+
+    db = tmp_path_factory.mktemp("examples") / "store.duckdb"
+    conn = connect(db)
+    try:
+        report = ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
+    finally:
+        conn.close()
+    assert report.counts.failed == 0 and report.counts.new >= 10
+    return db

@@ -21,7 +21,6 @@ from fastapi.testclient import TestClient
 
 from tidings.reliability.findings import Finding
 from tidings.reliability.score import combine, load_weights
-from tidings.store import connect, ingest, read_sources
 from tidings.web import create_app, views
 from tidings.web.highlight import STYLES
 
@@ -32,15 +31,8 @@ CSS = Path(__file__).resolve().parents[1] / "src" / "tidings" / "web" / "static"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Iterator[TestClient]:
-    db = tmp_path_factory.mktemp("article-page") / "store.duckdb"
-    conn = connect(db)
-    try:
-        report = ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
-    finally:
-        conn.close()
-    assert report.counts.failed == 0 and report.counts.new >= 10
-    with TestClient(create_app(db, analyzer=analyzer)) as c:
+def client(examples_store: Path, analyzer: Any) -> Iterator[TestClient]:
+    with TestClient(create_app(examples_store, analyzer=analyzer)) as c:
         yield c
 
 

@@ -21,26 +21,18 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from tidings.store import connect, ingest, read_sources  # noqa: E402
+from tidings.store import connect  # noqa: E402
 from tidings.store.query import EventFilter  # noqa: E402
 from tidings.web import create_app, maps  # noqa: E402
 
-from .conftest import EXAMPLES  # noqa: E402
 from .test_web import api, assert_problem, html  # noqa: E402
 
 OUTLINE = Path(__file__).resolve().parents[1] / "src" / "tidings" / "data" / "world-110m.json"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, analyzer: Any) -> Path:
-    db = tmp_path_factory.mktemp("map") / "store.duckdb"
-    conn = connect(db)
-    try:
-        report = ingest(conn, read_sources([str(EXAMPLES)]), analyzer)
-    finally:
-        conn.close()
-    assert report.counts.failed == 0
-    return db
+def store(examples_store: Path) -> Path:
+    return examples_store
 
 
 @pytest.fixture(scope="module")

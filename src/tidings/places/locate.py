@@ -118,6 +118,12 @@ def locate(
     sents = list(doc.sents)
     dateline = next((p for p in places if p.kind == "dateline"), None)
     focus = focus_place(places)
+    # the word each named place's locative phrase attaches to, found once for all the events
+    heads: dict[int, Token | None] = {}
+    for p in places:
+        if _is_name(p):
+            root = _span_root(doc, p.start, p.end)
+            heads[p.start] = _locative_head(root) if root is not None else None
     for ev in events:
         if not 0 <= ev.sentence < len(sents):
             continue
@@ -135,12 +141,8 @@ def locate(
             return any(_overlaps(p, s.start, s.end) for s in sides)
 
         chosen: tuple[PlaceMention, str] | None = None
-        loc = []
-        for p in names:
-            root = _span_root(doc, p.start, p.end)
-            head = _locative_head(root) if root is not None else None
-            if head is not None and _governs(head, lo, hi, side_spans):
-                loc.append(p)
+        loc = [p for p in names if (head := heads.get(p.start)) is not None
+               and _governs(head, lo, hi, side_spans)]
         if loc:
             chosen = (_most_specific(loc, lo), "locative")
         if chosen is None:

@@ -229,18 +229,23 @@ def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
         w.add(f"{date_col} <= ?", f.date_to)
     if f.outlet:
         w.add(outlet_sql, f"%{f.outlet}%")
+    _place_where(w, f, "location_country", "location_admin1", "location_lat", "location_lon")
+    return w
+
+
+def _place_where(w: _Where, f: EventFilter, country: str, admin1: str, lat: str, lon: str) -> None:
+    """The place filters (country, division, bounding box) on the given columns."""
     if f.country:
-        w.add("location_country = ?", f.country)
+        w.add(f"{country} = ?", f.country)
     if f.adm1:
-        w.add("lower(location_admin1) = lower(?)", f.adm1.strip())
+        w.add(f"lower({admin1}) = lower(?)", f.adm1.strip())
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        w.add("location_lat BETWEEN ? AND ?", min_lat, max_lat)
+        w.add(f"{lat} BETWEEN ? AND ?", min_lat, max_lat)
         if min_lon <= max_lon:
-            w.add("location_lon BETWEEN ? AND ?", min_lon, max_lon)
+            w.add(f"{lon} BETWEEN ? AND ?", min_lon, max_lon)
         else:  # across the antimeridian
-            w.add("(location_lon >= ? OR location_lon <= ?)", min_lon, max_lon)
-    return w
+            w.add(f"({lon} >= ? OR {lon} <= ?)", min_lon, max_lon)
 
 
 def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
@@ -375,14 +380,7 @@ def _places_sql(name: str | None, country: str | None, adm1: str | None, bbox: B
     w = _Where()
     if name:
         w.add("(p.name ILIKE ? OR p.text ILIKE ?)", f"%{name}%", f"%{name}%")
-    if f.country:
-        w.add("p.country = ?", f.country)
-    if f.adm1:
-        w.add("lower(p.admin1) = lower(?)", f.adm1.strip())
-    if f.bbox:
-        min_lon, min_lat, max_lon, max_lat = f.bbox
-        w.add("p.lat BETWEEN ? AND ?", min_lat, max_lat)
-        w.add("p.lon BETWEEN ? AND ?" if min_lon <= max_lon else "(p.lon >= ? OR p.lon <= ?)", min_lon, max_lon)
+    _place_where(w, f, "p.country", "p.admin1", "p.lat", "p.lon")
     sql = ("SELECT p.*, a.id AS article, a.title, a.published, a.source AS outlet, a.seq "
            "FROM places p JOIN articles a USING (article_id)" + w.sql())
     return sql, w.params
