@@ -63,6 +63,7 @@ PRIOR: dict[str, float] = {
     "stripped_quotes": 2.0,
     "spinner_vocabulary": 1.2,
     "second_lead": 1.2,
+    "speaker_conflict": 1.5,
 }
 PRIOR_INTERCEPT = 2.5
 #: signals of content-farm rewriting and of provenance that the dev set does not contain (its
@@ -78,7 +79,7 @@ PRIOR_INTERCEPT = 2.5
 FIXED = frozenset(
     """boilerplate_residue pasted_caption first_person_unquoted speaker_switch unattributed_quotes
     name_churn date_mismatch missing_byline missing_date copied_text spun_copy stitched_from stripped_quotes
-    spinner_vocabulary second_lead""".split()
+    spinner_vocabulary second_lead speaker_conflict""".split()
 )
 MIN_FIRES = 10  # a signal firing on fewer dev articles than this is not fitted
 L2 = 2.0  # penalty strength (per article-equivalent: the data outweighs the prior past ~L2 rows)

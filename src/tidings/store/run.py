@@ -1,4 +1,5 @@
-"""One ingest run: inputs -> duplicates filtered -> analysed -> written batch by batch -> merged.
+"""One ingest run: inputs -> duplicates filtered -> analysed -> written batch by batch -> merged
+(events and quotations).
 
 An input already in the store (same text or canonical URL) is counted as a duplicate and is not
 analysed again, so re-running over the same inputs is cheap and changes nothing but the run log.
@@ -17,7 +18,7 @@ import duckdb
 
 from tidings.ingest.sources import Failure, Item
 from tidings.model import Analysis, Article
-from tidings.store import merge
+from tidings.store import merge, quotation_merge
 from tidings.store.writer import Batch, Identity, Writer
 
 BATCH_SIZE = 64
@@ -46,6 +47,7 @@ class IngestReport:
     counts: Counts
     failures: list[Failure] = field(default_factory=list)
     merged_events: int = 0
+    quotations: int = 0
 
 
 def _now() -> datetime:
@@ -127,6 +129,7 @@ def ingest(
                     note("new", result)
         writer.write(batch)
     report.merged_events = merge.rebuild(conn, window_days)
+    report.quotations = quotation_merge.rebuild(conn)
     conn.execute(
         "UPDATE runs SET finished_at = ?, n_new = ?, n_duplicate = ?, n_failed = ? WHERE run_id = ?",
         [_now(), counts.new, counts.duplicate, counts.failed, run_id],

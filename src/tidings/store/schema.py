@@ -129,11 +129,26 @@ _V3 = [
            AND l.loc IS NOT NULL AND json_type(l.loc) = 'OBJECT'""",
 ]
 
+_V4 = [
+    """CREATE TABLE quotations (
+        quotation_id VARCHAR, text VARCHAR, n_words INTEGER, n_forms INTEGER, n_mentions INTEGER,
+        n_articles INTEGER, n_sources INTEGER, first_article_id VARCHAR, first_idx INTEGER,
+        first_published DATE, first_source VARCHAR, first_url VARCHAR, last_published DATE,
+        speaker_name VARCHAR, speaker_actor VARCHAR, n_speakers INTEGER, speakers JSON, outlets VARCHAR[],
+        speaker_conflict BOOLEAN)""",
+    """CREATE TABLE quotation_mentions (
+        quotation_id VARCHAR, article_id VARCHAR, idx INTEGER, "match" VARCHAR, speaker VARCHAR,
+        party INTEGER, conflict BOOLEAN)""",
+    "CREATE INDEX quotation_mentions_article ON quotation_mentions(article_id)",
+    # filled by the next ingest's merge (every ingest rebuilds them, as it does merged events)
+]
+
 # (version, what it does, statements): append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "initial corpus schema: articles and analyses, failures, fingerprints, copies, merged events", _V1),
     (2, "provenance: reworded (spun) copies with their substitutions, stitched paragraphs", _V2),
     (3, "places: each article's place mentions, each event's location, each merged event's place", _V3),
+    (4, "quotations: quote mentions merged across articles, with their speakers and conflicts", _V4),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

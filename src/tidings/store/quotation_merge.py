@@ -1,0 +1,193 @@
+"""Quotations in the store: the ``quotations`` and ``quotation_mentions`` tables, rebuilt from the
+stored quotes at the end of every ingest (as merged events are), and the ``speaker_conflict``
+signal on the articles whose quotes other articles give to another speaker.
+
+The rule is :mod:`tidings.store.quotations` (pure functions over rows); :func:`rows_of` turns its
+quotations into table rows, so a cluster job writes the same rows.  :func:`rebuild` recomputes
+every quotation and writes only what changed, in one transaction with the signals and scores of
+the articles whose conflicts changed: a no-op re-run writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+import pyarrow as pa
+
+from tidings.model import Signal
+from tidings.reliability import misattribution
+from tidings.reliability.score import _RANK
+from tidings.store.quotations import Conflict, Quotation, QuoteRow, conflicts, group_quotes, speaker_counts, \
+    speaker_parties
+from tidings.store.writer import insert_rows, signal_rows
+
+QUOTATION_COLUMNS = (
+    "quotation_id", "text", "n_words", "n_forms", "n_mentions", "n_articles", "n_sources", "first_article_id",
+    "first_idx", "first_published", "first_source", "first_url", "last_published", "speaker_name", "speaker_actor",
+    "n_speakers", "speakers", "outlets", "speaker_conflict",
+)
+MENTION_COLUMNS = ("quotation_id", "article_id", "idx", "match", "speaker", "party", "conflict")
+
+_ROWS_SQL = """
+SELECT q.article_id, q.idx, q.text, q.start, q."end", q.speaker_text, q.speaker_name, q.speaker_actor,
+       a.published, a.seq, a.source, a.url, a.title, q.kind
+FROM quotes q JOIN articles a USING (article_id)
+WHERE q.text IS NOT NULL
+"""
+
+
+def _outlet(source: str | None, url: str | None) -> str | None:
+    return source or (urlsplit(url).hostname if url else None)
+
+
+def load_rows(conn: duckdb.DuckDBPyConnection) -> list[QuoteRow]:
+    """Every stored quote mention, with its article's date, order and outlet."""
+    return [QuoteRow(aid, idx, text, start, end, st, sn, sa, pub, int(seq or 0), _outlet(src, url), url, title, kind)
+            for aid, idx, text, start, end, st, sn, sa, pub, seq, src, url, title, kind
+            in conn.execute(_ROWS_SQL).fetchall()]
+
+
+def rows_of(quotations: Iterable[Quotation]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Conflict]]:
+    """The ``quotations`` and ``quotation_mentions`` rows of merged quotations, and their conflicts."""
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    found: list[Conflict] = []
+    for q in quotations:
+        qid = q.quotation_id
+        mentions = q.mentions
+        first = mentions[0]
+        parties = speaker_parties(mentions)
+        clashes = conflicts(q)
+        clashing = {(c.mention.article_id, c.mention.idx) for c in clashes}
+        found.extend(clashes)
+        speakers = speaker_counts(mentions)
+        outlets = sorted({m.outlet.strip().lower() for m in mentions if m.outlet and m.outlet.strip()})
+        dated = [m.published for m in mentions if m.published]
+        rows.append({
+            "quotation_id": qid, "text": q.text, "n_words": q.canonical.words, "n_forms": len(q.forms),
+            "n_mentions": len(mentions), "n_articles": len({m.article_id for m in mentions}),
+            "n_sources": len(outlets), "first_article_id": first.article_id, "first_idx": first.idx,
+            "first_published": first.published, "first_source": first.outlet, "first_url": first.url,
+            "last_published": max(dated) if dated else None,
+            "speaker_name": speakers[0]["name"] if speakers else None,
+            "speaker_actor": speakers[0]["actor"] if speakers else None, "n_speakers": len(speakers),
+            "speakers": json.dumps(speakers, ensure_ascii=False), "outlets": outlets,
+            "speaker_conflict": bool(clashes),
+        })
+        for m in mentions:
+            key = (m.article_id, m.idx)
+            named = m.speaker_name or m.speaker_text
+            links.append({"quotation_id": qid, "article_id": m.article_id, "idx": m.idx,
+                          "match": q.how.get(key, "exact"), "speaker": named, "party": parties.get(key),
+                          "conflict": key in clashing})
+    return rows, links, found
+
+
+def _key(row: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in row)
+
+
+def _by_id(rows: Iterable[Sequence[Any]]) -> dict[str, set[tuple[Any, ...]]]:
+    out: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    for r in rows:
+        out[r[0]].add(_key(r))
+    return out
+
+
+def _cols(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
+    """Recompute every quotation and each article's ``speaker_conflict``; write what changed in one
+    transaction; return the number of quotations."""
+    rows, links, found = rows_of(group_quotes(load_rows(conn)))
+    want = _by_id(tuple(r[c] for c in QUOTATION_COLUMNS) for r in rows)
+    want_links = _by_id(tuple(m[c] for c in MENTION_COLUMNS) for m in links)
+    by_article: dict[str, list[Conflict]] = defaultdict(list)
+    for c in found:
+        by_article[c.mention.article_id].append(c)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        have = _by_id(conn.execute(f"SELECT {_cols(QUOTATION_COLUMNS)} FROM quotations").fetchall())
+        have_links = _by_id(conn.execute(f"SELECT {_cols(MENTION_COLUMNS)} FROM quotation_mentions").fetchall())
+        ids = want.keys() | want_links.keys() | have.keys() | have_links.keys()
+        changed = {i for i in ids if want.get(i) != have.get(i) or want_links.get(i) != have_links.get(i)}
+        stale = changed & (have.keys() | have_links.keys())
+        if stale:
+            _delete_where_in(conn, "quotation_id", sorted(stale), ("quotation_mentions", "quotations"))
+        insert_rows(conn, "quotations", [r for r in rows if r["quotation_id"] in changed])
+        insert_rows(conn, "quotation_mentions", [m for m in links if m["quotation_id"] in changed])
+        apply_signals(conn, by_article)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(rows)
+
+
+def _delete_where_in(conn: duckdb.DuckDBPyConnection, column: str, values: list[str], tables: Sequence[str]) -> None:
+    conn.register("_tidings_keys", pa.table({column: values}))
+    try:
+        for table in tables:
+            conn.execute(f'DELETE FROM {table} WHERE "{column}" IN (SELECT "{column}" FROM _tidings_keys)')
+    finally:
+        conn.unregister("_tidings_keys")
+
+
+def _signal(d: dict[str, Any]) -> Signal:
+    return Signal(name=d["name"], severity=d["severity"], message=d["message"], evidence=list(d.get("evidence") or []),
+                  spans=[(int(a), int(b)) for a, b in d.get("spans") or []], weight=float(d.get("weight") or 0.0))
+
+
+def apply_signals(conn: duckdb.DuckDBPyConnection, by_article: dict[str, list[Conflict]]) -> int:
+    """Give each article its ``speaker_conflict`` signal (or take a stale one away), re-scoring it
+    (``reliability.misattribution``); return how many articles changed.  Runs inside the caller's
+    transaction."""
+    flagged = {r[0] for r in conn.execute(
+        "SELECT DISTINCT article_id FROM signals WHERE name = ?", [misattribution.NAME]).fetchall()}
+    todo = sorted(flagged | by_article.keys())
+    if not todo:
+        return 0
+    conn.register("_tidings_todo", pa.table({"article_id": todo}))
+    try:
+        stored = conn.execute("SELECT article_id, reliability_score, analysis FROM articles "
+                              "WHERE article_id IN (SELECT article_id FROM _tidings_todo)").fetchall()
+    finally:
+        conn.unregister("_tidings_todo")
+    updates: list[dict[str, Any]] = []
+    new_signals: list[dict[str, Any]] = []
+    for aid, score, analysis in stored:
+        doc = json.loads(analysis) if analysis else {}
+        rel = doc.get("reliability") or {"score": score, "signals": []}
+        signals = [_signal(s) for s in rel.get("signals") or []]
+        old = next((s for s in signals if s.name == misattribution.NAME), None)
+        base = int(score if score is not None else rel.get("score", 50)) + int(round(old.weight if old else 0.0))
+        finding = misattribution.finding(by_article.get(aid, []))
+        new_score, new = (base, None) if finding is None else misattribution.rescore(base, finding)
+        if new == old and new_score == score:
+            continue
+        kept = [s for s in signals if s.name != misattribution.NAME] + ([new] if new is not None else [])
+        kept.sort(key=lambda s: (_RANK.get(s.severity, 3), -s.weight, s.name))
+        doc["reliability"] = {"score": new_score, "signals": [s.to_dict() for s in kept]}
+        updates.append({"article_id": aid, "reliability_score": new_score,
+                        "analysis": json.dumps(doc, ensure_ascii=False)})
+        new_signals.extend(signal_rows(kept, aid))
+    if not updates:
+        return 0
+    ids = [u["article_id"] for u in updates]
+    _delete_where_in(conn, "article_id", ids, ("signals",))
+    insert_rows(conn, "signals", new_signals)
+    conn.register("_tidings_rescored", pa.Table.from_pylist(updates))
+    try:
+        conn.execute("UPDATE articles SET reliability_score = r.reliability_score, analysis = r.analysis "
+                     "FROM _tidings_rescored r WHERE articles.article_id = r.article_id")
+    finally:
+        conn.unregister("_tidings_rescored")
+    return len(updates)
+
