@@ -65,6 +65,25 @@ def _examples() -> list[Any]:
     return [it for it in read_inputs([str(EXAMPLES)]) if not isinstance(it, Failure)]
 
 
+#: the spun copy's word swaps (a content farm's synonyms)
+SPIN = {"police": "officers", "thousands": "many", "demonstrators": "protesters", "fired": "shot",
+        "said": "stated", "city": "capital", "government": "administration", "march": "rally",
+        "Monday": "Tuesday", "people": "citizens", "workers": "employees"}
+
+
+def _spin(text: str) -> str:
+    return " ".join(SPIN.get(w, w) for w in text.split(" "))
+
+
+def _edit(text: str) -> str:
+    out = []
+    for par in text.split("\n\n"):
+        head, dot, rest = par.partition(". ")
+        ws = head.split(" ")
+        out.append(" ".join("reportedly" if i == len(ws) // 2 else w for i, w in enumerate(ws)) + dot + rest)
+    return "\n\n".join(out)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The examples, then copies of them: exact, near-duplicate, and stitched from two articles."""
@@ -72,8 +91,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for f in sorted(EXAMPLES.iterdir()):
         if f.is_file() and f.name.lower() != "readme.md":
             shutil.copy(f, root / f.name)
-    arts = _examples()
-    a, b, c = arts[0], arts[1], arts[2]
+    arts = {a.id: a for a in _examples()}
+    a, b, c = arts["01-ministers-meet-jakarta"], arts["02-summit-sanctions-abuja"], arts["03-offensive-north-kivu"]
+    d, e = arts["05-protest-bogota"], arts["07-election-complaint-mongolia"]
     b_pars = b.text.split("\n\n")
     c_pars, a_pars = c.text.split("\n\n"), a.text.split("\n\n")
     records = [
@@ -81,6 +101,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"id": "copy-near", "text": "\n\n".join(b_pars[:-1]), "published": b.published, "source": "Copy Desk"},
         {"id": "copy-stitched", "text": "\n\n".join(c_pars[:2] + a_pars[1:3]), "published": c.published},
         {"id": "copy-exact", "text": a.text, "url": "https://mirror.example/exact"},
+        # spun: the same story with words swapped for synonyms, so sentences are near, not equal
+        {"id": "copy-spun", "text": _spin(d.text), "published": d.published, "source": "Spin Desk"},
+        # edited: a word in the middle of each paragraph's first sentence changed, the rest kept
+        {"id": "copy-edited", "text": _edit(e.text), "published": e.published},
     ]
     with (root / "zz-copies.jsonl").open("w", encoding="utf-8") as fh:
         for r in records:
@@ -130,7 +154,7 @@ def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db
     _, report = output
     run = local_db.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
     assert (report.new, report.duplicate, report.failed) == run
-    assert report.new == len(_examples()) + 2 and report.duplicate == 2 and report.failed == 0
+    assert report.new == len(_examples()) + 4 and report.duplicate == 2 and report.failed == 0
     assert report.provenance >= 2
     assert list(report.phases) == ["read and analyse", "corpus stages", "last writes"]
     assert all(s >= 0 for s in report.phases.values())
@@ -171,6 +195,11 @@ def test_the_corpus_has_what_the_comparison_needs(local_db: duckdb.DuckDBPyConne
     assert count("SELECT count(*) FROM spun_from") >= 1
     assert count("SELECT count(DISTINCT article_id) FROM stitched_from") >= 2
     assert count("SELECT count(*) FROM signals WHERE name IN ('spun_copy', 'stitched_from')") >= 3
+    # the planted copies: the spun and edited ones copy sentences that are near, not equal
+    assert count("SELECT count(DISTINCT article_id) FROM copied_sentences WHERE similarity < 1 AND article_id IN "
+                 "(SELECT article_id FROM articles WHERE id IN ('copy-spun', 'copy-edited'))") == 2
+    assert count("SELECT count(*) FROM copies WHERE near_duplicate AND article_id IN "
+                 "(SELECT article_id FROM articles WHERE id = 'copy-edited')") == 1
 
 
 def test_parquet_columns_are_the_store_schema(output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection) -> None:
@@ -199,13 +228,13 @@ def test_ingest_parquet_loads_the_output_for_the_web_ui(
         # loading again adds nothing: the articles are known by their content hash
         res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
         assert res.exit_code == 0, res.output
-        assert f"0 new, {len(_examples()) + 2} already stored" in res.output
+        assert f"0 new, {len(_examples()) + 4} already stored" in res.output
     finally:
         conn.close()
     conn = connect(db)
     try:
         n = conn.execute("SELECT count(*) FROM articles").fetchone()
-        assert n == (len(_examples()) + 2,)
+        assert n == (len(_examples()) + 4,)
     finally:
         conn.close()
 
@@ -280,3 +309,74 @@ def test_bad_records_are_failures_and_lose_nothing_else(spark: Any, tmp_path: Pa
     assert [r[0] for r in written] == [r[0] for r in local_failed]
     assert runs == [local_run]
     assert ids == ["good-1", "good-2"]
+
+
+def _store_index_candidates(conn: duckdb.DuckDBPyConnection) -> tuple[set[tuple[str, str]], set[tuple[str, str, int, int]]]:
+    """What the store's own datasketch indexes propose when the articles arrive in ``seq`` order:
+    (later, earlier) article pairs, and (later, earlier, sentence, earlier's sentence) pairs."""
+    from tidings.store.dedup import DOC_PERM, SENT_PERM, _Stored, new_index
+
+    docs, sents = new_index(DOC_PERM), new_index(SENT_PERM)
+    doc_pairs: set[tuple[str, str]] = set()
+    sent_pairs: set[tuple[str, str, int, int]] = set()
+    for aid, blob in conn.execute("SELECT f.article_id, f.minhash FROM doc_fingerprints f "
+                                  "JOIN articles USING (article_id) ORDER BY seq").fetchall():
+        doc_pairs |= {(aid, c) for c in docs.query(_Stored(blob))}  # type: ignore[arg-type]
+        docs.insert(aid, _Stored(blob), check_duplication=False)  # type: ignore[arg-type]
+        mine = conn.execute("SELECT sentence, minhash FROM sentence_fingerprints WHERE article_id = ? "
+                            "ORDER BY sentence", [aid]).fetchall()
+        for idx, sblob in mine:
+            sent_pairs |= {(aid, c, idx, ci) for c, ci in sents.query(_Stored(sblob))}  # type: ignore[arg-type]
+        for idx, sblob in mine:
+            sents.insert((aid, idx), _Stored(sblob), check_duplication=False)  # type: ignore[arg-type]
+    return doc_pairs, sent_pairs
+
+
+def test_spark_proposes_exactly_the_candidates_of_the_store_index(
+    spark: Any, local_db: duckdb.DuckDBPyConnection
+) -> None:
+    """The banded join in Spark SQL and the store's datasketch indexes propose the same article
+    pairs and the same sentence pairs, on the stored signatures of the corpus with copies."""
+    from pyspark.sql import functions as F
+
+    from tidings.spark.corpus import candidate_pairs
+
+    doc_pairs, sent_pairs = _store_index_candidates(local_db)
+    seq = "(SELECT article_id, seq FROM articles)"
+    docs = spark.createDataFrame(local_db.execute(
+        f"SELECT article_id, seq, minhash AS sig FROM doc_fingerprints JOIN {seq} USING (article_id)").fetchall(),
+        "article_id string, seq long, sig binary")
+    sents = spark.createDataFrame(local_db.execute(
+        f"SELECT article_id, seq, sentence, minhash AS sig FROM sentence_fingerprints JOIN {seq} USING (article_id)"
+    ).fetchall(), "article_id string, seq long, sentence int, sig binary")
+    got = candidate_pairs(docs, sents).select("new_id", "cand_id", F.explode_outer("sent_pairs").alias("p")).collect()
+    spark_pairs = {(r.new_id, r.cand_id) for r in got}
+    spark_sents = {(r.new_id, r.cand_id, r.p.n, r.p.c) for r in got if r.p is not None}
+    assert spark_sents == sent_pairs
+    assert spark_pairs == doc_pairs | {(a, c) for a, c, _, _ in sent_pairs}
+    # not vacuous: the whole-article index proposes the near copies, the sentence index proposes
+    # sentences that are near, not equal; and far from every pair of the corpus
+    n = int(local_db.execute("SELECT count(*) FROM doc_fingerprints").fetchone()[0])  # type: ignore[index]
+    assert len(doc_pairs) >= 3
+    sig = dict(((a, i), m) for a, i, m in local_db.execute(
+        "SELECT article_id, sentence, minhash FROM sentence_fingerprints").fetchall())
+    assert any(sig[(a, i)] != sig[(c, j)] for a, c, i, j in sent_pairs)
+    assert 0 < len(spark_pairs) < n * (n - 1) // 4
+
+
+def test_store_indexes_band_as_band_ranges_says() -> None:
+    """The bands Spark cuts (``band_ranges``) are the store index's own: datasketch's choice for
+    the threshold, each band the index's slice of values."""
+    import numpy as np
+    from datasketch.lsh import MinHashLSH
+
+    from tidings.store.dedup import DOC_PERM, LSH_THRESHOLD, SENT_PERM, Deduper, band_keys, band_ranges
+
+    d = Deduper()
+    for lsh, perm in ((d.doc_lsh, DOC_PERM), (d.sent_lsh, SENT_PERM)):
+        reference = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=perm)
+        assert (lsh.b, lsh.r) == (reference.b, reference.r)
+        assert [(s * 4, e * 4) for s, e in lsh.hashranges] == band_ranges(perm)
+        values = np.arange(perm, dtype=np.uint32) * 7
+        keys = band_keys(values.tobytes(), perm)
+        assert [k for _, k in keys] == [values[s:e].tobytes() for s, e in lsh.hashranges]

@@ -6,10 +6,12 @@ functions wherever a rule is decided:
 * identity: the first input (in input order) with a content hash is the article, a later one with
   the same hash or canonical URL is a duplicate (an ``article_aliases`` row when it brings a new id
   or URL);
-* copies: Spark ML ``MinHashLSH.approxSimilarityJoin`` proposes article pairs (whole texts, word
-  5-shingles) and sentence pairs (word 3-shingles), with the thresholds of ``store.dedup`` plus a
-  little slack for hashing; every proposed pair is then verified exactly by ``store.dedup._compare``
-  on the articles' own shingle sets, as ``ingest`` does;
+* copies: the MinHash signatures the executors computed for ``doc_fingerprints`` and
+  ``sentence_fingerprints`` are cut into the bands of the store's own LSH indexes
+  (``store.dedup.band_ranges``) and joined on equal bands in Spark SQL, which proposes exactly the
+  article pairs (whole texts, word 5-shingles) and sentence pairs (word 3-shingles) that the
+  store's datasketch indexes propose; every proposed pair is then verified exactly by
+  ``store.dedup._compare`` on the articles' own shingle sets, as ``ingest`` does;
 * merged events: the mention table is built with Spark SQL (events joined to articles, negated
   mentions out, near-duplicate groups joined in) and grouped by actors and root code; each group is
   split by place and cut into windows by ``store.merge.group_mentions`` (the store's location rule)
@@ -25,7 +27,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pyspark import RDD
-from pyspark.ml.feature import MinHashLSH
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, StructField, StructType
@@ -34,16 +35,11 @@ from tidings.ingest.sources import Item
 from tidings.model import Article
 from tidings.spark.tables import table_schema
 from tidings.store.dedup import (
-    NEAR_DUPLICATE, PRINT_CACHE, SENTENCE_MATCH, DedupRows, Doc, Print, _compare, fingerprint, group_roots,
+    DOC_PERM, PRINT_CACHE, SENT_PERM, DedupRows, Doc, Print, _compare, band_ranges, fingerprint, group_roots,
 )
 from tidings.store.merge import WINDOW_DAYS, Mention, group_mentions, summarise
 from tidings.store.writer import Identity
 
-#: distance slack over the store's thresholds: Spark measures hashed shingles, the check is exact
-SLACK = 0.05
-DOC_TABLES = 5  # MinHashLSH hash tables: P(find a pair of Jaccard J) = 1 - (1 - J) ** tables
-SENT_TABLES = 8
-LSH_SEED = 1
 BROADCAST_TEXT_BYTES = 64 << 20  # verify against broadcast texts up to this corpus size, else by join
 
 
@@ -99,35 +95,47 @@ def to_schema(df: DataFrame, table: str) -> DataFrame:
 
 # --- copies and near-duplicates ------------------------------------------------------------------
 
+def band_buckets(sigs: DataFrame, num_perm: int) -> DataFrame:
+    """(sig, band, bucket): each signature (``sig``, a stored ``minhash`` blob) cut into the bands of
+    the store's LSH index (``store.dedup.band_ranges``), in Spark SQL."""
+    bands = F.array(*(F.struct(F.lit(band).alias("band"), F.substring("sig", start + 1, end - start).alias("bucket"))
+                      for band, (start, end) in enumerate(band_ranges(num_perm))))
+    return sigs.select("sig", F.explode(bands).alias("k")).select("sig", "k.band", "k.bucket")
+
+
+def similar_signatures(sigs: DataFrame, num_perm: int) -> DataFrame:
+    """(sig_a, sig_b): every ordered pair of distinct signatures of ``sigs`` that share a bucket of
+    the store's LSH index, each pair once, plus (sig, sig) for every signature: what the index
+    proposes, over distinct signatures so that a sentence copied n times is banded once."""
+    buckets = band_buckets(sigs.select("sig").distinct(), num_perm)
+    a = buckets.select(F.col("sig").alias("sig_a"), "band", "bucket")
+    b = buckets.select(F.col("sig").alias("sig_b"), "band", "bucket")
+    return a.join(b, ["band", "bucket"]).select("sig_a", "sig_b").distinct()
+
+
 def candidate_pairs(docs: DataFrame, sents: DataFrame) -> DataFrame:
-    """(new_id, cand_id, sent_pairs) with ``new`` the later-ingested article, as ``ingest`` meets them."""
+    """(new_id, cand_id, sent_pairs) with ``new`` the later-ingested article, as ``ingest`` meets them.
+
+    ``docs``: article_id, seq, sig (doc fingerprint); ``sents``: article_id, seq, sentence, sig.
+    Every pair the store's two indexes would propose, and no other: a later article and an earlier
+    one whose signatures share a bucket, with every such pair of their sentences."""
     empty = F.array().cast("array<struct<n:int,c:int>>")
-    pairs: DataFrame | None = None
-    if docs.head(1):
-        doc_model = MinHashLSH(inputCol="vec", outputCol="hashes", numHashTables=DOC_TABLES, seed=LSH_SEED).fit(docs)
-        doc_pairs = (doc_model.approxSimilarityJoin(docs, docs, 1 - NEAR_DUPLICATE + SLACK, "dist")
-                     .where(F.col("datasetA.seq") > F.col("datasetB.seq"))
-                     .select(F.col("datasetA.article_id").alias("new_id"), F.col("datasetB.article_id").alias("cand_id")))
-        pairs = doc_pairs.withColumn("sent_pairs", empty)
-    if sents.head(1):
-        # LSH over distinct sentences (a copied sentence is one row however many articles carry it),
-        # then back to every (article, sentence) that has each of the two
-        distinct = sents.groupBy("key").agg(F.first("vec").alias("vec"))
-        sent_model = MinHashLSH(inputCol="vec", outputCol="hashes", numHashTables=SENT_TABLES, seed=LSH_SEED).fit(
-            distinct)
-        similar = (sent_model.approxSimilarityJoin(distinct, distinct, 1 - SENTENCE_MATCH + SLACK, "dist")
-                   .select(F.col("datasetA.key").alias("key_a"), F.col("datasetB.key").alias("key_b")))
-        a = sents.select(F.col("key").alias("key_a"), F.col("article_id").alias("new_id"),
-                         F.col("seq").alias("seq_a"), F.col("sentence").alias("n"))
-        b = sents.select(F.col("key").alias("key_b"), F.col("article_id").alias("cand_id"),
-                         F.col("seq").alias("seq_b"), F.col("sentence").alias("c"))
-        sent_pairs = (similar.join(a, "key_a").join(b, "key_b").where(F.col("seq_a") > F.col("seq_b"))
-                      .groupBy("new_id", "cand_id").agg(F.collect_list(F.struct("n", "c")).alias("sent_pairs")))
-        pairs = sent_pairs if pairs is None else pairs.unionByName(sent_pairs)
-    if pairs is None:
-        return docs.sparkSession.createDataFrame(
-            [], "new_id string, cand_id string, sent_pairs array<struct<n:int,c:int>>")
-    return pairs.groupBy("new_id", "cand_id").agg(F.flatten(F.collect_list("sent_pairs")).alias("sent_pairs"))
+    doc_pairs = (similar_signatures(docs, DOC_PERM)
+                 .join(docs.select(F.col("sig").alias("sig_a"), F.col("article_id").alias("new_id"),
+                                   F.col("seq").alias("seq_a")), "sig_a")
+                 .join(docs.select(F.col("sig").alias("sig_b"), F.col("article_id").alias("cand_id"),
+                                   F.col("seq").alias("seq_b")), "sig_b")
+                 .where(F.col("seq_a") > F.col("seq_b"))
+                 .select("new_id", "cand_id", empty.alias("sent_pairs")))
+    a = sents.select(F.col("sig").alias("sig_a"), F.col("article_id").alias("new_id"),
+                     F.col("seq").alias("seq_a"), F.col("sentence").alias("n"))
+    b = sents.select(F.col("sig").alias("sig_b"), F.col("article_id").alias("cand_id"),
+                     F.col("seq").alias("seq_b"), F.col("sentence").alias("c"))
+    sent_pairs = (similar_signatures(sents, SENT_PERM).join(a, "sig_a").join(b, "sig_b")
+                  .where(F.col("seq_a") > F.col("seq_b"))
+                  .groupBy("new_id", "cand_id").agg(F.collect_list(F.struct("n", "c")).alias("sent_pairs")))
+    return (doc_pairs.unionByName(sent_pairs)
+            .groupBy("new_id", "cand_id").agg(F.flatten(F.collect_list("sent_pairs")).alias("sent_pairs")))
 
 
 DocRow = tuple[str, int, Any, str]  # article_id, seq, published, text

@@ -9,15 +9,11 @@ MinHash fingerprints from the store's dedup code, so what Spark writes is what `
 
 from __future__ import annotations
 
-import hashlib
 import json
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 from typing import Any
-
-from pyspark.ml.linalg import SparseVector
 
 from tidings.ingest.sources import Failure
 from tidings.model import Analysis, Article
@@ -26,8 +22,6 @@ from tidings.reliability.findings import Finding
 from tidings.store.dedup import DOC_PERM, SENT_PERM, Doc, Print, _blob, _minhashes, fingerprint
 from tidings.store.writer import Identity, _date, analysis_rows, article_row
 
-#: the feature space shingles are hashed into (MinHashLSH takes at most its prime, 2038074743)
-NUM_FEATURES = 1 << 30
 CHUNK = 64  # articles handed to spaCy's ``pipe`` at a time
 
 _analyzer: Analyzer | None = None
@@ -42,20 +36,6 @@ def analyzer(actor_files: Sequence[str] = ()) -> Analyzer:
         _analyzer = Analyzer(actor_files=list(key))
         _analyzer_files = key
     return _analyzer
-
-
-def shingle_vector(shingles: Iterable[str]) -> SparseVector | None:
-    """A set of shingles as a binary vector for MinHashLSH; None when empty (LSH refuses those)."""
-    idx = sorted({zlib.crc32(s.encode("utf-8")) % NUM_FEATURES for s in shingles})
-    if not idx:
-        return None
-    return SparseVector(NUM_FEATURES, idx, [1.0] * len(idx))
-
-
-def set_key(shingles: Iterable[str]) -> int:
-    """One number per distinct shingle set, so that copies of a sentence meet LSH once, not n^2 times."""
-    digest = hashlib.blake2b("\x00".join(sorted(shingles)).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 def _fingerprints(p: Print, article_id: str) -> tuple[bytes | None, list[dict[str, Any]]]:
@@ -77,9 +57,6 @@ def wide_row(order: int, seq: int, a: Analysis, run_id: str, ingested_at: dateti
     row.update(analysis_rows(a, aid))
     p = fingerprint(Doc(aid, seq, _date(a.article.published), a.article.text))
     row["doc_fingerprint"], row["sentence_fingerprints"] = _fingerprints(p, aid)
-    row["doc_vec"] = shingle_vector(p.shingles)
-    row["sentence_vecs"] = [{"sentence": s.idx, "key": set_key(s.shingles), "vec": shingle_vector(s.shingles)}
-                            for s in p.sentences]
     row["findings"] = findings_json(a.findings)
     return row
 

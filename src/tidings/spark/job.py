@@ -180,11 +180,11 @@ def run(
         write([t for t in tables if t not in ("articles", "signals")])
 
         # 3. corpus stages
-        docs = ok.where("doc_vec IS NOT NULL").select("article_id", F.col("article.seq").alias("seq"),
-                                                      F.col("doc_vec").alias("vec"))
-        sents = (ok.select("article_id", F.col("article.seq").alias("seq"), F.explode("sentence_vecs").alias("s"))
-                 .where("s.vec IS NOT NULL")
-                 .select("article_id", "seq", "s.sentence", "s.key", F.col("s.vec").alias("vec")))
+        docs = ok.where("doc_fingerprint IS NOT NULL").select(
+            "article_id", F.col("article.seq").alias("seq"), F.col("doc_fingerprint").alias("sig"))
+        sents = (ok.select("article_id", F.col("article.seq").alias("seq"),
+                           F.explode("sentence_fingerprints").alias("s"))
+                 .select("article_id", "seq", "s.sentence", F.col("s.minhash").alias("sig")))
         texts = ok.select("article_id", "article.seq", "article.published", "article.text")
         found = corpus.find_copies(spark, texts, docs, sents, parts, broadcast_bytes).persist(
             StorageLevel.MEMORY_AND_DISK)

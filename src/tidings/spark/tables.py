@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import cache
 
 import duckdb
-from pyspark.ml.linalg import VectorUDT
 from pyspark.sql.types import (
     ArrayType,
     BinaryType,
@@ -75,8 +74,6 @@ def table_schema(table: str) -> StructType:
 
 def wide_schema() -> StructType:
     """One row per analysed article (or failure) on its way out of the executors."""
-    sentence_vec = StructType([StructField("sentence", IntegerType()), StructField("key", LongType()),
-                               StructField("vec", VectorUDT())])
     failure = StructType([StructField("id", StringType()), StructField("error", StringType()),
                           StructField("input", StringType())])
     fields = [
@@ -87,8 +84,6 @@ def wide_schema() -> StructType:
         *(StructField(t, ArrayType(table_schema(t))) for t in PER_ARTICLE),
         StructField("doc_fingerprint", BinaryType()),
         StructField("sentence_fingerprints", ArrayType(table_schema("sentence_fingerprints"))),
-        StructField("doc_vec", VectorUDT()),
-        StructField("sentence_vecs", ArrayType(sentence_vec)),
         StructField("findings", StringType()),
     ]
     return StructType(fields)

@@ -19,11 +19,13 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 import duckdb
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.lsh import _optimal_param
 
 DOC_SHINGLE = 5
 SENT_SHINGLE = 3
@@ -145,6 +147,32 @@ class _Stored:
         return len(self.hashvalues)
 
 
+@cache
+def lsh_params(num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) of the store's LSH index over ``num_perm``-value signatures: datasketch's
+    own choice for ``LSH_THRESHOLD`` (equal weights of false positives and negatives).  The store's
+    indexes are built with these, and the Spark job cuts the stored signatures by them, so both
+    propose the same candidates: two signatures are candidates when one band of values is equal."""
+    b, r = _optimal_param(LSH_THRESHOLD, num_perm, 0.5, 0.5)
+    return int(b), int(r)
+
+
+def band_ranges(num_perm: int) -> list[tuple[int, int]]:
+    """Byte ranges of each band in a stored signature (``_blob``: ``num_perm`` little uint32s)."""
+    b, r = lsh_params(num_perm)
+    return [(4 * i * r, 4 * (i + 1) * r) for i in range(b)]
+
+
+def band_keys(blob: bytes, num_perm: int) -> list[tuple[int, bytes]]:
+    """(band, bucket) of a stored signature in each band of the index: two signatures are LSH
+    candidates exactly when they share one (the index compares a band's values for equality)."""
+    return [(band, blob[start:end]) for band, (start, end) in enumerate(band_ranges(num_perm))]
+
+
+def new_index(num_perm: int) -> MinHashLSH:
+    return MinHashLSH(num_perm=num_perm, params=lsh_params(num_perm))
+
+
 def _minhashes(sets: list[set[str]], num_perm: int) -> list[MinHash]:
     # CRC-32 of each shingle: stable across processes (the signatures are stored), and fast
     if not sets:
@@ -177,8 +205,8 @@ class Deduper:
     """The two LSH indexes; ``add_batch`` stages inserts that ``rollback`` can undo."""
 
     def __init__(self) -> None:
-        self.doc_lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=DOC_PERM)
-        self.sent_lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=SENT_PERM)
+        self.doc_lsh = new_index(DOC_PERM)
+        self.sent_lsh = new_index(SENT_PERM)
         self._staged: list[tuple[str, list[Hashable]]] = []
         self._prints: OrderedDict[str, Print] = OrderedDict()  # recent articles' shingles, for checks
 
