@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import subprocess
@@ -43,6 +44,8 @@ NON_MATCHING = frozenset(
 class GoldQuote:
     content: str
     source: str | None
+    cue: str | None = None
+    direct: bool = True
 
 
 @dataclass
@@ -50,6 +53,8 @@ class PredQuote:
     text: str
     speaker_text: str | None
     speaker_name: str | None = None
+    kind: str = "direct"
+    cue: str | None = None
 
 
 @dataclass
@@ -75,7 +80,9 @@ def _first_annotators(data: Path) -> dict[str, str]:
     return out
 
 
-def _parse_ann(path: Path, text: str) -> list[GoldQuote]:
+def _parse_ann(path: Path, text: str, every: bool = False) -> list[GoldQuote]:
+    """The gold quotes of one annotation file: direct ones (content holds a quotation mark), or
+    with ``every`` all attribution relations that have a content."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -115,13 +122,15 @@ def _parse_ann(path: Path, text: str) -> list[GoldQuote]:
         content = " ".join(t for t in (span_text(rel.get("Content")), span_text(rel.get("Content2"))) if t)
         if not content:
             continue
-        if not any(q in content for q in QUOTE_CHARS):
+        direct = any(q in content for q in QUOTE_CHARS)
+        if not direct and not every:
             continue
-        out.append(GoldQuote(content=content, source=span_text(rel.get("Source"))))
+        out.append(GoldQuote(content=content, source=span_text(rel.get("Source")),
+                             cue=span_text(rel.get("Cue")), direct=direct))
     return out
 
 
-def load_split(data: Path, split: str) -> list[Article]:
+def load_split(data: Path, split: str, every: bool = False) -> list[Article]:
     first = _first_annotators(data)
     text_dir = data / split / "text"
     ann_dir = data / split / "attributions"
@@ -135,7 +144,7 @@ def load_split(data: Path, split: str) -> list[Article]:
         if not ann.exists():
             ann = anns[0]
         text = txt.read_text(encoding="utf-8")
-        articles.append(Article(id=stem, text=text, gold=_parse_ann(ann, text)))
+        articles.append(Article(id=stem, text=text, gold=_parse_ann(ann, text, every)))
     return articles
 
 
@@ -182,6 +191,7 @@ class Score:
     misses: list[tuple[str, GoldQuote]] = field(default_factory=list)
     spurious: list[tuple[str, PredQuote]] = field(default_factory=list)
     wrong_speaker: list[tuple[str, GoldQuote, PredQuote]] = field(default_factory=list)
+    matched_preds: list[PredQuote] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -220,6 +230,7 @@ def score_article(aid: str, gold: list[GoldQuote], preds: list[PredQuote], sc: S
         used_g.add(gi)
         used_p.add(pi)
         sc.matched += 1
+        sc.matched_preds.append(preds[pi])
         if speaker_right(gold[gi].source, preds[pi]):
             sc.speaker_ok += 1
         else:
@@ -238,10 +249,10 @@ def score(articles: list[Article], predictions: dict[str, list[PredQuote]]) -> S
 # ------------------------------------------------------------------ systems
 
 
-def _from_quote_dicts(quotes: Iterable[dict]) -> list[PredQuote]:
+def _from_quote_dicts(quotes: Iterable[dict], every: bool = False) -> list[PredQuote]:
     out: list[PredQuote] = []
     for q in quotes:
-        if q.get("kind") not in ("direct", "mixed"):
+        if not every and q.get("kind") not in ("direct", "mixed"):
             continue
         spk = q.get("speaker") or None
         out.append(
@@ -249,12 +260,14 @@ def _from_quote_dicts(quotes: Iterable[dict]) -> list[PredQuote]:
                 text=q.get("text") or "",
                 speaker_text=spk.get("text") if spk else None,
                 speaker_name=spk.get("name") if spk else None,
+                kind=q.get("kind") or "direct",
+                cue=q.get("cue"),
             )
         )
     return out
 
 
-def run_tidings_direct(articles: list[Article]) -> dict[str, list[PredQuote]]:
+def run_tidings_direct(articles: list[Article], every: bool = False) -> dict[str, list[PredQuote]]:
     sys.path.insert(0, str(REPO / "src"))
     from tidings import nlp
     from tidings.model import Article as TArticle
@@ -264,7 +277,7 @@ def run_tidings_direct(articles: list[Article]) -> dict[str, list[PredQuote]]:
     docs = nlp.parse_many([a.text for a in articles])
     for art, doc in zip(articles, docs):
         quotes = extract_quotes(TArticle(id=art.id, text=art.text), doc)
-        out[art.id] = _from_quote_dicts(q.to_dict() for q in quotes)
+        out[art.id] = _from_quote_dicts((q.to_dict() for q in quotes), every)
     return out
 
 
@@ -272,7 +285,7 @@ def cli_available() -> bool:
     return (REPO / "src" / "tidings" / "__main__.py").exists() or (REPO / "src" / "tidings" / "cli.py").exists()
 
 
-def run_tidings_cli(articles: list[Article]) -> dict[str, list[PredQuote]]:
+def run_tidings_cli(articles: list[Article], every: bool = False) -> dict[str, list[PredQuote]]:
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
         outp = Path(tmp) / "out.jsonl"
@@ -290,7 +303,7 @@ def run_tidings_cli(articles: list[Article]) -> dict[str, list[PredQuote]]:
             rec = json.loads(line)
             if rec.get("id") is None:
                 continue
-            out[rec["id"]] = _from_quote_dicts(rec.get("quotes") or [])
+            out[rec["id"]] = _from_quote_dicts(rec.get("quotes") or [], every)
         return out
 
 
@@ -328,6 +341,53 @@ def run_textacy(articles: list[Article]) -> dict[str, list[PredQuote]] | str:
 # ------------------------------------------------------------------ main
 
 
+def tune_member(article_id: str) -> bool:
+    """The tuning tenth of train: a stable hash of the article id, 0 mod 10."""
+    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % 10 == 0
+
+
+def _cue_class(cue: str | None) -> str:
+    """The last word of a gold cue, lower-cased: enough to see which cues are missed."""
+    if not cue:
+        return "(none)"
+    words = WORD.findall(cue.lower())
+    return words[-1] if words else cue.strip()[:12]
+
+
+def print_every(articles: list[Article], sc: Score, errors: int) -> None:
+    direct = [g for a in articles for g in a.gold if g.direct]
+    missed_direct = sum(1 for _, g in sc.misses if g.direct)
+    print(f"all relations  F1 {_fmt(sc.f1)}  P {_fmt(sc.precision)}  R {_fmt(sc.recall)}  "
+          f"speaker {_fmt(sc.speaker_accuracy)}  ({sc.matched} / {sc.pred} / {sc.gold})")
+    if direct and sc.gold > len(direct):
+        r_direct = 1 - missed_direct / len(direct)
+        r_other = 1 - (len(sc.misses) - missed_direct) / (sc.gold - len(direct))
+        print(f"recall of relations with quotation marks {_fmt(r_direct)}, without {_fmt(r_other)}")
+    pred_by: Counter[str] = Counter(p.kind for p in (*sc.matched_preds, *(p for _, p in sc.spurious)))
+    spur_by: Counter[str] = Counter(p.kind for _, p in sc.spurious)
+    print("predicted kind     pred  precision")
+    for kind, n in pred_by.most_common():
+        print(f"  {kind:<15} {n:>6}  {_fmt(1 - spur_by[kind] / n)}")
+    if errors:
+        cue_pred: Counter[str] = Counter(_cue_class(p.cue) for p in (*sc.matched_preds, *(p for _, p in sc.spurious)))
+        cue_spur: Counter[str] = Counter(_cue_class(p.cue) for _, p in sc.spurious)
+        print("predicted cue      pred  precision")
+        for cue, n in cue_pred.most_common(60):
+            print(f"  {cue:<15} {n:>6}  {_fmt(1 - cue_spur[cue] / n)}")
+    gold_by: Counter[str] = Counter(_cue_class(g.cue) for a in articles for g in a.gold)
+    miss_by: Counter[str] = Counter(_cue_class(g.cue) for _, g in sc.misses)
+    print("cue (last word)       gold  recall")
+    for cue, n in gold_by.most_common(40):
+        print(f"  {cue:<18} {n:>6}  {_fmt(1 - miss_by[cue] / n)}")
+    if errors:
+        print(f"\n--- misses ({len(sc.misses)})")
+        for aid, g in sc.misses[:errors]:
+            print(f"[{aid[:30]}] {g.cue!r} {g.source!r}: {g.content[:140]!r}")
+        print(f"\n--- spurious ({len(sc.spurious)})")
+        for aid, p in sc.spurious[:errors]:
+            print(f"[{aid[:30]}] {p.kind} {p.cue!r} {p.speaker_text!r}: {p.text[:140]!r}")
+
+
 def _fmt(x: float) -> str:
     return f"{x:.3f}"
 
@@ -340,31 +400,44 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses/spurious/wrong speakers")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--all", dest="every", action="store_true",
+                    help="score every attribution relation (statements, paraphrases, beliefs, "
+                         "intentions) against every predicted quote of any kind")
+    ap.add_argument("--part", choices=("tune", "untouched"),
+                    help="tune: the tenth of train whose id hashes to 0 mod 10; untouched: dev")
     args = ap.parse_args(argv)
 
-    if not (args.data / args.split / "text").is_dir():
-        print(f"skipped: no PolNeAR {args.split} data at {args.data}")
+    split = {"tune": "train", "untouched": "dev"}.get(args.part or "", args.split)
+    if not (args.data / split / "text").is_dir():
+        print(f"skipped: no PolNeAR {split} data at {args.data}")
         return 0
-    articles = load_split(args.data, args.split)
+    articles = load_split(args.data, split, args.every)
+    if args.part == "tune":
+        articles = [a for a in articles if tune_member(a.id)]
     if args.limit:
         articles = articles[: args.limit]
     n_gold = sum(len(a.gold) for a in articles)
-    print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold direct quotes")
+    what = "attribution relations" if args.every else "direct quotes"
+    print(f"PolNeAR {args.part or split}: {len(articles)} articles, {n_gold} gold {what}")
 
     t0 = time.perf_counter()
     mode = "direct"
     if not args.direct and cli_available():
         mode = "cli"
-        preds = run_tidings_cli(articles)
+        preds = run_tidings_cli(articles, args.every)
     else:
         if not args.direct:
             print("note: the tidings CLI does not exist yet; calling extract_quotes directly")
-        preds = run_tidings_direct(articles)
+        preds = run_tidings_direct(articles, args.every)
     ours = score(articles, preds)
     t_ours = time.perf_counter() - t0
 
     theirs: Score | None = None
     why_not = ""
+    if args.every:
+        print_every(articles, ours, args.errors)
+        print(f"tidings time: {t_ours:.1f}s")
+        return 0
     if not args.no_textacy:
         res = run_textacy(articles)
         if isinstance(res, str):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Article, Quote, Speaker
 from tidings.parsed import children_of, parsed
+from tidings.quotes.attitudes import find_attributions
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, cue_at, may_cue
 from tidings.quotes.marks import (
     DOUBLE_MARKS,
@@ -242,6 +243,10 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
 
     found = _pass_floating(ctx, found, used)
     quotes = [_to_quote(text, f) for f in found]
+    cue_heads = {f.attribution.cue.head.i for f in found
+                 if f.attribution is not None and f.attribution.cue is not None}
+    quotes.extend(find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
+                                    cue_heads, resolver))
     quotes.extend(find_unmarked(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
                                 set(ctx.cues)))
     quotes.sort(key=lambda q: q.start)

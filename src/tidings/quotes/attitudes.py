@@ -1,0 +1,359 @@
+"""Attribution without quotation marks: reported speech acts, stances, beliefs and intentions.
+
+Quotation marks and verbs of saying with a that-clause cover only part of what news attributes.
+Reporters also write that someone *criticised* a policy, *endorsed* a candidate, *plans* to run,
+*believes* the race is close, is *critical of* a decision, or voiced *support for* a bill; a poll
+*shows* a lead.  Each is an attribution relation: a source, a cue and a content.  This pass finds
+them from the predicate classes of English (see ``tidings.quotes.predicates``):
+
+* a verb of one of the classes, with its content as a clausal complement (``ccomp``, a ``to``
+  infinitive), its object, or the object of the preposition that verb takes ("spoke about X",
+  "called for X", "voted against X"); the source is the verb's subject;
+* a predicative adjective of attitude ("critical of", "confident that", "eager to");
+* a noun of the classes with a that-clause, an infinitive or its preposition ("his claim that",
+  "support for"), whose source is its possessor or the subject of the light verb it is the object
+  of ("voiced concern that");
+* the impersonal passive of hearsay ("X is expected to", "is believed to"), which names no source:
+  those are kept with ``speaker: null``, as a fact-checker wants unattributed claims marked.
+
+A relation needs a content with a word in it and, except for the impersonal passive, a source.
+Kinds: ``indirect`` for acts of communication and judgement and for evidence (a poll "shows"),
+``belief`` for attitudes and intentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.model import Quote, Speaker
+from tidings.parsed import children_of, parsed
+from tidings.quotes.predicates import (
+    ADJECTIVES,
+    EVIDENTIALS,
+    EXPLETIVES,
+    FINDING_NOUNS,
+    HEARSAY_PASSIVES,
+    INFORMATION_SOURCES,
+    LIGHT_VERBS,
+    NOUNS,
+    VERBS,
+    Predicate,
+)
+from tidings.quotes.speakers import Resolution, Resolver, mention_span
+
+_CLAUSE_DEPS = frozenset(("ccomp", "xcomp"))
+_OBJECT_DEPS = frozenset(("dobj",))
+_SUBJECT_DEPS = frozenset(("nsubj", "csubj"))
+_FIRST_SECOND = frozenset("i we you me us".split())
+_PRONOUN_CONTENT = frozenset("it this that these those them him her me us you one which what whom".split())
+#: content linked to the cue through these dependency relations reaches up to its governing verb
+#: dependents of a cue that are clauses of its own, which end its content
+_OWN_CLAUSE = frozenset(("advcl", "parataxis", "relcl", "npadvmod", "mark"))
+_CHAIN_DEPS = frozenset(("xcomp", "conj", "advcl", "acl", "relcl"))
+#: confidence of each way of finding a relation, before the speaker's resolution
+BASE = {"finding": 0.5, "clause": 0.6, "object": 0.5, "prep": 0.45, "noun": 0.45, "adjective": 0.5, "hearsay": 0.4}
+
+
+@dataclass
+class _Relation:
+    cue: tuple[int, int]  # token range of the cue words
+    content: tuple[int, int]  # token range of the content
+    source: Token | None
+    kind: str
+    how: str
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    view = parsed(doc)
+    punct, space = view.is_punct, view.is_space
+    while a < b and (punct[a] or space[a]) and not doc[a].is_quote:
+        a += 1
+    while b > a and (punct[b - 1] or space[b - 1]) and not doc[b - 1].is_quote:
+        b -= 1
+    return a, b
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _worthy(doc: Doc, a: int, b: int) -> bool:
+    """Content that says something: a word that is not a lone pronoun, a date or a number."""
+    words = [t for t in doc[a:b] if t.is_alpha]
+    if not words:
+        return False
+    if len(words) == 1 and (words[0].lower_ in _PRONOUN_CONTENT or words[0].pos_ == "PRON"):
+        return False
+    return not all(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in words)
+
+
+def _source(tok: Token) -> Token | None:
+    """The subject of ``tok``, followed up through infinitives and coordination ("went on to
+    endorse", "met and praised"), or the agent of a passive."""
+    cur: Token | None = tok
+    for _ in range(4):
+        if cur is None:
+            return None
+        kids = children_of(cur)
+        subjects = [c for c in kids if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            s = min(subjects, key=lambda c: abs(c.i - cur.i))  # type: ignore[union-attr]
+            return None if s.lower_ in EXPLETIVES or s.dep_ == "expl" else s
+        for c in kids:
+            if c.dep_ == "agent":
+                for g in children_of(c):
+                    if g.dep_ == "pobj":
+                        return g
+        if cur.dep_ in _CHAIN_DEPS and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _clause(tok: Token) -> Token | None:
+    for c in children_of(tok):
+        if c.dep_ in _CLAUSE_DEPS and c.i > tok.i:
+            return c
+    return None
+
+
+def _prep_object(tok: Token, preps: frozenset[str]) -> tuple[Token, Token] | None:
+    """(preposition, its object or clause) of the first allowed preposition after ``tok``."""
+    for c in children_of(tok):
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
+            for g in children_of(c):
+                if g.dep_ in ("pobj", "pcomp"):
+                    return c, g
+    return None
+
+
+def _to_end(cue: Token, content: Token, a: int, b: int) -> tuple[int, int]:
+    """The content runs on over what the parser hung on the cue after it ("to ban all Muslims --
+    1.6 billion people -- from entering", "praised the efforts of a donor to Sen. X to attack
+    Y"), up to a clause of the cue's own: a coordinated verb, an adverbial clause ("..., adding
+    that"), an aside."""
+    for c in children_of(cue):
+        if c.i <= content.i or c.i < b:
+            continue
+        if c.dep_ in _OWN_CLAUSE or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            break
+        if c.dep_ == "cc":
+            continue
+        if c.dep_ == "punct":
+            if c.text in ".;:!?":
+                break
+            continue
+        b = max(b, c.right_edge.i + 1)
+    return a, b
+
+
+def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
+    head_cue = (tok.i, tok.i + 1)
+    clause = _clause(tok) if pred.clause else None
+    if clause is not None:
+        a, b = _to_end(tok, clause, *_subtree(clause))
+        return _Relation(head_cue, (a, b), _source(tok), pred.kind, "clause")
+    if pred.object:
+        obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            a, b = _subtree(obj)
+            # "accused him of X", "criticised Y for Z", "described it as W": the phrase that says
+            # what the judgement is about belongs to the content
+            tail = _prep_object(tok, pred.with_object)
+            if tail is not None and tail[0].i >= b:
+                b = tail[1].right_edge.i + 1
+            a, b = _to_end(tok, obj, a, b)
+            return _Relation(head_cue, (a, b), _source(tok), pred.kind, "object")
+    if pred.preps:
+        found = _prep_object(tok, pred.preps)
+        if found is not None:
+            prep, obj = found
+            if obj.ent_type_ in ("DATE", "TIME"):
+                return None
+            a, b = _to_end(tok, prep, *_subtree(obj))
+            return _Relation((tok.i, prep.i + 1), (a, b), _source(tok), pred.kind, "prep")
+    return None
+
+
+def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
+    """'X was critical of Y', 'X is confident that Y', 'X is eager to Y'."""
+    if tok.dep_ not in ("acomp", "oprd") or tok.head.i == tok.i:
+        return None
+    clause = _clause(tok)
+    if clause is not None:
+        content = _subtree(clause)
+        cue_end = tok.i + 1
+    else:
+        found = _prep_object(tok, pred.preps)
+        if found is None:
+            return None
+        prep, obj = found
+        content = _subtree(obj)
+        cue_end = prep.i + 1
+    return _Relation((tok.i, cue_end), content, _source(tok.head), pred.kind, "adjective")
+
+
+def _noun_source(tok: Token) -> Token | None:
+    """Whose claim, support or fear: the possessor, "by"/"from" X, or the subject of the light
+    verb the noun is the object of ("expressed support for", "voiced concern that")."""
+    for c in children_of(tok):
+        if c.dep_ == "poss":
+            return c
+    for c in children_of(tok):
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for g in children_of(c):
+                if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN"):
+                    return g
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        return _source(head)
+    return None
+
+
+def _noun_relation(tok: Token, pred: Predicate) -> _Relation | None:
+    content: tuple[int, int] | None = None
+    cue_end = tok.i + 1
+    for c in children_of(tok):
+        if c.i <= tok.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and pred.clause and (
+                any(g.lower_ in ("that", "whether", "to") and g.i < c.i for g in children_of(c))):
+            content = _subtree(c)
+            break
+    if content is None and pred.preps:
+        found = _prep_object(tok, pred.preps)
+        if found is not None:
+            prep, obj = found
+            content = _subtree(obj)
+            cue_end = prep.i + 1
+    if content is None:
+        return None
+    return _Relation((tok.i, cue_end), content, _noun_source(tok), pred.kind, "noun")
+
+
+def _finding(tok: Token) -> _Relation | None:
+    """'In the latest poll, Smith trails by nine points': the clause the phrase modifies is what
+    the poll (the object of "in") shows."""
+    if tok.dep_ != "prep" or tok.lower_ != "in":
+        return None
+    host = tok.head
+    if host.pos_ not in ("VERB", "AUX") or host.i == tok.i:
+        return None
+    obj = next((c for c in children_of(tok) if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    a, b = host.left_edge.i, host.right_edge.i + 1
+    pa, pb = _subtree(tok)
+    if pa <= a + 1:
+        a = pb
+    elif pb >= b - 1:
+        b = pa
+    else:
+        return None  # the phrase sits inside the clause: no single span says what it shows
+    return _Relation((tok.i, tok.i + 1), (a, b), obj, "indirect", "finding")
+
+
+def _hearsay(tok: Token) -> _Relation | None:
+    """'X is expected to win', 'X is believed to have fled': the content is X and the infinitive."""
+    kids = children_of(tok)
+    subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if subj is None or any(c.dep_ == "agent" for c in kids):
+        return None
+    inf = next((c for c in kids if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if inf is None:
+        return None
+    a = subj.left_edge.i
+    b = inf.right_edge.i + 1
+    if subj.lower_ in EXPLETIVES:
+        a = inf.left_edge.i
+    return _Relation((tok.i, tok.i + 1), (a, b), None, "belief", "hearsay")
+
+
+def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Relation]:
+    view = parsed(doc)
+    for i, tok in enumerate(view.tokens):
+        if in_quote[i] or i in skip:
+            continue
+        lemma = view.lemma[i].lower()
+        pos = tok.pos_
+        rel: _Relation | None = None
+        if pos == "VERB":
+            if tok.tag_ == "VBN" and lemma in HEARSAY_PASSIVES and any(
+                    c.dep_ == "auxpass" for c in children_of(tok)):
+                rel = _hearsay(tok)
+            if rel is None and lemma in VERBS and not _inside_attitude(tok):
+                rel = _verb_relation(tok, VERBS[lemma])
+                if rel is not None and lemma in EVIDENTIALS and rel.how != "clause" and not (
+                        rel.source is not None and rel.source.lemma_.lower() in INFORMATION_SOURCES):
+                    rel = None
+        elif pos == "ADJ" and lemma in ADJECTIVES:
+            rel = _adjective_relation(tok, ADJECTIVES[lemma])
+        elif pos == "NOUN" and lemma in NOUNS:
+            rel = _noun_relation(tok, NOUNS[lemma])
+        elif pos == "ADP" and view.lower[i] == "in":
+            rel = _finding(tok)
+        if rel is not None:
+            yield rel
+
+
+def _inside_attitude(tok: Token) -> bool:
+    """The infinitive of another attribution ("plans to back X", "refused to endorse Y"): the
+    outer relation's content holds it, and it is not a second relation."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    return lemma in VERBS or lemma in ADJECTIVES
+
+
+def _overlaps_quote(in_quote: list[bool], a: int, b: int) -> bool:
+    return any(in_quote[a:b])
+
+
+def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
+                      used_cues: set[int], resolver: Resolver) -> list[Quote]:
+    """Attribution relations beyond quotation marks and clausal speech: see the module doc.
+    ``taken``: character spans of quotes found already (a relation with the same content is not
+    repeated); ``used_cues``: token indices of cues that already gave a quote."""
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for rel in _relations(doc, in_quote, used_cues):
+        a, b = _trim(doc, *rel.content)
+        if b <= a or not _worthy(doc, a, b):
+            continue
+        if _overlaps_quote(in_quote, a, b):
+            # a quotation inside: the direct or mixed quote passes own it
+            continue
+        if rel.source is None and rel.how != "hearsay":
+            continue
+        if rel.source is not None and (in_quote[rel.source.i] or a <= rel.source.i < b
+                                       or rel.source.lower_ in _FIRST_SECOND):
+            # "we hope" outside quotation marks is the writer's voice or a quote stripped of its
+            # marks (the unmarked pass's business), not a reported attitude
+            continue
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if (s, e) in seen or any(abs(s - ts) + abs(e - te) <= 2 for ts, te in taken):
+            continue
+        seen.add((s, e))
+        speaker, factor = _speaker(text, rel.source, resolver)
+        cue = doc[rel.cue[0]: rel.cue[1]]
+        conf = BASE[rel.how] * factor
+        out.append(Quote(text=text[s:e], start=s, end=e, kind=rel.kind, cue=cue.text,
+                         speaker=speaker, confidence=max(0.0, min(1.0, conf)),
+                         cue_start=cue.start_char, cue_end=cue.end_char))
+    return out
+
+
+def _speaker(text: str, tok: Token | None, resolver: Resolver) -> tuple[Speaker | None, float]:
+    if tok is None:
+        return None, 0.8
+    span: Span = mention_span(tok)
+    if len(span) == 0:
+        span = tok.doc[tok.i: tok.i + 1]
+    res: Resolution = resolver.resolve(tok)
+    s, e = span.start_char, span.end_char
+    return Speaker(text=text[s:e], name=res.name, actor=None, start=s, end=e), 0.55 + 0.45 * res.confidence

@@ -1,0 +1,175 @@
+"""The predicates that attribute: classes of English verbs, adjectives and nouns whose subject (or
+possessor) holds, says or shows their content.
+
+The classes follow the usual linguistic grouping of attribution predicates (verbs of
+communication, of judgement, of propositional attitude, of intention, evidential verbs; Levin's
+verb classes; the reporting-verb lists of style guides), not any corpus.  Each entry says which
+content it takes:
+
+* ``clause``: a that-clause, a wh-clause or a to-infinitive ("believes that", "plans to");
+* ``object``: its direct object is the content ("endorsed Trump", "announced a plan");
+* ``preps``: prepositions whose object is the content ("spoke about", "called for");
+* ``with_object``: prepositions that continue an object content ("accused him of lying",
+  "criticised the bill for its cost", "described it as a failure").
+
+``kind`` is ``indirect`` for acts of saying, judging and showing, ``belief`` for states of mind
+and intentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Predicate:
+    kind: str
+    clause: bool = True
+    object: bool = False
+    preps: frozenset[str] = frozenset()
+    with_object: frozenset[str] = frozenset()
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _p(*preps: str) -> frozenset[str]:
+    return frozenset(preps)
+
+
+def _table(groups: list[tuple[str, Predicate]]) -> dict[str, Predicate]:
+    out: dict[str, Predicate] = {}
+    for words, pred in groups:
+        for w in _words(words):
+            out.setdefault(w, pred)
+    return out
+
+
+# ---------------------------------------------------------------------------- verbs
+
+#: communication verbs whose object is itself a message ("announced a plan", "denied the
+#: report", "cited a study"); their clausal complements are reported speech
+_SAY_WHAT = Predicate("indirect", object=True, preps=_p("about"))
+#: communication verbs whose objects are seldom the message ("added a job title", "maintained a
+#: lead", "wrote a column"): only the clause is content
+_SAY_CLAUSE = Predicate("indirect", object=False, preps=_p("about"))
+#: communication verbs whose object is the addressee: only the clause or the topic is content
+_SAY_TO = Predicate("indirect", object=False, preps=_p("about"))
+#: verbs of speaking about a topic ("spoke about", "joked about")
+_SPEAK_ABOUT = Predicate("indirect", clause=True, object=False, preps=_p("about"))
+#: verbs of remarking on a topic ("commented on", "elaborated on", "testified about")
+_REMARK_ON = Predicate("indirect", clause=True, object=False, preps=_p("about", "on"))
+#: verbs of judgement: praise and blame ("praised the deal", "blamed Congress for the delay")
+_JUDGE = Predicate("indirect", clause=False, object=True, with_object=_p("for", "of", "as", "over"))
+#: speech acts of stance towards a person, a proposal or a claim ("endorsed", "rejected")
+_STANCE_SAID = Predicate("indirect", clause=True, object=True, with_object=_p("as"))
+#: propositional attitudes whose object can be the content: "believes that", "fears a war"
+_ATTITUDE = Predicate("belief", clause=True, object=True, preps=_p("about"))
+#: attitudes that take a clause, their objects being persons or things ("trusts him", "views it")
+_ATTITUDE_CLAUSE = Predicate("belief", clause=True, object=False)
+#: intentions and decisions: "plans to", "refused to", "seeks a recount"
+_INTENT = Predicate("belief", clause=True, object=True)
+#: evidentials: a poll, a study or records "show", "found", "indicate" (impersonal sources only)
+_EVIDENCE = Predicate("indirect", clause=True, object=True)
+#: calls for or against something ("called for", "pushed for", "lobbied against")
+_ADVOCATE = Predicate("belief", clause=True, object=False, preps=_p("for", "against"))
+#: reactions and references ("responded to", "referred to", "objected to", "alluded to")
+_RESPOND = Predicate("indirect", clause=False, object=False, preps=_p("to"))
+
+VERBS: dict[str, Predicate] = _table([
+    ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
+     "recount recite reiterate repeat cite predict forecast promise demand request recommend "
+     "suggest allege echo voice express dispute question float tout", _SAY_WHAT),
+    ("acknowledge admit concede claim assert declare state explain emphasize emphasise stress "
+     "highlight note write tweet post say add argue contend maintain counter answer reply "
+     "respond insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
+    ("tell ask inform assure advise urge warn remind caution notify convince persuade brief "
+     "implore beg", _SAY_TO),
+    ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
+     _SPEAK_ABOUT),
+    ("comment testify elaborate reflect dwell harp", _REMARK_ON),
+    ("praise laud hail applaud commend salute congratulate criticize criticise condemn "
+     "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "
+     "blame accuse mock ridicule deride disparage belittle trash assail excoriate "
+     "vilify demonize demonise smear insult", _JUDGE),
+    ("endorse disavow repudiate renounce reject dismiss defend champion welcome embrace "
+     "disown retract", _STANCE_SAID),
+    ("believe think feel fear hope expect doubt suspect want wish worry", _ATTITUDE),
+    ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
+     "deem wonder realize realise", _ATTITUDE_CLAUSE),
+    ("plan intend seek aim decide refuse decline agree opt resolve", _INTENT),
+    ("show find indicate conclude estimate project determine demonstrate document suggest",
+     _EVIDENCE),
+    ("call push press advocate lobby plead", _ADVOCATE),
+    ("refer allude object react", _RESPOND),
+])
+
+#: evidentials that attribute a noun phrase only when their subject is a source of information
+#: ("the poll shows a lead", "records show donations"); people and other things that "find" or
+#: "show" a thing mostly attribute nothing ("found a way", "showed no remorse")
+EVIDENTIALS: frozenset[str] = frozenset(
+    "show find indicate estimate project determine demonstrate document".split()
+)
+#: sources of information: what polls, studies, records and inquiries show
+INFORMATION_SOURCES: frozenset[str] = frozenset(
+    "poll survey study analysis report census tally count average projection estimate data "
+    "record document filing footage video image photo evidence figure number result statistic "
+    "investigation inquiry probe review audit research test assessment model forecast "
+    "exit".split()
+)
+
+#: passives of hearsay that name no source: "is expected to", "is believed to", "is said to"
+HEARSAY_PASSIVES: frozenset[str] = frozenset(
+    "expect believe think say report rumor rumour know consider allege understand "
+    "estimate project predict".split()
+)
+
+# ---------------------------------------------------------------------------- adjectives
+
+_ADJ_ATTITUDE = Predicate("belief", clause=True, object=False, preps=_p("of", "about", "in"))
+#: adjectives of emotion towards a content: "angry about", "alarmed by", "proud of"
+_ADJ_EMOTION = Predicate("belief", clause=True, object=False, preps=_p("of", "about", "at", "by",
+                                                                      "with", "over"))
+_ADJ_STANCE = Predicate("belief", clause=False, object=False, preps=_p("of", "to", "about", "toward",
+                                                                      "towards", "with"))
+ADJECTIVES: dict[str, Predicate] = _table([
+    ("confident certain sure convinced aware hopeful fearful afraid worried concerned anxious "
+     "optimistic pessimistic doubtful skeptical sceptical adamant insistent eager keen determined "
+     "reluctant unwilling willing", _ADJ_ATTITUDE),
+    ("critical supportive dismissive contemptuous scornful wary suspicious opposed hostile "
+     "sympathetic receptive distrustful", _ADJ_STANCE),
+    ("angry furious outraged upset frustrated disappointed dismayed alarmed troubled disturbed "
+     "proud ashamed embarrassed delighted thrilled excited enthusiastic nervous", _ADJ_EMOTION),
+])
+
+# ---------------------------------------------------------------------------- nouns
+
+_N_SAID = Predicate("indirect", clause=True, object=False)
+_N_HELD = Predicate("belief", clause=True, object=False)
+_N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
+NOUNS: dict[str, Predicate] = _table([
+    ("claim assertion allegation accusation charge statement announcement declaration argument "
+     "contention insistence suggestion warning threat promise pledge vow prediction admission "
+     "denial assurance complaint criticism proposal recommendation appeal plea question remark "
+     "comment testimony report", _N_SAID),
+    ("belief view opinion fear hope expectation assumption conviction suspicion doubt concern "
+     "worry desire wish intention plan decision determination willingness refusal confidence",
+     _N_HELD),
+    ("support opposition endorsement backing objection resistance call calls demand", _N_STANCE),
+])
+
+#: verbs whose object noun carries the attribution, the verb's subject being its source
+#: ("expressed support for", "voiced concern that", "made the claim that", "issued a warning")
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "express voice make issue give offer throw lend reiterate repeat share raise deliver announce "
+    "signal state register lodge file renew".split()
+)
+
+#: documents and measurements whose findings "in" attributes ("In the latest poll, Smith trails")
+FINDING_NOUNS: frozenset[str] = frozenset(
+    "poll survey study analysis report census tally count average projection estimate data".split()
+)
+
+#: subjects that are no source ("it is believed that", "there is hope")
+EXPLETIVES: frozenset[str] = frozenset("it there".split())

@@ -1,0 +1,108 @@
+"""Attribution beyond quotation marks: speech acts with a noun-phrase content, judgements, beliefs,
+intentions, evidentials and hearsay, on sentences written here from the predicate classes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings import nlp
+from tidings.model import Article, Quote
+from tidings.quotes import extract_quotes
+
+
+def run(text: str) -> list[Quote]:
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker is not None and q.speaker.start is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+    return quotes
+
+
+def only(quotes: list[Quote], cue_word: str) -> Quote:
+    hits = [q for q in quotes if q.cue and cue_word in q.cue.lower()]
+    assert len(hits) == 1, [(q.cue, q.text) for q in quotes]
+    return hits[0]
+
+
+def test_judgement_takes_its_object_and_the_reason() -> None:
+    q = only(run("Senator Dana Whitfield criticised the governor's budget for its deep cuts to rural "
+                 "schools."), "criticised")
+    assert q.kind == "indirect"
+    assert q.text.startswith("the governor's budget") and q.text.endswith("rural schools")
+    assert q.speaker is not None and q.speaker.name == "Dana Whitfield"
+
+
+def test_intention_is_a_belief_with_its_infinitive() -> None:
+    q = only(run("Mayor Tom Keller plans to run for a third term next year."), "plans")
+    assert q.kind == "belief"
+    assert q.text.startswith("to run for a third term")
+    assert q.speaker is not None and q.speaker.name == "Tom Keller"
+
+
+def test_an_infinitive_of_an_attitude_is_not_a_second_relation() -> None:
+    quotes = run("The governor plans to back the union's wage demands.")
+    assert [q.cue for q in quotes] == ["plans"]
+
+
+def test_noun_cue_with_light_verb_takes_the_verbs_subject() -> None:
+    q = only(run("The foreign ministry expressed concern that the talks in Geneva would collapse."),
+             "concern")
+    assert q.kind == "belief"
+    assert q.text.startswith("that the talks in Geneva would collapse")
+    assert q.speaker is not None and q.speaker.text == "The foreign ministry"
+
+
+def test_possessor_is_the_source_of_a_claim() -> None:
+    q = only(run("Analysts dismissed Whitfield's claim that the deficit had vanished."), "claim")
+    assert q.text == "that the deficit had vanished"
+    assert q.speaker is not None and "Whitfield" in q.speaker.text
+
+
+def test_a_poll_shows() -> None:
+    q = only(run("A poll released on Monday shows Whitfield leading the race by nine points."), "shows")
+    assert q.kind == "indirect"
+    assert "leading the race" in q.text
+    assert q.speaker is not None and "poll" in q.speaker.text
+
+
+def test_in_a_survey_attributes_the_clause() -> None:
+    q = only(run("In the latest survey, Whitfield trails her rival by four points."), "in")
+    assert q.text.startswith("Whitfield trails her rival")
+    assert q.speaker is not None and q.speaker.text.endswith("survey")
+
+
+def test_impersonal_passive_keeps_no_speaker() -> None:
+    q = only(run("The ceasefire is expected to hold through the weekend."), "expected")
+    assert q.speaker is None
+    assert q.text.startswith("The ceasefire") and "hold through the weekend" in q.text
+
+
+def test_attitude_adjective() -> None:
+    q = only(run("Keller was critical of the auditor's report on the port."), "critical")
+    assert q.kind == "belief"
+    assert q.text.startswith("the auditor's report")
+    assert q.speaker is not None and q.speaker.text == "Keller"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels attacked the army base near the river on Tuesday.",
+    "Rescuers found a way through the rubble after the quake.",
+    "We hope the talks succeed.",
+    "It is raining in the capital.",
+])
+def test_no_attribution_where_nothing_is_attributed(text: str) -> None:
+    assert run(text) == []
+
+
+def test_quotes_of_the_new_kinds_follow_the_schema_enum() -> None:
+    import json
+    from importlib.resources import files
+
+    schema = json.loads((files("tidings") / "data" / "analysis.schema.json").read_text())
+    kinds = set(schema["$defs"]["analysis"]["properties"]["quotes"]["items"]["properties"]["kind"]["enum"])
+    quotes = run("Mayor Tom Keller plans to run again. Senator Dana Whitfield praised the budget.")
+    assert {q.kind for q in quotes} <= kinds
+    assert {"belief", "indirect"} <= {q.kind for q in quotes}
