@@ -91,6 +91,15 @@ def test_a_shared_sub_phrase_does_not_chain_two_quotes() -> None:
     assert len(got) == 2  # the fragment joins one of them, never both
 
 
+def test_a_negation_or_another_figure_is_another_statement() -> None:
+    rows = [row("a", "The council is not going to raise the water tax for families in the northern districts."),
+            row("b", "The council is going to raise the water tax for families in the northern districts."),
+            row("c", "The council is not going to raise the water tax for the 12,000 families up north."),
+            row("d", "the council is not going to raise the water tax for the 12000 families up north"),
+            row("e", "The council is not going to raise the water tax for the 15,000 families up north.")]
+    assert groups(rows) == [{"a"}, {"b"}, {"c", "d"}, {"e"}]
+
+
 def test_short_exact_quotes_merge_only_when_long_enough() -> None:
     assert groups([row("a", "No comment.", "A"), row("b", "no comment", "B")]) == [{"a"}, {"b"}]
     assert groups([row("a", "Enough is enough now.", "A"), row("b", "enough is enough now", "A")]) == [{"a", "b"}]

@@ -13,8 +13,9 @@ Pure functions over rows (``QuoteRow``), so a store and a cluster job apply one 
 3. **Verification** (:func:`match`): every piece of the shorter form must line up, in order,
    inside the longer one: runs of equal words separated by swaps of at most ``MAX_SWAP`` words on
    either side (a spinner's synonyms), covering at least ``MIN_SHARE`` of the shorter form's words.
-   A swapped word may not be a number (a spinner leaves figures alone).
-   A form that is not word for word equal to the other must have at least ``MIN_WORDS`` words,
+   A swapped word may not be a number, nor a negation on one side only (a spinner leaves figures
+   and negations alone).  A form that is not word for word equal to the other must match at least
+   ``MIN_WORDS`` words,
    so a short stock phrase ("we will not back down") never joins a longer quote on its own.
 4. **One home per form**: a verified form joins the quotation it lines up with best (most words
    matched, then the most reported), never two, so a phrase two different quotes share cannot chain
@@ -61,8 +62,12 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'
                          "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)")  # "10,000" and "10000" alike
+_NEGATIONS = frozenset("not no never nothing nobody none neither nor cannot nt".split())
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _DIGIT_GROUP.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text.lower()
 
@@ -165,6 +170,24 @@ def _numbers_differ(p: Sequence[str], t: Sequence[str], chain: list[tuple[int, i
     return False
 
 
+def _negation_differs(p: Sequence[str], t: Sequence[str], chain: list[tuple[int, int, int]]) -> bool:
+    """Whether a negation stands on one side of a swap only: "he is not president" is not a
+    synonym of "he is president"."""
+    for (a, b, n), (na, nb, _) in zip(chain, chain[1:]):
+        mine = any(_negative(w) for w in p[a + n:na])
+        theirs = any(_negative(w) for w in t[b + n:nb])
+        if mine != theirs:
+            return True
+    return False
+
+
+def _negative(word: str) -> bool:
+    return word in _NEGATIONS or (word.endswith("nt") and word[:-2] in _NT_STEMS)
+
+
+_NT_STEMS = frozenset("do does did is are was were has have had could would should must ca wo ai need".split())
+
+
 def match(short: Form, long: Form) -> Match | None:
     """``short`` lined up inside ``long`` (module docstring, step 3), or None."""
     if short.pieces == long.pieces:
@@ -190,7 +213,7 @@ def match(short: Form, long: Form) -> Match | None:
         lead, tail = chain[0][0], len(p) - (chain[-1][0] + chain[-1][2])
         if lead > MAX_SWAP or tail > MAX_SWAP:
             return None
-        if _numbers_differ(p, target[pos:], chain):
+        if _numbers_differ(p, target[pos:], chain) or _negation_differs(p, target[pos:], chain):
             return None
         swapped = swapped or got < len(p)
         start, end = pos + chain[0][1], pos + chain[-1][1] + chain[-1][2]
@@ -198,7 +221,7 @@ def match(short: Form, long: Form) -> Match | None:
         matched += got
         pos = end
     share = matched / total
-    if share < MIN_SHARE:
+    if share < MIN_SHARE or matched < MIN_WORDS:
         return None
     how = []
     if len(short.pieces) > 1:
