@@ -6,7 +6,7 @@ the reporter (direct quotes, indirect speech, "according to"), anchored in time 
 them nowhere in time.  These signals count that reporting material, from the quotes the quote
 extractor found (``tidings.quotes``) and the dates in the parse:
 
-- ``few_attributed_statements``: few statements (quotes of any kind) carry a speaker.
+- ``few_attributed_statements``: few statements (quotes of any kind but ``belief``) carry a speaker.
 - ``few_named_sources``: few distinct people or bodies are quoted.
 - ``few_time_references``: few dates, days or times anchor the events.
 - ``short_article``: too little text to carry a report (kept small; it is only a weak hint, and a
@@ -60,8 +60,13 @@ def _speaker(q: Quote) -> str | None:
     return name or None
 
 
+#: kinds of quote that report a statement; attributed beliefs and intentions ("plans to", "fears
+#: that") say who holds a view, not that anyone said something the article can cite
+STATEMENT_KINDS = frozenset(("direct", "mixed", "indirect", "unmarked"))
+
+
 def attribution(quotes: list[Quote]) -> list[Finding]:
-    attributed = [q for q in quotes if _speaker(q)]
+    attributed = [q for q in quotes if q.kind in STATEMENT_KINDS and _speaker(q)]
     sources = sorted({_speaker(q) or "" for q in attributed}, key=lambda s: (s.lower(), s))  # total order: stable evidence
     # several descriptions of one anonymous source ("an official", "the official") count once
     distinct = len({s.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ") for s in sources})
