@@ -314,22 +314,34 @@ def _overlaps_quote(in_quote: list[bool], a: int, b: int) -> bool:
     return any(in_quote[a:b])
 
 
+def _cuts(in_quote: list[bool], a: int, b: int) -> bool:
+    """True when [a, b) starts or ends inside a quotation."""
+    return (a > 0 and in_quote[a - 1] and in_quote[a]) or (b < len(in_quote) and in_quote[b - 1]
+                                                          and in_quote[b])
+
+
 def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
                       used_cues: set[int], resolver: Resolver) -> list[Quote]:
     """Attribution relations beyond quotation marks and clausal speech: see the module doc.
-    ``taken``: character spans of quotes found already (a relation with the same content is not
-    repeated); ``used_cues``: token indices of cues that already gave a quote."""
+    ``taken``: character spans of the attributed quotes found already (a relation with the same
+    content is not repeated, a quotation they hold is theirs); ``used_cues``: token indices of cues that already gave a quote."""
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for rel in _relations(doc, in_quote, used_cues):
         a, b = _trim(doc, *rel.content)
         if b <= a or not _worthy(doc, a, b):
             continue
-        if _overlaps_quote(in_quote, a, b):
-            # a quotation inside: the direct or mixed quote passes own it
-            continue
+        kind = rel.kind
         if rel.source is None and rel.how != "hearsay":
             continue
+        if _overlaps_quote(in_quote, a, b):
+            # a quotation inside ('called Palin a "clown"'): a mixed quote, unless a quote found
+            # already owns the quotation or the content cuts a quotation in two
+            if rel.source is None or _cuts(in_quote, a, b) or any(
+                    ts <= t.idx < te for t in doc[a:b] if in_quote[t.i] and t.is_alpha
+                    for ts, te in taken):
+                continue
+            kind = "mixed"
         if rel.source is not None and (in_quote[rel.source.i] or a <= rel.source.i < b
                                        or rel.source.lower_ in _FIRST_SECOND):
             # "we hope" outside quotation marks is the writer's voice or a quote stripped of its
@@ -342,7 +354,7 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
         speaker, factor = _speaker(text, rel.source, resolver)
         cue = doc[rel.cue[0]: rel.cue[1]]
         conf = BASE[rel.how] * factor
-        out.append(Quote(text=text[s:e], start=s, end=e, kind=rel.kind, cue=cue.text,
+        out.append(Quote(text=text[s:e], start=s, end=e, kind=kind, cue=cue.text,
                          speaker=speaker, confidence=max(0.0, min(1.0, conf)),
                          cue_start=cue.start_char, cue_end=cue.end_char))
     return out

@@ -242,11 +242,19 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
             f.resolution = resolver.resolve(a.speaker_tok)
 
     found = _pass_floating(ctx, found, used)
+    _pass_repeated(ctx, found)
     quotes = [_to_quote(text, f) for f in found]
     cue_heads = {f.attribution.cue.head.i for f in found
                  if f.attribution is not None and f.attribution.cue is not None}
-    quotes.extend(find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
-                                    cue_heads, resolver))
+    attributed = [q for q in quotes if q.speaker is not None or q.cue is not None]
+    extra = find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in attributed],
+                              cue_heads, resolver)
+    # a quotation left with no speaker that an attribution now holds ('Beck called Palin a
+    # "clown"') is part of that mixed quote
+    mixed = [(q.start, q.end) for q in extra if q.kind == "mixed"]
+    quotes = [q for q in quotes if q.speaker is not None or q.cue is not None
+              or not any(s <= q.start and q.end <= e for s, e in mixed)]
+    quotes.extend(extra)
     quotes.extend(find_unmarked(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
                                 set(ctx.cues)))
     quotes.sort(key=lambda q: q.start)
@@ -513,7 +521,10 @@ def _fallback_subject(ctx: _Context, window: list[Token], cue_i: int) -> Span | 
 def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
     doc = ctx.doc
     for n, t in enumerate(window):
-        if t.i in ctx.cues and n <= 10:
+        near = n <= 10 or (n <= 30 and t.i in ctx.subjects and window[0].i <= ctx.subjects[t.i].i < t.i)
+        if t.i in ctx.cues and near:
+            # (further than ten tokens only when the cue's own subject stands between: '"...,"
+            # Seth McKee, a political scientist at Texas Tech University, told The Hill.')
             cue = ctx.cues[t.i]
             if not cue.speech:
                 continue
@@ -541,6 +552,23 @@ def _after_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
     return None
 
 
+def _name_before(ctx: _Context, window: list[Token], cue_i: int) -> Span | None:
+    """When the parse gives a cue before its quotation no subject ('her adviser, Jake Sullivan,
+    said: "..."' parsed with the adviser as an appositive of something else): the name right
+    before the cue, back to the comma that opens it."""
+    toks: list[Token] = []
+    for t in reversed([t for t in window if t.i < cue_i]):
+        if t.is_space or (t.text == "," and not toks):
+            continue
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ in ("DATE", "TIME"):
+            break
+        toks.append(t)
+    toks.reverse()
+    if not toks or not any(t.pos_ == "PROPN" for t in toks):
+        return None
+    return ctx.doc[toks[0].i: toks[-1].i + 1]
+
+
 def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
     if not window:
         return None
@@ -549,8 +577,14 @@ def _before_cue(ctx: _Context, k: int, window: list[Token]) -> int | None:
         if t.i not in ctx.cues:
             continue
         cue = ctx.cues[t.i]
-        if not cue.speech or t.i not in ctx.subjects:
+        if not cue.speech:
             return None
+        if t.i not in ctx.subjects:
+            span = _name_before(ctx, window, t.i)
+            if span is None:
+                return None
+            ctx.subjects[t.i] = span.root
+            ctx.subject_spans[t.i] = span
         between = [x for x in window if x.i > t.i]
         if not between:
             return t.i
@@ -942,6 +976,38 @@ def _pass_floating(ctx: _Context, found: list[_Found], used: set[int]) -> list[_
         f.resolution = prev.resolution
         prev = f
     return [f for f in found if not any(f is m for m in merged)]
+
+
+_WORD = re.compile(r"\w+")
+#: words an unattributed quotation must share, in order, with an attributed one to be its repeat
+REPEAT_MIN_WORDS = 6
+
+
+def _pass_repeated(ctx: _Context, found: list[_Found]) -> None:
+    """A quotation with no speaker that repeats, whole or in part, a quote the article attributes
+    elsewhere (a pull quote, a quote recalled later) is the same speaker's."""
+    def words(f: _Found) -> str:
+        return " ".join(w.lower() for s, e in f.pieces for w in _WORD.findall(ctx.text[s:e]))
+
+    attributed = [(words(f), f) for f in found if f.kind in ("direct", "mixed")
+                  and f.attribution is not None and f.attribution.speaker_tok is not None]
+    if not attributed:
+        return
+    for f in found:
+        if f.attribution is not None or f.kind != "direct":
+            continue
+        mine = words(f)
+        if len(mine.split()) < REPEAT_MIN_WORDS:
+            continue
+        for theirs, g in attributed:
+            if mine in theirs or (len(theirs.split()) >= REPEAT_MIN_WORDS and theirs in mine):
+                ga = g.attribution
+                assert ga is not None
+                f.attribution = _Attribution(cue=None, speaker_tok=ga.speaker_tok,
+                                             speaker_span=ga.speaker_span, base=0.7 * ga.base,
+                                             mode="continued")
+                f.resolution = g.resolution
+                break
 
 
 _MARK_GLYPHS = DOUBLE_MARKS | SINGLE_MARKS
