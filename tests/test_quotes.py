@@ -461,3 +461,38 @@ def test_multi_paragraph_quote_with_a_quote_inside_runs_on() -> None:
     quotes = run(text)
     q = find(quotes, "We had been told the storm")
     assert "generators had failed" in q.text
+
+
+# ------------------------------------------------------------------ speakers the parse loses
+
+
+def test_cue_after_a_long_appositive_keeps_its_subject() -> None:
+    text = ('"The levee will not hold another week of rain, and everyone on the river knows it," '
+            'Ines Carvalho, a hydrologist at the University of Porto, told the local radio.')
+    q = find(run(text), "The levee will not hold")
+    assert q.speaker is not None and q.speaker.name == "Ines Carvalho"
+
+
+def test_cue_before_the_quote_with_the_name_as_appositive() -> None:
+    text = ('In a statement to the Gazette, her chief of staff, Omar Lindqvist, said: "The senator '
+            'will vote against the bill as long as the cuts to rural clinics stay in it."')
+    q = find(run(text), "The senator will vote against")
+    assert q.speaker is not None and "Lindqvist" in (q.speaker.name or q.speaker.text)
+
+
+def test_pull_quote_takes_the_speaker_of_the_quote_it_repeats() -> None:
+    text = ('"We will rebuild every school the flood took from us before the winter."\n\n'
+            'The council met on Tuesday in the town hall.\n\n'
+            '"We will rebuild every school the flood took from us before the winter," Mayor Ana '
+            'Duarte said after the vote.')
+    quotes = [q for q in run(text) if q.text.startswith("We will rebuild")]
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.name == "Ana Duarte" for q in quotes)
+    assert quotes[0].confidence < quotes[1].confidence
+
+
+def test_quotation_in_a_judgement_is_a_mixed_quote() -> None:
+    text = 'Senator Ruth Okafor called the new tariff plan "a tax on every family in the state".'
+    q = find(run(text), "tax on every family")
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.name == "Ruth Okafor"
