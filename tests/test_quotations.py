@@ -178,6 +178,14 @@ def test_a_description_is_not_a_conflict_unless_its_country_differs() -> None:
     assert {c.mention.article_id for c in conflicts(group_quotes(other)[0])} == {"a", "b"}
 
 
+def test_a_name_reached_through_a_pronoun_or_description_takes_no_side() -> None:
+    ms = [row("a", HARBOUR, "Maria Vella", "MLTGOV"), row("b", HARBOUR, "Joseph Azzopardi", "MLTGOV", speaker_text="he"),
+          row("c", HARBOUR, "Joseph Azzopardi", "MLTGOV", speaker_text="the minister")]
+    assert conflicts(group_quotes(ms)[0]) == []
+    ms.append(row("d", HARBOUR, "Joseph Azzopardi", None, speaker_text="Azzopardi"))
+    assert {c.mention.article_id for c in conflicts(group_quotes(ms)[0])} == {"a", "d"}
+
+
 def test_short_quotations_raise_no_conflict() -> None:
     q = group_quotes([row("a", "Enough is enough now.", "Ana Ruiz"), row("b", "enough is enough now", "Tom Hale")])[0]
     assert len(q.mentions) == 2 and conflicts(q) == []
@@ -230,7 +238,7 @@ def test_store_rebuild_flags_and_unflags_a_conflict(tmp_path: Path) -> None:
     # a no-op rebuild changes nothing; a corrected speaker takes the signal away and restores the score
     quotation_merge.rebuild(conn)  # type: ignore[arg-type]
     assert dict(conn.execute("SELECT article_id, reliability_score FROM articles").fetchall()) == scores  # type: ignore[attr-defined]
-    conn.execute("UPDATE quotes SET speaker_name = 'Maria Vella' WHERE article_id = 'a3'")  # type: ignore[attr-defined]
+    conn.execute("UPDATE quotes SET speaker_name = 'Maria Vella', speaker_text = 'Vella' WHERE article_id = 'a3'")  # type: ignore[attr-defined]
     quotation_merge.rebuild(conn)  # type: ignore[arg-type]
     assert set(dict(conn.execute("SELECT article_id, reliability_score FROM articles").fetchall()).values()) == {80}  # type: ignore[attr-defined]
     assert conn.execute("SELECT count(*) FROM signals WHERE name = 'speaker_conflict'").fetchone() == (0,)  # type: ignore[attr-defined]

@@ -35,7 +35,7 @@ from tidings.cli.common import (
     open_store,
 )
 from tidings.errors import TidingsError
-from tidings.store.query import ARTICLE_SORT, MENTION_SORT, MERGED_SORT, QUOTE_SORT
+from tidings.store.query import ARTICLE_SORT, MENTION_SORT, MERGED_SORT, QUOTATION_SORT, QUOTE_SORT
 from tidings.ingest.sources import (
     DEFAULT_ARTICLE_TIMEOUT,
     set_article_timeout,
@@ -260,6 +260,12 @@ _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("n_events", "events"), ("n_quotes", "quotes"), ("n_copied_from", "copies from")],
     "quotes": [("published", "date"), ("speaker_name", "speaker"), ("speaker_actor", "actor"), ("kind", "kind"),
                ("text", "quote")],
+    "quotations": [("quotation_id", "id"), ("first_published", "first"), ("n_mentions", "mentions"),
+                   ("n_sources", "outlets"), ("speaker_name", "speaker"), ("n_speakers", "speakers"),
+                   ("speaker_conflict", "conflict"), ("text", "quotation")],
+    "quotation_mentions": [("published", "date"), ("outlet", "outlet"), ("speaker_name", "speaker"),
+                           ("speaker_text", "named as"), ("match", "match"), ("conflict", "conflict"),
+                           ("text", "as quoted"), ("article_id", "article")],
     "places": [("published", "date"), ("article", "article"), ("text", "text"), ("name", "place"),
                ("admin1", "division"), ("country", "country"), ("lat", "lat"), ("lon", "lon"), ("kind", "kind")],
     "provenance": [("kind", "kind"), ("source", "original"), ("title", "title"), ("detail", "substitutions / paragraph")],
@@ -300,7 +306,6 @@ def _sort_help(columns: dict[str, str]) -> str:
 
 EventSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help({**MERGED_SORT, **MENTION_SORT}))]
 ArticleSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help(ARTICLE_SORT))]
-QuoteSortOption = Annotated[str | None, typer.Option("--sort", help=_sort_help(QUOTE_SORT))]
 
 
 def _event_filter(actor, source, target, dyad, code, root, quad, date_from, date_to, outlet, min_sources, limit,  # type: ignore[no-untyped-def]
@@ -415,23 +420,69 @@ def query_articles(
 def query_quotes(
     speaker: Annotated[str | None, typer.Option(help="Speaker name, mention or actor code.")] = None,
     text: Annotated[str | None, typer.Option(help="In the quote (case-insensitive).")] = None,
+    merged: Annotated[bool, typer.Option(
+        "--merged", help="Quotations: one row per quote across the corpus (its mentions merged, with first "
+                         "appearance, outlets and speakers), not one per mention.")] = False,
+    min_mentions: Annotated[int | None, typer.Option(
+        "--min-mentions", help="Quotations reported at least this many times (implies --merged).")] = None,
+    min_sources: Annotated[int | None, typer.Option(
+        "--min-sources", help="Quotations reported by at least this many outlets (implies --merged).")] = None,
+    conflict: Annotated[bool, typer.Option(
+        "--conflict", help="Only quotations whose mentions name different speakers (implies --merged).")] = False,
+    quotation_id: Annotated[str | None, typer.Option(
+        "--id", help="One quotation with every mention (its id from --merged).")] = None,
     limit: LimitOption = 100,
     offset: OffsetOption = 0,
-    sort: QuoteSortOption = None,
+    sort: Annotated[str | None, typer.Option("--sort", help=_sort_help(QUOTE_SORT) + " With --merged: "
+                                             + ", ".join(QUOTATION_SORT) + ".")] = None,
     format: FormatOption = "table",
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Quotes by speaker and text."""
+    """Quotes by speaker and text; --merged lists quotations, the same quote across articles as one row."""
+    from tidings.store import query
+
+    if quotation_id is not None:
+        _print_quotation(db, quotation_id, format)
+        return
+    merged = merged or conflict or min_mentions is not None or min_sources is not None
+    f = None
+    if merged:
+        with _filter_rules():
+            f = query.QuotationFilter(speaker=speaker, text=text, min_mentions=min_mentions, min_sources=min_sources,
+                                      conflict=conflict, limit=limit or None, offset=offset, sort=sort)
+    conn = open_store(db, read_only=True)
+    try:
+        with _filter_rules():
+            if f is not None:
+                rows, total = query.quotations(conn, f), query.count_quotations(conn, f)
+            else:
+                rows = query.quotes(conn, speaker=speaker, text=text, limit=limit or None, offset=offset, sort=sort)
+                total = query.count_quotes(conn, speaker=speaker, text=text)
+    finally:
+        conn.close()
+    _print_rows(rows, "quotations" if merged else "quotes", format, total, offset)
+
+
+def _print_quotation(db: Path, quotation_id: str, fmt: str) -> None:
     from tidings.store import query
 
     conn = open_store(db, read_only=True)
     try:
-        with _filter_rules():
-            rows = query.quotes(conn, speaker=speaker, text=text, limit=limit or None, offset=offset, sort=sort)
-            total = query.count_quotes(conn, speaker=speaker, text=text)
+        found = query.quotation(conn, quotation_id)
     finally:
         conn.close()
-    _print_rows(rows, "quotes", format, total, offset)
+    if found is None:
+        fail(f"no quotation {quotation_id!r} in {db}", 1)
+    if fmt == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
+    speakers = ", ".join(f"{s['name']} ({s['n']})" for s in found["speakers"]) or "none named"
+    Console().print(f"“{escape(found['text'])}”", highlight=False, soft_wrap=True)
+    Console().print(f"{found['n_mentions']} mentions in {found['n_articles']} articles, {found['n_sources']} outlets; "
+                    f"first {found['first_published'] or 'undated'} in {escape(found['first_source'] or '?')}; "
+                    f"speakers: {escape(speakers)}"
+                    + ("; [red]speaker conflict[/red]" if found["speaker_conflict"] else ""), highlight=False)
+    _print_rows(found["mentions"], "quotation_mentions", fmt)
 
 
 @query_app.command("places")

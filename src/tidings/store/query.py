@@ -373,6 +373,91 @@ def count_quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, te
     return count(conn, *_quotes_sql(speaker, text))
 
 
+@dataclass
+class QuotationFilter:
+    """Quotations (quotes merged across articles) by speaker, words, reports and conflict."""
+
+    speaker: str | None = None  # a mention's speaker name, words or actor code prefix
+    text: str | None = None  # in the canonical text or any mention (case-insensitive)
+    min_mentions: int | None = None
+    min_sources: int | None = None
+    conflict: bool = False  # only quotations whose mentions name different speakers
+    limit: int | None = 100
+    offset: int = 0
+    sort: str | None = None  # a key of QUOTATION_SORT; "-key" for descending
+
+    def __post_init__(self) -> None:
+        _check_range("min_mentions", self.min_mentions, 1)
+        _check_range("min_sources", self.min_sources, 0)
+        _check_range("limit", self.limit, 1)
+        _check_range("offset", self.offset, 0)
+        if self.sort:
+            order_by(self.sort, QUOTATION_SORT, "", "")  # an unknown key is a FilterError now
+
+
+QUOTATION_SORT = {"first": "first_published", "last": "last_published", "mentions": "n_mentions",
+                  "articles": "n_articles", "sources": "n_sources", "speaker": "speaker_name", "words": "n_words"}
+
+
+def _quotations_sql(f: QuotationFilter) -> tuple[str, list[Any]]:
+    w = _Where()
+    if f.speaker:
+        w.add("qt.quotation_id IN (SELECT m.quotation_id FROM quotation_mentions m JOIN quotes q "
+              "USING (article_id, idx) WHERE q.speaker_name ILIKE ? OR q.speaker_text ILIKE ? "
+              "OR starts_with(q.speaker_actor, ?))", f"%{f.speaker}%", f"%{f.speaker}%", f.speaker.upper())
+    if f.text:
+        w.add("(qt.text ILIKE ? OR qt.quotation_id IN (SELECT m.quotation_id FROM quotation_mentions m "
+              "JOIN quotes q USING (article_id, idx) WHERE q.text ILIKE ?))", f"%{f.text}%", f"%{f.text}%")
+    if f.min_mentions is not None:
+        w.add("qt.n_mentions >= ?", f.min_mentions)
+    if f.min_sources is not None:
+        w.add("qt.n_sources >= ?", f.min_sources)
+    if f.conflict:
+        w.add("qt.speaker_conflict")
+    return "SELECT qt.* FROM quotations qt" + w.sql(), w.params
+
+
+def _quotation_row(r: dict[str, Any]) -> dict[str, Any]:
+    r["speakers"] = json.loads(r["speakers"]) if isinstance(r.get("speakers"), str) else r.get("speakers") or []
+    return r
+
+
+def quotations(conn: duckdb.DuckDBPyConnection, f: QuotationFilter | None = None) -> list[dict[str, Any]]:
+    """Quotations, the most reported first (or by ``sort``)."""
+    f = f or QuotationFilter()
+    sql, params = _quotations_sql(f)
+    order = order_by(f.sort, QUOTATION_SORT, "n_mentions DESC, first_published NULLS LAST", "quotation_id")
+    return [_quotation_row(r) for r in _rows(conn, f"SELECT * FROM ({sql})" + order + _limit(f.limit, f.offset),
+                                             params)]
+
+
+def count_quotations(conn: duckdb.DuckDBPyConnection, f: QuotationFilter | None = None) -> int:
+    return count(conn, *_quotations_sql(f or QuotationFilter()))
+
+
+def quotation(conn: duckdb.DuckDBPyConnection, quotation_id: str) -> dict[str, Any] | None:
+    """One quotation with its mentions (first appearance first): each with its article, outlet,
+    words as written there, how they matched, the speaker named and whether it is in conflict."""
+    found = _rows(conn, "SELECT * FROM quotations WHERE quotation_id = ?", [quotation_id])
+    if not found:
+        return None
+    out = _quotation_row(found[0])
+    out["mentions"] = _rows(conn, """
+        SELECT m.article_id, m.idx, q.text, q.start, q."end", m."match", q.kind, q.speaker_text, q.speaker_name,
+               q.speaker_actor, m.party, m.conflict, a.id, a.title, a.published, a.source AS outlet, a.url
+        FROM quotation_mentions m JOIN quotes q USING (article_id, idx) JOIN articles a USING (article_id)
+        WHERE m.quotation_id = ? ORDER BY a.published NULLS LAST, a.seq, m.idx""", [quotation_id])
+    return out
+
+
+def article_quotations(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """The quotations an article's quotes belong to that other articles report too (idx -> quotation)."""
+    return _rows(conn, """
+        SELECT m.idx, m.quotation_id, m.conflict, qt.n_articles, qt.n_sources, qt.first_article_id
+        FROM quotation_mentions m JOIN quotations qt USING (quotation_id)
+        WHERE m.article_id = ? AND qt.n_articles > 1 ORDER BY m.idx""", [article_id])
+
+
 def _places_sql(name: str | None, country: str | None, adm1: str | None, bbox: BBox | None
                 ) -> tuple[str, list[Any]]:
     # the same rules (and messages) as the event filters' place fields
@@ -473,14 +558,16 @@ def dyad_counts(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "m
 
 def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the main tables."""
-    names = ("articles", "entities", "quotes", "events", "places", "signals", "merged_events", "copies", "copied_sentences",
-             "spun_from", "stitched_from", "failures", "runs")
+    names = ("articles", "entities", "quotes", "events", "places", "signals", "merged_events", "quotations", "copies",
+             "copied_sentences", "spun_from", "stitched_from", "failures", "runs")
     return {n: int(conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0]) for n in names}  # type: ignore[index]
 
 
-def columns_of(conn: duckdb.DuckDBPyConnection, which: Literal["merged", "mentions", "articles", "quotes"]) -> list[str]:
+def columns_of(conn: duckdb.DuckDBPyConnection,
+               which: Literal["merged", "mentions", "articles", "quotes", "quotations"]) -> list[str]:
     """The columns a list's rows carry (the header of an empty download)."""
     sql, params = {"merged": lambda: _merged_sql(EventFilter()), "mentions": lambda: _mentions_sql(EventFilter()),
-                   "articles": lambda: _articles_sql(ArticleFilter()), "quotes": lambda: _quotes_sql(None, None)}[which]()
+                   "articles": lambda: _articles_sql(ArticleFilter()), "quotes": lambda: _quotes_sql(None, None),
+                   "quotations": lambda: _quotations_sql(QuotationFilter())}[which]()
     cur = conn.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
     return [d[0] for d in cur.description if d[0] != "seq"]

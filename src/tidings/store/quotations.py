@@ -25,7 +25,9 @@ A quotation's canonical text is its longest form (the most reported of equals); 
 appearance is the mention published first, then stored first.
 
 **Speakers** (:func:`speaker_parties`): mentions name their speaker by a resolved name, the words of
-the text, and an actor code.  Names are compared as sets of name words without titles and initials:
+the text, and an actor code.  A name counts only when the mention's own words name the speaker: one
+reached through a pronoun or a description ("she", "the minister") is an inference, and the mention
+stands as that pronoun (no side) or description.  Names are compared as sets of name words without titles and initials:
 "Putin", "Vladimir Putin" and "President Vladimir V. Putin" are one person; "Joe Biden" and "Hunter
 Biden" are two.  A mention without a speaker, or with a pronoun, says nothing.  A description ("a
 senior police officer") conflicts with nobody unless its actor code's country differs from every
@@ -375,9 +377,14 @@ def speaker_of(r: QuoteRow) -> Speaker | None:
     country = _country(r.speaker_actor)
     if name:
         words = _name_words(name)
-        if words:
+        # the name counts when the article's own words name the speaker; a name reached through a
+        # pronoun or a description ("she", "the minister") is the extractor's inference, not the
+        # article's claim, so the mention stands as that pronoun or description
+        if words and (not text or _name_words(text) & words):
             return Speaker(name, words, country)
-    if not text or _fold(text) in _PRONOUNS:
+    if text and _fold(text) in _PRONOUNS:
+        return None
+    if not text:
         return Speaker(r.speaker_actor, None, country) if country else None
     first = _fold(text).split()[0]
     looks_named = text[:1].isupper() and first not in _DETERMINERS and first not in _PRONOUNS

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tidings.web.routes import actors, analyze, articles, docs, dyad, events, home, quotes
+from tidings.web.routes import actors, analyze, articles, docs, dyad, events, home, quotations, quotes
 
-ALL = [home, analyze, articles, events, dyad, actors, quotes, docs]
+ALL = [home, analyze, articles, events, dyad, actors, quotes, quotations, docs]
