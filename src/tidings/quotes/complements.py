@@ -1,0 +1,199 @@
+"""Quotes in the complement of a cue: mixed quotes (a quotation inside reported speech), direct
+quotes that are the whole complement, and indirect quotes (a clausal complement with no
+quotation)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.parsed import children_of, parsed
+from tidings.quotes.adjacent import cue_glued
+from tidings.quotes.context import (
+    ADDRESSEE_VERBS,
+    CONTENT_DEPS,
+    DASHES,
+    OBJECT_DEPS,
+    Context,
+    Found,
+    attribution,
+    is_short,
+    quote_tokens,
+    title_like,
+)
+from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue
+from tidings.quotes.marks import Quoted
+
+
+def _complement_like(clause: Token) -> bool:
+    """A clause the parser hung on a cue as an adverbial but that reads as its complement: an
+    infinitive ("told supporters to 'go vote'") or a that-clause ("tweeted early that X was 'a con'")."""
+    first = clause.left_edge
+    if first.lower_ == "to" and first.i < clause.i:
+        return True
+    return any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i
+               for c in children_of(clause))
+
+
+def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
+    """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
+    head = cue.head
+    doc = head.doc
+    if cue.according:
+        host = head.head
+        if host.i == head.i:
+            return None
+        sent = host.sent
+        a, b = sent.start, sent.end
+        acc_a, acc_b = head.left_edge.i, head.right_edge.i + 1
+        if acc_a <= a + 1:
+            return (acc_b, b)
+        return (a, acc_a)
+    deps = CONTENT_DEPS
+    if clausal_only:
+        deps = frozenset(("ccomp",))
+    elif head.lemma_ not in ADDRESSEE_VERBS:
+        deps = deps | OBJECT_DEPS
+    preps = CONTENT_PREPS | {"to"} if head.lemma_.lower() in COMPARE_VERBS else CONTENT_PREPS
+    if clausal_only:
+        preps = frozenset()
+    ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
+              if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
+              or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))]
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
+        # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
+        # the prepositional phrase; the object is its target
+        ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
+                  if not (c.dep_ in OBJECT_DEPS and c.i > head.i) and (
+                      c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))]
+    if not ranges:
+        # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
+        return None
+    a = min(r[0] for r in ranges)
+    b = max(r[1] for r in ranges)
+    if a < head.i < b:
+        # content on both sides of the cue: keep the side holding the bulk
+        before = [r for r in ranges if r[1] <= head.i]
+        after = [r for r in ranges if r[0] > head.i]
+        if after:
+            a, b = min(r[0] for r in after), max(r[1] for r in after)
+        elif before:
+            a, b = min(r[0] for r in before), max(r[1] for r in before)
+    tokens = parsed(doc).tokens
+    while a < b and (tokens[a].is_punct and not tokens[a].is_quote or tokens[a].is_space):
+        a += 1
+    # a dash after a quotation opens an aside: '... to "burning the Constitution" - a charge that'
+    seen_quote = False
+    for i in range(a, b):
+        t = tokens[i]
+        if t.is_quote:
+            seen_quote = True
+        elif seen_quote and t.text in DASHES + ("--",) and tokens[i - 1].is_quote:
+            b = i
+            break
+    return (a, b) if b > a else None
+
+
+def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues: set[int]) -> None:
+    """Quotations inside a cue's complement: mixed (or direct when the complement is the quote)."""
+    doc = ctx.doc
+    for cue_i, cue in sorted(ctx.cues.items()):
+        region = _content_region(cue)
+        if region is None:
+            continue
+        a, b = region
+        # the complement stays in the cue's paragraph whatever the sentence splitter did
+        pi = ctx.para_of(doc[cue_i].idx)
+        p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
+        a, b = max(a, p_lo), min(b, p_hi)
+        if b <= a:
+            continue
+        ks = sorted({ctx.qid[i] for i in range(a, b) if ctx.qid[i] >= 0} - used)
+        # quoted titles and names ("Meet the Press") are not anyone's words
+        ks = [k for k in ks if not title_like(ctx, ctx.quotations[k])]
+        if not ks:
+            continue
+        # the complement should not be a tiny part of a long quotation that merely starts in it
+        first = ctx.quotations[ks[0]]
+        qa, _ = quote_tokens(ctx, ks[0])
+        if qa < a and first.outer_start < doc[a].idx:
+            continue
+        if cue_i not in ctx.subjects:
+            continue
+        out_words = [t for t in doc[a:b] if not ctx.in_quote[t.i] and not t.is_punct
+                     and not t.is_space and t.lower_ not in ("that", "and", "but")]
+        start_char = min(doc[a].idx, ctx.quotations[ks[0]].start)
+        last_q = ctx.quotations[ks[-1]]
+        end_char = max(doc[b - 1].idx + len(doc[b - 1].text), last_q.end)
+        if out_words:
+            kind = "mixed"
+            pieces = _merge_pieces(ctx, start_char, end_char, [ctx.quotations[k] for k in ks])
+            base = 0.85
+        else:
+            kind = "direct"
+            pieces = [p for k in ks for p in ctx.quotations[k].pieces]
+            base = 0.9
+        if not cue.speech and kind == "direct" and not cue_glued(ctx, cue_i, ks):
+            continue
+        if all(is_short(ctx, ctx.quotations[k]) for k in ks) and kind == "direct" \
+                and not cue_glued(ctx, cue_i, ks):
+            continue
+        if not cue.speech:
+            base -= 0.1
+        if any(ctx.quotations[k].repaired for k in ks):
+            base *= 0.85
+        att = attribution(ctx, cue_i, base, "complement")
+        found.append(Found(pieces=pieces, kind=kind, attribution=att, quotations=ks))
+        used.update(ks)
+        used_cues.add(cue_i)
+
+
+def _merge_pieces(ctx: Context, start: int, end: int, quotes: list[Quoted]) -> list[tuple[int, int]]:
+    """Content pieces of a mixed quote: one span, split only at paragraph breaks."""
+    pieces: list[tuple[int, int]] = []
+    cur = start
+    for q in quotes:
+        for s, e in q.pieces[:-1]:
+            if e > cur:
+                pieces.append((cur, e))
+            cur = max(cur, e)
+            # the next piece begins after the paragraph break
+            nxt = [p for p in q.pieces if p[0] > e]
+            if nxt:
+                cur = nxt[0][0]
+    if end > cur:
+        pieces.append((cur, end))
+    return pieces or [(start, end)]
+
+
+def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None:
+    doc = ctx.doc
+    taken = [(f.start, f.end) for f in found]
+    for cue_i, cue in sorted(ctx.cues.items()):
+        if cue_i in used_cues or not cue.speech or cue_i not in ctx.subjects:
+            continue
+        head = doc[cue_i]
+        if any(c.dep_ == "neg" for c in children_of(head)):
+            continue
+        subj = ctx.subjects[cue_i]
+        if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:
+            continue
+        region = _content_region(cue, clausal_only=True)
+        if region is None:
+            continue
+        a, b = region
+        if any(ctx.in_quote[i] and not title_like(ctx, ctx.quotations[ctx.qid[i]])
+               for i in range(a, b)):
+            continue
+        span = doc[a:b]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = doc[span.start: span.end - 1]
+        if len([t for t in span if t.is_alpha]) < 3:
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        s, e = span.start_char, span.end_char
+        if any(not (e <= ts or s >= te) for ts, te in taken):
+            continue
+        att = attribution(ctx, cue_i, 0.75, "indirect")
+        found.append(Found(pieces=[(s, e)], kind="indirect", attribution=att))
+        taken.append((s, e))

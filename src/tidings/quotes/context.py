@@ -1,0 +1,158 @@
+"""The shared state of quote extraction: an article's cues, quotations and paragraphs by
+token and offset (``Context``), and the quotes found so far (``Found``) with their
+attribution (``Attribution``)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.parsed import parsed
+from tidings.quotes.cues import Cue, cue_at, may_cue
+from tidings.quotes.marks import Quoted, paragraph_spans
+from tidings.quotes.speakers import Resolution, mention_span, subject_of
+
+SENT_END = frozenset(".!?")
+CONTENT_DEPS = frozenset(("ccomp", "parataxis", "xcomp"))
+OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
+#: verbs whose object is the person spoken to, not what is said
+ADDRESSEE_VERBS = frozenset("tell ask inform assure advise urge warn thank".split())
+MAX_WINDOW = 40
+DASHES = ("-", "\u2014", "\u2013", "\u2015", "\u2012")
+
+
+@dataclass
+class Attribution:
+    cue: Cue | None
+    speaker_tok: Token | None
+    speaker_span: Span | None
+    base: float  # confidence of the attribution before name resolution
+    mode: str
+
+
+@dataclass
+class Found:
+    pieces: list[tuple[int, int]]
+    kind: str
+    attribution: Attribution | None
+    quotations: list[int] = field(default_factory=list)
+    resolution: Resolution | None = None
+    frame_end: int | None = None  # end of the attribution clause after the quote
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def attribution_end(self) -> int:
+        end = max(self.end, self.frame_end or 0)
+        a = self.attribution
+        if a is not None:
+            if a.cue is not None:
+                end = max(end, a.cue.end)
+            if a.speaker_span is not None:
+                end = max(end, a.speaker_span.end_char)
+        return end
+
+
+class Context:
+    """Per-article lookups: tokens by offset, quotations by token, paragraphs, cues."""
+
+    def __init__(self, text: str, doc: Doc, quotations: list[Quoted]) -> None:
+        self.text = text
+        self.doc = doc
+        self.quotations = quotations
+        view = parsed(doc)
+        self.tok_starts = view.idx
+        self.paras = paragraph_spans(text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.qid: list[int] = [-1] * len(doc)
+        for k, q in enumerate(quotations):
+            a, b = self.tok_range(q.outer_start, q.outer_end)
+            for i in range(a, b):
+                self.qid[i] = k
+        self.in_quote = [k >= 0 for k in self.qid]
+        self.cues: dict[int, Cue] = {}
+        self.subjects: dict[int, Token] = {}
+        self.subject_spans: dict[int, Span] = {}
+        lower, lemma = view.lower, view.lemma
+        for i, (quoted, punct, space) in enumerate(zip(self.in_quote, view.is_punct, view.is_space)):
+            if quoted or punct or space or not may_cue(lower[i], lemma[i]):
+                continue
+            tok = view.tokens[i]
+            cue = cue_at(tok)
+            if cue is None:
+                continue
+            self.cues[tok.i] = cue
+            subj = subject_of(cue, lambda t: not self.in_quote[t.i])
+            if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ != "PRON":
+                # "Jordan said Monday" misparsed with the day as subject: no speaker
+                subj = None
+            if subj is not None:
+                self.subjects[tok.i] = subj
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [a, b) of the tokens that start within [start, end)."""
+        return bisect.bisect_left(self.tok_starts, start), bisect.bisect_left(self.tok_starts, end)
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def is_boundary(self, tok: Token) -> bool:
+        """A sentence end outside quotations."""
+        if tok.text in SENT_END or tok.text == "...":
+            return True
+        return "\n" in tok.text
+
+
+def word_count(text: str, start: int, end: int) -> int:
+    return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
+
+
+def attribution(ctx: Context, cue_i: int, base: float, mode: str) -> Attribution:
+    cue = ctx.cues[cue_i]
+    subj = ctx.subjects.get(cue_i)
+    span = None
+    if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" \
+            and subj.head.head.i != subj.head.i:
+        # "Marc Morial, who said ...": the speaker is the noun the relative clause hangs on
+        subj = subj.head.head
+    if cue_i in ctx.subject_spans:
+        span = ctx.subject_spans[cue_i]
+    elif subj is not None:
+        span = mention_span(subj)
+        if len(span) == 0:
+            span = ctx.doc[subj.i: subj.i + 1]
+    else:
+        base *= 0.6
+    return Attribution(cue=cue, speaker_tok=subj, speaker_span=span, base=base, mode=mode)
+
+
+def quote_tokens(ctx: Context, k: int) -> tuple[int, int]:
+    q = ctx.quotations[k]
+    return ctx.tok_range(q.outer_start, q.outer_end)
+
+
+def is_short(ctx: Context, q: Quoted) -> bool:
+    return sum(word_count(ctx.text, s, e) for s, e in q.pieces) <= 3
+
+
+def title_like(ctx: Context, q: Quoted) -> bool:
+    """A quoted title or name ("Morning Joe", "The Art of the Deal"): every content word is
+    capitalised and there is no sentence punctuation."""
+    text = ctx.text[q.start:q.end]
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > 8:
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    if any(ch in text for ch in ".!?"):
+        return False
+    return all(w[0].isupper() or w.lower() in small for w in words)

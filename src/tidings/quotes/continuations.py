@@ -1,0 +1,131 @@
+"""Quotes that continue another: a quotation with no cue right after a speaker's quote, pieces
+sharing one cue, a pull quote repeating an attributed quote."""
+
+from __future__ import annotations
+
+import re
+
+from tidings.quotes.context import SENT_END, Attribution, Context, Found, word_count
+
+#: a quote with no cue right after a quote of the same paragraph joins it as a further piece
+MERGE_CONTINUATIONS = True
+
+
+def merge_shared_cues(found: list[Found]) -> list[Found]:
+    """Two direct quotations attributed to one cue ('"...," she said, "..."') are one quote."""
+    out: list[Found] = []
+    by_cue: dict[int, Found] = {}
+    for f in found:
+        a = f.attribution
+        if f.kind == "direct" and a is not None and a.cue is not None:
+            key = a.cue.head.i
+            first = by_cue.get(key)
+            if first is not None and first.kind == "direct":
+                first.pieces.extend(f.pieces)
+                first.quotations.extend(f.quotations)
+                first.frame_end = None
+                continue
+            by_cue[key] = f
+        out.append(f)
+    return out
+
+
+def _clause_end(ctx: Context, i: int, used: set[int]) -> int:
+    """End offset of the sentence (outside quotations) that token ``i`` belongs to."""
+    doc = ctx.doc
+    para_end = ctx.paras[ctx.para_of(doc[i].idx)][1] if ctx.paras else len(ctx.text)
+    end = doc[i].idx + len(doc[i].text)
+    for j in range(i, min(len(doc), i + 80)):
+        t = doc[j]
+        if t.idx >= para_end or (ctx.in_quote[j] and ctx.qid[j] in used):
+            break
+        end = t.idx + len(t.text)
+        if ctx.is_boundary(t) and not ctx.in_quote[j]:
+            break
+        if ctx.in_quote[j] and ctx.quotations[ctx.qid[j]].outer_end == end and \
+                ctx.text[end - 2: end - 1] in SENT_END:
+            break
+    return end
+
+
+def pass_floating(ctx: Context, found: list[Found], used: set[int]) -> list[Found]:
+    """Give a quote with no cue the previous speaker where nothing but the quote stands between."""
+    text = ctx.text
+    prev: Found | None = None
+    merged: list[Found] = []
+    for f in found:
+        if f.attribution is not None:
+            if f.attribution.speaker_tok is not None or f.attribution.speaker_span is not None:
+                prev = f
+            continue
+        if prev is None or prev.attribution is None:
+            continue
+        q = ctx.quotations[f.quotations[0]]
+        gap_start = prev.attribution_end()
+        pa = prev.attribution
+        if pa.cue is not None and pa.cue.start >= prev.end:
+            # the attribution clause after the quote runs to the end of its sentence
+            gap_start = max(gap_start, _clause_end(ctx, pa.cue.head.i, used))
+        if gap_start > q.outer_start:
+            continue
+        gap = text[gap_start:q.outer_start]
+        same_para = ctx.para_of(gap_start) == ctx.para_of(q.outer_start)
+        gap_words = word_count(text, gap_start, q.outer_start)
+        if same_para and gap_words == 0:
+            base = 0.68
+        elif not same_para and gap_words == 0 and "\n" in gap:
+            # a paragraph that is only the quote, right after the speaker's quote
+            pi = ctx.para_of(q.outer_start)
+            ps, pe = ctx.paras[pi]
+            if ps != q.outer_start or word_count(text, q.outer_end, pe) > 0:
+                continue
+            if ctx.para_of(q.outer_start) - ctx.para_of(gap_start) != 1:
+                continue
+            base = 0.55
+        else:
+            continue
+        if MERGE_CONTINUATIONS and same_para and prev.kind == "direct" and prev.quotations:
+            # "...," she said. "...": one quote in several pieces
+            prev.pieces.extend(f.pieces)
+            prev.quotations.extend(f.quotations)
+            prev.frame_end = None
+            merged.append(f)
+            continue
+        f.attribution = Attribution(cue=None, speaker_tok=pa.speaker_tok, speaker_span=pa.speaker_span,
+                                     base=base * (pa.base / 0.9 if pa.base < 0.9 else 1.0),
+                                     mode="continued")
+        f.resolution = prev.resolution
+        prev = f
+    return [f for f in found if not any(f is m for m in merged)]
+
+
+_WORD = re.compile(r"\w+")
+#: words an unattributed quotation must share, in order, with an attributed one to be its repeat
+REPEAT_MIN_WORDS = 6
+
+
+def pass_repeated(ctx: Context, found: list[Found]) -> None:
+    """A quotation with no speaker that repeats, whole or in part, a quote the article attributes
+    elsewhere (a pull quote, a quote recalled later) is the same speaker's."""
+    def words(f: Found) -> str:
+        return " ".join(w.lower() for s, e in f.pieces for w in _WORD.findall(ctx.text[s:e]))
+
+    attributed = [(words(f), f) for f in found if f.kind in ("direct", "mixed")
+                  and f.attribution is not None and f.attribution.speaker_tok is not None]
+    if not attributed:
+        return
+    for f in found:
+        if f.attribution is not None or f.kind != "direct":
+            continue
+        mine = words(f)
+        if len(mine.split()) < REPEAT_MIN_WORDS:
+            continue
+        for theirs, g in attributed:
+            if mine in theirs or (len(theirs.split()) >= REPEAT_MIN_WORDS and theirs in mine):
+                ga = g.attribution
+                assert ga is not None
+                f.attribution = Attribution(cue=None, speaker_tok=ga.speaker_tok,
+                                             speaker_span=ga.speaker_span, base=0.7 * ga.base,
+                                             mode="continued")
+                f.resolution = g.resolution
+                break
