@@ -30,8 +30,8 @@ reached through a pronoun or a description ("she", "the minister") is an inferen
 stands as that pronoun (no side) or description.  Names are compared as sets of name words without titles and initials:
 "Putin", "Vladimir Putin" and "President Vladimir V. Putin" are one person; "Joe Biden" and "Hunter
 Biden" are two.  A mention without a speaker, or with a pronoun, says nothing.  A description ("a
-senior police officer") conflicts with nobody unless its actor code's country differs from every
-country the named speakers' codes give.  When a quotation's speakers fall into two or more parties,
+senior police officer") conflicts with nobody unless its own words name a country ("a Mexican
+official") that differs from every country the named speakers' actor codes give.  When a quotation's speakers fall into two or more parties,
 each mention in a party is in conflict (:func:`conflicts`).
 """
 
@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 MIN_EXACT = 4  # words a form needs to merge with its exact equals
@@ -370,6 +371,30 @@ def _country(actor: str | None) -> str | None:
     return code[:3]
 
 
+@lru_cache(maxsize=1)
+def _knowledge() -> Any:
+    from tidings.actors.knowledge import ActorKnowledge
+
+    return ActorKnowledge.load()
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+
+
+@lru_cache(maxsize=8192)
+def named_country(text: str) -> str | None:
+    """The country a description's own words name ("a Mexican official", "an aide in Kyiv"), as
+    an ISO3 code; None when its words name none."""
+    k = _knowledge()
+    for run in _CAPITALISED.findall(text):
+        words = run.split()
+        for phrase in [run] + [w for w in words if len(w) > 2]:
+            entry = k.lookup_entry(phrase)
+            if entry is not None and entry.kind == "country" and entry.country:
+                return str(entry.country)
+    return None
+
+
 def speaker_of(r: QuoteRow) -> Speaker | None:
     """The speaker a mention names, or None (no speaker, a pronoun)."""
     text = (r.speaker_text or "").strip()
@@ -382,16 +407,16 @@ def speaker_of(r: QuoteRow) -> Speaker | None:
         # article's claim, so the mention stands as that pronoun or description
         if words and (not text or _name_words(text) & words):
             return Speaker(name, words, country)
-    if text and _fold(text) in _PRONOUNS:
+    if not text or _fold(text) in _PRONOUNS:
         return None
-    if not text:
-        return Speaker(r.speaker_actor, None, country) if country else None
     first = _fold(text).split()[0]
     looks_named = text[:1].isupper() and first not in _DETERMINERS and first not in _PRONOUNS
     words = _name_words(text) if looks_named else frozenset()
     if words:
         return Speaker(text, words, country)
-    return Speaker(text, None, country)
+    # a description: its country is the one its own words name (an actor code the extractor gave
+    # it from the context is not the article's claim)
+    return Speaker(text, None, named_country(text))
 
 
 def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
