@@ -496,3 +496,39 @@ def test_quotation_in_a_judgement_is_a_mixed_quote() -> None:
     q = find(run(text), "tax on every family")
     assert q.kind == "mixed"
     assert q.speaker is not None and q.speaker.name == "Ruth Okafor"
+
+
+# ------------------------------------------------------------------ descriptions as speakers
+
+
+DESCRIBED = ('Police Chief Clifton Hicken said on Monday that the suspects had fled. "We will find '
+             'them," the commissioner told reporters in Georgetown.\n\nA senior Guyanese police '
+             'officer said the two men had crossed the border at night. The foreign minister, Gail '
+             'Todd, warned that Caracas must cooperate. "This is not a small matter," the minister '
+             'said. She added that talks would continue.')
+
+
+def test_definite_description_resolves_to_the_titled_person() -> None:
+    quotes = run(DESCRIBED)
+    q = find(quotes, "This is not a small matter")
+    assert q.speaker is not None and q.speaker.text == "the minister"
+    assert q.speaker.name == "Gail Todd"
+    # the pronoun after it reaches the same person, not the earlier speaker
+    she = find(quotes, "talks would continue")
+    assert she.speaker is not None and she.speaker.text == "She" and she.speaker.name == "Gail Todd"
+
+
+def test_description_with_another_title_or_indefinite_stays_a_description() -> None:
+    quotes = run(DESCRIBED)
+    q = find(quotes, "We will find them")  # "commissioner" is not Hicken's title
+    assert q.speaker is not None and q.speaker.text == "the commissioner" and q.speaker.name is None
+    officer = find(quotes, "crossed the border")
+    assert officer.speaker is not None and officer.speaker.name is None
+    assert officer.speaker.text == "A senior Guyanese police officer"
+
+
+def test_description_needs_every_modifier_of_the_title() -> None:
+    text = ('Foreign Minister Gail Todd met her counterpart on Monday. "We are far apart," the '
+            'defence minister said afterwards.')
+    q = find(run(text), "We are far apart")
+    assert q.speaker is not None and q.speaker.name is None

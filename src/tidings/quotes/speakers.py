@@ -190,6 +190,33 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
     return None
 
 
+#: modifiers that do not tell two holders of a title apart ("the top official", "the senior aide")
+_LOOSE_MODIFIERS: frozenset[str] = frozenset("top senior former then current new chief".split())
+
+
+def _role_words(ent: Span) -> frozenset[str]:
+    """The title words of a named person: the compounds before the name ("Police Chief", "Foreign
+    Minister") and the noun phrase it stands in apposition with, lower-cased lemmas."""
+    doc = ent.doc
+    words: set[str] = set()
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ != "PERSON" and (
+            doc[i].dep_ == "compound" or doc[i].lower_ in TITLES):
+        words.add(doc[i].lemma_.lower())
+        i -= 1
+    root = ent.root
+    other: Token | None = None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        other = root.head
+    else:
+        other = next((c for c in children_of(root) if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if other is not None:
+        words.add(other.lemma_.lower())
+        words.update(c.lemma_.lower() for c in children_of(other)
+                     if c.dep_ in ("compound", "amod") and c.i < other.i)
+    return frozenset(words)
+
+
 _KEEP_LEFT = frozenset("compound det amod poss nmod nummod quantmod case flat advmod npadvmod "
                        "predet prep".split())
 
@@ -271,6 +298,16 @@ class Resolver:
                 self._add(doc[i: i + 1], speaker_heads)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        # what each named person is called besides the name: "Foreign Minister Hugh Todd",
+        # "the foreign minister, Hugh Todd," / "Hugh Todd, the foreign minister,"
+        self.roles: list[tuple[int, str, frozenset[str]]] = []
+        for ent in self.persons:
+            if any(self.in_quote[ent.start: ent.end]):
+                continue
+            words = _role_words(ent)
+            name = clean_name(" ".join(self._view.words[ent.start: ent.end]))
+            if words and name:
+                self.roles.append((ent.start, _surname(name), words))
 
     def _add(self, span: Span, speaker_heads: set[int]) -> None:
         in_q = any(self.in_quote[span.start : span.end])
@@ -289,9 +326,13 @@ class Resolver:
         if in_q:
             return
         root = span.root
-        if root.i in speaker_heads or any(i in speaker_heads for i in range(span.start, span.end)):
+        # an appositive takes the role of the noun it names ("The foreign minister, Hugh Todd,
+        # warned")
+        head = root.head if root.dep_ == "appos" else root
+        if root.i in speaker_heads or head.i in speaker_heads or any(
+                i in speaker_heads for i in range(span.start, span.end)):
             role = 3.0
-        elif root.dep_ in ("nsubj", "nsubjpass"):
+        elif head.dep_ in ("nsubj", "nsubjpass"):
             role = 2.0
         elif root.dep_ == "poss":
             role = 1.2
@@ -322,6 +363,9 @@ class Resolver:
                 if c.pos_ == "PROPN":
                     return Resolution(self.canonical(" ".join(t.text for t in ap if t.pos_ == "PROPN")),
                                       0.9)
+        described = self.described(span)
+        if described is not None:
+            return described
         propn = [t for t in span if t.pos_ == "PROPN"]
         if propn and root.pos_ == "PROPN":
             run = doc[propn[0].i: propn[-1].i + 1]
@@ -333,6 +377,41 @@ class Resolver:
                 return Resolution(clean_name(text) or text, 0.85)
             return Resolution(self.canonical(run.text), 0.85)
         return Resolution(None, 0.8)
+
+    def described(self, span: Span) -> Resolution | None:
+        """A definite description of a person named earlier ("the minister", "the foreign
+        minister" after "Foreign Minister Hugh Todd"): the latest person before it whose title
+        has the description's noun and every one of its modifiers.  An indefinite description ("a
+        senior police officer") introduces someone new and stays unresolved."""
+        root = span.root
+        if root.pos_ != "NOUN" or not self.roles:
+            return None
+        first = span[0]
+        if first.lower_ != "the" and not (first.dep_ == "poss" and first.pos_ != "PRON"):
+            return None
+        noun = root.lemma_.lower()
+        mods = {c.lemma_.lower() for c in children_of(root)
+                if c.dep_ in ("compound", "amod") and c.i < root.i} - _LOOSE_MODIFIERS
+        best: tuple[int, str] | None = None
+        for at, key, words in self.roles:
+            if at >= span.start:
+                break
+            if noun in words and mods <= words:
+                best = (at, key)
+        if best is None:
+            return None
+        key = best[1]
+        self._note(span, key)
+        return Resolution(self.fullest.get(key), 0.8)
+
+    def _note(self, span: Span, key: str) -> None:
+        """A resolved description counts as a speaker's mention of that person, so that a later
+        "she" can reach it."""
+        sent = bisect.bisect_right(self.sent_starts, span.start) - 1
+        m = Mention(span.start_char, span.end_char, sent, key, 3.0, self.gender.get(key))
+        k = bisect.bisect_left(self._starts, m.start)
+        self.mentions.insert(k, m)
+        self._starts.insert(k, m.start)
 
     def resolve(self, tok: Token, exclude_after: int | None = None) -> Resolution:
         """Resolve the speaker token of a cue (a name, a pronoun, "who", a description)."""
