@@ -106,3 +106,20 @@ def test_quotes_of_the_new_kinds_follow_the_schema_enum() -> None:
     quotes = run("Mayor Tom Keller plans to run again. Senator Dana Whitfield praised the budget.")
     assert {q.kind for q in quotes} <= kinds
     assert {"belief", "indirect"} <= {q.kind for q in quotes}
+
+
+def test_words_after_a_colon_cue_run_to_the_paragraph_end() -> None:
+    text = ('Foreign Minister Gail Todd told reporters: The border will stay closed until the talks '
+            'end. Trade will have to wait.\n\nThe talks resume on Monday.')
+    quotes = run(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "unmarked" and q.cue == "told reporters"
+    assert q.text == "The border will stay closed until the talks end. Trade will have to wait."
+    assert q.speaker is not None and q.speaker.name == "Gail Todd"
+
+
+def test_colon_before_a_quotation_stays_a_direct_quote() -> None:
+    text = 'Foreign Minister Gail Todd said: "The border will stay closed until the talks end."'
+    quotes = run(text)
+    assert [q.kind for q in quotes] == ["direct"]

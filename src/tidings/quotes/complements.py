@@ -20,7 +20,7 @@ from tidings.quotes.context import (
     quote_tokens,
     title_like,
 )
-from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue
+from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, colon_after
 from tidings.quotes.marks import Quoted
 
 
@@ -177,6 +177,8 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         subj = ctx.subjects[cue_i]
         if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:
             continue
+        if colon_after(cue) is not None:
+            continue  # 'said: words' is speech without its marks, to the paragraph's end (unmarked)
         region = _content_region(cue, clausal_only=True)
         if region is None:
             continue

@@ -147,3 +147,12 @@ def cue_at(tok: Token) -> Cue | None:
 #: every lemma ``cue_at`` can return a cue for (besides "according to")
 _CUE_LEMMAS = frozenset({k[0] for k in PHRASAL_CUES} | {"tell"} | set(SPEECH_VERBS) | set(BELIEF_VERBS)
                         | set(LABEL_VERBS))
+
+
+def colon_after(cue: Cue) -> int | None:
+    """Index of the colon right after the cue's words ("said:", "told reporters:"), else None."""
+    doc = cue.head.doc
+    j = cue.head.i + 1
+    while j < len(doc) and doc[j].idx < cue.end:
+        j += 1
+    return j if j < len(doc) and doc[j].text == ":" else None

@@ -39,7 +39,7 @@ from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations
 from tidings.quotes.speakers import Resolution, Resolver
 from tidings.quotes.turns import pass_turns, split_turns
-from tidings.quotes.unmarked import find_unmarked
+from tidings.quotes.unmarked import find_after_colon, find_unmarked
 
 
 def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
@@ -72,6 +72,10 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     quotes = [_to_quote(text, f) for f in found]
     cue_heads = {f.attribution.cue.head.i for f in found
                  if f.attribution is not None and f.attribution.cue is not None}
+    colon = find_after_colon(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
+                             ctx.cues, ctx.subjects, cue_heads, ctx.paras, resolver)
+    quotes.extend(colon)
+    cue_heads.update(ctx.tok_at(q.cue_start) for q in colon if q.cue_start is not None)
     attributed = [q for q in quotes if q.speaker is not None or q.cue is not None]
     extra = find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in attributed],
                               cue_heads, resolver)
