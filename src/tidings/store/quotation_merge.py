@@ -22,8 +22,8 @@ import pyarrow as pa
 from tidings.model import Signal
 from tidings.reliability import misattribution
 from tidings.reliability.score import _RANK
-from tidings.store.quotations import Conflict, Quotation, QuoteRow, conflicts, group_quotes, speaker_counts, \
-    speaker_parties
+from tidings.store.quotations import MERGED_KINDS, Conflict, Quotation, QuoteRow, conflicts, group_quotes, \
+    speaker_counts, speaker_parties
 from tidings.store.writer import insert_rows, signal_rows
 
 QUOTATION_COLUMNS = (
@@ -103,9 +103,30 @@ def _cols(columns: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
 
-def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
+_KINDS = ", ".join(f"'{k}'" for k in sorted(MERGED_KINDS))
+#: quote mentions that should be in a quotation and are not, or are in one and should not be
+_CHANGED_SQL = f"""
+WITH wanted AS (SELECT article_id, idx FROM quotes
+                WHERE (kind IS NULL OR kind IN ({_KINDS})) AND regexp_matches(coalesce(text, ''), '\\w'))
+SELECT (SELECT count(*) FROM (SELECT * FROM wanted EXCEPT SELECT article_id, idx FROM quotation_mentions))
+     + (SELECT count(*) FROM (SELECT article_id, idx FROM quotation_mentions EXCEPT SELECT * FROM wanted))
+"""
+
+
+def up_to_date(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the quotations hold exactly the stored quotes: stored articles never change, so
+    then a rebuild would find what is there (a run that added no quote skips it)."""
+    row = conn.execute(_CHANGED_SQL).fetchone()
+    return bool(row) and int(row[0]) == 0
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection, force: bool = False) -> int:
     """Recompute every quotation and each article's ``speaker_conflict``; write what changed in one
-    transaction; return the number of quotations."""
+    transaction; return the number of quotations.  Skipped when no quote came or went (``force``
+    recomputes anyway)."""
+    if not force and up_to_date(conn):
+        row = conn.execute("SELECT count(*) FROM quotations").fetchone()
+        return int(row[0]) if row else 0
     rows, links, found = rows_of(group_quotes(load_rows(conn)))
     want = _by_id(tuple(r[c] for c in QUOTATION_COLUMNS) for r in rows)
     want_links = _by_id(tuple(m[c] for c in MENTION_COLUMNS) for m in links)

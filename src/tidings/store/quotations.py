@@ -2,7 +2,7 @@
 
 Pure functions over rows (``QuoteRow``), so a store and a cluster job apply one rule:
 
-1. **Normal form.**  A quote's text is folded (Unicode NFKC, accents dropped, lower case, curly
+1. **Normal form.**  A quote's text (of a mixed quote, only its words in quotation marks) is folded (Unicode NFKC, accents dropped, lower case, curly
    quotes and apostrophes straightened, punctuation dropped) into word tokens, cut into pieces at
    ellipses ("...", "…", "[...]") and at bracketed insertions ("[the minister]").  Mentions with the
    same normal form are one *form*; a form of at least ``MIN_EXACT`` words merges with its equals.
@@ -273,13 +273,26 @@ class Quotation:
         return min(self.canonical.mentions, key=lambda m: m.order).text
 
 
+_MARKS = re.compile(r'["“”«»„]')
+
+
+def quoted_words(text: str, kind: str | None) -> str:
+    """The words in quotation marks of a mixed quote (paraphrase around a quoted stretch: "she said
+    the crossing would stay shut: “We will not reopen it”"), each stretch an elision apart; any
+    other quote as it is."""
+    if kind != "mixed" or not _MARKS.search(text or ""):
+        return text
+    inside = [p for p in _MARKS.split(text)[1::2] if p.strip()]
+    return " … ".join(inside) or text
+
+
 def forms_of(rows: Iterable[QuoteRow]) -> list[Form]:
     """Mentions grouped by normal form, longest first (then most reported, then earliest)."""
     by: dict[Any, Form] = {}
     for r in rows:
         if r.kind is not None and r.kind not in MERGED_KINDS:
             continue
-        pieces = normal_form(r.text)
+        pieces = normal_form(quoted_words(r.text, r.kind))
         if not pieces:
             continue
         # a form too short to merge even with its equals stands alone, one per mention
@@ -308,7 +321,12 @@ def group_quotes(rows: Iterable[QuoteRow]) -> list[Quotation]:
                 posting = index.get(g)
                 if posting and len(posting) <= MAX_POSTING:
                     shared.update(posting)
-            for cand, _ in shared.most_common(MAX_CANDIDATES):
+            # a form lining up with another shares at least this many of its bigrams: each word
+            # of the quarter it may leave unmatched breaks at most two
+            need = max(1, form.words // 2 - len(form.pieces) - 1)
+            for cand, n in shared.most_common(MAX_CANDIDATES):
+                if n < need:
+                    break
                 m = match(form, forms[cand])
                 if m is None:
                     continue
