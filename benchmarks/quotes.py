@@ -341,6 +341,52 @@ def run_textacy(articles: list[Article]) -> dict[str, list[PredQuote]] | str:
 # ------------------------------------------------------------------ main
 
 
+def run_probes(path: Path) -> int:
+    """Recall, precision, kind and speaker accuracy on the probe sentences, per predicate class."""
+    probes = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sys.path.insert(0, str(REPO / "src"))
+    from tidings import nlp
+    from tidings.model import Article as TArticle
+    from tidings.quotes import extract_quotes
+
+    gold_n = pred_n = matched = kind_ok = speaker_ok = 0
+    by_class: dict[str, list[int]] = {}
+    for probe, doc in zip(probes, nlp.parse_many([p["text"] for p in probes])):
+        quotes = extract_quotes(TArticle(id="probe", text=probe["text"]), doc)
+        stat = by_class.setdefault(probe["class"], [0, 0, 0])  # gold, found, spurious
+        gold_n += len(probe["expect"])
+        pred_n += len(quotes)
+        stat[0] += len(probe["expect"])
+        used: set[int] = set()
+        for exp in probe["expect"]:
+            best = max(((dice(_tokens(exp["content"]), _tokens(q.text)), i) for i, q in enumerate(quotes)
+                        if i not in used), default=(0.0, -1))
+            if best[0] < 0.5:
+                print(f"  missed [{probe['class']}] {probe['text']}")
+                continue
+            q = quotes[best[1]]
+            used.add(best[1])
+            matched += 1
+            stat[1] += 1
+            kind_ok += q.kind == exp["kind"]
+            want = exp["speaker"]
+            got = " ".join(x for x in (q.speaker.text, q.speaker.name or "") if x) if q.speaker else None
+            speaker_ok += (want is None and got is None) or (
+                want is not None and got is not None and WORD.findall(want.lower())[-1] in got.lower())
+        for i, q in enumerate(quotes):
+            if i not in used:
+                stat[2] += 1
+                print(f"  spurious [{probe['class']}] {q.kind} {q.cue!r}: {q.text!r}")
+    p = matched / pred_n if pred_n else 0.0
+    r = matched / gold_n if gold_n else 0.0
+    print(f"probes: {len(probes)} sentences, {gold_n} relations")
+    print(f"recall {_fmt(r)}  precision {_fmt(p)}  kind accuracy {_fmt(kind_ok / matched if matched else 0)}  "
+          f"speaker accuracy {_fmt(speaker_ok / matched if matched else 0)}")
+    for cls, (g, f, sp) in sorted(by_class.items()):
+        print(f"  {cls:<14} found {f}/{g}  spurious {sp}")
+    return 0
+
+
 def tune_member(article_id: str) -> bool:
     """The tuning tenth of train: a stable hash of the article id, 0 mod 10."""
     return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % 10 == 0
@@ -403,10 +449,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", dest="every", action="store_true",
                     help="score every attribution relation (statements, paraphrases, beliefs, "
                          "intentions) against every predicted quote of any kind")
+    ap.add_argument("--probes", action="store_true",
+                    help="score the attribution probes written from the predicate classes "
+                         "(benchmarks/probes/attributions.jsonl) instead of PolNeAR")
     ap.add_argument("--part", choices=("tune", "untouched"),
                     help="tune: the tenth of train whose id hashes to 0 mod 10; untouched: dev")
     args = ap.parse_args(argv)
 
+    if args.probes:
+        return run_probes(REPO / "benchmarks" / "probes" / "attributions.jsonl")
     split = {"tune": "train", "untouched": "dev"}.get(args.part or "", args.split)
     if not (args.data / split / "text").is_dir():
         print(f"skipped: no PolNeAR {split} data at {args.data}")

@@ -39,6 +39,7 @@ from tidings.quotes.predicates import (
     INFORMATION_SOURCES,
     LIGHT_VERBS,
     NOUNS,
+    VERB_FORMS,
     VERBS,
     Predicate,
 )
@@ -159,6 +160,8 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
         return _Relation(head_cue, (a, b), _source(tok), pred.kind, "clause")
     if pred.object:
         obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
+        if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and obj.lemma_.lower() in NOUNS:
+            return None  # "expressed concern that ...": the noun's own relation says it
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
             a, b = _subtree(obj)
             # "accused him of X", "criticised Y for Z", "described it as W": the phrase that says
@@ -279,6 +282,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
         if in_quote[i] or i in skip:
             continue
         lemma = view.lemma[i].lower()
+        if lemma not in VERBS and tok.pos_ == "VERB":
+            lemma = VERB_FORMS.get(view.lower[i], lemma)
         pos = tok.pos_
         rel: _Relation | None = None
         if pos == "VERB":

@@ -82,8 +82,8 @@ VERBS: dict[str, Predicate] = _table([
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
      "suggest allege echo voice express dispute question float tout", _SAY_WHAT),
     ("acknowledge admit concede claim assert declare state explain emphasize emphasise stress "
-     "highlight note write tweet post say add argue contend maintain counter answer reply "
-     "respond insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
+     "highlight note write tweet post say add argue contend maintain counter answer "
+     "insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
     ("tell ask inform assure advise urge warn remind caution notify convince persuade brief "
      "implore beg", _SAY_TO),
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
@@ -102,7 +102,7 @@ VERBS: dict[str, Predicate] = _table([
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
     ("call push press advocate lobby plead", _ADVOCATE),
-    ("refer allude object react", _RESPOND),
+    ("refer allude object react respond reply", _RESPOND),
 ])
 
 #: evidentials that attribute a noun phrase only when their subject is a source of information
@@ -118,6 +118,31 @@ INFORMATION_SOURCES: frozenset[str] = frozenset(
     "investigation inquiry probe review audit research test assessment model forecast "
     "exit".split()
 )
+
+_IRREGULAR = {
+    "think": "thought", "find": "found", "say": "said", "tell": "told", "seek": "sought",
+    "write": "wrote written", "feel": "felt", "show": "shown", "speak": "spoke spoken",
+    "understand": "understood", "lie": "lied", "forecast": "forecast", "deny": "denied",
+}
+
+
+def _inflections(base: str) -> set[str]:
+    """The regular (and the few irregular) inflected forms of a verb of the lexicon."""
+    forms = {base, base + "s", base + "ing", base + "ed"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    forms.update(_IRREGULAR.get(base, "").split())
+    return forms
+
+
+#: inflected form -> lemma, for when the tagger's lemma is wrong ("hopes" -> "hop")
+VERB_FORMS: dict[str, str] = {f: base for base in VERBS for f in _inflections(base)}
 
 #: passives of hearsay that name no source: "is expected to", "is believed to", "is said to"
 HEARSAY_PASSIVES: frozenset[str] = frozenset(
