@@ -339,3 +339,12 @@ def test_ingest_merges_real_extractions_and_flags_the_misattributed_copy(tmp_pat
     assert dict(conn2.execute("SELECT id, reliability_score FROM articles").fetchall()) == after
     conn.close()
     conn2.close()
+    # the article page links the quote to its quotation and shows the conflict and the signal
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from tidings.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        page = client.get("/articles/port-3").text
+    assert f'href="/quotations/{q[0][0]}"' in page and "speaker conflict" in page and "Maria Vella" in page

@@ -141,3 +141,10 @@ def test_quotation_pages_escape_article_text(client: TestClient) -> None:
         page = client.get(url).text
         assert "<script>alert" not in page and "<img src=x" not in page and "<b>fishing" not in page
         assert "&lt;script&gt;" in page
+
+
+def test_article_page_links_its_quote_to_the_quotation(client: TestClient) -> None:
+    harbour = _harbour(client)
+    detail = client.get("/api/articles/a3").json()
+    assert detail["quotations"] == [{"idx": 0, "quotation_id": harbour["quotation_id"], "conflict": True,
+                                     "n_articles": 3, "n_sources": 3, "first_article_id": "a1"}]

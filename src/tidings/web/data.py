@@ -184,7 +184,8 @@ def diff_segments(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tupl
 
 
 def article_detail(cur: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
-    """The stored analysis (the contract's JSON) with the store's id, provenance and merged events."""
+    """The stored analysis (the contract's JSON) with the store's id, provenance, merged events and the
+    quotations its quotes share with other articles."""
     aid = find_article(cur, ident)
     if aid is None:
         return None
@@ -214,6 +215,7 @@ def article_detail(cur: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any]
                        "spun_from": spun, "stitched_from": query.stitched_from(cur, aid),
                        "spun_by": query.spun_by(cur, aid)},
         "merged_events": merged,
+        "quotations": query.article_quotations(cur, aid),
     }
 
 

@@ -63,13 +63,15 @@ def article_page(request: Request, cur: Cur, article_id: str,
     found = _detail(cur, article_id)
     view = views.build(found, copied=found["provenance"]["copies"])
     merged = {m["idx"]: m for m in found["merged_events"]}
+    quoted = {q["idx"]: q for q in found["quotations"]}
     title = found.get("article", {}).get("title") or found["article_id"]
-    return page(request, "article.html", title=title, a=found, view=view, merged=merged,
+    return page(request, "article.html", title=title, a=found, view=view, merged=merged, quoted=quoted,
                 twin=f"/api/articles/{found['article_id']}", saved=saved if saved in ("new", "known") else None)
 
 
 @router.get("/api/articles/{article_id}", tags=["articles"],
-            summary="One stored analysis (the contract's JSON) with provenance and merged events")
+            summary="One stored analysis (the contract's JSON) with provenance, merged events and the quotations "
+                    "its quotes share with other articles")
 def article_api(cur: Cur, article_id: str) -> dict[str, Any]:
     return _detail(cur, article_id)
 
