@@ -111,6 +111,13 @@ def test_heavy_rewording_is_not_a_spinner() -> None:
     assert groups(rows) == [{"a"}, {"b"}]
 
 
+def test_a_mixed_quote_merges_by_its_quoted_words() -> None:
+    mixed = row("m", f"the port would stay shut for now: “{HARBOUR}”", seq=1)
+    mixed.kind = "mixed"
+    found = group_quotes([mixed, row("d", HARBOUR, seq=2)])
+    assert len(found) == 1 and found[0].text == HARBOUR
+
+
 def test_first_appearance_is_earliest_published_then_stored_first() -> None:
     rows = [row("late", HARBOUR, seq=1, published="2026-05-03"), row("early", HARBOUR, seq=3, published="2026-05-01"),
             row("same_day", HARBOUR, seq=2, published="2026-05-01")]

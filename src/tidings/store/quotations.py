@@ -269,8 +269,10 @@ class Quotation:
 
     @property
     def text(self) -> str:
-        """The canonical form as first written (the earliest mention of the longest form)."""
-        return min(self.canonical.mentions, key=lambda m: m.order).text
+        """The canonical form as first written (the earliest mention of the longest form; of a mixed
+        quote, its words in quotation marks)."""
+        first = min(self.canonical.mentions, key=lambda m: m.order)
+        return quoted_words(first.text, first.kind)
 
 
 _MARKS = re.compile(r'["“”«»„]')
