@@ -166,3 +166,23 @@ def test_english_names_of_first_level_divisions():
     # a region that is already a division or a country lends its names, no second place
     assert [p.feature for p in g.lookup("Sicily")] == ["admin"]
     assert [p.feature for p in g.lookup("Falklands")] == ["country"]
+
+
+def test_one_national_capital_per_country():
+    g = gazetteer()
+    capitals = [p for p in g.lookup("Washington") if p.capital and p.country == "USA"]
+    assert len(capitals) == 1 and capitals[0].admin1 == "District of Columbia"
+
+
+def test_a_country_sits_at_the_point_geonames_gives_it():
+    # GeoNames' own point for the country feature (data/places/country_points.tsv)
+    us = gazetteer().country("USA")
+    assert us is not None and abs(us.lat - 39.76) < 0.01 and abs(us.lon + 98.5) < 0.01
+
+
+def test_capital_and_metropolis_win_over_a_division_of_their_name():
+    found = places("Officials in Washington and New York said the talks would resume in the spring.")
+    assert near(one(found, "Washington"), 38.9, -77.04)
+    assert near(one(found, "New York"), 40.71, -74.01)
+    state = places("Wildfires spread across Washington state and Oregon on Monday.")
+    assert near(one(state, "Washington"), 47.3, -120.5, km=400)

@@ -96,6 +96,21 @@ _PUNCT = re.compile(r"[.\u2019'`]")
 _SEP = re.compile(r"[\s\-\u2010-\u2015_/,]+")
 
 
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> the representative point GeoNames publishes for the country
+    (``data/places/country_points.tsv``); empty when the file is absent."""
+    path = resources.files("tidings").joinpath("data/places/country_points.tsv")
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    with path.open("r", encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        out[row["iso3"]] = (float(row["lat"]), float(row["lon"]))
+    return out
+
+
 def normalise(name: str) -> str:
     """Lower case, accents and dots dropped, hyphens and spaces collapsed, no leading 'the'."""
     s = name
@@ -197,6 +212,8 @@ class Gazetteer:
         if name.strip() in self.abbreviations:
             return True
         key = normalise(name)
+        if normalise(place.name) == key + " city":
+            return True  # "New York" for New York City, "Mexico" for Mexico City
         return any(self.places[i] is place for i in self.index.get(key, ()))
 
     def region(self, name: str) -> bool:
@@ -288,12 +305,17 @@ class Gazetteer:
 
         capitals: dict[str, str] = {}  # ISO2 -> capital name
         country_pts: dict[str, tuple[float, float]] = {}
+        geonames_pts = _country_points()
         for a2, c in countries.items():
             a3 = c.get("iso3") or iso3(a2)
             capitals[a2] = c.get("capital") or ""
             info = ci.get(a2, {})
             ll = info.get("latlng") or []
-            if len(ll) == 2:
+            if a3 in geonames_pts:
+                # the point GeoNames gives the country itself, so that a country resolves to the
+                # same coordinates as in GeoNames-based data
+                country_pts[a2] = geonames_pts[a3]
+            elif len(ll) == 2:
                 country_pts[a2] = (float(ll[0]), float(ll[1]))
             elif info.get("capital_latlng") and len(info["capital_latlng"]) == 2:
                 country_pts[a2] = tuple(map(float, info["capital_latlng"]))  # type: ignore
@@ -383,6 +405,15 @@ class Gazetteer:
                           level=2)
             self._add(place, names)
 
+        # the national capital: the most populous city of the country that bears the capital's
+        # name (not every "Washington" of the United States)
+        capital_ids: dict[str, str] = {}
+        for gid, c in cities.items():
+            cc = c["countrycode"]
+            if c["name"] == capitals.get(cc):
+                best = capital_ids.get(cc)
+                if best is None or int(c["population"] or 0) > int(cities[best]["population"] or 0):
+                    capital_ids[cc] = gid
         # cities
         for gid, c in cities.items():
             cc = c["countrycode"]
@@ -392,7 +423,7 @@ class Gazetteer:
                 alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2]
             place = Place(c["name"], int(gid), iso3(cc), admin1_name.get((cc, c["admin1code"])),
                           c["latitude"], c["longitude"], pop, "city",
-                          capital=(c["name"] == capitals.get(cc)))
+                          capital=(capital_ids.get(cc) == gid))
             self._add(place, [c["name"]], alts)
 
         for c in continents.values():
@@ -455,8 +486,10 @@ _gaz: Gazetteer | None = None
 def _build_inputs() -> list[bytes]:
     """Everything of the project's own that a build reads (the packages count by version)."""
     data = resources.files("tidings").joinpath("data")
+    points = data.joinpath("places/country_points.tsv")
     return [Path(__file__).read_bytes(), data.joinpath("actors/countries.tsv").read_bytes(),
-            data.joinpath("places/regions.tsv").read_bytes()]
+            data.joinpath("places/regions.tsv").read_bytes(),
+            points.read_bytes() if points.is_file() else b""]
 
 
 def gazetteer() -> Gazetteer:

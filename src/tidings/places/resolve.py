@@ -58,6 +58,15 @@ _ADMIN1_WORDS = re.compile(r"(?i)\b(state|province|region|governorate|county|obl
 _ADMIN2_WORDS = re.compile(r"(?i)\b(county|parish|borough|district|municipality)\b")
 
 
+_DIVISION_AFTER = re.compile(r"(?i)\s+(state|province|region|governorate|oblast|prefecture)\b")
+_DIVISION_BEFORE = re.compile(r"(?i)\b(state|province|region|governorate|oblast|prefecture) of\s+$")
+
+
+def _said_division(text: str, m: Mention) -> bool:
+    """The text says the division: "Washington state", "the province of Quebec"."""
+    return bool(_DIVISION_AFTER.match(text, m.end) or _DIVISION_BEFORE.search(text[max(0, m.start - 30):m.start]))
+
+
 def _prior(m: Mention, p: Place, gaz: Gazetteer) -> float:
     s = W_POP * math.log10(p.population + 10)
     if p.feature == "country":
@@ -117,12 +126,13 @@ def resolve(
             cs = gaz.lookup(m.text)
         cands.append(cs)
         ps = [_prior(m, p, gaz) for p in cs]
-        # a division named after its own city ("Mombasa", "New York"): the bare name is the city
-        if not _ADMIN1_WORDS.search(m.text):
+        # a division named after its own city ("Mombasa", "New York") or sharing its name with
+        # the national capital ("Washington"): the bare name is the city
+        if not _ADMIN1_WORDS.search(m.text) and not _said_division(text, m):
             for j, p in enumerate(cs):
                 if p.feature == "admin" and p.level == 1 and any(
-                        q.feature == "city" and q.country == p.country and q.admin1 == p.name
-                        and q.population >= 50_000 for q in cs):
+                        q.feature == "city" and q.country == p.country
+                        and (q.admin1 == p.name or q.capital) and q.population >= 50_000 for q in cs):
                     ps[j] += W_ADMIN_OF_CITY
         # a second-level division and a city of one name, next to each other, are one place:
         # the city ("Paris", "Sligo")
