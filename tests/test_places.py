@@ -186,3 +186,13 @@ def test_capital_and_metropolis_win_over_a_division_of_their_name():
     assert near(one(found, "New York"), 40.71, -74.01)
     state = places("Wildfires spread across Washington state and Oregon on Monday.")
     assert near(one(state, "Washington"), 47.3, -120.5, km=400)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Laurel County Sheriff said the road would stay closed until Monday.", "Laurel County"),
+    ("Deputies from Rapides Parish joined the search on Sunday.", "Rapides Parish"),
+])
+def test_a_name_that_says_it_is_a_county_is_a_place_even_inside_an_organisation(text, name):
+    found = places(text)
+    assert [p["text"] for p in found] == [name]
+    assert found[0]["country"] == "USA"

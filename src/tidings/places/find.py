@@ -107,7 +107,13 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+#: a name that says it is a division ("Walker County", "Rapides Parish")
+_DIVISION_NAME = re.compile(r"\s(County|Parish|Borough)$")
+
+
 def _known(gaz: Gazetteer, s: str, big: bool) -> bool:
+    if _DIVISION_NAME.search(s) and any(p.feature == "admin" for p in gaz.lookup(s, alternates=False)):
+        return True  # the name itself says what it is, however small
     for p in gaz.lookup(s, alternates=False):
         if p.feature == "country" or (p.feature == "admin" and p.level == 1):
             return True
@@ -188,6 +194,9 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                     add(Mention(s, e, word, "demonym", label, country=dem))
                 else:
                     add(Mention(s, e, word, "name", label))
+        elif label == "PERSON" and _DIVISION_NAME.search(ent.text) and _known(gaz, ent.text, big=True):
+            # "Rapides Parish" taken for a person: the name says it is a division
+            add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "PERSON" and len(ent) == 1 and (
                 normalise(ent.text) == dl_key or _after_place_preposition(ent[0])) and any(
                 p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
@@ -221,7 +230,8 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                     if i + n > len(toks):
                         continue
                     span = toks[i:i + n]
-                    if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper():
+                    if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper() or (
+                            span[0].pos_ == "DET"):
                         continue
                     s, e = span[0].idx, span[-1].idx + len(span[-1].text)
                     word = text[s:e]
@@ -273,6 +283,9 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             word = text[s:e]
             if n == 1 and t.pos_ in ("ADJ", "PROPN", "NOUN") and _demonym(gaz, word):
                 add(Mention(s, e, word, "demonym", "", country=_demonym(gaz, word)))
+                hit = True
+            elif n > 1 and _DIVISION_NAME.search(word) and _known(gaz, word, big=True):
+                add(Mention(s, e, word, "name", ""))
                 hit = True
             elif t.pos_ == "PROPN" and any(
                 p.feature == "country" or (p.feature == "admin" and p.level == 1)
