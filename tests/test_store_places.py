@@ -134,6 +134,8 @@ def _downgrade_to_v2(db: Path) -> None:
     """Make a store what tidings wrote before places were stored (schema version 2)."""
     conn = duckdb.connect(str(db))
     try:
+        conn.execute("DROP TABLE IF EXISTS quotation_mentions")  # schema v4
+        conn.execute("DROP TABLE IF EXISTS quotations")
         conn.execute("DROP TABLE places")
         conn.execute("DROP INDEX events_article")  # DuckDB drops no column of an indexed table
         for c in [r[0] for r in conn.execute("SELECT column_name FROM information_schema.columns WHERE "
