@@ -50,12 +50,13 @@ _OBJECT_DEPS = frozenset(("dobj",))
 _SUBJECT_DEPS = frozenset(("nsubj", "csubj"))
 _FIRST_SECOND = frozenset("i we you me us".split())
 _PRONOUN_CONTENT = frozenset("it this that these those them him her me us you one which what whom".split())
-#: content linked to the cue through these dependency relations reaches up to its governing verb
 #: dependents of a cue that are clauses of its own, which end its content
 _OWN_CLAUSE = frozenset(("advcl", "parataxis", "relcl", "npadvmod", "mark"))
+#: a cue linked to its verb through these relations takes that verb's subject ("went on to endorse")
 _CHAIN_DEPS = frozenset(("xcomp", "conj", "advcl", "acl", "relcl"))
 #: confidence of each way of finding a relation, before the speaker's resolution
-BASE = {"finding": 0.5, "clause": 0.6, "object": 0.5, "prep": 0.45, "noun": 0.45, "adjective": 0.5, "hearsay": 0.4}
+BASE = {"finding": 0.5, "clause": 0.6, "object": 0.5, "prep": 0.45, "noun": 0.45, "adjective": 0.5,
+        "hearsay": 0.4}
 
 
 @dataclass
@@ -312,6 +313,7 @@ def _inside_attitude(tok: Token) -> bool:
         return False
     head = tok.head
     lemma = head.lemma_.lower()
+    lemma = lemma if lemma in VERBS else VERB_FORMS.get(head.lower_, lemma)
     return lemma in VERBS or lemma in ADJECTIVES
 
 
