@@ -96,8 +96,17 @@ def test_a_negation_or_another_figure_is_another_statement() -> None:
             row("b", "The council is going to raise the water tax for families in the northern districts."),
             row("c", "The council is not going to raise the water tax for the 12,000 families up north."),
             row("d", "the council is not going to raise the water tax for the 12000 families up north"),
-            row("e", "The council is not going to raise the water tax for the 15,000 families up north.")]
-    assert groups(rows) == [{"a"}, {"b"}, {"c", "d"}, {"e"}]
+            row("e", "The council is not going to raise the water tax for the 15,000 families up north."),
+            row("f", "never going to raise the water tax for families in the northern districts")]
+    # "never" for "not" keeps the statement (and f lines up with a, never with b)
+    assert groups(rows) == [{"a", "f"}, {"b"}, {"c", "d"}, {"e"}]
+    assert groups([row("b", "The council is going to raise the water tax for families in the northern districts."),
+                   row("f", "never going to raise the water tax for families in the northern districts")]) \
+        == [{"b"}, {"f"}]
+    # a negation kept on both sides is no difference
+    assert groups([row("g", "not going to raise the water tax for families"),
+                   row("h", "The council is not going to raise the water tax for families in the north.")]) \
+        == [{"g", "h"}]
 
 
 def test_short_exact_quotes_merge_only_when_long_enough() -> None:

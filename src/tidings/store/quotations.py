@@ -175,13 +175,14 @@ def _numbers_differ(p: Sequence[str], t: Sequence[str], chain: list[tuple[int, i
 
 def _negation_differs(p: Sequence[str], t: Sequence[str], chain: list[tuple[int, int, int]]) -> bool:
     """Whether a negation stands on one side of a swap only: "he is not president" is not a
-    synonym of "he is president"."""
-    for (a, b, n), (na, nb, _) in zip(chain, chain[1:]):
-        mine = any(_negative(w) for w in p[a + n:na])
-        theirs = any(_negative(w) for w in t[b + n:nb])
-        if mine != theirs:
-            return True
-    return False
+    synonym of "he is president".  The words of ``p`` before and after the chain are compared with
+    as many words of ``t`` beside it."""
+    a0, b0, _ = chain[0]
+    a1, b1, n1 = chain[-1]
+    end = a1 + n1
+    gaps = [(p[:a0], t[max(0, b0 - a0):b0]), (p[end:], t[b1 + n1:b1 + n1 + len(p) - end])]
+    gaps += [(p[a + n:na], t[b + n:nb]) for (a, b, n), (na, nb, _) in zip(chain, chain[1:])]
+    return any(any(_negative(w) for w in mine) != any(_negative(w) for w in theirs) for mine, theirs in gaps)
 
 
 def _negative(word: str) -> bool:
