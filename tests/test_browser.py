@@ -410,7 +410,8 @@ def test_phone_width_layout_fits(server: str, browser: Any) -> None:
     pg = p.page
     try:
         article = httpx.get(server + "/api/articles?q=Jakarta").json()["rows"][0]["article_id"]
-        for path in ("/", f"/articles/{article}", "/events", "/quotes"):
+        quotation = httpx.get(server + "/api/quotations?speaker=Sulistyo").json()["rows"][0]["quotation_id"]
+        for path in ("/", f"/articles/{article}", "/events", "/quotes", "/quotations", f"/quotations/{quotation}"):
             pg.goto(server + path)
             pg.wait_for_load_state("networkidle")
             got = pg.evaluate(FITS)
