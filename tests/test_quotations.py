@@ -179,6 +179,12 @@ def test_different_people_conflict_and_the_minority_is_flagged_fully() -> None:
     assert [o.article_id for o, _ in found["c"].others] == ["a", "b"]
 
 
+def test_two_spellings_of_one_name_are_one_person() -> None:
+    for a, b in (("Sergey Lavrov", "Sergei Lavrov"), ("Muammar Gaddafi", "Moammar Gaddafi")):
+        q = group_quotes([row("a", HARBOUR, a), row("b", HARBOUR, b)])[0]
+        assert conflicts(q) == [], (a, b)
+
+
 def test_same_surname_different_people_conflict() -> None:
     q = group_quotes([row("a", HARBOUR, "Joe Biden"), row("b", HARBOUR, "Hunter Biden")])[0]
     assert {c.mention.article_id for c in conflicts(q)} == {"a", "b"}

@@ -28,8 +28,8 @@ appearance is the mention published first, then stored first.
 the text, and an actor code.  A name counts only when the mention's own words name the speaker: one
 reached through a pronoun or a description ("she", "the minister") is an inference, and the mention
 stands as that pronoun (no side) or description.  Names are compared as sets of name words without titles and initials:
-"Putin", "Vladimir Putin" and "President Vladimir V. Putin" are one person; "Joe Biden" and "Hunter
-Biden" are two.  A mention without a speaker, or with a pronoun, says nothing.  A description ("a
+"Putin", "Vladimir Putin" and "President Vladimir V. Putin" are one person, as are two spellings
+of one name ("Sergey Lavrov", "Sergei Lavrov"); "Joe Biden" and "Hunter Biden" are two.  A mention without a speaker, or with a pronoun, says nothing.  A description ("a
 senior police officer") conflicts with nobody unless its own words name a country ("a Mexican
 official") that differs from every country the named speakers' actor codes give.  When a quotation's speakers fall into two or more parties,
 each mention in a party is in conflict (:func:`conflicts`).
@@ -441,8 +441,23 @@ def speaker_of(r: QuoteRow) -> Speaker | None:
 
 
 def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two names of one speaker: one's words are all among the other's ("Putin" in "Vladimir Putin")."""
-    return bool(a) and bool(b) and (a <= b or b <= a)
+    """Two names of one speaker: one's words are all among the other's ("Putin" in "Vladimir Putin"),
+    or they share a word and the others are spellings of one another ("Sergey Lavrov", "Sergei
+    Lavrov"; not "Joe Biden" and "Hunter Biden")."""
+    if not a or not b:
+        return False
+    if a <= b or b <= a:
+        return True
+    shared = a & b
+    rest_a, rest_b = a - shared, b - shared
+    return bool(shared) and len(rest_a) == len(rest_b) and \
+        all(any(_spelling(x, y) for y in rest_b) for x in rest_a) and \
+        all(any(_spelling(y, x) for x in rest_a) for y in rest_b)
+
+
+def _spelling(x: str, y: str) -> bool:
+    """Whether two name words are one name transliterated two ways (same initial, close letters)."""
+    return x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
 
 
 def speaker_parties(mentions: Sequence[QuoteRow]) -> dict[tuple[str, int], int]:
