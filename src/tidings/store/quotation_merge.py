@@ -62,10 +62,10 @@ def rows_of(quotations: Iterable[Quotation]) -> tuple[list[dict[str, Any]], list
         mentions = q.mentions
         first = mentions[0]
         parties = speaker_parties(mentions)
-        clashes = conflicts(q)
+        clashes = conflicts(q, parties)
         clashing = {(c.mention.article_id, c.mention.idx) for c in clashes}
         found.extend(clashes)
-        speakers = speaker_counts(mentions)
+        speakers = speaker_counts(mentions, parties)
         outlets = sorted({m.outlet.strip().lower() for m in mentions if m.outlet and m.outlet.strip()})
         dated = [m.published for m in mentions if m.published]
         rows.append({

@@ -71,7 +71,8 @@ _NEGATIONS = frozenset("not no never nothing nobody none neither nor cannot nt".
 
 def _fold(text: str) -> str:
     text = _DIGIT_GROUP.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text.lower()
 
 
@@ -378,6 +379,7 @@ class Speaker:
     country: str | None  # the actor code's country, when it has one
 
 
+@lru_cache(maxsize=65536)
 def _name_words(text: str) -> frozenset[str]:
     words = [w.replace("'", "") for w in _WORD.findall(_fold(text))]
     if words and words[-1] == "s" and len(words) > 1:
@@ -511,12 +513,13 @@ class Conflict:
     minority: bool  # its party is not the one most articles name
 
 
-def conflicts(q: Quotation) -> list[Conflict]:
-    """The mentions of a quotation in conflict over its speaker (module docstring)."""
+def conflicts(q: Quotation, parties: dict[tuple[str, int], int] | None = None) -> list[Conflict]:
+    """The mentions of a quotation in conflict over its speaker (module docstring); ``parties`` is
+    :func:`speaker_parties` of its mentions when the caller has it."""
     if q.canonical.words < CONFLICT_MIN_WORDS:
         return []
     mentions = q.mentions
-    parties = speaker_parties(mentions)
+    parties = speaker_parties(mentions) if parties is None else parties
     if len(set(parties.values())) < 2:
         return []
     labels = {(m.article_id, m.idx): _label(m) for m in mentions}
@@ -544,10 +547,11 @@ def _label(m: QuoteRow) -> str:
     return f"{name} ({m.speaker_actor})" if m.speaker_actor and m.speaker_actor not in name else name
 
 
-def speaker_counts(mentions: Sequence[QuoteRow]) -> list[dict[str, Any]]:
+def speaker_counts(mentions: Sequence[QuoteRow], parties: dict[tuple[str, int], int] | None = None
+                   ) -> list[dict[str, Any]]:
     """The speakers named, each with its actor code and how many mentions name it; names of one
     person count together, under the fullest name."""
-    parties = speaker_parties(mentions)
+    parties = speaker_parties(mentions) if parties is None else parties
     groups: dict[Any, list[QuoteRow]] = defaultdict(list)
     for m in mentions:
         s = speaker_of(m)
