@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/quotations.py                       # family tune: 1,200 quotes, 10,000 articles
     .venv/bin/python benchmarks/quotations.py --family locked       # the variant family nobody tunes on
     .venv/bin/python benchmarks/quotations.py --ingest 150          # + an end-to-end run through ingest
+    .venv/bin/python benchmarks/quotations.py --store               # + the store's rebuild over the same rows
 
 Quotes are real: the direct quotes (8 words or more) of the articles ``provenance.py`` reads in place
 from ``../shared/eval`` (PolNeAR train and dev, the reliability articles; never copied into the
@@ -556,6 +557,41 @@ def ingest_run(mentions: list[Planted], n: int, seed: int, keep: Path | None = N
           f"{clean_flagged}/{clean_total}")
 
 
+def store_run(rows: list[QuoteRow], n_articles: int) -> None:
+    """The rows in a DuckDB store of ``n_articles`` articles: the first rebuild (quotations, signals,
+    scores) and a second one with nothing new."""
+    from tidings.store import quotation_merge
+    from tidings.store.schema import connect
+    from tidings.store.writer import insert_rows
+
+    first: dict[str, QuoteRow] = {}
+    for r in rows:
+        first.setdefault(r.article_id, r)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(Path(tmp) / "q.duckdb")
+        articles = []
+        for i in range(n_articles):
+            aid = f"art{i:05d}"
+            r = first.get(aid)
+            doc = {"id": aid, "article": {"id": aid, "text": ""}, "reliability": {"score": 80, "signals": []}}
+            articles.append({"article_id": aid, "seq": i + 1, "id": aid, "title": aid,
+                             "published": r.published if r else None, "source": r.outlet if r else None, "text": "",
+                             "content_hash": aid, "reliability_score": 80, "analysis": json.dumps(doc)})
+        insert_rows(conn, "articles", articles)
+        insert_rows(conn, "quotes", [{"article_id": r.article_id, "idx": r.idx, "text": r.text, "start": r.start,
+                                      "end": r.end, "kind": "direct", "speaker_text": r.speaker_text,
+                                      "speaker_name": r.speaker_name, "speaker_actor": r.speaker_actor} for r in rows])
+        t0 = time.perf_counter()
+        n = quotation_merge.rebuild(conn)
+        t1 = time.perf_counter()
+        quotation_merge.rebuild(conn)
+        t2 = time.perf_counter()
+        flagged = conn.execute("SELECT count(*) FROM signals WHERE name = 'speaker_conflict'").fetchone()
+        conn.close()
+    print(f"store: {n_articles} articles, {n} quotations, {flagged[0] if flagged else 0} articles given "
+          f"speaker_conflict; rebuild {t1 - t0:.1f} s, again with nothing new {t2 - t1:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Planted quotes across a corpus: merged, speakers compared?")
     ap.add_argument("--family", choices=FAMILIES, default="tune")
@@ -564,6 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--conflicts", type=float, default=0.25, help="share of planted quotes with a wrong speaker")
     ap.add_argument("--ingest", type=int, default=0, help="also run this many articles through tidings ingest")
+    ap.add_argument("--store", action="store_true", help="also time the store's rebuild over the same rows")
     ap.add_argument("--keep", type=Path, help="with --ingest: keep its input and store in this folder")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = ap.parse_args(argv)
@@ -581,6 +618,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.family == "locked":
         print("locked family: read the figures only; do not inspect the variants or tune against them")
     report(score(mentions, rows, 0.0, f"family {args.family}"))
+    if args.store:
+        store_run(rows, args.articles)
     if args.ingest:
         ingest_run(mentions, args.ingest, args.seed, args.keep)
     return 0
