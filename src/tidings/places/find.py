@@ -19,6 +19,7 @@ Mentions inside PERSON entities are never taken ("Michael Jordan").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,8 +183,25 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                 person[i] = True
     dl_key = normalise(text[city[0]:city[1]]) if city else (normalise(dateline.split(",")[0]) if dateline else "")
 
+    # one name, one referent per article: a bare name the tagger calls a person more often than a
+    # place, or the surname of a person named in full ("Mike Pompeo"), is that person even where
+    # it is tagged as a place
+    as_person: Counter[str] = Counter()
+    as_place: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            as_person[ent.text] += 1
+            if len(ent) >= 2 and ent[-1].text[:1].isupper():
+                as_person[ent[-1].text] += 2
+        elif ent.label_ in ("GPE", "LOC"):
+            as_place[ent.text] += 1
+    surnames = {name for name, n in as_person.items() if n > as_place[name]}
+
     for ent in doc.ents:
         label = ent.label_
+        if label in ("GPE", "LOC") and len(ent) == 1 and ent.text in surnames and not any(
+                p.feature in ("country", "admin") for p in gaz.lookup(ent.text, alternates=False)):
+            continue
         if label in ("GPE", "LOC") or (label == "FAC" and gaz.lookup(ent.text, alternates=False)):
             a, b = _strip_the(text, ent.start_char, ent.end_char)
             for s, e in _split_commas(text, a, b):
