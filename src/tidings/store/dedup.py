@@ -148,12 +148,13 @@ class _Stored:
 
 
 @cache
-def lsh_params(num_perm: int) -> tuple[int, int]:
+def lsh_params(num_perm: int, threshold: float = LSH_THRESHOLD) -> tuple[int, int]:
     """(bands, rows per band) of the store's LSH index over ``num_perm``-value signatures: datasketch's
-    own choice for ``LSH_THRESHOLD`` (equal weights of false positives and negatives).  The store's
+    own choice for ``threshold`` (equal weights of false positives and negatives).  The store's
     indexes are built with these, and the Spark job cuts the stored signatures by them, so both
-    propose the same candidates: two signatures are candidates when one band of values is equal."""
-    b, r = _optimal_param(LSH_THRESHOLD, num_perm, 0.5, 0.5)
+    propose the same candidates: two signatures are candidates when one band of values is equal.
+    Computed once per process (datasketch integrates for it on every index it builds, ~30 ms)."""
+    b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(b), int(r)
 
 
@@ -169,8 +170,9 @@ def band_keys(blob: bytes, num_perm: int) -> list[tuple[int, bytes]]:
     return [(band, blob[start:end]) for band, (start, end) in enumerate(band_ranges(num_perm))]
 
 
-def new_index(num_perm: int) -> MinHashLSH:
-    return MinHashLSH(num_perm=num_perm, params=lsh_params(num_perm))
+def new_index(num_perm: int, threshold: float = LSH_THRESHOLD) -> MinHashLSH:
+    """An empty datasketch index with the bands of ``lsh_params``."""
+    return MinHashLSH(num_perm=num_perm, params=lsh_params(num_perm, threshold))
 
 
 def _minhashes(sets: list[set[str]], num_perm: int) -> list[MinHash]:

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
-from tidings.store.dedup import sentence_spans
+from tidings.store.dedup import new_index, sentence_spans
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
 NUM_PERM = 64
@@ -162,7 +162,7 @@ class ProvenanceIndex:
 
     def __init__(self, max_sentences: int = 400_000) -> None:
         self.max_sentences = max_sentences
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = new_index(NUM_PERM, LSH_THRESHOLD)  # datasketch's bands for the threshold, computed once
         self.sentences: dict[str, _Sentence] = {}
         self.articles: OrderedDict[str, _Article] = OrderedDict()
         self._added: dict[str, int] = {}  # article -> when it was added (ties go to the earlier)
