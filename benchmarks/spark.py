@@ -7,6 +7,10 @@ own time (session up to tables written) is shown beside it.  The target is local
 times the single process, on a machine with 2 free cores.
 
     .venv/bin/python benchmarks/spark.py [--n 2000] [--only local[2]] [--corpus news|recombined] [--rounds 3]
+    .venv/bin/python benchmarks/spark.py --scale [--base 1000] [--points 1,4,16]
+
+``--scale`` measures the corpus stages at growing sizes instead (``spark_scale.py``, analyses
+replayed): seconds per 1,000 articles of each stage, Spark local mode and the local store.
 
 ``--corpus news`` (the default) is ``corpus.make_news_corpus``: distinct real articles from
 ``../shared/eval`` and later copies of them (reprints, excerpts, stitched pieces), the copying a
@@ -73,7 +77,17 @@ def main() -> int:
                          "recombined: the examples' paragraphs recombined, the copy stages' worst case")
     ap.add_argument("--rounds", type=int, default=1,
                     help="repeat the runs, interleaved, and take the median ratio (the machine's speed drifts)")
+    ap.add_argument("--scale", action="store_true",
+                    help="seconds per 1,000 articles per stage at --points x --base articles (spark_scale.py)")
+    ap.add_argument("--base", type=int, default=1000, help="--scale: articles of the base corpus (default 1000)")
+    ap.add_argument("--points", default="1,4,16", help="--scale: corpus sizes in base corpora (default 1,4,16)")
+    ap.add_argument("--master", default="local[2]", help="--scale: the Spark master (default local[2])")
     args = ap.parse_args()
+    if args.scale:
+        import spark_scale
+
+        only = ["local" if o == "single" else "spark" for o in args.only] if args.only else ["local", "spark"]
+        return spark_scale.main(args.base, [int(x) for x in args.points.split(",")], args.master, only)
     runs = args.only or ["single", "local[1]", "local[2]"]
     kind = args.corpus if args.corpus == "recombined" or shared_articles() else "recombined (no ../shared)"
     print(f"machine: {os.cpu_count()} cores; {args.n} articles; corpus: {kind}", file=sys.stderr)

@@ -156,7 +156,7 @@ def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db
     assert (report.new, report.duplicate, report.failed) == run
     assert report.new == len(_examples()) + 4 and report.duplicate == 2 and report.failed == 0
     assert report.provenance >= 2
-    assert list(report.phases) == ["read and analyse", "corpus stages", "last writes"]
+    assert list(report.phases) == ["read and analyse", "copies", "merged events", "provenance", "last writes"]
     assert all(s >= 0 for s in report.phases.values())
     assert abs(sum(report.phases.values()) - report.seconds) < 1.0
 
@@ -370,7 +370,10 @@ def test_store_indexes_band_as_band_ranges_says() -> None:
     import numpy as np
     from datasketch.lsh import MinHashLSH
 
-    from tidings.store.dedup import DOC_PERM, LSH_THRESHOLD, SENT_PERM, Deduper, band_keys, band_ranges
+    from tidings.store import provenance
+    from tidings.store.dedup import (
+        DOC_PERM, LSH_THRESHOLD, SENT_PERM, Deduper, band_keys, band_ranges, lsh_params,
+    )
 
     d = Deduper()
     for lsh, perm in ((d.doc_lsh, DOC_PERM), (d.sent_lsh, SENT_PERM)):
@@ -378,5 +381,9 @@ def test_store_indexes_band_as_band_ranges_says() -> None:
         assert (lsh.b, lsh.r) == (reference.b, reference.r)
         assert [(s * 4, e * 4) for s, e in lsh.hashranges] == band_ranges(perm)
         values = np.arange(perm, dtype=np.uint32) * 7
+        assert (lsh.b, lsh.r) == lsh_params(perm)
         keys = band_keys(values.tobytes(), perm)
         assert [k for _, k in keys] == [values[s:e].tobytes() for s, e in lsh.hashranges]
+    # the provenance index's bands, computed once, are datasketch's for its own threshold too
+    reference = MinHashLSH(threshold=provenance.LSH_THRESHOLD, num_perm=provenance.NUM_PERM)
+    assert (provenance.ProvenanceIndex().lsh.b, provenance.ProvenanceIndex().lsh.r) == (reference.b, reference.r)

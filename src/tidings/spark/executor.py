@@ -10,7 +10,7 @@ MinHash fingerprints from the store's dedup code, so what Spark writes is what `
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -20,21 +20,26 @@ from tidings.model import Analysis, Article
 from tidings.pipeline import Analyzer
 from tidings.reliability.findings import Finding
 from tidings.store.dedup import DOC_PERM, SENT_PERM, Doc, Print, _blob, _minhashes, fingerprint
+from tidings.store.run import Analyses
 from tidings.store.writer import Identity, _date, analysis_rows, article_row
 
 CHUNK = 64  # articles handed to spaCy's ``pipe`` at a time
 
-_analyzer: Analyzer | None = None
-_analyzer_files: tuple[str, ...] = ()
+_analyzer: Analyses | None = None
+_analyzer_key: tuple[str, tuple[str, ...]] = ("", ())
 
 
-def analyzer(actor_files: Sequence[str] = ()) -> Analyzer:
-    """This process's Analyzer, built on first use."""
-    global _analyzer, _analyzer_files
-    key = tuple(actor_files)
-    if _analyzer is None or key != _analyzer_files:
-        _analyzer = Analyzer(actor_files=list(key))
-        _analyzer_files = key
+def analyzer(actor_files: Sequence[str] = (), make: Callable[[Sequence[str]], Analyses] | None = None) -> Analyses:
+    """This process's Analyzer, built on first use.
+
+    ``make(actor_files)`` builds another analyser instead (one with the ``stream`` of
+    ``tidings.pipeline.Analyzer``; the scaling benchmark replays stored analyses with one); it is
+    kept like the Analyzer while its ``repr`` stays the same."""
+    global _analyzer, _analyzer_key
+    key = (repr(make) if make is not None else "", tuple(actor_files))
+    if _analyzer is None or key != _analyzer_key:
+        _analyzer = make(list(key[1])) if make is not None else Analyzer(actor_files=list(key[1]))
+        _analyzer_key = key
     return _analyzer
 
 
@@ -77,12 +82,13 @@ def failure_row(order: int, f: Failure) -> dict[str, Any]:
 
 
 def analyse_partition(
-    rows: Iterable[tuple[int, tuple[Article, int]]], run_id: str, ingested_at: datetime, actor_files: Sequence[str]
+    rows: Iterable[tuple[int, tuple[Article, int]]], run_id: str, ingested_at: datetime, actor_files: Sequence[str],
+    make: Callable[[Sequence[str]], Analyses] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """``(order, (article, seq))`` pairs -> wide rows, through the per-article stages."""
     it = iter(rows)
     while chunk := list(islice(it, CHUNK)):
-        results = analyzer(actor_files).stream([art for _, (art, _) in chunk], batch_size=16)
+        results = analyzer(actor_files, make).stream([art for _, (art, _) in chunk], batch_size=16)
         for (order, (art, seq)), res in zip(chunk, results, strict=True):
             if isinstance(res, Failure):
                 if res.where is None:

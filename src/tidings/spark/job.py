@@ -17,7 +17,7 @@ import os
 import sys
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +32,7 @@ from tidings.spark import corpus, provenance
 from tidings.spark.executor import analyse_partition
 from tidings.spark.read import read_items
 from tidings.spark.tables import PER_ARTICLE, table_schema, wide_schema
+from tidings.store.run import Analyses
 
 APP_NAME = "tidings"
 
@@ -47,8 +48,14 @@ class JobReport:
     provenance: int = 0  # articles found spun or stitched from earlier ones
     seconds: float = 0.0
     #: where the seconds went: reading and analysing (until every article is analysed), the corpus
-    #: stages (copies, groups, merged events), and waiting for the last table writes
+    #: stages (copies; near-duplicate groups and merged events; provenance and re-scoring), and
+    #: waiting for the last table writes.  Tables are written beside the corpus stages, so a stage's
+    #: seconds include the writes that overlapped it.
     phases: dict[str, float] = field(default_factory=dict)
+
+    def lap(self, name: str, t0: float) -> None:
+        """Record ``name`` as the time from ``t0`` not yet given to an earlier phase."""
+        self.phases[name] = time.perf_counter() - t0 - sum(self.phases.values())
 
     def summary(self, output: str) -> str:
         """The one line both front ends print when the job is done."""
@@ -65,7 +72,10 @@ LOCAL_DRIVER_MEMORY = "2g"
 #: spends whole cores optimising code that a one-off local job runs only for seconds, on the same
 #: cores as the Python workers; the first compiler alone is enough here (about 5 s less after the
 #: analysis of 2,000 articles on 2 cores).  A cluster's long-lived executors are left as they are.
-LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+#: With the first compiler alone the JVM's default code cache (48 MB) fills up after a few jobs in
+#: one session (a test module, ``benchmarks/spark.py --scale``), and the JVM then stops compiling
+#: altogether; 256 MB is reserved (address space, used only as filled).
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m"
 
 #: tables written at once; each write is a short Spark job, and a few at a time fill the gaps
 #: between one job's stages
@@ -121,8 +131,12 @@ def run(
     window_days: int = corpus.WINDOW_DAYS,
     broadcast_bytes: int = corpus.BROADCAST_TEXT_BYTES,
     files_per_table: int | None = None,
+    analyses: Callable[[Sequence[str]], Analyses] | None = None,
 ) -> JobReport:
-    """Run the whole job; return what it found.  Raises ``TidingsError`` for an unreadable input."""
+    """Run the whole job; return what it found.  Raises ``TidingsError`` for an unreadable input.
+
+    ``analyses(actor_files)``, a picklable factory, gives the executors another analyser than
+    ``tidings.pipeline.Analyzer`` (``benchmarks/spark.py --scale`` replays stored analyses)."""
     from tidings import __version__
 
     t0 = time.perf_counter()
@@ -143,14 +157,14 @@ def run(
 
     # 2. the per-article stages
     ingested_at: datetime = started
-    analysed = todo.mapPartitions(lambda rows: analyse_partition(rows, run_id, ingested_at, files))
+    analysed = todo.mapPartitions(lambda rows: analyse_partition(rows, run_id, ingested_at, files, analyses))
     wide = spark.createDataFrame(analysed, wide_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
     # analyse everything now, every partition at once: the first reader below would otherwise be a
     # ``head(1)``, which analyses one partition on one core while the others wait
     counted = wide.agg(F.count(F.lit(1)).alias("all"), F.count("failure").alias("failed")).first()
     assert counted is not None
     report.duplicate = keys.count() - int(counted["all"])  # every article that is not kept is a duplicate
-    report.phases["read and analyse"] = time.perf_counter() - t0
+    report.lap("read and analyse", t0)
     read_failures = items.filter(lambda kv: isinstance(kv[1], Failure)).map(
         lambda kv: (kv[1].id, kv[1].error, kv[1].where))
     failures = (spark.createDataFrame(read_failures, "id string, error string, input string")
@@ -189,6 +203,7 @@ def run(
         found = corpus.find_copies(spark, texts, docs, sents, parts, broadcast_bytes).persist(
             StorageLevel.MEMORY_AND_DISK)
         report.copies = found.count()  # verify every partition in parallel, not in the growing steps of a limit
+        report.lap("copies", t0)
         copies = found.select("copy.*")
         tables["copies"] = copies
         tables["copied_sentences"] = found.select(F.explode("sentences").alias("r")).select("r.*")
@@ -197,6 +212,7 @@ def run(
         merged = corpus.merge_events(spark, tables["events"], articles, cluster_of, window_days).persist(
             StorageLevel.MEMORY_AND_DISK)
         report.merged_events = merged.count()
+        report.lap("merged events", t0)
         tables["merged_events"] = merged.select("event.*")
         tables["merged_event_mentions"] = merged.select(F.explode("mentions").alias("r")).select("r.*")
         write(["merged_events", "merged_event_mentions"])
@@ -213,7 +229,7 @@ def run(
         for t in ("spun_from", "stitched_from"):
             tables[t] = prov.select(F.explode(t).alias("r")).select("r.*")
         write(["articles", "signals", "spun_from", "stitched_from"])
-        report.phases["corpus stages"] = time.perf_counter() - t0 - report.phases["read and analyse"]
+        report.lap("provenance", t0)
 
         # 4. the run's own row, once every count is known
         report.new = int(counted["all"]) - int(counted["failed"])
@@ -225,7 +241,7 @@ def run(
             w.result()  # re-raises a failed write here
         # only now: a runs row says every other table of the run is there
         _write(corpus.to_schema(tables["runs"], "runs"), output, "runs", files_per_table)
-    report.phases["last writes"] = time.perf_counter() - t0 - sum(report.phases.values())
+    report.lap("last writes", t0)
     for df in (prov, merged, found, wide, keys):
         df.unpersist()
     items.unpersist()
