@@ -26,10 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from tidings.model import Quote, Speaker
+from tidings.model import Quote
 from tidings.parsed import children_of, parsed
+from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
     EVIDENTIALS,
@@ -43,17 +44,14 @@ from tidings.quotes.predicates import (
     VERBS,
     Predicate,
 )
-from tidings.quotes.speakers import Resolution, Resolver, mention_span
+from tidings.quotes.speakers import Resolver, speaker_at, subject_of
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp"))
 _OBJECT_DEPS = frozenset(("dobj",))
-_SUBJECT_DEPS = frozenset(("nsubj", "csubj"))
 _FIRST_SECOND = frozenset("i we you me us".split())
 _PRONOUN_CONTENT = frozenset("it this that these those them him her me us you one which what whom".split())
 #: dependents of a cue that are clauses of its own, which end its content
 _OWN_CLAUSE = frozenset(("advcl", "parataxis", "relcl", "npadvmod", "mark"))
-#: a cue linked to its verb through these relations takes that verb's subject ("went on to endorse")
-_CHAIN_DEPS = frozenset(("xcomp", "conj", "advcl", "acl", "relcl"))
 #: confidence of each way of finding a relation, before the speaker's resolution
 BASE = {"finding": 0.5, "clause": 0.6, "object": 0.5, "prep": 0.45, "noun": 0.45, "adjective": 0.5,
         "hearsay": 0.4}
@@ -93,27 +91,10 @@ def _worthy(doc: Doc, a: int, b: int) -> bool:
 
 
 def _source(tok: Token) -> Token | None:
-    """The subject of ``tok``, followed up through infinitives and coordination ("went on to
-    endorse", "met and praised"), or the agent of a passive."""
-    cur: Token | None = tok
-    for _ in range(4):
-        if cur is None:
-            return None
-        kids = children_of(cur)
-        subjects = [c for c in kids if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
-            s = min(subjects, key=lambda c: abs(c.i - cur.i))  # type: ignore[union-attr]
-            return None if s.lower_ in EXPLETIVES or s.dep_ == "expl" else s
-        for c in kids:
-            if c.dep_ == "agent":
-                for g in children_of(c):
-                    if g.dep_ == "pobj":
-                        return g
-        if cur.dep_ in _CHAIN_DEPS and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        return None
-    return None
+    """The subject of ``tok`` as for any cue (followed up through infinitives and coordination,
+    "went on to endorse", or the agent of a passive), unless it is an expletive ("it is feared")."""
+    s = subject_of(Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False))
+    return None if s is None or s.lower_ in EXPLETIVES or s.dep_ == "expl" else s
 
 
 def _clause(tok: Token) -> Token | None:
@@ -358,21 +339,10 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
         if (s, e) in seen or any(abs(s - ts) + abs(e - te) <= 2 for ts, te in taken):
             continue
         seen.add((s, e))
-        speaker, factor = _speaker(text, rel.source, resolver)
+        speaker, factor = speaker_at(text, rel.source, resolver)
         cue = doc[rel.cue[0]: rel.cue[1]]
         conf = BASE[rel.how] * factor
         out.append(Quote(text=text[s:e], start=s, end=e, kind=kind, cue=cue.text,
                          speaker=speaker, confidence=max(0.0, min(1.0, conf)),
                          cue_start=cue.start_char, cue_end=cue.end_char))
     return out
-
-
-def _speaker(text: str, tok: Token | None, resolver: Resolver) -> tuple[Speaker | None, float]:
-    if tok is None:
-        return None, 0.8
-    span: Span = mention_span(tok)
-    if len(span) == 0:
-        span = tok.doc[tok.i: tok.i + 1]
-    res: Resolution = resolver.resolve(tok)
-    s, e = span.start_char, span.end_char
-    return Speaker(text=text[s:e], name=res.name, actor=None, start=s, end=e), 0.55 + 0.45 * res.confidence

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.model import Speaker
 from tidings.parsed import children_of, lefts_of, parsed
 from tidings.quotes.cues import Cue
 
@@ -461,3 +462,16 @@ class Resolver:
         if self.gender.get(key) is None:
             conf -= 0.05
         return Resolution(name, conf)
+
+
+def speaker_at(text: str, tok: Token | None, resolver: Resolver) -> tuple[Speaker | None, float]:
+    """The speaker of a quote whose source token is ``tok`` (the mention as written and its
+    resolved name), with the factor its resolution puts on the quote's confidence."""
+    if tok is None:
+        return None, 0.8
+    span = mention_span(tok)
+    if len(span) == 0:
+        span = tok.doc[tok.i: tok.i + 1]
+    res = resolver.resolve(tok)
+    s, e = span.start_char, span.end_char
+    return Speaker(text=text[s:e], name=res.name, actor=None, start=s, end=e), 0.55 + 0.45 * res.confidence

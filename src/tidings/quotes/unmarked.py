@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.model import Quote, Speaker
+from tidings.model import Quote
 from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue, colon_after
-from tidings.quotes.speakers import Resolver, mention_span
+from tidings.quotes.speakers import Resolver, speaker_at
 
 FIRST_PERSON = frozenset("i we".split())
 FIRST_PERSON_ANY = frozenset("i we me us my our mine ours myself ourselves".split())
@@ -103,12 +103,8 @@ def find_after_colon(text: str, doc: Doc, in_quote: list[bool], taken: list[tupl
         end = doc[b - 1].idx + len(doc[b - 1].text)
         if any(not (end <= ts or start >= te) for ts, te in taken):
             continue
-        subj = subjects[cue_i]
-        span = mention_span(subj)
-        res = resolver.resolve(subj)
-        speaker = Speaker(text=span.text, name=res.name, actor=None, start=span.start_char,
-                          end=span.end_char)
+        speaker, factor = speaker_at(text, subjects[cue_i], resolver)
         out.append(Quote(text=text[start:end], start=start, end=end, kind="unmarked",
-                         cue=cue.text, speaker=speaker, confidence=0.55 * (0.55 + 0.45 * res.confidence),
+                         cue=cue.text, speaker=speaker, confidence=0.55 * factor,
                          cue_start=cue.start, cue_end=cue.end))
     return out

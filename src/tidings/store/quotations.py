@@ -48,6 +48,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from tidings.quotes.speakers import TITLES
+
 MIN_EXACT = 4  # words a form needs to merge with its exact equals
 MIN_WORDS = 6  # words a form needs to merge with anything but its exact equals
 MIN_SHARE = 0.75  # share of the shorter form's words that must line up
@@ -354,13 +356,10 @@ def group_quotes(rows: Iterable[QuoteRow]) -> list[Quotation]:
 
 # ------------------------------------------------------------------------------------------ speakers
 
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof president vice prime minister secretary general gen sen senator rep
-    representative gov governor mayor chancellor king queen prince princess sheikh sir dame lord lady
-    pope rev reverend chief judge justice ambassador spokesman spokeswoman spokesperson commissioner
-    chairman chairwoman chair director ceo lt col colonel maj major capt captain sgt adm admiral
-    foreign defence defense interior finance deputy former acting state head leader""".split()
-)
+#: the title words of quoted people (the quotes stage's), and the office words a quoted speaker
+#: may carry besides ("the spokesman John Kirby", "CEO Jane Roe")
+_TITLES = TITLES | frozenset(
+    "captain ceo finance head interior major spokesman spokesperson spokeswoman".split())
 _PRONOUNS = frozenset("he she they it we i you him her them one who this that".split())
 _DETERMINERS = frozenset("a an the this that these those its his her their our one some several".split())
 #: CAMEO role codes that stand in for a country when none is known ("GOV": a government)
