@@ -400,6 +400,16 @@ def _cue_class(cue: str | None) -> str:
     return words[-1] if words else cue.strip()[:12]
 
 
+def print_errors(sc: Score, n: int) -> None:
+    """The first ``n`` misses and spurious quotes, with their cues and speakers."""
+    print(f"\n--- misses ({len(sc.misses)})")
+    for aid, g in sc.misses[:n]:
+        print(f"[{aid[:40]}] {g.cue!r} {g.source!r}: {g.content[:150]!r}")
+    print(f"\n--- spurious ({len(sc.spurious)})")
+    for aid, p in sc.spurious[:n]:
+        print(f"[{aid[:40]}] {p.kind} {p.cue!r} {p.speaker_text!r}/{p.speaker_name!r}: {p.text[:150]!r}")
+
+
 def print_every(articles: list[Article], sc: Score, errors: int) -> None:
     direct = [g for a in articles for g in a.gold if g.direct]
     missed_direct = sum(1 for _, g in sc.misses if g.direct)
@@ -426,12 +436,7 @@ def print_every(articles: list[Article], sc: Score, errors: int) -> None:
     for cue, n in gold_by.most_common(40):
         print(f"  {cue:<18} {n:>6}  {_fmt(1 - miss_by[cue] / n)}")
     if errors:
-        print(f"\n--- misses ({len(sc.misses)})")
-        for aid, g in sc.misses[:errors]:
-            print(f"[{aid[:30]}] {g.cue!r} {g.source!r}: {g.content[:140]!r}")
-        print(f"\n--- spurious ({len(sc.spurious)})")
-        for aid, p in sc.spurious[:errors]:
-            print(f"[{aid[:30]}] {p.kind} {p.cue!r} {p.speaker_text!r}: {p.text[:140]!r}")
+        print_errors(sc, errors)
 
 
 def _fmt(x: float) -> str:
@@ -522,12 +527,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.errors:
         n = args.errors
-        print(f"\n--- misses ({len(ours.misses)})")
-        for aid, g in ours.misses[:n]:
-            print(f"[{aid[:40]}] {g.source!r}: {g.content[:150]!r}")
-        print(f"\n--- spurious ({len(ours.spurious)})")
-        for aid, p in ours.spurious[:n]:
-            print(f"[{aid[:40]}] {p.speaker_text!r}/{p.speaker_name!r}: {p.text[:150]!r}")
+        print_errors(ours, n)
         print(f"\n--- wrong speaker ({len(ours.wrong_speaker)})")
         for aid, g, p in ours.wrong_speaker[:n]:
             print(f"[{aid[:40]}] gold {g.source!r} pred {p.speaker_text!r}/{p.speaker_name!r}: {g.content[:100]!r}")

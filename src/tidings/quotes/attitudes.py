@@ -48,6 +48,8 @@ from tidings.quotes.speakers import Resolver, speaker_at, subject_of
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp"))
 _OBJECT_DEPS = frozenset(("dobj",))
+#: the parts of speech a cue can have (verbs, attitude adjectives, noun cues, "in" a poll)
+_CUE_POS = frozenset(("VERB", "ADJ", "NOUN", "ADP"))
 _FIRST_SECOND = frozenset("i we you me us".split())
 _PRONOUN_CONTENT = frozenset("it this that these those them him her me us you one which what whom".split())
 #: dependents of a cue that are clauses of its own, which end its content
@@ -260,13 +262,14 @@ def _hearsay(tok: Token) -> _Relation | None:
 
 def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Relation]:
     view = parsed(doc)
+    tags = view.pos
     for i, tok in enumerate(view.tokens):
-        if in_quote[i] or i in skip:
+        pos = tags[i]
+        if pos not in _CUE_POS or in_quote[i] or i in skip:
             continue
         lemma = view.lemma[i].lower()
-        if lemma not in VERBS and tok.pos_ == "VERB":
+        if lemma not in VERBS and pos == "VERB":
             lemma = VERB_FORMS.get(view.lower[i], lemma)
-        pos = tok.pos_
         rel: _Relation | None = None
         if pos == "VERB":
             if tok.tag_ == "VBN" and lemma in HEARSAY_PASSIVES and any(
