@@ -2,10 +2,18 @@
 stored quotes at the end of every ingest (as merged events are), and the ``speaker_conflict``
 signal on the articles whose quotes other articles give to another speaker.
 
-The rule is :mod:`tidings.store.quotations` (pure functions over rows); :func:`rows_of` turns its
-quotations into table rows, so a cluster job writes the same rows.  :func:`rebuild` recomputes
-every quotation and writes only what changed, in one transaction with the signals and scores of
-the articles whose conflicts changed: a no-op re-run writes nothing.
+The rule is :mod:`tidings.store.quotations` (pure functions over rows).  The pure part of this
+module is shared with the Spark job (``tidings.spark.quotations``), so both write the same rows:
+
+* :data:`QUOTE_ROW_COLUMNS` and :data:`MERGED_QUOTES_WHERE` say which quote mentions are read and
+  :func:`quote_row` turns one into a ``QuoteRow``;
+* :func:`merge_quotes` turns every mention into ``quotations`` and ``quotation_mentions`` rows and
+  each conflicted article's ``speaker_conflict`` finding;
+* :func:`rescore` gives one article its finding (or takes a stale one away): its new score,
+  ``signals`` rows and ``analysis``.
+
+:func:`rebuild` recomputes every quotation and writes only what changed, in one transaction with
+the signals and scores of the articles whose conflicts changed: a no-op re-run writes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +30,7 @@ import pyarrow as pa
 
 from tidings.model import Signal
 from tidings.reliability import misattribution
+from tidings.reliability.findings import Finding
 from tidings.reliability.score import _RANK
 from tidings.store.quotations import MERGED_KINDS, Conflict, Quotation, QuoteRow, conflicts, group_quotes, \
     speaker_counts, speaker_parties
@@ -33,11 +43,20 @@ QUOTATION_COLUMNS = (
 )
 MENTION_COLUMNS = ("quotation_id", "article_id", "idx", "match", "speaker", "party", "conflict")
 
-_ROWS_SQL = """
-SELECT q.article_id, q.idx, q.text, q.start, q."end", q.speaker_text, q.speaker_name, q.speaker_actor,
-       a.published, a.seq, a.source, a.url, a.title, q.kind
-FROM quotes q JOIN articles a USING (article_id)
-WHERE q.text IS NOT NULL
+_KINDS = ", ".join(f"'{k}'" for k in sorted(MERGED_KINDS))
+
+#: a ``QuoteRow``'s values in order: the quote's columns, then its article's (``source`` and ``url``
+#: become the outlet)
+QUOTE_COLUMNS = ("article_id", "idx", "text", "start", "end", "speaker_text", "speaker_name", "speaker_actor")
+ARTICLE_COLUMNS = ("published", "seq", "source", "url", "title")
+QUOTE_ROW_COLUMNS = (*QUOTE_COLUMNS, *ARTICLE_COLUMNS, "kind")
+#: the quote mentions that can be merged (``quotations.forms_of`` drops the others), as a condition
+#: on the ``quotes`` table that DuckDB and Spark SQL both read
+MERGED_QUOTES_WHERE = f"text IS NOT NULL AND (kind IS NULL OR kind IN ({_KINDS}))"
+
+_ROWS_SQL = f"""
+SELECT {", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)}, {", ".join(f'a."{c}"' for c in ARTICLE_COLUMNS)}, q.kind
+FROM (SELECT * FROM quotes WHERE {MERGED_QUOTES_WHERE}) q JOIN articles a USING (article_id)
 """
 
 
@@ -45,11 +64,15 @@ def _outlet(source: str | None, url: str | None) -> str | None:
     return source or (urlsplit(url).hostname if url else None)
 
 
+def quote_row(values: Sequence[Any]) -> QuoteRow:
+    """A quote mention from its :data:`QUOTE_ROW_COLUMNS` values."""
+    aid, idx, text, start, end, st, sn, sa, pub, seq, src, url, title, kind = values
+    return QuoteRow(aid, idx, text, start, end, st, sn, sa, pub, int(seq or 0), _outlet(src, url), url, title, kind)
+
+
 def load_rows(conn: duckdb.DuckDBPyConnection) -> list[QuoteRow]:
-    """Every stored quote mention, with its article's date, order and outlet."""
-    return [QuoteRow(aid, idx, text, start, end, st, sn, sa, pub, int(seq or 0), _outlet(src, url), url, title, kind)
-            for aid, idx, text, start, end, st, sn, sa, pub, seq, src, url, title, kind
-            in conn.execute(_ROWS_SQL).fetchall()]
+    """Every stored quote mention that can be merged, with its article's date, order and outlet."""
+    return [quote_row(r) for r in conn.execute(_ROWS_SQL).fetchall()]
 
 
 def rows_of(quotations: Iterable[Quotation]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Conflict]]:
@@ -88,6 +111,27 @@ def rows_of(quotations: Iterable[Quotation]) -> tuple[list[dict[str, Any]], list
     return rows, links, found
 
 
+@dataclass
+class Merged:
+    """What the quote mentions of a corpus give: table rows and each conflicted article's finding."""
+
+    quotations: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    findings: dict[str, Finding]  # article_id -> its speaker_conflict finding
+
+
+def merge_quotes(rows: Iterable[QuoteRow]) -> Merged:
+    """Every quote mention of the corpus (``load_rows``, or the Spark job's) merged into
+    quotations: their ``quotations`` and ``quotation_mentions`` rows, and the ``speaker_conflict``
+    finding of each article with a conflict."""
+    quotations, mentions, found = rows_of(group_quotes(rows))
+    by_article: dict[str, list[Conflict]] = defaultdict(list)
+    for c in found:
+        by_article[c.mention.article_id].append(c)
+    findings = {aid: f for aid, cs in by_article.items() if (f := misattribution.finding(cs)) is not None}
+    return Merged(quotations, mentions, findings)
+
+
 def _key(row: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(tuple(v) if isinstance(v, list) else v for v in row)
 
@@ -103,7 +147,6 @@ def _cols(columns: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
 
-_KINDS = ", ".join(f"'{k}'" for k in sorted(MERGED_KINDS))
 #: quote mentions that should be in a quotation and are not, or are in one and should not be
 _CHANGED_SQL = f"""
 WITH wanted AS (SELECT article_id, idx FROM quotes
@@ -127,12 +170,10 @@ def rebuild(conn: duckdb.DuckDBPyConnection, force: bool = False) -> int:
     if not force and up_to_date(conn):
         row = conn.execute("SELECT count(*) FROM quotations").fetchone()
         return int(row[0]) if row else 0
-    rows, links, found = rows_of(group_quotes(load_rows(conn)))
+    merged = merge_quotes(load_rows(conn))
+    rows, links = merged.quotations, merged.mentions
     want = _by_id(tuple(r[c] for c in QUOTATION_COLUMNS) for r in rows)
     want_links = _by_id(tuple(m[c] for c in MENTION_COLUMNS) for m in links)
-    by_article: dict[str, list[Conflict]] = defaultdict(list)
-    for c in found:
-        by_article[c.mention.article_id].append(c)
     conn.execute("BEGIN TRANSACTION")
     try:
         have = _by_id(conn.execute(f"SELECT {_cols(QUOTATION_COLUMNS)} FROM quotations").fetchall())
@@ -144,7 +185,7 @@ def rebuild(conn: duckdb.DuckDBPyConnection, force: bool = False) -> int:
             _delete_where_in(conn, "quotation_id", sorted(stale), ("quotation_mentions", "quotations"))
         insert_rows(conn, "quotations", [r for r in rows if r["quotation_id"] in changed])
         insert_rows(conn, "quotation_mentions", [m for m in links if m["quotation_id"] in changed])
-        apply_signals(conn, by_article)
+        apply_signals(conn, merged.findings)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -166,13 +207,43 @@ def _signal(d: dict[str, Any]) -> Signal:
                   spans=[(int(a), int(b)) for a, b in d.get("spans") or []], weight=float(d.get("weight") or 0.0))
 
 
-def apply_signals(conn: duckdb.DuckDBPyConnection, by_article: dict[str, list[Conflict]]) -> int:
-    """Give each article its ``speaker_conflict`` signal (or take a stale one away), re-scoring it
-    (``reliability.misattribution``); return how many articles changed.  Runs inside the caller's
-    transaction."""
+@dataclass
+class Rescored:
+    """An article re-scored for its ``speaker_conflict``: its new score, ``signals`` rows and
+    ``analysis`` JSON."""
+
+    article_id: str
+    reliability_score: int
+    analysis: str
+    signals: list[dict[str, Any]]
+
+
+def rescore(article_id: str, score: int | None, analysis: str | None, found: Finding | None) -> Rescored | None:
+    """One article (its stored score and ``analysis`` JSON) with ``found``, its ``speaker_conflict``
+    finding, or without one when ``found`` is None: a signal it had is undone exactly
+    (``reliability.misattribution``).  None when nothing changes.  The score it starts from is the
+    stored one, so whatever re-scored the article before (its provenance) stays in it."""
+    doc = json.loads(analysis) if analysis else {}
+    rel = doc.get("reliability") or {"score": score, "signals": []}
+    signals = [_signal(s) for s in rel.get("signals") or []]
+    old = next((s for s in signals if s.name == misattribution.NAME), None)
+    base = int(score if score is not None else rel.get("score", 50)) + int(round(old.weight if old else 0.0))
+    new_score, new = (base, None) if found is None else misattribution.rescore(base, found)
+    if new == old and new_score == score:
+        return None
+    kept = [s for s in signals if s.name != misattribution.NAME] + ([new] if new is not None else [])
+    kept.sort(key=lambda s: (_RANK.get(s.severity, 3), -s.weight, s.name))
+    doc["reliability"] = {"score": new_score, "signals": [s.to_dict() for s in kept]}
+    return Rescored(article_id, new_score, json.dumps(doc, ensure_ascii=False), signal_rows(kept, article_id))
+
+
+def apply_signals(conn: duckdb.DuckDBPyConnection, findings: dict[str, Finding]) -> int:
+    """Give each article its ``speaker_conflict`` finding (``findings``, by article id) or take a
+    stale signal away, re-scoring it (:func:`rescore`); return how many articles changed.  Runs
+    inside the caller's transaction."""
     flagged = {r[0] for r in conn.execute(
         "SELECT DISTINCT article_id FROM signals WHERE name = ?", [misattribution.NAME]).fetchall()}
-    todo = sorted(flagged | by_article.keys())
+    todo = sorted(flagged | findings.keys())
     if not todo:
         return 0
     conn.register("_tidings_todo", pa.table({"article_id": todo}))
@@ -181,34 +252,17 @@ def apply_signals(conn: duckdb.DuckDBPyConnection, by_article: dict[str, list[Co
                               "WHERE article_id IN (SELECT article_id FROM _tidings_todo)").fetchall()
     finally:
         conn.unregister("_tidings_todo")
-    updates: list[dict[str, Any]] = []
-    new_signals: list[dict[str, Any]] = []
-    for aid, score, analysis in stored:
-        doc = json.loads(analysis) if analysis else {}
-        rel = doc.get("reliability") or {"score": score, "signals": []}
-        signals = [_signal(s) for s in rel.get("signals") or []]
-        old = next((s for s in signals if s.name == misattribution.NAME), None)
-        base = int(score if score is not None else rel.get("score", 50)) + int(round(old.weight if old else 0.0))
-        finding = misattribution.finding(by_article.get(aid, []))
-        new_score, new = (base, None) if finding is None else misattribution.rescore(base, finding)
-        if new == old and new_score == score:
-            continue
-        kept = [s for s in signals if s.name != misattribution.NAME] + ([new] if new is not None else [])
-        kept.sort(key=lambda s: (_RANK.get(s.severity, 3), -s.weight, s.name))
-        doc["reliability"] = {"score": new_score, "signals": [s.to_dict() for s in kept]}
-        updates.append({"article_id": aid, "reliability_score": new_score,
-                        "analysis": json.dumps(doc, ensure_ascii=False)})
-        new_signals.extend(signal_rows(kept, aid))
-    if not updates:
+    changed = [r for aid, score, analysis in stored if (r := rescore(aid, score, analysis, findings.get(aid)))]
+    if not changed:
         return 0
-    ids = [u["article_id"] for u in updates]
-    _delete_where_in(conn, "article_id", ids, ("signals",))
-    insert_rows(conn, "signals", new_signals)
+    _delete_where_in(conn, "article_id", [r.article_id for r in changed], ("signals",))
+    insert_rows(conn, "signals", [s for r in changed for s in r.signals])
+    updates = [{"article_id": r.article_id, "reliability_score": r.reliability_score, "analysis": r.analysis}
+               for r in changed]
     conn.register("_tidings_rescored", pa.Table.from_pylist(updates))
     try:
         conn.execute("UPDATE articles SET reliability_score = r.reliability_score, analysis = r.analysis "
                      "FROM _tidings_rescored r WHERE articles.article_id = r.article_id")
     finally:
         conn.unregister("_tidings_rescored")
-    return len(updates)
-
+    return len(changed)
