@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/spark.py --scale [--base 1000] [--points 1,4,16] [--master 'local[2]']
 
-The corpus stages (copies, near-duplicate groups and merged events, provenance) are what this
+The corpus stages (copies, near-duplicate groups and merged events, provenance, quotations) are what this
 measures; analysing 16,000 articles would take hours on two cores, so every article is analysed
 once and its analysis replayed:
 
@@ -22,8 +22,8 @@ once and its analysis replayed:
   but the analysis.
 
 Local stages are timed by wrapping the store's functions: copies = ``Deduper.add_batch``,
-provenance = ``BatchProvenance.observe``, merged events = ``merge.rebuild``, writes =
-``writer.insert_rows``; the rest (reading, identities, the replay) is "read and replay".  Spark
+provenance = ``BatchProvenance.observe``, merged events = ``merge.rebuild``, quotations =
+``quotation_merge.rebuild`` (its own writes included), writes = ``writer.insert_rows``; the rest (reading, identities, the replay) is "read and replay".  Spark
 stages are the job's own phases (``JobReport.phases``).
 """
 
@@ -160,6 +160,7 @@ def _write(path: Path, records: Iterable[dict[str, str]]) -> Path:
 def _timers(spent: dict[str, float]) -> Iterator[None]:
     """Time the store's corpus stages by wrapping the functions that do them."""
     import tidings.store.merge as merge_mod
+    import tidings.store.quotation_merge as quotation_mod
     import tidings.store.writer as writer_mod
     from tidings.store.dedup import Deduper
     from tidings.store.provenance import BatchProvenance
@@ -182,6 +183,7 @@ def _timers(spent: dict[str, float]) -> Iterator[None]:
     wrap(Deduper, "add_batch", "copies")
     wrap(BatchProvenance, "observe", "provenance")
     wrap(merge_mod, "rebuild", "merged events")
+    wrap(quotation_mod, "rebuild", "quotations")
     wrap(writer_mod, "insert_rows", "writes")
     try:
         yield
@@ -220,8 +222,8 @@ def spark_run(spark: Any, corpus: Path, work: Path, replay: Replay) -> tuple[flo
     return report.seconds, stages, report.copies
 
 
-LOCAL_STAGES = ("read and replay", "copies", "provenance", "merged events", "writes")
-SPARK_STAGES = ("read and replay", "copies", "merged events", "provenance", "last writes")
+LOCAL_STAGES = ("read and replay", "copies", "provenance", "merged events", "quotations", "writes")
+SPARK_STAGES = ("read and replay", "copies", "merged events", "provenance", "quotations", "last writes")
 
 
 def main(base: int, points: Sequence[int], master: str, only: Sequence[str]) -> int:

@@ -1,8 +1,9 @@
 """The Spark job (``tidings.spark``) in local mode against the local store on the same articles.
 
 One SparkSession and one job run for the module: the examples plus a few copies of them (an exact
-duplicate, a near-duplicate, an article made of copied paragraphs), so duplicate pairs and copied
-sentences are there to compare.  Skipped with a reason when PySpark or Java is missing.
+duplicate, a near-duplicate, an article made of copied paragraphs, an edited copy that gives a
+general's quote to a governor), so duplicate pairs, copied sentences and a speaker conflict are
+there to compare.  Skipped with a reason when PySpark or Java is missing.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ COMPARED = {
                      "n_sources, n_copies, first_article_id, first_source, is_root, confidence, location_name, "
                      "location_country, location_admin1, location_lat, location_lon, location_geonames_id",
     "merged_event_mentions": "merged_id, article_id, idx, counted",
+    "quotations": "quotation_id, text, n_words, n_forms, n_mentions, n_articles, n_sources, first_article_id, "
+                  "first_idx, first_published, first_source, first_url, last_published, speaker_name, speaker_actor, "
+                  "n_speakers, speakers, outlets, speaker_conflict",
+    "quotation_mentions": 'quotation_id, article_id, idx, "match", speaker, party, conflict',
     "spun_from": "article_id, source_article_id, share, n_sentences, substitutions, sentences",
     "stitched_from": 'article_id, paragraph, start, "end", source_article_id',
 }
@@ -69,6 +74,10 @@ def _examples() -> list[Any]:
 SPIN = {"police": "officers", "thousands": "many", "demonstrators": "protesters", "fired": "shot",
         "said": "stated", "city": "capital", "government": "administration", "march": "rally",
         "Monday": "Tuesday", "people": "citizens", "workers": "employees"}
+
+
+#: the speaker of a quote in the North Kivu example, whom the misattributed copy replaces
+GENERAL = "General Alphonse Mwamba"
 
 
 def _spin(text: str) -> str:
@@ -86,7 +95,8 @@ def _edit(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The examples, then copies of them: exact, near-duplicate, and stitched from two articles."""
+    """The examples, then copies of them: exact, near-duplicate, stitched from two articles, spun,
+    edited, and edited with a quote given to another speaker."""
     root = tmp_path_factory.mktemp("spark-corpus")
     for f in sorted(EXAMPLES.iterdir()):
         if f.is_file() and f.name.lower() != "readme.md":
@@ -105,6 +115,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"id": "copy-spun", "text": _spin(d.text), "published": d.published, "source": "Spin Desk"},
         # edited: a word in the middle of each paragraph's first sentence changed, the rest kept
         {"id": "copy-edited", "text": _edit(e.text), "published": e.published},
+        # misattributed: an edited copy (provenance re-scores it) that gives the general's quote to a
+        # governor (the speaker conflict re-scores it again, and the original)
+        {"id": "copy-misattributed", "text": _edit(c.text).replace(GENERAL, "Governor Jean Ilunga"),
+         "published": c.published, "source": "Rewrite Desk"},
     ]
     with (root / "zz-copies.jsonl").open("w", encoding="utf-8") as fh:
         for r in records:
@@ -154,9 +168,14 @@ def test_report_counts_match_the_local_ingest(output: tuple[Path, Any], local_db
     _, report = output
     run = local_db.execute("SELECT n_new, n_duplicate, n_failed FROM runs").fetchone()
     assert (report.new, report.duplicate, report.failed) == run
-    assert report.new == len(_examples()) + 4 and report.duplicate == 2 and report.failed == 0
+    assert report.new == len(_examples()) + 5 and report.duplicate == 2 and report.failed == 0
     assert report.provenance >= 2
-    assert list(report.phases) == ["read and analyse", "copies", "merged events", "provenance", "last writes"]
+    assert list(report.phases) == ["read and analyse", "copies", "merged events", "provenance", "quotations",
+                                   "last writes"]
+    quotations = local_db.execute("SELECT count(*) FROM quotations").fetchone()
+    conflicted = local_db.execute("SELECT count(DISTINCT article_id) FROM signals WHERE name = 'speaker_conflict'"
+                                  ).fetchone()
+    assert (report.quotations, report.speaker_conflicts) == (quotations[0], conflicted[0])  # type: ignore[index]
     assert all(s >= 0 for s in report.phases.values())
     assert abs(sum(report.phases.values()) - report.seconds) < 1.0
 
@@ -200,6 +219,42 @@ def test_the_corpus_has_what_the_comparison_needs(local_db: duckdb.DuckDBPyConne
                  "(SELECT article_id FROM articles WHERE id IN ('copy-spun', 'copy-edited'))") == 2
     assert count("SELECT count(*) FROM copies WHERE near_duplicate AND article_id IN "
                  "(SELECT article_id FROM articles WHERE id = 'copy-edited')") == 1
+    # quotations: quotes repeated across articles, and the general's quote given to two speakers
+    assert count("SELECT count(*) FROM quotations WHERE n_articles > 1") >= 3
+    assert count("SELECT count(*) FROM quotations WHERE speaker_conflict AND n_articles > 1 AND n_speakers = 2") == 1
+    assert count("SELECT count(*) FROM quotations WHERE speaker_conflict AND speakers LIKE '%Alphonse Mwamba%' "
+                 "AND speakers LIKE '%Jean Ilunga%'") == 1
+    # the misattributed copy is re-scored twice: for its provenance and for the speaker conflict
+    assert count("SELECT count(DISTINCT name) FROM signals WHERE name IN ('spun_copy', 'speaker_conflict') AND "
+                 "article_id IN (SELECT article_id FROM articles WHERE id = 'copy-misattributed')") == 2
+
+
+def test_speaker_conflicts_rescore_as_the_local_store_does(
+    output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection
+) -> None:
+    """The articles in a speaker conflict carry the same signal (message and evidence included) and
+    the same reliability in their ``analysis`` on both paths: the conflict re-scores an article
+    after its provenance did, from the score provenance gave it, in both."""
+    out, _ = output
+    sig = ("SELECT a.id, s.idx, s.severity, s.message, s.evidence, s.spans, s.weight FROM {signals} s "
+           "JOIN {articles} a USING (article_id) WHERE s.name = 'speaker_conflict'")
+    rel = ("SELECT id, reliability_score, analysis::JSON->'reliability' FROM {articles} WHERE article_id IN "
+           "(SELECT article_id FROM {signals} WHERE name = 'speaker_conflict')")
+    found: dict[str, Any] = {}
+    for name, source in (("local", lambda t: t), ("spark", lambda t: _parquet(out, t))):
+        tables = {"signals": source("signals"), "articles": source("articles")}
+        found[name] = (sorted(local_db.execute(sig.format(**tables)).fetchall(), key=repr),
+                       sorted(local_db.execute(rel.format(**tables)).fetchall(), key=repr))
+    assert found["spark"] == found["local"]
+    signals, reliability = found["local"]
+    assert {r[0] for r in signals} >= {"03-offensive-north-kivu", "copy-misattributed"}
+    for aid, score, doc in reliability:
+        names = [s["name"] for s in json.loads(doc)["signals"]]
+        assert json.loads(doc)["score"] == score and "speaker_conflict" in names, aid
+        if aid == "copy-misattributed":
+            assert "spun_copy" in names  # provenance's re-scoring is kept under the conflict's
+    weights = {aid: w for aid, _, _, _, _, _, w in signals}
+    assert all(w > 0 for w in weights.values())
 
 
 def test_parquet_columns_are_the_store_schema(output: tuple[Path, Any], local_db: duckdb.DuckDBPyConnection) -> None:
@@ -223,18 +278,18 @@ def test_ingest_parquet_loads_the_output_for_the_web_ui(
     conn = connect(db)
     try:
         for table in ("articles", "events", "places", "signals", "copies", "merged_events", "spun_from",
-                      "stitched_from"):
+                      "stitched_from", "quotations", "quotation_mentions"):
             assert _rows(conn, table, table) == _rows(local_db, table, table)
         # loading again adds nothing: the articles are known by their content hash
         res = runner.invoke(app, ["ingest", "--parquet", str(out), "--db", str(db)])
         assert res.exit_code == 0, res.output
-        assert f"0 new, {len(_examples()) + 4} already stored" in res.output
+        assert f"0 new, {len(_examples()) + 5} already stored" in res.output
     finally:
         conn.close()
     conn = connect(db)
     try:
         n = conn.execute("SELECT count(*) FROM articles").fetchone()
-        assert n == (len(_examples()) + 4,)
+        assert n == (len(_examples()) + 5,)
     finally:
         conn.close()
 

@@ -191,20 +191,18 @@ def _ingest_through(server: str, token: str | None, inputs: list[str], progress:
 
 def _ingest_parquet(db: Path, folder: Path) -> None:
     from tidings.spark.load import load_parquet
-    from tidings.store import quotation_merge
 
     if not folder.is_dir():
         fail(f"--parquet wants the OUTPUT folder of `tidings spark`; {folder} is not a folder", 2)
     conn = open_store(db)
     try:
         rep = load_parquet(conn, folder)
-        quotations = quotation_merge.rebuild(conn)  # the Spark job does not merge quotes yet
     except (TidingsError, duckdb_error()) as exc:
         fail(f"cannot load {folder}: {exc}", 1)
     finally:
         conn.close()
     err_console.print(f"{rep.articles} new, {rep.skipped} already stored; {rep.merged_events} merged events; "
-                      f"{quotations} quotations; {db}",
+                      f"{rep.quotations} quotations; {db}",
                       highlight=False)
 
 

@@ -6,7 +6,9 @@ Stages, each one pass over the data:
    URL and number the kept articles in input order (``seq``), as ``tidings ingest`` would;
 2. analyse the kept articles in ``mapPartitions`` (``executor``): one cached wide row per article;
 3. copies and near-duplicates, near-duplicate groups, merged events (``corpus``); what each
-   article was spun or stitched from, and its score re-weighed with that (``provenance``);
+   article was spun or stitched from, and its score re-weighed with that (``provenance``); quotes
+   merged into quotations on the driver, and the score of each article in a speaker conflict
+   re-weighed after its provenance, as ``ingest`` does (``quotations``);
 4. write every store table as Parquet, the store's columns and types exactly (``tables``): each
    table as soon as it is known, a few at a time beside the corpus stages, and ``runs`` last.
 """
@@ -28,7 +30,7 @@ from pyspark.sql import functions as F
 
 from tidings.ingest.sources import Failure
 from tidings.model import Article
-from tidings.spark import corpus, provenance
+from tidings.spark import corpus, provenance, quotations
 from tidings.spark.executor import analyse_partition
 from tidings.spark.read import read_items
 from tidings.spark.tables import PER_ARTICLE, table_schema, wide_schema
@@ -46,9 +48,12 @@ class JobReport:
     merged_events: int = 0
     copies: int = 0
     provenance: int = 0  # articles found spun or stitched from earlier ones
+    quotations: int = 0
+    speaker_conflicts: int = 0  # articles that give a quote to another speaker than other articles do
     seconds: float = 0.0
     #: where the seconds went: reading and analysing (until every article is analysed), the corpus
-    #: stages (copies; near-duplicate groups and merged events; provenance and re-scoring), and
+    #: stages (copies; near-duplicate groups and merged events; provenance and re-scoring;
+    #: quotations and re-scoring for speaker conflicts), and
     #: waiting for the last table writes.  Tables are written beside the corpus stages, so a stage's
     #: seconds include the writes that overlapped it.
     phases: dict[str, float] = field(default_factory=dict)
@@ -61,7 +66,8 @@ class JobReport:
         """The one line both front ends print when the job is done."""
         phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in self.phases.items())
         return (f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed; {self.copies} copies; "
-                f"{self.merged_events} merged events; {self.provenance} spun or stitched; {output} ({self.seconds:.1f} s: {phases})")
+                f"{self.merged_events} merged events; {self.provenance} spun or stitched; "
+                f"{self.quotations} quotations, {self.speaker_conflicts} articles in speaker conflicts; {output} ({self.seconds:.1f} s: {phases})")
 
 
 #: JVM heap of a local-mode run when nothing else sets it (Spark's own 1g runs out in the copy
@@ -120,6 +126,20 @@ def _write(df: DataFrame, output: str, table: str, files: int | None) -> None:
     if files:
         df = df.coalesce(files)
     df.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+
+
+def _rescore(tables: dict[str, DataFrame], rescored: DataFrame) -> None:
+    """Give the articles of ``rescored`` (article_id, reliability_score, analysis, signals rows)
+    their new score, ``analysis`` and signals in ``tables``."""
+    new = rescored.select("article_id", F.col("reliability_score").alias("new_score"),
+                          F.col("analysis").alias("new_analysis"))
+    tables["articles"] = (tables["articles"].join(new, "article_id", "left")
+                          .withColumn("reliability_score", F.coalesce("new_score", "reliability_score"))
+                          .withColumn("analysis", F.coalesce("new_analysis", "analysis"))
+                          .drop("new_score", "new_analysis"))
+    tables["signals"] = corpus.to_schema(tables["signals"], "signals").join(
+        new.select("article_id"), "article_id", "left_anti").unionByName(
+        corpus.to_schema(rescored.select(F.explode("signals").alias("r")).select("r.*"), "signals"))
 
 
 def run(
@@ -190,7 +210,7 @@ def run(
             for name in sorted(names):
                 writes.append(pool.submit(_write, corpus.to_schema(tables[name], name), output, name, files_per_table))
 
-        # an article's score and signals wait for its provenance (step 3)
+        # an article's score and signals wait for its provenance and its quotes' speakers (step 3)
         write([t for t in tables if t not in ("articles", "signals")])
 
         # 3. corpus stages
@@ -218,18 +238,20 @@ def run(
         write(["merged_events", "merged_event_mentions"])
         prov = provenance.find_provenance(spark, ok, parts).persist(StorageLevel.MEMORY_AND_DISK)
         report.provenance = prov.count()
-        rescored = prov.select("article_id", F.col("reliability_score").alias("new_score"),
-                               F.col("analysis").alias("new_analysis"))
-        tables["articles"] = (articles.join(rescored, "article_id", "left")
-                              .withColumn("reliability_score", F.coalesce("new_score", "reliability_score"))
-                              .withColumn("analysis", F.coalesce("new_analysis", "analysis")))
-        tables["signals"] = corpus.to_schema(tables["signals"], "signals").join(
-            rescored.select("article_id"), "article_id", "left_anti").unionByName(
-            corpus.to_schema(prov.select(F.explode("signals").alias("r")).select("r.*"), "signals"))
+        _rescore(tables, prov)
         for t in ("spun_from", "stitched_from"):
             tables[t] = prov.select(F.explode(t).alias("r")).select("r.*")
-        write(["articles", "signals", "spun_from", "stitched_from"])
+        write(["spun_from", "stitched_from"])
         report.lap("provenance", t0)
+        # the store re-scores for speaker conflicts after ingest wrote the articles, provenance and
+        # all: the same order here
+        quoted = quotations.merge_quotations(spark, tables["quotes"], tables["articles"])
+        conflicted = quoted.rescored.persist(StorageLevel.MEMORY_AND_DISK)
+        report.quotations, report.speaker_conflicts = quoted.count, conflicted.count()
+        _rescore(tables, conflicted)
+        tables["quotations"], tables["quotation_mentions"] = quoted.quotations, quoted.mentions
+        write(["articles", "signals", "quotations", "quotation_mentions"])
+        report.lap("quotations", t0)
 
         # 4. the run's own row, once every count is known
         report.new = int(counted["all"]) - int(counted["failed"])
@@ -242,7 +264,7 @@ def run(
         # only now: a runs row says every other table of the run is there
         _write(corpus.to_schema(tables["runs"], "runs"), output, "runs", files_per_table)
     report.lap("last writes", t0)
-    for df in (prov, merged, found, wide, keys):
+    for df in (conflicted, prov, merged, found, wide, keys):
         df.unpersist()
     items.unpersist()
     report.seconds = time.perf_counter() - t0

@@ -1,10 +1,11 @@
 """``tidings ingest --parquet DIR``: the Parquet tables of a Spark run into a DuckDB corpus store.
 
 Needs DuckDB only, not PySpark.  Into an empty store every table is loaded as written, merged
-events included.  Into a store that already holds articles, the articles it holds are skipped, the
-new ones are numbered after the stored ones, and the merged events are rebuilt over the whole
-store; copies between the stored articles and the new ones are not looked for (run the Spark job
-over all the inputs, or ``tidings ingest`` them, for that).
+events and quotations included.  Into a store that already holds articles, the articles it holds
+are skipped, the new ones are numbered after the stored ones, and the merged events and the
+quotations (with every article's ``speaker_conflict``) are rebuilt over the whole store; copies
+between the stored articles and the new ones are not looked for (run the Spark job over all the
+inputs, or ``tidings ingest`` them, for that).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ TABLES = (
     "runs", "articles", "article_aliases", "removed", "entities", "quotes", "events", "places", "signals", "spun_from",
     "stitched_from", "failures",
     "doc_fingerprints", "sentence_fingerprints", "copies", "copied_sentences", "merged_events",
-    "merged_event_mentions",
+    "merged_event_mentions", "quotations", "quotation_mentions",
 )
+#: corpus-wide tables: loaded into an empty store as written, rebuilt over a store with articles
+_REBUILT = ("merged_events", "merged_event_mentions", "quotations", "quotation_mentions")
 _PER_NEW_ARTICLE = ("removed", "entities", "quotes", "events", "places", "signals", "spun_from", "stitched_from",
                     "doc_fingerprints",
                     "sentence_fingerprints", "copies", "copied_sentences")
@@ -33,6 +36,7 @@ class LoadReport:
     articles: int = 0
     skipped: int = 0
     merged_events: int = 0
+    quotations: int = 0
 
 
 def _files(folder: Path, table: str) -> str | None:
@@ -50,8 +54,9 @@ def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> str:
 
 
 def load_parquet(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadReport:
-    """Load ``folder/<table>/*.parquet`` into the store in one transaction (merged events after)."""
-    from tidings.store import merge
+    """Load ``folder/<table>/*.parquet`` into the store in one transaction (merged events and
+    quotations after)."""
+    from tidings.store import merge, quotation_merge
 
     root = Path(folder)
     if _files(root, "articles") is None:
@@ -69,7 +74,7 @@ def load_parquet(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadRep
                 continue
             cols = _columns(conn, table)
             read = f"read_parquet('{src[table]}')"
-            if table in ("merged_events", "merged_event_mentions") and stored:
+            if table in _REBUILT and stored:
                 continue  # rebuilt below, over the whole store
             if table == "articles":
                 select = cols.replace('"seq"', f'"seq" + {last_seq} AS "seq"')
@@ -78,7 +83,7 @@ def load_parquet(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadRep
                 select, where = cols, "WHERE article_id IN (SELECT article_id FROM _new_articles)"
             elif table in ("runs", "failures", "article_aliases"):  # once per Spark run
                 select, where = cols, "WHERE run_id NOT IN (SELECT run_id FROM runs)"
-            else:  # merged events into an empty store
+            else:  # merged events and quotations into an empty store
                 select, where = cols, ""
             conn.execute(f'INSERT INTO "{table}" ({cols}) SELECT {select} FROM {read} {where}')
         n = conn.execute("SELECT count(*) FROM _new_articles").fetchone()
@@ -95,4 +100,6 @@ def load_parquet(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadRep
     else:
         m = conn.execute("SELECT count(*) FROM merged_events").fetchone()
         report.merged_events = int(m[0]) if m else 0
+    # loaded as written into an empty store, this finds them up to date and writes nothing
+    report.quotations = quotation_merge.rebuild(conn)
     return report
