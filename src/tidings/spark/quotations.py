@@ -15,8 +15,9 @@ So:
    by ``store.quotation_merge.rescore`` from the score it has once its provenance is known, as
    the local store re-scores the stored article after ``ingest`` wrote it.
 
-The driver holds every mergeable quote mention at once, as the local store's rebuild does:
-roughly 1-2 KB per mention in Python (``docs/spark.md``).
+The driver holds every mergeable quote mention at once, as the local store's rebuild does: about
+3 KB of Python memory per mention at the peak of the merge, so some 8 GB for a million articles
+("Quotations on Spark" in ``docs/spark.md``).  It is the job's one step that does not scale out.
 """
 
 from __future__ import annotations
