@@ -210,3 +210,43 @@ def test_a_persons_name_tagged_as_a_place_once_stays_the_person():
     found = find_places(text, doc)
     assert "Pompeo" not in [p["text"] for p in found]
     assert "Sochi" in [p["text"] for p in found]
+
+
+@pytest.mark.parametrize("text,town,lat,lon", [
+    ("A Sheboygan woman was charged with fraud on Friday after a long investigation.", "Sheboygan", 43.75, -87.71),
+    ("Carla Mendes, 34, of Yakima, Wash., pleaded guilty to the theft.", "Yakima", 46.6, -120.51),
+    ("The Kalamazoo Police Department asked drivers to avoid the area.", "Kalamazoo", 42.29, -85.59),
+])
+def test_a_small_town_the_context_calls_a_place(text, town, lat, lon):
+    """A town's name before a person noun, before ", <state>", or in the name of a body that
+    serves it is a place however small."""
+    p = one(places(text), town)
+    assert p["feature"] == "city" and near(p, lat, lon)
+
+
+def test_names_before_counties_are_counties():
+    found = places("Voters in Sheboygan and Manitowoc counties approved the school levy.")
+    assert [(p["text"], p["name"], p["feature"]) for p in found] == [
+        ("Sheboygan", "Sheboygan County", "admin"), ("Manitowoc", "Manitowoc County", "admin")]
+    assert {p["admin1"] for p in found} == {"Wisconsin"}
+
+
+def test_common_words_and_bodies_named_for_people_are_not_towns():
+    """"Police" is a town in Poland and "Council" one in Idaho; a school named for a person
+    carries no place."""
+    assert places("The city council met the police chief on Tuesday. The Council said it would "
+                  "ask the Police to wait.") == []
+
+
+def test_street_placed_at_its_town_and_address_left_out():
+    found = places("A fire destroyed two houses on Cedar Street in Duluth, Minnesota, early on Sunday.")
+    street = one(found, "Cedar Street")
+    duluth = one(found, "Duluth")
+    assert street["kind"] == "street" and street["within"] == "Duluth" and street["feature"] == "other"
+    assert (street["lat"], street["lon"]) == (duluth["lat"], duluth["lon"])
+    assert street["confidence"] < duluth["confidence"]
+    dated = places("BOISE, Idaho (AP) - Crews closed Fairview Avenue for repairs, the city said.")
+    assert one(dated, "Fairview Avenue")["within"] == "Boise"
+    # an address is a building's point, and a street with no town in the text stays unplaced
+    assert places("Police said the man was arrested at his home at 412 Birch Road on Thursday.") == []
+    assert places("Crews closed Fairview Avenue for a week of repairs.") == []

@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from tidings.places.gazetteer import Gazetteer, normalise
 
 #: embedded toponyms must name a place at least this big (or a country/admin1, or be a demonym)
@@ -55,11 +57,17 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name / demonym / dateline
+    kind: str  # name / demonym / dateline / street
     label: str = ""  # spaCy label it came from, "" when none
     country: str | None = None  # for demonyms: the ISO3 country
     embedded: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """What the gazetteer is asked for: the text, or the full name the context gives it
+        ("Barrow" in "Jackson and Barrow counties" is Barrow County)."""
+        return str(self.extra.get("lookup") or self.text)
 
 
 #: a dateline opens one of the first paragraphs (after a byline or date line left in the body)
@@ -84,6 +92,37 @@ def find_dateline(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | 
             break
         at = nxt + 2
     return None, None
+
+
+#: a street's name: up to four capitalised words (or an ordinal, an initial) before a street word
+_STREET = re.compile(
+    r"(?<![\w.'’])((?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th)|[NSEW]\.(?:[NSEW]\.)?)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th)|[NSEW]\.(?:[NSEW]\.)?)){0,3}"
+    r"\s+(?:Street|Avenue|Road|Drive|Boulevard|Highway|Lane|Parkway|Trail|Pike|Blvd\.|Ave\.|St\.|Rd\.))(?![\w-])"
+)
+#: what makes it an address, a building's point rather than a place's name: a house number or a
+#: block ("1935 Orchard St.", "the 500 block of Taylor Street")
+_ADDRESS_BEFORE = re.compile(r"(?:\d+[A-Za-z]?|block of)\s+$")
+_NOT_A_NAME = frozenset("The A An This That In On At Of And Or For From To By With".split())
+
+
+def find_streets(text: str) -> list[tuple[int, int]]:
+    """Spans of street names ("Gillis Street", "South Main St."), addresses left out."""
+    out = []
+    for m in _STREET.finditer(text):
+        a, b = m.start(1), m.end(1)
+        first = text[a:b].split()[0]
+        if first in _NOT_A_NAME:
+            rest = text[a:b].split(None, 1)
+            if len(rest) < 2 or len(rest[1].split()) < 2:
+                continue
+            a += len(first) + (len(text[a:b]) - len(text[a:b].lstrip())) + 1
+            while text[a].isspace():
+                a += 1
+        if _ADDRESS_BEFORE.search(text[max(0, a - 12):a]):
+            continue
+        out.append((a, b))
+    return out
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
@@ -125,6 +164,41 @@ def _known(gaz: Gazetteer, s: str, big: bool) -> bool:
         if big and p.feature == "city" and p.population >= EMBEDDED_MIN_POPULATION:
             return True
     return False
+
+
+#: nouns for people that a town's name premodifies in local news ("a Gainesville woman",
+#: "two Dayton teens"); a person's name does not stand there
+RESIDENT_NOUNS = frozenset("""man men woman women boy boys girl girls teen teens teenager teenagers
+youth youths resident residents native natives couple""".split())
+
+#: words of a body that serves a town, county or district and is named for it ("Oakdale Fire
+#: Department", "Crestwood School Board", "DeKalb Police"): the name in it is a place however
+#: small (bodies named for people, "Lincoln High School", carry none of these words)
+JURISDICTION_WORDS = frozenset("""police sheriff sheriff's fire council commission commissioners
+selectmen aldermen township municipal schools""".split()) | frozenset({"board of education",
+                                                                         "school board", "school district"})
+
+#: a plural division noun after a list of names ("Jackson and Barrow counties")
+_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+
+
+def _serves_jurisdiction(words: str) -> bool:
+    low = words.lower()
+    return any((w in low) if " " in w else (w in low.split()) for w in JURISDICTION_WORDS)
+
+
+#: a word this frequent in English (Zipf scale) is a word before it is a small town's name
+#: ("Police", Poland; "Council", Idaho; "Young", Uruguay)
+COMMON_WORD_ZIPF = 4.8
+
+
+def _local(gaz: Gazetteer, s: str) -> bool:
+    """Whether the name is a town or a division of any size, and not a common word."""
+    words = s.lower().split()
+    if len(words) == 1 and (words[0] in JURISDICTION_WORDS or words[0] in RESIDENT_NOUNS
+                            or zipf_frequency(words[0], "en") >= COMMON_WORD_ZIPF):
+        return False
+    return any(p.feature in ("city", "admin") for p in gaz.lookup(s, alternates=False))
 
 
 def _region(gaz: Gazetteer, s: str) -> bool:
@@ -176,6 +250,9 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
         if region and gaz.lookup(text[region[0]:region[1]]):
             add(Mention(region[0], region[1], text[region[0]:region[1]], "name", "GPE"))
 
+    for a, b in find_streets(text):
+        add(Mention(a, b, text[a:b], "street"))
+
     person = [False] * (len(text) + 1)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -197,6 +274,43 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             as_place[ent.text] += 1
     surnames = {name for name, n in as_person.items() if n > as_place[name]}
 
+    def embedded(toks: list[Any], label: str) -> None:
+        """Toponyms inside the name of an organisation, facility or event; any town or division
+        when the name is that of a body serving one, else only big or well-known places."""
+        local = _serves_jurisdiction(" ".join(t.text for t in toks))
+        i = 0
+        while i < len(toks):
+            hit = False
+            for n in (3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                span = toks[i:i + n]
+                if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper() or (
+                        span[0].pos_ == "DET"):
+                    continue
+                s, e = span[0].idx, span[-1].idx + len(span[-1].text)
+                word = text[s:e]
+                if n == len(toks) and label == "ORG":
+                    # an organisation named only a place's name ("Toyota") is the
+                    # organisation, unless the name is a country's or a state's (metonymy)
+                    if not any(p.feature == "country" or p.level == 1
+                               for p in gaz.lookup(word, alternates=False)):
+                        continue
+                if _known(gaz, word, big=True) or (local and n < len(toks) and _local(gaz, word)):
+                    add(Mention(s, e, word, "name", label, embedded=True))
+                    i += n
+                    hit = True
+                    break
+                if n == 1:
+                    d = _demonym(gaz, word)
+                    if d:
+                        add(Mention(s, e, word, "demonym", label, country=d, embedded=True))
+                        i += 1
+                        hit = True
+                        break
+            if not hit:
+                i += 1
+
     for ent in doc.ents:
         label = ent.label_
         if label in ("GPE", "LOC") and len(ent) == 1 and ent.text in surnames and not any(
@@ -210,6 +324,8 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                 dem = _demonym(gaz, word) if not gaz.lookup(word) else None
                 if dem:
                     add(Mention(s, e, word, "demonym", label, country=dem))
+                elif not gaz.lookup(word) and len(sub := [t for t in ent if s <= t.idx < e]) > 1:
+                    embedded(sub, label)  # a body taken for a place ("Alachua County Sheriff")
                 else:
                     add(Mention(s, e, word, "name", label))
         elif label == "PERSON" and _DIVISION_NAME.search(ent.text) and _known(gaz, ent.text, big=True):
@@ -240,39 +356,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                         add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "demonym", label,
                                     country=d))
         elif label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
-            toks = [t for t in ent]
-            i = 0
-            while i < len(toks):
-                hit = False
-                for n in (3, 2, 1):
-                    if i + n > len(toks):
-                        continue
-                    span = toks[i:i + n]
-                    if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper() or (
-                            span[0].pos_ == "DET"):
-                        continue
-                    s, e = span[0].idx, span[-1].idx + len(span[-1].text)
-                    word = text[s:e]
-                    if n == len(toks) and label == "ORG":
-                        # an organisation named only a place's name ("Toyota") is the
-                        # organisation, unless the name is a country's or a state's (metonymy)
-                        if not any(p.feature == "country" or p.level == 1
-                                   for p in gaz.lookup(word, alternates=False)):
-                            continue
-                    if _known(gaz, word, big=True):
-                        add(Mention(s, e, word, "name", label, embedded=True))
-                        i += n
-                        hit = True
-                        break
-                    if n == 1:
-                        d = _demonym(gaz, word)
-                        if d:
-                            add(Mention(s, e, word, "demonym", label, country=d, embedded=True))
-                            i += 1
-                            hit = True
-                            break
-                if not hit:
-                    i += 1
+            embedded(list(ent), label)
 
     # demonyms and country / division names spaCy left untagged
     ent_cover = [False] * (len(text) + 1)
@@ -317,6 +401,8 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
         if not hit:
             i += 1
 
+    _cued_names(text, toks, gaz, surnames, mentions, add)
+
     mentions.sort(key=lambda m: m.start)
     if dateline and not any(m.kind == "dateline" for m in mentions):
         key = normalise(dateline.split(",")[0])
@@ -325,3 +411,61 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                 m.kind = "dateline"
                 break
     return mentions
+
+
+def _cued_names(text: str, toks: list[Any], gaz: Gazetteer, surnames: set[str], mentions: list[Mention],
+                add: Any) -> None:
+    """Town and county names the tagger missed or took for a person or a group, where the words
+    around them say they are places:
+
+    - a division after it: "Alexandria, Va.", "Vanderburgh, Ind." (a name followed by a state
+      or country is a place in it);
+    - a noun for a person after it: "a Gainesville woman", "Dayton teens" (``RESIDENT_NOUNS``);
+    - a plural division noun after a list of names: "Jackson and Barrow counties" (each name is
+      looked up as "... County").
+    Only names the gazetteer holds as a town or division are taken, never a part of a longer
+    person's name, nor a name the article uses for a person named in full."""
+    ents: dict[int, Any] = {}
+    for t in toks:
+        if t.ent_type_:
+            ents[t.i] = t
+    n = len(toks)
+
+    def single(t: Any) -> bool:
+        """A capitalised proper noun alone: untagged, or a one-word person, group or place."""
+        if not t.text[:1].isupper() or t.pos_ != "PROPN" or t.text in surnames:
+            return False
+        if not t.ent_type_:
+            return True
+        return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.ent_iob_ == "B" and (
+            t.i + 1 >= n or toks[t.i + 1].ent_iob_ != "I")
+
+    for t in toks:
+        low = t.lower_
+        if low in _DIVISION_PLURALS and t.i > 0:
+            # walk back over "A, B and C"
+            j = t.i - 1
+            while j >= 0 and (toks[j].text in (",", "and", "&") or single(toks[j])):
+                if toks[j].text not in (",", "and", "&"):
+                    full = f"{toks[j].text} {_DIVISION_PLURALS[low]}"
+                    if any(p.feature == "admin" for p in gaz.lookup(full, alternates=False)):
+                        a, b = toks[j].idx, toks[j].idx + len(toks[j].text)
+                        for m in mentions:  # already found as a bare name: it is the county
+                            if (m.start, m.end) == (a, b) and m.kind == "name":
+                                m.extra["lookup"] = full
+                        add(Mention(a, b, toks[j].text, "name", "", extra={"lookup": full}))
+                j -= 1
+            continue
+        if not single(t) or not _local(gaz, t.text):
+            continue
+        cue = False
+        if t.i + 2 < n and toks[t.i + 1].text == ",":
+            nxt = toks[t.i + 2]
+            after = nxt.text if nxt.text in gaz.abbreviations else text[nxt.idx:nxt.idx + 40].split(",")[0]
+            cue = nxt.text in gaz.abbreviations or (nxt.text[:1].isupper() and any(
+                p.feature == "country" or (p.feature == "admin" and p.level == 1)
+                for p in gaz.lookup(after.strip(" .;:"), alternates=False)))
+        if not cue and t.i + 1 < n and toks[t.i + 1].lower_ in RESIDENT_NOUNS and t.dep_ in ("compound", "amod", "nmod"):
+            cue = True
+        if cue:
+            add(Mention(t.idx, t.idx + len(t.text), t.text, "name", ""))

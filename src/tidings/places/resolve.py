@@ -81,7 +81,7 @@ def _prior(m: Mention, p: Place, gaz: Gazetteer) -> float:
     if p.capital:
         s += W_CAPITAL
     s += W_RANK[p.rank]
-    if not gaz.is_primary(m.text, p):
+    if not gaz.is_primary(m.name, p):
         s += W_ALT
     return s
 
@@ -122,13 +122,15 @@ def resolve(
         if m.kind == "demonym":
             p = gaz.country(m.country or "")
             cs = [p] if p is not None else []
+        elif m.kind == "street":
+            cs = []  # located by the town it is in, below
         else:
-            cs = gaz.lookup(m.text)
+            cs = gaz.lookup(m.name)
         cands.append(cs)
         ps = [_prior(m, p, gaz) for p in cs]
         # a division named after its own city ("Mombasa", "New York") or sharing its name with
         # the national capital ("Washington"): the bare name is the city
-        if not _ADMIN1_WORDS.search(m.text) and not _said_division(text, m):
+        if not _ADMIN1_WORDS.search(m.name) and not _said_division(text, m):
             for j, p in enumerate(cs):
                 if p.feature == "admin" and p.level == 1 and any(
                         q.feature == "city" and q.country == p.country
@@ -137,7 +139,7 @@ def resolve(
         # a second-level division and a city of one name, next to each other, are one place:
         # the city ("Paris", "Sligo")
         for j, p in enumerate(cs):
-            if p.feature == "admin" and p.level == 2 and not _ADMIN2_WORDS.search(m.text) and any(
+            if p.feature == "admin" and p.level == 2 and not _ADMIN2_WORDS.search(m.name) and any(
                     q.feature == "city" and q.country == p.country
                     and haversine_km(p.lat, p.lon, q.lat, q.lon) < 80 for q in cs):
                 ps[j] += W_ADMIN_OF_CITY
@@ -175,16 +177,18 @@ def resolve(
 
     admin1_named = {(p.country, p.name) for p in anchors if p is not None
                     and p.feature == "admin" and p.level == 1}
-    anchor_pts = [(i, p) for i, p in enumerate(anchors) if p is not None and p.feature == "city"]
+    # a named town or county is near the towns it is named with
+    anchor_pts = [(i, p) for i, p in enumerate(anchors) if p is not None and (
+        p.feature == "city" or (p.feature == "admin" and p.level == 2))]
 
     # mentions of one name do not support each other's division ("Tianjin" thrice is no reason
     # to read it as the municipality rather than the city)
     same: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
-        same[normalise(m.text)].add(i)
+        same[normalise(m.name)].add(i)
     scores: list[list[float]] = []
     for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors)):
-        key = normalise(m.text)
+        key = normalise(m.name)
         row = []
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         container: list[Place] = []
@@ -204,7 +208,7 @@ def resolve(
                     s += W_CONTAINED
                 else:
                     s += W_NOT_CONTAINED
-            if p.feature == "city" and (p.country, p.admin1) in admin1_named:
+            if (p.feature == "city" or p.level == 2) and (p.country, p.admin1) in admin1_named:
                 s += W_SAME_ADMIN1
             if p.feature == "admin" and p.level == 1 and held_in.get((p.country, p.name), set()) - same[key]:
                 s += W_SAME_ADMIN1
@@ -227,7 +231,7 @@ def resolve(
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if cands[i]:
-            key = ("d:" + (m.country or "")) if m.kind == "demonym" else "n:" + normalise(m.text)
+            key = ("d:" + (m.country or "")) if m.kind == "demonym" else "n:" + normalise(m.name)
             groups[key].append(i)
     choice: dict[int, tuple[Place, float]] = {}
     for idx in groups.values():
@@ -252,6 +256,13 @@ def resolve(
                 sure *= 0.8
             choice[i] = (place, round(min(1.0, max(0.0, probs[best] * sure)), 3))
 
+    for i, within in _streets_within(text, mentions, choice).items():
+        place, conf = within
+        choice[i] = (Place(name=mentions[i].text, geonames_id=None, country=place.country,
+                           admin1=place.admin1, lat=place.lat, lon=place.lon, population=0,
+                           feature="other"), round(conf * STREET_FACTOR, 3))
+        mentions[i].extra["within"] = place.name
+
     out: list[dict[str, Any]] = []
     for i, m in enumerate(mentions):
         kind = "embedded" if m.embedded and m.kind == "name" else m.kind
@@ -260,12 +271,44 @@ def resolve(
             place, conf = choice[i]
             rec.update(place.as_dict())
             rec["confidence"] = conf
+            if "within" in m.extra:
+                rec["within"] = m.extra["within"]
         elif keep_unresolved:
             rec.update({"name": None, "country": None, "admin1": None, "lat": None, "lon": None,
                         "geonames_id": None, "feature": None, "confidence": 0.1})
         else:
             continue
         out.append(rec)
+    return out
+
+
+#: a street's confidence keeps this much of the town's it is placed at
+STREET_FACTOR = 0.6
+
+
+def _streets_within(text: str, mentions: list[Mention], choice: dict[int, tuple[Place, float]]
+                    ) -> dict[int, tuple[Place, float]]:
+    """The town each street is in, as the text says: the town named right after it ("Gillis
+    Street in Alton", "Main Street, Alton"), else the dateline's town, else the one town the
+    article names most (none when two tie).  A street with none of these stays unresolved."""
+    towns = Counter(id(choice[i][0]) for i in choice if choice[i][0].feature == "city")
+    by_id = {id(choice[i][0]): choice[i] for i in choice}
+    top = towns.most_common(2)
+    focus = by_id[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    dateline = next((choice[i] for i, m in enumerate(mentions) if m.kind == "dateline" and i in choice
+                     and choice[i][0].feature == "city"), None)
+    out: dict[int, tuple[Place, float]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "street":
+            continue
+        nxt = i + 1
+        if nxt < len(mentions) and nxt in choice and choice[nxt][0].feature in ("city", "admin") and re.fullmatch(
+                r"\s*(?:,|in|of)\s*", text[m.end:mentions[nxt].start]):
+            out[i] = choice[nxt]
+        elif dateline is not None:
+            out[i] = dateline
+        elif focus is not None:
+            out[i] = focus
     return out
 
 
