@@ -328,3 +328,86 @@ def test_cli_batch_finds_the_spun_copy_listed_before_its_original(tmp_path: Path
     for row in _rows(out2).values():
         assert "spun_copy" not in {s["name"] for s in row["reliability"]["signals"]}
         assert not (row.get("provenance") or {}).get("spun_from")
+
+
+# --------------------------------------------------------------------------- bounded buckets
+
+#: a stock line many outlets end their reprints with: every reprint shares its buckets
+STOCK_LINE = ("This report was distributed by a regional news agency under a syndication agreement "
+              "with its member newspapers across the country.")
+
+
+def _reprint(i: int) -> str:
+    """A short local story of its own for each ``i`` (its words carry the story's letter, so two
+    stories share no word), ending with the stock line."""
+    tag = chr(ord("a") + i)
+    words = "council voted on Thursday to close the ferry terminal for repairs lasting weeks this spring"
+    return " ".join(w + tag for w in words.split()) + ".\n\n" + STOCK_LINE
+
+
+def test_bucket_answers_with_its_first_holders_only() -> None:
+    """A bucket shared by more articles than ``BUCKET_HOLDERS`` answers with its first holders:
+    a later reprint's query does not grow with the number of reprints, and its original, the
+    earliest holder, is still among what it finds."""
+    from tidings.store.provenance import BUCKET_HOLDERS, Buckets, ProvenanceIndex, bucket_keys
+
+    idx = ProvenanceIndex()
+    n = BUCKET_HOLDERS + 8
+    for i in range(n):
+        idx.add(f"r{i}", _reprint(i))
+    stock = idx._prepare("q", STOCK_LINE, None).sentences
+    keys = bucket_keys(ProvenanceIndex._minhashes(stock)[0])
+    holders = {k.split("\x1f")[0] for k in idx.buckets.query(keys)}
+    assert holders == {f"r{i}" for i in range(BUCKET_HOLDERS)}
+    # an article that leaves frees its place for one added after it
+    b = Buckets(holders=2)
+    b.insert("a", "a\x1f0", [b"1", b"2"])
+    b.insert("b", "b\x1f0", [b"1"])
+    b.insert("c", "c\x1f0", [b"1", b"2"])
+    assert b.query([b"1"]) == {"a\x1f0", "b\x1f0"} and b.query([b"2"]) == {"a\x1f0", "c\x1f0"}
+    b.remove("a")
+    b.insert("d", "d\x1f0", [b"1"])
+    assert b.query([b"1"]) == {"b\x1f0", "d\x1f0"} and b.query([b"2"]) == {"c\x1f0"}
+
+
+def test_late_reprint_still_names_its_original() -> None:
+    """The spun copy of a report that many articles share a line with, coming after more than
+    ``BUCKET_HOLDERS`` of them, is still traced to the report."""
+    from tidings.store.provenance import BUCKET_HOLDERS
+
+    idx = ProvenanceIndex()
+    idx.add("original", ORIGINAL + "\n\n" + STOCK_LINE)
+    for i in range(BUCKET_HOLDERS + 4):
+        idx.add(f"r{i}", _reprint(i))
+    prov = idx.match("copy", SPUN + "\n\n" + STOCK_LINE)
+    assert prov is not None
+    assert [s.article_id for s in prov.spun_from] == ["original"]
+
+
+def test_spark_pairs_are_the_index_candidates() -> None:
+    """The Spark job pairs each article with the earlier articles of its buckets' first holders:
+    exactly the articles a :class:`ProvenanceIndex` holding every earlier article answers with."""
+    pytest.importorskip("pyspark")
+    from collections import defaultdict
+
+    from tidings.spark.provenance import _later_earlier
+    from tidings.store.provenance import BUCKET_HOLDERS, ProvenanceIndex, bucket_keys
+
+    texts = [(f"r{i}", _reprint(i)) for i in range(BUCKET_HOLDERS + 6)]
+    texts.insert(3, ("original", ORIGINAL + "\n\n" + STOCK_LINE))
+    texts.append(("copy", SPUN + "\n\n" + STOCK_LINE))
+    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for seq, (aid, text) in enumerate(texts):
+        for key in band_keys(text):
+            members[key].append((seq, aid))
+    spark_pairs = {p for m in members.values() for p in _later_earlier(m)}
+    idx = ProvenanceIndex()
+    index_pairs: set[tuple[str, str]] = set()
+    for aid, text in texts:
+        sents = idx._prepare(aid, text, None).sentences
+        for mh in ProvenanceIndex._minhashes(sents):
+            index_pairs |= {(aid, k.split("\x1f")[0]) for k in idx.buckets.query(bucket_keys(mh))}
+        idx.add(aid, text)
+    assert spark_pairs == index_pairs
+    assert ("copy", "original") in spark_pairs
+    assert not any(earlier == f"r{BUCKET_HOLDERS + 2}" for _, earlier in spark_pairs)

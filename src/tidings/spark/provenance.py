@@ -12,8 +12,9 @@ The local store matches each new article against every article stored before it
 3. an article with provenance is re-scored from its findings (kept by the executors as JSON) and
    the findings of its provenance, which replaces its score, its signals and its ``analysis``.
 
-A sentence shared by very many articles (a site's furniture that was not stripped) pairs each
-of them with all the others; the local index aligns the same pairs one article at a time.
+A bucket shared by very many articles (a site's furniture that was not stripped, a much
+reprinted story) pairs each of them with its first ``BUCKET_HOLDERS`` articles only, as the
+local index answers from a bucket, so the pairs grow linearly with the corpus.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, S
 from tidings.model import Article
 from tidings.spark.executor import findings_from_json
 from tidings.spark.tables import table_schema
-from tidings.store.provenance import ProvenanceIndex, band_keys, rescored
+from tidings.store.provenance import BUCKET_HOLDERS, ProvenanceIndex, band_keys, rescored
 from tidings.store.writer import provenance_rows, signal_rows
 
 
@@ -49,9 +50,12 @@ def _buckets(row: Any) -> Iterator[tuple[int, tuple[int, str]]]:
 
 
 def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, str]]:
+    """Each member of a bucket with the bucket's earlier holders: its first ``BUCKET_HOLDERS``
+    articles, the only ones a :class:`ProvenanceIndex` bucket answers with."""
     ordered = sorted(set(members))
+    holders = ordered[:BUCKET_HOLDERS]
     for i, (_, later) in enumerate(ordered):
-        for _, earlier in ordered[:i]:
+        for _, earlier in holders[:i]:
             yield later, earlier
 
 

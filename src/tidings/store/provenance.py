@@ -10,7 +10,8 @@ finds those originals:
 1. **Candidates** (sub-quadratic): each sentence of at least ``MIN_WORDS`` words is reduced to
    the set of its content words (stop words out), which survives a swap of a few words much
    better than word n-grams do; a MinHash LSH index over those sets proposes stored sentences
-   that share enough of them.
+   that share enough of them.  A bucket answers with its first ``BUCKET_HOLDERS`` articles
+   only, so what one article costs does not grow with the corpus.
 2. **Alignment**: a token alignment (``difflib``) of the two sentences must cover at least
    ``ALIGNED_SHARE`` of both, and every difference must be a short swap (a few words for a few
    words), not an inserted clause.  The swaps are the substitution pairs shown as evidence.
@@ -41,11 +42,16 @@ from functools import lru_cache
 from datasketch import MinHash
 
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
-from tidings.store.dedup import new_index, sentence_spans
+from tidings.store.dedup import lsh_params, sentence_spans
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
 NUM_PERM = 64
 LSH_THRESHOLD = 0.2  # candidate generation on content-word sets
+#: articles a bucket answers with: its first holders.  A bucket of hundreds of articles is a
+#: site's furniture ("This report was distributed by ...") or a story reprinted hundreds of times;
+#: either way its first holders stand for the rest (a reprint's original is the earliest holder),
+#: and answering with all of them would make each new article's work grow with the corpus.
+BUCKET_HOLDERS = 16
 ALIGNED_SHARE = 0.5  # share of each sentence's tokens the alignment must cover
 MAX_SWAP = 4  # words on either side of one substitution
 MAX_INSERT = 3  # words added or dropped in one place (more is an edit, not a synonym)
@@ -157,12 +163,59 @@ def _signature(words: list[str]) -> set[str]:
     return {w for w in words if len(w) > 2 and w not in STOP}
 
 
+@lru_cache(maxsize=1)
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    bands, rows = lsh_params(NUM_PERM, LSH_THRESHOLD)  # datasketch's bands for the threshold
+    return tuple((i * rows, (i + 1) * rows) for i in range(bands))
+
+
+def bucket_keys(mh: MinHash) -> list[bytes]:
+    """The LSH buckets of one sentence's signature, one per band: the band's number and values."""
+    values = mh.hashvalues
+    return [band.to_bytes(1, "big") + values[start:end].tobytes() for band, (start, end) in enumerate(_band_ranges())]
+
+
+class Buckets:
+    """Sentences by LSH bucket, each bucket answering with the sentences of its first
+    ``holders`` articles (in the order they came): a later article's sentences are not kept in
+    a full bucket, so a query costs at most ``holders`` articles per bucket however large the
+    corpus grows.  An article that leaves frees its place for articles added after."""
+
+    def __init__(self, holders: int = BUCKET_HOLDERS) -> None:
+        self.holders = holders
+        self._members: dict[bytes, dict[str, list[str]]] = {}  # bucket -> article -> sentence keys
+        self._of: dict[str, set[bytes]] = defaultdict(set)  # article -> its buckets
+
+    def insert(self, article: str, sentence: str, keys: Iterable[bytes]) -> None:
+        for k in keys:
+            held = self._members.setdefault(k, {})
+            if article not in held and len(held) >= self.holders:
+                continue
+            held.setdefault(article, []).append(sentence)
+            self._of[article].add(k)
+
+    def query(self, keys: Iterable[bytes]) -> set[str]:
+        found: set[str] = set()
+        for k in keys:
+            for sentences in self._members.get(k, {}).values():
+                found.update(sentences)
+        return found
+
+    def remove(self, article: str) -> None:
+        for k in self._of.pop(article, ()):
+            held = self._members.get(k)
+            if held is not None:
+                held.pop(article, None)
+                if not held:
+                    del self._members[k]
+
+
 class ProvenanceIndex:
     """Articles seen so far, by sentence, for finding what a new article was made from."""
 
     def __init__(self, max_sentences: int = 400_000) -> None:
         self.max_sentences = max_sentences
-        self.lsh = new_index(NUM_PERM, LSH_THRESHOLD)  # datasketch's bands for the threshold, computed once
+        self.buckets = Buckets()
         self.sentences: dict[str, _Sentence] = {}
         self.articles: OrderedDict[str, _Article] = OrderedDict()
         self._added: dict[str, int] = {}  # article -> when it was added (ties go to the earlier)
@@ -195,14 +248,13 @@ class ProvenanceIndex:
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
             key = f"{article_id}\x1f{s.index}"
             self.sentences[key] = s
-            self.lsh.insert(key, mh)
+            self.buckets.insert(article_id, key, bucket_keys(mh))
         while len(self.sentences) > self.max_sentences and len(self.articles) > 1:
             _, old = self.articles.popitem(last=False)
             self._added.pop(old.id, None)
             for s in old.sentences:
-                key = f"{old.id}\x1f{s.index}"
-                if self.sentences.pop(key, None) is not None:
-                    self.lsh.remove(key)
+                self.sentences.pop(f"{old.id}\x1f{s.index}", None)
+            self.buckets.remove(old.id)
 
     # ------------------------------------------------------------------ matching
     def match(self, article_id: str, text: str) -> Provenance | None:
@@ -217,7 +269,8 @@ class ProvenanceIndex:
             # in the order the articles were added: of two sentences that align as well, the
             # earlier article's is kept, whatever order the LSH's sets hand them out in
             found = [(self._added.get(o.article, -1), o.index, o)
-                     for o in (self.sentences.get(k) for k in self.lsh.query(mh)) if o is not None]
+                     for o in (self.sentences.get(k) for k in self.buckets.query(bucket_keys(mh)))
+                     if o is not None]
             for _, _, old in sorted(found, key=lambda t: (t[0], t[1])):
                 if old is None or old.article == article_id or not _may_align(old, s):
                     continue
@@ -576,16 +629,12 @@ def rescored(findings: list[Any], article: Article, provenance: Provenance,
 
 def band_keys(text: str) -> set[int]:
     """The LSH buckets the sentences of ``text`` fall into in a :class:`ProvenanceIndex`, as
-    numbers: an article is a candidate source for another exactly when the two share a bucket,
-    so a cluster can pair articles by these keys and match each pair as one index would."""
-    probe = ProvenanceIndex()
-    sents = probe._prepare("", text, None).sentences
-    keys: set[int] = set()
-    for mh in ProvenanceIndex._minhashes(sents):
-        for band, (start, end) in enumerate(probe.lsh.hashranges):
-            digest = hashlib.blake2b(band.to_bytes(2, "big") + mh.hashvalues[start:end].tobytes(), digest_size=8)
-            keys.add(int.from_bytes(digest.digest(), "big", signed=True))
-    return keys
+    numbers that are the same in every process: an article is a candidate source for another
+    when the two share a bucket and the earlier is one of the bucket's first ``BUCKET_HOLDERS``
+    articles, so a cluster can pair articles by these keys and match each pair as one index would."""
+    sents = ProvenanceIndex()._prepare("", text, None).sentences
+    return {int.from_bytes(hashlib.blake2b(k, digest_size=8).digest(), "big", signed=True)
+            for mh in ProvenanceIndex._minhashes(sents) for k in bucket_keys(mh)}
 
 
 def load_index(conn: Any, max_sentences: int = 400_000) -> ProvenanceIndex:
