@@ -1,12 +1,16 @@
-"""Articles per second: the Spark job in local[1] and local[2] against the single-process CLI.
+"""Articles per second: the Spark job in local[1] and local[2] against the CLI's ``ingest``.
 
-All three runs take the same articles (2,000 by default) and do the same work: analyse every article, find copies and near-duplicates, merge events, write every table
-(``tidings ingest`` into a fresh DuckDB store; ``python -m tidings.spark`` into Parquet folders).
-Times are wall clock of the whole command, start-up included (JVM, model loading); the Spark job's
-own time (session up to tables written) is shown beside it.  The target is local[2] at least 1.6
-times the single process, on a machine with 2 free cores.
+Every run takes the same articles (2,000 by default) and does the same work: analyse every article,
+find copies, near-duplicates and provenance, merge events and quotations, write every table
+(``tidings ingest`` into a fresh DuckDB store, in one process or with ``--workers 2``;
+``python -m tidings.spark`` into Parquet folders).  Times are wall clock of the whole command,
+start-up included (JVM, model loading); the Spark job's own time (session up to tables written) is
+shown beside it.  The target: local[2]'s wall clock at most 1.25 times that of ``tidings ingest
+--workers 2`` (``ingest[2]``), i.e. the JVM and the corpus stages cost at most a quarter more than
+the same work on the local store with as many processes.  (The older target, local[2] at 1.6 times
+one process, was retired: see ``docs/spark.md``.)
 
-    .venv/bin/python benchmarks/spark.py [--n 2000] [--only local[2]] [--corpus news|recombined] [--rounds 3]
+    .venv/bin/python benchmarks/spark.py [--n 2000] [--only ingest[2]] [--only local[2]] [--corpus news|recombined] [--rounds 3]
     .venv/bin/python benchmarks/spark.py --scale [--base 1000] [--points 1,4,16]
 
 ``--scale`` measures the corpus stages at growing sizes instead (``spark_scale.py``, analyses
@@ -35,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import shared_articles, write_corpus, write_news_corpus  # noqa: E402
 
-TARGET = 1.6
+TARGET = 1.25  # local[2] wall clock / ingest --workers 2 wall clock, at most
 
 
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
@@ -47,12 +51,13 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, st
     return wall, res.stderr
 
 
-def single_process(corpus: Path, work: Path) -> float:
-    db = work / "single.duckdb"
-    for f in work.glob("single.duckdb*"):  # a fresh store every round: a second ingest would find it all stored
+def ingest(corpus: Path, work: Path, workers: int = 1) -> float:
+    db = work / f"ingest{workers}.duckdb"
+    for f in work.glob(f"ingest{workers}.duckdb*"):  # a fresh store every round: a second ingest would find it all stored
         f.unlink()
-    wall, err = _timed([sys.executable, "-m", "tidings", "ingest", str(corpus), "--db", str(db), "--no-progress"])
-    print(f"  single process: {err.strip().splitlines()[-1]}", file=sys.stderr)
+    wall, err = _timed([sys.executable, "-m", "tidings", "ingest", str(corpus), "--db", str(db), "--no-progress",
+                        "--workers", str(workers)])
+    print(f"  ingest, {workers} process(es): {err.strip().splitlines()[-1]}", file=sys.stderr)
     return wall
 
 
@@ -70,8 +75,8 @@ def spark(corpus: Path, work: Path, master: str, cores: int) -> tuple[float, flo
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
-    ap.add_argument("--only", choices=["single", "local[1]", "local[2]"], action="append",
-                    help="run only these (repeatable); default all three")
+    ap.add_argument("--only", choices=["single", "ingest[2]", "local[1]", "local[2]"], action="append",
+                    help="run only these (repeatable); default all four")
     ap.add_argument("--corpus", choices=["news", "recombined"], default="news",
                     help="news: real articles and copies of them (default; recombined without ../shared); "
                          "recombined: the examples' paragraphs recombined, the copy stages' worst case")
@@ -86,9 +91,9 @@ def main() -> int:
     if args.scale:
         import spark_scale
 
-        only = ["local" if o == "single" else "spark" for o in args.only] if args.only else ["local", "spark"]
+        only = ["local" if o in ("single", "ingest[2]") else "spark" for o in args.only] if args.only else ["local", "spark"]
         return spark_scale.main(args.base, [int(x) for x in args.points.split(",")], args.master, only)
-    runs = args.only or ["single", "local[1]", "local[2]"]
+    runs = args.only or ["single", "ingest[2]", "local[1]", "local[2]"]
     kind = args.corpus if args.corpus == "recombined" or shared_articles() else "recombined (no ../shared)"
     print(f"machine: {os.cpu_count()} cores; {args.n} articles; corpus: {kind}", file=sys.stderr)
     ratios: list[float] = []
@@ -100,22 +105,24 @@ def main() -> int:
         for r in range(args.rounds):
             rates: dict[str, float] = {}
             for name in runs:
-                if name == "single":
-                    wall = single_process(corpus, work)
+                if name in ("single", "ingest[2]"):
+                    wall = ingest(corpus, work, 2 if name == "ingest[2]" else 1)
                     job = wall
                 else:
                     wall, job = spark(corpus, work, name, int(name[6]))
                 rates[name] = args.n / wall
                 print(f"{name:10s} {wall:8.1f} {args.n / wall:7.1f} {job:7.1f} {args.n / job:12.1f}", flush=True)
             if "single" in rates and "local[2]" in rates:
-                ratios.append(rates["local[2]"] / rates["single"])
-                if args.rounds > 1:
-                    print(f"round {r + 1}: local[2] / single process {ratios[-1]:.2f}x", flush=True)
+                print(f"round {r + 1}: local[2] / single process {rates['local[2]'] / rates['single']:.2f}x "
+                      "(speed)", flush=True)
+            if "ingest[2]" in rates and "local[2]" in rates:
+                ratios.append(rates["ingest[2]"] / rates["local[2]"])
+                print(f"round {r + 1}: local[2] wall clock / ingest --workers 2 {ratios[-1]:.2f}x", flush=True)
     if ratios:
         ratio = statistics.median(ratios)
-        verdict = "meets" if ratio >= TARGET else "misses"
-        print(f"local[2] / single process: {ratio:.2f}x ({verdict} the {TARGET}x target)")
-        return 0 if ratio >= TARGET else 1
+        verdict = "meets" if ratio <= TARGET else "misses"
+        print(f"local[2] wall clock / ingest --workers 2: {ratio:.2f}x ({verdict} the at-most {TARGET}x target)")
+        return 0 if ratio <= TARGET else 1
     return 0
 
 if __name__ == "__main__":

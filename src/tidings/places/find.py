@@ -425,10 +425,6 @@ def _cued_names(text: str, toks: list[Any], gaz: Gazetteer, surnames: set[str], 
       looked up as "... County").
     Only names the gazetteer holds as a town or division are taken, never a part of a longer
     person's name, nor a name the article uses for a person named in full."""
-    ents: dict[int, Any] = {}
-    for t in toks:
-        if t.ent_type_:
-            ents[t.i] = t
     n = len(toks)
 
     def single(t: Any) -> bool:
@@ -461,10 +457,10 @@ def _cued_names(text: str, toks: list[Any], gaz: Gazetteer, surnames: set[str], 
         cue = False
         if t.i + 2 < n and toks[t.i + 1].text == ",":
             nxt = toks[t.i + 2]
-            after = nxt.text if nxt.text in gaz.abbreviations else text[nxt.idx:nxt.idx + 40].split(",")[0]
+            after = text[nxt.idx:nxt.idx + 40].split(",")[0].strip(" .;:")
             cue = nxt.text in gaz.abbreviations or (nxt.text[:1].isupper() and any(
                 p.feature == "country" or (p.feature == "admin" and p.level == 1)
-                for p in gaz.lookup(after.strip(" .;:"), alternates=False)))
+                for p in gaz.lookup(after, alternates=False)))
         if not cue and t.i + 1 < n and toks[t.i + 1].lower_ in RESIDENT_NOUNS and t.dep_ in ("compound", "amod", "nmod"):
             cue = True
         if cue:
