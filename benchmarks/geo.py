@@ -211,8 +211,10 @@ def score_probes(args: argparse.Namespace) -> None:
     for r in recs:
         text = r["text"]
         gold = []
+        after: dict[str, int] = {}  # a name listed again is its next occurrence, in text order
         for g in r.get("places", []):
-            s = text.find(g["text"]) if "start" not in g else g["start"]
+            s = text.find(g["text"], after.get(g["text"], 0)) if "start" not in g else g["start"]
+            after[g["text"]] = s + 1
             gold.append({**g, "start": s, "end": s + len(g["text"]), "scored": True})
         for g in r.get("neutral", []):
             s = text.find(g)

@@ -250,3 +250,15 @@ def test_street_placed_at_its_town_and_address_left_out():
     # an address is a building's point, and a street with no town in the text stays unplaced
     assert places("Police said the man was arrested at his home at 412 Birch Road on Thursday.") == []
     assert places("Crews closed Fairview Avenue for a week of repairs.") == []
+
+
+def test_a_name_repeated_is_no_evidence_for_its_own_reading():
+    """Six mentions of "Paris" do not outvote "Dallas" and "Texas": each name's reading is decided
+    by the other places of the article."""
+    text = ("Paris police said the crash closed the highway for hours. Paris firefighters freed two drivers, "
+            "and a Paris ambulance took them to a hospital in Dallas. Paris had its wettest spring in years, "
+            "officials in Texas said.")
+    paris = [p for p in places(text) if p["text"] == "Paris"]
+    assert paris and all(p["country"] == "USA" and p["admin1"] == "Texas" for p in paris)
+    # alone, the name is the famous one
+    assert one(places("Paris police said the crash closed the highway for hours."), "Paris")["country"] == "FRA"

@@ -147,6 +147,9 @@ def resolve(
 
     # first pass: the unambiguous mentions and their countries / divisions
     votes: Counter[str] = Counter()
+    # what each name voted: a name is no evidence for its own reading ("Paris" six times does not
+    # outvote "Texas" and "Dallas" for the Paris it is)
+    own_votes: dict[str, Counter[str]] = defaultdict(Counter)
     held_in: dict[tuple[str | None, str], set[int]] = defaultdict(set)
     anchors: list[Place | None] = [None] * len(mentions)
     for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors)):
@@ -159,7 +162,9 @@ def resolve(
         # the country counts when every candidate near the top is in it ("Atlanta")
         near_top = {cs[j].country for j in order if ps[order[0]] - ps[j] < CLEAR_MARGIN}
         if len(near_top) == 1 and None not in near_top:
-            votes[near_top.pop()] += 1
+            c = near_top.pop()
+            votes[c] += 1
+            own_votes[normalise(m.name)][c] += 1
         # the divisions the top candidates of this mention lie in
         for j in order:
             if ps[order[0]] - ps[j] < 1.0 and cs[j].feature == "city" and cs[j].admin1:
@@ -197,7 +202,10 @@ def resolve(
         for p, prior in zip(cs, ps):
             s = prior
             if p.country:
-                s += W_VOTE * votes[p.country] / total_votes
+                own = own_votes.get(key)
+                others = total_votes - (sum(own.values()) if own else 0)
+                if others > 0:
+                    s += W_VOTE * (votes[p.country] - (own[p.country] if own else 0)) / others
             if dl_place is not None and i != dl:
                 if p.country == dl_place.country:
                     s += W_DATELINE_COUNTRY
