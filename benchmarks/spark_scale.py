@@ -10,8 +10,9 @@ once and its analysis replayed:
   its articles are analysed once with ``tidings.pipeline.Analyzer`` (two processes) and the
   analyses pickled (kept in the temp folder, keyed by the corpus and the code version);
 * the corpus of k x base articles is k variants of the base corpus.  Variant 0 is the base corpus;
-  variant v > 0 writes every letter of every text through its own letter substitution (case,
-  lengths, punctuation and offsets kept) and moves every date v x 60 days on.  A variant copies
+  variant v > 0 writes every word of every text but the function words (``provenance.STOP``)
+  through its own letter substitution (case, lengths, punctuation and offsets kept) and moves
+  every date v x 60 days on.  A variant copies
   itself as the base corpus does (reprints, excerpts, stitched pieces) and shares no shingle with
   another, so the copying per article, and the events per merge window, stay those of the base
   corpus while the corpus grows;
@@ -34,6 +35,7 @@ import json
 import os
 import pickle
 import random
+import re
 import string
 import sys
 import tempfile
@@ -48,6 +50,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_news_corpus  # noqa: E402
+
+from tidings.store.provenance import STOP  # noqa: E402
 
 SHIFT_DAYS = 60
 
@@ -73,13 +77,23 @@ def _shift(published: str | None, v: int) -> str | None:
     return (d + timedelta(days=SHIFT_DAYS * v)).isoformat()
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _encipher(text: str, table: dict[int, int]) -> str:
+    """Every word through the letter substitution but the function words, which stay as they are
+    (as every real article shares them): enciphered, they would be a variant's own common content
+    words, and every sentence of the variant would share LSH buckets with every other."""
+    return _WORD.sub(lambda m: m.group() if m.group().lower() in STOP else m.group().translate(table), text)
+
+
 def variant(rec: dict[str, str], v: int) -> dict[str, str]:
     table = _cipher(v)
     out = dict(rec)
     if v:
         out["id"] = f"{rec['id']}-v{v:02d}"
-        out["text"] = rec["text"].translate(table)
-        out["title"] = rec["title"].translate(table)
+        out["text"] = _encipher(rec["text"], table)
+        out["title"] = _encipher(rec["title"], table)
         if rec.get("published"):
             out["published"] = str(_shift(rec["published"], v))
     return out
