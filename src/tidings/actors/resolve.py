@@ -380,13 +380,14 @@ class ArticleActors:
     def _cut(self, i: int, root: Token, span: Span) -> bool:
         dep, head = self._view.dep, self._view.head
         r = root.i
+        path = self._path(i, root)
         if span.start <= i < span.end and not any(
             dep[t] in ("prep", "relcl", "acl", "cc", "conj") and t != r
-            and span.start <= t < span.end for t in self._path(i, root)
+            and span.start <= t < span.end for t in path
         ):
             return False
         root_appos = root.dep_ == "appos"
-        for t in self._path(i, root):
+        for t in path:
             if t != r and dep[t] in CUT and not (dep[t] == "appos" and head[t] == r) \
                     and not (root_appos and t == r):
                 return True

@@ -25,6 +25,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
+from tidings.parsed import parsed
 from tidings.places.gazetteer import Gazetteer, normalise
 
 #: embedded toponyms must name a place at least this big (or a country/admin1, or be a demonym)
@@ -230,6 +231,8 @@ def _after_place_preposition(tok: Any, on: bool = False) -> bool:
 def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     taken = [False] * (len(text) + 1)
+    view = parsed(doc)
+    ents = view.ents
 
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
@@ -254,7 +257,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
         add(Mention(a, b, text[a:b], "street"))
 
     person = [False] * (len(text) + 1)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON":
             for i in range(ent.start_char, ent.end_char):
                 person[i] = True
@@ -265,7 +268,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
     # it is tagged as a place
     as_person: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON":
             as_person[ent.text] += 1
             if len(ent) >= 2 and ent[-1].text[:1].isupper():
@@ -311,7 +314,7 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             if not hit:
                 i += 1
 
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label in ("GPE", "LOC") and len(ent) == 1 and ent.text in surnames and not any(
                 p.feature in ("country", "admin") for p in gaz.lookup(ent.text, alternates=False)):
@@ -360,10 +363,10 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
 
     # demonyms and country / division names spaCy left untagged
     ent_cover = [False] * (len(text) + 1)
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start_char, ent.end_char):
             ent_cover[i] = True
-    toks = list(doc)
+    toks = view.tokens
     i = 0
     while i < len(toks):
         t = toks[i]

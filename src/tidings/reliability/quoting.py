@@ -103,8 +103,9 @@ def own_quotes(doc: Doc, mask: QuoteMask) -> list[_Q]:
     """Free-standing quoted sentences (a quote that is the whole sentence), and whether the
     sentence or its neighbours in the paragraph say who speaks.  Quotes embedded in a narrative
     sentence are left to the quote extractor: this fallback stays on the safe side."""
-    text = doc.text
-    sents = [s for s in doc.sents if s.text.strip()]
+    view = parsed(doc)
+    text = view.text
+    sents = [s for s in view.sents if text[s.start_char:s.end_char].strip()]
     out: list[_Q] = []
     for qs, qe in mask.spans:
         inner = text[qs + 1 : qe - 1] if qe - qs > 2 else ""
@@ -146,7 +147,7 @@ def unattributed_quotes(quotes: list[Quote], doc: Doc, mask: QuoteMask) -> list[
         view = parsed(doc) if loose else None
         sents = [s for s in view.sents if view.text[s.start_char:s.end_char].strip()] if view else []
         bad = [(q.start, q.end, q.text) for q in loose
-               if not _attributed_nearby(doc.text, sents, mask, q.start, q.end)]
+               if view is not None and not _attributed_nearby(view.text, sents, mask, q.start, q.end)]
     else:
         own = own_quotes(doc, mask)
         direct_n = len(own)
