@@ -6,6 +6,7 @@ between articles, which is what lets the same code run in a process pool or on S
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,10 @@ class Analyzer:
         except ValueError as exc:
             raise InputError(f"{exc}; --verbs takes a PETRARCH-format verb dictionary "
                              "(such as CAMEO.2.0.txt)") from None
+        # the model and the dictionaries live as long as the process: keep their ~600,000
+        # objects out of the cyclic collector's full passes, which the stages' many short-lived
+        # objects trigger again and again (collector time 0.73 -> 0.46 s per 300 articles)
+        gc.freeze()
 
     def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
         actors = self.knowledge.for_article(article, doc)
