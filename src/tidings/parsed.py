@@ -93,6 +93,28 @@ class Parsed:
 
         return [i + rel for i, rel in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
 
+    @cached_property
+    def kid_idx(self) -> list[list[int]]:
+        """Indices of each token's syntactic children, left to right (``[c.i for c in
+        tokens[i].children]``), from the head column: no Token objects."""
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for i, h in enumerate(self.head):
+            if h != i:
+                kids[h].append(i)
+        return kids
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of the tokens of ``tokens[i].subtree`` (the token and all its descendants),
+        in no particular order."""
+        kids = self.kid_idx
+        out = [i]
+        stack = [i]
+        while stack:
+            below = kids[stack.pop()]
+            out.extend(below)
+            stack.extend(below)
+        return out
+
 
 _last: tuple[Doc, Parsed] | None = None
 

@@ -358,23 +358,27 @@ class ArticleActors:
     def _frame(self, span: Span) -> list[int]:
         """Token indices that describe the mention: the span, its left modifiers, appositives."""
         root = span.root
+        subtree = self._view.subtree
         idx = set(range(span.start, span.end))
         children = children_of(root)
         for child in children:
             if child.i < root.i and child.dep_ in MODS:
-                idx.update(t.i for t in child.subtree)
+                idx.update(subtree(child.i))
         if root.dep_ == "compound" and root.head.i > root.i:
             head = root.head  # "Putin" in "Putin aide": the compound chain belongs together
-            idx.update(t.i for t in lefts_of(head) if t.dep_ in MODS for t in t.subtree)
+            for t in lefts_of(head):
+                if t.dep_ in MODS:
+                    idx.update(subtree(t.i))
         named = root.pos_ == "PROPN" or root.i in self._person_tokens
         for child in children:
             if child.dep_ == "appos" and (named or child.pos_ == "PROPN"):
-                idx.update(t.i for t in child.subtree)
+                idx.update(subtree(child.i))
         if root.dep_ == "appos" and (named or root.head.pos_ == "PROPN"):
             head = root.head
             idx.add(head.i)
-            idx.update(t.i for c in children_of(head) if c.i < head.i and c.dep_ in MODS
-                       for t in c.subtree)
+            for c in children_of(head):
+                if c.i < head.i and c.dep_ in MODS:
+                    idx.update(subtree(c.i))
         return sorted(i for i in idx if not self._cut(i, root, span))
 
     def _cut(self, i: int, root: Token, span: Span) -> bool:
