@@ -788,10 +788,7 @@ def _index(table: VerbTable, block_name: str) -> _BlockIndex:
 
 def scope_keys(words: Iterable[Word]) -> frozenset[str]:
     """The keys of all the words of a sentence, for ``VerbContext.scope``."""
-    out: set[str] = set()
-    for w in words:
-        out |= _keys(*w)
-    return frozenset(out)
+    return frozenset().union(*[_keys(*w) for w in words])
 
 
 def coverage(table: VerbTable) -> dict[str, set[str]]:

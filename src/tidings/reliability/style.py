@@ -154,9 +154,13 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
 
 def loaded_language(article: Article, mask: QuoteMask) -> list[Finding]:
     lex = sensational_words()
-    tokens = list(_WORD.finditer(article.text))
-    n_words = len(tokens)
-    hits = [(m.start(), m.end()) for m in tokens if m.group(0).lower() in lex and not mask.inside(m.start())]
+    words = _WORD.findall(article.text)
+    n_words = len(words)
+    # the words' positions only when one of them is in the lexicon (few articles)
+    if not any(w.lower() in lex for w in words):
+        return []
+    hits = [(m.start(), m.end()) for m in _WORD.finditer(article.text)
+            if m.group(0).lower() in lex and not mask.inside(m.start())]
     if not n_words or not hits:
         return []
     per_k = 1000 * len(hits) / n_words
