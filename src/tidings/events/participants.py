@@ -29,6 +29,7 @@ SPEECH_LEMMAS = frozenset(
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
 THIRD_PERSON_HUMAN = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_PRONOUNS = FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det",
                             "quantmod", "punct"})
 
@@ -108,7 +109,7 @@ class Resolver:
                 if c.dep_ == "appos" and c.i not in self.datelines:
                     return self.side(c, depth + 1)
             return None
-        if tok.lower_ in FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS:
+        if tok.lower_ in _PRONOUNS:
             return self.pronoun(tok, depth)
         if tok.pos_ == "PRON" or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
             return None  # "that", "which", "those": no participant

@@ -40,17 +40,18 @@ def find_unmarked(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[i
     view = parsed(doc)
     # each sentence with its tokens, sliced from the doc's token list once
     narrative: list[tuple[Span, list[Token]]] = []
+    first: list[tuple[Span, list[Token]]] = []
+    is_alpha, lower = view.is_alpha, view.lower
     for sent in view.sents:
-        if any(in_quote[sent.start : sent.end]):
+        a, b = sent.start, sent.end
+        if any(in_quote[a:b]) or sum(is_alpha[a:b]) < 3:
             continue
-        toks = view.tokens[sent.start : sent.end]
-        words = [t for t in toks if t.is_alpha]
-        if len(words) < 3:
-            continue
+        toks = view.tokens[a:b]
         narrative.append((sent, toks))
+        if not FIRST_PERSON_ANY.isdisjoint(lower[a:b]):
+            first.append((sent, toks))
     if not narrative:
         return []
-    first = [(s, toks) for s, toks in narrative if any(t.lower_ in FIRST_PERSON_ANY for t in toks)]
     if len(first) > MAX_FIRST_PERSON_SENTENCES or len(first) > MAX_FIRST_PERSON_SHARE * len(narrative):
         return []
     out: list[Quote] = []

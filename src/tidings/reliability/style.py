@@ -111,7 +111,7 @@ def shouting(article: Article, mask: QuoteMask) -> list[Finding]:
     words = _WORD.findall(text)
     n_words = len(words)
     # a shouted word is all capitals: that test first rules out nearly every word
-    candidates = [i for i, w in enumerate(words) if w.isupper() and _shouted(w)]
+    candidates = [i for i, w in enumerate(words) if len(w) >= 5 and w.isupper() and _shouted(w)]
     # positions and the lower-case vocabulary only when some word may be shouted (few articles)
     tokens = list(_WORD.finditer(text)) if candidates else []
     lower_words = {w.lower() for w in words if not w.isupper()} if candidates else set()

@@ -93,13 +93,14 @@ class Sentence:
 def sentences(doc: Doc, mask: QuoteMask) -> Iterator[Sentence]:
     view = parsed(doc)
     tokens, text = view.tokens, view.text
+    space, punct, idx = view.is_space, view.is_punct, view.idx
     for sent in view.sents:
         start, end = sent.start_char, sent.end_char
         raw = text[start:end]  # Span.text, without joining its tokens again
         if not raw.strip():
             continue
-        outside = [t for t in tokens[sent.start : sent.end]
-                   if not t.is_space and not t.is_punct and not mask.inside(t.idx)]
+        outside = [tokens[i] for i in range(sent.start, sent.end)
+                   if not space[i] and not punct[i] and not mask.inside(idx[i])]
         quoted = mask.count_inside(start, end)
         start += len(raw) - len(raw.lstrip())
         end -= len(raw) - len(raw.rstrip())
