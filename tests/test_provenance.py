@@ -411,3 +411,43 @@ def test_spark_pairs_are_the_index_candidates() -> None:
     assert spark_pairs == index_pairs
     assert ("copy", "original") in spark_pairs
     assert not any(earlier == f"r{BUCKET_HOLDERS + 2}" for _, earlier in spark_pairs)
+
+
+def test_one_index_per_partition_finds_what_the_store_finds() -> None:
+    """The Spark job matches a partition's articles against one index of all their candidates,
+    each only against those before it; the provenance is the one the store's sequential index
+    finds, also where buckets are full and where a later candidate is in the index."""
+    pytest.importorskip("pyspark")
+    from collections import defaultdict
+
+    from tidings.spark.provenance import _later_earlier, match_partition
+    from tidings.store.provenance import BUCKET_HOLDERS
+
+    texts = [(f"r{i}", _reprint(i)) for i in range(BUCKET_HOLDERS + 6)]
+    # the spun copy comes in before its original: it has nothing to be matched against yet,
+    # though the original is in the partition's index (a candidate of the late copy)
+    texts.insert(3, ("copy", SPUN + "\n\n" + STOCK_LINE))
+    texts.insert(8, ("original", ORIGINAL + "\n\n" + STOCK_LINE))
+    texts.append(("late copy", SPUN.replace("Tuesday", "Wednesday") + "\n\n" + STOCK_LINE))
+    seq = {aid: i for i, (aid, _) in enumerate(texts)}
+    text_of = dict(texts)
+    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for aid, text in texts:
+        for key in band_keys(text):
+            members[key].append((seq[aid], aid))
+    cands: dict[str, set[str]] = defaultdict(set)
+    for m in members.values():
+        for later, earlier in _later_earlier(m):
+            cands[later].add(earlier)
+    rows = [(aid, ((seq[aid], text_of[aid], None, None),
+                   [(seq[c], c, text_of[c], None) for c in sorted(cands[aid])])) for aid in cands]
+    spark = {r["article_id"]: json.loads(r["analysis"])["provenance"] for r in match_partition(rows)}
+    idx = ProvenanceIndex()
+    local = {}
+    for aid, text in texts:
+        prov = idx.match(aid, text)
+        if prov is not None:
+            local[aid] = prov.to_dict()
+        idx.add(aid, text)
+    assert spark == local
+    assert "late copy" in local and "copy" not in local

@@ -6,9 +6,10 @@ The local store matches each new article against every article stored before it
 1. every article's sentences are cut into the LSH buckets the local index uses
    (``store.provenance.band_keys``), and two articles that share a bucket become a candidate pair,
    the later one (higher ``seq``) matched against the earlier, as ``ingest`` meets them;
-2. each article with candidates is matched on an executor against an index of just those
-   candidates, added in input order: the local index would propose no other article, so the
-   provenance found is the one the local store finds;
+2. the articles of a partition are matched on an executor against one index of all their
+   candidates, added in input order, each against the candidates before it: the local index
+   would propose no other article, so the provenance found is the one the local store finds
+   (``match_partition`` says why the capped buckets agree);
 3. an article with provenance is re-scored from its findings (kept by the executors as JSON) and
    the findings of its provenance, which replaces its score, its signals and its ``analysis``.
 
@@ -20,6 +21,8 @@ local index answers from a bucket, so the pairs grow linearly with the corpus.
 from __future__ import annotations
 
 import json
+import sys
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -59,15 +62,29 @@ def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, st
             yield later, earlier
 
 
-def match_partition(rows: Iterable[tuple[str, tuple[tuple[str, str | None, str], Iterable[Any]]]]
+def match_partition(rows: Iterable[tuple[str, tuple[tuple[int, str, str | None, str], Iterable[Any]]]]
                     ) -> Iterator[dict[str, Any]]:
-    """``(article_id, ((text, findings JSON, analysis JSON), candidates))`` -> rows of :func:`schema`
-    for the articles whose provenance is found; ``candidates`` are ``(seq, id, text, title)``."""
-    for aid, ((text, findings, analysis), candidates) in rows:
-        index = ProvenanceIndex()
-        for _, cid, ctext, ctitle in sorted(candidates, key=lambda c: c[0]):
-            index.add(cid, ctext or "", ctitle)
-        prov = index.match(aid, text or "")
+    """``(article_id, ((seq, text, findings JSON, analysis JSON), candidates))`` -> rows of
+    :func:`schema` for the articles whose provenance is found; ``candidates`` are ``(seq, id, text,
+    title)``.
+
+    The partition's articles are matched against one index of all their candidates, added in
+    input order, each article only against the candidates before it (``match(before=...)``).  A
+    bucket of that index answers with the same first holders as the local index's: every earlier
+    holder of a bucket an article has is among that article's candidates, and they are the
+    bucket's earliest articles; a later article some other candidate brought in is not before it."""
+    mine = list(rows)
+    union: dict[str, tuple[int, str | None, str | None]] = {}
+    for _, (_, candidates) in mine:
+        for cseq, cid, ctext, ctitle in candidates:
+            union[cid] = (cseq, ctext, ctitle)
+    order = sorted(union.items(), key=lambda kv: kv[1][0])
+    seqs = [v[0] for _, v in order]
+    index = ProvenanceIndex(max_sentences=sys.maxsize)
+    for cid, (_, ctext, ctitle) in order:
+        index.add(cid, ctext or "", ctitle)
+    for aid, ((seq, text, findings, analysis), _) in mine:
+        prov = index.match(aid, text or "", before=bisect_left(seqs, seq))
         if prov is None:
             continue
         rel = rescored(findings_from_json(findings), Article(id=None, text=text or ""), prov)
@@ -89,6 +106,6 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     candidates = (pairs.map(lambda p: (p[1], p[0])).join(info, parts)
                   .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2])))
                   .groupByKey(parts))
-    own = arts.map(lambda r: (r["article_id"], (r["text"], r["findings"], r["analysis"])))
+    own = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["findings"], r["analysis"])))
     found = own.join(candidates, parts).mapPartitions(match_partition)
     return spark.createDataFrame(found, schema(), verifySchema=False)

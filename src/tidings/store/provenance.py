@@ -257,10 +257,13 @@ class ProvenanceIndex:
             self.buckets.remove(old.id)
 
     # ------------------------------------------------------------------ matching
-    def match(self, article_id: str, text: str) -> Provenance | None:
-        """What ``text`` was made from among the articles seen so far (itself excluded)."""
+    def match(self, article_id: str, text: str, before: int | None = None) -> Provenance | None:
+        """What ``text`` was made from among the articles seen so far (itself excluded), or only
+        among the first ``before`` of them, in the order they were added (a cluster matches many
+        articles against one index of all their candidates, each against those before it)."""
         if not self.articles:
             return None
+        limit = len(self._added) if before is None else before
         new = self._prepare(article_id, text, None)
         if not new.sentences:
             return None
@@ -271,8 +274,8 @@ class ProvenanceIndex:
             found = [(self._added.get(o.article, -1), o.index, o)
                      for o in (self.sentences.get(k) for k in self.buckets.query(bucket_keys(mh)))
                      if o is not None]
-            for _, _, old in sorted(found, key=lambda t: (t[0], t[1])):
-                if old is None or old.article == article_id or not _may_align(old, s):
+            for added, _, old in sorted(found, key=lambda t: (t[0], t[1])):
+                if old is None or old.article == article_id or added >= limit or not _may_align(old, s):
                     continue
                 got = align(old.lower, s.lower)
                 if got is None:
