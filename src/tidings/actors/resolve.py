@@ -80,6 +80,7 @@ class ArticleActors:
         view = self._view = parsed(doc)
         self.text = view.text
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
+        self._frames: dict[tuple[int, int], list[int]] = {}
         self._ents = view.ents
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         # the tokens as the scanners read them, from the doc's attribute columns
@@ -356,7 +357,16 @@ class ArticleActors:
         return best_subject or best
 
     def _frame(self, span: Span) -> list[int]:
-        """Token indices that describe the mention: the span, its left modifiers, appositives."""
+        """Token indices that describe the mention: the span, its left modifiers, appositives;
+        made once per span (a mention is resolved again by the entities, the quotes' speakers and
+        the events: a third of the calls).  Do not change the list: it is shared."""
+        k = (span.start, span.end)
+        found = self._frames.get(k)
+        if found is None:
+            found = self._frames[k] = self._make_frame(span)
+        return found
+
+    def _make_frame(self, span: Span) -> list[int]:
         root = span.root
         subtree = self._view.subtree
         idx = set(range(span.start, span.end))
