@@ -414,13 +414,13 @@ def test_spark_pairs_are_the_index_candidates() -> None:
 
 
 def test_one_index_per_partition_finds_what_the_store_finds() -> None:
-    """The Spark job matches a partition's articles against one index of all their candidates,
+    """The Spark job matches a group's articles against one index of all their candidates,
     each only against those before it; the provenance is the one the store's sequential index
     finds, also where buckets are full and where a later candidate is in the index."""
     pytest.importorskip("pyspark")
     from collections import defaultdict
 
-    from tidings.spark.provenance import _later_earlier, match_partition
+    from tidings.spark.provenance import _later_earlier, match_group
     from tidings.store.provenance import BUCKET_HOLDERS
 
     texts = [(f"r{i}", _reprint(i)) for i in range(BUCKET_HOLDERS + 6)]
@@ -439,9 +439,9 @@ def test_one_index_per_partition_finds_what_the_store_finds() -> None:
     for m in members.values():
         for later, earlier in _later_earlier(m):
             cands[later].add(earlier)
-    rows = [(aid, ((seq[aid], text_of[aid], None, None),
-                   [(seq[c], c, text_of[c], None) for c in sorted(cands[aid])])) for aid in cands]
-    spark = {r["article_id"]: json.loads(r["analysis"])["provenance"] for r in match_partition(rows)}
+    group = (0, ([(aid, (seq[aid], text_of[aid], None, None)) for aid in cands],
+                 sorted({(seq[c], c, text_of[c], None) for aid in cands for c in cands[aid]})))
+    spark = {r["article_id"]: json.loads(r["analysis"])["provenance"] for r in match_group(group)}
     idx = ProvenanceIndex()
     local = {}
     for aid, text in texts:

@@ -6,10 +6,10 @@ The local store matches each new article against every article stored before it
 1. every article's sentences are cut into the LSH buckets the local index uses
    (``store.provenance.band_keys``), and two articles that share a bucket become a candidate pair,
    the later one (higher ``seq``) matched against the earlier, as ``ingest`` meets them;
-2. the articles of a partition are matched on an executor against one index of all their
-   candidates, added in input order, each against the candidates before it: the local index
+2. the articles are dealt into groups, and a group's articles are matched on an executor
+   against one index of all their candidates, added in input order, each against the candidates before it: the local index
    would propose no other article, so the provenance found is the one the local store finds
-   (``match_partition`` says why the capped buckets agree);
+   (``match_group`` says why the capped buckets agree);
 3. an article with provenance is re-scored from its findings (kept by the executors as JSON) and
    the findings of its provenance, which replaces its score, its signals and its ``analysis``.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -62,28 +63,26 @@ def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, st
             yield later, earlier
 
 
-def match_partition(rows: Iterable[tuple[str, tuple[tuple[int, str, str | None, str], Iterable[Any]]]]
-                    ) -> Iterator[dict[str, Any]]:
-    """``(article_id, ((seq, text, findings JSON, analysis JSON), candidates))`` -> rows of
-    :func:`schema` for the articles whose provenance is found; ``candidates`` are ``(seq, id, text,
-    title)``.
+def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | None, str | None, str | None]]],
+                                          Iterable[tuple[int, str, str | None, str | None]]]]
+                ) -> Iterator[dict[str, Any]]:
+    """``(group, (articles, candidates))`` -> rows of :func:`schema` for the articles whose
+    provenance is found; ``articles`` are ``(article_id, (seq, text, findings JSON, analysis
+    JSON))``, ``candidates`` ``(seq, id, text, title)``: every candidate of every article of the
+    group, each once.
 
-    The partition's articles are matched against one index of all their candidates, added in
-    input order, each article only against the candidates before it (``match(before=...)``).  A
-    bucket of that index answers with the same first holders as the local index's: every earlier
-    holder of a bucket an article has is among that article's candidates, and they are the
-    bucket's earliest articles; a later article some other candidate brought in is not before it."""
-    mine = list(rows)
-    union: dict[str, tuple[int, str | None, str | None]] = {}
-    for _, (_, candidates) in mine:
-        for cseq, cid, ctext, ctitle in candidates:
-            union[cid] = (cseq, ctext, ctitle)
-    order = sorted(union.items(), key=lambda kv: kv[1][0])
-    seqs = [v[0] for _, v in order]
+    The group's articles are matched against one index of all those candidates, added in input
+    order, each article only against the candidates before it (``match(before=...)``).  A bucket
+    of that index answers with the same first holders as the local index's: every earlier holder
+    of a bucket an article has is among that article's candidates, and they are the bucket's
+    earliest articles; a later article some other candidate brought in is not before it."""
+    _, (articles, candidates) = group
+    order = sorted(set(candidates), key=lambda c: c[0])
+    seqs = [c[0] for c in order]
     index = ProvenanceIndex(max_sentences=sys.maxsize)
-    for cid, (_, ctext, ctitle) in order:
+    for _, cid, ctext, ctitle in order:
         index.add(cid, ctext or "", ctitle)
-    for aid, ((seq, text, findings, analysis), _) in mine:
+    for aid, (seq, text, findings, analysis) in articles:
         prov = index.match(aid, text or "", before=bisect_left(seqs, seq))
         if prov is None:
             continue
@@ -96,16 +95,29 @@ def match_partition(rows: Iterable[tuple[str, tuple[tuple[int, str, str | None, 
                "signals": signal_rows(rel.signals, aid), **provenance_rows(prov, aid)}
 
 
+def group_of(article_id: str, groups: int) -> int:
+    """The match group of an article: the same in every process."""
+    return zlib.crc32(article_id.encode("utf-8")) % groups
+
+
 def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame:
-    """Rows of :func:`schema` for the analysed articles (``ok``, the executors' wide rows)."""
+    """Rows of :func:`schema` for the analysed articles (``ok``, the executors' wide rows).
+
+    Articles with candidates are dealt into ``parts`` groups; each candidate's text travels once
+    to each group that needs it (not once per pair), and each group is matched by
+    :func:`match_group`.  A group holds the texts of all its articles' candidates: size
+    ``parts`` so that fits an executor."""
     arts = ok.select("article_id", "article.seq", "article.text", "article.title", "findings",
                      "article.analysis").rdd
     pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
                                    .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts))
     info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"])))
-    candidates = (pairs.map(lambda p: (p[1], p[0])).join(info, parts)
-                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2])))
-                  .groupByKey(parts))
-    own = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["findings"], r["analysis"])))
-    found = own.join(candidates, parts).mapPartitions(match_partition)
+    needed = pairs.map(lambda p: (p[1], group_of(p[0], parts))).distinct(parts)
+    candidates = (needed.join(info, parts)
+                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2]))))
+    later = pairs.keys().distinct(parts).map(lambda a: (a, None))
+    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["findings"], r["analysis"])))
+           .join(later, parts)
+           .map(lambda kv: (group_of(kv[0], parts), (kv[0], kv[1][0]))))
+    found = own.cogroup(candidates, parts).flatMap(match_group)
     return spark.createDataFrame(found, schema(), verifySchema=False)
