@@ -134,10 +134,11 @@ def children_of(tok: Token) -> list[Token]:
     """``list(tok.children)``: the token's syntactic children, left to right, made once per
     token (the stages walk the same heads' children many times).  Do not change the list: it
     is shared."""
-    kids = parsed(tok.doc).kids
-    found = kids[tok.i]
-    if found is None:
-        found = kids[tok.i] = list(tok.children)
+    view = parsed(tok.doc)
+    found = view.kids[tok.i]
+    if found is None:  # the doc's own tokens, by the head column: no new Token objects
+        tokens = view.tokens
+        found = view.kids[tok.i] = [tokens[j] for j in view.kid_idx[tok.i]]
     return found
 
 
