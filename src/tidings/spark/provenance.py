@@ -100,24 +100,30 @@ def group_of(article_id: str, groups: int) -> int:
     return zlib.crc32(article_id.encode("utf-8")) % groups
 
 
+#: articles with candidates per match group at most: a group holds the texts of all its
+#: articles' candidates (mostly the same early articles), so this bounds an executor's memory
+GROUP_ARTICLES = 2000
+
+
 def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame:
     """Rows of :func:`schema` for the analysed articles (``ok``, the executors' wide rows).
 
-    Articles with candidates are dealt into ``parts`` groups; each candidate's text travels once
-    to each group that needs it (not once per pair), and each group is matched by
-    :func:`match_group`.  A group holds the texts of all its articles' candidates: size
-    ``parts`` so that fits an executor."""
+    Articles with candidates are dealt into groups, as few as keep every core busy and no group
+    over ``GROUP_ARTICLES`` articles: each candidate's text travels once to each group that needs
+    it (not once per pair) and is indexed once per group, so fewer groups is less repeated work.
+    Each group is matched by :func:`match_group`."""
     arts = ok.select("article_id", "article.seq", "article.text", "article.title", "findings",
                      "article.analysis").rdd
     pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
-                                   .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts))
+                                   .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts).persist())
     info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"])))
-    needed = pairs.map(lambda p: (p[1], group_of(p[0], parts))).distinct(parts)
+    later = pairs.keys().distinct(parts).map(lambda a: (a, None)).persist()
+    groups = max(spark.sparkContext.defaultParallelism, -(-later.count() // GROUP_ARTICLES))
+    needed = pairs.map(lambda p: (p[1], group_of(p[0], groups))).distinct(parts)
     candidates = (needed.join(info, parts)
                   .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2]))))
-    later = pairs.keys().distinct(parts).map(lambda a: (a, None))
     own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["findings"], r["analysis"])))
            .join(later, parts)
-           .map(lambda kv: (group_of(kv[0], parts), (kv[0], kv[1][0]))))
-    found = own.cogroup(candidates, parts).flatMap(match_group)
+           .map(lambda kv: (group_of(kv[0], groups), (kv[0], kv[1][0]))))
+    found = own.cogroup(candidates, groups).flatMap(match_group)
     return spark.createDataFrame(found, schema(), verifySchema=False)
