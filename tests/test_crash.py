@@ -149,8 +149,12 @@ def integrity_problems(db: Path, allow_empty: bool = False) -> list[str]:
 
 
 def stored_ids(db: Path) -> list[str]:
+    """The ids stored; none when a kill landed after the file was made but before the schema
+    was (the next run writes the schema, as ``tidings.store.connect`` does for an empty file)."""
     conn = duckdb.connect(str(db), read_only=True)
     try:
+        if not conn.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'").fetchall():
+            return []
         return sorted(r[0] for r in conn.execute("SELECT id FROM articles").fetchall())
     finally:
         conn.close()

@@ -505,3 +505,19 @@ def test_ingest_with_two_workers_stores_the_same_as_one(tmp_path: Path) -> None:
     for sql in ("SELECT count(*) FROM articles", "SELECT count(*) FROM events", "SELECT count(*) FROM quotes",
                 "SELECT content_hash FROM articles ORDER BY content_hash"):
         assert rows(one, sql) == rows(two, sql)
+
+
+def test_a_store_killed_before_its_schema_opens_as_an_empty_store(tmp_path):
+    """A kill between creating the file and writing the schema leaves an empty DuckDB file: the
+    next run opens it as a new store."""
+    import duckdb
+
+    from tidings.store import connect
+
+    db = tmp_path / "killed.duckdb"
+    duckdb.connect(str(db)).close()
+    conn = connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        conn.close()
