@@ -112,12 +112,11 @@ def find_streets(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _STREET.finditer(text):
         a, b = m.start(1), m.end(1)
-        first = text[a:b].split()[0]
-        if first in _NOT_A_NAME:
-            rest = text[a:b].split(None, 1)
-            if len(rest) < 2 or len(rest[1].split()) < 2:
+        words = text[a:b].split()
+        if words[0] in _NOT_A_NAME:  # "The Wall Street firm": the name starts after it
+            if len(words) < 3:
                 continue
-            a += len(first) + (len(text[a:b]) - len(text[a:b].lstrip())) + 1
+            a += len(words[0])
             while text[a].isspace():
                 a += 1
         if _ADDRESS_BEFORE.search(text[max(0, a - 12):a]):
