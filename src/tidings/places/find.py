@@ -323,10 +323,11 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             for s, e in _split_commas(text, a, b):
                 s, e = _strip_the(text, s, e)
                 word = text[s:e]
-                dem = _demonym(gaz, word) if not gaz.lookup(word) else None
+                known = bool(gaz.lookup(word))
+                dem = _demonym(gaz, word) if not known else None
                 if dem:
                     add(Mention(s, e, word, "demonym", label, country=dem))
-                elif not gaz.lookup(word) and len(sub := [t for t in ent if s <= t.idx < e]) > 1:
+                elif not known and len(sub := [t for t in ent if s <= t.idx < e]) > 1:
                     embedded(sub, label)  # a body taken for a place ("Alachua County Sheriff")
                 else:
                     add(Mention(s, e, word, "name", label))
