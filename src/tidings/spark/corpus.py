@@ -110,7 +110,9 @@ def similar_signatures(sigs: DataFrame, num_perm: int) -> DataFrame:
     buckets = band_buckets(sigs.select("sig").distinct(), num_perm)
     a = buckets.select(F.col("sig").alias("sig_a"), "band", "bucket")
     b = buckets.select(F.col("sig").alias("sig_b"), "band", "bucket")
-    return a.join(b, ["band", "bucket"]).select("sig_a", "sig_b").distinct()
+    # sort-merge, never broadcast: the planner's size estimate after the explode can be far below
+    # the real side (the sentences of 16k articles did not fit a 2 GB driver)
+    return a.join(b.hint("merge"), ["band", "bucket"]).select("sig_a", "sig_b").distinct()
 
 
 def candidate_pairs(docs: DataFrame, sents: DataFrame) -> DataFrame:
@@ -131,7 +133,7 @@ def candidate_pairs(docs: DataFrame, sents: DataFrame) -> DataFrame:
                      F.col("seq").alias("seq_a"), F.col("sentence").alias("n"))
     b = sents.select(F.col("sig").alias("sig_b"), F.col("article_id").alias("cand_id"),
                      F.col("seq").alias("seq_b"), F.col("sentence").alias("c"))
-    sent_pairs = (similar_signatures(sents, SENT_PERM).join(a, "sig_a").join(b, "sig_b")
+    sent_pairs = (similar_signatures(sents, SENT_PERM).join(a.hint("merge"), "sig_a").join(b.hint("merge"), "sig_b")
                   .where(F.col("seq_a") > F.col("seq_b"))
                   .groupBy("new_id", "cand_id").agg(F.collect_list(F.struct("n", "c")).alias("sent_pairs")))
     return (doc_pairs.unionByName(sent_pairs)
