@@ -439,9 +439,9 @@ def test_one_index_per_partition_finds_what_the_store_finds() -> None:
     for m in members.values():
         for later, earlier in _later_earlier(m):
             cands[later].add(earlier)
-    group = (0, ([(aid, (seq[aid], text_of[aid], None, None)) for aid in cands],
+    group = (0, ([(aid, (seq[aid], text_of[aid])) for aid in cands],
                  sorted({(seq[c], c, text_of[c], None) for aid in cands for c in cands[aid]})))
-    spark = {r["article_id"]: json.loads(r["analysis"])["provenance"] for r in match_group(group)}
+    spark = {aid: prov.to_dict() for aid, prov in match_group(group)}
     idx = ProvenanceIndex()
     local = {}
     for aid, text in texts:

@@ -31,7 +31,7 @@ from pyspark import RDD
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
 
-from tidings.model import Article
+from tidings.model import Article, Provenance
 from tidings.spark.executor import findings_from_json
 from tidings.spark.tables import table_schema
 from tidings.store.provenance import BUCKET_HOLDERS, ProvenanceIndex, band_keys, rescored
@@ -63,13 +63,12 @@ def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, st
             yield later, earlier
 
 
-def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | None, str | None, str | None]]],
+def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | None]]],
                                           Iterable[tuple[int, str, str | None, str | None]]]]
-                ) -> Iterator[dict[str, Any]]:
-    """``(group, (articles, candidates))`` -> rows of :func:`schema` for the articles whose
-    provenance is found; ``articles`` are ``(article_id, (seq, text, findings JSON, analysis
-    JSON))``, ``candidates`` ``(seq, id, text, title)``: every candidate of every article of the
-    group, each once.
+                ) -> Iterator[tuple[str, Provenance]]:
+    """``(group, (articles, candidates))`` -> ``(article_id, provenance)`` for the articles whose
+    provenance is found; ``articles`` are ``(article_id, (seq, text))``, ``candidates`` ``(seq,
+    id, text, title)``: every candidate of every article of the group, each once.
 
     The group's articles are matched against one index of all those candidates, added in input
     order, each article only against the candidates before it (``match(before=...)``).  A bucket
@@ -82,17 +81,23 @@ def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | Non
     index = ProvenanceIndex(max_sentences=sys.maxsize)
     for _, cid, ctext, ctitle in order:
         index.add(cid, ctext or "", ctitle)
-    for aid, (seq, text, findings, analysis) in articles:
+    for aid, (seq, text) in articles:
         prov = index.match(aid, text or "", before=bisect_left(seqs, seq))
-        if prov is None:
-            continue
-        rel = rescored(findings_from_json(findings), Article(id=None, text=text or ""), prov)
-        doc = json.loads(analysis) if analysis else {}
-        doc["reliability"] = rel.to_dict()
-        doc["provenance"] = prov.to_dict()
-        yield {"article_id": aid, "reliability_score": rel.score,
-               "analysis": json.dumps(doc, ensure_ascii=False),
-               "signals": signal_rows(rel.signals, aid), **provenance_rows(prov, aid)}
+        if prov is not None:
+            yield aid, prov
+
+
+def rescore(found: tuple[str, tuple[Provenance, tuple[str | None, str | None, str | None]]]) -> dict[str, Any]:
+    """``(article_id, (provenance, (text, findings JSON, analysis JSON)))`` -> a row of
+    :func:`schema`: the article re-scored with its provenance."""
+    aid, (prov, (text, findings, analysis)) = found
+    rel = rescored(findings_from_json(findings), Article(id=None, text=text or ""), prov)
+    doc = json.loads(analysis) if analysis else {}
+    doc["reliability"] = rel.to_dict()
+    doc["provenance"] = prov.to_dict()
+    return {"article_id": aid, "reliability_score": rel.score,
+            "analysis": json.dumps(doc, ensure_ascii=False),
+            "signals": signal_rows(rel.signals, aid), **provenance_rows(prov, aid)}
 
 
 def group_of(article_id: str, groups: int) -> int:
@@ -122,8 +127,12 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     needed = pairs.map(lambda p: (p[1], group_of(p[0], groups))).distinct(parts)
     candidates = (needed.join(info, parts)
                   .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2]))))
-    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["findings"], r["analysis"])))
+    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"])))
            .join(later, parts)
            .map(lambda kv: (group_of(kv[0], groups), (kv[0], kv[1][0]))))
+    # a group carries texts only: an article's findings and analysis (tens of kilobytes) join
+    # the provenance afterwards, and only for the articles that have one
     found = own.cogroup(candidates, groups).flatMap(match_group)
-    return spark.createDataFrame(found, schema(), verifySchema=False)
+    rows = found.join(arts.map(lambda r: (r["article_id"], (r["text"], r["findings"], r["analysis"]))),
+                      parts).map(rescore)
+    return spark.createDataFrame(rows, schema(), verifySchema=False)
