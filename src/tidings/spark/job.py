@@ -117,9 +117,16 @@ def session(
     return builder.getOrCreate()
 
 
-def default_partitions(spark: SparkSession) -> int:
-    """Analysis tasks: a few per core, so a slow partition does not hold the others up."""
-    return max(1, spark.sparkContext.defaultParallelism * 4)
+#: analysed articles per partition at most: a partition's rows (every table's rows of its
+#: articles, and their analysis JSON) are cached as one block, which must fit an executor's heap
+#: beside the others (16,000 articles in 8 partitions did not fit a 2 GB local driver)
+PARTITION_ARTICLES = 500
+
+
+def default_partitions(spark: SparkSession, articles: int = 0) -> int:
+    """Analysis tasks: a few per core, so a slow partition does not hold the others up, and
+    enough that none holds more than ``PARTITION_ARTICLES`` of the ``articles``."""
+    return max(1, spark.sparkContext.defaultParallelism * 4, -(-articles // PARTITION_ARTICLES))
 
 
 def _write(df: DataFrame, output: str, table: str, files: int | None) -> None:
@@ -171,6 +178,9 @@ def run(
     keys = spark.createDataFrame(corpus.identity_rows(items), corpus.IDENTITY_COLUMNS_SCHEMA).persist(
         StorageLevel.MEMORY_AND_DISK)
     kept, aliases = corpus.split_identities(keys, run_id)
+    inputs = keys.count()
+    if not partitions:
+        parts = default_partitions(spark, inputs)
     seqs = kept.select("order").rdd.map(lambda r: int(r[0])).sortBy(lambda o: o, numPartitions=parts).zipWithIndex()
     todo = (items.filter(lambda kv: isinstance(kv[1], Article))
             .join(seqs.map(lambda oi: (oi[0], oi[1] + 1)), numPartitions=parts))
@@ -183,7 +193,7 @@ def run(
     # ``head(1)``, which analyses one partition on one core while the others wait
     counted = wide.agg(F.count(F.lit(1)).alias("all"), F.count("failure").alias("failed")).first()
     assert counted is not None
-    report.duplicate = keys.count() - int(counted["all"])  # every article that is not kept is a duplicate
+    report.duplicate = inputs - int(counted["all"])  # every article that is not kept is a duplicate
     report.lap("read and analyse", t0)
     read_failures = items.filter(lambda kv: isinstance(kv[1], Failure)).map(
         lambda kv: (kv[1].id, kv[1].error, kv[1].where))
