@@ -357,17 +357,23 @@ def test_bucket_answers_with_its_first_holders_only() -> None:
         idx.add(f"r{i}", _reprint(i))
     stock = idx._prepare("q", STOCK_LINE, None).sentences
     keys = bucket_keys(ProvenanceIndex._minhashes(stock)[0])
-    holders = {k.split("\x1f")[0] for k in idx.buckets.query(keys)}
+    holders = {s.article for s in idx.buckets.query(keys)}
     assert holders == {f"r{i}" for i in range(BUCKET_HOLDERS)}
-    # an article that leaves frees its place for one added after it
-    b = Buckets(holders=2)
-    b.insert("a", "a\x1f0", [b"1", b"2"])
-    b.insert("b", "b\x1f0", [b"1"])
-    b.insert("c", "c\x1f0", [b"1", b"2"])
-    assert b.query([b"1"]) == {"a\x1f0", "b\x1f0"} and b.query([b"2"]) == {"a\x1f0", "c\x1f0"}
-    b.remove("a")
-    b.insert("d", "d\x1f0", [b"1"])
-    assert b.query([b"1"]) == {"b\x1f0", "d\x1f0"} and b.query([b"2"]) == {"c\x1f0"}
+    # an article that leaves frees its place for one added after it; a holder's second
+    # sentence joins a full bucket, a newcomer's does not
+    b = Buckets(holders=2, article_of=lambda k: k.split("/")[0])
+    b.insert("a", "a/0", [b"1", b"2"])
+    b.insert("b", "b/0", [b"1"])
+    b.insert("c", "c/0", [b"1", b"2"])
+    b.insert("b", "b/1", [b"1"])
+    assert b.query([b"1"]) == {"a/0", "b/0", "b/1"} and b.query([b"2"]) == {"a/0", "c/0"}
+    b.remove("a", [b"1", b"2"])
+    b.insert("d", "d/0", [b"1", b"2"])
+    assert b.query([b"1"]) == {"b/0", "b/1", "d/0"} and b.query([b"2"]) == {"c/0", "d/0"}
+    b.insert("e", "e/0", [b"3"])
+    b.remove("b", [b"1"])
+    b.insert("f", "f/0", [b"1"])
+    assert b.query([b"1"]) == {"d/0", "f/0"} and b.query([b"3"]) == {"e/0"}
 
 
 def test_late_reprint_still_names_its_original() -> None:
@@ -406,7 +412,7 @@ def test_spark_pairs_are_the_index_candidates() -> None:
     for aid, text in texts:
         sents = idx._prepare(aid, text, None).sentences
         for mh in ProvenanceIndex._minhashes(sents):
-            index_pairs |= {(aid, k.split("\x1f")[0]) for k in idx.buckets.query(bucket_keys(mh))}
+            index_pairs |= {(aid, s.article) for s in idx.buckets.query(bucket_keys(mh))}
         idx.add(aid, text)
     assert spark_pairs == index_pairs
     assert ("copy", "original") in spark_pairs

@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import zlib
 from collections import OrderedDict, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from operator import attrgetter
 from typing import Any
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -98,15 +100,32 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-@dataclass
 class _Sentence:
-    article: str
-    index: int
-    start: int
-    end: int
-    words: list[str]  # as written
-    lower: list[str]
-    sig: frozenset[str] = frozenset()  # content words
+    """One sentence of an article, kept small: an index holds hundreds of thousands.  Its words
+    are read again from the article's text when an alignment needs them (``words``, ``lower``);
+    only the lower-cased words joined by spaces, their number and the content words (shared
+    strings) are kept."""
+
+    __slots__ = ("article", "index", "start", "end", "text", "n", "_lower", "sig")
+
+    def __init__(self, article: str, index: int, start: int, end: int, text: str, lower: list[str]) -> None:
+        self.article = article
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text  # the whole article's text, shared by its sentences
+        self.n = len(lower)
+        self._lower = " ".join(lower)
+        self.sig: frozenset[str] = frozenset(sys.intern(w) for w in _signature(lower))  # content words
+
+    @property
+    def words(self) -> list[str]:
+        """The words as written."""
+        return tokens(self.text[self.start:self.end])
+
+    @property
+    def lower(self) -> list[str]:
+        return self._lower.split(" ")
 
 
 @dataclass
@@ -153,7 +172,7 @@ def _may_align(a: _Sentence, b: _Sentence) -> bool:
     """A cheap necessary condition for :func:`align` to succeed: similar lengths, and enough
     content words in common (an alignment covering half of each sentence, swaps of a few words at
     a time, leaves at least a third of the content words shared)."""
-    la, lb = len(a.lower), len(b.lower)
+    la, lb = a.n, b.n
     if not la or not lb or la > 2 * lb or lb > 2 * la:
         return False
     return len(a.sig & b.sig) >= MIN_SHARED_CONTENT * max(len(a.sig), len(b.sig))
@@ -179,35 +198,69 @@ class Buckets:
     """Sentences by LSH bucket, each bucket answering with the sentences of its first
     ``holders`` articles (in the order they came): a later article's sentences are not kept in
     a full bucket, so a query costs at most ``holders`` articles per bucket however large the
-    corpus grows.  An article that leaves frees its place for articles added after."""
+    corpus grows.  An article that leaves frees its place for articles added after.
 
-    def __init__(self, holders: int = BUCKET_HOLDERS) -> None:
+    Most buckets hold one sentence: a bucket is that sentence itself until a second one comes,
+    then a list (a sentence is never a list); the articles of a full bucket are kept beside it."""
+
+    def __init__(self, holders: int = BUCKET_HOLDERS,
+                 article_of: Callable[[Any], str] = attrgetter("article")) -> None:
         self.holders = holders
-        self._members: dict[bytes, dict[str, list[str]]] = {}  # bucket -> article -> sentence keys
-        self._of: dict[str, set[bytes]] = defaultdict(set)  # article -> its buckets
+        self.article_of = article_of
+        self._members: dict[bytes, Any] = {}  # bucket -> its sentence, or a list of them
+        self._full: dict[bytes, frozenset[str]] = {}  # bucket -> its articles, once it has ``holders``
 
-    def insert(self, article: str, sentence: str, keys: Iterable[bytes]) -> None:
+    def insert(self, article: str, sentence: Any, keys: Iterable[bytes]) -> None:
         for k in keys:
-            held = self._members.setdefault(k, {})
-            if article not in held and len(held) >= self.holders:
+            held = self._members.get(k)
+            if held is None:
+                self._members[k] = sentence
                 continue
-            held.setdefault(article, []).append(sentence)
-            self._of[article].add(k)
+            if type(held) is not list:
+                if self.holders < 2 and self.article_of(held) != article:
+                    continue
+                held = self._members[k] = [held]
+            full = self._full.get(k)
+            if full is not None:
+                if article in full:
+                    held.append(sentence)
+                continue
+            held.append(sentence)
+            if len(held) >= self.holders:
+                articles = frozenset(map(self.article_of, held))
+                if len(articles) >= self.holders:
+                    self._full[k] = articles
 
-    def query(self, keys: Iterable[bytes]) -> set[str]:
-        found: set[str] = set()
+    def query(self, keys: Iterable[bytes]) -> set[Any]:
+        found: set[Any] = set()
         for k in keys:
-            for sentences in self._members.get(k, {}).values():
-                found.update(sentences)
+            held = self._members.get(k)
+            if held is None:
+                continue
+            if type(held) is list:
+                found.update(held)
+            else:
+                found.add(held)
         return found
 
-    def remove(self, article: str) -> None:
-        for k in self._of.pop(article, ()):
+    def remove(self, article: str, keys: Iterable[bytes]) -> None:
+        """Take ``article``'s sentences out of the buckets ``keys`` (those it was inserted with)."""
+        for k in keys:
             held = self._members.get(k)
-            if held is not None:
-                held.pop(article, None)
-                if not held:
+            if held is None:
+                continue
+            if type(held) is not list:
+                if self.article_of(held) == article:
                     del self._members[k]
+                continue
+            rest = [x for x in held if self.article_of(x) != article]
+            if len(rest) == len(held):
+                continue
+            self._full.pop(k, None)
+            if not rest:
+                del self._members[k]
+            else:
+                self._members[k] = rest if len(rest) > 1 else rest[0]
 
 
 class ProvenanceIndex:
@@ -216,7 +269,7 @@ class ProvenanceIndex:
     def __init__(self, max_sentences: int = 400_000) -> None:
         self.max_sentences = max_sentences
         self.buckets = Buckets()
-        self.sentences: dict[str, _Sentence] = {}
+        self.sentences = 0  # how many the index holds
         self.articles: OrderedDict[str, _Article] = OrderedDict()
         self._added: dict[str, int] = {}  # article -> when it was added (ties go to the earlier)
 
@@ -229,8 +282,7 @@ class ProvenanceIndex:
         for i, (s, e) in enumerate(sentence_spans(text)):
             words = tokens(text[s:e])
             if len(words) >= MIN_WORDS:
-                lower = [w.lower() for w in words]
-                sents.append(_Sentence(article_id, i, s, e, words, lower, frozenset(_signature(lower))))
+                sents.append(_Sentence(article_id, i, s, e, text, [w.lower() for w in words]))
         paras = _paragraphs(text)
         return _Article(article_id, title, text, sents, paras)
 
@@ -246,15 +298,13 @@ class ProvenanceIndex:
         self.articles[article_id] = art
         self._added[article_id] = len(self._added)
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
-            key = f"{article_id}\x1f{s.index}"
-            self.sentences[key] = s
-            self.buckets.insert(article_id, key, bucket_keys(mh))
-        while len(self.sentences) > self.max_sentences and len(self.articles) > 1:
+            self.buckets.insert(article_id, s, bucket_keys(mh))
+        self.sentences += len(art.sentences)
+        while self.sentences > self.max_sentences and len(self.articles) > 1:
             _, old = self.articles.popitem(last=False)
             self._added.pop(old.id, None)
-            for s in old.sentences:
-                self.sentences.pop(f"{old.id}\x1f{s.index}", None)
-            self.buckets.remove(old.id)
+            self.sentences -= len(old.sentences)
+            self.buckets.remove(old.id, (k for mh in self._minhashes(old.sentences) for k in bucket_keys(mh)))
 
     # ------------------------------------------------------------------ matching
     def match(self, article_id: str, text: str, before: int | None = None) -> Provenance | None:
@@ -271,11 +321,9 @@ class ProvenanceIndex:
         for s, mh in zip(new.sentences, self._minhashes(new.sentences)):
             # in the order the articles were added: of two sentences that align as well, the
             # earlier article's is kept, whatever order the LSH's sets hand them out in
-            found = [(self._added.get(o.article, -1), o.index, o)
-                     for o in (self.sentences.get(k) for k in self.buckets.query(bucket_keys(mh)))
-                     if o is not None]
+            found = [(self._added.get(o.article, -1), o.index, o) for o in self.buckets.query(bucket_keys(mh))]
             for added, _, old in sorted(found, key=lambda t: (t[0], t[1])):
-                if old is None or old.article == article_id or added >= limit or not _may_align(old, s):
+                if old.article == article_id or added >= limit or not _may_align(old, s):
                     continue
                 got = align(old.lower, s.lower)
                 if got is None:
@@ -294,7 +342,7 @@ class ProvenanceIndex:
                 if s.index in best:
                     continue
                 for o in old_art.sentences:
-                    if not (0.5 <= len(o.lower) / len(s.lower) <= 2.0) or len(s.sig & o.sig) < 2:
+                    if not (0.5 <= o.n / s.n <= 2.0) or len(s.sig & o.sig) < 2:
                         continue
                     got = align(o.lower, s.lower)
                     if got is not None and (s.index not in best or best[s.index].covered < got[0]):
@@ -305,7 +353,7 @@ class ProvenanceIndex:
         spun: list[SpunFrom] = []
         sources: list[str] = []
         for src, aligned in by_source.items():
-            if len(aligned) < MIN_SENTENCES and max(len(a.new.words) for a in aligned) < LONG_SENTENCE:
+            if len(aligned) < MIN_SENTENCES and max(a.new.n for a in aligned) < LONG_SENTENCE:
                 continue
             swaps = [sw for a in aligned for sw in a.swaps]
             old_art = self.articles.get(src)
