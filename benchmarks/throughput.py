@@ -26,7 +26,9 @@ median time of each side, the ratios are medians of the per-round ratios.  Peak 
 ``--memory`` streams the corpus at two sizes (default 1,000 and 10,000) through the real CLI,
 ``python -m tidings analyze IN.jsonl --format jsonl --output OUT``, in a child process, and reads
 that child's peak RSS with ``resource.getrusage(RUSAGE_CHILDREN)`` from a fresh intermediate process
-per size; flat means the larger within 10% of the smaller.
+per size, once with ``--no-provenance`` and once without; flat means the larger within 10% of the
+smaller.  The analysis alone must be flat; the batch's provenance index remembers the batch's
+sentences until its cap, so with it memory grows until then.
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def spawn_side(side: str, corpus: Path, workers: int) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------------------- memory flatness
-def cli_peak_rss(corpus: Path, out: Path, workers: int) -> float:
+def cli_peak_rss(corpus: Path, out: Path, workers: int, provenance: bool = True) -> float:
     """Peak RSS (MB) of `python -m tidings analyze` over ``corpus``, read in a fresh parent."""
     probe = (
         "import resource, subprocess, sys\n"
@@ -135,6 +137,8 @@ def cli_peak_rss(corpus: Path, out: Path, workers: int) -> float:
            "--format", "jsonl", "--output", str(out)]
     if workers > 1:
         cmd += ["--workers", str(workers)]
+    if not provenance:
+        cmd.append("--no-provenance")
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"tidings analyze failed:\n{proc.stderr[-3000:]}")
@@ -142,25 +146,39 @@ def cli_peak_rss(corpus: Path, out: Path, workers: int) -> float:
 
 
 def memory_check(sizes: list[int], workers: int, with_shared: bool) -> None:
+    """Peak RSS at each size, without and with the batch's provenance index.  The analysis
+    alone must be flat; the index remembers the batch's sentences up to its cap
+    (``ProvenanceIndex.max_sentences``), so with it memory grows until the cap, then stays."""
     from corpus import write_corpus
 
-    peaks: list[tuple[int, float, float]] = []
+    from tidings.store.provenance import ProvenanceIndex
+
+    peaks: dict[bool, list[tuple[int, float, float]]] = {False: [], True: []}
     with tempfile.TemporaryDirectory(prefix="tidings-mem-") as tmp:
         for n in sizes:
             corpus = write_corpus(Path(tmp) / f"corpus-{n}.jsonl", n, with_shared=with_shared)
-            t0 = time.perf_counter()
-            peak = cli_peak_rss(corpus, Path(tmp) / f"out-{n}.jsonl", workers)
-            peaks.append((n, peak, time.perf_counter() - t0))
+            for prov in (False, True):
+                t0 = time.perf_counter()
+                peak = cli_peak_rss(corpus, Path(tmp) / f"out-{n}.jsonl", workers, provenance=prov)
+                peaks[prov].append((n, peak, time.perf_counter() - t0))
+                (Path(tmp) / f"out-{n}.jsonl").unlink()
             corpus.unlink()
-            (Path(tmp) / f"out-{n}.jsonl").unlink()
-    print("\nmemory: `python -m tidings analyze IN.jsonl --format jsonl --output OUT`"
-          + (f" --workers {workers}" if workers > 1 else "") + ", peak RSS of the largest process")
-    for n, peak, secs in peaks:
-        print(f"  {n:>6} articles  peak RSS {peak:7.1f} MB  ({secs:.0f} s)")
-    base, last = peaks[0][1], peaks[-1][1]
-    growth = (last - base) / base
-    verdict = "flat" if growth <= 0.10 else "NOT flat"
-    print(f"  {peaks[-1][0]} vs {peaks[0][0]}: {growth:+.1%} ({verdict}; budget +10%)")
+    for prov in (False, True):
+        print("\nmemory: `python -m tidings analyze IN.jsonl --format jsonl --output OUT`"
+              + (f" --workers {workers}" if workers > 1 else "") + ("" if prov else " --no-provenance")
+              + ", peak RSS of the largest process")
+        for n, peak, secs in peaks[prov]:
+            print(f"  {n:>6} articles  peak RSS {peak:7.1f} MB  ({secs:.0f} s)")
+        (n0, base, _), (n1, last, _) = peaks[prov][0], peaks[prov][-1]
+        growth = (last - base) / base
+        if not prov:
+            verdict = "flat" if growth <= 0.10 else "NOT flat"
+            print(f"  {n1} vs {n0}: {growth:+.1%} ({verdict}; budget +10%)")
+        else:
+            cap = ProvenanceIndex().max_sentences
+            print(f"  {n1} vs {n0}: {growth:+.1%}; the provenance index adds "
+                  f"{(last - peaks[False][-1][1]) / n1 * 1000:.0f} MB per 1,000 articles here, "
+                  f"until it holds {cap:,} sentences")
 
 
 # ---------------------------------------------------------------------------- ruler check
