@@ -101,10 +101,10 @@ def zipf(word: str) -> float:
 
 
 class _Sentence:
-    """One sentence of an article, kept small: an index holds hundreds of thousands.  Its words
-    are read again from the article's text when an alignment needs them (``words``, ``lower``);
-    only the lower-cased words joined by spaces, their number and the content words (shared
-    strings) are kept."""
+    """One sentence of an article, kept small: an index holds hundreds of thousands.  It keeps
+    its lower-cased words joined by spaces (``lower`` splits them), their number (``n``) and its
+    content words as shared strings (``sig``); the words as written (``words``) are read again
+    from the article's text when an alignment needs them."""
 
     __slots__ = ("article", "index", "start", "end", "text", "n", "_lower", "sig")
 
