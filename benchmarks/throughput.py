@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --n 200 --rounds 1   # quick look
     .venv/bin/python benchmarks/throughput.py --memory             # + RSS at 1,000 vs 10,000 articles
     .venv/bin/python benchmarks/throughput.py --check-ruler        # tidings.nlp's ruler and lemmatizer == spaCy's
+    .venv/bin/python benchmarks/throughput.py --stages --n 300     # CPU seconds of the parse and of each stage after it
 
 The corpus is fixed: articles recombined from the examples' paragraphs with a seeded generator,
 every fourth one a ``../shared`` reliability article when that folder is present
@@ -223,6 +224,64 @@ def check_ruler(n: int, with_shared: bool) -> None:
           f"on the same stream; the second asks the first on a miss)")
 
 
+# ---------------------------------------------------------------------------- stage times
+def stage_times(n: int, rounds: int, with_shared: bool) -> None:
+    """CPU seconds of the parse and of each stage after it, as ``Analyzer.analyze_doc`` runs them,
+    over ``n`` corpus articles parsed once (each stage's minimum over ``rounds``)."""
+    from corpus import make_corpus
+
+    from tidings.events import code_events
+    from tidings.model import Analysis, Article
+    from tidings.pipeline import Analyzer, _code_speaker
+    from tidings.places import article_places, locate
+    from tidings.quotes import extract_quotes
+    from tidings.reliability import findings
+    from tidings.reliability.score import combine
+
+    an = Analyzer()
+    arts = [Article(id=str(i), text=r["text"], title=r.get("title")) for i, r in enumerate(make_corpus(n, with_shared=with_shared))]
+    t0 = time.process_time()
+    docs = list(an.nlp.pipe([a.text for a in arts], batch_size=16))
+    parse = time.process_time() - t0
+    best: dict[str, float] = {}
+    for _ in range(max(1, rounds)):
+        spent = dict.fromkeys(("actors", "quotes", "speakers", "events", "places", "locate", "reliability", "json"), 0.0)
+        last = time.process_time()
+
+        def lap(stage: str) -> None:
+            nonlocal last
+            now = time.process_time()
+            spent[stage] += now - last
+            last = now
+
+        for art, doc in zip(arts, docs):
+            last = time.process_time()
+            actors = an.knowledge.for_article(art, doc)
+            entities = actors.entities()
+            lap("actors")
+            quotes = extract_quotes(art, doc)
+            lap("quotes")
+            for q in quotes:
+                _code_speaker(q, actors, an.knowledge, art.published)
+            lap("speakers")
+            events = code_events(art, doc, actors, quotes, verbs=an.verbs)
+            lap("events")
+            places = article_places(art.text, doc, entities)
+            lap("places")
+            locate(events, places, doc)
+            lap("locate")
+            found = findings(art, doc, quotes, entities, events)
+            analysis = Analysis(id=art.id, article=art, entities=entities, quotes=quotes, events=events,
+                                reliability=combine(found), findings=found, places=places)
+            lap("reliability")
+            json.dumps(analysis.to_dict(), ensure_ascii=False)
+            lap("json")
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    total = sum(best.values())
+    print(f"stage CPU seconds over {len(arts)} articles (minimum of {max(1, rounds)} round(s)): parse {parse:.2f}; "
+          + ", ".join(f"{k} {v:.2f}" for k, v in best.items()) + f"; after the parse {total:.2f}")
+
+
 # ---------------------------------------------------------------------------- main
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -234,6 +293,7 @@ def main() -> None:
     ap.add_argument("--memory", action="store_true", help="also the memory flatness check")
     ap.add_argument("--memory-sizes", default="1000,10000", help="corpus sizes for --memory (default 1000,10000)")
     ap.add_argument("--memory-workers", type=int, default=1, help="--workers for the memory runs (default 1)")
+    ap.add_argument("--stages", action="store_true", help="only time the parse and each stage after it (CPU seconds) and exit")
     ap.add_argument("--check-ruler", action="store_true", help="only compare the attribute ruler and lemmatizer with spaCy's and exit")
     ap.add_argument("--side", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -245,6 +305,9 @@ def main() -> None:
         return
     if args.check_ruler:
         check_ruler(args.n, with_shared)
+        return
+    if args.stages:
+        stage_times(args.n, args.rounds, with_shared)
         return
 
     from corpus import SHARED_RELIABILITY, write_corpus
