@@ -269,7 +269,7 @@ class ProvenanceIndex:
     def __init__(self, max_sentences: int = 400_000) -> None:
         self.max_sentences = max_sentences
         self.buckets = Buckets()
-        self.sentences = 0  # how many the index holds
+        self.n_sentences = 0  # how many the index holds
         self.articles: OrderedDict[str, _Article] = OrderedDict()
         self._added: dict[str, int] = {}  # article -> when it was added (ties go to the earlier)
 
@@ -299,11 +299,11 @@ class ProvenanceIndex:
         self._added[article_id] = len(self._added)
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
             self.buckets.insert(article_id, s, bucket_keys(mh))
-        self.sentences += len(art.sentences)
-        while self.sentences > self.max_sentences and len(self.articles) > 1:
+        self.n_sentences += len(art.sentences)
+        while self.n_sentences > self.max_sentences and len(self.articles) > 1:
             _, old = self.articles.popitem(last=False)
             self._added.pop(old.id, None)
-            self.sentences -= len(old.sentences)
+            self.n_sentences -= len(old.sentences)
             self.buckets.remove(old.id, (k for mh in self._minhashes(old.sentences) for k in bucket_keys(mh)))
 
     # ------------------------------------------------------------------ matching
