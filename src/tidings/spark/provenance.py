@@ -117,8 +117,9 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     over ``GROUP_ARTICLES`` articles: each candidate's text travels once to each group that needs
     it (not once per pair) and is indexed once per group, so fewer groups is less repeated work.
     Each group is matched by :func:`match_group`."""
-    arts = ok.select("article_id", "article.seq", "article.text", "article.title", "findings",
-                     "article.analysis").rdd
+    # the columns each step reads: every use of an RDD of rows ships its columns to Python again,
+    # and the findings and analysis JSON (tens of kilobytes an article) are wanted only at the end
+    arts = ok.select("article_id", "article.seq", "article.text", "article.title").rdd
     pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
                                    .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts).persist())
     info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"])))
@@ -133,6 +134,7 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     # a group carries texts only: an article's findings and analysis (tens of kilobytes) join
     # the provenance afterwards, and only for the articles that have one
     found = own.cogroup(candidates, groups).flatMap(match_group)
-    rows = found.join(arts.map(lambda r: (r["article_id"], (r["text"], r["findings"], r["analysis"]))),
+    scored = ok.select("article_id", "article.text", "findings", "article.analysis").rdd
+    rows = found.join(scored.map(lambda r: (r["article_id"], (r["text"], r["findings"], r["analysis"]))),
                       parts).map(rescore)
     return spark.createDataFrame(rows, schema(), verifySchema=False)
