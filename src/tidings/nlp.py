@@ -10,11 +10,13 @@ parse) is replaced by :class:`ArrayAttributeRuler`, which applies the same rules
 and its rule ``lemmatizer`` (about 8%, mostly per-token Python) by :class:`MemoLemmatizer`, which
 asks spaCy's lemmatizer once per (word, POS, morphology) and writes the lemmas back as one array;
 ``benchmarks/throughput.py --check-ruler`` compares both with spaCy's on the whole benchmark corpus
-(POS, morphology, lemma, tag and dependency of every token identical).
+(POS, morphology, lemma, tag and dependency of every token identical), and then the whole pipeline
+as loaded here with spaCy's as packaged (entities and heads too).
 
 The neural components' matrix products go through numpy's BLAS instead of the BLIS build thinc
 bundles (:func:`numpy_matmul`): the same products, about three times as fast for the shapes the
-small model multiplies on the machines we measured, which is most of the parse.  Each process's
+small model multiplies on the development machine (AMD EPYC, numpy's OpenBLAS), and they were
+most of the parse.  Each process's
 BLAS keeps one thread, since tidings parallelises with processes (``--workers``, Spark executors)
 and a second thread does not speed these shapes up.
 
