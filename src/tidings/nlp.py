@@ -16,9 +16,8 @@ as loaded here with spaCy's as packaged (entities and heads too).
 The neural components' matrix products go through numpy's BLAS instead of the BLIS build thinc
 bundles (:func:`numpy_matmul`): the same products, about three times as fast for the shapes the
 small model multiplies on the development machine (AMD EPYC, numpy's OpenBLAS), and they were
-most of the parse.  Each process's
-BLAS keeps one thread, since tidings parallelises with processes (``--workers``, Spark executors)
-and a second thread does not speed these shapes up.
+most of the parse.  Each process's BLAS keeps one thread, since tidings parallelises with
+processes (``--workers``, Spark executors) and a second thread does not speed these shapes up.
 
 ``TIDINGS_SPACY_ATTRIBUTE_RULER=1`` keeps spaCy's components and thinc's BLIS, as spaCy loads them.
 """
