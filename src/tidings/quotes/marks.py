@@ -294,6 +294,11 @@ def pair_marks(text: str, marks: list[Mark]) -> list[Quoted]:
                         if q.end > q.start or len(q.pieces) > 1:
                             result.append(q)
                         last_top_end_in_para = m.pos + m.length
+                elif (m.length == 1 and text[m.pos] in SINGLE_MARKS and m.pos > 0
+                      and text[m.pos - 1].isalpha()):
+                    # a single mark after a letter with nothing open is an apostrophe: a plural
+                    # possessive (the workers' union) or a dropped letter (goin'), not a quote's end
+                    continue
                 else:
                     # a closing mark with nothing open: the opener was dropped; the quote is
                     # taken to run from the paragraph start (or the last quote in it)
