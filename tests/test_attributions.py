@@ -56,7 +56,13 @@ def test_noun_cue_with_light_verb_takes_the_verbs_subject() -> None:
 
 
 def test_possessor_is_the_source_of_a_claim() -> None:
-    q = only(run("Analysts dismissed Whitfield's claim that the deficit had vanished."), "claim")
+    # the claim is part of what the analysts dismissed, so it sits under that attribution
+    outer = only(run("Analysts dismissed Whitfield's claim that the deficit had vanished."), "dismissed")
+    assert outer.text == "Whitfield's claim that the deficit had vanished"
+    q = only(outer.embedded, "claim")
+    assert q.text == "that the deficit had vanished"
+    assert q.speaker is not None and "Whitfield" in q.speaker.text
+    q = only(run("Whitfield's claim that the deficit had vanished drew scorn."), "claim")
     assert q.text == "that the deficit had vanished"
     assert q.speaker is not None and "Whitfield" in q.speaker.text
 
@@ -102,7 +108,8 @@ def test_quotes_of_the_new_kinds_follow_the_schema_enum() -> None:
     from importlib.resources import files
 
     schema = json.loads((files("tidings") / "data" / "analysis.schema.json").read_text())
-    kinds = set(schema["$defs"]["analysis"]["properties"]["quotes"]["items"]["properties"]["kind"]["enum"])
+    assert schema["$defs"]["analysis"]["properties"]["quotes"]["items"] == {"$ref": "#/$defs/quote"}
+    kinds = set(schema["$defs"]["quote"]["properties"]["kind"]["enum"])
     quotes = run("Mayor Tom Keller plans to run again. Senator Dana Whitfield praised the budget.")
     assert {q.kind for q in quotes} <= kinds
     assert {"belief", "indirect"} <= {q.kind for q in quotes}

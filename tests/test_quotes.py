@@ -532,3 +532,35 @@ def test_description_needs_every_modifier_of_the_title() -> None:
             'defence minister said afterwards.')
     q = find(run(text), "We are far apart")
     assert q.speaker is not None and q.speaker.name is None
+
+
+# ------------------------------------------------------------------ attributions inside attributions
+
+
+def test_an_attribution_inside_reported_speech_goes_under_the_quote_that_reports_it() -> None:
+    text = ("The mayor said residents believe the new bridge will ease traffic. Opposition lawmakers "
+            "claimed that the minister plans to raise fuel taxes in the spring. The captain believes "
+            "they can win the cup.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    mayor = find(quotes, "residents believe")
+    assert mayor.speaker is not None and mayor.speaker.text == "The mayor"
+    assert [(q.kind, q.cue, q.speaker.text if q.speaker else None) for q in mayor.embedded] == [
+        ("belief", "believe", "residents")]
+    assert_offsets(text, mayor.embedded)
+    lawmakers = find(quotes, "the minister plans")
+    assert [q.cue for q in lawmakers.embedded] == ["plans"]
+    # an attribution the article makes itself stays at the top level
+    captain = find(quotes, "they can win the cup")
+    assert captain.kind == "belief" and captain.embedded == []
+    assert all(q.cue not in ("believe", "plans") for q in quotes)
+    assert mayor.to_dict()["embedded"][0]["cue"] == "believe"
+
+
+def test_a_plural_possessive_apostrophe_is_not_a_quotation_mark() -> None:
+    text = ("A spokeswoman for the port authority said the dockworkers' union had accused the "
+            "company of ignoring safety rules.")
+    quotes = run(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].text.startswith("the dockworkers' union had accused")
+    assert [q.cue for q in quotes[0].embedded] == ["accused"]

@@ -111,6 +111,9 @@ class Quote:
     spans: list[tuple[int, int]] = field(default_factory=list)
     cue_start: int | None = None
     cue_end: int | None = None
+    # attributions reported inside this one's content ("Biden said Trump's claim that ... had
+    # imperiled ..."): the article does not make them, this quote's speaker does
+    embedded: list[Quote] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,6 +127,7 @@ class Quote:
             "spans": [list(s) for s in self.spans],
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
+            "embedded": [q.to_dict() for q in self.embedded],
         }
 
 

@@ -132,6 +132,8 @@ class Analyzer:
 
 def _code_speaker(quote: Quote, actors: ArticleActors, knowledge: ActorKnowledge, date: str | None) -> None:
     """Give a quote's speaker its actor code: from the mention in context, else from the resolved name."""
+    for inner in quote.embedded:
+        _code_speaker(inner, actors, knowledge, date)
     sp = quote.speaker
     if sp is None or sp.actor:
         return

@@ -20,7 +20,9 @@ The order of the passes, one module each:
    intentions, evidentials, noun cues and impersonal hearsay (``attitudes``, with the predicate
    classes in ``predicates``); a quotation inside such a content is a mixed quote;
 8. first-person sentences outside quotation marks in a third-person report give unmarked quotes
-   (``unmarked``).
+   (``unmarked``);
+9. an attribution reported inside another's content ("X said Y believes ...") goes under it,
+   not to the top level (``nesting``).
 
 ``confidence`` is the estimated probability that the quote and its speaker (or its lack of one)
 are both right.
@@ -37,6 +39,7 @@ from tidings.quotes.complements import pass_complements, pass_indirect
 from tidings.quotes.context import DASHES, Context, Found
 from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_repeated
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations
+from tidings.quotes.nesting import nest
 from tidings.quotes.speakers import Resolution, Resolver
 from tidings.quotes.turns import pass_turns, split_turns
 from tidings.quotes.unmarked import find_after_colon, find_unmarked
@@ -87,8 +90,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     quotes.extend(extra)
     quotes.extend(find_unmarked(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
                                 set(ctx.cues)))
-    quotes.sort(key=lambda q: q.start)
-    return quotes
+    return nest(quotes)
 
 
 _MARK_GLYPHS = DOUBLE_MARKS | SINGLE_MARKS
