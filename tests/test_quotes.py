@@ -564,3 +564,40 @@ def test_a_plural_possessive_apostrophe_is_not_a_quotation_mark() -> None:
     assert [q.kind for q in quotes] == ["indirect"]
     assert quotes[0].text.startswith("the dockworkers' union had accused")
     assert [q.cue for q in quotes[0].embedded] == ["accused"]
+
+
+# ------------------------------------------------------------------ speaker labels
+
+
+def test_a_quotation_after_a_name_label_is_that_speakers() -> None:
+    text = ('The hearing grew tense.\n\nSen. Maria Voss (D-Minn.):"Who signed the order that closed '
+            'the shelter?"\n\nFormer director Paul Brandt: "Nobody. It closed itself."')
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct", "Maria Voss"), ("direct", "Paul Brandt")]
+
+
+def test_transcript_turns_without_marks_need_a_dialogue() -> None:
+    text = ("ANCHOR: Will you run again next year?\n\nLENA KOWALSKI: I have not decided. My family "
+            "comes first.\n\nKOWALSKI: And the party has not asked me.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.kind, q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("unmarked", "ANCHOR", "Will you run again next year?"),
+        ("unmarked", "LENA KOWALSKI", "I have not decided. My family comes first."),
+        ("unmarked", "KOWALSKI", "And the party has not asked me.")]
+    # labels that never come back are no dialogue: notes and updates
+    assert run("UPDATE: The vote was moved to Friday because of the storm.\n\nNOTE: An earlier "
+               "version of this story gave the wrong date.") == []
+
+
+def test_according_to_in_mid_sentence_leaves_the_rest_as_content() -> None:
+    text = "The mining company, according to two people briefed on the talks, will sell its copper unit."
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    [q] = quotes
+    assert q.kind == "indirect" and q.cue == "according to"
+    assert q.text == "The mining company will sell its copper unit"
+    assert [text[s:e] for s, e in q.spans] == ["The mining company", "will sell its copper unit"]
+    assert q.speaker is not None and q.speaker.text.startswith("two people")

@@ -1,5 +1,6 @@
 """Quotations next to their cue: '"...," he said', 'X told reporters: "..."', '"..." - Jane Roe', a
-paragraph ending in a colon, a sentence before the quote whose cue has no content of its own."""
+speaker's label ('Rep. Dana Price (D-Ore.): "..."'), a paragraph ending in a colon, a sentence
+before the quote whose cue has no content of its own."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tidings.quotes.context import (
     quote_tokens,
     title_like,
 )
+from tidings.quotes.labels import label_at
 from tidings.quotes.speakers import mention_span
 
 
@@ -247,6 +249,18 @@ def _intro_paragraph(ctx: Context, k: int) -> tuple[int | None, Span | None]:
     return None, None
 
 
+def _label_before(ctx: Context, k: int) -> Span | None:
+    """The quotation follows its speaker's label at the paragraph's start ('Rep. Dana Price
+    (D-Ore.): "..."'): the speaker named in the label."""
+    q = ctx.quotations[k]
+    ps, pe = ctx.paras[ctx.para_of(q.outer_start)]
+    found = label_at(ctx.doc, ps, pe)
+    if found is None:
+        return None
+    _, speaker, words_start = found
+    return speaker if words_start == q.outer_start else None
+
+
 def _sentence_before_cue(ctx: Context, k: int) -> int | None:
     """'Smith spoke to reporters on Tuesday. "We are not going anywhere."': a speech cue in the
     sentence right before, with no content of its own, introduces the quote."""
@@ -323,6 +337,11 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
             if span is not None:
                 att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
                                    mode="dash")
+        if att is None:
+            span = _label_before(ctx, k)
+            if span is not None:
+                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
+                                   mode="label")
         if att is None and not short:
             ci, span = _intro_paragraph(ctx, k)
             if ci is not None:

@@ -4,7 +4,7 @@ quotation)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.parsed import children_of, parsed
 from tidings.quotes.adjacent import cue_glued
@@ -179,23 +179,53 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
             continue
         if colon_after(cue) is not None:
             continue  # 'said: words' is speech without its marks, to the paragraph's end (unmarked)
-        region = _content_region(cue, clausal_only=True)
-        if region is None:
-            continue
-        a, b = region
+        ranges = _around_according(cue) if cue.according else None
+        if not ranges:
+            region = _content_region(cue, clausal_only=True)
+            if region is None:
+                continue
+            ranges = [region]
         if any(ctx.in_quote[i] and not title_like(ctx, ctx.quotations[ctx.qid[i]])
-               for i in range(a, b)):
+               for a, b in ranges for i in range(a, b)):
             continue
-        span = doc[a:b]
-        while len(span) and (span[-1].is_punct or span[-1].is_space):
-            span = doc[span.start: span.end - 1]
-        if len([t for t in span if t.is_alpha]) < 3:
+        spans = [_trimmed(doc[a:b]) for a, b in ranges]
+        spans = [sp for sp in spans if len(sp)]
+        words = [t for sp in spans for t in sp]
+        if len([t for t in words if t.is_alpha]) < 3:
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        if not any(t.pos_ in ("VERB", "AUX") for t in words):
             continue
-        s, e = span.start_char, span.end_char
+        pieces = [(sp.start_char, sp.end_char) for sp in spans]
+        s, e = pieces[0][0], pieces[-1][1]
         if any(not (e <= ts or s >= te) for ts, te in taken):
             continue
         att = attribution(ctx, cue_i, 0.75, "indirect")
-        found.append(Found(pieces=[(s, e)], kind="indirect", attribution=att))
+        found.append(Found(pieces=pieces, kind="indirect", attribution=att))
         taken.append((s, e))
+
+
+def _trimmed(span: Span) -> Span:
+    """``span`` without punctuation or spaces at either edge."""
+    a, b = span.start, span.end
+    doc = span.doc
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return doc[a:b]
+
+
+def _around_according(cue: Cue) -> list[tuple[int, int]] | None:
+    """"X, according to Y, did Z": the sentence on both sides of a parenthetical "according to",
+    as two token ranges; None when the phrase opens or closes its sentence (``_content_region``
+    then takes the one side)."""
+    head = cue.head
+    if head.head.i == head.i:
+        return None
+    sent = head.head.sent
+    acc_a, acc_b = head.left_edge.i, head.right_edge.i + 1
+    before = [t for t in sent.doc[sent.start:acc_a] if t.is_alpha]
+    after = [t for t in sent.doc[acc_b:sent.end] if t.is_alpha]
+    if not before or not after:
+        return None
+    return [(sent.start, acc_a), (acc_b, sent.end)]

@@ -8,9 +8,10 @@ The order of the passes, one module each:
 3. a quotation inside the complement of a cue ("Lavrov said the report had "frozen" ties") is a
    mixed quote, or a direct one when the complement is nothing but the quotation (``complements``);
 4. a quotation next to a cue ("...," he said / X told reporters: "...") is a direct quote;
-   "...," he said, "..." is one quote in two pieces; "... -Commissioner X" and a paragraph ending in
-   a colon ("From Chairwoman Y:") introduce quotes too, and so does a sentence just before the
-   quote whose cue has no content of its own ("Smith spoke to reporters.") (``adjacent``);
+   "...," he said, "..." is one quote in two pieces; "... -Commissioner X", a speaker's label
+   ('Rep. X (D-Ore.): "..."', ``labels``) and a paragraph ending in a colon ("From Chairwoman Y:")
+   introduce quotes too, and so does a sentence just before the quote whose cue has no content of
+   its own ("Smith spoke to reporters.") (``adjacent``);
 5. cues of saying with a clausal complement and no quotation give indirect quotes (``complements``);
 6. a quotation with no cue continues the previous speaker only when nothing but the quote
    stands between them (same paragraph, or a paragraph that is only the quote), and a pull quote
@@ -20,7 +21,8 @@ The order of the passes, one module each:
    intentions, evidentials, noun cues and impersonal hearsay (``attitudes``, with the predicate
    classes in ``predicates``); a quotation inside such a content is a mixed quote;
 8. first-person sentences outside quotation marks in a third-person report give unmarked quotes
-   (``unmarked``);
+   (``unmarked``), and so do the turns of a transcript written without marks ("HOST: ...",
+   ``labels``);
 9. an attribution reported inside another's content ("X said Y believes ...") goes under it,
    not to the top level (``nesting``).
 
@@ -38,6 +40,7 @@ from tidings.quotes.attitudes import find_attributions
 from tidings.quotes.complements import pass_complements, pass_indirect
 from tidings.quotes.context import DASHES, Context, Found
 from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_repeated
+from tidings.quotes.labels import find_turns
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations
 from tidings.quotes.nesting import nest
 from tidings.quotes.speakers import Resolution, Resolver
@@ -78,6 +81,8 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     colon = find_after_colon(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes],
                              ctx.cues, ctx.subjects, cue_heads, ctx.paras, resolver)
     quotes.extend(colon)
+    quotes.extend(find_turns(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes], ctx.paras,
+                             resolver))
     cue_heads.update(ctx.tok_at(q.cue_start) for q in colon if q.cue_start is not None)
     attributed = [q for q in quotes if q.speaker is not None or q.cue is not None]
     extra = find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in attributed],

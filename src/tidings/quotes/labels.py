@@ -1,0 +1,94 @@
+"""Speaker labels: a paragraph that opens with its speaker and a colon.
+
+Hearing excerpts, interviews and debate write-ups set a speaker's words after a label instead of a
+verb of saying:
+
+    Rep. Dana Price (D-Ore.): "Who told you that the figure was right?"
+    HOST: Why not debate?
+
+A label is the paragraph's first words up to a colon: a name (a PERSON, ORG or NORP entity, with
+a title before it and a parenthetical such as a party and state after it), or a transcript label
+in capitals.  It holds no verb and ends no sentence.  Words after a named label in quotation marks
+are a direct quote (``label_before``).  Without marks the words are a speaker's turn only in a
+transcript: two labels in capitals or more, one of them coming back, so a lone "UPDATE:" or
+"Note:" never makes one (``find_turns``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from tidings.model import Quote, Speaker
+from tidings.quotes.marks import DOUBLE_MARKS
+from tidings.quotes.speakers import Resolver
+
+#: tokens a label may hold at most (title, name, parenthetical)
+MAX_LABEL_TOKENS = 12
+#: a transcript label: one to three words in capitals
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}$")
+_NAME_LABELS = ("PERSON", "ORG", "NORP")
+
+
+def label_at(doc: Doc, para_start: int, para_end: int) -> tuple[Span, Span, int] | None:
+    """The label opening the paragraph [para_start, para_end) (characters): (the whole label
+    before the colon, the speaker in it, where the words after the colon start), or None."""
+    text = doc.text
+    colon = text.find(":", para_start, min(para_end, para_start + 120))
+    if colon < 0 or colon + 1 >= para_end or not (
+            text[colon + 1].isspace() or text[colon + 1] in DOUBLE_MARKS):
+        return None
+    label = doc.char_span(para_start, colon, alignment_mode="contract")
+    if label is None or not 0 < len(label) <= MAX_LABEL_TOKENS or label.end_char > colon:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in label) or any(
+            t.text in (".", "!", "?") for t in label):
+        return None
+    start = colon + 1
+    while start < para_end and text[start].isspace():
+        start += 1
+    if _CAPS_LABEL.match(label.text):
+        return label, label, start
+    names = [e for e in label.ents if e.label_ in _NAME_LABELS]
+    people = [e for e in names if e.label_ == "PERSON"]
+    if not names:
+        return None
+    return label, (people or names)[-1], start
+
+
+def caps_label(label: Span) -> bool:
+    return bool(_CAPS_LABEL.match(label.text))
+
+
+def find_turns(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
+               paragraphs: list[tuple[int, int]], resolver: Resolver) -> list[Quote]:
+    """Unmarked turns of a transcript: each paragraph after a capitals label, to its end."""
+    turns: list[tuple[Span, int, int]] = []
+    for ps, pe in paragraphs:
+        found = label_at(doc, ps, pe)
+        if found is None or not caps_label(found[0]):
+            continue
+        label, _, start = found
+        end = pe
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            turns.append((label, start, end))
+    # "KATE BOULDUAN:" then "BOULDUAN:" is one speaker coming back
+    names = [label.text.split()[-1] for label, _, _ in turns]
+    if len(set(names)) < 2 or len(set(names)) == len(names):
+        return []
+    out: list[Quote] = []
+    for label, start, end in turns:
+        a = doc.char_span(start, end, alignment_mode="expand")
+        if a is None or any(in_quote[a.start:a.end]):
+            continue  # quotation marks: the marked passes own it
+        if any(not (end <= ts or start >= te) for ts, te in taken):
+            continue
+        name = resolver.canonical(label.text.title())
+        speaker = Speaker(text=label.text, name=name, actor=None, start=label.start_char,
+                          end=label.end_char)
+        out.append(Quote(text=text[start:end], start=start, end=end, kind="unmarked", cue=None,
+                         speaker=speaker, confidence=0.7))
+    return out
