@@ -601,3 +601,26 @@ def test_according_to_in_mid_sentence_leaves_the_rest_as_content() -> None:
     assert q.text == "The mining company will sell its copper unit"
     assert [text[s:e] for s, e in q.spans] == ["The mining company", "will sell its copper unit"]
     assert q.speaker is not None and q.speaker.text.startswith("two people")
+
+
+def test_a_reporting_clause_set_inside_the_sentence_reports_the_rest_of_it() -> None:
+    text = ("Raising rates this early, several economists say, would choke the recovery. The harbour "
+            "will reopen on Monday, as the port director noted on Friday. The budget will not raise "
+            "as much money as the governor has promised.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("say", "Raising rates this early would choke the recovery"),
+        ("noted", "The harbour will reopen on Monday")]
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+        "several economists", "the port director"]
+
+
+def test_a_participle_of_saying_after_the_content_is_the_same_speakers_next_claim() -> None:
+    text = ("The coach said the team would train through the holidays, insisting that the players "
+            "needed the work.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("said", "the team would train through the holidays", "The coach"),
+        ("insisting", "that the players needed the work", "The coach")]

@@ -101,6 +101,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         if region is None:
             continue
         a, b = region
+        b = ctx.stop_content(cue_i, a, b)
         # the complement stays in the cue's paragraph whatever the sentence splitter did
         pi = ctx.para_of(doc[cue_i].idx)
         p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
@@ -183,8 +184,11 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         if not ranges:
             region = _content_region(cue, clausal_only=True)
             if region is None:
-                continue
-            ranges = [region]
+                ranges = _around_aside(cue)
+                if not ranges:
+                    continue
+            else:
+                ranges = [(region[0], ctx.stop_content(cue_i, *region))]
         if any(ctx.in_quote[i] and not title_like(ctx, ctx.quotations[ctx.qid[i]])
                for a, b in ranges for i in range(a, b)):
             continue
@@ -222,10 +226,51 @@ def _around_according(cue: Cue) -> list[tuple[int, int]] | None:
     head = cue.head
     if head.head.i == head.i:
         return None
-    sent = head.head.sent
-    acc_a, acc_b = head.left_edge.i, head.right_edge.i + 1
-    before = [t for t in sent.doc[sent.start:acc_a] if t.is_alpha]
-    after = [t for t in sent.doc[acc_b:sent.end] if t.is_alpha]
-    if not before or not after:
+    ranges = _outside(head, head.head)
+    return ranges if len(ranges) == 2 else None
+
+
+def _around_aside(cue: Cue) -> list[tuple[int, int]] | None:
+    """A reporting clause set in the sentence it reports, with no clause of its own: "Cutting too
+    soon, economists say, slowed the recovery" (parsed as parataxis) or "..., as the columnist
+    noted" / "As a reporter noted, ..." (an as-clause).  The content is the host clause around
+    it, in one or two token ranges."""
+    head = cue.head
+    host = head.head
+    if host.i == head.i:
         return None
-    return [(sent.start, acc_a), (acc_b, sent.end)]
+    aside = head.dep_ == "parataxis" or (head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in children_of(head)))
+    if not aside:
+        return None
+    # the reported words are the gap the clause leaves: no object or complement of its own ("as
+    # she has maintained her lead" is no aside)
+    if any(c.dep_ in _FILLED for c in children_of(head)):
+        return None
+    # and it is set off: by a comma or a dash, or by opening the sentence ("as much money as he
+    # promised" compares)
+    doc = head.doc
+    left = head.left_edge.i
+    if doc[left].is_punct:  # the parser may hang the opening comma on the clause itself
+        left += 1
+    before = [t for t in doc[host.sent.start:left] if not (t.dep_ == "cc" or t.is_space)]
+    if before and not (doc[left - 1].is_punct and doc[left - 1].text in (",", "-", "--") + DASHES):
+        return None
+    return _outside(head, host) or None
+
+
+#: dependents that fill a reporting verb's complement
+_FILLED = frozenset("dobj ccomp xcomp attr dative oprd acomp".split())
+
+
+def _outside(inner: Token, host: Token) -> list[tuple[int, int]]:
+    """The token ranges of ``host``'s sentence outside ``inner``'s subtree, each with a word that
+    is more than a conjunction ("But as X noted, ..." leaves "But" out)."""
+    sent = host.sent
+    doc = host.doc
+    a, b = inner.left_edge.i, inner.right_edge.i + 1
+    out = []
+    for lo, hi in ((sent.start, a), (b, sent.end)):
+        if any(t.is_alpha and t.dep_ != "cc" for t in doc[lo:hi]):
+            out.append((lo, hi))
+    return out

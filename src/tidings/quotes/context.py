@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, paragraph_spans
 from tidings.quotes.speakers import Resolution, mention_span, subject_of
@@ -95,6 +95,41 @@ class Context:
                 subj = None
             if subj is not None:
                 self.subjects[tok.i] = subj
+        #: cue -> the token its clausal content stops before (see ``_trailing_participles``)
+        self.content_stops: dict[int, int] = {}
+        self._trailing_participles()
+
+    def _trailing_participles(self) -> None:
+        """'Carson said he plans a trip, insisting that ...': the parser often hangs a participle
+        of saying on the reported clause, but a verb of saying after a comma reports more words
+        of the same speaker; it ends the first content and takes its speaker."""
+        doc = self.doc
+        for p_i, cue in self.cues.items():
+            p = cue.head
+            if p.tag_ != "VBG" or p.dep_ != "advcl" or p_i == 0 or doc[p_i - 1].text != ",":
+                continue
+            if not cue.speech or not any(c.dep_ == "ccomp" for c in children_of(p)):
+                continue
+            tok = p.head
+            for _ in range(4):
+                outer = tok.head
+                if tok.dep_ == "ccomp" and outer.i in self.cues and outer.i != p_i and \
+                        self.cues[outer.i].speech:
+                    self.content_stops[outer.i] = p_i - 1
+                    if outer.i in self.subjects:
+                        self.subjects[p_i] = self.subjects[outer.i]
+                        self.subject_spans.pop(p_i, None)
+                        if outer.i in self.subject_spans:
+                            self.subject_spans[p_i] = self.subject_spans[outer.i]
+                    break
+                if outer.i == tok.i:
+                    break
+                tok = outer
+
+    def stop_content(self, cue_i: int, a: int, b: int) -> int:
+        """End of the content [a, b) of a cue, cut before a trailing participle of saying."""
+        stop = self.content_stops.get(cue_i)
+        return stop if stop is not None and a < stop < b else b
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [a, b) of the tokens that start within [start, end)."""
