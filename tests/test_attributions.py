@@ -130,3 +130,15 @@ def test_colon_before_a_quotation_stays_a_direct_quote() -> None:
     text = 'Foreign Minister Gail Todd said: "The border will stay closed until the talks end."'
     quotes = run(text)
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_characterizing_verbs_need_an_object_and_its_label() -> None:
+    q = only(run("The union called the offer an insult to its members."), "called")
+    assert q.kind == "indirect" and q.text == "the offer an insult to its members"
+    assert q.speaker is not None and q.speaker.text == "The union"
+    q = only(run("Opposition leaders have described the budget as reckless."), "described")
+    assert q.text == "the budget as reckless"
+    # no label, or a colour rather than a judgement: nothing is attributed
+    assert run("She called the fire department at midnight.") == []
+    assert run("They painted the fence green last summer.") == []
+    assert run("The budget was described as reckless.") == []

@@ -33,6 +33,8 @@ from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
+    CHARACTERIZING,
+    NAMING,
     EVIDENTIALS,
     EXPLETIVES,
     FINDING_NOUNS,
@@ -166,6 +168,27 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     return None
 
 
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in VERBS or lemma in CHARACTERIZING else VERB_FORMS.get(tok.lower_, lemma)
+
+
+def _characterizing(tok: Token) -> _Relation | None:
+    """'called the plan a disaster', 'described the program as a waste': the object and its label
+    (an object complement, a second object, or an "as" phrase)."""
+    kids = [c for c in children_of(tok) if c.i > tok.i]
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative", "oprd")]
+    if not objs:
+        return None
+    label = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i), None)
+    if label is None and len(objs) >= 2 and _lemma(tok) in NAMING:
+        label = objs[-1]
+    if label is None:
+        return None
+    a, b = _to_end(tok, label, objs[0].left_edge.i, label.right_edge.i + 1)
+    return _Relation((tok.i, tok.i + 1), (a, b), _source(tok), "indirect", "object")
+
+
 def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
     """'X was critical of Y', 'X is confident that Y', 'X is eager to Y'."""
     if tok.dep_ not in ("acomp", "oprd") or tok.head.i == tok.i:
@@ -275,6 +298,9 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
             if tok.tag_ == "VBN" and lemma in HEARSAY_PASSIVES and any(
                     c.dep_ == "auxpass" for c in children_of(tok)):
                 rel = _hearsay(tok)
+            if rel is None and lemma in CHARACTERIZING and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)):
+                rel = _characterizing(tok)
             if rel is None and lemma in VERBS and not _inside_attitude(tok):
                 rel = _verb_relation(tok, VERBS[lemma])
                 if rel is not None and lemma in EVIDENTIALS and rel.how != "clause" and not (

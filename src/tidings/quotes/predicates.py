@@ -105,6 +105,17 @@ VERBS: dict[str, Predicate] = _table([
     ("refer allude object react respond reply", _RESPOND),
 ])
 
+#: verbs of characterizing (Levin's "dub" and "characterize" classes): "called the plan a
+#: disaster", "described the program as a waste", "branded him a socialist".  They attribute a
+#: judgement only with both an object and what it is called, so "called the police" or "cast a
+#: vote" attribute nothing; the content is the object with its label.
+CHARACTERIZING: frozenset[str] = frozenset(
+    "call label brand dub term describe characterize characterise portray depict paint cast".split()
+)
+#: those that label with a bare complement too ("called it a disaster"); the rest only with "as"
+#: ("painted the house white" is no judgement)
+NAMING: frozenset[str] = frozenset("call label brand dub term".split())
+
 #: evidentials that attribute a noun phrase only when their subject is a source of information
 #: ("the poll shows a lead", "records show donations"); people and other things that "find" or
 #: "show" a thing mostly attribute nothing ("found a way", "showed no remorse")
