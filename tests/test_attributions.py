@@ -142,3 +142,10 @@ def test_characterizing_verbs_need_an_object_and_its_label() -> None:
     assert run("She called the fire department at midnight.") == []
     assert run("They painted the fence green last summer.") == []
     assert run("The budget was described as reckless.") == []
+
+
+def test_what_is_asked_is_the_content_of_ask() -> None:
+    q = only(run("A reporter asked the minister if she would resign before the vote."), "asked")
+    assert q.kind == "indirect" and q.text == "if she would resign before the vote"
+    q = only(run("The campaign asked for a recount if the margin stayed below one percent."), "asked")
+    assert q.text == "a recount" and q.cue == "asked for"

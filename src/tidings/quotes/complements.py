@@ -34,6 +34,23 @@ def _complement_like(clause: Token) -> bool:
                for c in children_of(clause))
 
 
+#: verbs whose if-clause is the question asked, not a condition ("asked him if he would run")
+QUESTION_VERBS = frozenset("ask wonder inquire enquire question query".split())
+
+
+def _embedded_question(head: Token, c: Token) -> bool:
+    """An if-clause right after a verb of asking or its addressee, which the parser takes for a
+    condition ("asked the minister if she would resign"; in "asked for a recount if the margin
+    stayed small" it is one)."""
+    if c.dep_ != "advcl" or c.i < head.i or head.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    if not any(g.dep_ == "mark" and g.lower_ == "if" for g in children_of(c)):
+        return False
+    ends = [head.i + 1] + [o.right_edge.i + 1 for o in children_of(head)
+                           if o.dep_ in ("dobj", "dative") and o.i > head.i]
+    return c.left_edge.i in ends
+
+
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
     """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
     head = cue.head
@@ -58,7 +75,8 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
         preps = frozenset()
     ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
               if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
-              or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))]
+              or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))
+              or _embedded_question(head, c)]
     if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
         # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
         # the prepositional phrase; the object is its target

@@ -56,6 +56,9 @@ _SAY_WHAT = Predicate("indirect", object=True, preps=_p("about"))
 _SAY_CLAUSE = Predicate("indirect", object=False, preps=_p("about"))
 #: communication verbs whose object is the addressee: only the clause or the topic is content
 _SAY_TO = Predicate("indirect", object=False, preps=_p("about"))
+#: requests: the addressee is the object; what is asked for or about is content ("asked for a
+#: recount", "asked about the deal")
+_ASK = Predicate("indirect", object=False, preps=_p("about", "for"))
 #: verbs of speaking about a topic ("spoke about", "joked about")
 _SPEAK_ABOUT = Predicate("indirect", clause=True, object=False, preps=_p("about"))
 #: verbs of remarking on a topic ("commented on", "elaborated on", "testified about")
@@ -84,8 +87,9 @@ VERBS: dict[str, Predicate] = _table([
     ("acknowledge admit concede claim assert declare state explain emphasize emphasise stress "
      "highlight note write tweet post say add argue contend maintain counter answer "
      "insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
-    ("tell ask inform assure advise urge warn remind caution notify convince persuade brief "
-     "implore beg", _SAY_TO),
+    ("ask beg plead", _ASK),
+    ("tell inform assure advise urge warn remind caution notify convince persuade brief "
+     "implore", _SAY_TO),
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
      _SPEAK_ABOUT),
     ("comment testify elaborate reflect dwell harp", _REMARK_ON),
@@ -101,7 +105,7 @@ VERBS: dict[str, Predicate] = _table([
     ("plan intend seek aim decide refuse decline agree opt resolve", _INTENT),
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
-    ("call push press advocate lobby plead", _ADVOCATE),
+    ("call push press advocate lobby", _ADVOCATE),
     ("refer allude object react respond reply", _RESPOND),
 ])
 
