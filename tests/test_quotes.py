@@ -624,3 +624,15 @@ def test_a_participle_of_saying_after_the_content_is_the_same_speakers_next_clai
     assert [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("said", "the team would train through the holidays", "The coach"),
         ("insisting", "that the players needed the work", "The coach")]
+
+
+def test_a_content_stays_in_its_cues_paragraph() -> None:
+    # with no full stop the parser runs the first paragraph into the second; the cue's content is
+    # still the clause before it, not the quotation after the break
+    text = ('In all, the judges are doing what they can to find common ground, Professor Ellen Marsh '
+            'said\n\n"It is still a divided court," she said.')
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    marsh = find(quotes, "common ground")
+    assert marsh.text == "In all, the judges are doing what they can to find common ground"
+    assert marsh.speaker is not None and marsh.speaker.name == "Ellen Marsh"

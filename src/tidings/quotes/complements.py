@@ -4,7 +4,7 @@ quotation)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.parsed import children_of, parsed
 from tidings.quotes.adjacent import cue_glued
@@ -51,6 +51,20 @@ def _embedded_question(head: Token, c: Token) -> bool:
     return c.left_edge.i in ends
 
 
+def _clip(doc: Doc, at: int, r: tuple[int, int]) -> tuple[int, int]:
+    """The token range ``r`` cut at the first line break between it and token ``at``."""
+    a, b = r
+    if a > at:
+        for i in range(at + 1, b):
+            if "\n" in doc[i].text:
+                return (a, i) if i > a else (a, a)
+    elif b <= at:
+        for i in range(at - 1, a - 1, -1):
+            if "\n" in doc[i].text:
+                return (i + 1, b) if i + 1 < b else (b, b)
+    return a, b
+
+
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
     """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
     head = cue.head
@@ -83,6 +97,8 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
         ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
                   if not (c.dep_ in OBJECT_DEPS and c.i > head.i) and (
                       c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))]
+    # the parser may run a sentence on over a paragraph break; a content stays in its cue's paragraph
+    ranges = [r for r in (_clip(doc, head.i, r) for r in ranges) if r[1] > r[0]]
     if not ranges:
         # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
         return None
