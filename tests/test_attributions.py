@@ -149,3 +149,11 @@ def test_what_is_asked_is_the_content_of_ask() -> None:
     assert q.kind == "indirect" and q.text == "if she would resign before the vote"
     q = only(run("The campaign asked for a recount if the margin stayed below one percent."), "asked")
     assert q.text == "a recount" and q.cue == "asked for"
+
+
+def test_it_names_an_organisation_that_speaks_but_not_a_feeling() -> None:
+    text = "The shipping firm issued a statement on Monday. It said the strike had cost four million dollars."
+    q = only(run(text), "said")
+    assert q.speaker is not None and q.speaker.text == "It"
+    assert q.text == "the strike had cost four million dollars"
+    assert run("It feels like the whole town turned out for the parade.") == []

@@ -94,11 +94,18 @@ def _worthy(doc: Doc, a: int, b: int) -> bool:
     return not all(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in words)
 
 
-def _source(tok: Token) -> Token | None:
+def _source(tok: Token, referring_it: bool = False) -> Token | None:
     """The subject of ``tok`` as for any cue (followed up through infinitives and coordination,
-    "went on to endorse", or the agent of a passive), unless it is an expletive ("it is feared")."""
+    "went on to endorse", or the agent of a passive), unless it is an expletive ("it is feared").
+    With ``referring_it`` (acts of saying and showing: "it announced", "it shows"), "it" names the
+    organisation or the document it refers to; with states of mind it is mostly a dummy ("it feels
+    like ...")."""
     s = subject_of(Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False))
-    return None if s is None or s.lower_ in EXPLETIVES or s.dep_ == "expl" else s
+    if s is None or s.dep_ == "expl":
+        return None
+    if s.lower_ in EXPLETIVES and not (referring_it and s.lower_ == "it"):
+        return None
+    return s
 
 
 def _clause(tok: Token) -> Token | None:
@@ -143,7 +150,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     clause = _clause(tok) if pred.clause else None
     if clause is not None:
         a, b = _to_end(tok, clause, *_subtree(clause))
-        return _Relation(head_cue, (a, b), _source(tok), pred.kind, "clause")
+        return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "clause")
     if pred.object:
         obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
         if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and obj.lemma_.lower() in NOUNS:
@@ -156,7 +163,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             if tail is not None and tail[0].i >= b:
                 b = tail[1].right_edge.i + 1
             a, b = _to_end(tok, obj, a, b)
-            return _Relation(head_cue, (a, b), _source(tok), pred.kind, "object")
+            return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "object")
     if pred.preps:
         found = _prep_object(tok, pred.preps)
         if found is not None:
@@ -164,7 +171,8 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             if obj.ent_type_ in ("DATE", "TIME"):
                 return None
             a, b = _to_end(tok, prep, *_subtree(obj))
-            return _Relation((tok.i, prep.i + 1), (a, b), _source(tok), pred.kind, "prep")
+            return _Relation((tok.i, prep.i + 1), (a, b), _source(tok, pred.kind == "indirect"), pred.kind,
+                             "prep")
     return None
 
 

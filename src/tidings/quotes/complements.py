@@ -210,7 +210,10 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         if any(c.dep_ == "neg" for c in children_of(head)):
             continue
         subj = ctx.subjects[cue_i]
-        if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("it", "this", "that") and not cue.according:
+        # "it said" names an organisation; "this shows" or "that suggests" a fact, not a source
+        if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("this", "that") and not cue.according:
+            continue
+        if subj.dep_ == "expl":
             continue
         if colon_after(cue) is not None:
             continue  # 'said: words' is speech without its marks, to the paragraph's end (unmarked)
