@@ -157,3 +157,12 @@ def test_it_names_an_organisation_that_speaks_but_not_a_feeling() -> None:
     assert q.speaker is not None and q.speaker.text == "It"
     assert q.text == "the strike had cost four million dollars"
     assert run("It feels like the whole town turned out for the parade.") == []
+
+
+def test_an_attitude_adjective_after_its_noun_is_that_nouns() -> None:
+    q = only(run("Farmers angry about the new water rules blocked the road to the capital."), "angry")
+    assert q.kind == "belief" and q.text == "the new water rules"
+    assert q.speaker is not None and q.speaker.text == "Farmers"
+    assert run("Reliable power is critical to the success of the new factory.") == []
+    q = only(run("Several council members have been vocal about the cost of the stadium."), "vocal")
+    assert q.kind == "indirect" and q.text == "the cost of the stadium"

@@ -198,8 +198,12 @@ def _characterizing(tok: Token) -> _Relation | None:
 
 
 def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
-    """'X was critical of Y', 'X is confident that Y', 'X is eager to Y'."""
-    if tok.dep_ not in ("acomp", "oprd") or tok.head.i == tok.i:
+    """'X was critical of Y', 'X is confident that Y', 'X is eager to Y', and after its noun
+    ('officials angry about the cuts', 'the group, wary of the plan,'): there the noun holds it."""
+    if tok.head.i == tok.i:
+        return None
+    after_noun = tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+    if tok.dep_ not in ("acomp", "oprd") and not after_noun:
         return None
     clause = _clause(tok)
     if clause is not None:
@@ -212,7 +216,8 @@ def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
         prep, obj = found
         content = _subtree(obj)
         cue_end = prep.i + 1
-    return _Relation((tok.i, cue_end), content, _source(tok.head), pred.kind, "adjective")
+    source = tok.head if after_noun else _source(tok.head)
+    return _Relation((tok.i, cue_end), content, source, pred.kind, "adjective")
 
 
 def _noun_source(tok: Token) -> Token | None:

@@ -173,14 +173,23 @@ _ADJ_EMOTION = Predicate("belief", clause=True, object=False, preps=_p("of", "ab
                                                                       "with", "over"))
 _ADJ_STANCE = Predicate("belief", clause=False, object=False, preps=_p("of", "to", "about", "toward",
                                                                       "towards", "with"))
+#: "critical of" a thing is a stance; "critical to" it is "essential", no one's view
+_ADJ_CRITICAL = Predicate("belief", clause=False, object=False, preps=_p("of", "about", "toward",
+                                                                        "towards"))
+#: adjectives of speaking out: "vocal about", "outspoken on"
+_ADJ_SPEAKING = Predicate("indirect", clause=False, object=False, preps=_p("about", "on", "in"))
 ADJECTIVES: dict[str, Predicate] = _table([
     ("confident certain sure convinced aware hopeful fearful afraid worried concerned anxious "
      "optimistic pessimistic doubtful skeptical sceptical adamant insistent eager keen determined "
      "reluctant unwilling willing", _ADJ_ATTITUDE),
-    ("critical supportive dismissive contemptuous scornful wary suspicious opposed hostile "
+    ("critical", _ADJ_CRITICAL),
+    ("supportive dismissive contemptuous scornful wary suspicious opposed hostile "
      "sympathetic receptive distrustful", _ADJ_STANCE),
     ("angry furious outraged upset frustrated disappointed dismayed alarmed troubled disturbed "
-     "proud ashamed embarrassed delighted thrilled excited enthusiastic nervous", _ADJ_EMOTION),
+     "proud ashamed embarrassed delighted thrilled excited enthusiastic nervous uneasy unhappy "
+     "happy pleased satisfied dissatisfied displeased distressed rattled shaken sanguine "
+     "apprehensive", _ADJ_EMOTION),
+    ("vocal outspoken candid", _ADJ_SPEAKING),
 ])
 
 # ---------------------------------------------------------------------------- nouns
