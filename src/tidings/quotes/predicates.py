@@ -105,7 +105,7 @@ VERBS: dict[str, Predicate] = _table([
     ("plan intend seek aim decide refuse decline agree opt resolve", _INTENT),
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
-    ("call push press advocate lobby", _ADVOCATE),
+    ("call push press advocate lobby vote", _ADVOCATE),
     ("refer allude object react respond reply", _RESPOND),
 ])
 
