@@ -166,3 +166,12 @@ def test_an_attitude_adjective_after_its_noun_is_that_nouns() -> None:
     assert run("Reliable power is critical to the success of the new factory.") == []
     q = only(run("Several council members have been vocal about the cost of the stadium."), "vocal")
     assert q.kind == "indirect" and q.text == "the cost of the stadium"
+
+
+def test_appearances_are_impressions_with_no_source() -> None:
+    q = only(run("The governor seemed ready to veto the bill after the hearing."), "seemed")
+    assert q.kind == "belief" and q.speaker is None
+    assert q.text == "The governor seemed ready to veto the bill after the hearing"
+    q = only(run("It appears that the ferry service will not resume before spring."), "appears")
+    assert q.text == "that the ferry service will not resume before spring" and q.speaker is None
+    assert run("The mayor appeared on local television on Sunday evening.") == []

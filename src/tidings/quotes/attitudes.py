@@ -33,6 +33,7 @@ from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
+    APPEARANCE_VERBS,
     CHARACTERIZING,
     NAMING,
     EVIDENTIALS,
@@ -296,6 +297,32 @@ def _hearsay(tok: Token) -> _Relation | None:
     return _Relation((tok.i, tok.i + 1), (a, b), None, "belief", "hearsay")
 
 
+def _appearance(tok: Token) -> _Relation | None:
+    """'X seems to Y', 'X appeared ready to Y', 'it appears (that) X': an impression the text
+    reports without naming whose it is, kept like hearsay with no source."""
+    kids = children_of(tok)
+    clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > tok.i), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None:
+        return None
+    if subj.lower_ == "it" and clause is not None:
+        return _Relation((tok.i, tok.i + 1), _subtree(clause), None, "belief", "hearsay")
+    if subj.lower_ in EXPLETIVES or subj.dep_ == "expl" or subj.tag_ in ("WDT", "WP"):
+        return None  # a dummy, or a relative pronoun whose antecedent is outside the clause
+    comp = next((c for c in kids if c.i > tok.i and (
+        (c.dep_ == "xcomp" and any(g.lower_ == "to" for g in children_of(c)))
+        or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"))), None)
+    if comp is None:
+        return None
+    a = subj.left_edge.i
+    doc = tok.doc
+    for i in range(tok.i - 1, a - 1, -1):
+        if "\n" in doc[i].text:  # the parser ran the previous paragraph into this sentence
+            a = i + 1
+            break
+    return _Relation((tok.i, tok.i + 1), (a, comp.right_edge.i + 1), None, "belief", "hearsay")
+
+
 def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Relation]:
     view = parsed(doc)
     tags = view.pos
@@ -311,6 +338,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
             if tok.tag_ == "VBN" and lemma in HEARSAY_PASSIVES and any(
                     c.dep_ == "auxpass" for c in children_of(tok)):
                 rel = _hearsay(tok)
+            if rel is None and lemma in APPEARANCE_VERBS:
+                rel = _appearance(tok)
             if rel is None and lemma in CHARACTERIZING and not any(
                     c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)):
                 rel = _characterizing(tok)

@@ -165,6 +165,10 @@ HEARSAY_PASSIVES: frozenset[str] = frozenset(
     "estimate project predict".split()
 )
 
+#: verbs of appearance, evidentials of the writer's impression with no source named: "X seems to
+#: Y", "X appeared ready to Y", "it appears that X"
+APPEARANCE_VERBS: frozenset[str] = frozenset("seem appear".split())
+
 # ---------------------------------------------------------------------------- adjectives
 
 _ADJ_ATTITUDE = Predicate("belief", clause=True, object=False, preps=_p("of", "about", "in"))
