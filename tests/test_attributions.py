@@ -175,3 +175,11 @@ def test_appearances_are_impressions_with_no_source() -> None:
     q = only(run("It appears that the ferry service will not resume before spring."), "appears")
     assert q.text == "that the ferry service will not resume before spring" and q.speaker is None
     assert run("The mayor appeared on local television on Sunday evening.") == []
+
+
+def test_seeing_a_thing_as_something_is_a_belief() -> None:
+    q = only(run("Many residents see the new highway as a threat to the old town."), "see")
+    assert q.kind == "belief" and q.text == "the new highway as a threat to the old town"
+    assert run("We saw the new film at the festival on Sunday.") == []
+    q = only(run("The coach hinted at a change in the starting line-up."), "hinted")
+    assert q.kind == "indirect" and q.text == "a change in the starting line-up"

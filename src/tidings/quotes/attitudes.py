@@ -35,6 +35,7 @@ from tidings.quotes.predicates import (
     ADJECTIVES,
     APPEARANCE_VERBS,
     CHARACTERIZING,
+    CHARACTERIZING_BELIEF,
     NAMING,
     EVIDENTIALS,
     EXPLETIVES,
@@ -179,7 +180,8 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
-    return lemma if lemma in VERBS or lemma in CHARACTERIZING else VERB_FORMS.get(tok.lower_, lemma)
+    known = lemma in VERBS or lemma in CHARACTERIZING or lemma in CHARACTERIZING_BELIEF
+    return lemma if known else VERB_FORMS.get(tok.lower_, lemma)
 
 
 def _characterizing(tok: Token) -> _Relation | None:
@@ -189,13 +191,16 @@ def _characterizing(tok: Token) -> _Relation | None:
     objs = [c for c in kids if c.dep_ in ("dobj", "dative", "oprd")]
     if not objs:
         return None
-    label = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i), None)
+    # the "as" phrase hangs on the verb or, as often, on its object
+    label = next((c for c in [*kids, *children_of(objs[0])]
+                  if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i), None)
     if label is None and len(objs) >= 2 and _lemma(tok) in NAMING:
         label = objs[-1]
     if label is None:
         return None
     a, b = _to_end(tok, label, objs[0].left_edge.i, label.right_edge.i + 1)
-    return _Relation((tok.i, tok.i + 1), (a, b), _source(tok), "indirect", "object")
+    kind = "belief" if _lemma(tok) in CHARACTERIZING_BELIEF else "indirect"
+    return _Relation((tok.i, tok.i + 1), (a, b), _source(tok), kind, "object")
 
 
 def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
@@ -340,7 +345,7 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
                 rel = _hearsay(tok)
             if rel is None and lemma in APPEARANCE_VERBS:
                 rel = _appearance(tok)
-            if rel is None and lemma in CHARACTERIZING and not any(
+            if rel is None and (lemma in CHARACTERIZING or lemma in CHARACTERIZING_BELIEF) and not any(
                     c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)):
                 rel = _characterizing(tok)
             if rel is None and lemma in VERBS and not _inside_attitude(tok):

@@ -61,6 +61,8 @@ _SAY_TO = Predicate("indirect", object=False, preps=_p("about"))
 _ASK = Predicate("indirect", object=False, preps=_p("about", "for"))
 #: verbs of speaking about a topic ("spoke about", "joked about")
 _SPEAK_ABOUT = Predicate("indirect", clause=True, object=False, preps=_p("about"))
+#: hinting at something ("hinted at a shakeup") or that something is so
+_HINT = Predicate("indirect", clause=True, object=False, preps=_p("at"))
 #: verbs of remarking on a topic ("commented on", "elaborated on", "testified about")
 _REMARK_ON = Predicate("indirect", clause=True, object=False, preps=_p("about", "on"))
 #: verbs of judgement: praise and blame ("praised the deal", "blamed Congress for the delay")
@@ -93,6 +95,7 @@ VERBS: dict[str, Predicate] = _table([
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
      _SPEAK_ABOUT),
     ("comment testify elaborate reflect dwell harp", _REMARK_ON),
+    ("hint", _HINT),
     ("praise laud hail applaud commend salute congratulate criticize criticise condemn "
      "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "
      "blame accuse mock ridicule deride disparage belittle trash assail excoriate "
@@ -116,6 +119,9 @@ VERBS: dict[str, Predicate] = _table([
 CHARACTERIZING: frozenset[str] = frozenset(
     "call label brand dub term describe characterize characterise portray depict paint cast".split()
 )
+#: attitudes of the same shape: "voters see security as their top concern", "regarded him as a
+#: rival"; what someone takes a thing for is their belief
+CHARACTERIZING_BELIEF: frozenset[str] = frozenset("see view regard perceive".split())
 #: those that label with a bare complement too ("called it a disaster"); the rest only with "as"
 #: ("painted the house white" is no judgement)
 NAMING: frozenset[str] = frozenset("call label brand dub term".split())
