@@ -204,7 +204,7 @@ ADJECTIVES: dict[str, Predicate] = _table([
 
 # ---------------------------------------------------------------------------- nouns
 
-_N_SAID = Predicate("indirect", clause=True, object=False)
+_N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
 _N_HELD = Predicate("belief", clause=True, object=False)
 _N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
 NOUNS: dict[str, Predicate] = _table([
@@ -222,7 +222,7 @@ NOUNS: dict[str, Predicate] = _table([
 #: ("expressed support for", "voiced concern that", "made the claim that", "issued a warning")
 LIGHT_VERBS: frozenset[str] = frozenset(
     "express voice make issue give offer throw lend reiterate repeat share raise deliver announce "
-    "signal state register lodge file renew".split()
+    "signal state register lodge file renew ask pose".split()
 )
 
 #: documents and measurements whose findings "in" attributes ("In the latest poll, Smith trails")
