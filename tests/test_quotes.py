@@ -636,3 +636,14 @@ def test_a_content_stays_in_its_cues_paragraph() -> None:
     marsh = find(quotes, "common ground")
     assert marsh.text == "In all, the judges are doing what they can to find common ground"
     assert marsh.speaker is not None and marsh.speaker.name == "Ellen Marsh"
+
+
+def test_a_speaker_the_parser_hung_elsewhere_is_still_found() -> None:
+    text = ("Alarmed by the flooding in the valley, Governor Ana Ruiz, a former engineer, said that the "
+            "dams would be inspected. The delay was no accident -- Tom Hale, a spokesman for the port, "
+            "told reporters that the cranes had failed.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in quotes] == [
+        ("Ana Ruiz", "that the dams would be inspected"),
+        ("Tom Hale", "that the cranes had failed")]

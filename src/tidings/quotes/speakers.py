@@ -177,11 +177,18 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
                         return g
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             nxt = tok.head
+            if tok.dep_ == "conj" and _dash_between(nxt, tok):
+                break  # "... wasn't an accident -- Buck told Politico": a new clause
             if nxt.dep_ == "prep" and nxt.head.i != nxt.i:  # "quoted as saying"
                 nxt = nxt.head
             tok = nxt
             continue
         break
+    # a subject the parser hung elsewhere: "Alarmed by the unrest in Nevada, Senator Harry Reid,
+    # the minority leader, said" (Reid taken as a conjunct of Nevada)
+    stray = _stray_subject(head)
+    if stray is not None and allowed(stray):
+        return stray
     # inverted order with a misparse: '"...," said Lavrov.' parsed with Lavrov as object
     nxt_i = head.i + 1
     if nxt_i < len(head.doc) and head.lemma_ == "say":
@@ -189,6 +196,56 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
         if nt.pos_ == "PROPN" and nt.head.i == head.i and allowed(nt):
             return nt
     return None
+
+
+def _dash_between(a: Token, b: Token) -> bool:
+    """A dash between two verbs with no coordinator after it: a new clause ("-- Buck told"),
+    unlike "-- and thinks"."""
+    lo, hi = sorted((a.i, b.i))
+    between = list(a.doc[lo + 1:hi])
+    dashes = [n for n, t in enumerate(between) if t.text in ("\u2014", "\u2013", "--")]
+    return bool(dashes) and not any(t.dep_ == "cc" for t in between[dashes[-1]:])
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The noun just before a verb that has no subject, when the parser attached it elsewhere
+    (as a conjunct or an appositive of a noun before it): an apposition after it ("Reid, the
+    minority leader, said") is skipped.  Only a name or a noun phrase that is not part of the
+    verb's own clause qualifies."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    # the last word of an apposition ("Buck, a spokesman for Ryan, told"): climb to the noun it
+    # describes; else the noun just before the verb
+    tok = doc[j]
+    up = tok
+    for _ in range(6):
+        if up.dep_ == "appos" and up.head.i < up.i:
+            tok = up.head
+            break
+        if up.head.i == up.i or up.head.i > verb.i:
+            break
+        up = up.head
+    tok = _head_noun(tok)
+    if tok is None or tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    if tok.dep_ not in ("conj", "appos") or tok.head.i >= tok.i:
+        return None
+    # it stands at a clause boundary: a comma or a dash before its phrase
+    left = tok.left_edge.i
+    if left == 0 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
+        return None
+    return tok
+
+
+def _head_noun(tok: Token) -> Token | None:
+    """The head of the noun phrase ``tok`` ends (the name for "Harry Reid", itself otherwise)."""
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 #: modifiers that do not tell two holders of a title apart ("the top official", "the senior aide")
