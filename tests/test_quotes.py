@@ -647,3 +647,17 @@ def test_a_speaker_the_parser_hung_elsewhere_is_still_found() -> None:
     assert [(q.speaker.name if q.speaker else None, q.text) for q in quotes] == [
         ("Ana Ruiz", "that the dams would be inspected"),
         ("Tom Hale", "that the cranes had failed")]
+
+
+def test_a_second_verb_of_saying_coordinated_after_the_content_is_the_speakers() -> None:
+    text = ("The union leader said the strike was not over, and urged that members stay away from "
+            "the docks. The lawyer said the ministry requested that the prisoner be sent home and "
+            "indicated that he would be freed in May.")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    leader = [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes if q.start < 90]
+    assert leader == [("said", "the strike was not over", "The union leader"),
+                      ("urged", "that members stay away from the docks", "The union leader")]
+    # coordinated inside what the lawyer reports: the ministry's, and part of the lawyer's content
+    lawyer = find(quotes, "the ministry requested")
+    assert lawyer.text.endswith("indicated that he would be freed in May")

@@ -95,27 +95,36 @@ class Context:
                 subj = None
             if subj is not None:
                 self.subjects[tok.i] = subj
-        #: cue -> the token its clausal content stops before (see ``_trailing_participles``)
+        #: cue -> the token its clausal content stops before (see ``_second_verbs_of_saying``)
         self.content_stops: dict[int, int] = {}
-        self._trailing_participles()
+        self._second_verbs_of_saying()
 
-    def _trailing_participles(self) -> None:
-        """'Carson said he plans a trip, insisting that ...': the parser often hangs a participle
-        of saying on the reported clause, but a verb of saying after a comma reports more words
-        of the same speaker; it ends the first content and takes its speaker."""
+    def _second_verbs_of_saying(self) -> None:
+        """'Carson said he plans a trip, insisting that ...' and 'Spicer said the party was not in
+        a crisis, and urged that ...': the parser often hangs a second verb of saying on the
+        reported clause, but a verb of saying with a clause of its own, after a comma or an "and"
+        and with no subject of its own, reports more words of the same speaker; it ends the first
+        content and takes its speaker."""
         doc = self.doc
         for p_i, cue in self.cues.items():
             p = cue.head
-            if p.tag_ != "VBG" or p.dep_ != "advcl" or p_i == 0 or doc[p_i - 1].text != ",":
+            if p_i == 0 or not cue.speech or not any(c.dep_ == "ccomp" for c in children_of(p)):
                 continue
-            if not cue.speech or not any(c.dep_ == "ccomp" for c in children_of(p)):
-                continue
+            participle = p.tag_ == "VBG" and p.dep_ == "advcl" and doc[p_i - 1].text == ","
+            conjunct = p.dep_ == "conj" and doc[p_i - 1].lower_ in ("and", ",") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in children_of(p))
+            if not (participle or conjunct) or p.head.i in self.cues:
+                continue  # hung on another verb of saying: it shares that verb's subject
             tok = p.head
             for _ in range(4):
                 outer = tok.head
-                if tok.dep_ == "ccomp" and outer.i in self.cues and outer.i != p_i and \
-                        self.cues[outer.i].speech:
-                    self.content_stops[outer.i] = p_i - 1
+                if tok.dep_ == "ccomp" and not (outer.i in self.cues and self.cues[outer.i].speech):
+                    break  # the first clause up is someone else's ("requested that ... and indicated")
+                if tok.dep_ == "ccomp" and outer.i != p_i:
+                    stop = p_i - 1
+                    while stop > outer.i + 1 and doc[stop - 1].text in (",", "and"):
+                        stop -= 1  # ", and urged": the content ends before the comma
+                    self.content_stops[outer.i] = stop
                     if outer.i in self.subjects:
                         self.subjects[p_i] = self.subjects[outer.i]
                         self.subject_spans.pop(p_i, None)
@@ -127,7 +136,7 @@ class Context:
                 tok = outer
 
     def stop_content(self, cue_i: int, a: int, b: int) -> int:
-        """End of the content [a, b) of a cue, cut before a trailing participle of saying."""
+        """End of the content [a, b) of a cue, cut before a second verb of saying of the same speaker."""
         stop = self.content_stops.get(cue_i)
         return stop if stop is not None and a < stop < b else b
 
