@@ -183,3 +183,11 @@ def test_seeing_a_thing_as_something_is_a_belief() -> None:
     assert run("We saw the new film at the festival on Sunday.") == []
     q = only(run("The coach hinted at a change in the starting line-up."), "hinted")
     assert q.kind == "indirect" and q.text == "a change in the starting line-up"
+
+
+def test_a_second_act_of_the_subject_is_not_part_of_the_content() -> None:
+    q = only(run("The minister has proposed closing the old mine and ordered a review of its safety."),
+             "proposed")
+    assert q.text == "closing the old mine"
+    q = only(run("She plans to build a new school and hire forty teachers."), "plans")
+    assert q.text == "to build a new school and hire forty teachers"
