@@ -661,3 +661,14 @@ def test_a_second_verb_of_saying_coordinated_after_the_content_is_the_speakers()
     # coordinated inside what the lawyer reports: the ministry's, and part of the lawyer's content
     lawyer = find(quotes, "the ministry requested")
     assert lawyer.text.endswith("indicated that he would be freed in May")
+
+
+def test_a_second_act_after_a_label_is_not_part_of_the_mixed_quote() -> None:
+    text = 'The bishop called the ruling "shameful" and called on leaders "to listen to the families."'
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    first = find(quotes, "shameful")
+    assert first.kind == "mixed" and first.text == 'the ruling "shameful'
+    text = "She said she did not condone violence and hoped that people would protest peacefully."
+    [q] = run(text)
+    assert q.text == "she did not condone violence and hoped that people would protest peacefully"

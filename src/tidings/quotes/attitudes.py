@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.model import Quote
 from tidings.parsed import children_of, parsed
+from tidings.quotes.context import before_second_act
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
@@ -147,31 +148,12 @@ def _to_end(cue: Token, content: Token, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_FINITE = frozenset(("VBD", "VBZ", "VBP"))
-
-
-def _unlike_conjunct(obj: Token, a: int, b: int) -> int:
-    """End of a content before a finite verb with no subject coordinated inside it: in "proposed
-    conducting surveillance and signaled support" a past tense cannot join a gerund or a noun,
-    so "signaled" is the subject's second act, not part of what was proposed.  A clause with a
-    subject of its own ("explains his plan and why he wants it") is a content of its own."""
-    doc = obj.doc
-    for t in doc[a:b]:
-        if t.dep_ == "conj" and t.tag_ in _FINITE and t.head.tag_ not in _FINITE and a <= t.head.i < t.i \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(t)):
-            cut = t.left_edge.i
-            while cut > a and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1
-            return cut
-    return b
-
-
 def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     head_cue = (tok.i, tok.i + 1)
     clause = _clause(tok) if pred.clause else None
     if clause is not None:
         a, b = _to_end(tok, clause, *_subtree(clause))
-        b = _unlike_conjunct(clause, a, b)
+        b = before_second_act(tok.doc, a, b)
         return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "clause")
     if pred.object:
         obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
@@ -185,7 +167,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             if tail is not None and tail[0].i >= b:
                 b = tail[1].right_edge.i + 1
             a, b = _to_end(tok, obj, a, b)
-            b = _unlike_conjunct(obj, a, b)
+            b = before_second_act(tok.doc, a, b)
             return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "object")
     if pred.preps:
         found = _prep_object(tok, pred.preps)

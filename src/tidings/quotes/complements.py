@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.parsed import children_of, parsed
 from tidings.quotes.adjacent import cue_glued
 from tidings.quotes.context import (
+    before_second_act,
     ADDRESSEE_VERBS,
     CONTENT_DEPS,
     DASHES,
@@ -135,7 +136,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         if region is None:
             continue
         a, b = region
-        b = ctx.stop_content(cue_i, a, b)
+        b = before_second_act(doc, a, ctx.stop_content(cue_i, a, b))
         # the complement stays in the cue's paragraph whatever the sentence splitter did
         pi = ctx.para_of(doc[cue_i].idx)
         p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
@@ -225,7 +226,7 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
                 if not ranges:
                     continue
             else:
-                ranges = [(region[0], ctx.stop_content(cue_i, *region))]
+                ranges = [(region[0], before_second_act(doc, region[0], ctx.stop_content(cue_i, *region)))]
         if any(ctx.in_quote[i] and not title_like(ctx, ctx.quotations[ctx.qid[i]])
                for a, b in ranges for i in range(a, b)):
             continue

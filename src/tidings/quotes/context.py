@@ -157,6 +157,31 @@ class Context:
         return "\n" in tok.text
 
 
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def _unverbal(tok: Token) -> bool:
+    """A noun, an adjective or a gerund: what a finite verb cannot be coordinated with (a base
+    form or a participle can be, after its auxiliary: "did not condone X and hoped Y")."""
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or tok.tag_ == "VBG"
+
+
+def before_second_act(doc: Doc, a: int, b: int) -> int:
+    """End of the content [a, b) before a finite verb with no subject coordinated inside it: in
+    "proposed conducting surveillance and signaled support" or 'called it "shameful" and called on
+    leaders' a past tense cannot join a gerund, a noun or an adjective, so the verb is the
+    subject's second act, not part of the content (the parser hung it on the wrong word).  A clause with a subject of its own ("explains
+    his plan and why he wants it") is part of the content."""
+    for t in doc[a:b]:
+        if t.dep_ == "conj" and t.tag_ in _FINITE and _unverbal(t.head) and a <= t.head.i < t.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(t)):
+            cut = t.left_edge.i
+            while cut > a and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].text in (",", ";")):
+                cut -= 1
+            return cut
+    return b
+
+
 def word_count(text: str, start: int, end: int) -> int:
     return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
 
