@@ -56,6 +56,8 @@ _SAY_WHAT = Predicate("indirect", object=True, preps=_p("about"))
 _SAY_CLAUSE = Predicate("indirect", object=False, preps=_p("about"))
 #: communication verbs whose object is the addressee: only the clause or the topic is content
 _SAY_TO = Predicate("indirect", object=False, preps=_p("about"))
+#: admitting a thing or to a deed ("admitted to hacking the accounts")
+_ADMIT = Predicate("indirect", object=False, preps=_p("about", "to"))
 #: requests: the addressee is the object; what is asked for or about is content ("asked for a
 #: recount", "asked about the deal")
 _ASK = Predicate("indirect", object=False, preps=_p("about", "for"))
@@ -86,7 +88,8 @@ VERBS: dict[str, Predicate] = _table([
     ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
      "suggest allege echo voice express dispute question float tout", _SAY_WHAT),
-    ("acknowledge admit concede claim assert declare state explain emphasize emphasise stress "
+    ("admit confess", _ADMIT),
+    ("acknowledge concede claim assert declare state explain emphasize emphasise stress "
      "highlight note write tweet post say add argue contend maintain counter answer "
      "insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
     ("ask beg plead", _ASK),
@@ -109,7 +112,7 @@ VERBS: dict[str, Predicate] = _table([
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
     ("call push press advocate lobby vote", _ADVOCATE),
-    ("refer allude object react respond reply", _RESPOND),
+    ("refer allude object react respond reply point", _RESPOND),
 ])
 
 #: verbs of characterizing (Levin's "dub" and "characterize" classes): "called the plan a
