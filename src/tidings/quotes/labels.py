@@ -31,12 +31,12 @@ _CAPS_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}$")
 _NAME_LABELS = ("PERSON", "ORG", "NORP")
 
 
-def label_at(doc: Doc, para_start: int, para_end: int) -> tuple[Span, Span, int] | None:
-    """The label opening the paragraph [para_start, para_end) (characters): (the whole label
-    before the colon, the speaker in it, where the words after the colon start), or None."""
-    text = doc.text
+def label_at(text: str, doc: Doc, para_start: int, para_end: int) -> tuple[Span, Span, int] | None:
+    """The label opening the paragraph [para_start, para_end) (characters of ``text``, the text of
+    ``doc``): (the whole label before the colon, the speaker in it, where the words after the
+    colon start), or None."""
     colon = text.find(":", para_start, min(para_end, para_start + 120))
-    if colon < 0 or colon + 1 >= para_end or not (
+    if colon < 0 or colon + 1 >= para_end or any(c in text[para_start:colon] for c in "!?\n") or not (
             text[colon + 1].isspace() or text[colon + 1] in DOUBLE_MARKS):
         return None
     label = doc.char_span(para_start, colon, alignment_mode="contract")
@@ -50,11 +50,30 @@ def label_at(doc: Doc, para_start: int, para_end: int) -> tuple[Span, Span, int]
         start += 1
     if _CAPS_LABEL.match(label.text):
         return label, label, start
-    names = [e for e in label.ents if e.label_ in _NAME_LABELS]
+    names = _names_in(label)
     people = [e for e in names if e.label_ == "PERSON"]
     if not names:
         return None
     return label, (people or names)[-1], start
+
+
+def _names_in(label: Span) -> list[Span]:
+    """The PERSON, ORG and NORP entities inside a short span, from its tokens (``Span.ents``
+    walks the whole document)."""
+    doc = label.doc
+    out: list[Span] = []
+    i = label.start
+    while i < label.end:
+        t = doc[i]
+        if t.ent_type_ in _NAME_LABELS and t.ent_iob_ == "B":
+            j = i + 1
+            while j < label.end and doc[j].ent_iob_ == "I":
+                j += 1
+            out.append(Span(doc, i, j, label=t.ent_type_))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def caps_label(label: Span) -> bool:
@@ -66,7 +85,7 @@ def find_turns(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int,
     """Unmarked turns of a transcript: each paragraph after a capitals label, to its end."""
     turns: list[tuple[Span, int, int]] = []
     for ps, pe in paragraphs:
-        found = label_at(doc, ps, pe)
+        found = label_at(text, doc, ps, pe)
         if found is None or not caps_label(found[0]):
             continue
         label, _, start = found
