@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.model import Quote
 from tidings.parsed import children_of, parsed
-from tidings.quotes.context import before_second_act
+from tidings.quotes.context import before_second_act, within_paragraph
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
@@ -322,12 +322,7 @@ def _appearance(tok: Token) -> _Relation | None:
         or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"))), None)
     if comp is None:
         return None
-    a = subj.left_edge.i
-    doc = tok.doc
-    for i in range(tok.i - 1, a - 1, -1):
-        if "\n" in doc[i].text:  # the parser ran the previous paragraph into this sentence
-            a = i + 1
-            break
+    a, _ = within_paragraph(tok.doc, tok.i, (subj.left_edge.i, tok.i))
     return _Relation((tok.i, tok.i + 1), (a, comp.right_edge.i + 1), None, "belief", "hearsay")
 
 

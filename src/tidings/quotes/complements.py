@@ -4,12 +4,11 @@ quotation)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from tidings.parsed import children_of, parsed
 from tidings.quotes.adjacent import cue_glued
 from tidings.quotes.context import (
-    before_second_act,
     ADDRESSEE_VERBS,
     CONTENT_DEPS,
     DASHES,
@@ -20,6 +19,7 @@ from tidings.quotes.context import (
     is_short,
     quote_tokens,
     title_like,
+    within_paragraph,
 )
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, colon_after
 from tidings.quotes.marks import Quoted
@@ -50,20 +50,6 @@ def _embedded_question(head: Token, c: Token) -> bool:
     ends = [head.i + 1] + [o.right_edge.i + 1 for o in children_of(head)
                            if o.dep_ in ("dobj", "dative") and o.i > head.i]
     return c.left_edge.i in ends
-
-
-def _clip(doc: Doc, at: int, r: tuple[int, int]) -> tuple[int, int]:
-    """The token range ``r`` cut at the first line break between it and token ``at``."""
-    a, b = r
-    if a > at:
-        for i in range(at + 1, b):
-            if "\n" in doc[i].text:
-                return (a, i) if i > a else (a, a)
-    elif b <= at:
-        for i in range(at - 1, a - 1, -1):
-            if "\n" in doc[i].text:
-                return (i + 1, b) if i + 1 < b else (b, b)
-    return a, b
 
 
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
@@ -98,8 +84,7 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
         ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
                   if not (c.dep_ in OBJECT_DEPS and c.i > head.i) and (
                       c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))]
-    # the parser may run a sentence on over a paragraph break; a content stays in its cue's paragraph
-    ranges = [r for r in (_clip(doc, head.i, r) for r in ranges) if r[1] > r[0]]
+    ranges = [r for r in (within_paragraph(doc, head.i, r) for r in ranges) if r[1] > r[0]]
     if not ranges:
         # a cue parsed as the complement of its own quotation: '"...," he said' with said as ccomp
         return None
@@ -136,7 +121,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         if region is None:
             continue
         a, b = region
-        b = before_second_act(doc, a, ctx.stop_content(cue_i, a, b))
+        b = ctx.content_end(cue_i, a, b)
         # the complement stays in the cue's paragraph whatever the sentence splitter did
         pi = ctx.para_of(doc[cue_i].idx)
         p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
@@ -226,7 +211,7 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
                 if not ranges:
                     continue
             else:
-                ranges = [(region[0], before_second_act(doc, region[0], ctx.stop_content(cue_i, *region)))]
+                ranges = [(region[0], ctx.content_end(cue_i, *region))]
         if any(ctx.in_quote[i] and not title_like(ctx, ctx.quotations[ctx.qid[i]])
                for a, b in ranges for i in range(a, b)):
             continue

@@ -135,10 +135,13 @@ class Context:
                     break
                 tok = outer
 
-    def stop_content(self, cue_i: int, a: int, b: int) -> int:
-        """End of the content [a, b) of a cue, cut before a second verb of saying of the same speaker."""
+    def content_end(self, cue_i: int, a: int, b: int) -> int:
+        """End of the content [a, b) of a cue: before a second verb of saying of the same speaker
+        and before a second act of the subject (``before_second_act``)."""
         stop = self.content_stops.get(cue_i)
-        return stop if stop is not None and a < stop < b else b
+        if stop is not None and a < stop < b:
+            b = stop
+        return before_second_act(self.doc, a, b)
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [a, b) of the tokens that start within [start, end)."""
@@ -170,8 +173,8 @@ def before_second_act(doc: Doc, a: int, b: int) -> int:
     """End of the content [a, b) before a finite verb with no subject coordinated inside it: in
     "proposed conducting surveillance and signaled support" or 'called it "shameful" and called on
     leaders' a past tense cannot join a gerund, a noun or an adjective, so the verb is the
-    subject's second act, not part of the content (the parser hung it on the wrong word).  A clause with a subject of its own ("explains
-    his plan and why he wants it") is part of the content."""
+    subject's second act, not part of the content (the parser hung it on the wrong word).  A
+    clause with a subject of its own ("explains his plan and why he wants it") is part of it."""
     for t in doc[a:b]:
         if t.dep_ == "conj" and t.tag_ in _FINITE and _unverbal(t.head) and a <= t.head.i < t.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(t)):
@@ -180,6 +183,21 @@ def before_second_act(doc: Doc, a: int, b: int) -> int:
                 cut -= 1
             return cut
     return b
+
+
+def within_paragraph(doc: Doc, at: int, r: tuple[int, int]) -> tuple[int, int]:
+    """The token range ``r`` cut at the first line break between it and token ``at``: the parser
+    may run a sentence on over a paragraph break, and a content stays in its cue's paragraph."""
+    a, b = r
+    if a > at:
+        for i in range(at + 1, b):
+            if "\n" in doc[i].text:
+                return (a, max(a, i))
+    elif b <= at:
+        for i in range(at - 1, a - 1, -1):
+            if "\n" in doc[i].text:
+                return (min(i + 1, b), b)
+    return a, b
 
 
 def word_count(text: str, start: int, end: int) -> int:

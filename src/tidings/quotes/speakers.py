@@ -198,12 +198,16 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
     return None
 
 
+#: dashes that set off a clause or an aside, as the tokenizer leaves them
+_CLAUSE_DASHES = ("\u2014", "\u2013", "--")
+
+
 def _dash_between(a: Token, b: Token) -> bool:
     """A dash between two verbs with no coordinator after it: a new clause ("-- Buck told"),
     unlike "-- and thinks"."""
     lo, hi = sorted((a.i, b.i))
     between = list(a.doc[lo + 1:hi])
-    dashes = [n for n, t in enumerate(between) if t.text in ("\u2014", "\u2013", "--")]
+    dashes = [n for n, t in enumerate(between) if t.text in _CLAUSE_DASHES]
     return bool(dashes) and not any(t.dep_ == "cc" for t in between[dashes[-1]:])
 
 
@@ -230,18 +234,18 @@ def _stray_subject(verb: Token) -> Token | None:
             break
         up = up.head
     tok = _head_noun(tok)
-    if tok is None or tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
         return None
     if tok.dep_ not in ("conj", "appos") or tok.head.i >= tok.i:
         return None
     # it stands at a clause boundary: a comma or a dash before its phrase
     left = tok.left_edge.i
-    if left == 0 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
+    if left == 0 or doc[left - 1].text not in (",", *_CLAUSE_DASHES):
         return None
     return tok
 
 
-def _head_noun(tok: Token) -> Token | None:
+def _head_noun(tok: Token) -> Token:
     """The head of the noun phrase ``tok`` ends (the name for "Harry Reid", itself otherwise)."""
     while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head.i > tok.i:
         tok = tok.head
