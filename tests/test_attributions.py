@@ -191,3 +191,12 @@ def test_a_second_act_of_the_subject_is_not_part_of_the_content() -> None:
     assert q.text == "closing the old mine"
     q = only(run("She plans to build a new school and hire forty teachers."), "plans")
     assert q.text == "to build a new school and hire forty teachers"
+
+
+def test_tweets_preferences_and_recognitions() -> None:
+    q = only(run("The mayor tweeted a photo of the flooded street."), "tweeted")
+    assert q.kind == "indirect" and q.text == "a photo of the flooded street"
+    q = only(run("Most voters in the poll preferred the younger candidate."), "preferred")
+    assert q.kind == "belief" and q.text == "the younger candidate"
+    q = only(run("The coach recognized that the team had lost its confidence."), "recognized")
+    assert q.kind == "belief" and q.text == "that the team had lost its confidence"

@@ -87,10 +87,10 @@ _RESPOND = Predicate("indirect", clause=False, object=False, preps=_p("to"))
 VERBS: dict[str, Predicate] = _table([
     ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
-     "suggest allege echo voice express dispute question float tout", _SAY_WHAT),
+     "suggest allege echo voice express dispute question float tout tweet", _SAY_WHAT),
     ("admit confess", _ADMIT),
     ("acknowledge concede claim assert declare state explain emphasize emphasise stress "
-     "highlight note write tweet post say add argue contend maintain counter answer "
+     "highlight note write post say add argue contend maintain counter answer "
      "insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
     ("ask beg plead", _ASK),
     ("tell inform assure advise urge warn remind caution notify convince persuade brief "
@@ -105,9 +105,9 @@ VERBS: dict[str, Predicate] = _table([
      "vilify demonize demonise smear insult", _JUDGE),
     ("endorse disavow repudiate renounce reject dismiss defend champion welcome embrace "
      "disown retract", _STANCE_SAID),
-    ("believe think feel fear hope expect doubt suspect want wish worry", _ATTITUDE),
+    ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
     ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
-     "deem wonder realize realise", _ATTITUDE_CLAUSE),
+     "deem wonder realize realise remember recognize recognise learn understand", _ATTITUDE_CLAUSE),
     ("plan intend seek aim decide refuse decline agree opt resolve", _INTENT),
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
@@ -124,7 +124,7 @@ CHARACTERIZING: frozenset[str] = frozenset(
 )
 #: attitudes of the same shape: "voters see security as their top concern", "regarded him as a
 #: rival"; what someone takes a thing for is their belief
-CHARACTERIZING_BELIEF: frozenset[str] = frozenset("see view regard perceive".split())
+CHARACTERIZING_BELIEF: frozenset[str] = frozenset("see view regard perceive remember".split())
 #: those that label with a bare complement too ("called it a disaster"); the rest only with "as"
 #: ("painted the house white" is no judgement)
 NAMING: frozenset[str] = frozenset("call label brand dub term".split())
