@@ -194,9 +194,13 @@ def _characterizing(tok: Token) -> _Relation | None:
     objs = [c for c in kids if c.dep_ in ("dobj", "dative", "oprd")]
     if not objs:
         return None
-    # the "as" phrase hangs on the verb or, as often, on its object
-    label = next((c for c in [*kids, *children_of(objs[0])]
-                  if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i), None)
+    # the "as" phrase hangs on the verb or, as often, on its object; "as unfair" or "as captured
+    # by ..." come parsed as a clause of the verb that "as" opens (with a subject of its own, "as
+    # we expected", it compares)
+    label = next((c for c in [*kids, *children_of(objs[0])] if c.i > objs[0].i and (
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(c))))), None)
     if label is None and len(objs) >= 2 and _lemma(tok) in NAMING:
         label = objs[-1]
     if label is None:
