@@ -672,3 +672,15 @@ def test_a_second_act_after_a_label_is_not_part_of_the_mixed_quote() -> None:
     text = "She said she did not condone violence and hoped that people would protest peacefully."
     [q] = run(text)
     assert q.text == "she did not condone violence and hoped that people would protest peacefully"
+
+
+def test_answers_that_stand_for_a_clause_and_questions_put_by_no_one_named() -> None:
+    text = "Asked whether the plant would close, most of the workers said yes."
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    assert [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("Asked", "whether the plant would close", None),
+        ("said", "yes", "most of the workers")]
+    [q] = run("Only half of the members say the same of the new fees.")
+    assert q.text == "the same of the new fees" and q.speaker is not None
+    assert run("He said so long to his friends at the station.") == []

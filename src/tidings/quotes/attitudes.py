@@ -49,7 +49,7 @@ from tidings.quotes.predicates import (
     VERBS,
     Predicate,
 )
-from tidings.quotes.speakers import Resolver, speaker_at, subject_of
+from tidings.quotes.speakers import Resolver, passive_participle, speaker_at, subject_of
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp"))
 _OBJECT_DEPS = frozenset(("dobj",))
@@ -61,7 +61,7 @@ _PRONOUN_CONTENT = frozenset("it this that these those them him her me us you on
 _OWN_CLAUSE = frozenset(("advcl", "parataxis", "relcl", "npadvmod", "mark"))
 #: confidence of each way of finding a relation, before the speaker's resolution
 BASE = {"finding": 0.5, "clause": 0.6, "object": 0.5, "prep": 0.45, "noun": 0.45, "adjective": 0.5,
-        "hearsay": 0.4}
+        "hearsay": 0.4, "unnamed": 0.4}
 
 
 @dataclass
@@ -352,6 +352,9 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
                 rel = _characterizing(tok)
             if rel is None and lemma in VERBS and not _inside_attitude(tok):
                 rel = _verb_relation(tok, VERBS[lemma])
+                if rel is not None and passive_participle(tok):
+                    # "Asked about the donations, she ...": asked by someone the text does not name
+                    rel.source, rel.how = None, "unnamed"
                 if rel is not None and lemma in EVIDENTIALS and rel.how != "clause" and not (
                         rel.source is not None and rel.source.lemma_.lower() in INFORMATION_SOURCES):
                     rel = None
@@ -398,7 +401,7 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
         if b <= a or not _worthy(doc, a, b):
             continue
         kind = rel.kind
-        if rel.source is None and rel.how != "hearsay":
+        if rel.source is None and rel.how not in ("hearsay", "unnamed"):
             continue
         if _overlaps_quote(in_quote, a, b):
             # a quotation inside ('called Palin a "clown"'): a mixed quote, unless a quote found

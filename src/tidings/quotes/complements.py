@@ -23,6 +23,7 @@ from tidings.quotes.context import (
 )
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, colon_after
 from tidings.quotes.marks import Quoted
+from tidings.quotes.speakers import passive_participle
 
 
 def _complement_like(clause: Token) -> bool:
@@ -190,16 +191,17 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
     doc = ctx.doc
     taken = [(f.start, f.end) for f in found]
     for cue_i, cue in sorted(ctx.cues.items()):
-        if cue_i in used_cues or not cue.speech or cue_i not in ctx.subjects:
-            continue
         head = doc[cue_i]
+        # "Asked whether ...": a question put by someone the text does not name, kept with no source
+        unnamed = passive_participle(head)
+        if cue_i in used_cues or not cue.speech or (cue_i not in ctx.subjects and not unnamed):
+            continue
         if any(c.dep_ == "neg" for c in children_of(head)):
             continue
-        subj = ctx.subjects[cue_i]
+        subj = ctx.subjects.get(cue_i)
         # "it said" names an organisation; "this shows" or "that suggests" a fact, not a source
-        if subj.lower_ in ("i", "we", "you") or subj.lower_ in ("this", "that") and not cue.according:
-            continue
-        if subj.dep_ == "expl":
+        if subj is not None and (subj.lower_ in ("i", "we", "you") or subj.dep_ == "expl"
+                                 or subj.lower_ in ("this", "that") and not cue.according):
             continue
         if colon_after(cue) is not None:
             continue  # 'said: words' is speech without its marks, to the paragraph's end (unmarked)
@@ -207,7 +209,7 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         if not ranges:
             region = _content_region(cue, clausal_only=True)
             if region is None:
-                ranges = _around_aside(cue)
+                ranges = _around_aside(cue) or _answer(cue)
                 if not ranges:
                     continue
             else:
@@ -218,9 +220,9 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         spans = [_trimmed(doc[a:b]) for a, b in ranges]
         spans = [sp for sp in spans if len(sp)]
         words = [t for sp in spans for t in sp]
-        if len([t for t in words if t.is_alpha]) < 3:
-            continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        answer = len(ranges) == 1 and _answer(cue) == ranges
+        if not answer and (len([t for t in words if t.is_alpha]) < 3
+                           or not any(t.pos_ in ("VERB", "AUX") for t in words)):
             continue
         pieces = [(sp.start_char, sp.end_char) for sp in spans]
         s, e = pieces[0][0], pieces[-1][1]
@@ -280,6 +282,28 @@ def _around_aside(cue: Cue) -> list[tuple[int, int]] | None:
     if before and not (doc[left - 1].is_punct and doc[left - 1].text in (",", "-", "--") + DASHES):
         return None
     return _outside(head, host) or None
+
+
+#: answers that stand for a whole clause: "75 percent said yes", "the candidate said no", "half
+#: said so"; and "said the same of Sanders", "the opposite about Clinton"
+_PRO_CLAUSES = frozenset("yes no so".split())
+_PRO_NOUNS = frozenset("same opposite".split())
+
+
+def _answer(cue: Cue) -> list[tuple[int, int]] | None:
+    """A verb of saying whose content is a word standing for a clause: the word (with what "the
+    same" is said of)."""
+    head = cue.head
+    if head.lemma_.lower() != "say":
+        return None
+    for c in children_of(head):
+        if c.i <= head.i:
+            continue
+        if c.lower_ in _PRO_CLAUSES and c.dep_ in ("intj", "advmod", "dobj", "ccomp") and c.i == head.i + 1:
+            return [(c.i, c.i + 1)]
+        if c.dep_ == "dobj" and c.lemma_.lower() in _PRO_NOUNS:
+            return [(c.left_edge.i, c.right_edge.i + 1)]
+    return None
 
 
 #: dependents that fill a reporting verb's complement

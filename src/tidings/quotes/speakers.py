@@ -160,6 +160,8 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
             if c.dep_ == "pobj" and allowed(c):
                 return c
         return None
+    if passive_participle(head):
+        return None
     tok: Token | None = head
     for _ in range(4):
         if tok is None:
@@ -200,6 +202,13 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
 
 #: dashes that set off a clause or an aside, as the tokenizer leaves them
 _CLAUSE_DASHES = ("\u2014", "\u2013", "--")
+
+
+def passive_participle(verb: Token) -> bool:
+    """'Asked whether ..., 75 percent said yes': a bare passive participle opening the clause;
+    whoever asked is unnamed, and the subject of the main clause is the one asked, not the source."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children_of(verb))
 
 
 def _dash_between(a: Token, b: Token) -> bool:
