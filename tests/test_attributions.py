@@ -200,3 +200,10 @@ def test_tweets_preferences_and_recognitions() -> None:
     assert q.kind == "belief" and q.text == "the younger candidate"
     q = only(run("The coach recognized that the team had lost its confidence."), "recognized")
     assert q.kind == "belief" and q.text == "that the team had lost its confidence"
+
+
+def test_calling_on_someone_or_for_someone_to_act() -> None:
+    q = only(run("The bishop called on the two parties to resume the talks before Easter."), "called")
+    assert q.cue == "called on" and q.text == "the two parties to resume the talks before Easter"
+    q = only(run("Several unions are calling for the minister to resign over the scandal."), "calling")
+    assert q.cue == "calling for" and q.text == "the minister to resign over the scandal"

@@ -148,8 +148,30 @@ def _to_end(cue: Token, content: Token, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _call_for(tok: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'calling for the United States to step up its efforts' (parsed as a for-to clause) and
+    'called on Sanders and Trump to do the same': (cue, content) token ranges, the content being
+    who is called on and what to do."""
+    kids = children_of(tok)
+    for c in kids:
+        if c.dep_ == "advcl" and c.i > tok.i and any(
+                g.dep_ == "mark" and g.lower_ == "for" for g in children_of(c)):
+            a, b = _subtree(c)
+            return (tok.i, a + 1), (a + 1, b)
+    on = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i > tok.i), None)
+    inf = next((c for c in kids if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if on is not None and inf is not None and inf.i > on.i and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in children_of(on)):  # "called on Monday to"
+        return (tok.i, on.i + 1), (on.i + 1, inf.right_edge.i + 1)
+    return None
+
+
 def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     head_cue = (tok.i, tok.i + 1)
+    if pred.preps >= {"for", "against"}:  # the verbs of advocacy
+        found = _call_for(tok)
+        if found is not None:
+            return _Relation(found[0], found[1], _source(tok), pred.kind, "prep")
     clause = _clause(tok) if pred.clause else None
     if clause is not None:
         a, b = _to_end(tok, clause, *_subtree(clause))
