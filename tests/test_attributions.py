@@ -207,3 +207,11 @@ def test_calling_on_someone_or_for_someone_to_act() -> None:
     assert q.cue == "called on" and q.text == "the two parties to resume the talks before Easter"
     q = only(run("Several unions are calling for the minister to resign over the scandal."), "calling")
     assert q.cue == "calling for" and q.text == "the minister to resign over the scandal"
+
+
+def test_mentions_and_cases_made_are_attributions() -> None:
+    q = only(run("The mayor will make the case that the stadium pays for itself."), "case")
+    assert q.kind == "indirect" and q.text == "that the stadium pays for itself"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+    q = only(run("The speech made no mention of the strike."), "mention")
+    assert q.text == "the strike"

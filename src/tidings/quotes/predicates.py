@@ -210,6 +210,14 @@ ADJECTIVES: dict[str, Predicate] = _table([
 _N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
 _N_HELD = Predicate("belief", clause=True, object=False)
 _N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
+#: verbal jabs ("took a swipe at his rival", "a broadside against the plan")
+_N_JAB = Predicate("indirect", clause=False, object=False, preps=_p("at", "against"))
+#: mentions and references ("made no mention of the war", "references to the deal")
+_N_MENTION = Predicate("indirect", clause=False, object=False, preps=_p("of", "to"))
+#: arguments made ("made the case that ...", "his case for war")
+_N_CASE = Predicate("indirect", clause=True, object=False, preps=_p("for", "against"))
+#: credit claimed ("takes credit for the idea")
+_N_CREDIT = Predicate("indirect", clause=False, object=False, preps=_p("for"))
 NOUNS: dict[str, Predicate] = _table([
     ("claim assertion allegation accusation charge statement announcement declaration argument "
      "contention insistence suggestion warning threat promise pledge vow prediction admission "
@@ -219,13 +227,18 @@ NOUNS: dict[str, Predicate] = _table([
      "worry desire wish intention plan decision determination willingness refusal confidence",
      _N_HELD),
     ("support opposition endorsement backing objection resistance call calls demand", _N_STANCE),
+    ("swipe jab dig potshot broadside", _N_JAB),
+    ("mention reference", _N_MENTION),
+    ("case", _N_CASE),
+    ("credit", _N_CREDIT),
 ])
 
 #: verbs whose object noun carries the attribution, the verb's subject being its source
-#: ("expressed support for", "voiced concern that", "made the claim that", "issued a warning")
+#: ("expressed support for", "voiced concern that", "made the claim that", "issued a warning",
+#: "took a swipe at")
 LIGHT_VERBS: frozenset[str] = frozenset(
     "express voice make issue give offer throw lend reiterate repeat share raise deliver announce "
-    "signal state register lodge file renew ask pose".split()
+    "signal state register lodge file renew ask pose take".split()
 )
 
 #: documents and measurements whose findings "in" attributes ("In the latest poll, Smith trails")
