@@ -260,11 +260,15 @@ def test_floating_quote_after_narrative_has_no_speaker() -> None:
 
 
 def test_quote_only_paragraph_continues_the_previous_speaker() -> None:
-    text = ('"We will appeal the ruling," said Karen Oduya, the union\'s lawyer.\n\n'
-            '"This fight is far from over, and our members know it."')
-    q = find(run(text), "This fight is far from over")
+    alone = '"We will appeal the ruling," said Karen Oduya, the union\'s lawyer.'
+    text = alone + '\n\n"This fight is far from over, and our members know it."'
+    [q] = run(text)
+    assert_offsets(text, q.embedded + [q])
     assert q.speaker is not None and q.speaker.name == "Karen Oduya"
-    attributed = find(run(text), "We will appeal")
+    assert [text[s:e] for s, e in q.spans] == [
+        "We will appeal the ruling,", "This fight is far from over, and our members know it."]
+    # the piece across the paragraph break makes the attribution less certain
+    [attributed] = run(alone)
     assert q.confidence < attributed.confidence
 
 

@@ -7,7 +7,8 @@ import re
 
 from tidings.quotes.context import SENT_END, Attribution, Context, Found, word_count
 
-#: a quote with no cue right after a quote of the same paragraph joins it as a further piece
+#: a quote with no cue right after a speaker's quote (in its paragraph, or a paragraph that is
+#: only the quote) joins it as a further piece: one attribution, its content in several spans
 MERGE_CONTINUATIONS = True
 
 
@@ -84,8 +85,11 @@ def pass_floating(ctx: Context, found: list[Found], used: set[int]) -> list[Foun
             base = 0.55
         else:
             continue
-        if MERGE_CONTINUATIONS and same_para and prev.kind == "direct" and prev.quotations:
-            # "...," she said. "...": one quote in several pieces
+        if MERGE_CONTINUATIONS and prev.kind == "direct" and prev.quotations:
+            # "...," she said. "...": one quote in several pieces; across a paragraph break the
+            # speaker is less certain, and so is the whole quote
+            if not same_para:
+                pa.base = min(pa.base, base)
             prev.pieces.extend(f.pieces)
             prev.quotations.extend(f.quotations)
             prev.frame_end = None
