@@ -215,3 +215,9 @@ def test_mentions_and_cases_made_are_attributions() -> None:
     assert q.speaker is not None and q.speaker.text == "The mayor"
     q = only(run("The speech made no mention of the strike."), "mention")
     assert q.text == "the strike"
+
+
+def test_a_light_verb_delivering_a_message_attributes_it() -> None:
+    q = only(run("The coach offered a frank assessment of the team's defence."), "offered")
+    assert q.kind == "indirect" and q.text == "a frank assessment of the team's defence"
+    assert run("The company gave the workers a bonus at Christmas.") == []

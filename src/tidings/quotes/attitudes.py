@@ -44,6 +44,7 @@ from tidings.quotes.predicates import (
     HEARSAY_PASSIVES,
     INFORMATION_SOURCES,
     LIGHT_VERBS,
+    MESSAGE_NOUNS,
     NOUNS,
     VERB_FORMS,
     VERBS,
@@ -164,6 +165,16 @@ def _call_for(tok: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             g.ent_type_ in ("DATE", "TIME") for g in children_of(on)):  # "called on Monday to"
         return (tok.i, on.i + 1), (on.i + 1, inf.right_edge.i + 1)
     return None
+
+
+def _message(tok: Token) -> _Relation | None:
+    """'Rubio offered an emotional evaluation of ...', 'paid tribute to the victims': a light verb
+    whose object names a message; the object is the content."""
+    obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
+    if obj is None or obj.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    a, b = _to_end(tok, obj, *_subtree(obj))
+    return _Relation((tok.i, tok.i + 1), (a, b), _source(tok, True), "indirect", "object")
 
 
 def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
@@ -372,6 +383,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
             if rel is None and (lemma in CHARACTERIZING or lemma in CHARACTERIZING_BELIEF) and not any(
                     c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)):
                 rel = _characterizing(tok)
+            if rel is None and lemma in LIGHT_VERBS and lemma not in VERBS:
+                rel = _message(tok)
             if rel is None and lemma in VERBS and not _inside_attitude(tok):
                 rel = _verb_relation(tok, VERBS[lemma])
                 if rel is not None and passive_participle(tok):

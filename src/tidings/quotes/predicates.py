@@ -238,7 +238,15 @@ NOUNS: dict[str, Predicate] = _table([
 #: "took a swipe at")
 LIGHT_VERBS: frozenset[str] = frozenset(
     "express voice make issue give offer throw lend reiterate repeat share raise deliver announce "
-    "signal state register lodge file renew ask pose take".split()
+    "signal state register lodge file renew ask pose take pay".split()
+)
+
+#: nouns naming a message, which a light verb delivers whole ("offered an apology", "gave his
+#: assessment", "shared their thoughts and prayers", "paid tribute"): the noun phrase is the content
+MESSAGE_NOUNS: frozenset[str] = frozenset(
+    "apology condolence condolences prayer prayers thought thoughts praise thanks congratulations "
+    "assessment evaluation explanation defense defence rebuttal response reply answer advice "
+    "tribute critique greeting greetings blessing ultimatum".split()
 )
 
 #: documents and measurements whose findings "in" attributes ("In the latest poll, Smith trails")
