@@ -206,10 +206,13 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         if colon_after(cue) is not None:
             continue  # 'said: words' is speech without its marks, to the paragraph's end (unmarked)
         ranges = _around_according(cue) if cue.according else None
+        answer = None
         if not ranges:
             region = _content_region(cue, clausal_only=True)
             if region is None:
-                ranges = _around_aside(cue) or _answer(cue)
+                ranges = _around_aside(cue)
+                if not ranges:
+                    ranges = answer = _answer(cue)
                 if not ranges:
                     continue
             else:
@@ -220,7 +223,6 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
         spans = [_trimmed(doc[a:b]) for a, b in ranges]
         spans = [sp for sp in spans if len(sp)]
         words = [t for sp in spans for t in sp]
-        answer = len(ranges) == 1 and _answer(cue) == ranges
         if not answer and (len([t for t in words if t.is_alpha]) < 3
                            or not any(t.pos_ in ("VERB", "AUX") for t in words)):
             continue
