@@ -21,6 +21,11 @@ def run(text: str) -> list[Quote]:
     return extract_quotes(Article(id="t", text=text), nlp.parse(text))
 
 
+def mention(q: Quote) -> str | None:
+    """The speaker as the text names it, or None."""
+    return q.speaker.text if q.speaker else None
+
+
 def find(quotes: list[Quote], starts: str) -> Quote:
     for q in quotes:
         if q.text.startswith(starts) or starts in q.text:
@@ -549,7 +554,7 @@ def test_an_attribution_inside_reported_speech_goes_under_the_quote_that_reports
     assert_offsets(text, quotes)
     mayor = find(quotes, "residents believe")
     assert mayor.speaker is not None and mayor.speaker.text == "The mayor"
-    assert [(q.kind, q.cue, q.speaker.text if q.speaker else None) for q in mayor.embedded] == [
+    assert [(q.kind, q.cue, mention(q)) for q in mayor.embedded] == [
         ("belief", "believe", "residents")]
     assert_offsets(text, mayor.embedded)
     lawmakers = find(quotes, "the minister plans")
@@ -587,7 +592,7 @@ def test_transcript_turns_without_marks_need_a_dialogue() -> None:
             "comes first.\n\nKOWALSKI: And the party has not asked me.")
     quotes = run(text)
     assert_offsets(text, quotes)
-    assert [(q.kind, q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+    assert [(q.kind, mention(q), q.text) for q in quotes] == [
         ("unmarked", "ANCHOR", "Will you run again next year?"),
         ("unmarked", "LENA KOWALSKI", "I have not decided. My family comes first."),
         ("unmarked", "KOWALSKI", "And the party has not asked me.")]
@@ -616,7 +621,7 @@ def test_a_reporting_clause_set_inside_the_sentence_reports_the_rest_of_it() -> 
     assert [(q.cue, q.text) for q in quotes] == [
         ("say", "Raising rates this early would choke the recovery"),
         ("noted", "The harbour will reopen on Monday")]
-    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+    assert [mention(q) for q in quotes] == [
         "several economists", "the port director"]
 
 
@@ -625,7 +630,7 @@ def test_a_participle_of_saying_after_the_content_is_the_same_speakers_next_clai
             "needed the work.")
     quotes = run(text)
     assert_offsets(text, quotes)
-    assert [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+    assert [(q.cue, q.text, mention(q)) for q in quotes] == [
         ("said", "the team would train through the holidays", "The coach"),
         ("insisting", "that the players needed the work", "The coach")]
 
@@ -659,7 +664,7 @@ def test_a_second_verb_of_saying_coordinated_after_the_content_is_the_speakers()
             "indicated that he would be freed in May.")
     quotes = run(text)
     assert_offsets(text, quotes)
-    leader = [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes if q.start < 90]
+    leader = [(q.cue, q.text, mention(q)) for q in quotes if q.start < 90]
     assert leader == [("said", "the strike was not over", "The union leader"),
                       ("urged", "that members stay away from the docks", "The union leader")]
     # coordinated inside what the lawyer reports: the ministry's, and part of the lawyer's content
@@ -682,7 +687,7 @@ def test_answers_that_stand_for_a_clause_and_questions_put_by_no_one_named() -> 
     text = "Asked whether the plant would close, most of the workers said yes."
     quotes = run(text)
     assert_offsets(text, quotes)
-    assert [(q.cue, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+    assert [(q.cue, q.text, mention(q)) for q in quotes] == [
         ("Asked", "whether the plant would close", None),
         ("said", "yes", "most of the workers")]
     [q] = run("Only half of the members say the same of the new fees.")
