@@ -221,3 +221,20 @@ def test_a_light_verb_delivering_a_message_attributes_it() -> None:
     q = only(run("The coach offered a frank assessment of the team's defence."), "offered")
     assert q.kind == "indirect" and q.text == "a frank assessment of the team's defence"
     assert run("The company gave the workers a bonus at Christmas.") == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The senator endorsed Maria Lopez in early June, after weeks of hesitation.", "endorsed",
+     "Maria Lopez"),
+    ("The governor praised the rescue crews at a rally in Dayton.", "praised", "the rescue crews"),
+    ("Opposition leaders criticised the budget repeatedly during the debate.", "criticised",
+     "the budget"),
+])
+def test_the_scene_of_an_act_is_not_its_content(text: str, cue: str, content: str) -> None:
+    # when and where something was said is the reporter's framing, not what was said
+    assert only(run(text), cue).text == content
+
+
+def test_a_phrase_that_carries_the_content_stays_in_it() -> None:
+    q = only(run("The union announced a strike in support of the dismissed drivers."), "announced")
+    assert q.text == "a strike in support of the dismissed drivers"

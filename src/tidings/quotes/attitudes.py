@@ -141,12 +141,44 @@ def _to_end(cue: Token, content: Token, a: int, b: int) -> tuple[int, int]:
             break
         if c.dep_ == "cc":
             continue
+        if _circumstance(c):
+            break
         if c.dep_ == "punct":
             if c.text in ".;:!?":
                 break
             continue
         b = max(b, c.right_edge.i + 1)
     return a, b
+
+
+#: prepositions that set the scene of an act (when, or against what), never what it is about
+_SCENE_PREPS = frozenset("during after before since until amid amidst despite throughout following".split())
+#: prepositions that set the scene when their object is a time, a place or an occasion ("in
+#: June", "in Ohio", "at a rally"), and else may carry the content ("in support of", "at Dow")
+_PLACE_PREPS = frozenset("in at on".split())
+_SETTING_ENTS = frozenset("DATE TIME GPE LOC FAC EVENT".split())
+#: occasions and media of an utterance: "in an interview", "at a rally", "on Twitter"
+SETTING_NOUNS = frozenset(
+    "interview speech statement debate email e-mail letter post tweet meeting rally conference "
+    "hearing address appearance column op-ed video ad advertisement broadcast podcast show "
+    "episode program programme event forum session town hall primary election race caucus "
+    "campaign trail past time times passing".split()
+)
+
+
+def _circumstance(c: Token) -> bool:
+    """A dependent of the cue that says when, where or how the act happened ("endorsed Trump in
+    early June", "boasts about them constantly", "praised him at a rally"), not what it was about."""
+    if c.dep_ in ("advmod", "npadvmod"):
+        return True
+    if c.dep_ != "prep":
+        return False
+    if c.lower_ in _SCENE_PREPS:
+        return True
+    if c.lower_ not in _PLACE_PREPS:
+        return False
+    obj = next((g for g in children_of(c) if g.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in _SETTING_ENTS or obj.lemma_.lower() in SETTING_NOUNS)
 
 
 def _call_for(tok: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
