@@ -238,3 +238,10 @@ def test_the_scene_of_an_act_is_not_its_content(text: str, cue: str, content: st
 def test_a_phrase_that_carries_the_content_stays_in_it() -> None:
     q = only(run("The union announced a strike in support of the dismissed drivers."), "announced")
     assert q.text == "a strike in support of the dismissed drivers"
+
+
+def test_a_poll_where_people_said_something_leaves_the_saying_to_them() -> None:
+    # "in the survey" says where the farmers said it; what they said is theirs, not the survey's
+    quotes = run("In a survey released Monday, most farmers said the drought had cut their harvest.")
+    assert [(q.cue, q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("said", "most farmers", "the drought had cut their harvest")]

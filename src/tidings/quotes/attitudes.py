@@ -344,6 +344,8 @@ def _finding(tok: Token) -> _Relation | None:
     host = tok.head
     if host.pos_ not in ("VERB", "AUX") or host.i == tok.i:
         return None
+    if _lemma(host) in VERBS:
+        return None  # "in the poll, 4 in 10 said ...": where they said it; the saying attributes
     obj = next((c for c in children_of(tok) if c.dep_ == "pobj"), None)
     if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
         return None
