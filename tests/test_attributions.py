@@ -245,3 +245,27 @@ def test_a_poll_where_people_said_something_leaves_the_saying_to_them() -> None:
     quotes = run("In a survey released Monday, most farmers said the drought had cut their harvest.")
     assert [(q.cue, q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
         ("said", "most farmers", "the drought had cut their harvest")]
+
+
+@pytest.mark.parametrize("headline, speaker, kind, content", [
+    ("Okafor: We will not sign a deal that hurts dock workers", "Okafor", "unmarked",
+     "We will not sign a deal that hurts dock workers"),
+    ("Survey: Most renters expect to move within two years", "Survey", "indirect",
+     "Most renters expect to move within two years"),
+    ("Lena Brandt: \u201cThe reform is dead\u201d", "Lena Brandt", "direct", "The reform is dead"),
+])
+def test_a_headline_names_its_source_before_a_colon(headline: str, speaker: str, kind: str,
+                                                    content: str) -> None:
+    text = headline + "\n\nThe talks resumed in Hamburg on Monday after a week of strikes.\n"
+    assert [(q.speaker.text if q.speaker else None, q.kind, q.text) for q in run(text)] == [
+        (speaker, kind, content)]
+
+
+@pytest.mark.parametrize("headline", [
+    "BREAKING: Port workers walk out in Hamburg",  # a section label
+    "Okafor and the unions: a long rivalry",  # a topic, no clause
+    "Lena Brandt: reformer or another career politician?",  # the writer's question
+])
+def test_a_headline_colon_without_a_source_or_a_claim_attributes_nothing(headline: str) -> None:
+    text = headline + "\n\nThe talks resumed in Hamburg on Monday after a week of strikes.\n"
+    assert [q for q in run(text) if q.cue == ":"] == []

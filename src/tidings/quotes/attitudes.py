@@ -466,7 +466,7 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for rel in _relations(doc, in_quote, used_cues):
-        a, b = _trim(doc, *rel.content)
+        a, b = _trim(doc, *within_paragraph(doc, rel.cue[0], rel.content))
         if b <= a or not _worthy(doc, a, b):
             continue
         kind = rel.kind

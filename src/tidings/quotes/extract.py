@@ -40,7 +40,7 @@ from tidings.quotes.attitudes import find_attributions
 from tidings.quotes.complements import pass_complements, pass_indirect
 from tidings.quotes.context import DASHES, Context, Found
 from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_repeated
-from tidings.quotes.labels import find_turns
+from tidings.quotes.labels import find_headline, find_turns
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations
 from tidings.quotes.nesting import nest
 from tidings.quotes.speakers import Resolution, Resolver
@@ -84,6 +84,12 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     quotes.extend(find_turns(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes], ctx.paras,
                              resolver))
     cue_heads.update(ctx.tok_at(q.cue_start) for q in colon if q.cue_start is not None)
+    headline = find_headline(text, doc, ctx.in_quote, [(q.start, q.end) for q in quotes
+                                                       if q.speaker is not None], ctx.paras, resolver)
+    # a quotation of the headline left with no speaker is the headline's source's
+    quotes = [q for q in quotes if q.speaker is not None or q.cue is not None
+              or not any(q.start < h.end and h.start < q.end for h in headline)]
+    quotes.extend(headline)
     attributed = [q for q in quotes if q.speaker is not None or q.cue is not None]
     extra = find_attributions(text, doc, ctx.in_quote, [(q.start, q.end) for q in attributed],
                               cue_heads, resolver)

@@ -12,6 +12,12 @@ in capitals.  It holds no verb and ends no sentence.  Words after a named label 
 are a direct quote (``label_before``).  Without marks the words are a speaker's turn only in a
 transcript: two labels in capitals or more, one of them coming back, so a lone "UPDATE:" or
 "Note:" never makes one (``find_turns``).
+
+A headline set the same way ("Rubio: I still believe Trump can't be trusted", "Poll: Clinton
+leads in Ohio") is the headline writer's form of attribution: the words after the colon are the
+named source's, marks or not (``find_headline``).  A section label ("BREAKING:", "Exclusive:") names
+no source, and a topic before a colon ("Netanyahu and Obama: a tortured relationship") gives no
+clause to attribute.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from spacy.tokens import Doc, Span
 
 from tidings.model import Quote, Speaker
 from tidings.quotes.marks import DOUBLE_MARKS
-from tidings.quotes.speakers import Resolver
+from tidings.quotes.predicates import INFORMATION_SOURCES
+from tidings.quotes.speakers import Resolver, speaker_at
+from tidings.quotes.unmarked import FIRST_PERSON_ANY
 
 #: tokens a label may hold at most (title, name, parenthetical)
 MAX_LABEL_TOKENS = 12
@@ -111,3 +119,86 @@ def find_turns(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int,
         out.append(Quote(text=text[start:end], start=start, end=end, kind="unmarked", cue=None,
                          speaker=speaker, confidence=0.7))
     return out
+
+
+#: words that label a headline's section or genre, never its source
+SECTION_LABELS = frozenset(
+    "breaking exclusive update updated watch look wow boom revealed busted video photos photo "
+    "leaked bombshell opinion analysis commentary review explainer live alert editorial "
+    "byline correction".split()
+)
+#: common nouns that are a headline's source: documents that report and groups that speak
+#: ("Poll: ...", "Insiders: ...", "Historians: ...")
+HEADLINE_SOURCES = INFORMATION_SOURCES | frozenset(
+    "insider historian expert official analyst economist source aide critic lawmaker voter "
+    "strategist adviser advisor ally editorial memo filing lawsuit".split()
+)
+#: tokens a headline may hold at most
+MAX_HEADLINE_TOKENS = 40
+
+
+def _headline_source(label: Span) -> Span | None:
+    """The source a headline's label names: a name in it, or a reporting document or group."""
+    words = [t for t in label if t.is_alpha]
+    if not words or any(t.lower_ in SECTION_LABELS for t in words) and len(words) == 1:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    names = _names_in(label)
+    if names:
+        return names[-1]
+    head = words[-1]
+    if head.lemma_.lower() in HEADLINE_SOURCES or head.lower_ in HEADLINE_SOURCES:
+        return label
+    if all(t.pos_ == "PROPN" for t in words) and not caps_label(label):
+        return label
+    return None
+
+
+def find_headline(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
+                  paragraphs: list[tuple[int, int]], resolver: Resolver) -> list[Quote]:
+    """The attribution of a headline in the form "Source: words" (the text's first paragraph)."""
+    if not paragraphs:
+        return []
+    ps, pe = paragraphs[0]
+    colon = text.find(":", ps, pe)
+    line = doc.char_span(ps, pe, alignment_mode="expand")
+    if colon < 0 or line is None or len(line) > MAX_HEADLINE_TOKENS or "\n" in text[ps:pe].strip():
+        return []
+    label = doc.char_span(ps, colon, alignment_mode="contract")
+    if label is None or not 0 < len(label) <= 5:
+        return []
+    source = _headline_source(label)
+    if source is None:
+        return []
+    start, end = colon + 1, pe
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;"):
+        end -= 1
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or any(not (end <= ts or start >= te) for ts, te in taken):
+        return []
+    alpha = [t for t in words if t.is_alpha]
+    quoted = [t for t in alpha if in_quote[t.i]]
+    clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" and t.head.pos_ == "VERB"
+                 for t in words)
+    if not alpha or not (quoted or clause) or (text[start:end].rstrip().endswith("?") and not quoted):
+        return []
+    if len(quoted) == len(alpha):
+        kind = "direct"
+        while start < end and not text[start].isalnum():
+            start += 1  # the marks and the comma or full stop inside them
+        while end > start and not text[end - 1].isalnum() and text[end - 1] not in "!?":
+            end -= 1
+    elif quoted:
+        kind = "mixed"
+    elif not FIRST_PERSON_ANY.isdisjoint(t.lower_ for t in alpha):
+        kind = "unmarked"  # the source's own words, the marks left out
+    else:
+        kind = "indirect"
+    speaker, factor = speaker_at(text, source.root, resolver)
+    if speaker is not None and source is label:
+        speaker.text, speaker.start, speaker.end = label.text, label.start_char, label.end_char
+    return [Quote(text=text[start:end], start=start, end=end, kind=kind, cue=":", speaker=speaker,
+                  confidence=0.6 * factor, cue_start=colon, cue_end=colon + 1)]
