@@ -269,3 +269,12 @@ def test_a_headline_names_its_source_before_a_colon(headline: str, speaker: str,
 def test_a_headline_colon_without_a_source_or_a_claim_attributes_nothing(headline: str) -> None:
     text = headline + "\n\nThe talks resumed in Hamburg on Monday after a week of strikes.\n"
     assert [q for q in run(text) if q.cue == ":"] == []
+
+
+def test_said_in_a_statement_that_reports_the_that_clause() -> None:
+    # the parser hangs the clause on "statement"; it is still what the minister said
+    text = ("Finance Minister Ana Soto, who has led the ministry since March, said in a statement "
+            "that the new levy would be withdrawn.")
+    q = only(run(text), "said")
+    assert (q.kind, q.text, q.speaker.text if q.speaker else None) == (
+        "indirect", "that the new levy would be withdrawn", "Finance Minister Ana Soto")

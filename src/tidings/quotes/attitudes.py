@@ -46,6 +46,7 @@ from tidings.quotes.predicates import (
     LIGHT_VERBS,
     MESSAGE_NOUNS,
     NOUNS,
+    SETTING_NOUNS,
     VERB_FORMS,
     VERBS,
     Predicate,
@@ -157,14 +158,6 @@ _SCENE_PREPS = frozenset("during after before since until amid amidst despite th
 #: June", "in Ohio", "at a rally"), and else may carry the content ("in support of", "at Dow")
 _PLACE_PREPS = frozenset("in at on".split())
 _SETTING_ENTS = frozenset("DATE TIME GPE LOC FAC EVENT".split())
-#: occasions and media of an utterance: "in an interview", "at a rally", "on Twitter"
-SETTING_NOUNS = frozenset(
-    "interview speech statement debate email e-mail letter post tweet meeting rally conference "
-    "hearing address appearance column op-ed video ad advertisement broadcast podcast show "
-    "episode program programme event forum session town hall primary election race caucus "
-    "campaign trail past time times passing".split()
-)
-
 
 def _circumstance(c: Token) -> bool:
     """A dependent of the cue that says when, where or how the act happened ("endorsed Trump in

@@ -23,6 +23,7 @@ from tidings.quotes.context import (
 )
 from tidings.quotes.cues import COMPARE_VERBS, CONTENT_PREPS, Cue, colon_after
 from tidings.quotes.marks import Quoted
+from tidings.quotes.predicates import SETTING_NOUNS
 from tidings.quotes.speakers import passive_participle
 
 
@@ -53,6 +54,25 @@ def _embedded_question(head: Token, c: Token) -> bool:
     return c.left_edge.i in ends
 
 
+def _setting_clauses(head: Token) -> list[Token]:
+    """'said in a statement that X': the parser hangs the that-clause on the noun of the setting
+    phrase, as if it were the statement's content; it is what the verb reports."""
+    out = []
+    for c in children_of(head):
+        if c.dep_ != "prep" or c.i < head.i or c.lower_ not in ("in", "on", "at"):
+            continue
+        for obj in children_of(c):
+            if obj.dep_ != "pobj" or obj.lemma_.lower() not in SETTING_NOUNS:
+                continue
+            out.extend(g for g in children_of(obj) if g.dep_ in ("acl", "ccomp") and g.i > obj.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(g)))
+    return out
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
     """Token range [a, b) of a cue's clausal complement (or of the clause "according to" hangs on)."""
     head = cue.head
@@ -79,6 +99,8 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
               if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
               or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))
               or _embedded_question(head, c)]
+    if not ranges:
+        ranges = [_subtree_range(c) for c in _setting_clauses(head)]
     if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
         # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
         # the prepositional phrase; the object is its target

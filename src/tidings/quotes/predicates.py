@@ -249,6 +249,14 @@ MESSAGE_NOUNS: frozenset[str] = frozenset(
     "tribute critique greeting greetings blessing ultimatum".split()
 )
 
+#: occasions and media of an utterance: "in an interview", "at a rally", "on Twitter"
+SETTING_NOUNS: frozenset[str] = frozenset(
+    "interview speech statement debate email e-mail letter post tweet meeting rally conference "
+    "hearing address appearance column op-ed video ad advertisement broadcast podcast show "
+    "episode program programme event forum session town hall primary election race caucus "
+    "campaign trail past time times passing".split()
+)
+
 #: documents and measurements whose findings "in" attributes ("In the latest poll, Smith trails")
 FINDING_NOUNS: frozenset[str] = frozenset(
     "poll survey study analysis report census tally count average projection estimate data".split()
