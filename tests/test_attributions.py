@@ -278,3 +278,16 @@ def test_said_in_a_statement_that_reports_the_that_clause() -> None:
     q = only(run(text), "said")
     assert (q.kind, q.text, q.speaker.text if q.speaker else None) == (
         "indirect", "that the new levy would be withdrawn", "Finance Minister Ana Soto")
+
+
+def test_a_participle_on_a_noun_is_that_nouns_act() -> None:
+    q = only(run("The strike cheered dockers hoping to win back their pensions."), "hoping")
+    assert (q.kind, q.text, q.speaker.text if q.speaker else None) == (
+        "belief", "to win back their pensions", "dockers")
+
+
+def test_a_statement_issued_speaks_for_whoever_issued_it() -> None:
+    q = only(run("The regional council put out a statement saying the bridge would stay closed."),
+             "saying")
+    assert (q.text, q.speaker.text if q.speaker else None) == (
+        "the bridge would stay closed", "The regional council")

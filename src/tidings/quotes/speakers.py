@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import Speaker
 from tidings.parsed import children_of, lefts_of, parsed
 from tidings.quotes.cues import Cue
+from tidings.quotes.predicates import SETTING_NOUNS
 
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss dr prof sen senator rep representative gov governor president vice
@@ -177,6 +178,16 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
                 for g in children_of(c):
                     if g.dep_ == "pobj" and allowed(g):
                         return g
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.i < tok.i:
+            # "Democrats hoping to retain the House", "a poll showing a tie": the noun the
+            # participle modifies does it; a message someone issued ("put out a statement
+            # saying") speaks for them
+            noun = tok.head
+            if noun.lemma_.lower() in SETTING_NOUNS and noun.dep_ == "dobj" and noun.head.i != noun.i:
+                tok = noun.head
+                continue
+            return noun if allowed(noun) else None
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             nxt = tok.head
             if tok.dep_ == "conj" and _dash_between(nxt, tok):
