@@ -291,3 +291,12 @@ def test_a_statement_issued_speaks_for_whoever_issued_it() -> None:
              "saying")
     assert (q.text, q.speaker.text if q.speaker else None) == (
         "the bridge would stay closed", "The regional council")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The governor made it clear to lawmakers on Monday that she would veto the bill.", "made it clear"),
+    ("The governor made clear that she would veto the bill.", "made clear"),
+])
+def test_made_clear_reports_its_that_clause(text: str, cue: str) -> None:
+    q = only(run(text), cue)
+    assert (q.kind, q.text) == ("indirect", "that she would veto the bill")

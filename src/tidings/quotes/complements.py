@@ -54,6 +54,30 @@ def _embedded_question(head: Token, c: Token) -> bool:
     return c.left_edge.i in ends
 
 
+def _in_cue(cue: Cue, tok: Token) -> bool:
+    """A word of a multi-word cue after its verb ("clear" in "made it clear")."""
+    return cue.head.i < tok.i and tok.idx < cue.end
+
+
+#: what the parser may call a that-clause it misplaces ("relcl" with "that" as its marker)
+_MARKED_CLAUSE_DEPS = frozenset(("ccomp", "advcl", "csubj", "acl", "relcl"))
+
+
+def _held_by_cue_words(cue: Cue) -> list[Token]:
+    """The clause a word of the cue holds: "made it clear that X" (X hung on "clear"), or, as the
+    parser may have it, on a noun after it ("made it clear to the judge that X")."""
+    out: list[Token] = []
+    for c in children_of(cue.head):
+        if not _in_cue(cue, c):
+            continue
+        direct = [g for g in children_of(c) if g.idx >= cue.end and g.dep_ in ("ccomp", "xcomp")]
+        marked = [g for g in c.subtree if g.idx >= cue.end and g.dep_ in _MARKED_CLAUSE_DEPS
+                  and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in children_of(g))]
+        found = direct or marked[:1]
+        out.extend(found)
+    return out
+
+
 def _setting_clauses(head: Token) -> list[Token]:
     """'said in a statement that X': the parser hangs the that-clause on the noun of the setting
     phrase, as if it were the statement's content; it is what the verb reports."""
@@ -96,9 +120,10 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
     if clausal_only:
         preps = frozenset()
     ranges = [(c.left_edge.i, c.right_edge.i + 1) for c in children_of(head)
-              if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)
+              if not _in_cue(cue, c) and (c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))
               or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))
               or _embedded_question(head, c)]
+    ranges += [_subtree_range(g) for g in _held_by_cue_words(cue)]
     if not ranges:
         ranges = [_subtree_range(c) for c in _setting_clauses(head)]
     if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
