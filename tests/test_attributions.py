@@ -300,3 +300,8 @@ def test_a_statement_issued_speaks_for_whoever_issued_it() -> None:
 def test_made_clear_reports_its_that_clause(text: str, cue: str) -> None:
     q = only(run(text), cue)
     assert (q.kind, q.text) == ("indirect", "that she would veto the bill")
+
+
+def test_thanks_are_a_judgement_with_their_reason() -> None:
+    q = only(run("The mayor thanked the volunteers for clearing the flooded streets."), "thanked")
+    assert (q.kind, q.text) == ("indirect", "the volunteers for clearing the flooded streets")

@@ -102,7 +102,7 @@ VERBS: dict[str, Predicate] = _table([
     ("praise laud hail applaud commend salute congratulate criticize criticise condemn "
      "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "
      "blame accuse mock ridicule deride disparage belittle trash assail excoriate "
-     "vilify demonize demonise smear insult", _JUDGE),
+     "vilify demonize demonise smear insult thank", _JUDGE),
     ("endorse disavow repudiate renounce reject dismiss defend champion welcome embrace "
      "disown retract", _STANCE_SAID),
     ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
