@@ -305,3 +305,9 @@ def test_made_clear_reports_its_that_clause(text: str, cue: str) -> None:
 def test_thanks_are_a_judgement_with_their_reason() -> None:
     q = only(run("The mayor thanked the volunteers for clearing the flooded streets."), "thanked")
     assert (q.kind, q.text) == ("indirect", "the volunteers for clearing the flooded streets")
+
+
+def test_a_light_verbs_preposition_completes_its_noun() -> None:
+    q = only(run("The candidate took several swipes at the incumbent mayor."), "swipes")
+    assert (q.cue, q.text, q.speaker.text if q.speaker else None) == (
+        "swipes at", "the incumbent mayor", "The candidate")

@@ -319,7 +319,7 @@ def _noun_relation(tok: Token, pred: Predicate) -> _Relation | None:
             content = _subtree(c)
             break
     if content is None and pred.preps:
-        found = _prep_object(tok, pred.preps)
+        found = _prep_object(tok, pred.preps) or _light_verb_prep(tok, pred.preps)
         if found is not None:
             prep, obj = found
             content = _subtree(obj)
@@ -327,6 +327,16 @@ def _noun_relation(tok: Token, pred: Predicate) -> _Relation | None:
     if content is None:
         return None
     return _Relation((tok.i, cue_end), content, _noun_source(tok), pred.kind, "noun")
+
+
+def _light_verb_prep(noun: Token, preps: frozenset[str]) -> tuple[Token, Token] | None:
+    """'took a swipe at Bush', 'made no mention of Iraq': the parser hangs the noun's preposition on
+    the light verb whose object the noun is."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    found = _prep_object(verb, preps)
+    return found if found is not None and found[0].i > noun.i else None
 
 
 def _finding(tok: Token) -> _Relation | None:
