@@ -311,3 +311,16 @@ def test_a_light_verbs_preposition_completes_its_noun() -> None:
     q = only(run("The candidate took several swipes at the incumbent mayor."), "swipes")
     assert (q.cue, q.text, q.speaker.text if q.speaker else None) == (
         "swipes at", "the incumbent mayor", "The candidate")
+
+
+@pytest.mark.parametrize("text, content", [
+    # "refuses" agrees with "denies", not with "was": the ministry's next act
+    ("The ministry denies that the camp was overcrowded and refuses all inspections.",
+     "that the camp was overcrowded"),
+    # "needs" agrees with "is" too: the union says both
+    ("The union says the offer is too low and needs a second look.",
+     "the offer is too low and needs a second look"),
+])
+def test_a_verb_in_the_cues_tense_is_the_subjects_next_act(text: str, content: str) -> None:
+    q = next(q for q in run(text) if q.cue in ("denies", "says"))
+    assert q.text == content

@@ -211,7 +211,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     clause = _clause(tok) if pred.clause else None
     if clause is not None:
         a, b = _to_end(tok, clause, *_subtree(clause))
-        b = before_second_act(tok.doc, a, b)
+        b = before_second_act(tok.doc, a, b, tok)
         return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "clause")
     if pred.object:
         obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
@@ -225,7 +225,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             if tail is not None and tail[0].i >= b:
                 b = tail[1].right_edge.i + 1
             a, b = _to_end(tok, obj, a, b)
-            b = before_second_act(tok.doc, a, b)
+            b = before_second_act(tok.doc, a, b, tok)
             return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "object")
     if pred.preps:
         found = _prep_object(tok, pred.preps)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, paragraph_spans
-from tidings.quotes.speakers import Resolution, mention_span, subject_of
+from tidings.quotes.speakers import Resolution, agrees_above, mention_span, subject_of
 
 SENT_END = frozenset(".!?")
 CONTENT_DEPS = frozenset(("ccomp", "parataxis", "xcomp"))
@@ -141,7 +141,7 @@ class Context:
         stop = self.content_stops.get(cue_i)
         if stop is not None and a < stop < b:
             b = stop
-        return before_second_act(self.doc, a, b)
+        return before_second_act(self.doc, a, b, self.doc[cue_i])
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [a, b) of the tokens that start within [start, end)."""
@@ -169,15 +169,25 @@ def _unverbal(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or tok.tag_ == "VBG"
 
 
-def before_second_act(doc: Doc, a: int, b: int) -> int:
-    """End of the content [a, b) before a finite verb with no subject coordinated inside it: in
-    "proposed conducting surveillance and signaled support" or 'called it "shameful" and called on
-    leaders' a past tense cannot join a gerund, a noun or an adjective, so the verb is the
-    subject's second act, not part of the content (the parser hung it on the wrong word).  A
-    clause with a subject of its own ("explains his plan and why he wants it") is part of it."""
+def _second_act(t: Token, a: int, cue: Token | None) -> bool:
+    """A verb coordinated inside a content that is the subject's next act, not the reported one:
+    finite after a noun, an adjective or a gerund ("proposed conducting surveillance and signaled
+    support"), or in the cue's tense where the reported verb has another ("denies that the crime
+    was a genocide and goes on to ..." : "goes" agrees with "denies", not with "was")."""
+    if t.dep_ != "conj" or not a <= t.head.i < t.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(t)):
+        return False
+    if t.tag_ in _FINITE and _unverbal(t.head):
+        return True
+    return cue is not None and agrees_above(t, cue)
+
+
+def before_second_act(doc: Doc, a: int, b: int, cue: Token | None = None) -> int:
+    """End of the content [a, b) before a verb with no subject coordinated inside it that is the
+    subject's second act (``_second_act``: the parser hung it on the wrong word).  A clause with a
+    subject of its own ("explains his plan and why he wants it") is part of the content."""
     for t in doc[a:b]:
-        if t.dep_ == "conj" and t.tag_ in _FINITE and _unverbal(t.head) and a <= t.head.i < t.i \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(t)):
+        if _second_act(t, a, cue):
             cut = t.left_edge.i
             while cut > a and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].text in (",", ";")):
                 cut -= 1

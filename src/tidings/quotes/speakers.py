@@ -148,6 +148,35 @@ def _gender_of(words: list[str]) -> str | None:
     return None
 
 
+#: tags of the finite word of a verb group
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def finite_form(verb: Token) -> str | None:
+    """The tag of the finite word of a verb group: its own, or its auxiliary's ("has championed")."""
+    for c in children_of(verb):
+        if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ in FINITE_TAGS:
+            return c.tag_
+    return verb.tag_ if verb.tag_ in FINITE_TAGS else None
+
+
+def agrees_above(conj: Token, above: Token) -> bool:
+    """A conjunct in the tense of ``above`` (a verb over the clause it hangs in) where the verb it
+    is coordinated with has another: "denies that the camp was full and refuses ..." ("refuses"
+    goes with "denies", not with "was")."""
+    own = finite_form(conj)
+    return own is not None and own == finite_form(above) and finite_form(conj.head) not in (None, own)
+
+
+def _reporting_verb_of(conj: Token) -> Token | None:
+    """The verb above the clause a subjectless conjunct hangs in, when the conjunct is that verb's
+    subject's next act (``agrees_above``)."""
+    clause = conj.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    return clause.head if agrees_above(conj, clause.head) else None
+
+
 def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> Token | None:
     """The token naming who speaks for a cue: its subject, found through xcomp/conj/advcl chains
     ("went on to say", "paused and added", "..., adding"), the agent of a passive, or the object
@@ -190,6 +219,8 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
             return noun if allowed(noun) else None
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             nxt = tok.head
+            if tok.dep_ == "conj":
+                nxt = _reporting_verb_of(tok) or nxt
             if tok.dep_ == "conj" and _dash_between(nxt, tok):
                 break  # "... wasn't an accident -- Buck told Politico": a new clause
             if nxt.dep_ == "prep" and nxt.head.i != nxt.i:  # "quoted as saying"
