@@ -324,3 +324,9 @@ def test_a_light_verbs_preposition_completes_its_noun() -> None:
 def test_a_verb_in_the_cues_tense_is_the_subjects_next_act(text: str, content: str) -> None:
     q = next(q for q in run(text) if q.cue in ("denies", "says"))
     assert q.text == content
+
+
+def test_a_quotation_ending_a_mixed_content_keeps_its_full_stop_and_mark() -> None:
+    text = "The minister blamed the shortages on \u201creckless hoarding.\u201d"
+    q = only(run(text), "blamed")
+    assert (q.kind, q.text) == ("mixed", "the shortages on \u201creckless hoarding.\u201d")

@@ -455,10 +455,18 @@ def _overlaps_quote(in_quote: list[bool], a: int, b: int) -> bool:
     return any(in_quote[a:b])
 
 
-def _cuts(in_quote: list[bool], a: int, b: int) -> bool:
-    """True when [a, b) starts or ends inside a quotation."""
-    return (a > 0 and in_quote[a - 1] and in_quote[a]) or (b < len(in_quote) and in_quote[b - 1]
-                                                          and in_quote[b])
+def _cuts(doc: Doc, in_quote: list[bool], a: int, b: int) -> bool:
+    """True when [a, b) starts or ends inside a quotation, leaving words of it outside (the
+    full stop a quotation ends with does not count)."""
+    def words(indices: range) -> bool:
+        for i in indices:
+            if not in_quote[i]:
+                return False
+            if doc[i].is_alpha or doc[i].is_digit:
+                return True
+        return False
+    return (a > 0 and in_quote[a] and words(range(a - 1, -1, -1))) or (
+        b < len(in_quote) and in_quote[b - 1] and words(range(b, len(in_quote))))
 
 
 def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
@@ -478,11 +486,13 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
         if _overlaps_quote(in_quote, a, b):
             # a quotation inside ('called Palin a "clown"'): a mixed quote, unless a quote found
             # already owns the quotation or the content cuts a quotation in two
-            if rel.source is None or _cuts(in_quote, a, b) or any(
+            if rel.source is None or _cuts(doc, in_quote, a, b) or any(
                     ts <= t.idx < te for t in doc[a:b] if in_quote[t.i] and t.is_alpha
                     for ts, te in taken):
                 continue
             kind = "mixed"
+            while b < len(in_quote) and in_quote[b - 1] and in_quote[b]:
+                b += 1  # through the quotation's own full stop and closing mark
         if rel.source is not None and (in_quote[rel.source.i] or a <= rel.source.i < b
                                        or rel.source.lower_ in _FIRST_SECOND):
             # "we hope" outside quotation marks is the writer's voice or a quote stripped of its
