@@ -330,3 +330,10 @@ def test_a_quotation_ending_a_mixed_content_keeps_its_full_stop_and_mark() -> No
     text = "The minister blamed the shortages on \u201creckless hoarding.\u201d"
     q = only(run(text), "blamed")
     assert (q.kind, q.text) == ("mixed", "the shortages on \u201creckless hoarding.\u201d")
+
+
+def test_identifying_someone_as_something_characterizes_them() -> None:
+    q = only(run("Officials identified the gunman as a former employee of the plant."), "identified")
+    assert (q.kind, q.text) == ("indirect", "the gunman as a former employee of the plant")
+    # with no "as", identifying is no judgement
+    assert not [q for q in run("Rescuers identified three survivors in the rubble.") if q.cue]

@@ -120,7 +120,8 @@ VERBS: dict[str, Predicate] = _table([
 #: judgement only with both an object and what it is called, so "called the police" or "cast a
 #: vote" attribute nothing; the content is the object with its label.
 CHARACTERIZING: frozenset[str] = frozenset(
-    "call label brand dub term describe characterize characterise portray depict paint cast".split()
+    "call label brand dub term describe characterize characterise portray depict paint cast "
+    "identify frame present".split()
 )
 #: attitudes of the same shape: "voters see security as their top concern", "regarded him as a
 #: rival"; what someone takes a thing for is their belief
