@@ -337,3 +337,9 @@ def test_identifying_someone_as_something_characterizes_them() -> None:
     assert (q.kind, q.text) == ("indirect", "the gunman as a former employee of the plant")
     # with no "as", identifying is no judgement
     assert not [q for q in run("Rescuers identified three survivors in the rubble.") if q.cue]
+
+
+def test_it_is_the_source_of_an_intention_but_not_of_a_feeling() -> None:
+    quotes = run("The ministry closed the border. It plans to reopen the crossing next week.")
+    assert only(quotes, "plans").speaker is not None
+    assert not [q for q in run("It feels like the talks will fail.") if q.cue == "feels"]

@@ -43,6 +43,7 @@ from tidings.quotes.predicates import (
     FINDING_NOUNS,
     HEARSAY_PASSIVES,
     INFORMATION_SOURCES,
+    INTENT,
     LIGHT_VERBS,
     MESSAGE_NOUNS,
     NOUNS,
@@ -202,6 +203,12 @@ def _message(tok: Token) -> _Relation | None:
     return _Relation((tok.i, tok.i + 1), (a, b), _source(tok, True), "indirect", "object")
 
 
+def _acts(pred: Predicate) -> bool:
+    """Acts of saying and showing, and intentions: their "it" refers ("it plans to raise rates" is
+    the bank's plan), where with states of mind it is mostly a dummy ("it feels like")."""
+    return pred.kind == "indirect" or pred is INTENT
+
+
 def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     head_cue = (tok.i, tok.i + 1)
     if pred.preps >= {"for", "against"}:  # the verbs of advocacy
@@ -212,7 +219,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
     if clause is not None:
         a, b = _to_end(tok, clause, *_subtree(clause))
         b = before_second_act(tok.doc, a, b, tok)
-        return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "clause")
+        return _Relation(head_cue, (a, b), _source(tok, _acts(pred)), pred.kind, "clause")
     if pred.object:
         obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
         if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and obj.lemma_.lower() in NOUNS:
@@ -226,7 +233,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
                 b = tail[1].right_edge.i + 1
             a, b = _to_end(tok, obj, a, b)
             b = before_second_act(tok.doc, a, b, tok)
-            return _Relation(head_cue, (a, b), _source(tok, pred.kind == "indirect"), pred.kind, "object")
+            return _Relation(head_cue, (a, b), _source(tok, _acts(pred)), pred.kind, "object")
     if pred.preps:
         found = _prep_object(tok, pred.preps)
         if found is not None:
@@ -234,7 +241,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             if obj.ent_type_ in ("DATE", "TIME"):
                 return None
             a, b = _to_end(tok, prep, *_subtree(obj))
-            return _Relation((tok.i, prep.i + 1), (a, b), _source(tok, pred.kind == "indirect"), pred.kind,
+            return _Relation((tok.i, prep.i + 1), (a, b), _source(tok, _acts(pred)), pred.kind,
                              "prep")
     return None
 

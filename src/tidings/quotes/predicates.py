@@ -76,7 +76,7 @@ _ATTITUDE = Predicate("belief", clause=True, object=True, preps=_p("about"))
 #: attitudes that take a clause, their objects being persons or things ("trusts him", "views it")
 _ATTITUDE_CLAUSE = Predicate("belief", clause=True, object=False)
 #: intentions and decisions: "plans to", "refused to", "seeks a recount"
-_INTENT = Predicate("belief", clause=True, object=True)
+INTENT = Predicate("belief", clause=True, object=True)
 #: evidentials: a poll, a study or records "show", "found", "indicate" (impersonal sources only)
 _EVIDENCE = Predicate("indirect", clause=True, object=True)
 #: calls for or against something ("called for", "pushed for", "lobbied against")
@@ -108,7 +108,7 @@ VERBS: dict[str, Predicate] = _table([
     ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
     ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
      "deem wonder realize realise remember recognize recognise learn understand", _ATTITUDE_CLAUSE),
-    ("plan intend seek aim decide refuse decline agree opt resolve", _INTENT),
+    ("plan intend seek aim decide refuse decline agree opt resolve", INTENT),
     ("show find indicate conclude estimate project determine demonstrate document suggest",
      _EVIDENCE),
     ("call push press advocate lobby vote", _ADVOCATE),
