@@ -343,3 +343,13 @@ def test_it_is_the_source_of_an_intention_but_not_of_a_feeling() -> None:
     quotes = run("The ministry closed the border. It plans to reopen the crossing next week.")
     assert only(quotes, "plans").speaker is not None
     assert not [q for q in run("It feels like the talks will fail.") if q.cue == "feels"]
+
+
+def test_a_view_held_on_a_topic() -> None:
+    q = only(run("The bishop shared his views on the new law."), "views")
+    assert (q.kind, q.text, q.speaker.text if q.speaker else None) == ("belief", "the new law", "his")
+
+
+def test_its_in_a_clause_is_the_clauses_subject() -> None:
+    q = only(run("Greenpeace repeated its concerns over the new fishing quotas."), "concerns")
+    assert q.speaker is not None and (q.speaker.text, q.speaker.name) == ("its", "Greenpeace")

@@ -209,7 +209,8 @@ ADJECTIVES: dict[str, Predicate] = _table([
 # ---------------------------------------------------------------------------- nouns
 
 _N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
-_N_HELD = Predicate("belief", clause=True, object=False)
+#: views held, with what they are about ("his views on abortion", "concern over the deficit")
+_N_HELD = Predicate("belief", clause=True, object=False, preps=_p("on", "about", "over"))
 _N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
 #: verbal jabs ("took a swipe at his rival", "a broadside against the plan")
 _N_JAB = Predicate("indirect", clause=False, object=False, preps=_p("at", "against"))

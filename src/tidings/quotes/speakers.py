@@ -537,6 +537,11 @@ class Resolver:
             return Resolution(None, 0.7)
         if low in PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in ("its", "their") and tok.dep_ == "poss":
+            # "The union repeated its concerns": a possessive in a clause is its subject's
+            subj = _clause_subject(tok)
+            if subj is not None:
+                return self.name_of_span(mention_span(subj))
         if tok.pos_ == "PRON":
             return Resolution(None, 0.7)
         return self.name_of_span(mention_span(tok))
@@ -574,6 +579,17 @@ class Resolver:
         if self.gender.get(key) is None:
             conf -= 0.05
         return Resolution(name, conf)
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The noun subject before ``tok`` of the verb whose clause holds it."""
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def speaker_at(text: str, tok: Token | None, resolver: Resolver) -> tuple[Speaker | None, float]:
