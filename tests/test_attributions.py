@@ -353,3 +353,8 @@ def test_a_view_held_on_a_topic() -> None:
 def test_its_in_a_clause_is_the_clauses_subject() -> None:
     q = only(run("Greenpeace repeated its concerns over the new fishing quotas."), "concerns")
     assert q.speaker is not None and (q.speaker.text, q.speaker.name) == ("its", "Greenpeace")
+
+
+def test_a_demand_that_something_be_done_is_a_directive() -> None:
+    q = only(run("Greenpeace repeated its demand that the mine be closed."), "demand")
+    assert (q.kind, q.text) == ("indirect", "that the mine be closed")

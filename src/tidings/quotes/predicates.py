@@ -212,6 +212,8 @@ _N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
 #: views held, with what they are about ("his views on abortion", "concern over the deficit")
 _N_HELD = Predicate("belief", clause=True, object=False, preps=_p("on", "about", "over"))
 _N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
+#: directives: "his call for a recount", "their demand that the mine close"
+_N_DEMAND = Predicate("indirect", clause=True, object=False, preps=_p("for"))
 #: verbal jabs ("took a swipe at his rival", "a broadside against the plan")
 _N_JAB = Predicate("indirect", clause=False, object=False, preps=_p("at", "against"))
 #: mentions and references ("made no mention of the war", "references to the deal")
@@ -228,7 +230,8 @@ NOUNS: dict[str, Predicate] = _table([
     ("belief view opinion fear hope expectation assumption conviction suspicion doubt concern "
      "worry desire wish intention plan decision determination willingness refusal confidence",
      _N_HELD),
-    ("support opposition endorsement backing objection resistance call calls demand", _N_STANCE),
+    ("call calls demand demands request", _N_DEMAND),
+    ("support opposition endorsement backing objection resistance", _N_STANCE),
     ("swipe jab dig potshot broadside", _N_JAB),
     ("mention reference", _N_MENTION),
     ("case", _N_CASE),
