@@ -358,3 +358,13 @@ def test_its_in_a_clause_is_the_clauses_subject() -> None:
 def test_a_demand_that_something_be_done_is_a_directive() -> None:
     q = only(run("Greenpeace repeated its demand that the mine be closed."), "demand")
     assert (q.kind, q.text) == ("indirect", "that the mine be closed")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The teachers' union supports the new curriculum.", "supports", "the new curriculum"),
+    ("Several mayors opposed the merger of the two districts.", "opposed",
+     "the merger of the two districts"),
+])
+def test_a_stance_towards_a_proposal_is_a_belief(text: str, cue: str, content: str) -> None:
+    q = only(run(text), cue)
+    assert (q.kind, q.text) == ("belief", content)
