@@ -368,3 +368,14 @@ def test_a_demand_that_something_be_done_is_a_directive() -> None:
 def test_a_stance_towards_a_proposal_is_a_belief(text: str, cue: str, content: str) -> None:
     q = only(run(text), cue)
     assert (q.kind, q.text) == ("belief", content)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # what is stressed, explained or posted is itself the message
+    ("The minister stressed the need for calm.", "stressed", "the need for calm"),
+    ("The mayor posted a video of the flooded square.", "posted", "a video of the flooded square"),
+    ("Her aide explained the delay.", "explained", "the delay"),
+    ("The old senator spoke of his years in the navy.", "spoke", "his years in the navy"),
+])
+def test_messages_as_objects(text: str, cue: str, content: str) -> None:
+    assert only(run(text), cue).text == content

@@ -62,7 +62,7 @@ _ADMIT = Predicate("indirect", object=False, preps=_p("about", "to"))
 #: recount", "asked about the deal")
 _ASK = Predicate("indirect", object=False, preps=_p("about", "for"))
 #: verbs of speaking about a topic ("spoke about", "joked about")
-_SPEAK_ABOUT = Predicate("indirect", clause=True, object=False, preps=_p("about"))
+_SPEAK_ABOUT = Predicate("indirect", clause=True, object=False, preps=_p("about", "of"))
 #: hinting at something ("hinted at a shakeup") or that something is so
 _HINT = Predicate("indirect", clause=True, object=False, preps=_p("at"))
 #: verbs of remarking on a topic ("commented on", "elaborated on", "testified about")
@@ -89,22 +89,24 @@ _RESPOND = Predicate("indirect", clause=False, object=False, preps=_p("to"))
 VERBS: dict[str, Predicate] = _table([
     ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
-     "suggest allege echo voice express dispute question float tout tweet", _SAY_WHAT),
+     "suggest allege echo voice express dispute question float tout tweet post recall reference "
+     "explain emphasize emphasise stress highlight", _SAY_WHAT),
     ("admit confess", _ADMIT),
-    ("acknowledge concede claim assert declare state explain emphasize emphasise stress "
-     "highlight note write post say add argue contend maintain counter answer "
-     "insist pledge vow threaten challenge describe characterize characterise", _SAY_CLAUSE),
+    ("acknowledge concede claim assert declare state note observe write say add argue contend "
+     "maintain counter answer insist pledge vow threaten challenge describe characterize "
+     "characterise", _SAY_CLAUSE),
     ("ask beg plead", _ASK),
     ("tell inform assure advise urge warn remind caution notify convince persuade brief "
      "implore", _SAY_TO),
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
      _SPEAK_ABOUT),
+    ("opine", _REMARK_ON),
     ("comment testify elaborate reflect dwell harp", _REMARK_ON),
     ("hint", _HINT),
     ("praise laud hail applaud commend salute congratulate criticize criticise condemn "
      "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "
      "blame accuse mock ridicule deride disparage belittle trash assail excoriate "
-     "vilify demonize demonise smear insult thank", _JUDGE),
+     "vilify demonize demonise smear insult thank lament bemoan", _JUDGE),
     ("endorse disavow repudiate renounce reject dismiss defend champion welcome embrace "
      "disown retract", _STANCE_SAID),
     ("support oppose back favor favour", _STANCE),
