@@ -379,3 +379,8 @@ def test_a_stance_towards_a_proposal_is_a_belief(text: str, cue: str, content: s
 ])
 def test_messages_as_objects(text: str, cue: str, content: str) -> None:
     assert only(run(text), cue).text == content
+
+
+def test_a_standing_in_the_polls_is_no_poll_finding() -> None:
+    assert [q.cue for q in run("The mayor trails his rival in the polls.")] == []
+    assert [q.cue for q in run("In the polls, the mayor trails his rival.")] == ["In"]

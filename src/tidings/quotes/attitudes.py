@@ -347,8 +347,9 @@ def _light_verb_prep(noun: Token, preps: frozenset[str]) -> tuple[Token, Token] 
 
 
 def _finding(tok: Token) -> _Relation | None:
-    """'In the latest poll, Smith trails by nine points': the clause the phrase modifies is what
-    the poll (the object of "in") shows."""
+    """'In the latest poll, Smith trails by nine points': the clause the phrase opens is what the
+    poll (the object of "in") shows.  At the clause's end the phrase is mostly a standing ("mired
+    in single digits in the polls"), not a report of one poll."""
     if tok.dep_ != "prep" or tok.lower_ != "in":
         return None
     host = tok.head
@@ -361,12 +362,9 @@ def _finding(tok: Token) -> _Relation | None:
         return None
     a, b = host.left_edge.i, host.right_edge.i + 1
     pa, pb = _subtree(tok)
-    if pa <= a + 1:
-        a = pb
-    elif pb >= b - 1:
-        b = pa
-    else:
-        return None  # the phrase sits inside the clause: no single span says what it shows
+    if pa > a + 1:
+        return None
+    a = pb
     return _Relation((tok.i, tok.i + 1), (a, b), obj, "indirect", "finding")
 
 
