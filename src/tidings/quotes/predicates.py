@@ -89,10 +89,10 @@ _RESPOND = Predicate("indirect", clause=False, object=False, preps=_p("to"))
 VERBS: dict[str, Predicate] = _table([
     ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
-     "suggest allege echo voice express dispute question float tout tweet post recall reference "
+     "suggest allege echo voice express dispute question float tout tweet recall reference "
      "explain emphasize emphasise stress highlight", _SAY_WHAT),
     ("admit confess", _ADMIT),
-    ("acknowledge concede claim assert declare state note observe write say add argue contend "
+    ("acknowledge concede claim assert declare state note observe write post say add argue contend "
      "maintain counter answer insist pledge vow threaten challenge describe characterize "
      "characterise", _SAY_CLAUSE),
     ("ask beg plead", _ASK),
@@ -107,8 +107,8 @@ VERBS: dict[str, Predicate] = _table([
      "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "
      "blame accuse mock ridicule deride disparage belittle trash assail excoriate "
      "vilify demonize demonise smear insult thank lament bemoan", _JUDGE),
-    ("endorse disavow repudiate renounce reject dismiss defend champion welcome embrace "
-     "disown retract", _STANCE_SAID),
+    ("endorse disavow repudiate renounce reject dismiss defend champion welcome disown retract",
+     _STANCE_SAID),
     ("support oppose back favor favour", _STANCE),
     ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
     ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
