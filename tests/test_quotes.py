@@ -693,3 +693,19 @@ def test_answers_that_stand_for_a_clause_and_questions_put_by_no_one_named() -> 
     [q] = run("Only half of the members say the same of the new fees.")
     assert q.text == "the same of the new fees" and q.speaker is not None
     assert run("He said so long to his friends at the station.") == []
+
+
+def test_an_hour_heading_a_paragraph_is_never_the_speaker() -> None:
+    # live-blog time stamps: the parser makes the hour the subject and the speaker its apposition
+    text = ("2:40 p.m.\n\nMaria Lopez\u2019s campaign manager says he is \u201cgratified\u201d by a "
+            "prosecutor\u2019s decision.")
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+        "Maria Lopez\u2019s campaign manager"]
+
+
+def test_a_person_named_as_a_possessor_is_not_the_speaker() -> None:
+    text = "Maria Lopez's spokesman said the report was false."
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    assert [(q.speaker.text, q.speaker.name) for q in quotes if q.speaker] == [
+        ("Maria Lopez's spokesman", None)]

@@ -168,6 +168,14 @@ def agrees_above(conj: Token, above: Token) -> bool:
     return own is not None and own == finite_form(above) and finite_form(conj.head) not in (None, own)
 
 
+def _past_time(subj: Token) -> Token | None:
+    """``subj``, or when it is a day or an hour, the noun the parser set in apposition to it."""
+    if subj.ent_type_ not in ("DATE", "TIME"):
+        return subj
+    return next((c for c in children_of(subj) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
+
+
 def _reporting_verb_of(conj: Token) -> Token | None:
     """The verb above the clause a subjectless conjunct hangs in, when the conjunct is that verb's
     subject's next act (``agrees_above``)."""
@@ -197,7 +205,10 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
         if tok is None:
             break
         here = tok
-        subjects = [c for c in children_of(tok) if c.dep_ in ("nsubj", "csubj") and allowed(c)]
+        # a day or an hour is when it was said, whatever the parser made of it; a subject it
+        # took for its apposition ("2:40 p.m. <para> Trump's campaign manager says") is the one
+        subjects = [_past_time(c) for c in children_of(tok) if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in subjects if c is not None and allowed(c)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - here.i))
         for c in children_of(tok):
@@ -237,7 +248,8 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
     nxt_i = head.i + 1
     if nxt_i < len(head.doc) and head.lemma_ == "say":
         nt = head.doc[nxt_i]
-        if nt.pos_ == "PROPN" and nt.head.i == head.i and allowed(nt):
+        if nt.pos_ == "PROPN" and nt.head.i == head.i and nt.ent_type_ not in ("DATE", "TIME") \
+                and allowed(nt):
             return nt
     return None
 
@@ -342,8 +354,11 @@ def mention_span(tok: Token) -> Span:
         return doc[tok.i: tok.i + 1]
     start = tok.i
     for c in lefts_of(tok):
-        if c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound"):
+        if (c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound")) and c.ent_type_ not in ("DATE", "TIME"):
             start = min(start, c.left_edge.i)
+    # the mention stays in its paragraph
+    while start < tok.i and any("\n" in t.text for t in doc[start:tok.i]):
+        start += 1
     end = tok.i + 1
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "from", "with", "to", "in", "on"):
@@ -465,7 +480,9 @@ class Resolver:
     def name_of_span(self, span: Span) -> Resolution:
         """Resolve a non-pronoun mention: a person's name in it, its appositive, else None."""
         doc = self.doc
-        persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
+        # a person named as a possessor is someone else ("Trump's campaign manager")
+        persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end
+                   and not (e.root.dep_ == "poss" and e.root.i != span.root.i)]
         if persons:
             return Resolution(self.canonical(persons[-1].text), 0.95)
         root = span.root
