@@ -383,3 +383,9 @@ def test_messages_as_objects(text: str, cue: str, content: str) -> None:
 def test_a_standing_in_the_polls_is_no_poll_finding() -> None:
     assert [q.cue for q in run("The mayor trails his rival in the polls.")] == []
     assert [q.cue for q in run("In the polls, the mayor trails his rival.")] == ["In"]
+
+
+def test_a_view_one_has_is_ones_own_but_support_one_has_is_others() -> None:
+    q = only(run("Both candidates had different views on the pension reform."), "views")
+    assert (q.text, q.speaker.text if q.speaker else None) == ("the pension reform", "Both candidates")
+    assert [q for q in run("The mayor has the support of most shop owners.") if q.cue] == []

@@ -42,6 +42,8 @@ from tidings.quotes.predicates import (
     EXPLETIVES,
     FINDING_NOUNS,
     HEARSAY_PASSIVES,
+    HELD_NOUNS,
+    HOLDING_VERBS,
     INFORMATION_SOURCES,
     INTENT,
     LIGHT_VERBS,
@@ -310,7 +312,8 @@ def _noun_source(tok: Token) -> Token | None:
                 if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN"):
                     return g
     head = tok.head
-    if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    if tok.dep_ == "dobj" and (head.lemma_.lower() in LIGHT_VERBS or (
+            head.lemma_.lower() in HOLDING_VERBS and tok.lemma_.lower() in HELD_NOUNS)):
         return _source(head)
     return None
 

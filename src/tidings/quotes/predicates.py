@@ -213,6 +213,14 @@ ADJECTIVES: dict[str, Predicate] = _table([
 
 # ---------------------------------------------------------------------------- nouns
 
+#: views, feelings and intentions one holds
+HELD_NOUNS: frozenset[str] = frozenset(
+    "belief view opinion fear hope expectation assumption conviction suspicion doubt concern "
+    "worry desire wish intention plan decision determination willingness refusal confidence".split()
+)
+#: verbs of holding a view, whose subject holds it: "had doubts about", "holds the view that",
+#: "shares their concern" (a stance noun after "have" is someone else's: "has the support of X")
+HOLDING_VERBS: frozenset[str] = frozenset("have hold harbor harbour share".split())
 _N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
 #: views held, with what they are about ("his views on abortion", "concern over the deficit")
 _N_HELD = Predicate("belief", clause=True, object=False, preps=_p("on", "about", "over"))
@@ -232,9 +240,7 @@ NOUNS: dict[str, Predicate] = _table([
      "contention insistence suggestion warning threat promise pledge vow prediction admission "
      "denial assurance complaint criticism proposal recommendation appeal plea question remark "
      "comment testimony report", _N_SAID),
-    ("belief view opinion fear hope expectation assumption conviction suspicion doubt concern "
-     "worry desire wish intention plan decision determination willingness refusal confidence",
-     _N_HELD),
+    (" ".join(sorted(HELD_NOUNS)), _N_HELD),
     ("call calls demand demands request", _N_DEMAND),
     ("support opposition endorsement backing objection resistance", _N_STANCE),
     ("swipe jab dig potshot broadside", _N_JAB),
@@ -245,10 +251,10 @@ NOUNS: dict[str, Predicate] = _table([
 
 #: verbs whose object noun carries the attribution, the verb's subject being its source
 #: ("expressed support for", "voiced concern that", "made the claim that", "issued a warning",
-#: "took a swipe at")
+#: "took a swipe at", "tweeted support for")
 LIGHT_VERBS: frozenset[str] = frozenset(
     "express voice make issue give offer throw lend reiterate repeat share raise deliver announce "
-    "signal state register lodge file renew ask pose take pay".split()
+    "signal state register lodge file renew ask pose take pay tweet".split()
 )
 
 #: nouns naming a message, which a light verb delivers whole ("offered an apology", "gave his
