@@ -145,3 +145,8 @@ def children_of(tok: Token) -> list[Token]:
 def lefts_of(tok: Token) -> list[Token]:
     """``list(tok.lefts)``: the children before the token."""
     return [c for c in children_of(tok) if c.i < tok.i]
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Token indices [a, b) of ``tok``'s subtree (projective parses keep it contiguous)."""
+    return tok.left_edge.i, tok.right_edge.i + 1

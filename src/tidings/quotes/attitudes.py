@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tidings.model import Quote
-from tidings.parsed import children_of, parsed
+from tidings.parsed import children_of, parsed, subtree_range
 from tidings.quotes.context import before_second_act, within_paragraph
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
@@ -86,10 +86,6 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b > a and (punct[b - 1] or space[b - 1]) and not doc[b - 1].is_quote:
         b -= 1
     return a, b
-
-
-def _subtree(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
 
 
 def _worthy(doc: Doc, a: int, b: int) -> bool:
@@ -156,11 +152,13 @@ def _to_end(cue: Token, content: Token, a: int, b: int) -> tuple[int, int]:
 
 
 #: prepositions that set the scene of an act (when, or against what), never what it is about
-_SCENE_PREPS = frozenset("during after before since until amid amidst despite throughout following".split())
+_SCENE_PREPS = frozenset(
+    "during after before since until amid amidst despite throughout following".split())
 #: prepositions that set the scene when their object is a time, a place or an occasion ("in
 #: June", "in Ohio", "at a rally"), and else may carry the content ("in support of", "at Dow")
 _PLACE_PREPS = frozenset("in at on".split())
 _SETTING_ENTS = frozenset("DATE TIME GPE LOC FAC EVENT".split())
+
 
 def _circumstance(c: Token) -> bool:
     """A dependent of the cue that says when, where or how the act happened ("endorsed Trump in
@@ -185,7 +183,7 @@ def _call_for(tok: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     for c in kids:
         if c.dep_ == "advcl" and c.i > tok.i and any(
                 g.dep_ == "mark" and g.lower_ == "for" for g in children_of(c)):
-            a, b = _subtree(c)
+            a, b = subtree_range(c)
             return (tok.i, a + 1), (a + 1, b)
     on = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i > tok.i), None)
     inf = next((c for c in kids if c.dep_ == "xcomp" and c.i > tok.i), None)
@@ -201,7 +199,7 @@ def _message(tok: Token) -> _Relation | None:
     obj = next((c for c in children_of(tok) if c.dep_ in _OBJECT_DEPS and c.i > tok.i), None)
     if obj is None or obj.lemma_.lower() not in MESSAGE_NOUNS:
         return None
-    a, b = _to_end(tok, obj, *_subtree(obj))
+    a, b = _to_end(tok, obj, *subtree_range(obj))
     return _Relation((tok.i, tok.i + 1), (a, b), _source(tok, True), "indirect", "object")
 
 
@@ -219,7 +217,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             return _Relation(found[0], found[1], _source(tok), pred.kind, "prep")
     clause = _clause(tok) if pred.clause else None
     if clause is not None:
-        a, b = _to_end(tok, clause, *_subtree(clause))
+        a, b = _to_end(tok, clause, *subtree_range(clause))
         b = before_second_act(tok.doc, a, b, tok)
         return _Relation(head_cue, (a, b), _source(tok, _acts(pred)), pred.kind, "clause")
     if pred.object:
@@ -227,7 +225,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
         if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and obj.lemma_.lower() in NOUNS:
             return None  # "expressed concern that ...": the noun's own relation says it
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-            a, b = _subtree(obj)
+            a, b = subtree_range(obj)
             # "accused him of X", "criticised Y for Z", "described it as W": the phrase that says
             # what the judgement is about belongs to the content
             tail = _prep_object(tok, pred.with_object)
@@ -242,7 +240,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
             prep, obj = found
             if obj.ent_type_ in ("DATE", "TIME"):
                 return None
-            a, b = _to_end(tok, prep, *_subtree(obj))
+            a, b = _to_end(tok, prep, *subtree_range(obj))
             return _Relation((tok.i, prep.i + 1), (a, b), _source(tok, _acts(pred)), pred.kind,
                              "prep")
     return None
@@ -287,14 +285,14 @@ def _adjective_relation(tok: Token, pred: Predicate) -> _Relation | None:
         return None
     clause = _clause(tok)
     if clause is not None:
-        content = _subtree(clause)
+        content = subtree_range(clause)
         cue_end = tok.i + 1
     else:
         found = _prep_object(tok, pred.preps)
         if found is None:
             return None
         prep, obj = found
-        content = _subtree(obj)
+        content = subtree_range(obj)
         cue_end = prep.i + 1
     source = tok.head if after_noun else _source(tok.head)
     return _Relation((tok.i, cue_end), content, source, pred.kind, "adjective")
@@ -326,13 +324,13 @@ def _noun_relation(tok: Token, pred: Predicate) -> _Relation | None:
             continue
         if c.dep_ in ("acl", "ccomp") and pred.clause and (
                 any(g.lower_ in ("that", "whether", "to") and g.i < c.i for g in children_of(c))):
-            content = _subtree(c)
+            content = subtree_range(c)
             break
     if content is None and pred.preps:
         found = _prep_object(tok, pred.preps) or _light_verb_prep(tok, pred.preps)
         if found is not None:
             prep, obj = found
-            content = _subtree(obj)
+            content = subtree_range(obj)
             cue_end = prep.i + 1
     if content is None:
         return None
@@ -364,7 +362,7 @@ def _finding(tok: Token) -> _Relation | None:
     if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
         return None
     a, b = host.left_edge.i, host.right_edge.i + 1
-    pa, pb = _subtree(tok)
+    pa, pb = subtree_range(tok)
     if pa > a + 1:
         return None
     a = pb
@@ -396,7 +394,7 @@ def _appearance(tok: Token) -> _Relation | None:
     if subj is None:
         return None
     if subj.lower_ == "it" and clause is not None:
-        return _Relation((tok.i, tok.i + 1), _subtree(clause), None, "belief", "hearsay")
+        return _Relation((tok.i, tok.i + 1), subtree_range(clause), None, "belief", "hearsay")
     if subj.lower_ in EXPLETIVES or subj.dep_ == "expl" or subj.tag_ in ("WDT", "WP"):
         return None  # a dummy, or a relative pronoun whose antecedent is outside the clause
     comp = next((c for c in kids if c.i > tok.i and (

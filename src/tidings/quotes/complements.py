@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tidings.parsed import children_of, parsed
+from tidings.parsed import children_of, parsed, subtree_range
 from tidings.quotes.adjacent import cue_glued
 from tidings.quotes.context import (
     ADDRESSEE_VERBS,
@@ -33,8 +33,12 @@ def _complement_like(clause: Token) -> bool:
     first = clause.left_edge
     if first.lower_ == "to" and first.i < clause.i:
         return True
-    return any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i
-               for c in children_of(clause))
+    return _marked(clause, ("that",), ("mark", "advmod"))
+
+
+def _marked(clause: Token, words: tuple[str, ...] = ("that",), deps: tuple[str, ...] = ("mark",)) -> bool:
+    """Whether ``clause`` opens with one of ``words`` as its marker ("that X", "whether X")."""
+    return any(c.lower_ in words and c.dep_ in deps and c.i < clause.i for c in children_of(clause))
 
 
 #: verbs whose if-clause is the question asked, not a condition ("asked him if he would run")
@@ -72,7 +76,7 @@ def _held_by_cue_words(cue: Cue) -> list[Token]:
             continue
         direct = [g for g in children_of(c) if g.idx >= cue.end and g.dep_ in ("ccomp", "xcomp")]
         marked = [g for g in c.subtree if g.idx >= cue.end and g.dep_ in _MARKED_CLAUSE_DEPS
-                  and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in children_of(g))]
+                  and _marked(g, ("that", "whether"))]
         found = direct or marked[:1]
         out.extend(found)
     return out
@@ -89,12 +93,8 @@ def _setting_clauses(head: Token) -> list[Token]:
             if obj.dep_ != "pobj" or obj.lemma_.lower() not in SETTING_NOUNS:
                 continue
             out.extend(g for g in children_of(obj) if g.dep_ in ("acl", "ccomp") and g.i > obj.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(g)))
+                       and _marked(g))
     return out
-
-
-def _subtree_range(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
 
 
 def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | None:
@@ -123,9 +123,9 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
               if not _in_cue(cue, c) and (c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps))
               or (not clausal_only and c.dep_ == "advcl" and c.i > head.i and _complement_like(c))
               or _embedded_question(head, c)]
-    ranges += [_subtree_range(g) for g in _held_by_cue_words(cue)]
+    ranges += [subtree_range(g) for g in _held_by_cue_words(cue)]
     if not ranges:
-        ranges = [_subtree_range(c) for c in _setting_clauses(head)]
+        ranges = [subtree_range(c) for c in _setting_clauses(head)]
     if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
         # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
         # the prepositional phrase; the object is its target

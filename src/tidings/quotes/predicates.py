@@ -92,16 +92,15 @@ VERBS: dict[str, Predicate] = _table([
      "suggest allege echo voice express dispute question float tout tweet recall reference "
      "explain emphasize emphasise stress highlight", _SAY_WHAT),
     ("admit confess", _ADMIT),
-    ("acknowledge concede claim assert declare state note observe write post say add argue contend "
-     "maintain counter answer insist pledge vow threaten challenge describe characterize "
+    ("acknowledge concede claim assert declare state note observe write post say add argue "
+     "contend maintain counter answer insist pledge vow threaten challenge describe characterize "
      "characterise", _SAY_CLAUSE),
     ("ask beg plead", _ASK),
     ("tell inform assure advise urge warn remind caution notify convince persuade brief "
      "implore", _SAY_TO),
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
      _SPEAK_ABOUT),
-    ("opine", _REMARK_ON),
-    ("comment testify elaborate reflect dwell harp", _REMARK_ON),
+    ("comment testify elaborate reflect dwell harp opine", _REMARK_ON),
     ("hint", _HINT),
     ("praise laud hail applaud commend salute congratulate criticize criticise condemn "
      "denounce decry deplore blast slam lambaste lambast rebuke chide scold berate castigate fault "

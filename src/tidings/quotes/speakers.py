@@ -148,6 +148,8 @@ def _gender_of(words: list[str]) -> str | None:
     return None
 
 
+#: entity labels of a when, never a who
+TIME_ENTS = frozenset(("DATE", "TIME"))
 #: tags of the finite word of a verb group
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
@@ -170,10 +172,10 @@ def agrees_above(conj: Token, above: Token) -> bool:
 
 def _past_time(subj: Token) -> Token | None:
     """``subj``, or when it is a day or an hour, the noun the parser set in apposition to it."""
-    if subj.ent_type_ not in ("DATE", "TIME"):
+    if subj.ent_type_ not in TIME_ENTS:
         return subj
     return next((c for c in children_of(subj) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
-                 and c.ent_type_ not in ("DATE", "TIME")), None)
+                 and c.ent_type_ not in TIME_ENTS), None)
 
 
 def _reporting_verb_of(conj: Token) -> Token | None:
@@ -248,8 +250,7 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
     nxt_i = head.i + 1
     if nxt_i < len(head.doc) and head.lemma_ == "say":
         nt = head.doc[nxt_i]
-        if nt.pos_ == "PROPN" and nt.head.i == head.i and nt.ent_type_ not in ("DATE", "TIME") \
-                and allowed(nt):
+        if nt.pos_ == "PROPN" and nt.head.i == head.i and nt.ent_type_ not in TIME_ENTS and allowed(nt):
             return nt
     return None
 
@@ -354,7 +355,7 @@ def mention_span(tok: Token) -> Span:
         return doc[tok.i: tok.i + 1]
     start = tok.i
     for c in lefts_of(tok):
-        if (c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound")) and c.ent_type_ not in ("DATE", "TIME"):
+        if (c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound")) and c.ent_type_ not in TIME_ENTS:
             start = min(start, c.left_edge.i)
     # the mention stays in its paragraph
     while start < tok.i and any("\n" in t.text for t in doc[start:tok.i]):
