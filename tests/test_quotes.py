@@ -709,3 +709,20 @@ def test_a_person_named_as_a_possessor_is_not_the_speaker() -> None:
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
     assert [(q.speaker.text, q.speaker.name) for q in quotes if q.speaker] == [
         ("Maria Lopez's spokesman", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor spoke to reporters for an hour. She then turned to the flood barriers: \u201cWe "
+     "built them too low, and we will not make that mistake again.\u201d", "She"),
+    ("Continued Okafor: \u201cThe union will not sign anything that cuts the night shift "
+     "allowance.\u201d", "Okafor"),
+])
+def test_a_colon_hands_the_quotation_to_the_clause_subject(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    assert [q.speaker.text if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]
+
+
+def test_a_single_paragraph_is_no_headline() -> None:
+    text = "Okafor: the union will not sign anything that cuts the night shift allowance."
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    assert [q for q in quotes if q.cue == ":"] == []

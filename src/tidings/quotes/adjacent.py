@@ -20,6 +20,7 @@ from tidings.quotes.context import (
     title_like,
 )
 from tidings.quotes.labels import label_at
+from tidings.quotes.predicates import VERB_FORMS, VERBS
 from tidings.quotes.speakers import mention_span
 
 
@@ -249,6 +250,36 @@ def _intro_paragraph(ctx: Context, k: int) -> tuple[int | None, Span | None]:
     return None, None
 
 
+#: subjects that name who speaks: people by pronoun (a name or an organisation by its entity)
+_PERSON_SUBJECTS = frozenset("he she they".split())
+
+
+def _colon_clause_speaker(ctx: Context, window: list[Token]) -> Span | None:
+    """'She then addressed the crowd: "..."', 'Continued Stone: "..."': a quotation that a colon
+    introduces, in the sentence of a clause with no verb of saying, is that clause's subject's
+    words (the subject after the verb when the clause opens with it)."""
+    if len(window) < 2 or window[-1].text != ":":
+        return None
+    verb = window[-1].head
+    first = window[0]
+    if verb.pos_ == "PROPN" and first.head.i == verb.i and (
+            first.pos_ == "VERB" or VERB_FORMS.get(first.lower_) in VERBS):
+        verb, subj = first, verb  # "Continued Stone:", parsed as a name with a participle
+    elif verb.pos_ not in ("VERB", "AUX") or verb.i < first.i:
+        return None
+    else:
+        subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.i == first.i and ctx.doc[verb.i + 1].pos_ == "PROPN":
+            subj = ctx.doc[verb.i + 1]  # "Added Smith:", the name parsed as the object
+    if subj is None or not (subj.lower_ in _PERSON_SUBJECTS or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+                            or subj.pos_ == "PROPN"):
+        return None
+    span = mention_span(subj)
+    if span.start <= verb.i < span.end:  # the inverted verb is no part of the name
+        span = ctx.doc[verb.i + 1: span.end]
+    return span if len(span) else None
+
+
 def _label_before(ctx: Context, k: int) -> Span | None:
     """The quotation follows its speaker's label at the paragraph's start ('Rep. Dana Price
     (D-Ore.): "..."'): the speaker named in the label."""
@@ -349,6 +380,11 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
             elif span is not None:
                 att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
                                    mode="intro")
+        if att is None and not short:
+            span = _colon_clause_speaker(ctx, before)
+            if span is not None:
+                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
+                                  mode="colon")
         if att is None and not short:
             ci = _sentence_before_cue(ctx, k)
             if ci is not None:

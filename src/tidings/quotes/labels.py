@@ -158,8 +158,8 @@ def _headline_source(label: Span) -> Span | None:
 def find_headline(text: str, doc: Doc, in_quote: list[bool], taken: list[tuple[int, int]],
                   paragraphs: list[tuple[int, int]], resolver: Resolver) -> list[Quote]:
     """The attribution of a headline in the form "Source: words" (the text's first paragraph)."""
-    if not paragraphs:
-        return []
+    if len(paragraphs) < 2:
+        return []  # a headline stands over a body
     ps, pe = paragraphs[0]
     colon = text.find(":", ps, pe)
     line = doc.char_span(ps, pe, alignment_mode="expand")
