@@ -726,3 +726,12 @@ def test_a_single_paragraph_is_no_headline() -> None:
     text = "Okafor: the union will not sign anything that cuts the night shift allowance."
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
     assert [q for q in quotes if q.cue == ":"] == []
+
+
+def test_a_quotation_bearing_out_a_report_takes_its_speaker_and_leaves_it_its_content() -> None:
+    text = ("The attorney general announced on Monday a lawsuit against the state. \u201cWe are "
+            "seeking a court order declaring the restriction unlawful.\u201d")
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    got = [(q.kind, q.cue, q.speaker.text if q.speaker else None) for q in quotes]
+    assert got == [("indirect", "announced", "The attorney general"),
+                   ("direct", None, "The attorney general")]

@@ -292,27 +292,30 @@ def _label_before(ctx: Context, k: int) -> Span | None:
     return speaker if words_start == q.outer_start else None
 
 
-def _sentence_before_cue(ctx: Context, k: int) -> int | None:
+def _sentence_before_cue(ctx: Context, k: int) -> tuple[int | None, bool]:
     """'Smith spoke to reporters on Tuesday. "We are not going anywhere."': a speech cue in the
-    sentence right before, with no content of its own, introduces the quote."""
+    sentence right before, with no content of its own, introduces the quote.  In the same
+    paragraph a cue with a content of its own does too: 'Lynch announced the lawsuit on Monday.
+    "We are seeking a court order ..."' (the quotation bears the report out)."""
     doc = ctx.doc
     q = ctx.quotations[k]
     a, _ = quote_tokens(ctx, k)
     pi = ctx.para_of(q.outer_start)
-    if ctx.paras[pi][0] == q.outer_start:
+    same_paragraph = ctx.paras[pi][0] != q.outer_start
+    if not same_paragraph:
         if pi == 0:
-            return None
+            return None, False
         ps, pe = ctx.paras[pi - 1]
         lo, hi = ctx.tok_range(ps, pe)
     else:
         lo, hi = ctx.tok_range(ctx.paras[pi][0], q.outer_start)
     if hi <= lo:
-        return None
+        return None, False
     end = hi
     while end > lo and (doc[end - 1].is_space):
         end -= 1
     if end <= lo or not ctx.is_boundary(doc[end - 1]):
-        return None
+        return None, False
     start = lo
     for i in range(end - 2, lo - 1, -1):
         if ctx.is_boundary(doc[i]) or ctx.in_quote[i]:
@@ -323,14 +326,14 @@ def _sentence_before_cue(ctx: Context, k: int) -> int | None:
         if cue is None or not cue.speech or cue.according or i not in ctx.subjects:
             continue
         head = doc[i]
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and c.lower_ not in (
-                "reporters", "journalists") and c.i not in _audience_nouns(ctx, i)
-               for c in children_of(head)):
+        reported = any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and c.lower_ not in (
+            "reporters", "journalists") and c.i not in _audience_nouns(ctx, i) for c in children_of(head))
+        if reported and not same_paragraph:
             continue
         if any(t.i in ctx.cues and t.i != i for t in doc[start:end]):
             continue
-        return i
-    return None
+        return i, reported
+    return None, False
 
 
 def _audience_nouns(ctx: Context, cue_i: int) -> set[int]:
@@ -386,9 +389,11 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
                 att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
                                   mode="colon")
         if att is None and not short:
-            ci = _sentence_before_cue(ctx, k)
+            ci, reported = _sentence_before_cue(ctx, k)
             if ci is not None:
                 att = attribution(ctx, ci, 0.72, "previous-sentence")
+                if reported and ci not in used_cues:
+                    att.cue = None  # the cue keeps its own content; the quotation shares its speaker
         if att is None:
             if short or (q.repaired and q.open_pos == q.start):
                 k += 1
