@@ -389,3 +389,10 @@ def test_a_view_one_has_is_ones_own_but_support_one_has_is_others() -> None:
     q = only(run("Both candidates had different views on the pension reform."), "views")
     assert (q.text, q.speaker.text if q.speaker else None) == ("the pension reform", "Both candidates")
     assert [q for q in run("The mayor has the support of most shop owners.") if q.cue] == []
+
+
+def test_a_second_act_hung_on_a_quoted_adjective_keeps_the_subject() -> None:
+    # the parser coordinates the second "called" with "shameful"
+    text = 'She called it "shameful" and called on members "not to feed that anger."'
+    q = only(run(text), "called on")
+    assert (q.text, q.speaker.text if q.speaker else None) == ('members "not to feed that anger."', "She")

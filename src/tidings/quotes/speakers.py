@@ -178,6 +178,21 @@ def _past_time(subj: Token) -> Token | None:
                  and c.ent_type_ not in TIME_ENTS), None)
 
 
+def _verb_above(conj: Token) -> Token | None:
+    """A finite verb the parser coordinated with a noun or an adjective ('called it "shameful"
+    and called on leaders ...'): the verb that governs that word, whose subject acts again."""
+    if conj.tag_ not in FINITE_TAGS or conj.head.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON"):
+        return None
+    up = conj.head
+    for _ in range(4):
+        if up.head.i == up.i:
+            return None
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return None
+
+
 def _reporting_verb_of(conj: Token) -> Token | None:
     """The verb above the clause a subjectless conjunct hangs in, when the conjunct is that verb's
     subject's next act (``agrees_above``)."""
@@ -233,7 +248,7 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             nxt = tok.head
             if tok.dep_ == "conj":
-                nxt = _reporting_verb_of(tok) or nxt
+                nxt = _reporting_verb_of(tok) or _verb_above(tok) or nxt
             if tok.dep_ == "conj" and _dash_between(nxt, tok):
                 break  # "... wasn't an accident -- Buck told Politico": a new clause
             if nxt.dep_ == "prep" and nxt.head.i != nxt.i:  # "quoted as saying"
