@@ -735,3 +735,10 @@ def test_a_quotation_bearing_out_a_report_takes_its_speaker_and_leaves_it_its_co
     got = [(q.kind, q.cue, q.speaker.text if q.speaker else None) for q in quotes]
     assert got == [("indirect", "announced", "The attorney general"),
                    ("direct", None, "The attorney general")]
+
+
+def test_a_clause_of_time_after_a_mixed_quote_is_the_reporters() -> None:
+    text = ("The senator says she is \u201cready for the fight\u201d as she faces a hard primary in "
+            "the spring.")
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    assert [(q.kind, q.text) for q in quotes] == [("mixed", "she is \u201cready for the fight\u201d")]

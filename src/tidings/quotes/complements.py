@@ -188,6 +188,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
             continue
         if cue_i not in ctx.subjects:
             continue
+        b = _before_time_clause(ctx, a, b, quote_tokens(ctx, ks[-1])[1])
         out_words = [t for t in doc[a:b] if not ctx.in_quote[t.i] and not t.is_punct
                      and not t.is_space and t.lower_ not in ("that", "and", "but")]
         start_char = min(doc[a].idx, ctx.quotations[ks[0]].start)
@@ -214,6 +215,23 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         found.append(Found(pieces=pieces, kind=kind, attribution=att, quotations=ks))
         used.update(ks)
         used_cues.add(cue_i)
+
+
+#: subordinators of time, whose clause after a quotation is the reporter's setting
+_TIME_MARKS = frozenset("as after before while when once".split())
+
+
+def _before_time_clause(ctx: Context, a: int, b: int, quote_end: int) -> int:
+    """End of a mixed content before a clause of time that follows its last quotation ('he is
+    "excited where we stand" as he faces a test in South Carolina'): when it was said, not what."""
+    for t in ctx.doc[quote_end:b]:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS and m.i == t.left_edge.i
+                                     for m in children_of(t)):
+            cut = t.left_edge.i
+            while cut > quote_end and (ctx.doc[cut - 1].is_punct and not ctx.doc[cut - 1].is_quote):
+                cut -= 1
+            return max(cut, a + 1)
+    return b
 
 
 def _merge_pieces(ctx: Context, start: int, end: int, quotes: list[Quoted]) -> list[tuple[int, int]]:
