@@ -16,6 +16,7 @@ from tidings.quotes.context import (
     Found,
     attribution,
     is_short,
+    named,
     quote_tokens,
     title_like,
 )
@@ -367,27 +368,14 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
         if att is None:
             glued = q.closed and ctx.text[q.outer_end:q.outer_end + 1] in DASHES and \
                 bool(after) and after[0].idx > q.outer_end
-            span = _dash_speaker(ctx, after, glued)
-            if span is not None:
-                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
-                                   mode="dash")
+            att = named(_dash_speaker(ctx, after, glued), 0.8, "dash")
         if att is None:
-            span = _label_before(ctx, k)
-            if span is not None:
-                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.8,
-                                   mode="label")
+            att = named(_label_before(ctx, k), 0.8, "label")
         if att is None and not short:
             ci, span = _intro_paragraph(ctx, k)
-            if ci is not None:
-                att = attribution(ctx, ci, 0.78, "intro")
-            elif span is not None:
-                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
-                                   mode="intro")
+            att = attribution(ctx, ci, 0.78, "intro") if ci is not None else named(span, 0.72, "intro")
         if att is None and not short:
-            span = _colon_clause_speaker(ctx, before)
-            if span is not None:
-                att = Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=0.72,
-                                  mode="colon")
+            att = named(_colon_clause_speaker(ctx, before), 0.72, "colon")
         if att is None and not short:
             ci, reported = _sentence_before_cue(ctx, k)
             if ci is not None:

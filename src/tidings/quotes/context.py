@@ -214,6 +214,14 @@ def word_count(text: str, start: int, end: int) -> int:
     return sum(1 for w in text[start:end].split() if any(ch.isalnum() for ch in w))
 
 
+def named(span: Span | None, base: float, mode: str) -> Attribution | None:
+    """An attribution to the speaker ``span`` names, with no cue (a label, a dash, an intro), or
+    None when there is no span."""
+    if span is None:
+        return None
+    return Attribution(cue=None, speaker_tok=span.root, speaker_span=span, base=base, mode=mode)
+
+
 def attribution(ctx: Context, cue_i: int, base: float, mode: str) -> Attribution:
     cue = ctx.cues[cue_i]
     subj = ctx.subjects.get(cue_i)
