@@ -625,6 +625,23 @@ def test_a_reporting_clause_set_inside_the_sentence_reports_the_rest_of_it() -> 
         "several economists", "the port director"]
 
 
+def test_a_quotation_in_a_sentence_around_a_reporting_aside_is_a_mixed_quote() -> None:
+    text = ("The new levy, the treasurer said, would be \u201cfair to every household.\u201d The depot, "
+            "according to the drivers' union, is \u201cshort of forty buses\u201d this winter.\n\n"
+            "\u201cWe will open on time,\u201d the director said, \u201cand not a day later.\u201d")
+    quotes = run(text)
+    assert_offsets(text, quotes)
+    levy, depot, director = quotes
+    assert levy.kind == "mixed" and levy.cue == "said" and mention(levy) == "the treasurer"
+    assert [text[s:e] for s, e in levy.spans] == ["The new levy", "would be \u201cfair to every household."]
+    assert depot.kind == "mixed" and depot.cue == "according to"
+    assert mention(depot) is not None and "union" in mention(depot)
+    assert depot.text.startswith("The depot") and "short of forty buses" in depot.text
+    # an aside between two quotations is the cue of one direct quote, not a mixed one
+    assert director.kind == "direct" and mention(director) == "the director"
+    assert [text[s:e] for s, e in director.spans] == ["We will open on time,", "and not a day later."]
+
+
 def test_a_participle_of_saying_after_the_content_is_the_same_speakers_next_claim() -> None:
     text = ("The coach said the team would train through the holidays, insisting that the players "
             "needed the work.")

@@ -166,6 +166,13 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
     doc = ctx.doc
     for cue_i, cue in sorted(ctx.cues.items()):
         region = _content_region(cue)
+        if region is None or cue.according:
+            aside = _aside_mixed(ctx, cue_i, cue, used)
+            if aside is not None:
+                found.append(aside)
+                used.update(aside.quotations)
+                used_cues.add(cue_i)
+                continue
         if region is None:
             continue
         a, b = region
@@ -215,6 +222,33 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         found.append(Found(pieces=pieces, kind=kind, attribution=att, quotations=ks))
         used.update(ks)
         used_cues.add(cue_i)
+
+
+def _aside_mixed(ctx: Context, cue_i: int, cue: Cue, used: set[int]) -> Found | None:
+    """A mixed quote around a reporting aside: 'Trump, Sexton said, has created a "strange zone"',
+    'The deal, according to officials, is "all but done"'. The content is the host clause on both
+    sides of the aside; it must open with words of the reporter's own (an aside between two
+    quotations is a direct quote's cue, for ``pass_adjacent``)."""
+    if cue_i not in ctx.subjects:
+        return None
+    ranges = _around_according(cue) if cue.according else _around_aside(cue)
+    if not ranges:
+        return None
+    spans = [sp for sp in (_trimmed(ctx.doc[a:b]) for a, b in ranges) if len(sp)]
+    ks = sorted({ctx.qid[t.i] for sp in spans for t in sp if ctx.qid[t.i] >= 0} - used)
+    ks = [k for k in ks if not title_like(ctx, ctx.quotations[k])]
+    if not ks or not spans:
+        return None
+    if not all(any(a <= qa and qb <= b for a, b in ranges) for qa, qb in (quote_tokens(ctx, k) for k in ks)):
+        return None  # a quotation running past the host clause is not set in it
+    if not any(not ctx.in_quote[t.i] and t.is_alpha and t.dep_ != "cc" for t in spans[0]):
+        return None
+    pieces = []
+    for sp in spans:
+        qs = [ctx.quotations[k] for k in ks if sp.start_char <= ctx.quotations[k].start <= sp.end_char]
+        pieces.append((min([sp.start_char] + [q.start for q in qs]), max([sp.end_char] + [q.end for q in qs])))
+    base = 0.85 if cue.speech else 0.75
+    return Found(pieces=pieces, kind="mixed", attribution=attribution(ctx, cue_i, base, "complement"), quotations=ks)
 
 
 #: subordinators of time, whose clause after a quotation is the reporter's setting
