@@ -22,7 +22,7 @@ from tidings.quotes.context import (
 )
 from tidings.quotes.labels import label_at
 from tidings.quotes.predicates import VERB_FORMS, VERBS
-from tidings.quotes.speakers import mention_span
+from tidings.quotes.speakers import is_when, mention_span
 
 
 def cue_glued(ctx: Context, cue_i: int, ks: list[int]) -> bool:
@@ -97,7 +97,7 @@ def _fallback_subject(ctx: Context, window: list[Token], cue_i: int) -> Span | N
                     t.pos_ == "VERB" and t.text[:1].isupper() and t.i not in ctx.cues):
                 # (a capitalised "verb" is a name the tagger misread: "Tulsa police Chief")
                 break
-            if t.ent_type_ in ("DATE", "TIME") or "\n" in t.text:
+            if is_when(t) or "\n" in t.text:
                 if toks:
                     break
                 continue
@@ -150,7 +150,7 @@ def _name_before(ctx: Context, window: list[Token], cue_i: int) -> Span | None:
     for t in reversed([t for t in window if t.i < cue_i]):
         if t.is_space or (t.text == "," and not toks):
             continue
-        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ in ("DATE", "TIME"):
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or is_when(t):
             break
         toks.append(t)
     toks.reverse()

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.parsed import children_of, parsed
 from tidings.quotes.cues import Cue, cue_at, may_cue
 from tidings.quotes.marks import Quoted, paragraph_spans
-from tidings.quotes.speakers import Resolution, agrees_above, mention_span, subject_of
+from tidings.quotes.speakers import Resolution, agrees_above, is_when, mention_span, subject_of
 
 SENT_END = frozenset(".!?")
 CONTENT_DEPS = frozenset(("ccomp", "parataxis", "xcomp"))
@@ -90,7 +90,7 @@ class Context:
                 continue
             self.cues[tok.i] = cue
             subj = subject_of(cue, lambda t: not self.in_quote[t.i])
-            if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ != "PRON":
+            if subj is not None and is_when(subj) and subj.pos_ != "PRON":
                 # "Jordan said Monday" misparsed with the day as subject: no speaker
                 subj = None
             if subj is not None:

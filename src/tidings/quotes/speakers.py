@@ -150,6 +150,17 @@ def _gender_of(words: list[str]) -> str | None:
 
 #: entity labels of a when, never a who
 TIME_ENTS = frozenset(("DATE", "TIME"))
+
+
+def is_when(tok: Token) -> bool:
+    """A day, a date or an hour, which is when something was said and never who said it. An age
+    is tagged as a date too, but "the 46-year-old" is a who."""
+    if tok.ent_type_ not in TIME_ENTS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is None or ent[-1].lower_ != "old"
+
+
 #: tags of the finite word of a verb group
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
@@ -172,10 +183,10 @@ def agrees_above(conj: Token, above: Token) -> bool:
 
 def _past_time(subj: Token) -> Token | None:
     """``subj``, or when it is a day or an hour, the noun the parser set in apposition to it."""
-    if subj.ent_type_ not in TIME_ENTS:
+    if not is_when(subj):
         return subj
     return next((c for c in children_of(subj) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
-                 and c.ent_type_ not in TIME_ENTS), None)
+                 and not is_when(c)), None)
 
 
 def _verb_above(conj: Token) -> Token | None:
@@ -265,7 +276,7 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
     nxt_i = head.i + 1
     if nxt_i < len(head.doc) and head.lemma_ == "say":
         nt = head.doc[nxt_i]
-        if nt.pos_ == "PROPN" and nt.head.i == head.i and nt.ent_type_ not in TIME_ENTS and allowed(nt):
+        if nt.pos_ == "PROPN" and nt.head.i == head.i and not is_when(nt) and allowed(nt):
             return nt
     return None
 
@@ -313,7 +324,7 @@ def _stray_subject(verb: Token) -> Token | None:
             break
         up = up.head
     tok = _head_noun(tok)
-    if tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+    if tok.pos_ not in ("PROPN", "NOUN") or is_when(tok):
         return None
     if tok.dep_ not in ("conj", "appos") or tok.head.i >= tok.i:
         return None
@@ -370,7 +381,7 @@ def mention_span(tok: Token) -> Span:
         return doc[tok.i: tok.i + 1]
     start = tok.i
     for c in lefts_of(tok):
-        if (c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound")) and c.ent_type_ not in TIME_ENTS:
+        if (c.dep_ in _KEEP_LEFT or c.dep_.startswith("compound")) and not is_when(c):
             start = min(start, c.left_edge.i)
     # the mention stays in its paragraph
     while start < tok.i and any("\n" in t.text for t in doc[start:tok.i]):
