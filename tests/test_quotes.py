@@ -642,6 +642,28 @@ def test_a_quotation_in_a_sentence_around_a_reporting_aside_is_a_mixed_quote() -
     assert [text[s:e] for s, e in director.spans] == ["We will open on time,", "and not a day later."]
 
 
+def test_an_age_names_a_speaker_though_the_tagger_takes_it_for_a_date() -> None:
+    text = ("\u201cThe river has never been this low,\u201d said the 71-year-old. \u201cWe are "
+            "ready,\u201d Mayor Ines Duarte said Monday.")
+    quotes = run(text)
+    assert [(q.cue, mention(q)) for q in quotes] == [("said", "the 71-year-old"), ("said", "Mayor Ines Duarte")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("\u201cGet off the pitch,\u201d the referee barked.", "barked"),
+    ("\u201cNot one more cent,\u201d the treasurer growled at the council.", "growled"),
+    ("The foreman bellowed: \u201cEverybody out of the shaft.\u201d", "bellowed"),
+    ("\u201cWe will rebuild the pier,\u201d the mayor went on.", "went on"),
+])
+def test_verbs_of_the_manner_of_speaking_and_going_on_are_cues(text: str, cue: str) -> None:
+    [q] = run(text)
+    assert q.kind == "direct" and q.cue == cue and mention(q) is not None
+
+
+def test_going_on_to_do_something_reports_nothing() -> None:
+    assert run("The mayor went on to win a second term. The meeting went on for hours.") == []
+
+
 def test_a_participle_of_saying_after_the_content_is_the_same_speakers_next_claim() -> None:
     text = ("The coach said the team would train through the holidays, insisting that the players "
             "needed the work.")

@@ -30,6 +30,13 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: verbs of the manner of speaking (Levin's class 37.3): '"Go back," he barked', 'boomed: "..."'
+MANNER_OF_SPEAKING: frozenset[str] = frozenset(
+    """babble bark bawl bellow bleat boom bray cackle chatter croak croon crow drawl gabble groan
+    growl grunt hiss holler hoot howl jabber moan mumble purr rasp roar screech shriek snarl
+    splutter sputter squawk squeal stammer stutter trumpet wail whimper whine whoop yelp""".split()
+)
+
 #: verbs of thinking and feeling: a quotation in their complement is attributed to the subject,
 #: but without a quotation they are not reported speech
 BELIEF_VERBS: frozenset[str] = frozenset(
@@ -73,6 +80,7 @@ PHRASAL_CUES: dict[tuple[str, str], bool] = {
     ("put", "it"): True,
     ("let", "slip"): True,
     ("hold", "forth"): True,
+    ("go", "on"): True,  # '"...," he went on' (not "went on to win": see ``cue_at``)
     ("break", "down"): False,
 }
 
@@ -129,14 +137,16 @@ def cue_at(tok: Token) -> Cue | None:
         key = (lemma, child.lower_)
         if key in PHRASAL_CUES and child.dep_ in ("prt", "acomp", "oprd", "ccomp", "xcomp", "dobj",
                                                    "advmod", "prep"):
-            if not PHRASAL_CUES[key]:
+            if not PHRASAL_CUES[key] or (key == ("go", "on") and any(
+                    c.dep_ in ("xcomp", "prep") or (c.dep_ == "advcl" and c.left_edge.lower_ == "to")
+                    for c in tok.children)):
                 return None
             return Cue(head=tok, text=doc[tok.i: child.i + 1].text, start=tok.idx,
                        end=child.idx + len(child.text), speech=True)
         if lemma == "tell" and child.dep_ in ("dobj", "dative") and child.lower_ in AUDIENCE_NOUNS:
             return Cue(head=tok, text=doc[tok.i: child.i + 1].text, start=tok.idx,
                        end=child.idx + len(child.text), speech=True)
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in MANNER_OF_SPEAKING:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=True)
     if lemma in BELIEF_VERBS or lemma in LABEL_VERBS:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False)
@@ -145,8 +155,8 @@ def cue_at(tok: Token) -> Cue | None:
 
 
 #: every lemma ``cue_at`` can return a cue for (besides "according to")
-_CUE_LEMMAS = frozenset({k[0] for k in PHRASAL_CUES} | {"tell"} | set(SPEECH_VERBS) | set(BELIEF_VERBS)
-                        | set(LABEL_VERBS))
+_CUE_LEMMAS = frozenset({k[0] for k in PHRASAL_CUES} | {"tell"} | set(SPEECH_VERBS) | set(MANNER_OF_SPEAKING)
+                        | set(BELIEF_VERBS) | set(LABEL_VERBS))
 
 
 def colon_after(cue: Cue) -> int | None:
