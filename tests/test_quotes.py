@@ -642,6 +642,29 @@ def test_a_quotation_in_a_sentence_around_a_reporting_aside_is_a_mixed_quote() -
     assert [text[s:e] for s, e in director.spans] == ["We will open on time,", "and not a day later."]
 
 
+def test_the_host_clause_of_an_aside_stays_in_the_asides_paragraph() -> None:
+    # the question mark inside the quotation ends no sentence for the parser, which runs the
+    # first paragraph on into the second
+    text = ("The crowd kept asking the same thing: \u201cWhat is this and how did we get here?\u201d\n\n"
+            "X.\n\nThe tunnel, the engineer said, is \u201cyears behind schedule.\u201d")
+    quotes = run(text)
+    tunnel = find(quotes, "years behind")
+    assert tunnel.kind == "mixed" and mention(tunnel) == "the engineer"
+    assert tunnel.text.startswith("The tunnel") and "crowd" not in tunnel.text
+
+
+def test_a_quotation_the_parser_hung_on_the_cue_completes_the_content_before_it() -> None:
+    # (the parser hangs the quotation on "pledged", as a time of its own)
+    text = ("The senator pledged to fight the new tariffs \u201ctoday, tomorrow and always.\u201d\n\n"
+            "The senator pledged to fight the new tariffs. \u201cThere is coal for a century,\u201d she said.")
+    first, second, third = run(text)
+    assert first.kind == "mixed" and first.cue == "pledged"
+    assert first.text.startswith("to fight the new tariffs") and "today, tomorrow and always." in first.text
+    # a quotation in a sentence of its own is not the end of the one before
+    assert (second.kind, second.text) == ("indirect", "to fight the new tariffs")
+    assert (third.kind, third.cue, third.text) == ("direct", "said", "There is coal for a century")
+
+
 def test_an_age_names_a_speaker_though_the_tagger_takes_it_for_a_date() -> None:
     text = ("\u201cThe river has never been this low,\u201d said the 71-year-old. \u201cWe are "
             "ready,\u201d Mayor Ines Duarte said Monday.")
