@@ -184,9 +184,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         a, b = max(a, p_lo), min(b, p_hi)
         if b <= a:
             continue
-        ks = sorted({ctx.qid[i] for i in range(a, b) if ctx.qid[i] >= 0} - used)
-        # quoted titles and names ("Meet the Press") are not anyone's words
-        ks = [k for k in ks if not title_like(ctx, ctx.quotations[k])]
+        ks = _spoken(ctx, {ctx.qid[i] for i in range(a, b)} - used)
         if not ks:
             continue
         # the complement should not be a tiny part of a long quotation that merely starts in it
@@ -225,6 +223,12 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
         used_cues.add(cue_i)
 
 
+def _spoken(ctx: Context, ks: set[int]) -> list[int]:
+    """The quotations among ``ks`` (-1 for none) that may be someone's words, in order: quoted
+    titles and names ("Meet the Press") are not."""
+    return sorted(k for k in ks if k >= 0 and not title_like(ctx, ctx.quotations[k]))
+
+
 def _aside_mixed(ctx: Context, cue_i: int, cue: Cue, used: set[int]) -> Found | None:
     """A mixed quote around a reporting aside: 'Trump, Sexton said, has created a "strange zone"',
     'The deal, according to officials, is "all but done"'. The content is the host clause on both
@@ -236,8 +240,7 @@ def _aside_mixed(ctx: Context, cue_i: int, cue: Cue, used: set[int]) -> Found | 
     if not ranges:
         return None
     spans = [sp for sp in (_trimmed(ctx.doc[a:b]) for a, b in ranges) if len(sp)]
-    ks = sorted({ctx.qid[t.i] for sp in spans for t in sp if ctx.qid[t.i] >= 0} - used)
-    ks = [k for k in ks if not title_like(ctx, ctx.quotations[k])]
+    ks = _spoken(ctx, {ctx.qid[t.i] for sp in spans for t in sp} - used)
     if not ks or not spans:
         return None
     if not all(any(a <= qa and qb <= b for a, b in ranges) for qa, qb in (quote_tokens(ctx, k) for k in ks)):

@@ -137,9 +137,7 @@ def cue_at(tok: Token) -> Cue | None:
         key = (lemma, child.lower_)
         if key in PHRASAL_CUES and child.dep_ in ("prt", "acomp", "oprd", "ccomp", "xcomp", "dobj",
                                                    "advmod", "prep"):
-            if not PHRASAL_CUES[key] or (key == ("go", "on") and any(
-                    c.dep_ in ("xcomp", "prep") or (c.dep_ == "advcl" and c.left_edge.lower_ == "to")
-                    for c in tok.children)):
+            if not PHRASAL_CUES[key] or (key == ("go", "on") and _goes_on_to_something(tok)):
                 return None
             return Cue(head=tok, text=doc[tok.i: child.i + 1].text, start=tok.idx,
                        end=child.idx + len(child.text), speech=True)
@@ -152,6 +150,12 @@ def cue_at(tok: Token) -> Cue | None:
         return Cue(head=tok, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), speech=False)
     return None
 
+
+
+def _goes_on_to_something(go: Token) -> bool:
+    """"went on to win", "went on for hours": going on to an act or for a time, not speaking on."""
+    return any(c.dep_ in ("xcomp", "prep") or (c.dep_ == "advcl" and c.left_edge.lower_ == "to")
+               for c in go.children)
 
 
 #: every lemma ``cue_at`` can return a cue for (besides "according to")
