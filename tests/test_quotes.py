@@ -665,6 +665,23 @@ def test_a_quotation_the_parser_hung_on_the_cue_completes_the_content_before_it(
     assert (third.kind, third.cue, third.text) == ("direct", "said", "There is coal for a century")
 
 
+def test_a_quote_paragraph_after_the_sentence_reporting_its_speaker_is_theirs() -> None:
+    # (the parser hangs "but this would not happen" on "said", outside the reported clause)
+    text = ("The harbour master said that for decades critics had been predicting the closure of "
+            "the port, but this would not happen.\n\n"
+            "\u201cEvery winter the sea takes another piece of the quay.\u201d\n\n"
+            "Her neighbours have mocked the plan, calling it \u201ca sandcastle,\u201d Ana Ruiz said as "
+            "she walked the quay.\n\n"
+            "\u201cBut it is our sandcastle, and we will build it.\u201d")
+    quotes = run(text)
+    sea = find(quotes, "Every winter")
+    assert sea.kind == "direct" and mention(sea) == "The harbour master"
+    # the sentence before names someone else's act of saying: the calling is the neighbours',
+    # the report Ana Ruiz's, and the quote is not given to the neighbours
+    ours = find(quotes, "our sandcastle")
+    assert mention(ours) != "Her neighbours"
+
+
 def test_an_age_names_a_speaker_though_the_tagger_takes_it_for_a_date() -> None:
     text = ("\u201cThe river has never been this low,\u201d said the 71-year-old. \u201cWe are "
             "ready,\u201d Mayor Ines Duarte said Monday.")

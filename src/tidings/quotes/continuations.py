@@ -74,15 +74,16 @@ def pass_floating(ctx: Context, found: list[Found], used: set[int]) -> list[Foun
         gap_words = word_count(text, gap_start, q.outer_start)
         if same_para and gap_words == 0:
             base = 0.68
-        elif not same_para and gap_words == 0 and "\n" in gap:
-            # a paragraph that is only the quote, right after the speaker's quote
+        elif not same_para and "\n" in gap and (gap_words == 0 or _rest_of_sentence(ctx, gap_start, gap)):
+            # a paragraph that is only the quote, right after the speaker's quote, or after the
+            # sentence that reports them ('Carter said that X, but this would not happen.')
             pi = ctx.para_of(q.outer_start)
             ps, pe = ctx.paras[pi]
             if ps != q.outer_start or word_count(text, q.outer_end, pe) > 0:
                 continue
             if ctx.para_of(q.outer_start) - ctx.para_of(gap_start) != 1:
                 continue
-            base = 0.55
+            base = 0.55 if gap_words == 0 else 0.5
         else:
             continue
         if MERGE_CONTINUATIONS and prev.kind == "direct" and prev.quotations:
@@ -101,6 +102,18 @@ def pass_floating(ctx: Context, found: list[Found], used: set[int]) -> list[Foun
         f.resolution = prev.resolution
         prev = f
     return [f for f in found if not any(f is m for m in merged)]
+
+
+#: a sentence end with more words after it
+_NEXT_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+\S")
+
+
+def _rest_of_sentence(ctx: Context, start: int, gap: str) -> bool:
+    """Whether the words of ``gap`` (from ``start``) before its paragraph break end the sentence
+    they start in, with no reporting cue of their own ('..., Susan said as she turned')."""
+    line = gap.split("\n", 1)[0]
+    a, b = ctx.tok_range(start, start + len(line))
+    return _NEXT_SENTENCE.search(line.strip()) is None and not any(i in ctx.cues for i in range(a, b))
 
 
 _WORD = re.compile(r"\w+")
