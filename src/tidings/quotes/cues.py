@@ -21,7 +21,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     mention signal indicate disclose divulge concur object protest grumble gripe rail rant sneer
     taunt tease marvel exult rejoice concur surmise theorize theorise hypothesize assert aver affirm
     attest certify swear vouch decry denounce condemn lambast castigate chide scold rebuke berate
-    deride ridicule lampoon dispute rebut refute contradict
+    deride ridicule lampoon dispute rebut refute contradict question
     pronounce preach lecture implore entreat exhort chant sing tweet retweet
     recount narrate characterize characterise
     summarize summarise forecast threaten

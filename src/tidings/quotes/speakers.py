@@ -282,7 +282,7 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
 
 
 #: dashes that set off a clause or an aside, as the tokenizer leaves them
-_CLAUSE_DASHES = ("\u2014", "\u2013", "--")
+CLAUSE_DASHES = ("\u2014", "\u2013", "--")
 
 
 def passive_participle(verb: Token) -> bool:
@@ -297,7 +297,7 @@ def _dash_between(a: Token, b: Token) -> bool:
     unlike "-- and thinks"."""
     lo, hi = sorted((a.i, b.i))
     between = list(a.doc[lo + 1:hi])
-    dashes = [n for n, t in enumerate(between) if t.text in _CLAUSE_DASHES]
+    dashes = [n for n, t in enumerate(between) if t.text in CLAUSE_DASHES]
     return bool(dashes) and not any(t.dep_ == "cc" for t in between[dashes[-1]:])
 
 
@@ -330,7 +330,7 @@ def _stray_subject(verb: Token) -> Token | None:
         return None
     # it stands at a clause boundary: a comma or a dash before its phrase
     left = tok.left_edge.i
-    if left == 0 or doc[left - 1].text not in (",", *_CLAUSE_DASHES):
+    if left == 0 or doc[left - 1].text not in (",", *CLAUSE_DASHES):
         return None
     return tok
 
