@@ -700,6 +700,19 @@ def test_verbs_of_the_manner_of_speaking_and_going_on_are_cues(text: str, cue: s
     assert q.kind == "direct" and q.cue == cue and mention(q) is not None
 
 
+def test_questioned_after_a_quotation_is_its_cue() -> None:
+    [q] = run("\u201cWho is going to pay for the new bridge?\u201d the councillor questioned.")
+    assert (q.kind, q.cue, mention(q)) == ("direct", "questioned", "the councillor")
+
+
+def test_a_title_named_in_a_sentence_is_no_ones_words() -> None:
+    text = ("Okafor spoke about the strike on Channel 4\u2019s \u201cMorning Report,\u201d the "
+            "station said. She will appear on the station\u2019s weekly show, \u201cCity Desk.\u201d")
+    quotes = run(text)
+    assert [q for q in quotes if q.kind in ("direct", "mixed")] == []
+    assert [(q.kind, q.cue, mention(q)) for q in quotes] == [("indirect", "said", "the station")]
+
+
 def test_going_on_to_do_something_reports_nothing() -> None:
     assert run("The mayor went on to win a second term. The meeting went on for hours.") == []
 
@@ -795,6 +808,9 @@ def test_a_person_named_as_a_possessor_is_not_the_speaker() -> None:
      "built them too low, and we will not make that mistake again.\u201d", "She"),
     ("Continued Okafor: \u201cThe union will not sign anything that cuts the night shift "
      "allowance.\u201d", "Okafor"),
+    # a dash sets the quotation off as a colon does
+    ("Okafor also defended the night shift -- \u201cI think the allowance is the least the company "
+     "owes the crews.\u201d", "Okafor"),
 ])
 def test_a_colon_hands_the_quotation_to_the_clause_subject(text: str, speaker: str) -> None:
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))

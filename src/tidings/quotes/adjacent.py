@@ -22,7 +22,7 @@ from tidings.quotes.context import (
 )
 from tidings.quotes.labels import label_at
 from tidings.quotes.predicates import VERB_FORMS, VERBS
-from tidings.quotes.speakers import is_when, mention_span
+from tidings.quotes.speakers import CLAUSE_DASHES, is_when, mention_span
 
 
 def cue_glued(ctx: Context, cue_i: int, ks: list[int]) -> bool:
@@ -257,12 +257,17 @@ _PERSON_SUBJECTS = frozenset("he she they".split())
 
 def _colon_clause_speaker(ctx: Context, window: list[Token]) -> Span | None:
     """'She then addressed the crowd: "..."', 'Continued Stone: "..."': a quotation that a colon
-    introduces, in the sentence of a clause with no verb of saying, is that clause's subject's
-    words (the subject after the verb when the clause opens with it)."""
-    if len(window) < 2 or window[-1].text != ":":
+    (or a dash, which sets it off the same way: 'embraced waterboarding -- "..."') introduces, in
+    the sentence of a clause with no verb of saying, is that clause's subject's words (the
+    subject after the verb when the clause opens with it)."""
+    if len(window) < 2 or window[-1].text not in (":", *CLAUSE_DASHES):
         return None
     verb = window[-1].head
     first = window[0]
+    if ctx.in_quote[verb.i]:
+        # the parser made the clause before the mark a part of the quoted sentence ('embraced
+        # it -- "I think ..."' with "embraced" under "think"): the clause's own top verb
+        verb = next((t for t in window if not first.i <= t.head.i <= window[-1].i), verb)
     if verb.pos_ == "PROPN" and first.head.i == verb.i and (
             first.pos_ == "VERB" or VERB_FORMS.get(first.lower_) in VERBS):
         verb, subj = first, verb  # "Continued Stone:", parsed as a name with a participle
@@ -343,6 +348,21 @@ def _audience_nouns(ctx: Context, cue_i: int) -> set[int]:
     return {c.i for c in ctx.doc[cue_i].children if c.lower_ in AUDIENCE_NOUNS}
 
 
+def _in_noun_phrase(ctx: Context, k: int) -> bool:
+    """The quotation stands inside a noun phrase: after a possessive, an article, a preposition
+    or a noun ('on CNN's "State of the Union"', 'the film "Frozen"'), or set in apposition to a
+    noun ('his radio show, "Generations"')."""
+    doc = ctx.doc
+    j = quote_tokens(ctx, k)[0] - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].text == "," and j > 0:
+        return doc[j - 1].pos_ == "NOUN" and j - 1 not in ctx.cues
+    return doc[j].tag_ == "POS" or doc[j].pos_ in ("DET", "ADP", "NOUN", "PROPN")
+
+
 def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: set[int]) -> None:
     n = len(ctx.quotations)
     k = 0
@@ -351,6 +371,9 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
             k += 1
             continue
         q = ctx.quotations[k]
+        if title_like(ctx, q) and _in_noun_phrase(ctx, k):
+            k += 1  # a title named in passing ('on CNN's "State of the Union"'), no one's words
+            continue
         after = _window_after(ctx, k)
         before = _window_before(ctx, k)
         short = is_short(ctx, q)

@@ -266,7 +266,7 @@ def _hung_quotation_end(ctx: Context, cue_i: int, b: int) -> int:
     if j >= len(doc) or ctx.qid[j] < 0 or ctx.qid[j] == ctx.qid[b - 1]:
         return b
     qa, qb = quote_tokens(ctx, ctx.qid[j])
-    if qa != j or doc[qb - 1].sent != doc[cue_i].sent:
+    if qa != j or doc[qb - 1].sent != doc[cue_i].sent or title_like(ctx, ctx.quotations[ctx.qid[j]]):
         return b
     inner = [t for t in doc[qa:qb] if not t.is_punct]
     tops = [t for t in inner if not qa <= t.head.i < qb]

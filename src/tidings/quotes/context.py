@@ -252,12 +252,21 @@ def is_short(ctx: Context, q: Quoted) -> bool:
 
 def title_like(ctx: Context, q: Quoted) -> bool:
     """A quoted title or name ("Morning Joe", "The Art of the Deal"): every content word is
-    capitalised and there is no sentence punctuation."""
-    text = ctx.text[q.start:q.end]
+    capitalised and there is no sentence punctuation but the sentence's own full stop or comma,
+    which American style sets inside the marks ('on ABC's "This Week."')."""
+    text = ctx.text[q.start:q.end].rstrip()
+    if text.endswith((".", ",")):
+        text = text[:-1]
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if not words or len(words) > 8:
         return False
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
     if any(ch in text for ch in ".!?"):
         return False
+    if len(words) == 1:
+        # a quoted adjective or nationality is a word someone used ('the judge was "Mexican"'),
+        # not a name
+        a, b = ctx.tok_range(q.start, q.end)
+        if any(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in ctx.doc[a:b]):
+            return False
     return all(w[0].isupper() or w.lower() in small for w in words)
