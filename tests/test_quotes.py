@@ -103,6 +103,13 @@ def test_nested_double_quotes() -> None:
     assert len(quotations[0].children) == 1
 
 
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotations() -> None:
+    text = ('The mayor posted: <post author="MayorKim" time="1449075600">Roads close at noon</post> '
+            '"Stay home if you can," she said.')
+    quotations = find_quotations(text)
+    assert [text[q.start:q.end] for q in quotations] == ["Stay home if you can"]
+
+
 def test_interrupted_quote_is_one_quote_with_two_pieces() -> None:
     text = ('"The vote is not about money," Dana Kim said on Tuesday, "it is about trust in the '
             'people who run this town."')

@@ -165,6 +165,11 @@ def find_marks(text: str, single: bool = False) -> list[Mark]:
         i = found.start()
         ch = text[i]
         length = 1
+        if ch == '"' and i > 0 and text[i - 1] == "=":
+            # an attribute value in markup left in the text (author="X"): its marks quote no one
+            close = text.find('"', i + 1)
+            i = n if close < 0 else close + 1
+            continue
         if not single and ch in "`'" and i + 1 < n and text[i + 1] == ch:
             # ``LaTeX-style'' quotes
             # `` always opens; '' closes in TeX but opens and closes in some archives' text
