@@ -720,6 +720,18 @@ def test_a_title_named_in_a_sentence_is_no_ones_words() -> None:
     assert [(q.kind, q.cue, mention(q)) for q in quotes] == [("indirect", "said", "the station")]
 
 
+def test_a_cue_the_lemmatizer_gets_wrong_is_still_a_cue() -> None:
+    # the model lemmatizes "rated" as "rat"
+    [q] = run("The fact-checkers rated the mayor\u2019s claim \u201cmostly false.\u201d")
+    assert (q.kind, q.cue, mention(q)) == ("mixed", "rated", "The fact-checkers")
+
+
+def test_an_attack_attributes_words_only_when_it_quotes_them() -> None:
+    [q] = run("The senator attacked the budget as \u201ca gift to the banks.\u201d")
+    assert (q.kind, q.cue, mention(q)) == ("mixed", "attacked", "The senator")
+    assert run("Rebels attacked the village at dawn.") == []
+
+
 def test_going_on_to_do_something_reports_nothing() -> None:
     assert run("The mayor went on to win a second term. The meeting went on for hours.") == []
 

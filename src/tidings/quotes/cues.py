@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from tidings.quotes.predicates import inflections
+
 #: verbs of saying: introduce direct, mixed and indirect quotes
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -48,7 +50,7 @@ BELIEF_VERBS: frozenset[str] = frozenset(
 #: (called him a "liar", described it as "a disgrace")
 LABEL_VERBS: frozenset[str] = frozenset(
     """call describe label dub brand term refer characterize characterise deem
-    praise thank hail rate liken compare cast portray paint depict""".split()
+    praise thank hail rate liken compare cast portray paint depict attack""".split()
 )
 
 #: prepositions whose object carries what is said ("accused him of 'recklessness'", "blasted the
@@ -116,7 +118,14 @@ def _is_verb(tok: Token) -> bool:
 def may_cue(lower: str, lemma: str) -> bool:
     """False when ``cue_at`` is sure to return None for a token of this form and lemma (a cheap
     test before the full one: most tokens of an article are no cue)."""
-    return lower == "according" or lemma.lower() in _CUE_LEMMAS
+    return lower == "according" or lemma.lower() in _CUE_LEMMAS or lower in _CUE_FORMS
+
+
+def _cue_lemma(tok: Token) -> str:
+    """The token's lemma, or the cue verb it is a form of when the lemmatizer erred ("rated" ->
+    "rat")."""
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in _CUE_LEMMAS else _CUE_FORMS.get(tok.lower_, lemma)
 
 
 def cue_at(tok: Token) -> Cue | None:
@@ -129,7 +138,7 @@ def cue_at(tok: Token) -> Cue | None:
                    end=nxt.idx + len(nxt.text), speech=True, according=True)
     if not _is_verb(tok):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = _cue_lemma(tok)
     # multi-word cues: verb + particle/adjective/object
     for child in tok.rights:
         if child.i > tok.i + 3:
@@ -161,6 +170,8 @@ def _goes_on_to_something(go: Token) -> bool:
 #: every lemma ``cue_at`` can return a cue for (besides "according to")
 _CUE_LEMMAS = frozenset({k[0] for k in PHRASAL_CUES} | {"tell"} | set(SPEECH_VERBS) | set(MANNER_OF_SPEAKING)
                         | set(BELIEF_VERBS) | set(LABEL_VERBS))
+#: inflected form -> cue lemma
+_CUE_FORMS: dict[str, str] = {f: base for base in _CUE_LEMMAS for f in inflections(base)}
 
 
 def colon_after(cue: Cue) -> int | None:

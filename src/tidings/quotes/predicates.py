@@ -155,7 +155,7 @@ _IRREGULAR = {
 }
 
 
-def _inflections(base: str) -> set[str]:
+def inflections(base: str) -> set[str]:
     """The regular (and the few irregular) inflected forms of a verb of the lexicon."""
     forms = {base, base + "s", base + "ing", base + "ed"}
     if base.endswith("e"):
@@ -171,7 +171,7 @@ def _inflections(base: str) -> set[str]:
 
 
 #: inflected form -> lemma, for when the tagger's lemma is wrong ("hopes" -> "hop")
-VERB_FORMS: dict[str, str] = {f: base for base in VERBS for f in _inflections(base)}
+VERB_FORMS: dict[str, str] = {f: base for base in VERBS for f in inflections(base)}
 
 #: passives of hearsay that name no source: "is expected to", "is believed to", "is said to"
 HEARSAY_PASSIVES: frozenset[str] = frozenset(
