@@ -396,3 +396,10 @@ def test_a_second_act_hung_on_a_quoted_adjective_keeps_the_subject() -> None:
     text = 'She called it "shameful" and called on members "not to feed that anger."'
     q = only(run(text), "called on")
     assert (q.text, q.speaker.text if q.speaker else None) == ('members "not to feed that anger."', "She")
+
+
+def test_a_quotation_hung_on_the_predicate_completes_its_content() -> None:
+    # (the parser hangs "despite ..." on "pointed", after the content it completes)
+    q = only(run("The wire service pointed to the review board finding that security in Kabul was "
+                 "inadequate \u201cdespite repeated requests for more guards.\u201d"), "pointed")
+    assert q.kind == "mixed" and q.text.endswith("requests for more guards.\u201d")

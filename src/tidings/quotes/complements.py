@@ -16,6 +16,7 @@ from tidings.quotes.context import (
     Context,
     Found,
     attribution,
+    hung_quotation_end,
     is_short,
     quote_tokens,
     title_like,
@@ -177,7 +178,7 @@ def pass_complements(ctx: Context, found: list[Found], used: set[int], used_cues
             continue
         a, b = region
         b = ctx.content_end(cue_i, a, b)
-        b = _hung_quotation_end(ctx, cue_i, b)
+        b = hung_quotation_end(doc, ctx.in_quote, cue_i, b)
         # the complement stays in the cue's paragraph whatever the sentence splitter did
         pi = ctx.para_of(doc[cue_i].idx)
         p_lo, p_hi = ctx.tok_range(*ctx.paras[pi])
@@ -253,24 +254,6 @@ def _aside_mixed(ctx: Context, cue_i: int, cue: Cue, used: set[int]) -> Found | 
         pieces.append((min([sp.start_char] + [q.start for q in qs]), max([sp.end_char] + [q.end for q in qs])))
     base = 0.85 if cue.speech else 0.75
     return Found(pieces=pieces, kind="mixed", attribution=attribution(ctx, cue_i, base, "complement"), quotations=ks)
-
-
-def _hung_quotation_end(ctx: Context, cue_i: int, b: int) -> int:
-    """End of a content that a quotation right after it completes, when the parser hung the
-    quotation on the cue rather than in the content ('pledged to oppose legal status "today,
-    tomorrow, forever."'); ``b`` otherwise."""
-    doc = ctx.doc
-    j = b
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    if j >= len(doc) or ctx.qid[j] < 0 or ctx.qid[j] == ctx.qid[b - 1]:
-        return b
-    qa, qb = quote_tokens(ctx, ctx.qid[j])
-    if qa != j or doc[qb - 1].sent != doc[cue_i].sent or title_like(ctx, ctx.quotations[ctx.qid[j]]):
-        return b
-    inner = [t for t in doc[qa:qb] if not t.is_punct]
-    tops = [t for t in inner if not qa <= t.head.i < qb]
-    return qb if tops and all(t.head.i == cue_i for t in tops) else b
 
 
 #: subordinators of time, whose clause after a quotation is the reporter's setting

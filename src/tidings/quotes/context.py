@@ -195,6 +195,28 @@ def before_second_act(doc: Doc, a: int, b: int, cue: Token | None = None) -> int
     return b
 
 
+def hung_quotation_end(doc: Doc, in_quote: list[bool], cue_i: int, b: int) -> int:
+    """End of a content [.., b) that a quotation right after it completes, when the parser hung
+    the quotation on the cue rather than in the content ('pledged to oppose legal status "today,
+    tomorrow, forever."', 'pointed to a finding that security was inadequate "despite repeated
+    requests"'); ``b`` otherwise."""
+    j = b
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or not in_quote[j] or not doc[j].is_quote or (b > 0 and in_quote[b - 1]):
+        return b
+    end = j
+    while end < len(doc) and in_quote[end]:
+        end += 1
+    if doc[end - 1].sent != doc[cue_i].sent:
+        return b
+    inner = [t for t in doc[j:end] if not t.is_punct]
+    tops = [t for t in inner if not j <= t.head.i < end]
+    if not tops or any(t.head.i != cue_i for t in tops) or titled(doc[j + 1:end - 1].text, doc[j + 1:end - 1]):
+        return b  # (a title named after the content, 'on ABC's "This Week."', completes nothing)
+    return end
+
+
 def within_paragraph(doc: Doc, at: int, r: tuple[int, int]) -> tuple[int, int]:
     """The token range ``r`` cut at the first line break between it and token ``at``: the parser
     may run a sentence on over a paragraph break, and a content stays in its cue's paragraph."""
@@ -251,10 +273,16 @@ def is_short(ctx: Context, q: Quoted) -> bool:
 
 
 def title_like(ctx: Context, q: Quoted) -> bool:
-    """A quoted title or name ("Morning Joe", "The Art of the Deal"): every content word is
-    capitalised and there is no sentence punctuation but the sentence's own full stop or comma,
-    which American style sets inside the marks ('on ABC's "This Week."')."""
-    text = ctx.text[q.start:q.end].rstrip()
+    """A quoted title or name ("Morning Joe", "The Art of the Deal"): ``titled``."""
+    a, b = ctx.tok_range(q.start, q.end)
+    return titled(ctx.text[q.start:q.end], ctx.doc[a:b])
+
+
+def titled(text: str, words_of: Span) -> bool:
+    """Whether the quoted ``text`` (its tokens ``words_of``) reads as a title or a name: every
+    content word is capitalised and there is no sentence punctuation but the sentence's own full
+    stop or comma, which American style sets inside the marks ('on ABC's "This Week."')."""
+    text = text.rstrip()
     if text.endswith((".", ",")):
         text = text[:-1]
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
@@ -263,10 +291,8 @@ def title_like(ctx: Context, q: Quoted) -> bool:
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
     if any(ch in text for ch in ".!?"):
         return False
-    if len(words) == 1:
+    if len(words) == 1 and any(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in words_of):
         # a quoted adjective or nationality is a word someone used ('the judge was "Mexican"'),
         # not a name
-        a, b = ctx.tok_range(q.start, q.end)
-        if any(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in ctx.doc[a:b]):
-            return False
+        return False
     return all(w[0].isupper() or w.lower() in small for w in words)
