@@ -370,6 +370,12 @@ def test_a_stance_towards_a_proposal_is_a_belief(text: str, cue: str, content: s
     assert (q.kind, q.text) == ("belief", content)
 
 
+def test_a_stance_named_as_the_act_judged_or_a_consequence_is_not_reported() -> None:
+    quotes = run("The senator faulted the governor for supporting the merger. Rates stayed low, "
+                 "supporting faster growth. Most unions are supporting the strike.")
+    assert [(q.cue, q.text) for q in quotes if q.kind == "belief"] == [("supporting", "the strike")]
+
+
 @pytest.mark.parametrize("text, cue, content", [
     # what is stressed or explained is itself the message
     ("The minister stressed the need for calm.", "stressed", "the need for calm"),

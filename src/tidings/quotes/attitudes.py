@@ -50,6 +50,7 @@ from tidings.quotes.predicates import (
     MESSAGE_NOUNS,
     NOUNS,
     SETTING_NOUNS,
+    STANCE,
     VERB_FORMS,
     VERBS,
     Predicate,
@@ -210,6 +211,11 @@ def _acts(pred: Predicate) -> bool:
 
 
 def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
+    if pred is STANCE and tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.dep_ == "advcl" and not any(
+            c.dep_ in ("nsubj", "aux") for c in children_of(tok))):
+        # "faulted her for supporting the war", "..., supporting faster growth": the act judged
+        # or a consequence, not a stance the text reports
+        return None
     head_cue = (tok.i, tok.i + 1)
     if pred.preps >= {"for", "against"}:  # the verbs of advocacy
         found = _call_for(tok)

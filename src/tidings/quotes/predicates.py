@@ -72,7 +72,7 @@ _JUDGE = Predicate("indirect", clause=False, object=True, with_object=_p("for", 
 #: speech acts of stance towards a person, a proposal or a claim ("endorsed", "rejected")
 _STANCE_SAID = Predicate("indirect", clause=True, object=True, with_object=_p("as"))
 #: attitudes of stance towards a person or a proposal ("supports the bill", "opposed the war")
-_STANCE = Predicate("belief", clause=False, object=True)
+STANCE = Predicate("belief", clause=False, object=True)
 #: propositional attitudes whose object can be the content: "believes that", "fears a war"
 _ATTITUDE = Predicate("belief", clause=True, object=True, preps=_p("about"))
 #: attitudes that take a clause, their objects being persons or things ("trusts him", "views it")
@@ -108,7 +108,7 @@ VERBS: dict[str, Predicate] = _table([
      "vilify demonize demonise smear insult thank lament bemoan", _JUDGE),
     ("endorse disavow repudiate renounce reject dismiss defend champion welcome disown retract",
      _STANCE_SAID),
-    ("support oppose back favor favour", _STANCE),
+    ("support oppose back favor favour", STANCE),
     ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
     ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
      "deem wonder realize realise remember recognize recognise learn understand", _ATTITUDE_CLAUSE),
