@@ -350,6 +350,13 @@ def test_a_view_held_on_a_topic() -> None:
     assert (q.kind, q.text, q.speaker.text if q.speaker else None) == ("belief", "the new law", "his")
 
 
+def test_things_said_on_a_topic() -> None:
+    q = only(run("Drivers were angered by the mayor's comments on the bus strike."), "comments")
+    assert (q.kind, q.text, q.speaker.text if q.speaker else None) == ("indirect", "the bus strike", "the mayor")
+    q = only(run("In Iowa the senator gave a speech on farm subsidies."), "speech")
+    assert (q.kind, q.text) == ("indirect", "farm subsidies")
+
+
 def test_its_in_a_clause_is_the_clauses_subject() -> None:
     q = only(run("Greenpeace repeated its concerns over the new fishing quotas."), "concerns")
     assert q.speaker is not None and (q.speaker.text, q.speaker.name) == ("its", "Greenpeace")

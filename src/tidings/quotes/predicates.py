@@ -220,7 +220,9 @@ HELD_NOUNS: frozenset[str] = frozenset(
 #: verbs of holding a view, whose subject holds it: "had doubts about", "holds the view that",
 #: "shares their concern" (a stance noun after "have" is someone else's: "has the support of X")
 HOLDING_VERBS: frozenset[str] = frozenset("have hold harbor harbour share".split())
-_N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about"))
+#: things said, with their topic ("his claim that ...", "her comments on the deal", "remarks
+#: about the war")
+_N_SAID = Predicate("indirect", clause=True, object=False, preps=_p("about", "on"))
 #: views held, with what they are about ("his views on abortion", "concern over the deficit")
 _N_HELD = Predicate("belief", clause=True, object=False, preps=_p("on", "about", "over"))
 _N_STANCE = Predicate("belief", clause=False, object=False, preps=_p("for", "of", "to", "against"))
@@ -238,7 +240,7 @@ NOUNS: dict[str, Predicate] = _table([
     ("claim assertion allegation accusation charge statement announcement declaration argument "
      "contention insistence suggestion warning threat promise pledge vow prediction admission "
      "denial assurance complaint criticism proposal recommendation appeal plea question remark "
-     "comment testimony report", _N_SAID),
+     "comment testimony report speech", _N_SAID),
     (" ".join(sorted(HELD_NOUNS)), _N_HELD),
     ("call calls demand demands request", _N_DEMAND),
     ("support opposition endorsement backing objection resistance", _N_STANCE),
