@@ -416,3 +416,9 @@ def test_a_quotation_hung_on_the_predicate_completes_its_content() -> None:
     q = only(run("The wire service pointed to the review board finding that security in Kabul was "
                  "inadequate \u201cdespite repeated requests for more guards.\u201d"), "pointed")
     assert q.kind == "mixed" and q.text.endswith("requests for more guards.\u201d")
+
+
+def test_approving_of_something_is_an_attitude_but_approving_a_budget_is_an_act() -> None:
+    q = only(run("Most farmers approve of the new water rules."), "approve")
+    assert (q.kind, q.text) == ("belief", "the new water rules")
+    assert run("The council approved the budget on Monday.") == []

@@ -71,6 +71,9 @@ _REMARK_ON = Predicate("indirect", clause=True, object=False, preps=_p("about", 
 _JUDGE = Predicate("indirect", clause=False, object=True, with_object=_p("for", "of", "as", "over"))
 #: speech acts of stance towards a person, a proposal or a claim ("endorsed", "rejected")
 _STANCE_SAID = Predicate("indirect", clause=True, object=True, with_object=_p("as"))
+#: judging favourably or not: "approve of his job performance" (with an object, "approved the
+#: bill" is an act, not an attitude)
+_APPROVE_OF = Predicate("belief", clause=False, object=False, preps=_p("of"))
 #: attitudes of stance towards a person or a proposal ("supports the bill", "opposed the war")
 STANCE = Predicate("belief", clause=False, object=True)
 #: propositional attitudes whose object can be the content: "believes that", "fears a war"
@@ -109,6 +112,7 @@ VERBS: dict[str, Predicate] = _table([
     ("endorse disavow repudiate renounce reject dismiss defend champion welcome disown retract",
      _STANCE_SAID),
     ("support oppose back favor favour", STANCE),
+    ("approve disapprove", _APPROVE_OF),
     ("believe think feel fear hope expect doubt suspect want wish worry prefer", _ATTITUDE),
     ("consider reckon imagine envision envisage anticipate assume suppose presume regard view "
      "deem wonder realize realise remember recognize recognise learn understand", _ATTITUDE_CLAUSE),
