@@ -32,11 +32,13 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: verbs of the manner of speaking (Levin's class 37.3): '"Go back," he barked', 'boomed: "..."'
+#: verbs of the manner of speaking (Levin's class 37.3), of complaining (37.8: groused, carped)
+#: and of a face's expression used to say something (40.2: '"This is fantastic!" he beamed')
 MANNER_OF_SPEAKING: frozenset[str] = frozenset(
     """babble bark bawl bellow bleat boom bray cackle chatter croak croon crow drawl gabble groan
     growl grunt hiss holler hoot howl jabber moan mumble purr rasp roar screech shriek snarl
-    splutter sputter squawk squeal stammer stutter trumpet wail whimper whine whoop yelp""".split()
+    splutter sputter squawk squeal stammer stutter trumpet wail whimper whine whoop yelp
+    grouse carp kvetch beam grin smile snort sniff""".split()
 )
 
 #: verbs of thinking and feeling: a quotation in their complement is attributed to the subject,
@@ -112,7 +114,12 @@ class Cue:
 
 
 def _is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+    """A verb, or a word the tagger took for a noun that has an auxiliary and a subject ("Trump did
+    post on Twitter that ...")."""
+    if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and "aux" in deps and "nsubj" in deps
 
 
 def may_cue(lower: str, lemma: str) -> bool:
