@@ -846,6 +846,16 @@ def test_a_colon_hands_the_quotation_to_the_clause_subject(text: str, speaker: s
     assert [q.speaker.text if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]
 
 
+def test_a_label_after_a_run_in_head_names_the_speaker() -> None:
+    text = ("Weekly poll digest.\n\n"
+            "FARM INCOMES FALL FOR A THIRD YEAR IN THE NORTHERN COUNTIES - Maria Lopez: \u201cThe "
+            "survey of 400 farms finds that incomes fell by a fifth. Most of the fall came from "
+            "feed prices.\u201d")
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.text == "Maria Lopez"
+
+
 def test_a_single_paragraph_is_no_headline() -> None:
     text = "Okafor: the union will not sign anything that cuts the night shift allowance."
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))

@@ -291,7 +291,7 @@ def _label_before(ctx: Context, k: int) -> Span | None:
     (D-Ore.): "..."'): the speaker named in the label."""
     q = ctx.quotations[k]
     ps, pe = ctx.paras[ctx.para_of(q.outer_start)]
-    found = label_at(ctx.text, ctx.doc, ps, pe)
+    found = label_at(ctx.text, ctx.doc, ps, pe, run_in=True)
     if found is None:
         return None
     _, speaker, words_start = found

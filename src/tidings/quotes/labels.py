@@ -39,11 +39,21 @@ _CAPS_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}$")
 _NAME_LABELS = ("PERSON", "ORG", "NORP")
 
 
-def label_at(text: str, doc: Doc, para_start: int, para_end: int) -> tuple[Span, Span, int] | None:
+#: a run-in head set off by a spaced dash before a label ("RED STATES OUTNUMBER BLUE - Jeffrey
+#: Jones: "...""), as digests and newsletters set their items
+_RUN_IN = re.compile(r".* [-\u2013\u2014]+ ")
+
+
+def label_at(text: str, doc: Doc, para_start: int, para_end: int,
+             run_in: bool = False) -> tuple[Span, Span, int] | None:
     """The label opening the paragraph [para_start, para_end) (characters of ``text``, the text of
     ``doc``): (the whole label before the colon, the speaker in it, where the words after the
-    colon start), or None."""
-    colon = text.find(":", para_start, min(para_end, para_start + 120))
+    colon start), or None.  With ``run_in`` the label may follow a run-in head and a dash."""
+    colon = text.find(":", para_start, min(para_end, para_start + 240 if run_in else para_start + 120))
+    if run_in and colon > 0:
+        head = _RUN_IN.match(text, para_start, colon)
+        if head is not None:
+            para_start = head.end()
     if colon < 0 or colon + 1 >= para_end or any(c in text[para_start:colon] for c in "!?\n") or not (
             text[colon + 1].isspace() or text[colon + 1] in DOUBLE_MARKS):
         return None
