@@ -77,13 +77,14 @@ def label_at(text: str, doc: Doc, para_start: int, para_end: int,
 
 def _names_in(label: Span) -> list[Span]:
     """The PERSON, ORG and NORP entities inside a short span, from its tokens (``Span.ents``
-    walks the whole document)."""
+    walks the whole document); one that runs into the span from before it counts from the span's
+    start (the model may join a run-in head to the name after its dash)."""
     doc = label.doc
     out: list[Span] = []
     i = label.start
     while i < label.end:
         t = doc[i]
-        if t.ent_type_ in _NAME_LABELS and t.ent_iob_ == "B":
+        if t.ent_type_ in _NAME_LABELS and (t.ent_iob_ == "B" or i == label.start):
             j = i + 1
             while j < label.end and doc[j].ent_iob_ == "I":
                 j += 1
