@@ -856,6 +856,20 @@ def test_a_label_after_a_run_in_head_names_the_speaker() -> None:
     assert q.speaker is not None and q.speaker.text == "Maria Lopez"
 
 
+@pytest.mark.parametrize("item, speaker", [
+    # a name the model does not recognise as one, and a document the words come from
+    ("Turnout in the valley towns fell again - Ana Brandvold: \u201cFewer than half of the "
+     "registered voters came out.\u201d", "Ana Brandvold"),
+    ("The sample was too small - More from the report: \u201cOnly 212 households answered every "
+     "question.\u201d", "the report"),
+])
+def test_a_digest_item_names_its_source_after_the_dash(item: str, speaker: str) -> None:
+    text = "Weekly poll digest.\n\n" + item
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_a_single_paragraph_is_no_headline() -> None:
     text = "Okafor: the union will not sign anything that cuts the night shift allowance."
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))

@@ -42,6 +42,8 @@ _NAME_LABELS = ("PERSON", "ORG", "NORP")
 #: a run-in head set off by a spaced dash before a label ("RED STATES OUTNUMBER BLUE - Jeffrey
 #: Jones: "...""), as digests and newsletters set their items
 _RUN_IN = re.compile(r".* [-\u2013\u2014]+ ")
+#: a label naming where the words come from ("From the report:", "More from Jones:")
+_FROM = re.compile(r"(?:[Mm]ore )?[Ff]rom ")
 
 
 def label_at(text: str, doc: Doc, para_start: int, para_end: int,
@@ -54,6 +56,9 @@ def label_at(text: str, doc: Doc, para_start: int, para_end: int,
         head = _RUN_IN.match(text, para_start, colon)
         if head is not None:
             para_start = head.end()
+        source = _FROM.match(text, para_start, colon)  # "More from the report:"
+        if source is not None:
+            para_start = source.end()
     if colon < 0 or colon + 1 >= para_end or any(c in text[para_start:colon] for c in "!?\n") or not (
             text[colon + 1].isspace() or text[colon + 1] in DOUBLE_MARKS):
         return None
@@ -70,9 +75,20 @@ def label_at(text: str, doc: Doc, para_start: int, para_end: int,
         return label, label, start
     names = _names_in(label)
     people = [e for e in names if e.label_ == "PERSON"]
+    if not names and run_in and _unrecognised_source(label):
+        return label, label, start
     if not names:
         return None
     return label, (people or names)[-1], start
+
+
+def _unrecognised_source(label: Span) -> bool:
+    """A label before a quotation that names its source though the model found no entity in it:
+    two proper nouns or more ("Philip Bump"), or a document ("the report")."""
+    words = [t for t in label if t.is_alpha]
+    if len(words) >= 2 and all(t.pos_ == "PROPN" for t in words):
+        return True
+    return label.root.lemma_.lower() in INFORMATION_SOURCES and label.root.pos_ == "NOUN"
 
 
 def _names_in(label: Span) -> list[Span]:
