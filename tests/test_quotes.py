@@ -870,6 +870,16 @@ def test_a_digest_item_names_its_source_after_the_dash(item: str, speaker: str) 
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_a_colon_before_a_quotation_ends_the_content_before_it() -> None:
+    text = ("Digest.\n\nPollsters agree the count was slow - Ana Brandvold: \u201cThe machines in "
+            "three counties broke down before noon.\u201d")
+    quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))
+    direct = [(q.text, q.speaker.text if q.speaker else None) for q in quotes if q.kind == "direct"]
+    assert direct == [("The machines in three counties broke down before noon.", "Ana Brandvold")]
+    [agree] = [q for q in quotes if q.cue == "agree"]
+    assert agree.text.startswith("the count was slow") and "machines" not in agree.text
+
+
 def test_a_single_paragraph_is_no_headline() -> None:
     text = "Okafor: the union will not sign anything that cuts the night shift allowance."
     quotes = extract_quotes(Article(id="t", text=text), nlp.parse(text))

@@ -385,15 +385,16 @@ def pass_adjacent(ctx: Context, found: list[Found], used: set[int], used_cues: s
             gap = [t for t in after if t.i < cue_i and not t.is_punct]
             att = attribution(ctx, cue_i, 0.92 if len(gap) <= 4 else 0.8, "after")
         else:
-            cue_i = _before_cue(ctx, k, before)
+            # a label right before the quotation names its speaker, whatever verb came earlier in
+            # the paragraph ('Pollsters agree - Carl Bialik: "..."')
+            att = named(_label_before(ctx, k), 0.8, "label")
+            cue_i = _before_cue(ctx, k, before) if att is None else None
             if cue_i is not None:
                 att = attribution(ctx, cue_i, 0.88, "before")
         if att is None:
             glued = q.closed and ctx.text[q.outer_end:q.outer_end + 1] in DASHES and \
                 bool(after) and after[0].idx > q.outer_end
             att = named(_dash_speaker(ctx, after, glued), 0.8, "dash")
-        if att is None:
-            att = named(_label_before(ctx, k), 0.8, "label")
         if att is None and not short:
             ci, span = _intro_paragraph(ctx, k)
             att = attribution(ctx, ci, 0.78, "intro") if ci is not None else named(span, 0.72, "intro")

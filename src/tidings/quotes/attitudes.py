@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.model import Quote
 from tidings.parsed import children_of, parsed, subtree_range
-from tidings.quotes.context import before_second_act, hung_quotation_end, within_paragraph
+from tidings.quotes.context import before_colon_quotation, before_second_act, hung_quotation_end, within_paragraph
 from tidings.quotes.cues import Cue
 from tidings.quotes.predicates import (
     ADJECTIVES,
@@ -492,7 +492,8 @@ def find_attributions(text: str, doc: Doc, in_quote: list[bool], taken: list[tup
         a, b = _trim(doc, *within_paragraph(doc, rel.cue[0], rel.content))
         if b <= a or not _worthy(doc, a, b):
             continue
-        b = hung_quotation_end(doc, in_quote, rel.cue[0], b)
+        b = hung_quotation_end(doc, in_quote, rel.cue[0], before_colon_quotation(doc, a, b))
+        a, b = _trim(doc, a, b)
         kind = rel.kind
         if rel.source is None and rel.how not in ("hearsay", "unnamed"):
             continue

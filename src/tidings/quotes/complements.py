@@ -16,6 +16,7 @@ from tidings.quotes.context import (
     Context,
     Found,
     attribution,
+    before_colon_quotation,
     hung_quotation_end,
     is_short,
     quote_tokens,
@@ -151,6 +152,7 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
     while a < b and (tokens[a].is_punct and not tokens[a].is_quote or tokens[a].is_space):
         a += 1
     # a dash after a quotation opens an aside: '... to "burning the Constitution" - a charge that'
+    b = before_colon_quotation(doc, a, b)
     seen_quote = False
     for i in range(a, b):
         t = tokens[i]

@@ -195,6 +195,18 @@ def before_second_act(doc: Doc, a: int, b: int, cue: Token | None = None) -> int
     return b
 
 
+def before_colon_quotation(doc: Doc, a: int, b: int) -> int:
+    """End of a content [a, b) before a colon that introduces a quotation after words of the
+    content's own ('want a second bridge - From the report: "..."', 'was thinking: "..."'): the
+    quotation is words of their own, not part of the content."""
+    for i in range(a + 1, b - 1):
+        if doc[i].is_quote:
+            return b
+        if doc[i].text == ":" and doc[i + 1].is_quote:
+            return i
+    return b
+
+
 def hung_quotation_end(doc: Doc, in_quote: list[bool], cue_i: int, b: int) -> int:
     """End of a content [.., b) that a quotation right after it completes, when the parser hung
     the quotation on the cue rather than in the content ('pledged to oppose legal status "today,
