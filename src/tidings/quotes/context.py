@@ -222,11 +222,12 @@ def hung_quotation_end(doc: Doc, in_quote: list[bool], cue_i: int, b: int) -> in
         end += 1
     if doc[end - 1].sent != doc[cue_i].sent:
         return b
-    inner = [t for t in doc[j:end] if not t.is_punct]
-    tops = [t for t in inner if not j <= t.head.i < end]
-    if not tops or any(t.head.i != cue_i for t in tops) or titled(doc[j + 1:end - 1].text, doc[j + 1:end - 1]):
-        return b  # (a title named after the content, 'on ABC's "This Week."', completes nothing)
-    return end
+    tops = [t for t in doc[j:end] if not t.is_punct and not j <= t.head.i < end]
+    if not tops or any(t.head.i != cue_i for t in tops):
+        return b
+    words = doc[j + 1:end - 1]
+    # (a title named after the content, 'on ABC's "This Week."', completes nothing)
+    return b if titled(words.text, words) else end
 
 
 def within_paragraph(doc: Doc, at: int, r: tuple[int, int]) -> tuple[int, int]:

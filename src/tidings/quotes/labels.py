@@ -53,12 +53,7 @@ def label_at(text: str, doc: Doc, para_start: int, para_end: int,
     colon start), or None.  With ``run_in`` the label may follow a run-in head and a dash."""
     colon = text.find(":", para_start, min(para_end, para_start + 240 if run_in else para_start + 120))
     if run_in and colon > 0:
-        head = _RUN_IN.match(text, para_start, colon)
-        if head is not None:
-            para_start = head.end()
-        source = _FROM.match(text, para_start, colon)  # "More from the report:"
-        if source is not None:
-            para_start = source.end()
+        para_start = _after_run_in(text, para_start, colon)
     if colon < 0 or colon + 1 >= para_end or any(c in text[para_start:colon] for c in "!?\n") or not (
             text[colon + 1].isspace() or text[colon + 1] in DOUBLE_MARKS):
         return None
@@ -80,6 +75,16 @@ def label_at(text: str, doc: Doc, para_start: int, para_end: int,
     if not names:
         return None
     return label, (people or names)[-1], start
+
+
+def _after_run_in(text: str, start: int, colon: int) -> int:
+    """Where the label before ``colon`` starts once a run-in head and its dash, and a "More from"
+    or "From", are passed over."""
+    for prefix in (_RUN_IN, _FROM):
+        found = prefix.match(text, start, colon)
+        if found is not None:
+            start = found.end()
+    return start
 
 
 def _unrecognised_source(label: Span) -> bool:
