@@ -54,6 +54,7 @@ from tidings.quotes.predicates import (
     VERB_FORMS,
     VERBS,
     Predicate,
+    repaired_lemma,
 )
 from tidings.quotes.speakers import Resolver, passive_participle, speaker_at, subject_of
 
@@ -253,9 +254,7 @@ def _verb_relation(tok: Token, pred: Predicate) -> _Relation | None:
 
 
 def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    known = lemma in VERBS or lemma in CHARACTERIZING or lemma in CHARACTERIZING_BELIEF
-    return lemma if known else VERB_FORMS.get(tok.lower_, lemma)
+    return repaired_lemma(tok.lemma_, tok.lower_, VERB_FORMS, VERBS, CHARACTERIZING, CHARACTERIZING_BELIEF)
 
 
 def _characterizing(tok: Token) -> _Relation | None:
@@ -420,8 +419,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
         if pos not in _CUE_POS or in_quote[i] or i in skip:
             continue
         lemma = view.lemma[i].lower()
-        if lemma not in VERBS and pos == "VERB":
-            lemma = VERB_FORMS.get(view.lower[i], lemma)
+        if pos == "VERB":
+            lemma = repaired_lemma(lemma, view.lower[i], VERB_FORMS, VERBS)
         rel: _Relation | None = None
         if pos == "VERB":
             if tok.tag_ == "VBN" and lemma in HEARSAY_PASSIVES and any(
@@ -457,9 +456,7 @@ def _inside_attitude(tok: Token) -> bool:
     outer relation's content holds it, and it is not a second relation."""
     if tok.dep_ != "xcomp" or tok.head.i == tok.i:
         return False
-    head = tok.head
-    lemma = head.lemma_.lower()
-    lemma = lemma if lemma in VERBS else VERB_FORMS.get(head.lower_, lemma)
+    lemma = repaired_lemma(tok.head.lemma_, tok.head.lower_, VERB_FORMS, VERBS)
     return lemma in VERBS or lemma in ADJECTIVES
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.quotes.predicates import inflections
+from tidings.quotes.predicates import inflections, repaired_lemma
 
 #: verbs of saying: introduce direct, mixed and indirect quotes
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -131,8 +131,7 @@ def may_cue(lower: str, lemma: str) -> bool:
 def _cue_lemma(tok: Token) -> str:
     """The token's lemma, or the cue verb it is a form of when the lemmatizer erred ("rated" ->
     "rat")."""
-    lemma = tok.lemma_.lower()
-    return lemma if lemma in _CUE_LEMMAS else _CUE_FORMS.get(tok.lower_, lemma)
+    return repaired_lemma(tok.lemma_, tok.lower_, _CUE_FORMS, _CUE_LEMMAS)
 
 
 def cue_at(tok: Token) -> Cue | None:

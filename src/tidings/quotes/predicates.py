@@ -18,6 +18,7 @@ and intentions.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 
@@ -176,6 +177,14 @@ def inflections(base: str) -> set[str]:
 
 #: inflected form -> lemma, for when the tagger's lemma is wrong ("hopes" -> "hop")
 VERB_FORMS: dict[str, str] = {f: base for base in VERBS for f in inflections(base)}
+
+
+def repaired_lemma(lemma: str, form: str, forms: dict[str, str], *known: Container[str]) -> str:
+    """The tagger's ``lemma`` when a lexicon in ``known`` holds it, else the lexicon verb that the
+    word ``form`` inflects (``forms``), else the lemma: the tagger can be wrong ("hopes" -> "hop",
+    "rated" -> "rat")."""
+    lemma = lemma.lower()
+    return lemma if any(lemma in k for k in known) else forms.get(form, lemma)
 
 #: passives of hearsay that name no source: "is expected to", "is believed to", "is said to"
 HEARSAY_PASSIVES: frozenset[str] = frozenset(
