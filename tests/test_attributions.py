@@ -422,3 +422,10 @@ def test_approving_of_something_is_an_attitude_but_approving_a_budget_is_an_act(
     q = only(run("Most farmers approve of the new water rules."), "approve")
     assert (q.kind, q.text) == ("belief", "the new water rules")
     assert run("The council approved the budget on Monday.") == []
+
+
+def test_a_content_never_ends_on_a_coordinator_whose_conjunct_the_parse_hung_elsewhere() -> None:
+    q = only(run("Councillor Ruth Abara claimed that she is not backing any candidate, and in addition "
+                 "to a dinner she had with the mayor last year, she also hosted the governor at her "
+                 "farm."), "claimed")
+    assert q.text == "that she is not backing any candidate"

@@ -81,11 +81,13 @@ class _Relation:
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Tokens [a, b) without punctuation (quotation marks kept) or spaces at either edge, nor a
+    coordinator left at the end when the parse hung what it joins elsewhere."""
     view = parsed(doc)
-    punct, space = view.is_punct, view.is_space
+    punct, space, dep = view.is_punct, view.is_space, view.dep
     while a < b and (punct[a] or space[a]) and not doc[a].is_quote:
         a += 1
-    while b > a and (punct[b - 1] or space[b - 1]) and not doc[b - 1].is_quote:
+    while b > a and ((punct[b - 1] or space[b - 1]) and not doc[b - 1].is_quote or dep[b - 1] == "cc"):
         b -= 1
     return a, b
 

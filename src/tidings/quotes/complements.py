@@ -342,12 +342,13 @@ def pass_indirect(ctx: Context, found: list[Found], used_cues: set[int]) -> None
 
 
 def _trimmed(span: Span) -> Span:
-    """``span`` without punctuation or spaces at either edge."""
+    """``span`` without punctuation or spaces at either edge, nor a coordinator left at its end
+    when the parse hung what it joins elsewhere ("that he is not backing anyone, and")."""
     a, b = span.start, span.end
     doc = span.doc
     while a < b and (doc[a].is_punct or doc[a].is_space):
         a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
         b -= 1
     return doc[a:b]
 
