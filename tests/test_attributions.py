@@ -429,3 +429,22 @@ def test_a_content_never_ends_on_a_coordinator_whose_conjunct_the_parse_hung_els
                  "to a dinner she had with the mayor last year, she also hosted the governor at her "
                  "farm."), "claimed")
     assert q.text == "that she is not backing any candidate"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Reportedly, the clerk took cash from three contractors and hid it in a shed.", "Reportedly",
+     "the clerk took cash from three contractors and hid it in a shed"),
+    ("With the mayor reportedly weighing a run for the Senate, the party is nervous.", "reportedly",
+     "the mayor reportedly weighing a run for the Senate"),
+    ("The treasurer, who allegedly has been moving funds abroad, resigned on Friday.", "allegedly",
+     "who allegedly has been moving funds abroad"),
+    ("Before the vote (the union has reportedly hired two lobbyists for the fight), the council met.",
+     "reportedly", "the union has reportedly hired two lobbyists for the fight"),
+])
+def test_a_hearsay_adverb_hands_its_clause_to_no_named_source(text: str, cue: str, content: str) -> None:
+    q = only(run(text), cue.lower())
+    assert (q.kind, q.cue, q.text, q.speaker) == ("indirect", cue, content, None)
+
+
+def test_a_hearsay_adverb_on_an_adjective_reports_nothing() -> None:
+    assert run("The league hired a supposedly neutral referee for the final.") == []

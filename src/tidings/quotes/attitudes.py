@@ -13,8 +13,9 @@ them from the predicate classes of English (see ``tidings.quotes.predicates``):
 * a noun of the classes with a that-clause, an infinitive or its preposition ("his claim that",
   "support for"), whose source is its possessor or the subject of the light verb it is the object
   of ("voiced concern that");
-* the impersonal passive of hearsay ("X is expected to", "is believed to"), which names no source:
-  those are kept with ``speaker: null``, as a fact-checker wants unattributed claims marked.
+* the impersonal passive of hearsay ("X is expected to", "is believed to") and its adverbs ("X
+  reportedly fled", "allegedly took bribes"), which name no source: those are kept with
+  ``speaker: null``, as a fact-checker wants unattributed claims marked.
 
 A relation needs a content with a word in it and, except for the impersonal passive, a source.
 Kinds: ``indirect`` for acts of communication and judgement and for evidence (a poll "shows"),
@@ -41,6 +42,7 @@ from tidings.quotes.predicates import (
     EVIDENTIALS,
     EXPLETIVES,
     FINDING_NOUNS,
+    HEARSAY_ADVERBS,
     HEARSAY_PASSIVES,
     HELD_NOUNS,
     HOLDING_VERBS,
@@ -60,8 +62,9 @@ from tidings.quotes.speakers import Resolver, passive_participle, speaker_at, su
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp"))
 _OBJECT_DEPS = frozenset(("dobj",))
-#: the parts of speech a cue can have (verbs, attitude adjectives, noun cues, "in" a poll)
-_CUE_POS = frozenset(("VERB", "ADJ", "NOUN", "ADP"))
+#: the parts of speech a cue can have (verbs, attitude adjectives, noun cues, "in" a poll,
+#: hearsay adverbs)
+_CUE_POS = frozenset(("VERB", "ADJ", "NOUN", "ADP", "ADV"))
 _FIRST_SECOND = frozenset("i we you me us".split())
 _PRONOUN_CONTENT = frozenset("it this that these those them him her me us you one which what whom".split())
 #: dependents of a cue that are clauses of its own, which end its content
@@ -392,6 +395,32 @@ def _hearsay(tok: Token) -> _Relation | None:
     return _Relation((tok.i, tok.i + 1), (a, b), None, "belief", "hearsay")
 
 
+def _hearsay_adverb(tok: Token) -> _Relation | None:
+    """'X reportedly fled', 'Reportedly, X fled': the clause the adverb modifies, whole, is what
+    someone unnamed reports (an adverb on an adjective, "a supposedly neutral referee", is not)."""
+    head = tok.head
+    if tok.dep_ != "advmod" or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head  # "who reportedly has been itching": the clause is the verb's
+    a, b = _in_brackets(tok, *subtree_range(head))
+    doc = tok.doc
+    while a < head.i and (a == tok.i or (doc[a].head.i == head.i and doc[a].dep_ in ("mark", "cc", "punct"))):
+        a += 1  # what opens the clause ("With", "and", the adverb itself) is not what is reported
+    return _Relation((tok.i, tok.i + 1), (a, b), None, "indirect", "hearsay")
+
+
+def _in_brackets(tok: Token, a: int, b: int) -> tuple[int, int]:
+    """Tokens [a, b) cut to the brackets around ``tok`` when it stands in an aside "( ... )" (the
+    parser may make the aside the head of its sentence)."""
+    words = parsed(tok.doc).words
+    opened = next((i for i in range(tok.i - 1, a - 1, -1) if words[i] in ("(", ")")), None)
+    if opened is None or words[opened] != "(":
+        return a, b
+    closed = next((i for i in range(tok.i + 1, b) if words[i] == ")"), b)
+    return opened + 1, closed
+
+
 def _appearance(tok: Token) -> _Relation | None:
     """'X seems to Y', 'X appeared ready to Y', 'it appears (that) X': an impression the text
     reports without naming whose it is, kept like hearsay with no source."""
@@ -449,6 +478,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
             rel = _noun_relation(tok, NOUNS[lemma])
         elif pos == "ADP" and view.lower[i] == "in":
             rel = _finding(tok)
+        elif pos == "ADV" and view.lower[i] in HEARSAY_ADVERBS:
+            rel = _hearsay_adverb(tok)
         if rel is not None:
             yield rel
 

@@ -192,6 +192,12 @@ HEARSAY_PASSIVES: frozenset[str] = frozenset(
     "estimate project predict".split()
 )
 
+#: the adverbs of those passives ("X reportedly fled", "allegedly took bribes"): reportative
+#: evidentials, which hand the clause they modify to a source the text does not name
+HEARSAY_ADVERBS: frozenset[str] = frozenset(
+    "reportedly allegedly purportedly reputedly supposedly".split()
+)
+
 #: verbs of appearance, evidentials of the writer's impression with no source named: "X seems to
 #: Y", "X appeared ready to Y", "it appears that X"
 APPEARANCE_VERBS: frozenset[str] = frozenset("seem appear".split())
