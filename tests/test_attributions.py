@@ -448,3 +448,12 @@ def test_a_hearsay_adverb_hands_its_clause_to_no_named_source(text: str, cue: st
 
 def test_a_hearsay_adverb_on_an_adjective_reports_nothing() -> None:
     assert run("The league hired a supposedly neutral referee for the final.") == []
+
+
+def test_a_verb_the_tagger_took_for_a_noun_still_attributes() -> None:
+    # the small model tags "plans" here as a plural noun, yet parses it with a subject and an
+    # infinitive, as only a verb has
+    q = only(run("The Republican presidential candidate plans to be back in South Carolina later "
+                 "Saturday to await the results."), "plans")
+    assert (q.kind, q.text) == ("belief", "to be back in South Carolina later Saturday to await the results")
+    assert q.speaker is not None and q.speaker.text == "The Republican presidential candidate"

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from tidings.model import Quote
 from tidings.parsed import children_of, parsed, subtree_range
 from tidings.quotes.context import before_colon_quotation, before_second_act, hung_quotation_end, within_paragraph
-from tidings.quotes.cues import Cue
+from tidings.quotes.cues import Cue, is_verb
 from tidings.quotes.predicates import (
     ADJECTIVES,
     APPEARANCE_VERBS,
@@ -450,6 +450,8 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
         if pos not in _CUE_POS or in_quote[i] or i in skip:
             continue
         lemma = view.lemma[i].lower()
+        if pos == "NOUN" and is_verb(tok):
+            pos = "VERB"  # "the candidate plans to be back": a verb the tagger took for a noun
         if pos == "VERB":
             lemma = repaired_lemma(lemma, view.lower[i], VERB_FORMS, VERBS)
         rel: _Relation | None = None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from tidings.parsed import children_of
 from tidings.quotes.predicates import inflections, repaired_lemma
 
 #: verbs of saying: introduce direct, mixed and indirect quotes
@@ -113,13 +114,16 @@ class Cue:
     according: bool = False  # "according to X": the speaker is the object of "to"
 
 
-def _is_verb(tok: Token) -> bool:
-    """A verb, or a word the tagger took for a noun that has an auxiliary and a subject ("Trump did
-    post on Twitter that ...")."""
+def is_verb(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that the parser gave a subject and an
+    auxiliary or a clause, as only a verb has ("Trump did post on Twitter that ...", "the
+    candidate plans to be back")."""
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
         return True
-    deps = {c.dep_ for c in tok.children}
-    return tok.pos_ == "NOUN" and "aux" in deps and "nsubj" in deps
+    if tok.pos_ != "NOUN":
+        return False
+    deps = {c.dep_ for c in children_of(tok)}
+    return "nsubj" in deps and not deps.isdisjoint(("aux", "ccomp", "xcomp"))
 
 
 def may_cue(lower: str, lemma: str) -> bool:
@@ -142,7 +146,7 @@ def cue_at(tok: Token) -> Cue | None:
         nxt = doc[tok.i + 1]
         return Cue(head=tok, text=f"{tok.text} {nxt.text}", start=tok.idx,
                    end=nxt.idx + len(nxt.text), speech=True, according=True)
-    if not _is_verb(tok):
+    if not is_verb(tok):
         return None
     lemma = _cue_lemma(tok)
     # multi-word cues: verb + particle/adjective/object
