@@ -489,6 +489,16 @@ def test_cue_after_a_long_appositive_keeps_its_subject() -> None:
     assert q.speaker is not None and q.speaker.name == "Ines Carvalho"
 
 
+def test_cue_far_after_a_name_the_parse_put_inside_the_quotation() -> None:
+    # the parser hangs "Dalton" on the quotation and gives "said" no subject; the appositive runs
+    # past ten words and holds a participle after a preposition, which is no main verb
+    text = ("“A very good plan, a very good plan this one,” Dalton, the county’s longest-serving "
+            "commissioner and chairman of the roads committee after winning a fourth term, said when a "
+            "reporter asked.")
+    q = find(run(text), "A very good plan")
+    assert (q.cue, mention(q)) == ("said", "Dalton")
+
+
 def test_cue_before_the_quote_with_the_name_as_appositive() -> None:
     text = ('In a statement to the Gazette, her chief of staff, Omar Lindqvist, said: "The senator '
             'will vote against the bill as long as the cuts to rural clinics stay in it."')

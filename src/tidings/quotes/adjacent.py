@@ -111,8 +111,7 @@ def _fallback_subject(ctx: Context, window: list[Token], cue_i: int) -> Span | N
 def _after_cue(ctx: Context, k: int, window: list[Token]) -> int | None:
     doc = ctx.doc
     for n, t in enumerate(window):
-        near = n <= 10 or (n <= 30 and t.i in ctx.subjects and window[0].i <= ctx.subjects[t.i].i < t.i)
-        if t.i in ctx.cues and near:
+        if t.i in ctx.cues and (n <= 10 or (n <= 30 and _speaker_between(ctx, window, t.i))):
             # (further than ten tokens only when the cue's own subject stands between: '"...,"
             # Seth McKee, a political scientist at Texas Tech University, told The Hill.')
             cue = ctx.cues[t.i]
@@ -134,12 +133,25 @@ def _after_cue(ctx: Context, k: int, window: list[Token]) -> int | None:
                 if not (window[0].i <= subj.i <= window[-1].i):
                     continue
             return t.i
-        if t.pos_ == "VERB" and t.i not in ctx.cues and t.dep_ not in ("amod", "acl", "relcl", "advcl", "xcomp"):
+        if t.pos_ == "VERB" and t.i not in ctx.cues and t.dep_ not in ("amod", "acl", "relcl", "advcl", "xcomp",
+                                                                       "pcomp"):
             # another main verb comes first: "...," the official said later, ... is fine, but
             # "...". Smith left. is not an attribution
             if n > 2 and doc[t.i - 1].lower_ not in ("who", "which"):
                 break
     return None
+
+
+def _speaker_between(ctx: Context, window: list[Token], cue_i: int) -> bool:
+    """The cue's subject stands between the quotation and the cue; or, when the parse gave the
+    cue none, a noun phrase opens the window right after the quotation ('"...," Brent Bozell,
+    founder of the Media Research Center, tells Breitbart News')."""
+    subj = ctx.subjects.get(cue_i)
+    if subj is not None:
+        return window[0].i <= subj.i < cue_i
+    span = _fallback_subject(ctx, window, cue_i)
+    first = next((t.i for t in window if not (t.is_space or t.is_punct)), None)
+    return span is not None and span.start == first and span.end <= cue_i
 
 
 def _name_before(ctx: Context, window: list[Token], cue_i: int) -> Span | None:
