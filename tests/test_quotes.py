@@ -499,6 +499,13 @@ def test_cue_far_after_a_name_the_parse_put_inside_the_quotation() -> None:
     assert (q.cue, mention(q)) == ("said", "Dalton")
 
 
+def test_a_verb_of_a_sequence_the_parse_left_unlabelled_shares_the_subject() -> None:
+    text = ("The mayor waved at the crowd to quiet it, then leaned in and said: “We will finish "
+            "this bridge by spring.”")
+    q = find(run(text), "We will finish")
+    assert (q.cue, mention(q)) == ("said", "The mayor")
+
+
 def test_cue_before_the_quote_with_the_name_as_appositive() -> None:
     text = ('In a statement to the Gazette, her chief of staff, Omar Lindqvist, said: "The senator '
             'will vote against the bill as long as the cuts to rural clinics stay in it."')

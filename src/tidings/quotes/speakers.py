@@ -256,7 +256,10 @@ def subject_of(cue: Cue, allowed: Callable[[Token], bool] = lambda t: True) -> T
                 tok = noun.head
                 continue
             return noun if allowed(noun) else None
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
+        if tok.head.i != tok.i and (tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") or (
+                # "Trump gestured ..., then leaned in and said": a verb of a sequence the parser
+                # left unlabelled shares the subject of the verb it hangs on
+                tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.is_alpha)):
             nxt = tok.head
             if tok.dep_ == "conj":
                 nxt = _reporting_verb_of(tok) or _verb_above(tok) or nxt
