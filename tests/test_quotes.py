@@ -506,6 +506,17 @@ def test_a_verb_of_a_sequence_the_parse_left_unlabelled_shares_the_subject() -> 
     assert (q.cue, mention(q)) == ("said", "The mayor")
 
 
+def test_a_quotation_paragraph_after_a_lead_in_is_the_lead_ins_subjects() -> None:
+    text = ("Buddy Valastro joined the governor at a town hall.\n\nValastro praised the governor's "
+            "leadership after the storm.\n\n“We need someone who is going to cut through the noise "
+            "and bring people together.”")
+    q = find(run(text), "We need someone")
+    assert q.speaker is not None and q.speaker.name == "Buddy Valastro" and q.cue is None
+    # a lead-in about something else, or one that quotes already, lends no speaker
+    other = text.replace("Valastro praised the governor's leadership", "The storm flooded the town")
+    assert find(run(other), "We need someone").speaker is None
+
+
 def test_cue_before_the_quote_with_the_name_as_appositive() -> None:
     text = ('In a statement to the Gazette, her chief of staff, Omar Lindqvist, said: "The senator '
             'will vote against the bill as long as the cuts to rural clinics stay in it."')

@@ -39,7 +39,7 @@ from tidings.quotes.adjacent import pass_adjacent
 from tidings.quotes.attitudes import find_attributions
 from tidings.quotes.complements import pass_complements, pass_indirect
 from tidings.quotes.context import DASHES, Context, Found
-from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_repeated
+from tidings.quotes.continuations import merge_shared_cues, pass_floating, pass_lead_in, pass_repeated
 from tidings.quotes.labels import find_headline, find_turns
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations
 from tidings.quotes.nesting import nest
@@ -75,6 +75,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
 
     found = pass_floating(ctx, found, used)
     pass_repeated(ctx, found)
+    pass_lead_in(ctx, found, resolver)
     quotes = [_to_quote(text, f) for f in found]
     cue_heads = {f.attribution.cue.head.i for f in found
                  if f.attribution is not None and f.attribution.cue is not None}
