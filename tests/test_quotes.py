@@ -517,6 +517,12 @@ def test_a_quotation_paragraph_after_a_lead_in_is_the_lead_ins_subjects() -> Non
     assert find(run(other), "We need someone").speaker is None
 
 
+def test_the_writers_own_and_i_quote_is_no_attribution() -> None:
+    text = 'No wonder the mayor said, and I quote, "We love the potholes." He is treating the voters as fools.'
+    q = find(run(text), "We love the potholes")
+    assert (q.cue, mention(q)) == ("said", "the mayor")
+
+
 def test_cue_before_the_quote_with_the_name_as_appositive() -> None:
     text = ('In a statement to the Gazette, her chief of staff, Omar Lindqvist, said: "The senator '
             'will vote against the bill as long as the cuts to rural clinics stay in it."')

@@ -149,6 +149,8 @@ def cue_at(tok: Token) -> Cue | None:
     if not is_verb(tok):
         return None
     lemma = _cue_lemma(tok)
+    if lemma == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children_of(tok)):
+        return None  # "said, and I quote,": the writer vouching for the words of another cue's speaker
     # multi-word cues: verb + particle/adjective/object
     for child in tok.rights:
         if child.i > tok.i + 3:
