@@ -457,3 +457,20 @@ def test_a_verb_the_tagger_took_for_a_noun_still_attributes() -> None:
                  "Saturday to await the results."), "plans")
     assert (q.kind, q.text) == ("belief", "to be back in South Carolina later Saturday to await the results")
     assert q.speaker is not None and q.speaker.text == "The Republican presidential candidate"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("In an interview in July, the spokeswoman was asked about the donations, and she changed the subject.",
+     "asked about", "the donations"),
+    ("During the debate, the senator was asked if he had ever voted for a tax rise.", "asked",
+     "if he had ever voted for a tax rise"),
+    ("It was argued that the levy would fall hardest on the poor.", "argued",
+     "that the levy would fall hardest on the poor"),
+])
+def test_an_agentless_passive_speech_act_has_no_named_source(text: str, cue: str, content: str) -> None:
+    q = only(run(text), cue.split()[0])
+    assert (q.kind, q.cue, q.text, q.speaker) == ("indirect", cue, content, None)
+
+
+def test_an_agentless_passive_of_attitude_reports_nobodys_attitude() -> None:
+    assert [q.cue for q in run("The levy was designed to raise money for the schools.")] == []

@@ -468,8 +468,11 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
                 rel = _message(tok)
             if rel is None and lemma in VERBS and not _inside_attitude(tok):
                 rel = _verb_relation(tok, VERBS[lemma])
-                if rel is not None and passive_participle(tok):
-                    # "Asked about the donations, she ...": asked by someone the text does not name
+                if rel is not None and (passive_participle(tok) or (
+                        rel.source is None and rel.kind == "indirect" and _agentless_passive(tok))):
+                    # "Asked about the donations, she ...", "she was asked if ...", "it was argued
+                    # that ...": a speech act by someone the text does not name ("is supposed to"
+                    # or "was designed to" report nobody's attitude)
                     rel.source, rel.how = None, "unnamed"
                 if rel is not None and lemma in EVIDENTIALS and rel.how != "clause" and not (
                         rel.source is not None and rel.source.lemma_.lower() in INFORMATION_SOURCES):
@@ -484,6 +487,11 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
             rel = _hearsay_adverb(tok)
         if rel is not None:
             yield rel
+
+
+def _agentless_passive(tok: Token) -> bool:
+    kids = children_of(tok)
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def _inside_attitude(tok: Token) -> bool:
