@@ -271,6 +271,16 @@ def test_a_headline_colon_without_a_source_or_a_claim_attributes_nothing(headlin
     assert [q for q in run(text) if q.cue == ":"] == []
 
 
+def test_said_during_a_conference_that_reports_the_clause_parsed_as_a_relative() -> None:
+    # "that" here is a complementizer, though the parser makes the clause relative to "conference"
+    text = ("Courted by both parties and widely tipped to be the largest donor of the cycle, Halvorsen "
+            "said earlier on Friday during a news conference that he may wait until the spring "
+            "primaries to decide whom to back.")
+    q = only(run(text), "said")
+    assert (q.text, q.speaker.text if q.speaker else None) == (
+        "that he may wait until the spring primaries to decide whom to back", "Halvorsen")
+
+
 def test_said_in_a_statement_that_reports_the_that_clause() -> None:
     # the parser hangs the clause on "statement"; it is still what the minister said
     text = ("Finance Minister Ana Soto, who has led the ministry since March, said in a statement "

@@ -85,16 +85,17 @@ def _held_by_cue_words(cue: Cue) -> list[Token]:
 
 
 def _setting_clauses(head: Token) -> list[Token]:
-    """'said in a statement that X': the parser hangs the that-clause on the noun of the setting
-    phrase, as if it were the statement's content; it is what the verb reports."""
+    """'said in a statement that X', 'said during a news conference that X': the parser hangs the
+    that-clause on the noun of the setting phrase, as if it were the statement's content, or as a
+    relative clause, though its "that" is a complementizer; it is what the verb reports."""
     out = []
     for c in children_of(head):
-        if c.dep_ != "prep" or c.i < head.i or c.lower_ not in ("in", "on", "at"):
+        if c.dep_ != "prep" or c.i < head.i or c.lower_ not in ("in", "on", "at", "during"):
             continue
         for obj in children_of(c):
             if obj.dep_ != "pobj" or obj.lemma_.lower() not in SETTING_NOUNS:
                 continue
-            out.extend(g for g in children_of(obj) if g.dep_ in ("acl", "ccomp") and g.i > obj.i
+            out.extend(g for g in children_of(obj) if g.dep_ in ("acl", "ccomp", "relcl") and g.i > obj.i
                        and _marked(g))
     return out
 
