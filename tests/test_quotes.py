@@ -12,6 +12,7 @@ import pytest
 from tidings import nlp
 from tidings.model import Article, Quote
 from tidings.quotes import extract_quotes
+from tidings.quotes.adjacent import audience
 from tidings.quotes.marks import find_quotations
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -521,6 +522,22 @@ def test_the_writers_own_and_i_quote_is_no_attribution() -> None:
     text = 'No wonder the mayor said, and I quote, "We love the potholes." He is treating the voters as fools.'
     q = find(run(text), "We love the potholes")
     assert (q.cue, mention(q)) == ("said", "the mayor")
+
+
+def test_a_no_break_space_before_the_quotation_is_no_word_between_it_and_its_cue() -> None:
+    text = "Asked to respond, the mayor said,\u00a0\u201cWhat does it say about people who jump on every rumour they hear?\u201d"
+    q = find(run(text), "What does it say")
+    assert (q.kind, q.cue, mention(q), q.text) == (
+        "direct", "said", "the mayor", "What does it say about people who jump on every rumour they hear?")
+    ruling = "The Illinois Board of Elections was blunt in its ruling:\u00a0\u201cFurther discussion of this matter is unnecessary.\u201d"
+    assert mention(find(run(ruling), "Further discussion")) == "The Illinois Board of Elections"
+
+
+def test_only_a_verb_that_takes_an_addressee_has_an_audience_between_it_and_the_quotation() -> None:
+    told = nlp.parse("The senator told reporters the bridge would wait.")
+    noted = nlp.parse("The senator noted the delays on the bridge.")
+    assert [told[i].text for i in audience(told[2])] == ["reporters"]
+    assert audience(noted[2]) == set()
 
 
 def test_cue_before_the_quote_with_the_name_as_appositive() -> None:

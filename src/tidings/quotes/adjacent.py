@@ -21,7 +21,7 @@ from tidings.quotes.context import (
     title_like,
 )
 from tidings.quotes.labels import label_at
-from tidings.quotes.predicates import VERB_FORMS, VERBS
+from tidings.quotes.predicates import ADDRESSEE_VERBS, VERB_FORMS, VERBS, repaired_lemma
 from tidings.quotes.speakers import CLAUSE_DASHES, is_when, mention_span
 
 
@@ -35,17 +35,27 @@ def cue_glued(ctx: Context, cue_i: int, ks: list[int]) -> bool:
         gap = [t for t in doc[qb:cue_i] if not t.is_punct]
         return len(gap) <= 4 and not any(ctx.is_boundary(t) for t in doc[qb:cue_i])
     if cue_i < qa:
-        between = doc[cue_i + 1: qa]
+        between = [t for t in doc[cue_i + 1: qa] if not _inline_space(t)]
         if len(between) > 8:
             return False
         return bool(len(between) == 0 or between[-1].text in (":", ",", "that") or
-                    between[-1].i in _audience(ctx, cue_i)) and q is not None
+                    between[-1].i in audience(doc[cue_i])) and q is not None
     return False
 
 
-def _audience(ctx: Context, cue_i: int) -> set[int]:
-    head = ctx.doc[cue_i]
-    return {c.i for c in children_of(head) if c.dep_ in ("dobj", "dative", "npadvmod")}
+def audience(head: Token) -> set[int]:
+    """The words that may stand between a cue and its quotation: when it was said ("said
+    Tuesday"), and whom to, for a verb that takes an addressee ("told reporters"; the object of
+    "noting the nominee" is what is noted)."""
+    lemma = repaired_lemma(head.lemma_.lower(), head.lower_, VERB_FORMS, VERBS)
+    deps = ("dobj", "dative", "npadvmod") if lemma in ADDRESSEE_VERBS else ("npadvmod",)
+    return {c.i for c in children_of(head) if c.dep_ in deps}
+
+
+def _inline_space(t: Token) -> bool:
+    """A space token within a line (a no-break space, "said,\u00a0\u201c..."), which the windows
+    leave out: it is no word, and the word before it decides."""
+    return t.is_space and "\n" not in t.text
 
 
 def _window_after(ctx: Context, k: int) -> list[Token]:
@@ -58,6 +68,8 @@ def _window_after(ctx: Context, k: int) -> list[Token]:
         t = doc[i]
         if t.idx >= para_end or ctx.in_quote[i]:
             break
+        if _inline_space(t):
+            continue
         out.append(t)
         if ctx.is_boundary(t):
             break
@@ -74,6 +86,8 @@ def _window_before(ctx: Context, k: int) -> list[Token]:
         t = doc[i]
         if t.idx < para_start or ctx.in_quote[i] or ctx.is_boundary(t):
             break
+        if _inline_space(t):
+            continue
         out.append(t)
     out.reverse()
     return out
@@ -193,7 +207,7 @@ def _before_cue(ctx: Context, k: int, window: list[Token]) -> int | None:
         if last.text in (":", ",", "\u2014", "-", "--") or last.lower_ == "that":
             if len(between) <= 14:
                 return t.i
-        if last.i in _audience(ctx, t.i):
+        if last.i in audience(t):
             return t.i
         return None
     return None

@@ -90,6 +90,13 @@ _ADVOCATE = Predicate("belief", clause=True, object=False, preps=_p("for", "agai
 #: reactions and references ("responded to", "referred to", "objected to", "alluded to")
 _RESPOND = Predicate("indirect", clause=False, object=False, preps=_p("to"))
 
+_ASKING = "ask beg plead"
+_TELLING = ("tell inform assure advise urge warn remind caution notify convince persuade brief "
+            "implore")
+#: verbs of saying whose object is the person spoken to ("told reporters", "asked him"), not
+#: what is said
+ADDRESSEE_VERBS: frozenset[str] = frozenset(f"{_ASKING} {_TELLING}".split())
+
 VERBS: dict[str, Predicate] = _table([
     ("announce propose unveil outline detail disclose reveal confirm deny report mention discuss "
      "recount recite reiterate repeat cite predict forecast promise demand request recommend "
@@ -99,9 +106,8 @@ VERBS: dict[str, Predicate] = _table([
     ("acknowledge concede claim assert declare state note observe write post say add argue "
      "contend maintain counter answer insist pledge vow threaten challenge describe characterize "
      "characterise", _SAY_CLAUSE),
-    ("ask beg plead", _ASK),
-    ("tell inform assure advise urge warn remind caution notify convince persuade brief "
-     "implore", _SAY_TO),
+    (_ASKING, _ASK),
+    (_TELLING, _SAY_TO),
     ("speak talk joke boast brag complain gripe grumble muse speculate rant rail lie inquire",
      _SPEAK_ABOUT),
     ("comment testify elaborate reflect dwell harp opine", _REMARK_ON),
