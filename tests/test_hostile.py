@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tidings import nlp
 from tidings.errors import TidingsError
 from tidings.ingest.decode import decode_bytes
 from tidings.ingest.sanitize import MAX_PUNCT_RUN, sanitize_body
@@ -312,3 +313,12 @@ def test_time_limit_is_a_no_op_off_the_main_thread_and_inside_an_outer_limit() -
     with time_limit(0):
         time.sleep(0.01)
     assert _alarm_is_clear()
+
+
+def test_spaces_within_a_line_become_plain_spaces_and_keep_every_offset() -> None:
+    raw = "Senator\u00a0Dana Whitfield said\u202fon Tuesday:\u00a0\u201cNo.\u201d\nNext\u2009line."
+    text, removed = sanitize_body(raw)
+    assert text == "Senator Dana Whitfield said on Tuesday: \u201cNo.\u201d\nNext line."
+    assert len(text) == len(raw) and removed == []
+    doc = nlp.parse(text)
+    assert [t.text for t in doc if t.is_space] == ["\n"]  # no token of a space within a line
