@@ -21,7 +21,7 @@ from tidings.quotes.context import (
     title_like,
 )
 from tidings.quotes.labels import label_at
-from tidings.quotes.predicates import ADDRESSEE_VERBS, VERB_FORMS, VERBS, repaired_lemma
+from tidings.quotes.predicates import ADDRESSEE_VERBS, VERB_FORMS, VERBS, verb_lemma
 from tidings.quotes.speakers import CLAUSE_DASHES, is_when, mention_span
 
 
@@ -47,8 +47,7 @@ def audience(head: Token) -> set[int]:
     """The words that may stand between a cue and its quotation: when it was said ("said
     Tuesday"), and whom to, for a verb that takes an addressee ("told reporters"; the object of
     "noting the nominee" is what is noted)."""
-    lemma = repaired_lemma(head.lemma_.lower(), head.lower_, VERB_FORMS, VERBS)
-    deps = ("dobj", "dative", "npadvmod") if lemma in ADDRESSEE_VERBS else ("npadvmod",)
+    deps = ("dobj", "dative", "npadvmod") if verb_lemma(head) in ADDRESSEE_VERBS else ("npadvmod",)
     return {c.i for c in children_of(head) if c.dep_ in deps}
 
 

@@ -57,6 +57,7 @@ from tidings.quotes.predicates import (
     VERBS,
     Predicate,
     repaired_lemma,
+    verb_lemma,
 )
 from tidings.quotes.speakers import Resolver, passive_participle, speaker_at, subject_of
 
@@ -395,6 +396,10 @@ def _hearsay(tok: Token) -> _Relation | None:
     return _Relation((tok.i, tok.i + 1), (a, b), None, "belief", "hearsay")
 
 
+#: dependents that open a clause before what it says
+_CLAUSE_OPENERS = frozenset(("mark", "cc", "punct"))
+
+
 def _hearsay_adverb(tok: Token) -> _Relation | None:
     """'X reportedly fled', 'Reportedly, X fled': the clause the adverb modifies, whole, is what
     someone unnamed reports (an adverb on an adjective, "a supposedly neutral referee", is not)."""
@@ -405,8 +410,9 @@ def _hearsay_adverb(tok: Token) -> _Relation | None:
         head = head.head  # "who reportedly has been itching": the clause is the verb's
     a, b = _in_brackets(tok, *subtree_range(head))
     doc = tok.doc
-    while a < head.i and (a == tok.i or (doc[a].head.i == head.i and doc[a].dep_ in ("mark", "cc", "punct"))):
-        a += 1  # what opens the clause ("With", "and", the adverb itself) is not what is reported
+    # what opens the clause ("With", "and", the adverb itself) is not what is reported
+    while a < head.i and (a == tok.i or (doc[a].head.i == head.i and doc[a].dep_ in _CLAUSE_OPENERS)):
+        a += 1
     return _Relation((tok.i, tok.i + 1), (a, b), None, "indirect", "hearsay")
 
 
@@ -490,8 +496,9 @@ def _relations(doc: Doc, in_quote: list[bool], skip: set[int]) -> Iterable[_Rela
 
 
 def _agentless_passive(tok: Token) -> bool:
-    kids = children_of(tok)
-    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    """'was asked', 'was argued': a passive participle with its auxiliary and no 'by' phrase."""
+    deps = {c.dep_ for c in children_of(tok)}
+    return tok.tag_ == "VBN" and "auxpass" in deps and "agent" not in deps
 
 
 def _inside_attitude(tok: Token) -> bool:
@@ -499,7 +506,7 @@ def _inside_attitude(tok: Token) -> bool:
     outer relation's content holds it, and it is not a second relation."""
     if tok.dep_ != "xcomp" or tok.head.i == tok.i:
         return False
-    lemma = repaired_lemma(tok.head.lemma_, tok.head.lower_, VERB_FORMS, VERBS)
+    lemma = verb_lemma(tok.head)
     return lemma in VERBS or lemma in ADJECTIVES
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from tidings.parsed import children_of, parsed
 from tidings.quotes.context import SENT_END, Attribution, Context, Found, word_count
-from tidings.quotes.predicates import VERB_FORMS, VERBS, repaired_lemma
+from tidings.quotes.predicates import VERBS, verb_lemma
 from tidings.quotes.speakers import Resolver, mention_span
 
 #: a quote with no cue right after a speaker's quote (in its paragraph, or a paragraph that is
@@ -157,11 +159,10 @@ _LEAD_IN_PRONOUNS = frozenset(("he", "she"))
 
 
 def pass_lead_in(ctx: Context, found: list[Found], resolver: Resolver) -> None:
-    """A paragraph that is only a quotation with no cue, after a paragraph (with no quotation of
-    its own) whose last sentence reports what a named person said, judged or thinks, holds that
-    person's words: the reporter's lead-in, then the quote that bears it out ('Valastro praised
-    Christie's leadership.' / '"We need someone who ..."')."""
-    view = parsed(ctx.doc)
+    """A paragraph that is only a quotation with no cue, after a lead-in paragraph
+    (:func:`_lead_in_subject`), holds the words of the lead-in's subject: the reporter's summary,
+    then the quote that bears it out ('Valastro praised Christie's leadership.' / '"We need
+    someone who ..."')."""
     for f in found:
         if f.attribution is not None or f.kind != "direct" or len(f.quotations) != 1:
             continue
@@ -170,21 +171,27 @@ def pass_lead_in(ctx: Context, found: list[Found], resolver: Resolver) -> None:
         ps, pe = ctx.paras[pi]
         if pi == 0 or ps != q.outer_start or word_count(ctx.text, q.outer_end, pe) > 0:
             continue
-        a, b = ctx.tok_range(*ctx.paras[pi - 1])
-        while b > a and view.is_space[b - 1]:
-            b -= 1
-        if b <= a or any(ctx.in_quote[a:b]):
-            continue
-        root = view.tokens[b - 1].sent.root
-        if root.i < a:
-            continue
-        cue = ctx.cues.get(root.i)
-        lemma = repaired_lemma(view.lemma[root.i].lower(), view.lower[root.i], VERB_FORMS, VERBS)
-        if not ((cue is not None and cue.speech) or (root.pos_ == "VERB" and lemma in VERBS)):
-            continue
-        subj = next((c for c in children_of(root) if c.dep_ == "nsubj"), None)
-        if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _LEAD_IN_PRONOUNS):
-            continue
-        f.attribution = Attribution(cue=None, speaker_tok=subj, speaker_span=mention_span(subj), base=0.45,
-                                    mode="lead-in")
-        f.resolution = resolver.resolve(subj)
+        subj = _lead_in_subject(ctx, pi - 1)
+        if subj is not None:
+            f.attribution = Attribution(cue=None, speaker_tok=subj, speaker_span=mention_span(subj),
+                                        base=0.45, mode="lead-in")
+            f.resolution = resolver.resolve(subj)
+
+
+def _lead_in_subject(ctx: Context, pi: int) -> Token | None:
+    """The subject of paragraph ``pi``'s last sentence when that sentence reports what a named
+    person (or "he", "she") said, judged or thinks, and the paragraph quotes nobody itself."""
+    view = parsed(ctx.doc)
+    a, b = ctx.tok_range(*ctx.paras[pi])
+    while b > a and view.is_space[b - 1]:
+        b -= 1
+    if b <= a or any(ctx.in_quote[a:b]):
+        return None
+    root = view.tokens[b - 1].sent.root
+    cue = ctx.cues.get(root.i)
+    if root.i < a or not ((cue is not None and cue.speech) or (root.pos_ == "VERB" and verb_lemma(root) in VERBS)):
+        return None
+    subj = next((c for c in children_of(root) if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _LEAD_IN_PRONOUNS):
+        return None
+    return subj

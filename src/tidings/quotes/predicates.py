@@ -20,6 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,11 @@ def repaired_lemma(lemma: str, form: str, forms: dict[str, str], *known: Contain
     "rated" -> "rat")."""
     lemma = lemma.lower()
     return lemma if any(lemma in k for k in known) else forms.get(form, lemma)
+
+
+def verb_lemma(tok: Token) -> str:
+    """The token's lemma as a verb of ``VERBS`` ("hopes" -> "hope" where the tagger said "hop")."""
+    return repaired_lemma(tok.lemma_, tok.lower_, VERB_FORMS, VERBS)
 
 #: passives of hearsay that name no source: "is expected to", "is believed to", "is said to"
 HEARSAY_PASSIVES: frozenset[str] = frozenset(
