@@ -484,3 +484,10 @@ def test_an_agentless_passive_speech_act_has_no_named_source(text: str, cue: str
 
 def test_an_agentless_passive_of_attitude_reports_nobodys_attitude() -> None:
     assert [q.cue for q in run("The levy was designed to raise money for the schools.")] == []
+
+
+def test_a_second_that_clause_the_parse_hung_on_the_cue_is_part_of_the_content() -> None:
+    q = only(run("His sisters said that their father \u201ccould be unyielding,\u201d and that Freddy had "
+                 "struggled with his criticism and stinginess with praise."), "said")
+    assert q.kind == "mixed"
+    assert q.text.endswith("and that Freddy had struggled with his criticism and stinginess with praise")

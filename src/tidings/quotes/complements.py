@@ -129,6 +129,10 @@ def _content_region(cue: Cue, clausal_only: bool = False) -> tuple[int, int] | N
     ranges += [subtree_range(g) for g in _held_by_cue_words(cue)]
     if not ranges:
         ranges = [subtree_range(c) for c in _setting_clauses(head)]
+    if ranges:
+        # "said that A, and that B": a that-clause can be no main clause, so one the parser hung
+        # on the cue as a conjunct is the cue's second complement
+        ranges += [subtree_range(c) for c in children_of(head) if c.dep_ == "conj" and c.i > head.i and _marked(c)]
     if any(c.dep_ == "prep" and c.lower_ in ("of", "to") and c.lower_ in preps for c in children_of(head)):
         # "accused the leader of 'recklessness'", "likened them to a 'snake'": what is said is
         # the prepositional phrase; the object is its target
