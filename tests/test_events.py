@@ -347,3 +347,21 @@ def test_aims_and_demanded_content_are_not_acts(model) -> None:  # type: ignore[
     t = triples(code(model, "Norway reiterated its demand that Russia withdraw its troops from Ukraine."))
     assert ("NOR", "RUS", "10") in t
     assert not any(s == "RUS" and r == "08" for s, _, r in t)
+
+
+# ---------------------------------------------------------------------- targets struck or met
+@pytest.mark.parametrize("text, expected", [
+    ("Russian jets bombed targets in Ukraine on Monday.", ("RUS", "UKR", "19")),
+    ("Russian warplanes struck targets in Crimea.", ("RUS", "UKR", "19")),
+    ("Russian jets struck French targets overnight.", ("RUS", "FRA", "19")),
+])
+def test_a_target_placed_somewhere_or_named_as_someones_is_struck(model, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in triples(code(model, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The German central bank hit its inflation target.",
+    "Germany met its emission targets in Europe last year.",
+])
+def test_a_target_that_is_a_goal_is_neither_struck_nor_criticised(model, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {t for t in triples(code(model, text)) if t[2] in ("11", "18", "19", "20", "04")}

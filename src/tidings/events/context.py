@@ -20,7 +20,7 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.participants import Side, side_country
-from tidings.events.syntax import abstract, background, child, lemmas, negated, preps
+from tidings.events.syntax import GOAL_NOUNS, abstract, background, child, lemmas, negated, preps, struck_target
 from tidings.events.violence import (
     BARE_EXPLOSIONS,
     EXPLOSION_LEMMAS,
@@ -60,13 +60,13 @@ class Context:
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
             return False  # "sanctions targeting the oil sector", "the law hit small traders"
         obj = self.object_of(tok)
-        if obj is not None and self.idea(obj) and not any(
+        if obj is not None and self.idea(obj) and not (root in VIOLENT_ROOTS and struck_target(obj)) and not any(
                 t.match is not None and t.via == "direct" and t.head != obj.i for t in cand.targets):
             # (an idea with a modifier that names a country, "European standards", is an idea)
             if root == "04" or cand.code[:3] in ("171", "173", "174", "175"):
                 return False  # "the bill meets European standards", "confined to 5% of the area"
             if root in VIOLENT_ROOTS:
-                if tok.lemma_.lower() in VERBAL_ATTACKS:
+                if tok.lemma_.lower() in VERBAL_ATTACKS and obj.lemma_.lower() not in GOAL_NOUNS:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"

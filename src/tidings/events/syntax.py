@@ -173,6 +173,31 @@ def abstract(tok: Token) -> bool:
     return lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
 
 
+#: prepositions that place a thing somewhere
+_PLACING = frozenset("in inside near across along around throughout".split())
+#: goals that can be met or missed, which no one attacks or criticises ("hit its target")
+GOAL_NOUNS = frozenset("target deadline standard requirement criterion criteria goal record expectation".split())
+
+
+def struck_target(tok: Token) -> bool:
+    """"target" as a thing struck, not a goal met: placed somewhere ("targets in southern
+    Lebanon") or named as someone's ("Hezbollah targets", "Iranian targets"); "inflation
+    targets" and "hit its targets" stay goals."""
+    if tok.lemma_.lower() != "target":
+        return False
+    for c in children_of(tok):
+        if c.dep_ == "prep" and c.lower_ in _PLACING:
+            return True
+        if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
+            return True
+    # the place phrase the parser hung on the verb: "struck targets in southern Lebanon"
+    return tok.dep_ == "dobj" and any(
+        c.dep_ == "prep" and c.lower_ in _PLACING and c.i > tok.i
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in children_of(c))
+        for c in children_of(tok.head))
+
+
 #: nouns with an abstract-looking ending that name people, groups or places
 CONCRETE_EXCEPTIONS = frozenset(
     "government administration opposition delegation coalition federation organisation "
