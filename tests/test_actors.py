@@ -259,3 +259,11 @@ def test_sample_washington_and_brussels(sample: tuple[str, ArticleActors]) -> No
 def test_sample_government_forces_in_syria(sample: tuple[str, ArticleActors]) -> None:
     text, actors = sample
     assert code_of(actors, text, "government forces") == "SYRMIL"
+
+
+def test_a_datelines_place_and_agency_name_no_actor(knowledge: ActorKnowledge) -> None:
+    text = ("LONDON (Reuters) - The Bank of England raised rates on Thursday.\n\n"
+            "London said on Friday it would review the decision.")
+    codes = {(e.text, e.start): e.actor for e in actors_for(knowledge, text).entities()}
+    assert codes[("LONDON", 0)] is None and codes[("Reuters", 8)] is None
+    assert codes[("London", text.index("London said"))] == "GBRGOV"  # the capital speaking: its government

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.normalize import key
 from tidings.actors.types import ActorMatch, Entry, Role
+from tidings.datelines import dateline_tokens
 from tidings.model import Entity
 from tidings.parsed import children_of, lefts_of, parsed
 
@@ -295,10 +296,13 @@ class ArticleActors:
         return None
 
     def entities(self) -> list[Entity]:
+        """The doc's entities with their actor codes; a dateline's place and agency ("LONDON
+        (Reuters) -") are where and by whom the report was filed, and name no actor."""
         out: list[Entity] = []
+        dateline = dateline_tokens(self.doc)
         for ent in self._ents:
             actor = None
-            if ent.label_ not in NO_ACTOR_LABELS and not self.is_location(ent):
+            if ent.label_ not in NO_ACTOR_LABELS and ent.start not in dateline and not self.is_location(ent):
                 match = self.code_span(ent)
                 actor = match.code if match is not None else None
             out.append(Entity(self._text_of(ent), ent.label_, ent.start_char, ent.end_char, actor))

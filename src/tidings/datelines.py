@@ -1,0 +1,44 @@
+"""Datelines: where a report was filed and by which agency ("KABUL, March 3 (Reuters) -").
+
+A dateline opens an article or a paragraph; its place is where the reporter stood and its agency
+the outlet, neither of them an actor of what the article reports.  The parser often takes the
+place for the subject of the first sentence ("LONDON (Reuters) - The Bank of England raised
+rates"), so the stages that code actors and events leave these tokens out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.parsed import parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+#: what ends a dateline: a dash or a colon after the place (and date, agency)
+_DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of datelines: a place at the start of a paragraph, maybe with a region, a date
+    and an agency, closed by a dash or a colon ("JAKARTA —", "GOMA, Democratic Republic of
+    Congo —", "KABUL, March 3 (Reuters) -", "gandhinagar:").  No verb may stand in it."""
+    out: set[int] = set()
+    view = parsed(doc)
+    text = view.text
+    for sent in view.sents:
+        start = sent.start
+        if start > 0 and "\n" not in text[max(0, view.tokens[start].idx - 2): view.tokens[start].idx]:
+            continue  # only at the start of the article or of a paragraph
+        for i in range(start, min(sent.end, start + 12)):
+            tok = view.tokens[i]
+            if tok.text in _DATELINE_ENDS:
+                if i > start and not any(view.pos[j] in ("VERB", "AUX") for j in range(start, i)):
+                    first = view.tokens[start]
+                    if first.is_upper or first.pos_ == "PROPN" or tok.text == ":":
+                        out.update(range(start, i + 1))
+                break
+            if tok.text in (".", "!", "?", '"', "“"):
+                break
+    return out
