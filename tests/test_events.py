@@ -365,3 +365,10 @@ def test_a_target_placed_somewhere_or_named_as_someones_is_struck(model, text: s
 ])
 def test_a_target_that_is_a_goal_is_neither_struck_nor_criticised(model, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not {t for t in triples(code(model, text)) if t[2] in ("11", "18", "19", "20", "04")}
+
+
+def test_a_hyphen_in_the_first_words_is_no_datelines_dash(model) -> None:  # type: ignore[no-untyped-def]
+    # "Russia test-fired": the hyphen of a compound; "MOSCOW -": a dateline, no participant
+    assert ("RUS", "19") in {(s, r) for s, _, r in triples(code(model, "Russia test-fired two missiles into the sea."))}
+    assert not any(e.source and e.source.text == "MOSCOW" for e in code(
+        model, "MOSCOW - Russian troops shelled Crimea on Monday."))

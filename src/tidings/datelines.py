@@ -33,7 +33,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
             continue  # only at the start of the article or of a paragraph
         for i in range(start, min(sent.end, start + 12)):
             tok = view.tokens[i]
-            if tok.text in _DATELINE_ENDS:
+            if tok.text in _DATELINE_ENDS and (tok.text == ":" or _free_standing(view.tokens, i)):
                 if i > start and not any(view.pos[j] in ("VERB", "AUX") for j in range(start, i)):
                     first = view.tokens[start]
                     if first.is_upper or first.pos_ == "PROPN" or tok.text == ":":
@@ -42,3 +42,10 @@ def dateline_tokens(doc: Doc) -> set[int]:
             if tok.text in (".", "!", "?", '"', "“"):
                 break
     return out
+
+
+def _free_standing(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
+    """A dash with space after it and space or a closing bracket before it: a dateline's dash,
+    not the hyphen of a compound ("North Korea test-fired")."""
+    prev = tokens[i - 1] if i > 0 else None
+    return bool(tokens[i].whitespace_) and (prev is None or bool(prev.whitespace_) or prev.text == ")")
