@@ -372,3 +372,11 @@ def test_a_hyphen_in_the_first_words_is_no_datelines_dash(model) -> None:  # typ
     assert ("RUS", "19") in {(s, r) for s, _, r in triples(code(model, "Russia test-fired two missiles into the sea."))}
     assert not any(e.source and e.source.text == "MOSCOW" for e in code(
         model, "MOSCOW - Russian troops shelled Crimea on Monday."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia expelled two French diplomats from Moscow.", ("RUS", "FRA", "16")),
+    ("Ukraine expelled the Russian ambassador.", ("UKR", "RUS", "16")),
+])
+def test_the_expelled_are_the_target_of_the_expulsion(model, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in triples(code(model, text))
