@@ -380,3 +380,10 @@ def test_a_hyphen_in_the_first_words_is_no_datelines_dash(model) -> None:  # typ
 ])
 def test_the_expelled_are_the_target_of_the_expulsion(model, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in triples(code(model, text))
+
+
+def test_what_a_denial_says_happened_is_not_asserted(model) -> None:  # type: ignore[no-untyped-def]
+    events = code(model, "Russia denied that its jets had bombed Crimea.")
+    bombing = [e for e in events if e.root == "19"]
+    assert bombing and all(e.negated and e.modality == "denied" for e in bombing)
+    assert ("RUS", "UKR", "19") in triples(code(model, "Russia said its jets had bombed Crimea."))

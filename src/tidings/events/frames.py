@@ -33,6 +33,8 @@ ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
 EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
+#: verbs that say their that-clause is false ("denied that its jets had bombed the hospital")
+DENY_VERBS = frozenset("deny refute rebut".split())
 #: verbs whose object (or from-complement) did not happen
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: the entry behind "X said Y must ...": a reported obligation is a demand
@@ -199,8 +201,14 @@ class Frames:
     def undone(tok: Token) -> str | None:
         """ "failed", "attempted" or "prevented" when the act did not happen: the complement of
         fail/neglect/be unable, of try/attempt, or what prevent/stop/foil/thwart/avert have as
-        object (a noun, or the verb of a clause that describes it)."""
+        object (a noun, or the verb of a clause that describes it); "denied" for the that-clause
+        of deny/refute/rebut."""
         node = tok
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and set(lemmas(clause.head)) & DENY_VERBS and not negated(clause.head):
+            return "denied"  # "Russia denied that its jets had bombed the hospital": not asserted
         if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):
             return "attempted"  # "an attempt to assassinate the governor"
