@@ -140,3 +140,10 @@ def test_sample_article_events_with_a_place_are_located() -> None:
     rec = _records([sample])[0]
     assert _every_placed_event_is_located(rec) == []
     assert {p["country"] for p in rec["places"]} >= {"RUS", "USA", "IRN"}
+
+
+def test_the_parties_to_a_joint_act_are_each_others_targets_not_the_venue(analyzer: Any) -> None:
+    out = analyse(analyzer, "Colombia's government and the ELN rebels signed a ceasefire agreement in Havana.")
+    pairs = {(e["source"]["actor"], (e["target"] or {}).get("actor")) for e in out["events"] if e["root"] == "05"}
+    assert pairs == {("COLGOV", "COLREBELN"), ("COLREBELN", "COLGOV")}
+    assert located(out, "05")["country"] == "CUB"  # where they signed is where, not whom

@@ -387,3 +387,4 @@ def test_what_a_denial_says_happened_is_not_asserted(model) -> None:  # type: ig
     bombing = [e for e in events if e.root == "19"]
     assert bombing and all(e.negated and e.modality == "denied" for e in bombing)
     assert ("RUS", "UKR", "19") in triples(code(model, "Russia said its jets had bombed Crimea."))
+

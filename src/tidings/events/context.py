@@ -123,6 +123,10 @@ class Context:
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)
+        if root <= "08" and len({s.key for s in cand.sources if s.match is not None}) > 1:
+            # "Colombia and the ELN signed a ceasefire in Havana": a joint act's parties are each
+            # other's targets (see output._pairs); where they met is no party
+            resolved_tgt = True
         if root in LOCATIVE_ROOTS and not resolved_tgt:
             place = self.where(cand)
             if place is not None and not any(
