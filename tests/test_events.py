@@ -388,3 +388,8 @@ def test_what_a_denial_says_happened_is_not_asserted(model) -> None:  # type: ig
     assert bombing and all(e.negated and e.modality == "denied" for e in bombing)
     assert ("RUS", "UKR", "19") in triples(code(model, "Russia said its jets had bombed Crimea."))
 
+
+
+def test_an_act_warned_against_is_not_asserted(model) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(model, "Russia warned France against sending troops to Ukraine."))
+    assert got and all(root in ("11", "12", "13", "01", "02", "10") for _, _, root in got), got

@@ -33,6 +33,9 @@ ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
 EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
+#: verbs whose "against" + gerund is an act they would have not happen ("warned against
+#: sending troops"; a protest against an arrest presupposes the arrest)
+ADVISE_AGAINST = frozenset("warn caution advise counsel urge vote decide rule".split())
 #: verbs that say their that-clause is false ("denied that its jets had bombed the hospital")
 DENY_VERBS = frozenset("deny refute rebut".split())
 #: verbs whose object (or from-complement) did not happen
@@ -143,6 +146,9 @@ class Frames:
             tok = gov
         if conditional(tok):
             return False
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "against" and (
+                set(lemmas(tok.head.head)) & ADVISE_AGAINST):
+            return False  # "warned NATO against sending troops": an act advised against, not done
         undone = self.undone(tok)
         if undone in ("attempted", "prevented") and cand.code.startswith("186"):
             cand.code = "185"  # CAMEO has the attempt itself: "attempt to assassinate", thwarted or not
