@@ -147,3 +147,9 @@ def test_the_parties_to_a_joint_act_are_each_others_targets_not_the_venue(analyz
     pairs = {(e["source"]["actor"], (e["target"] or {}).get("actor")) for e in out["events"] if e["root"] == "05"}
     assert pairs == {("COLGOV", "COLREBELN"), ("COLREBELN", "COLGOV")}
     assert located(out, "05")["country"] == "CUB"  # where they signed is where, not whom
+
+
+def test_a_state_visit_is_the_visitors_and_its_host_the_city_visited(analyzer: Any) -> None:
+    out = analyse(analyzer, "Macron praised Morocco's reforms during a state visit to Rabat.")
+    visits = [(e["source"]["actor"], (e["target"] or {}).get("actor")) for e in out["events"] if e["code"] == "042"]
+    assert visits == [("FRAGOV", "MAR")]

@@ -347,6 +347,8 @@ class Triggers:
             # "Russia's annexation", "Israeli air strikes", "police firing"
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod")
                                     and c.pos_ in ("ADJ", "PROPN", "NOUN")):
+                if c.lower_ == "state" and entry.code[:2] == "04":
+                    continue  # "a state visit", "state talks": official, not the state's own
                 s = self.res.side(c)
                 if s is not None and s.match is not None:
                     sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
@@ -381,6 +383,9 @@ class Triggers:
         recip = entry.recip
         for p in preps(tok, entry.to):
             sides = self.res.sides(p)
+            if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
+                host = self.res.place(p)  # "a visit to Rabat": the host is the place's country
+                sides = [host] if host is not None else sides
             if not sides:
                 continue
             if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
