@@ -393,3 +393,8 @@ def test_what_a_denial_says_happened_is_not_asserted(model) -> None:  # type: ig
 def test_an_act_warned_against_is_not_asserted(model) -> None:  # type: ignore[no-untyped-def]
     got = triples(code(model, "Russia warned France against sending troops to Ukraine."))
     assert got and all(root in ("11", "12", "13", "01", "02", "10") for _, _, root in got), got
+
+
+def test_blocking_a_measure_is_a_veto_and_blocking_a_road_a_blockade(model) -> None:  # type: ignore[no-untyped-def]
+    assert [e.code for e in code(model, "Germany blocked the French aid package for Chile.")] == ["129"]
+    assert [e.code for e in code(model, "Farmers blocked the highway into Paris.")] == ["144"]
