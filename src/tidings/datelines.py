@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tidings.parsed import parsed
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 #: what ends a dateline: a dash or a colon after the place (and date, agency)
@@ -44,7 +44,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _free_standing(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
+def _free_standing(tokens: list[Token], i: int) -> bool:
     """A dash with space after it and space or a closing bracket before it: a dateline's dash,
     not the hyphen of a compound ("North Korea test-fired")."""
     prev = tokens[i - 1] if i > 0 else None

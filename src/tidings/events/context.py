@@ -60,7 +60,9 @@ class Context:
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
             return False  # "sanctions targeting the oil sector", "the law hit small traders"
         obj = self.object_of(tok)
-        if obj is not None and self.idea(obj) and not (root in VIOLENT_ROOTS and struck_target(obj)) and not any(
+        # (a target struck in a place or named as someone's is a thing, not a goal)
+        idea_obj = obj is not None and self.idea(obj) and not (root in VIOLENT_ROOTS and struck_target(obj))
+        if obj is not None and idea_obj and not any(
                 t.match is not None and t.via == "direct" and t.head != obj.i for t in cand.targets):
             # (an idea with a modifier that names a country, "European standards", is an idea)
             if root == "04" or cand.code[:3] in ("171", "173", "174", "175"):
@@ -123,7 +125,8 @@ class Context:
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)
-        if root <= "08" and len({s.key for s in cand.sources if s.match is not None}) > 1:
+        joint = len({s.key for s in cand.sources if s.match is not None}) > 1
+        if root <= "08" and joint:
             # "Colombia and the ELN signed a ceasefire in Havana": a joint act's parties are each
             # other's targets (see output._pairs); where they met is no party
             resolved_tgt = True
@@ -151,7 +154,6 @@ class Context:
             if src is not None:
                 cand.sources = [src]
                 resolved_src = True
-        joint = len({s.key for s in cand.sources if s.match is not None}) > 1
         if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt and not joint:
             # ("Russia and Ukraine swapped prisoners" is between them, not at home)
             home = next((s for s in cand.sources if s.match is not None), None)
