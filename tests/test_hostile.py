@@ -322,15 +322,3 @@ def test_spaces_within_a_line_become_plain_spaces_and_keep_every_offset() -> Non
     assert len(text) == len(raw) and removed == []
     doc = nlp.parse(text)
     assert [t.text for t in doc if t.is_space] == ["\n"]  # no token of a space within a line
-
-
-def test_markup_tags_in_text_are_blanked_in_place_and_reported() -> None:
-    raw = ('The governor posted:\n\n<tweet author="GovOffice" tweet_id="123">Roads reopen at noon.</tweet>.'
-           '\n\nIf a < b and c > d, nothing is markup.')
-    text, removed = sanitize_body(raw)
-    assert len(text) == len(raw)
-    assert text[text.index("Roads"):].startswith("Roads reopen at noon.")
-    assert "tweet" not in text and "GovOffice" not in text and "a < b and c > d" in text
-    assert [r.reason for r in removed] == ["markup", "markup"] and removed[1].text == "</tweet>"
-    art = sources.article_from_record({"id": "m", "text": raw})
-    assert "tweet_id" not in art.text and any(r.reason == "markup" for r in art.removed)

@@ -19,7 +19,7 @@ class Removed:
     """A piece of the input that is not part of the article body, and why it was taken out."""
 
     text: str
-    reason: str  # "boilerplate", "caption", "headline", "byline", "dateline", "junk", "markup", ...
+    reason: str  # "boilerplate", "caption", "headline", "byline", "dateline", "junk", ...
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """Last cleaning of a body before it is parsed: control characters out, pathological runs cut,
-markup tags blanked, spaces within a line made plain.
+spaces within a line made plain.
 
 spaCy's tokenizer strips leading and trailing punctuation one character at a time, so a single
 "word" of thousands of punctuation marks (a wall of quotation marks, an ASCII-art divider) costs
@@ -10,11 +10,6 @@ A no-break space (or a thin, narrow or ideographic one) becomes a plain space, a
 already renders them: the tokenizer makes each such character a token of its own, which splits
 "Donald\u00a0Trump" in two for the tagger, the entity recognizer and every stage after them.
 One character for one, so every offset stays where it was.
-
-Text that comes as text may still carry markup tags (an embedded post pasted as
-``<tweet author="..." tweet_id="...">...</tweet>``).  A tag is no prose: read as words, its
-attributes become speakers and contents.  Each well-formed tag is blanked with spaces of its own
-length (the words between tags stay, and every offset with them) and reported in ``removed``.
 """
 
 from __future__ import annotations
@@ -30,10 +25,6 @@ _PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % MAX_PUNCT_RUN)
 # C0/C1 control characters other than tab, newline, carriage return; U+2028/U+0085 stay (text)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INLINE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-#: a well-formed start or end tag: a name, then attributes with quoted or bare values
-_TAG = re.compile(
-    r"</?[A-Za-z][\w:-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=]+))?)*\s*/?>"
-)
 
 
 def sanitize_body(text: str) -> tuple[str, list[Removed]]:
@@ -42,14 +33,6 @@ def sanitize_body(text: str) -> tuple[str, list[Removed]]:
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     text = _INLINE_SPACE.sub(" ", text)
-
-    def blank(m: re.Match[str]) -> str:
-        tag = m.group(0)
-        removed.append(Removed(tag[:60] + ("…" if len(tag) > 60 else ""), "markup", note="a markup tag in the text"))
-        return " " * len(tag)
-
-    if "<" in text:
-        text = _TAG.sub(blank, text)
 
     def cut(m: re.Match[str]) -> str:
         run = m.group(0)
