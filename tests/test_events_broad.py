@@ -268,6 +268,27 @@ def test_joint_acts_are_reciprocal_and_partnerless_exercises_are_posturing(analy
     assert "062" in codes(analyzer, "The Indian navy held exercises with the French navy.")
 
 
+def test_security_forces_on_the_move_show_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a passive deployment with no one named as deploying: the force is the actor that shows it
+    (ev,) = [e for e in events_of(analyzer, "Thousands of police were deployed in Kolkata.")
+             if e.root == "15"]
+    assert ev.source is not None and ev.source.actor is not None and ev.source.actor.endswith("COP")
+    # a participle describing where forces are is no deployment
+    assert not [e for e in events_of(analyzer, "Mali ordered French troops stationed near Gao to leave.")
+                if e.root == "15"]
+    # marching forces and a flag march show force; marching students protest
+    assert "150" in codes(analyzer, "Police personnel marched through the old city.")
+    assert "150" in codes(analyzer, "Paramilitary forces staged a flag march in the town.")
+    assert not [c for c in codes(analyzer, "Police personnel marched through the old city.") if c.startswith("14")]
+    # one country's police and troops marching together are not military cooperation
+    assert "062" not in codes(analyzer, "Soldiers and police marched through Srinagar.")
+    # to cordon, or to seal a building, restricts movement; to book someone under a law charges them
+    assert "191" in codes(analyzer, "Police cordoned off the market in Mombasa.")
+    assert "191" in codes(analyzer, "The police sealed the party office in Dhaka.")
+    assert "173" in codes(analyzer, "Police booked the shop owner under the Arms Act.")
+    assert "173" not in codes(analyzer, "Police booked a hall for the meeting.")
+
+
 def test_accusations_do_not_assert_what_they_allege(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Ukraine accused Russia of shelling the Zaporizhzhia plant.")
     assert ("112", "UKR", "RUS") in got

@@ -97,11 +97,19 @@ class Context:
 
     # ------------------------------------------------------------------ context rules
     def joint(self, cand: Candidate) -> bool:
+        """Done together: called joint, or by more than one named actor."""
+        return self.called_joint(cand) or len({s.key for s in cand.sources if s.match is not None}) > 1
+
+    def allied(self, cand: Candidate) -> bool:
+        """Done together by more than one state's forces ("the Egyptian and Sudanese air forces"),
+        or called joint; one country's police and troops marching together are one side."""
+        return self.called_joint(cand) or len(
+            {side_country(s) for s in cand.sources if s.match is not None}) > 1
+
+    def called_joint(self, cand: Candidate) -> bool:
         tok = cand.trigger
         obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
-        if obj is not None and any(c.lower_ in ("joint", "combined") for c in children_of(obj)):
-            return True
-        return len({s.key for s in cand.sources if s.match is not None}) > 1
+        return obj is not None and any(c.lower_ in ("joint", "combined") for c in children_of(obj))
 
     def idea(self, tok: Token) -> bool:
         """An abstract noun that is not itself an event the lexicon knows ("an explosion")."""

@@ -225,6 +225,11 @@ class Triggers:
             for s in sources:
                 s.factor *= sfactor
             targets = self.targets(tok, obj, entry)
+            if not sources and self.shown_force(entry, roles):
+                sources = self.res.sides(obj)  # "police were deployed in the area"
+                for s in sources:
+                    s.factor *= 0.9
+                    s.via = "force shown"
         if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
             for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
                 place = self.res.place(p)
@@ -234,7 +239,7 @@ class Triggers:
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
-        if cand.code == "150" and self.joint(cand):
+        if cand.code == "150" and self.allied(cand):
             # exercises are a show of force alone, military cooperation together ("joint
             # drills", "the Egyptian and Sudanese air forces staged an exercise")
             cand.code, cand.recip = "062", True
@@ -251,6 +256,15 @@ class Triggers:
         if entry.frame and not as_complement:
             self.apply_frame(cand, tok, obj, comp)
         return cand
+
+    @staticmethod
+    def shown_force(entry: Entry, roles: Roles) -> bool:
+        """CAMEO 15 is a force posture: when a passive names no one who deployed the force
+        ("thousands of police were deployed"), the force itself is the actor that shows it."""
+        obj = roles.obj  # a clause's subject, not the noun a participle describes ("forces
+        # stationed near the capital" are there, not being sent)
+        return (entry.code[:2] == "15" and roles.passive and roles.subj is None and obj is not None
+                and obj.dep_ == "nsubjpass" and bool(entry.obj) and bool(lemma_set(obj) & entry.obj))
 
     @staticmethod
     def elided_passive(tok: Token, subj: Token) -> bool:
