@@ -289,6 +289,17 @@ def test_security_forces_on_the_move_show_force(analyzer) -> None:  # type: igno
     assert "173" not in codes(analyzer, "Police booked a hall for the meeting.")
 
 
+def test_weapons_found_are_seized_and_people_released_are_freed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "1711" in codes(analyzer, "Soldiers found a cache of rifles and grenades near Kidal.")
+    assert "1711" in codes(analyzer, "Police recovered twelve hand grenades in Nakuru.")
+    assert "171" in codes(analyzer, "The army defused a roadside bomb near Mogadishu.")
+    # a metaphorical weapon is found by no one who seizes it
+    assert not codes(analyzer, "Scientists in Boston discovered a new weapon against malaria.")
+    assert not codes(analyzer, "The envoy defused tensions in Belgrade.")
+    assert "0841" in codes(analyzer, "Colombia released forty rebels in a goodwill gesture.")
+    assert "0841" not in codes(analyzer, "The Kenyan ministry released its annual report.")
+
+
 def test_accusations_do_not_assert_what_they_allege(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Ukraine accused Russia of shelling the Zaporizhzhia plant.")
     assert ("112", "UKR", "RUS") in got
