@@ -300,6 +300,18 @@ def test_weapons_found_are_seized_and_people_released_are_freed(analyzer) -> Non
     assert "0841" not in codes(analyzer, "The Kenyan ministry released its annual report.")
 
 
+def test_territory_taken_by_any_word_for_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an irregular past the model leaves unlemmatised ("retook") is still "retake"
+    assert "192" in codes(analyzer, "Rebels retook the town of Kidal from government forces.")
+    got = coded(analyzer, "Iraqi forces freed several villages from Islamic State militants.")
+    assert any(c == "192" and s == "IRQMIL" and t and "ISI" in t for c, s, t in got)
+    # a camp is ground taken; its modifier is whose camp it was, not a person arrested
+    got = coded(analyzer, "Philippine troops captured two rebel camps in Abra.")
+    assert any(c == "192" for c, _, _ in got) and not any(c == "173" for c, _, _ in got)
+    assert "154" in codes(analyzer, "Turkish forces established a new military base near Ain Issa.")
+    assert "154" not in codes(analyzer, "The UN agency established a camp for refugees in Chad.")
+
+
 def test_accusations_do_not_assert_what_they_allege(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Ukraine accused Russia of shelling the Zaporizhzhia plant.")
     assert ("112", "UKR", "RUS") in got

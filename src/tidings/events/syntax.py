@@ -35,7 +35,18 @@ def _lemmas(lemma: str, low: str, pos: str) -> tuple[str, ...]:
                     out.append(cand)
         if low.endswith(("pped", "tted", "gged", "lled")):
             out.append(low[:-3])
+        for prefix in ("re", "out", "mis", "fore"):
+            stem = IRREGULAR_PAST.get(low[len(prefix):]) if low.startswith(prefix) else None
+            if stem is not None and prefix + stem not in out:
+                out.append(prefix + stem)  # "retook" -> "retake", which the model leaves alone
     return tuple(out)
+
+
+#: irregular past forms of verbs that take a prefix ("re-take", "out-fight", "mis-take")
+IRREGULAR_PAST = {"took": "take", "taken": "take", "fought": "fight", "ran": "run", "won": "win",
+                  "drew": "draw", "drawn": "draw", "gave": "give", "given": "give", "sent": "send",
+                  "built": "build", "saw": "see", "seen": "see", "wrote": "write", "made": "make",
+                  "sold": "sell", "told": "tell", "caught": "catch", "held": "hold", "set": "set"}
 
 
 def child(tok: Token, *deps: str) -> Token | None:
