@@ -312,6 +312,20 @@ def test_territory_taken_by_any_word_for_it(analyzer) -> None:  # type: ignore[n
     assert "154" not in codes(analyzer, "The UN agency established a camp for refugees in Chad.")
 
 
+def test_fighting_between_two_sides_codes_both(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # two roles of one country are two sides, not one actor fighting at home
+    got = coded(analyzer, "Clashes between police and protesters erupted in Dhaka.")
+    assert ("190", "BGDCOP", "BGDOPP") in got and ("190", "BGDOPP", "BGDCOP") in got
+    # the parties can hang on the verb the fighting is the subject of
+    got = coded(analyzer, "Fierce fighting broke out between Syrian troops and rebels near Aleppo.")
+    assert ("190", "SYRMIL", "SYRREB") in got
+    # fighting with someone in an adjunct was done by the clause's subject; the village taken is
+    # a second act (coerce), not the same one (assault) coded twice
+    got = coded(analyzer, "Malian troops retook the village after heavy fighting with rebels.")
+    assert ("190", "MLIMIL", "MLIREB") in got
+    assert any(c == "192" and s == "MLIMIL" for c, s, _ in got)
+
+
 def test_accusations_do_not_assert_what_they_allege(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Ukraine accused Russia of shelling the Zaporizhzhia plant.")
     assert ("112", "UKR", "RUS") in got

@@ -63,25 +63,29 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     adjunct "..., killing 20"): keep the one with the target.  An inferred side gives way to
     one read from the text: an attack whose perpetrator was inferred from its place, when the
     sentence names a perpetrator for the same root; a domestic target, when the same source
-    has a named target for the same root."""
-    resolved = {(e.sentence, e.root, e.source.actor if e.source else None)
+    has a named target for the same root.  The same act is the same root and PLOVER type:
+    taking a village (192, coerce) after fighting for it (190, assault) is two acts."""
+    def act(e: Event) -> tuple[str, str | None]:
+        return e.root, e.plover
+
+    resolved = {(e.sentence, act(e), e.source.actor if e.source else None)
                 for e in events if e.target is not None and e.target.actor}
 
     def inferred(e: Event, side: str) -> bool:
         return f"{side}: " in getattr(e, "inferred", "")
 
-    read_src = {(e.sentence, e.root) for e in events
+    read_src = {(e.sentence, act(e)) for e in events
                 if e.source is not None and e.source.actor and not inferred(e, "source")}
-    read_tgt = {(e.sentence, e.root, e.source.actor if e.source else None) for e in events
+    read_tgt = {(e.sentence, act(e), e.source.actor if e.source else None) for e in events
                 if e.target is not None and e.target.actor and not inferred(e, "target")}
     out = []
     for e in events:
         src = e.source.actor if e.source else None
-        if not (e.target is not None and e.target.actor) and (e.sentence, e.root, src) in resolved:
+        if not (e.target is not None and e.target.actor) and (e.sentence, act(e), src) in resolved:
             continue
-        if inferred(e, "source") and (e.sentence, e.root) in read_src:
+        if inferred(e, "source") and (e.sentence, act(e)) in read_src:
             continue
-        if inferred(e, "target") and (e.sentence, e.root, src) in read_tgt:
+        if inferred(e, "target") and (e.sentence, act(e), src) in read_tgt:
             continue
         out.append(e)
     return out

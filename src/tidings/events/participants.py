@@ -49,8 +49,11 @@ class Side:
 
     @property
     def key(self) -> str:
+        """Who the side is: a named actor by its name, a role by its code as well ("police"
+        and "protesters" in Dhaka are both named Bangladesh, and are two sides)."""
         if self.match is not None:
-            return str(getattr(self.match, "name", None) or getattr(self.match, "code", ""))
+            name = getattr(self.match, "name", None) or ""
+            return f"{name}|{getattr(self.match, 'code', '')}"
         return self.text.lower()
 
 

@@ -386,9 +386,11 @@ class Triggers:
                   and set(lemmas(head.head)) & RESORT_VERBS):
                 subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
                 sources, factor = self.res.sides(subj), f
-            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS and entry.code[:2] in JOINT_ROOTS
+            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
+                  and (entry.code[:2] in JOINT_ROOTS or entry.recip)
                   and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
-                # "after talks with Putin, Pompeo said": the clause's subject took part; a
+                # "after talks with Putin, Pompeo said", "retook the village after fighting with
+                # guerrillas": the clause's subject took part in what is done together; a
                 # protest or an attack in the adjunct is someone else's ("detained teachers
                 # after a march")
                 subj, f = self.subject(head.head)
@@ -414,6 +416,13 @@ class Triggers:
                 sides = self.res.sides(p)
                 if any(x.match is not None for x in sides):
                     targets = sides  # "gave permission to Russia", "held talks in ... with X"
+                    break
+        if not targets and not sources and tok.dep_ == "nsubj" and "between" in entry.to:
+            # "fighting broke out between troops and rebels": the parties hang on the verb
+            for p in preps(head, ("between",)):
+                sides = self.res.sides(p)
+                if any(x.match is not None for x in sides):
+                    sources, recip = sides, True
                     break
         if (not targets and tok.dep_ == "dobj" and set(lemmas(head)) & UNDERGO_VERBS
                 and not is_passive(head)):
