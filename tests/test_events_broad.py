@@ -289,6 +289,12 @@ def test_security_forces_on_the_move_show_force(analyzer) -> None:  # type: igno
     assert "173" not in codes(analyzer, "Police booked a hall for the meeting.")
 
 
+def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
+    got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")
+    assert "074" not in got and any(c.startswith("15") for c in got)
+
+
 def test_weapons_found_are_seized_and_people_released_are_freed(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "1711" in codes(analyzer, "Soldiers found a cache of rifles and grenades near Kidal.")
     assert "1711" in codes(analyzer, "Police recovered twelve hand grenades in Nakuru.")

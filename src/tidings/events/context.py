@@ -20,7 +20,17 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.participants import Side, side_country
-from tidings.events.syntax import GOAL_NOUNS, abstract, background, child, lemmas, negated, preps, struck_target
+from tidings.events.syntax import (
+    GOAL_NOUNS,
+    abstract,
+    background,
+    child,
+    lemma_set,
+    lemmas,
+    negated,
+    preps,
+    struck_target,
+)
 from tidings.events.violence import (
     BARE_EXPLOSIONS,
     EXPLOSION_LEMMAS,
@@ -35,6 +45,9 @@ from tidings.events.violence import (
     violent_context,
 )
 from tidings.parsed import children_of
+
+#: what names a force as keeping the peace
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,6 +119,14 @@ class Context:
         return self.called_joint(cand) or len(
             {side_country(s) for s in cand.sources if s.match is not None}) > 1
 
+    def peacekeepers(self, cand: Candidate) -> bool:
+        """The force posted is a peacekeeping force (CAMEO 074 "provide military protection or
+        peacekeeping"): its head or a modifier says so."""
+        heads = [self.doc[s.head] for s in cand.sources if s.head >= 0]
+        obj = self.object_of(cand.trigger)
+        heads += [obj] if obj is not None else []
+        return any(lemma_set(h) & PEACEKEEPING for h in heads)
+
     def called_joint(self, cand: Candidate) -> bool:
         tok = cand.trigger
         obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
@@ -129,6 +150,8 @@ class Context:
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
         cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
+        if cand.code[:2] == "15" and self.peacekeepers(cand):
+            cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
 
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
