@@ -289,6 +289,18 @@ def test_security_forces_on_the_move_show_force(analyzer) -> None:  # type: igno
     assert "173" not in codes(analyzer, "Police booked a hall for the meeting.")
 
 
+def test_strikes_and_boycotts_by_any_wording(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Jailed activists in Bahrain went on hunger strike on Monday.")
+    assert any(c == "142" and s and s.startswith("BHR") for c, s, _ in got)
+    assert "143" in codes(analyzer, "Teachers across Iran boycotted classes on Sunday.")
+    assert "143" in codes(analyzer, "The opposition boycotted the election in Dhaka.")
+    assert "163" in codes(analyzer, "The United States boycotted Cuban goods.")
+    assert "143" in codes(analyzer, "Unions called a general strike in Athens.")
+    assert "143" in codes(analyzer, "Opposition parties enforced a nationwide general strike in Bangladesh.")
+    # the verb's own reading of "went on a rampage" is the act; the noun is not coded again
+    assert len([e for e in events_of(analyzer, "Rioters went on a rampage in Durban.") if e.root == "14"]) == 1
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

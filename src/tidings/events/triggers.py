@@ -44,6 +44,9 @@ NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot
 COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 #: verbs whose to-object is what their subject does ("resorted to firing")
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
+#: verbs whose subject does the act an event noun after a preposition names: "resorted to a
+#: lathi-charge", "went on hunger strike", "embarked on a fast"
+TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"})}
 #: verbs of acts done to someone, never used without an object in the active voice
 OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
                          "torture execute capture hurt".split())
@@ -239,6 +242,9 @@ class Triggers:
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        for prep, verbs in TAKE_UP_VERBS.items():
+            if set(lemmas(tok)) & verbs:  # "went on a rampage": the verb's own reading is the act
+                cand.consumed.update(p.i for p in preps(tok, (prep,)))
         if cand.code == "150" and self.allied(cand):
             # exercises are a show of force alone, military cooperation together ("joint
             # drills", "the Egyptian and Sudanese air forces staged an exercise")
@@ -382,8 +388,8 @@ class Triggers:
             if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
                 sources, factor = self.res.sides(subj), f
-            elif (tok.dep_ == "pobj" and head.lower_ == "to" and head.head.i != head.i
-                  and set(lemmas(head.head)) & RESORT_VERBS):
+            elif (tok.dep_ == "pobj" and head.lower_ in TAKE_UP_VERBS and head.head.i != head.i
+                  and set(lemmas(head.head)) & TAKE_UP_VERBS[head.lower_]):
                 subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
                 sources, factor = self.res.sides(subj), f
             elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
