@@ -301,6 +301,15 @@ def test_strikes_and_boycotts_by_any_wording(analyzer) -> None:  # type: ignore[
     assert len([e for e in events_of(analyzer, "Rioters went on a rampage in Durban.") if e.root == "14"]) == 1
 
 
+def test_mass_violence_by_its_means_and_its_scale(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a bomb dropped on a place hits that place, not the bomb's own side
+    got = coded(analyzer, "An American bomber dropped an atomic bomb on the Japanese city of Nagasaki.")
+    assert ("2042", "USA", "JPN") in got
+    # what a hyphenated modifier is made of names the weapon
+    assert "2041" in codes(analyzer, "Syrian helicopters dropped chlorine-filled barrel bombs on Saraqeb.")
+    assert "202" in codes(analyzer, "Army units in Oromia carried out mass killings of civilians.")
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

@@ -85,6 +85,9 @@ def lemma_set(tok: Token) -> set[str]:
         if c.dep_ in ("compound", "amod", "nmod"):
             out.add(c.lemma_.lower())
             out.add(c.lower_)
+            for m in children_of(c):  # "chlorine-filled": what the modifier is made of
+                if m.dep_ in ("npadvmod", "compound") and m.i < c.i:
+                    out.add(m.lemma_.lower())
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in children_of(c):
                 if p.dep_ == "pobj":
