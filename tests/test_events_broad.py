@@ -310,6 +310,18 @@ def test_mass_violence_by_its_means_and_its_scale(analyzer) -> None:  # type: ig
     assert "202" in codes(analyzer, "Army units in Oromia carried out mass killings of civilians.")
 
 
+def test_relations_reduced_in_the_usual_words(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("160", "MLI", "FRA") in coded(analyzer, "Mali suspended all cooperation with France.")
+    assert ("162", "IGOUNODEVWBK", "UGA") in coded(analyzer, "The World Bank froze new lending to Uganda.")
+    assert ("163", "CHN", "LTU") in coded(analyzer, "China blocked imports of Lithuanian goods.")
+    # ordering foreign forces or diplomats out is expelling them; residents told to leave are not
+    assert any(c.startswith("16") and t == "FRAMIL" for c, _, t in coded(
+        analyzer, "Burkina Faso ordered French special forces to leave the country."))
+    assert ("161", "NER", "FRAGOV") in coded(analyzer, "Niger ordered the French ambassador to leave.")
+    assert not [c for c in codes(analyzer, "The mayor of Lagos ordered residents to leave the area.")
+                if c.startswith("16")]
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")
