@@ -322,6 +322,12 @@ def test_relations_reduced_in_the_usual_words(analyzer) -> None:  # type: ignore
                 if c.startswith("16")]
 
 
+def test_a_main_verb_parsed_as_a_modifier_keeps_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the small parser hangs "called" on "minister" and leaves the sentence without a verb
+    got = coded(analyzer, "Venezuela's oil minister called on Washington to relax sanctions on the oil company.")
+    assert any(c.startswith("02") and s == "VENGOV" and t == "USAGOV" for c, s, t in got)
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

@@ -127,6 +127,10 @@ class Triggers:
         if tok.dep_ == "relcl":
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
+            if tok.tag_ == "VBD" and tok.sent.root.pos_ in ("NOUN", "PROPN"):
+                # a finite past verb the parser hung on a noun in a sentence with no verb of its
+                # own ("Venezuela's minister called on Washington to ...") is the main verb
+                return head, 0.9
             return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
         if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
             s, f = self.subject(head.head, depth + 1)  # "the ministers are due to meet"
