@@ -328,6 +328,23 @@ def test_a_main_verb_parsed_as_a_modifier_keeps_its_subject(analyzer) -> None:  
     assert any(c.startswith("02") and s == "VENGOV" and t == "USAGOV" for c, s, t in got)
 
 
+def test_sides_of_violence_read_as_a_reader_would(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an ethnic people is not the state of its name: ethnic Albanians in Serbia are Serbia's
+    got = coded(analyzer, "Serb forces killed three ethnic Albanians in southeastern Serbia.")
+    assert any(c.startswith("19") and s == "SRBMIL" and t == "SRB" for c, s, t in got)
+    assert not any(t == "ALB" for _, _, t in got)
+    # a bare noun coordinated with a modified one shares the modifier
+    got = coded(analyzer, "Israeli helicopters and tanks shelled positions near Rafah.")
+    assert got and all(s and s.startswith("ISR") for _, s, _ in got)
+    # the parties of a clash are each other's targets, not the town it happened in
+    got = coded(analyzer, "Police and protesters clashed in Nairobi.")
+    assert ("190", "KENCOP", "KENOPP") in got and ("190", "KENOPP", "KENCOP") in got
+    assert ("145", "KENOPP", "KENCOP") in coded(analyzer, "Protesters clashed with police in Nairobi.")
+    # a killing "in an attack" by a named doer is one act: the attack is not coded again alone
+    evs = events_of(analyzer, "British aircraft killed four Iraqis in an attack on a depot in Basra.")
+    assert len([e for e in evs if e.root in ("18", "19", "20")]) == 1
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

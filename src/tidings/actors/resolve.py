@@ -445,6 +445,14 @@ class ArticleActors:
         head_role = next((r for r in roles if r.i <= root.i < r.j), None)
         role = _pick_role(head_role, roles)
 
+        if head_hit is not None and head_hit.entry.kind == "country" and any(
+                lower[i] == "ethnic" for i in frame if i < head_hit.i):
+            # "ethnic Albanians in Serbia": a people named for a nation, not that nation's state;
+            # coded by the country they live in, as a role word would be
+            country = self._context_country(span, root)
+            if country is None or country == head_hit.entry.country:
+                return None
+            return ActorMatch(country, self.k.country_name(country), "country", country)
         inner = sorted((h for h in hits if h is not head_hit and span.start <= h.i < span.end
                         and h.entry.kind == "country" and not h.entry.place),
                        key=lambda h: abs(root.i - h.i))

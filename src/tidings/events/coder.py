@@ -164,6 +164,18 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
 
 
 
+def _attacks_in(c: Candidate, by_trigger: dict[int, Candidate]) -> list[Candidate]:
+    """Violent acts named by the object of the harm's in/during phrase."""
+    out = []
+    for prep in children_of(c.trigger):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for obj in children_of(prep):
+                a = by_trigger.get(obj.i)
+                if a is not None and a is not c and a.code[:2] in VIOLENT_ROOTS:
+                    out.append(a)
+    return out
+
+
 def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
     """ "One person was killed in police firing", "eight were killed in an air strike": the
     harm and the attack it happened in are one act.  A harm with nobody named as its doer takes
@@ -175,6 +187,14 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
         if c.trigger.pos_ != "VERB" or c.code[:2] not in VIOLENT_ROOTS or c.negated:
             continue
         if any(s.match is not None for s in c.sources):
+            # "British aircraft killed 4 Iraqis in an attack on ...": the attack named by the
+            # in-phrase is the same act, with nobody of its own as its doer
+            for a in _attacks_in(c, by_trigger):
+                if not any(s.match is not None for s in a.sources):
+                    if c.code in GENERIC_VIOLENCE:
+                        c.code = a.code  # the attack's means name the act ("in an air strike")
+                    c.span_tokens |= a.span_tokens
+                    merged.add(a.trigger.i)
             continue
         for prep in children_of(c.trigger):
             if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during", "from"):

@@ -190,9 +190,16 @@ class Resolver:
         if tok is None:
             return []
         out = []
+        first: Side | None = None
         for t in conjuncts(tok):
             s = self.side(t)
             if s is not None:
+                if first is None:
+                    first = s
+                elif s.match is None and first.match is not None and not any(True for _ in t.lefts):
+                    # "Israeli helicopters and tanks": a bare noun coordinated with a modified
+                    # one shares its modifier
+                    s.match, s.factor, s.via = first.match, s.factor * 0.9, "shared modifier"
                 out.append(s)
                 out.extend(self.coordinated_modifiers(t, s))
                 out.extend(self.coordinated_phrase(t, s))

@@ -237,7 +237,9 @@ class Triggers:
                 for s in sources:
                     s.factor *= 0.9
                     s.via = "force shown"
-        if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS:
+        parties = len({s.key for s in sources if s.match is not None}) > 1 and entry.recip
+        if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS \
+                and not parties:  # "police and protesters clashed in Nairobi": each other's
             for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
                 place = self.res.place(p)
                 if place is not None:
