@@ -19,7 +19,7 @@ from tidings.events.conventions import (
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
-from tidings.events.participants import Side, side_country
+from tidings.events.participants import Side, named_keys, side_country
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
@@ -111,7 +111,7 @@ class Context:
     # ------------------------------------------------------------------ context rules
     def joint(self, cand: Candidate) -> bool:
         """Done together: called joint, or by more than one named actor."""
-        return self.called_joint(cand) or len({s.key for s in cand.sources if s.match is not None}) > 1
+        return self.called_joint(cand) or len(named_keys(cand.sources)) > 1
 
     def allied(self, cand: Candidate) -> bool:
         """Done together by more than one state's forces ("the Egyptian and Sudanese air forces"),
@@ -156,7 +156,7 @@ class Context:
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)
         resolved_tgt = any(t.match is not None for t in cand.targets)
-        joint = len({s.key for s in cand.sources if s.match is not None}) > 1
+        joint = len(named_keys(cand.sources)) > 1
         if root <= "08" and joint:
             # "Colombia and the ELN signed a ceasefire in Havana": a joint act's parties are each
             # other's targets (see output._pairs); where they met is no party

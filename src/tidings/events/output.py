@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events.codebook import lookup
 from tidings.events.conventions import INFERRED_VIA, SIDELESS_ROOTS, THRESHOLD
-from tidings.events.participants import Side
+from tidings.events.participants import Side, named_keys
 from tidings.model import Event, Participant
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
     srcs = cand.sources or [None]  # type: ignore[list-item]
     tgts = cand.targets
     resolved_tgt = any(t.match is not None for t in tgts)
-    distinct = {s.key for s in srcs if s is not None and s.match is not None}
+    distinct = named_keys(srcs)
     joint = cand.recip or (cand.code[:2] <= "08" and len(distinct) > 1)
     out: list[tuple[Side | None, Side | None, bool]] = []
     if joint and not resolved_tgt and len(distinct) > 1:

@@ -11,6 +11,8 @@ from tidings.datelines import dateline_tokens
 from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from tidings.model import Quote
@@ -55,6 +57,11 @@ class Side:
             name = getattr(self.match, "name", None) or ""
             return f"{name}|{getattr(self.match, 'code', '')}"
         return self.text.lower()
+
+
+def named_keys(sides: Iterable[Side | None]) -> set[str]:
+    """The distinct named actors among ``sides`` (two or more: an act of several parties)."""
+    return {s.key for s in sides if s is not None and s.match is not None}
 
 
 def mention_span(tok: Token) -> Span:

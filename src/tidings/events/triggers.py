@@ -18,7 +18,7 @@ from tidings.events.conventions import (
     UNDERGO_VERBS,
 )
 from tidings.events.lexicon import NOT_CODED
-from tidings.events.participants import Side, conjuncts
+from tidings.events.participants import Side, conjuncts, named_keys
 from tidings.events.syntax import (
     child,
     hyphenated,
@@ -237,7 +237,7 @@ class Triggers:
                 for s in sources:
                     s.factor *= 0.9
                     s.via = "force shown"
-        parties = len({s.key for s in sources if s.match is not None}) > 1 and entry.recip
+        parties = entry.recip and len(named_keys(sources)) > 1
         if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS \
                 and not parties:  # "police and protesters clashed in Nairobi": each other's
             for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
