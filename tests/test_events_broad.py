@@ -345,6 +345,13 @@ def test_sides_of_violence_read_as_a_reader_would(analyzer) -> None:  # type: ig
     assert len([e for e in evs if e.root in ("18", "19", "20")]) == 1
 
 
+def test_targets_in_the_objects_own_phrases(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The EU pledged 50 million euros in humanitarian aid to Sudan.")
+    assert any(c.startswith("03") and t == "SDN" for c, _, t in got)
+    got = coded(analyzer, "Iran rejected the proposal by the IAEA.")
+    assert any(c.startswith("12") and t and t.startswith("IGO") for c, _, t in got)
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

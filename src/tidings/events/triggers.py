@@ -315,8 +315,18 @@ class Triggers:
             if any(s.match is not None for s in sides):
                 return sides
         if obj is not None:
-            for p in preps(obj, entry.to):
+            # "pledged 50 million euros in aid to Sudan": the object's own phrase, or the phrase
+            # of what it is counted in
+            holders = [obj] + preps(obj, ("in", "of"))
+            for p in (p for h in holders for p in preps(h, entry.to)):
                 sides = self.res.sides(p)
+                if any(s.match is not None for s in sides):
+                    return sides
+        if obj is not None and not entry.notobj and not is_passive(tok):
+            for p in preps(tok, ("by",)):
+                # "rejected the proposal by the IAEA": in the active voice a by-phrase after the
+                # object names the object's author
+                sides = self.res.sides(p) if p.i > obj.i else []
                 if any(s.match is not None for s in sides):
                     return sides
         if obj is not None and not entry.notobj:
