@@ -352,6 +352,21 @@ def test_targets_in_the_objects_own_phrases(analyzer) -> None:  # type: ignore[n
     assert any(c.startswith("12") and t and t.startswith("IGO") for c, _, t in got)
 
 
+def test_violence_in_another_country_targets_that_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the coder guesses the doer's own country for an unnamed target; the place stage, which
+    # knows Dnipro is in Ukraine, corrects it and says why
+    (ev,) = [e for e in events_of(analyzer, "Russian missiles hit an apartment block in Dnipro on Saturday.")
+             if e.root == "19"]
+    assert ev.source is not None and ev.source.actor == "RUS"
+    assert ev.target is not None and ev.target.actor == "UKR"
+    assert "target: place of the attack" in ev.inferred  # type: ignore[attr-defined]
+    # at home the domestic target stands
+    got = coded(analyzer, "Syrian jets bombed a market in Aleppo on Sunday.")
+    assert any(c.startswith("1") and s and s.startswith("SYR") and t == "SYR" for c, s, t in got)
+    # a ship is a thing seized, not an idea like a partnership
+    assert "1711" in codes(analyzer, "The Houthis seized a cargo ship in the Red Sea.")
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

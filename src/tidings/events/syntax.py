@@ -174,6 +174,8 @@ ABSTRACT_NOUNS = frozenset(
     "policy plan decision remark comment statement proposal idea law rule measure bill "
     "budget price cost rate deficit debt shortage crisis odds record expectation".split())
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
+#: the noun "ship" and its compounds, which share the suffix of "friendship"
+VESSELS = ("warship", "gunship", "battleship", "flagship", "airship", "steamship", "spaceship")
 
 
 def abstract(tok: Token) -> bool:
@@ -184,7 +186,8 @@ def abstract(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ABSTRACT_NOUNS:
         return True
-    return lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
+    return (lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
+            and lemma != "ship" and not lemma.endswith(VESSELS))
 
 
 #: prepositions that place a thing somewhere

@@ -170,3 +170,25 @@ def locate(
             place, via = chosen
             factor = VIA_FACTOR[via] * (WEAK_FACTOR if weak else 1.0)
             ev.location = Location(place, via, round(place.confidence * factor, 3))
+            if via in ("locative", "sentence") and not weak:
+                _struck_where(ev, place)
+
+
+#: violence whose unnamed target the coder takes as the doer's own country ("domestic") until
+#: the place says otherwise
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _struck_where(ev: Event, place: PlaceMention) -> None:
+    """Violence in a place of another country than its doer's hit that country, not the doer's
+    own: "Russia shelled Kherson" is RUS against UKR.  The event coder, which has no gazetteer,
+    guessed a domestic target; the place the act happened in corrects it, and says so."""
+    inferred = getattr(ev, "inferred", "")
+    if ev.root not in _VIOLENT_ROOTS or "target: domestic" not in inferred or ev.target is None:
+        return
+    src = (ev.source.actor or "")[:3] if ev.source is not None else ""
+    if not place.country or not src or place.country == src:
+        return
+    ev.target.actor = ev.target.name = place.country
+    ev.inferred = inferred.replace("target: domestic", "target: place of the attack")  # type: ignore[attr-defined]
+
