@@ -367,6 +367,16 @@ def test_violence_in_another_country_targets_that_country(analyzer) -> None:  # 
     assert "1711" in codes(analyzer, "The Houthis seized a cargo ship in the Red Sea.")
 
 
+def test_who_does_what_in_purpose_clauses_and_flight(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an instrument does not disperse anyone: its user does
+    got = coded(analyzer, "Police used water cannon to disperse demonstrators in Tbilisi.")
+    assert ("175", "GEOCOP", "GEOOPP") in got and all(s for _, s, _ in got)
+    # people fleeing grant no asylum; a force fleeing retreats
+    assert not codes(analyzer, "Thousands of refugees fled into Chad on Monday.")
+    assert "0874" in codes(analyzer, "Rebel fighters fled the town of Kidal.")
+    assert ("163", "IGOEUREEC", "IRN") in coded(analyzer, "Sanctions against Iran were tightened by the European Union.")
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

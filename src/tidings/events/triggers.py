@@ -47,6 +47,9 @@ RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
 TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"})}
+#: verbs whose object is not who does their to-complement: "made it to", and instruments
+#: ("police used water cannon to disperse the crowd": the police disperse it)
+NOT_DOERS = frozenset({"make", "use", "employ", "utilise", "utilize"})
 #: verbs of acts done to someone, never used without an object in the active voice
 OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
                          "torture execute capture hurt".split())
@@ -137,7 +140,7 @@ class Triggers:
             return s, f * 0.95
         if tok.dep_ == "xcomp":
             obj = child(head, "dobj")
-            if obj is not None and head.lemma_ not in ("make",):
+            if obj is not None and head.lemma_ not in NOT_DOERS:
                 return obj, 0.95
             if is_passive(head):  # "the police were forced to open fire"
                 obj = child(head, "nsubjpass")
