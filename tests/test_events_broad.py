@@ -418,6 +418,9 @@ def test_fighting_between_two_sides_codes_both(analyzer) -> None:  # type: ignor
     got = coded(analyzer, "Malian troops retook the village after heavy fighting with rebels.")
     assert ("190", "MLIMIL", "MLIREB") in got
     assert any(c == "192" and s == "MLIMIL" for c, s, _ in got)
+    # clashes of unnamed sides in an adjunct are not the clause subject's
+    got = coded(analyzer, "Indian police arrested 20 people after clashes in Manipur.")
+    assert not any(c.startswith("19") and s == "INDCOP" for c, s, _ in got)
 
 
 def test_accusations_do_not_assert_what_they_allege(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -412,12 +412,12 @@ class Triggers:
                 subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
                 sources, factor = self.res.sides(subj), f
             elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
-                  and (entry.code[:2] in JOINT_ROOTS or entry.recip)
+                  and (entry.code[:2] in JOINT_ROOTS or (entry.recip and preps(tok, ("with",))))
                   and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
                 # "after talks with Putin, Pompeo said", "retook the village after fighting with
-                # guerrillas": the clause's subject took part in what is done together; a
-                # protest or an attack in the adjunct is someone else's ("detained teachers
-                # after a march")
+                # guerrillas": the clause's subject took part in what is done together with
+                # someone; a protest, an attack or clashes of unnamed sides in the adjunct are
+                # someone else's ("detained teachers after a march", "after clashes in Manipur")
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
         targets: list[Side] = []
