@@ -360,6 +360,11 @@ def test_violence_in_another_country_targets_that_country(analyzer) -> None:  # 
     assert ev.source is not None and ev.source.actor == "RUS"
     assert ev.target is not None and ev.target.actor == "UKR"
     assert "target: place of the attack" in ev.inferred  # type: ignore[attr-defined]
+    # victims with no country of their own are of the place they were hit in, not the attacker's
+    got = coded(analyzer, "Israeli strikes killed 30 people in Rafah, the health ministry said.")
+    assert any(c.startswith("19") and s == "ISR" and t == "PSECVL" for c, s, t in got)
+    got = coded(analyzer, "Israeli soldiers killed two Israeli civilians by mistake in Gaza City.")
+    assert any(t == "ISRCVL" for _, _, t in got)
     # at home the domestic target stands
     got = coded(analyzer, "Syrian jets bombed a market in Aleppo on Sunday.")
     assert any(c.startswith("1") and s and s.startswith("SYR") and t == "SYR" for c, s, t in got)

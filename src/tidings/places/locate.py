@@ -171,7 +171,7 @@ def locate(
             factor = VIA_FACTOR[via] * (WEAK_FACTOR if weak else 1.0)
             ev.location = Location(place, via, round(place.confidence * factor, 3))
             if via in ("locative", "sentence") and not weak:
-                _struck_where(ev, place)
+                _struck_where(ev, place, in_sent)
 
 
 #: violence whose unnamed target the coder takes as the doer's own country ("domestic") until
@@ -179,16 +179,29 @@ def locate(
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _struck_where(ev: Event, place: PlaceMention) -> None:
+def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention]) -> None:
     """Violence in a place of another country than its doer's hit that country, not the doer's
-    own: "Russia shelled Kherson" is RUS against UKR.  The event coder, which has no gazetteer,
-    guessed a domestic target; the place the act happened in corrects it, and says so."""
-    inferred = getattr(ev, "inferred", "")
-    if ev.root not in _VIOLENT_ROOTS or "target: domestic" not in inferred or ev.target is None:
+    own.  The event coder, which has no gazetteer, guesses such targets from the doer: a
+    domestic target ("Russia shelled Kherson" as RUS against RUS), or victims given the
+    country named nearest before them ("Israeli strikes killed 30 people in Rafah" as ISRCVL).
+    The place the act happened in corrects either, and a domestic guess says so."""
+    target = ev.target
+    if ev.root not in _VIOLENT_ROOTS or target is None or not target.actor:
         return
     src = (ev.source.actor or "")[:3] if ev.source is not None else ""
-    if not place.country or not src or place.country == src:
+    if not place.country or not src or place.country == src or not target.actor.startswith(src):
         return
-    ev.target.actor = ev.target.name = place.country
-    ev.inferred = inferred.replace("target: domestic", "target: place of the attack")  # type: ignore[attr-defined]
+    inferred = getattr(ev, "inferred", "")
+    if "target: domestic" in inferred:
+        target.actor = target.name = place.country
+        ev.inferred = inferred.replace("target: domestic", "target: place of the attack")  # type: ignore[attr-defined]
+        return
+    role = target.actor[3:]
+    named = target.start is not None and target.end is not None and any(
+        _overlaps(p, target.start, target.end) for p in in_sent)
+    if role in _CIVILIAN_ROLES and not named:  # "30 people" names no country of its own
+        target.actor = place.country + role
 
+
+#: roles of victims who take the country of where they were hit when the text names none
+_CIVILIAN_ROLES = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "LAB", "AGR", "REL"})
