@@ -382,6 +382,12 @@ def test_who_does_what_in_purpose_clauses_and_flight(analyzer) -> None:  # type:
     assert ("163", "IGOEUREEC", "IRN") in coded(analyzer, "Sanctions against Iran were tightened by the European Union.")
 
 
+def test_a_countrys_army_and_its_rebels_are_two_actors(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Mali's army" and "20 militants" are both named Mali; their codes tell them apart
+    got = coded(analyzer, "Mali's army said on Sunday it had killed 20 militants in air strikes.")
+    assert any(c.startswith("19") and s == "MLIMIL" and t == "MLIREB" for c, s, t in got)
+
+
 def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "074" in codes(analyzer, "NATO peacekeeping troops arrived in Kosovo on Monday.")
     got = codes(analyzer, "Russian troops arrived in Belarus on Monday.")

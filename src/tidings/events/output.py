@@ -135,9 +135,10 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
             # unclaimed bomb in Mogadishu is Somalia's, in Somalia)
             return None
         sm, tm = src.match, tgt.match
-        if sm is not None and tm is not None and getattr(sm, "name", None) == getattr(tm, "name", None) \
-                and src.via not in INFERRED_VIA:
-            if getattr(sm, "kind", "person") in ("person", "speaker") or getattr(sm, "code", 1) == getattr(tm, "code", 2) and src.text == tgt.text:
+        if sm is not None and tm is not None and src.key == tgt.key and src.via not in INFERRED_VIA:
+            # the same actor on both sides: one person, or one mention of a role; a country's army
+            # and its rebels share the country's name, not their code
+            if getattr(sm, "kind", "person") in ("person", "speaker") or src.text == tgt.text:
                 return None
     conf = cand.confidence
     resolved = 0
