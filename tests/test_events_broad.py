@@ -382,6 +382,11 @@ def test_who_does_what_in_purpose_clauses_and_flight(analyzer) -> None:  # type:
     assert ("163", "IGOEUREEC", "IRN") in coded(analyzer, "Sanctions against Iran were tightened by the European Union.")
 
 
+def test_what_is_set_on_fire_is_the_target(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Opposition supporters set fire to a police station in Nairobi.")
+    assert ("1712", "KENOPP", "KENCOP") in got
+
+
 def test_a_countrys_army_and_its_rebels_are_two_actors(analyzer) -> None:  # type: ignore[no-untyped-def]
     # "Mali's army" and "20 militants" are both named Mali; their codes tell them apart
     got = coded(analyzer, "Mali's army said on Sunday it had killed 20 militants in air strikes.")
