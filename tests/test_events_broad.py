@@ -382,6 +382,15 @@ def test_who_does_what_in_purpose_clauses_and_flight(analyzer) -> None:  # type:
     assert ("163", "IGOEUREEC", "IRN") in coded(analyzer, "Sanctions against Iran were tightened by the European Union.")
 
 
+def test_giving_with_and_exercising_together(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "provide X with Y": X receives, Y is what is given
+    assert ("072", "RUS", "SYR") in coded(analyzer, "Russia supplied Syria with fighter jets.")
+    assert ("064", "GOV", "MED") in coded(analyzer, "The ministry provided journalists with information.")
+    # two navies exercising together cooperate with each other, not with the sea's namesake
+    got = coded(analyzer, "China and Russia conducted joint naval exercises in the Sea of Japan.")
+    assert ("062", "CHN", "RUS") in got and not any(t == "JPN" for _, _, t in got)
+
+
 def test_what_is_set_on_fire_is_the_target(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Opposition supporters set fire to a police station in Nairobi.")
     assert ("1712", "KENOPP", "KENCOP") in got

@@ -47,6 +47,8 @@ RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
 TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"})}
+#: verbs of giving whose object can be the receiver, with what is given in a with-phrase
+GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 #: verbs whose object is not who does their to-complement: "made it to", and instruments
 #: ("police used water cannon to disperse the crowd": the police disperse it)
 NOT_DOERS = frozenset({"make", "use", "employ", "utilise", "utilize"})
@@ -214,10 +216,13 @@ class Triggers:
             return None
         roles = Roles(self, tok)
         entry = None
+        # "provided Ukraine with air defence systems": the with-object is what is given and the
+        # object who receives it
+        given = preps(tok, ("with",)) if roles.obj is not None and set(lemmas(tok)) & GIVE_WITH_VERBS else []
         if entries:
             prt = child(tok, "prt")
-            entry = self.choose(entries, tok, roles.obj, roles.subj, self.complement(tok),
-                                prt.lower_ if prt is not None else None)
+            entry = self.choose(entries, tok, given[0] if given else roles.obj, roles.subj,
+                                self.complement(tok), prt.lower_ if prt is not None else None)
         if entry is None:
             # the verb table reads only what it needs of the context (most verbs it knows are
             # settled by their lemma alone)
@@ -234,7 +239,7 @@ class Triggers:
             sources = self.res.sides(subj)
             for s in sources:
                 s.factor *= sfactor
-            targets = self.targets(tok, obj, entry)
+            targets = self.res.sides(obj) if given else self.targets(tok, obj, entry)
             if not sources and self.shown_force(entry, roles):
                 sources = self.res.sides(obj)  # "police were deployed in the area"
                 for s in sources:
@@ -256,8 +261,11 @@ class Triggers:
                 cand.consumed.update(p.i for p in preps(tok, (prep,)))
         if cand.code == "150" and self.allied(cand):
             # exercises are a show of force alone, military cooperation together ("joint
-            # drills", "the Egyptian and Sudanese air forces staged an exercise")
+            # drills", "the Egyptian and Sudanese air forces staged an exercise"); the parties
+            # are each other's targets, not the sea they exercised in
             cand.code, cand.recip = "062", True
+            if len(named_keys(sources)) > 1:
+                cand.targets = []
         # a material act stands without a named doer: "110 people were arrested", "gunmen
         # killed two soldiers"
         cand.standalone = cand.code[:2] in MATERIAL_ROOTS and not entry.frame
