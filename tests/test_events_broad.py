@@ -391,6 +391,12 @@ def test_giving_with_and_exercising_together(analyzer) -> None:  # type: ignore[
     assert ("062", "CHN", "RUS") in got and not any(t == "JPN" for _, _, t in got)
 
 
+def test_the_state_people_are_deported_from_deports_them(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = [e for e in events_of(analyzer, "Afghan refugees were deported from Pakistan.") if e.code == "174"]
+    assert ev.source is not None and ev.source.actor == "PAK"
+    assert "source: expelling state" in ev.inferred  # type: ignore[attr-defined]
+
+
 def test_what_is_set_on_fire_is_the_target(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Opposition supporters set fire to a police station in Nairobi.")
     assert ("1712", "KENOPP", "KENCOP") in got

@@ -49,6 +49,10 @@ from tidings.parsed import children_of
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
+#: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
+#: withdraw)
+EXPULSIONS = ("174", "166")
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -180,6 +184,14 @@ class Context:
             m = DerivedMatch(f"{country or ''}COP", "police", "role", country)
             cand.sources = [Side("", -1, -1, m, -1, 0.9, "made by police")]
             resolved_src = True
+        if not cand.sources and cand.code.startswith(EXPULSIONS):
+            # "refugees were deported from Pakistan": only the state they are sent out of
+            # expels them
+            place = next((x for p in preps(cand.trigger, ("from",)) if (x := self.res.place(p))), None)
+            if place is not None:
+                cand.sources = [Side(place.text, place.start, place.end, place.match, place.head, 0.85,
+                                     "expelling state")]
+                resolved_src = True
         if root in VIOLENT_ROOTS and not resolved_src:
             src = self.perpetrator(cand)
             if src is not None:

@@ -19,7 +19,7 @@ DOMESTIC = True
 NESTED = True
 #: how an inferred side was found; such sides give way to sides read from the text
 INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place", "made by police",
-                          "force shown"})
+                          "force shown", "expelling state"})
 SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
 #: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
 #: that it attacked Z" X claiming responsibility (015)
