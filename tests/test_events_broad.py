@@ -227,6 +227,16 @@ def test_acts_that_did_not_happen_are_not_asserted(analyzer, text: str, modality
     assert any(e.modality == modality for e in evs)  # type: ignore[attr-defined]
 
 
+def test_kept_from_doing_it_is_not_doing_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the one kept from acting would have acted, and did not; unless the keeping failed
+    (ev,) = [e for e in events_of(analyzer, "Police prevented the mob from burning the shops in Jos.")
+             if e.code == "1712"]
+    assert ev.negated and (ev.source is None or not (ev.source.actor or "").endswith("COP"))
+    (ev,) = [e for e in events_of(analyzer, "Police could not stop the mob from burning the shops in Jos.")
+             if e.code == "1712"]
+    assert not ev.negated and (ev.source is None or not (ev.source.actor or "").endswith("COP"))
+
+
 def test_prevented_protest_is_repression_not_a_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Turkish police prevented the march in Ankara.")
     assert any(c == "175" for c, _, _ in got)

@@ -232,8 +232,10 @@ class Frames:
                 return None
             if node.dep_ in ("dobj", "pobj", "pcomp") and set(lemmas(head)) & PREVENT_VERBS:
                 return "prevented"
-            if node.dep_ == "pobj" and head.lower_ == "from" and set(lemmas(head.head)) & PREVENT_VERBS:
-                return "prevented"  # "stopped the protesters from marching"
+            if node.dep_ in ("pobj", "pcomp") and head.lower_ == "from" and set(lemmas(head.head)) & PREVENT_VERBS:
+                # "stopped the protesters from marching"; "could not stop the mob from burning
+                # the shops": the burning happened
+                return None if negated(head.head) else "prevented"
             if node.dep_ not in ("acl", "pcomp", "pobj", "prep"):
                 return None
             node = head

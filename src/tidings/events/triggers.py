@@ -155,10 +155,10 @@ class Triggers:
                 return None, 1.0
             s, f = self.subject(head, depth + 1)
             return s, f * 0.95
-        if tok.dep_ == "pcomp" and head.lower_ in ("of", "for", "with") and head.head.i != head.i:
+        if tok.dep_ == "pcomp" and head.lower_ in ("of", "for", "with", "from") and head.head.i != head.i:
             accused = child(head.head, "dobj") or child(head.head, "nsubjpass")
-            if accused is not None:  # "accused Y of attacking Z": Y is said to have attacked
-                return accused, 0.9
+            if accused is not None:  # "accused Y of attacking Z": Y is said to have attacked;
+                return accused, 0.9  # "stopped the mob from burning shops": the mob would burn
         if tok.dep_ in ("advcl", "pcomp") or (tok.dep_ == "pobj"):
             anchor = head.head if tok.dep_ == "pcomp" else head
             if anchor.pos_ in ("VERB", "AUX"):
