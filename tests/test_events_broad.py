@@ -290,6 +290,9 @@ def test_security_forces_on_the_move_show_force(analyzer) -> None:  # type: igno
     assert "150" in codes(analyzer, "Police personnel marched through the old city.")
     assert "150" in codes(analyzer, "Paramilitary forces staged a flag march in the town.")
     assert not [c for c in codes(analyzer, "Police personnel marched through the old city.") if c.startswith("14")]
+    # units of a force are the force, not businesses
+    got = coded(analyzer, "Fourteen companies of police marched through the old city.")
+    assert any(c == "150" and s and s.endswith("COP") for c, s, _ in got)
     # one country's police and troops marching together are not military cooperation
     assert "062" not in codes(analyzer, "Soldiers and police marched through Srinagar.")
     # to cordon, or to seal a building, restricts movement; to book someone under a law charges them

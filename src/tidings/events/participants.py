@@ -33,6 +33,9 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
 THIRD_PERSON_HUMAN = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _PRONOUNS = FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS
+#: nouns for a body of people that takes its actor from its of-phrase ("companies of troops")
+UNIT_NOUNS = frozenset("company battalion contingent column platoon unit detachment squad regiment "
+                       "brigade division team group".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det",
                             "quantmod", "punct"})
 
@@ -184,6 +187,8 @@ class Resolver:
                 if p.dep_ != "pobj":
                     continue
                 m = self.code(mention_span(p))
+                if m is not None and getattr(m, "kind", "") == "role" and tok.lemma_.lower() in UNIT_NOUNS:
+                    return m  # "fourteen companies of police": the units are the force
                 if m is None or getattr(m, "kind", "") not in ("country", "igo", "group"):
                     continue
                 role_code = str(getattr(role, "code", ""))
