@@ -164,53 +164,47 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
 
 
 
-def _attacks_in(c: Candidate, by_trigger: dict[int, Candidate]) -> list[Candidate]:
-    """Violent acts named by the object of the harm's in/during phrase."""
-    out = []
-    for prep in children_of(c.trigger):
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
-            for obj in children_of(prep):
-                a = by_trigger.get(obj.i)
-                if a is not None and a is not c and a.code[:2] in VIOLENT_ROOTS:
-                    out.append(a)
-    return out
-
-
 def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
-    """ "One person was killed in police firing", "eight were killed in an air strike": the
-    harm and the attack it happened in are one act.  A harm with nobody named as its doer takes
-    the source and the code of the attack its in/by phrase names, and the attack is not coded
-    again on its own."""
+    """ "One person was killed in police firing", "eight were killed in an air strike", "a
+    Russian missile strike hit the port": the harm and the attack it happened in, or that is
+    its subject, are one act.  The harm takes the attack's doer when it has none of its own and
+    the attack's means when its own code is generic; the attack is not coded again alone.  Two
+    acts with a doer each stay two, unless the attack is the harm's own subject."""
     by_trigger = {c.trigger.i: c for c in cands}
     merged: set[int] = set()
     for c in cands:
         if c.trigger.pos_ != "VERB" or c.code[:2] not in VIOLENT_ROOTS or c.negated:
             continue
-        if any(s.match is not None for s in c.sources):
-            # "British aircraft killed 4 Iraqis in an attack on ...": the attack named by the
-            # in-phrase is the same act, with nobody of its own as its doer
-            for a in _attacks_in(c, by_trigger):
-                if not any(s.match is not None for s in a.sources):
-                    if c.code in GENERIC_VIOLENCE:
-                        c.code = a.code  # the attack's means name the act ("in an air strike")
-                    c.span_tokens |= a.span_tokens
-                    merged.add(a.trigger.i)
-            continue
-        for prep in children_of(c.trigger):
-            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during", "from"):
+        named = any(s.match is not None for s in c.sources)
+        for attack, is_subject in _occasions(c, by_trigger):
+            if attack is c or attack.code[:2] not in VIOLENT_ROOTS or attack.trigger.i in merged:
                 continue
-            for obj in children_of(prep):
+            attack_named = any(s.match is not None for s in attack.sources)
+            if named and attack_named and not is_subject:
+                continue
+            if not named and attack_named:
+                c.sources, named = attack.sources, True
+            if c.code in GENERIC_VIOLENCE:
+                c.code = attack.code  # the attack's means name the act ("in an air strike")
+            c.span_tokens |= attack.span_tokens
+            merged.add(attack.trigger.i)
+    return [c for c in cands if c.trigger.i not in merged]
+
+
+def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Candidate, bool]]:
+    """The acts a harm happened in (the object of its in/by/during/from phrase: "killed in
+    police firing") or that do it (its subject: "the strike hit the port"), each with whether it
+    is the subject."""
+    out = []
+    for k in children_of(c.trigger):
+        if k.dep_ == "nsubj" and k.i in by_trigger:
+            out.append((by_trigger[k.i], True))
+        if k.dep_ in ("prep", "agent") and k.lower_ in ("in", "by", "during", "from"):
+            for obj in children_of(k):
                 attack = by_trigger.get(obj.i)
                 if attack is None:  # "in police firing" parsed as "police" + participle
-                    attack = next((by_trigger[k.i] for k in children_of(obj) if k.dep_ == "acl"
-                                   and k.i in by_trigger), None)
-                if attack is None or attack is c or attack.code[:2] not in VIOLENT_ROOTS:
-                    continue
-                if not any(s.match is not None for s in attack.sources):
-                    continue
-                c.sources = attack.sources
-                if c.code in GENERIC_VIOLENCE:
-                    c.code = attack.code
-                c.span_tokens |= attack.span_tokens
-                merged.add(attack.trigger.i)
-    return [c for c in cands if c.trigger.i not in merged]
+                    attack = next((by_trigger[x.i] for x in children_of(obj) if x.dep_ == "acl"
+                                   and x.i in by_trigger), None)
+                if attack is not None:
+                    out.append((attack, False))
+    return out
