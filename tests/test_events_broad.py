@@ -356,6 +356,11 @@ def test_sides_of_violence_read_as_a_reader_would(analyzer) -> None:  # type: ig
     # a killing "in an attack" by a named doer is one act: the attack is not coded again alone
     evs = events_of(analyzer, "British aircraft killed four Iraqis in an attack on a depot in Basra.")
     assert len([e for e in evs if e.root in ("18", "19", "20")]) == 1
+    # so is a harm and the blast it happened in, and an attack that is the subject of the harm
+    evs = events_of(analyzer, "Two soldiers killed in IED blast in Mali")
+    assert len([e for e in evs if e.root in ("18", "19", "20")]) == 1
+    evs = events_of(analyzer, "Russian missile strike hits Odesa port")
+    assert len([e for e in evs if e.root in ("18", "19", "20")]) == 1
 
 
 def test_targets_in_the_objects_own_phrases(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -408,6 +413,13 @@ def test_the_state_people_are_deported_from_deports_them(analyzer) -> None:  # t
     (ev,) = [e for e in events_of(analyzer, "Afghan refugees were deported from Pakistan.") if e.code == "174"]
     assert ev.source is not None and ev.source.actor == "PAK"
     assert "source: expelling state" in ev.inferred  # type: ignore[attr-defined]
+
+
+def test_anti_and_pro_name_a_stance_not_a_nationality(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A prominent anti-Syria journalist was killed in a car bomb explosion in Beirut.")
+    assert got and not any(t and t.startswith("SYR") for _, _, t in got)
+    got = coded(analyzer, "Anti-American protesters rallied in Tehran.")
+    assert got and not any(s and s.startswith("USA") for _, s, _ in got)
 
 
 def test_what_is_set_on_fire_is_the_target(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -216,7 +216,7 @@ class ArticleActors:
         for h in self.hits:
             c = h.entry.country
             # countries, and known officeholders' countries ("Obama ... Congress": the US)
-            if (h.entry.kind == "country" or h.entry.person is not None) and c:
+            if (h.entry.kind == "country" or h.entry.person is not None) and c and not self._opposed(h.i):
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, h.i)
         if not counts:
@@ -439,7 +439,8 @@ class ArticleActors:
         # 2. names inside the frame; the one that holds the head is the actor itself (the hits
         # and role hits that start in the frame, in text order: the frame is sorted)
         hit_from, role_from = self._hit_from, self._role_from
-        hits = [hit_from[i] for i in frame if i in hit_from and hit_from[i].entry.person is None]
+        hits = [hit_from[i] for i in frame if i in hit_from and hit_from[i].entry.person is None
+                and not self._opposed(i)]
         head_hit = next((h for h in hits if h.i <= root.i < h.j), None)
         roles = [role_from[i] for i in frame if i in role_from and self._role_slot(role_from[i], root)]
         head_role = next((r for r in roles if r.i <= root.i < r.j), None)
@@ -505,6 +506,12 @@ class ArticleActors:
         return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
                           country)
 
+    def _opposed(self, i: int) -> bool:
+        """A name after "anti-" or "pro-" ("an anti-Syria journalist", "pro-Russian
+        separatists") says whom the mention is for or against, not whose it is."""
+        lower = self._view.lower
+        return i >= 2 and lower[i - 1] == "-" and lower[i - 2] in ("anti", "pro")
+
     def _role_slot(self, hit: _RoleHit, root: Token) -> bool:
         """A role word counts as the head noun or a noun modifier ("army spokesman"), not inside
         an adjective ("rebel-held") or as an adjective ("an official invitation")."""
@@ -558,7 +565,7 @@ class ArticleActors:
                     if hit is not None and hit.entry.country and hit.entry.kind == "country":
                         return hit.entry.country
         sent = span.sent
-        before = [h for h in self.hits if sent.start <= h.i < span.start
+        before = [h for h in self.hits if sent.start <= h.i < span.start and not self._opposed(h.i)
                   and (h.entry.kind == "country" or h.entry.person is not None)
                   and h.entry.country]
         if before:

@@ -169,7 +169,9 @@ class Resolver:
         if match is None:
             # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join
             for c in lefts_of(tok):
-                if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
+                if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN") and not (
+                        c.i >= 2 and self.doc[c.i - 1].text == "-"
+                        and self.doc[c.i - 2].lower_ in ("anti", "pro")):  # "anti-Syria": against it
                     m = self.code(mention_span(c))
                     if m is not None:
                         match, factor, via = m, 0.85, "modifier"
