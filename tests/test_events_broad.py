@@ -415,6 +415,14 @@ def test_the_state_people_are_deported_from_deports_them(analyzer) -> None:  # t
     assert "source: expelling state" in ev.inferred  # type: ignore[attr-defined]
 
 
+def test_figures_of_speech_are_no_violence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Manchester United crushed Arsenal 4-0 on Saturday.")
+    assert not codes(analyzer, "The campaign targeted young voters in Ohio.")
+    # with violence named elsewhere in the sentence, or an actor on a side, the verb is violence
+    assert any(c.startswith("19") for c in codes(analyzer, "Unknown assailants attacked the convoy near Gao."))
+    assert any(c.startswith("19") for c in codes(analyzer, "A drone struck a house in Idlib."))
+
+
 def test_anti_and_pro_name_a_stance_not_a_nationality(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "A prominent anti-Syria journalist was killed in a car bomb explosion in Beirut.")
     assert got and not any(t and t.startswith("SYR") for _, _, t in got)

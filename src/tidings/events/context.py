@@ -42,6 +42,7 @@ from tidings.events.violence import (
     disaster_context,
     natural_cause,
     refine,
+    violence_besides,
     violent_context,
 )
 from tidings.parsed import children_of
@@ -49,6 +50,11 @@ from tidings.parsed import children_of
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
+#: verbs of violence that news also uses for sport, politics and business ("crushed Arsenal",
+#: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence
+#: named elsewhere in the sentence
+FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
+                                "thrash trounce blast slam".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
 #: withdraw)
 EXPULSIONS = ("174", "166")
@@ -105,6 +111,9 @@ class Context:
             return False  # "explosions at the chemical store injured 700"
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
             return False
+        if (lemma in FIGURATIVE_VIOLENCE and not any(s.match is not None for s in cand.sources)
+                and not any(t.match is not None for t in cand.targets) and not violence_besides(sent, tok)):
+            return False  # "Manchester United crushed Arsenal", "the campaign targeted young voters"
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
             named = [s for s in cand.sources if s.head >= 0]
             doer_words = {w for s in named for w in (self.doc[s.head].lower_, self.doc[s.head].lemma_)}

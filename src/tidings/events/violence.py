@@ -225,6 +225,16 @@ def violent_context(sent: Span) -> bool:
     return any((a, b) in MEANS_PAIRS for a, b in zip(lower, lower[1:]))  # "an air strike"
 
 
+def violence_besides(sent: Span, tok: Token) -> bool:
+    """Whether the sentence names violence, its means or its perpetrators in words other than
+    ``tok`` itself ("gunmen attacked" does; "the senator attacked the plan" does not)."""
+    view = parsed(sent.doc)
+    own = {tok.lower_, tok.lemma_.lower()}
+    words = {w for i in range(sent.start, sent.end) if i != tok.i
+             for w in (view.lower[i], view.lemma[i].lower())} - own
+    return not words.isdisjoint(VIOLENT_CONTEXT | WEAPON_WORDS | (_ALL_MEANS - BARE_EXPLOSIONS))
+
+
 def disaster_context(sent: Span) -> bool:
     """A sentence about a disaster or accident and no violence: its responses (evacuations,
     relief, orders to residents) are not political events."""
