@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.actors.normalize import key
-from tidings.actors.types import ActorMatch, Entry, Role
+from tidings.actors.types import ActorMatch, Entry, Role, stance_prefixed
 from tidings.datelines import dateline_tokens
 from tidings.model import Entity
 from tidings.parsed import children_of, lefts_of, parsed
@@ -507,10 +507,7 @@ class ArticleActors:
                           country)
 
     def _opposed(self, i: int) -> bool:
-        """A name after "anti-" or "pro-" ("an anti-Syria journalist", "pro-Russian
-        separatists") says whom the mention is for or against, not whose it is."""
-        lower = self._view.lower
-        return i >= 2 and lower[i - 1] == "-" and lower[i - 2] in ("anti", "pro")
+        return stance_prefixed(self._view.lower, i)
 
     def _role_slot(self, hit: _RoleHit, root: Token) -> bool:
         """A role word counts as the head noun or a noun modifier ("army spokesman"), not inside

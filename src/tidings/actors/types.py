@@ -109,3 +109,14 @@ def date_bound(value: str, *, end: bool) -> str | None:
     if len(parts) == 2:
         return f"{parts[0]}-{parts[1]}-31" if end else f"{parts[0]}-{parts[1]}-01"
     return value
+
+
+#: prefixes after which a name says whom a mention is for or against, not whose it is
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def stance_prefixed(lower: list[str], i: int) -> bool:
+    """Whether the word at ``i`` follows "anti-" or "pro-" ("an anti-Syria journalist",
+    "pro-Russian separatists"), given the text's lower-cased words."""
+    return i >= 2 and lower[i - 1] == "-" and lower[i - 2] in STANCE_PREFIXES
+

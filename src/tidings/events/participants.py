@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tidings.actors.types import country_part
+from tidings.actors.types import country_part, stance_prefixed
 from tidings.datelines import dateline_tokens
 from tidings.parsed import children_of, lefts_of, parsed
 
@@ -170,8 +170,7 @@ class Resolver:
             # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join
             for c in lefts_of(tok):
                 if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN") and not (
-                        c.i >= 2 and self.doc[c.i - 1].text == "-"
-                        and self.doc[c.i - 2].lower_ in ("anti", "pro")):  # "anti-Syria": against it
+                        stance_prefixed(parsed(self.doc).lower, c.i)):  # "anti-Syria": against it
                     m = self.code(mention_span(c))
                     if m is not None:
                         match, factor, via = m, 0.85, "modifier"

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tidings.events.conventions import VIOLENT_ROOTS
 from tidings.model import Event, Location, PlaceMention
 
 if TYPE_CHECKING:
@@ -174,11 +175,6 @@ def locate(
                 _struck_where(ev, place, in_sent)
 
 
-#: violence whose unnamed target the coder takes as the doer's own country ("domestic") until
-#: the place says otherwise
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention]) -> None:
     """Violence in a place of another country than its doer's hit that country, not the doer's
     own.  The event coder, which has no gazetteer, guesses such targets from the doer: a
@@ -186,7 +182,7 @@ def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention
     country named nearest before them ("Israeli strikes killed 30 people in Rafah" as ISRCVL).
     The place the act happened in corrects either, and a domestic guess says so."""
     target = ev.target
-    if ev.root not in _VIOLENT_ROOTS or target is None or not target.actor:
+    if ev.root not in VIOLENT_ROOTS or target is None or not target.actor:
         return
     src = (ev.source.actor or "")[:3] if ev.source is not None else ""
     if not place.country or not src or place.country == src or not target.actor.startswith(src):
