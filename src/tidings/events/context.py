@@ -42,7 +42,6 @@ from tidings.events.violence import (
     disaster_context,
     natural_cause,
     refine,
-    violence_besides,
     violent_context,
 )
 from tidings.parsed import children_of
@@ -112,7 +111,7 @@ class Context:
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
             return False
         if (lemma in FIGURATIVE_VIOLENCE and not any(s.match is not None for s in cand.sources)
-                and not any(t.match is not None for t in cand.targets) and not violence_besides(sent, tok)):
+                and not any(t.match is not None for t in cand.targets) and not violent_context(sent, besides=tok)):
             return False  # "Manchester United crushed Arsenal", "the campaign targeted young voters"
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
             named = [s for s in cand.sources if s.head >= 0]

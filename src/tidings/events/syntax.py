@@ -174,8 +174,6 @@ ABSTRACT_NOUNS = frozenset(
     "policy plan decision remark comment statement proposal idea law rule measure bill "
     "budget price cost rate deficit debt shortage crisis odds record expectation".split())
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
-#: the noun "ship" and its compounds, which share the suffix of "friendship"
-VESSELS = ("warship", "gunship", "battleship", "flagship", "airship", "steamship", "spaceship")
 
 
 def abstract(tok: Token) -> bool:
@@ -186,8 +184,7 @@ def abstract(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ABSTRACT_NOUNS:
         return True
-    return (lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
-            and lemma != "ship" and not lemma.endswith(VESSELS))
+    return lemma.endswith(_ABSTRACT_SUFFIXES) and lemma not in CONCRETE_EXCEPTIONS
 
 
 #: prepositions that place a thing somewhere
@@ -221,6 +218,8 @@ CONCRETE_EXCEPTIONS = frozenset(
     "organization population nation station position installation settlement encampment "
     "parliament battalion regiment detachment contingent community authority militia "
     "police ministry presidency embassy legation mission garrison facility "
+    # the noun "ship" and its compounds share the suffix of "friendship"
+    "ship warship gunship battleship flagship airship steamship spaceship "
     # collective actions are events, not ideas: "quelled the rebellion"
     "rebellion insurrection demonstration agitation insurgency resistance movement "
     "occupation detention operation".split())

@@ -218,7 +218,8 @@ class Triggers:
         entry = None
         # "provided Ukraine with air defence systems": the with-object is what is given and the
         # object who receives it
-        given = preps(tok, ("with",)) if roles.obj is not None and set(lemmas(tok)) & GIVE_WITH_VERBS else []
+        verb_lemmas = set(lemmas(tok))
+        given = preps(tok, ("with",)) if roles.obj is not None and verb_lemmas & GIVE_WITH_VERBS else []
         if entries:
             prt = child(tok, "prt")
             entry = self.choose(entries, tok, given[0] if given else roles.obj, roles.subj,
@@ -245,9 +246,9 @@ class Triggers:
                 for s in sources:
                     s.factor *= 0.9
                     s.via = "force shown"
-        parties = entry.recip and len(named_keys(sources)) > 1
+        parties = len(named_keys(sources)) > 1
         if not any(t.match is not None for t in targets) and entry.code[:2] in LOCATIVE_ROOTS \
-                and not parties:  # "police and protesters clashed in Nairobi": each other's
+                and not (parties and entry.recip):  # "police and protesters clashed in Nairobi"
             for p in preps(tok, ("in", "into")) + (preps(obj, ("in",)) if obj is not None else []):
                 place = self.res.place(p)
                 if place is not None:
@@ -257,14 +258,14 @@ class Triggers:
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
         for prep, verbs in TAKE_UP_VERBS.items():
-            if set(lemmas(tok)) & verbs:  # "went on a rampage": the verb's own reading is the act
+            if verb_lemmas & verbs:  # "went on a rampage": the verb's own reading is the act
                 cand.consumed.update(p.i for p in preps(tok, (prep,)))
         if cand.code == "150" and self.allied(cand):
             # exercises are a show of force alone, military cooperation together ("joint
             # drills", "the Egyptian and Sudanese air forces staged an exercise"); the parties
             # are each other's targets, not the sea they exercised in
             cand.code, cand.recip = "062", True
-            if len(named_keys(sources)) > 1:
+            if parties:
                 cand.targets = []
         # a material act stands without a named doer: "110 people were arrested", "gunmen
         # killed two soldiers"

@@ -212,27 +212,21 @@ def accidental_explosion(trigger: Token, sent: Span) -> bool:
     return not _sentence_has(sent, WEAPON_WORDS | VIOLENT_CONTEXT)
 
 
-def violent_context(sent: Span) -> bool:
+def violent_context(sent: Span, besides: Token | None = None) -> bool:
     """Whether the sentence names a violent act, its means or its perpetrators (an explosion
-    counts only when nothing in the sentence makes it an accident)."""
-    if _sentence_has(sent, VIOLENT_CONTEXT | WEAPON_WORDS):
+    counts only when nothing in the sentence makes it an accident); with ``besides``, in words
+    other than that token ("gunmen attacked" does; "the senator attacked the plan" does not)."""
+    skip = besides.i if besides is not None else None
+    own = {besides.lower_, besides.lemma_.lower()} if besides is not None else set()
+    words = _sentence_words(sent, skip) - own
+    if not words.isdisjoint(VIOLENT_CONTEXT | WEAPON_WORDS):
         return True
-    words = _sentence_words(sent) - BARE_EXPLOSIONS - {"gas", "toxic", "chemical"}
     # (an explosion or a gas with no weapon or perpetrator in sight is no sign of violence)
-    if words & _ALL_MEANS:
+    if (words - BARE_EXPLOSIONS - {"gas", "toxic", "chemical"}) & _ALL_MEANS:
         return True
-    lower = parsed(sent.doc).lower[sent.start:sent.end]
-    return any((a, b) in MEANS_PAIRS for a, b in zip(lower, lower[1:]))  # "an air strike"
-
-
-def violence_besides(sent: Span, tok: Token) -> bool:
-    """Whether the sentence names violence, its means or its perpetrators in words other than
-    ``tok`` itself ("gunmen attacked" does; "the senator attacked the plan" does not)."""
-    view = parsed(sent.doc)
-    own = {tok.lower_, tok.lemma_.lower()}
-    words = {w for i in range(sent.start, sent.end) if i != tok.i
-             for w in (view.lower[i], view.lemma[i].lower())} - own
-    return not words.isdisjoint(VIOLENT_CONTEXT | WEAPON_WORDS | (_ALL_MEANS - BARE_EXPLOSIONS))
+    lower = parsed(sent.doc).lower
+    return any((lower[i], lower[i + 1]) in MEANS_PAIRS for i in range(sent.start, sent.end - 1)
+               if skip not in (i, i + 1))  # "an air strike"
 
 
 def disaster_context(sent: Span) -> bool:
@@ -241,11 +235,15 @@ def disaster_context(sent: Span) -> bool:
     return _sentence_has(sent, NATURAL_CAUSES | ACCIDENT_WORDS | BARE_EXPLOSIONS) and not violent_context(sent)
 
 
-def _sentence_words(sent: Span) -> set[str]:
-    """The sentence's word forms and lemmas, lower case, read from the doc's columns."""
+def _sentence_words(sent: Span, skip: int | None = None) -> set[str]:
+    """The sentence's word forms and lemmas, lower case, read from the doc's columns (all but
+    the token at ``skip``)."""
     view = parsed(sent.doc)
-    lower = view.lower[sent.start:sent.end]
-    return set(lower) | {lemma.lower() for lemma in view.lemma[sent.start:sent.end]}
+    if skip is None:
+        lower = view.lower[sent.start:sent.end]
+        return set(lower) | {lemma.lower() for lemma in view.lemma[sent.start:sent.end]}
+    return {w for i in range(sent.start, sent.end) if i != skip
+            for w in (view.lower[i], view.lemma[i].lower())}
 
 
 def _sentence_has(sent: Span, vocab: frozenset[str]) -> bool:
