@@ -100,6 +100,25 @@ def test_officeholder_in_text_by_date(knowledge: ActorKnowledge) -> None:
     assert code_of(late, text, "Angela Merkel") == "DEUELI"
 
 
+def test_shared_acronym_read_from_the_article(knowledge: ActorKnowledge) -> None:
+    """One acronym, two actors: the article's own spelling-out or its country decides."""
+    war = ("Fighting between Sudan's army and the RSF spread to Omdurman on Tuesday. "
+           "The RSF said it had taken a bridge.")
+    actors = actors_for(knowledge, war, "2024-06-03")
+    assert code_of(actors, war, "RSF", nth=1) == "SDNREBRSF"
+    # before the war the force was the state's own
+    assert code_of(actors_for(knowledge, war, "2019-06-03"), war, "RSF", nth=1) == "SDNMIL"
+    press = ("Reporters Without Borders said the editor had been jailed in Khartoum, Sudan. "
+             "RSF called for his release.")
+    assert code_of(actors_for(knowledge, press, "2024-06-03"), press, "RSF") == "NGOMEDRSF"
+    bare = "RSF called for the release of the jailed editor."
+    assert code_of(actors_for(knowledge, bare, "2024-06-03"), bare, "RSF") == "NGOMEDRSF"
+    japan = "Japan's SDF sent two ships. The SDF said the crews were safe."
+    assert code_of(actors_for(knowledge, japan, "2024-01-05"), japan, "SDF", nth=1) == "JPNMIL"
+    syria = "The SDF said its fighters had retaken the town near Raqqa in Syria."
+    assert code_of(actors_for(knowledge, syria, "2017-01-05"), syria, "SDF") == "SYRREBSDF"
+
+
 # ---------------------------------------------------------------- resolution in text
 def test_title_and_demonym_give_country_and_role(knowledge: ActorKnowledge) -> None:
     text = "Chilean Interior Minister Ana Lopera spoke to Peruvian lawmakers on Tuesday."

@@ -123,6 +123,7 @@ class ArticleActors:
         width = self.k.max_words
         first_words, prefixes = self.k.first_words, self.k.prefixes
         may_start: dict[str, bool] = {}  # by word: words recur in an article
+        shared: list[tuple[int, list[Entry]]] = []  # hits whose name several actors share
         i = 0
         while i < n:
             start, _, skip, low, word = toks[i]
@@ -155,11 +156,35 @@ class ArticleActors:
                 entry = self.k.choose(entries, self.date) or self._undated(entries)
                 found = _Hit(i, i + length, entry)
             if found is not None and not self._inside_other_person(found):
+                valid = [e for e in best[1] if e.person is None and e.valid_on(self.date)] if best else []
+                if len({e.code for e in valid}) > 1:
+                    shared.append((len(hits), valid))
                 hits.append(found)
                 i = found.j
             else:
                 i += 1
+        if shared:
+            at_shared = {at for at, _ in shared}
+            plain = [h for n, h in enumerate(hits) if n not in at_shared]
+            for at, valid in shared:
+                hits[at].entry = self._by_context(valid, plain, hits[at].entry)
         return hits
+
+    @staticmethod
+    def _by_context(valid: list[Entry], plain: list[_Hit], default: Entry) -> Entry:
+        """One name, several actors ("RSF": Reporters Without Borders, or Sudan's Rapid Support
+        Forces; "SDF": the Syrian Democratic Forces, or Japan's Self-Defense Forces).  A report
+        spells an acronym out where it first uses it, so the actor the article names in another
+        form wins; failing that, the actor of a country the article names; failing that, the
+        default reading.  ``plain`` are the article's names that only one actor has."""
+        others = {h.entry.code for h in plain}
+        countries = {h.entry.country for h in plain if h.entry.kind == "country" and h.entry.country}
+
+        def score(e: Entry) -> int:
+            return 2 * (e.code in others) + (e.code[:3] in countries)
+
+        best = max(valid, key=score)
+        return best if score(best) > score(default) else default
 
     def _undated(self, entries: list[Entry]) -> Entry:
         e = entries[0]
