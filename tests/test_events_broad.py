@@ -447,6 +447,17 @@ def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore
     assert "074" not in got and any(c.startswith("15") for c in got)
 
 
+def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
+    assert ("074", "KEN", "HTI") in got
+    assert "0334" in codes(analyzer, "Germany will send troops to Lithuania next year.")
+    # into a country, to a border or a sea, to a region: a show of force
+    assert "074" not in codes(analyzer, "Russia sent troops into Ukraine.")
+    got = codes(analyzer, "Russia sent troops to the border with Ukraine.")
+    assert "074" not in got and any(c.startswith("15") for c in got)
+    assert not codes(analyzer, "The United States deployed a carrier to the eastern Mediterranean.") & {"074", "0334"}
+
+
 def test_weapons_found_are_seized_and_people_released_are_freed(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "1711" in codes(analyzer, "Soldiers found a cache of rifles and grenades near Kidal.")
     assert "1711" in codes(analyzer, "Police recovered twelve hand grenades in Nakuru.")

@@ -49,6 +49,9 @@ from tidings.parsed import children_of
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
+#: verbs that move forces somewhere ("sent troops to", "deployed police to")
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
+
 #: verbs of violence that news also uses for sport, politics and business ("crushed Arsenal",
 #: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence
 #: named elsewhere in the sentence
@@ -138,6 +141,23 @@ class Context:
         obj = self.object_of(cand.trigger)
         heads += [obj] if obj is not None else []
         return any(lemma_set(h) & PEACEKEEPING for h in heads)
+
+    @staticmethod
+    def sent_abroad(cand: Candidate) -> bool:
+        """Forces sent to another country: CAMEO 074 "provide military protection or
+        peacekeeping" to that country ("Kenya deployed police to Haiti", "Germany will send
+        troops to Lithuania"), not a show of force against it.  Forces sent into a country, or
+        to a border, a sea, a region or a city, stay a show of force (15x)."""
+        tok = cand.trigger
+        if tok.pos_ != "VERB" or not set(lemmas(tok)) & SENDING_VERBS:
+            return False
+        heads = {p.i for p in preps(tok, ("to",))}
+        states = {side_country(s) for s in cand.sources if s.match is not None}
+        states.discard(None)
+        return bool(states) and any(
+            t.head in heads and t.match is not None and getattr(t.match, "kind", "") == "country"
+            and str(getattr(t.match, "code", "")) == side_country(t) and side_country(t) not in states
+            for t in cand.targets)
 
     def called_joint(self, cand: Candidate) -> bool:
         tok = cand.trigger

@@ -267,6 +267,8 @@ class Triggers:
             cand.code, cand.recip = "062", True
             if parties:
                 cand.targets = []
+        if cand.code[:2] == "15" and self.sent_abroad(cand):
+            cand.code = "074"  # troops sent to another country protect it
         # a material act stands without a named doer: "110 people were arrested", "gunmen
         # killed two soldiers"
         cand.standalone = cand.code[:2] in MATERIAL_ROOTS and not entry.frame
