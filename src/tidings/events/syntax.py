@@ -222,7 +222,13 @@ CONCRETE_EXCEPTIONS = frozenset(
     "ship warship gunship battleship flagship airship steamship spaceship "
     # collective actions are events, not ideas: "quelled the rebellion"
     "rebellion insurrection demonstration agitation insurgency resistance movement "
-    "occupation detention operation".split())
+    "occupation detention operation "
+    # places, buildings, vehicles, things and bodies of people that only look derived
+    "city township municipality locality university department apartment basement residence "
+    "mansion junction intersection monument plantation pavement fence ambulance compartment "
+    "equipment instrument document garment shipment ammunition television "
+    "institution corporation association commission division faction congregation charity "
+    "minority audience celebrity entity".split())
 
 
 def hyphenated(tok: Token) -> tuple[Token, str, str] | None:
