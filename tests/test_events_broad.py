@@ -447,6 +447,23 @@ def test_a_peacekeeping_force_posted_protects(analyzer) -> None:  # type: ignore
     assert "074" not in got and any(c.startswith("15") for c in got)
 
 
+def test_concrete_nouns_that_look_derived_are_struck(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "-ity", "-ance", "-ence", "-ment" make ideas of most nouns, not of these
+    assert "192" in codes(analyzer, "Rebels seized the city on Sunday.")
+    assert any(c.startswith("19") for c in codes(analyzer, "Gunmen attacked a university in Kenya."))
+    assert any(c.startswith("19") for c in codes(analyzer, "Troops shelled the residence of the governor in Darfur."))
+    # the ideas stay ideas
+    assert not codes(analyzer, "The new law attacked the independence of the judiciary.") & {"190", "193"}
+
+
+def test_a_named_place_taken_by_an_armed_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "192" in codes(analyzer, "M23 rebels captured Goma on Monday.")
+    assert "192" in codes(analyzer, "Jihadists seized Menaka after a week of fighting.")
+    # a police force's capture of a named man is an arrest
+    got = codes(analyzer, "Police captured Guzman in Sinaloa.")
+    assert "192" not in got and "173" in got
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -116,6 +116,10 @@ class Roles:
         return is_passive(self.tok)
 
 
+#: what an ``obj=`` list names for a proper name that is a place (see ``Triggers.named_place``)
+PLACE_NAME = "@place"
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -176,8 +180,13 @@ class Triggers:
         ordered = [e for e in entries if e.particle == particle] if particle else []
         ordered += [e for e in entries if e.particle is None]
         names = prep_names(tok) | (prep_names(obj) if obj is not None else set())
+        obj_words: set[str] = set()
+        if obj is not None and any(e.obj for e in ordered):
+            obj_words = lemma_set(obj)
+            if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
+                obj_words.add(PLACE_NAME)
         for e in ordered:
-            if e.obj and (obj is None or not (lemma_set(obj) & e.obj)):
+            if e.obj and (obj is None or not (obj_words & e.obj)):
                 continue
             if e.subj and (subj is None or subj.lemma_.lower() not in e.subj):
                 continue
@@ -192,6 +201,19 @@ class Triggers:
                 continue
             return e
         return None
+
+    def named_place(self, obj: Token, subj: Token | None) -> bool:
+        """A proper name taken by an armed doer that names no person or group of the article:
+        a place ("rebels captured Goma", "troops retook Kherson").  The small parser often
+        takes an unfamiliar town for a person, so the entity label is not asked; a police
+        force's "captured Guzman" is an arrest."""
+        if obj.pos_ != "PROPN" or subj is None:
+            return False
+        doer = self.res.side(subj)
+        if doer is None or doer.match is None or str(getattr(doer.match, "code", "")).endswith(("COP", "JUD")):
+            return False
+        taken = self.res.side(obj)
+        return taken is None or taken.match is None or getattr(taken.match, "kind", "") == "country"
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
