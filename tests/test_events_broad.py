@@ -464,6 +464,14 @@ def test_a_named_place_taken_by_an_armed_doer(analyzer) -> None:  # type: ignore
     assert "192" not in got and "173" in got
 
 
+def test_people_aimed_at_are_targets_not_places(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Serbian police fired tear gas at protesters in Belgrade.")
+    assert ("175", "SRBCOP", "SRBOPP") in got
+    # a place after "at" stays a place
+    got = coded(analyzer, "Protesters gathered at the parliament in Tbilisi.")
+    assert all(t != "GEOLEG" for _, _, t in got)
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

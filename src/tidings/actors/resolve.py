@@ -33,6 +33,10 @@ LOC_PREPS = frozenset(
     "in at near inside outside across throughout around within into via through across "
     "toward towards onto beyond along off aboard".split()
 )
+#: prepositions of aim: after them people are who is aimed at ("fired at protesters")
+AIMED_PREPS = frozenset("at toward towards into".split())
+#: singular nouns for a body of people
+COLLECTIVE_PEOPLE = frozenset("police crowd mob".split())
 #: words after which "to"/"from" + place is a destination or origin, not a participant
 MOTION = frozenset(
     "travel go fly trip visit return come arrive move head journey tour flee evacuate deploy "
@@ -363,13 +367,20 @@ class ArticleActors:
             prep = root.head
             word = prep.lower_
             if word in LOC_PREPS:
-                return True
+                # "fired tear gas at protesters", "drove into the crowd": people aimed at are
+                # no place, though the preposition could place them
+                return not (word in AIMED_PREPS and self._people(root))
             if word in ("to", "from") and prep.head.lemma_.lower() in MOTION:
                 return True
         hit = self._hit_at.get(span.root.i)
         if hit is not None and hit.entry.place and span.root.dep_ not in ACTOR_SLOTS:
             return True  # a capital as a mere modifier: "the Beijing Olympics"
         return False
+
+    def _people(self, tok: Token) -> bool:
+        """A role word for people ("protesters", "the police", "the crowd"), not a named place."""
+        return tok.i in self._role_at and tok.i not in self._hit_at and (
+            tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVE_PEOPLE)
 
     def _pronoun(self, token: Token) -> ActorMatch | None:
         if self._sent_starts is None:
