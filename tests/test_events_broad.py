@@ -472,6 +472,22 @@ def test_people_aimed_at_are_targets_not_places(analyzer) -> None:  # type: igno
     assert all(t != "GEOLEG" for _, _, t in got)
 
 
+def test_an_answer_or_punishment_named_in_a_with_phrase_is_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("163", "CHN", "USA") in coded(analyzer, "China retaliated with tariffs on American soybeans.")
+    assert ("195", "ISR", "PSE") in coded(analyzer, "Israel responded with air strikes on Gaza.")
+    assert ("163", "USA", "RUS") in coded(analyzer, "The United States hit Russia with new sanctions.")
+    # without an act in the with-phrase the verb keeps its own reading
+    assert ("190", "IRN", "ISR") in coded(analyzer, "Iran retaliated against Israel on Saturday.")
+    # a threat of tariffs is a threat
+    assert "163" not in codes(analyzer, "Trump threatened Mexico with tariffs.")
+
+
+def test_sanctions_adopted_or_levied(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("163", "IGOEUREEC", "RUS") in coded(
+        analyzer, "The EU adopted a new package of sanctions against Russia.")
+    assert "163" in codes(analyzer, "Washington levied tariffs on Chinese steel.")
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -46,7 +46,14 @@ COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
-TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"})}
+#: verbs whose with-phrase names what their subject did in answer: "retaliated with tariffs",
+#: "responded with air strikes on Gaza"
+ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
+#: verbs whose object is the target of what their with-phrase names: "hit Russia with new
+#: sanctions", "slapped China with tariffs"
+PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
+TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"}),
+                 "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
 #: verbs of giving whose object can be the receiver, with what is given in a with-phrase
 GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 #: verbs whose object is not who does their to-complement: "made it to", and instruments
@@ -223,6 +230,11 @@ class Triggers:
         if compound is not None and compound[0].i == tok.i and self.lex.entries("N", compound[2]) and \
                 not self.lex.entries("V", compound[2]):
             return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
+        if set(lemmas(tok)) & TAKE_UP_VERBS["with"] and not is_passive(tok) and any(
+                self.lex.entries("N", p.lemma_.lower()) for p in preps(tok, ("with",))):
+            # "retaliated with tariffs", "hit Russia with sanctions": the act is the noun's, done
+            # by the verb's subject (in the passive the verb keeps its own reading)
+            return None
         if not as_complement and set(lemmas(tok)) & COMPEL_VERBS:
             comp = child(tok, "xcomp")
             if comp is not None and self.verb(comp, as_complement=True) is not None:
@@ -475,6 +487,9 @@ class Triggers:
                 if any(x.match is not None for x in sides):
                     targets = sides  # "gave permission to Russia", "held talks in ... with X"
                     break
+        if (not targets and tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i
+                and set(lemmas(head.head)) & PUNISH_WITH_VERBS):
+            targets = self.res.sides(self.object_of(head.head))  # "hit Russia with sanctions"
         if not targets and not sources and tok.dep_ == "nsubj" and "between" in entry.to:
             # "fighting broke out between troops and rebels": the parties hang on the verb
             for p in preps(head, ("between",)):
