@@ -488,6 +488,13 @@ def test_sanctions_adopted_or_levied(analyzer) -> None:  # type: ignore[no-untyp
     assert "163" in codes(analyzer, "Washington levied tariffs on Chinese steel.")
 
 
+def test_the_thing_an_act_is_about_is_not_its_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "South Korea and Japan agreed to restore military intelligence sharing.")
+    assert got and all(s in ("KOR", "JPN") for _, s, _ in got)  # not Japan's spies
+    # a modifier that is no part of the entry's object still names the doer
+    assert any(s == "COP" for _, s, _ in coded(analyzer, "Police firing killed two men in Srinagar."))
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

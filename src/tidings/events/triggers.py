@@ -433,6 +433,8 @@ class Triggers:
                                     and c.pos_ in ("ADJ", "PROPN", "NOUN")):
                 if c.lower_ == "state" and entry.code[:2] == "04":
                     continue  # "a state visit", "state talks": official, not the state's own
+                if c.dep_ != "poss" and entry.obj and {c.lemma_.lower(), c.lower_} & entry.obj:
+                    continue  # "intelligence sharing": what the act is about, not who does it
                 s = self.res.side(c)
                 if s is not None and s.match is not None:
                     sources = [s] + [self.res.side(x) for x in conjuncts(c)[1:] if self.res.side(x)]  # type: ignore[misc]
