@@ -495,6 +495,14 @@ def test_the_thing_an_act_is_about_is_not_its_doer(analyzer) -> None:  # type: i
     assert any(s == "COP" for _, s, _ in coded(analyzer, "Police firing killed two men in Srinagar."))
 
 
+def test_coordinated_nationalities_share_the_head_role(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Clashes between Indian and Chinese troops left six dead.")
+    assert ("190", "INDMIL", "CHNMIL") in got and ("190", "CHNMIL", "INDMIL") in got
+    # a demonym the small parser takes for a person is still its country
+    got = coded(analyzer, "Armenian and Azerbaijani troops exchanged fire on the border.")
+    assert ("190", "ARMMIL", "AZEMIL") in got
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

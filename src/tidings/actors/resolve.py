@@ -87,7 +87,12 @@ class ArticleActors:
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
         self._frames: dict[tuple[int, int], list[int]] = {}
         self._ents = view.ents
-        self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
+        # (a lone country name or demonym the parser took for a person, "Azerbaijani", is not
+        # one, unless someone of the article bears it as a name: "Jim Jordan ... Jordan said")
+        persons = [e for e in self._ents if e.label_ == "PERSON"]
+        borne = {e[-1].text for e in persons if len(e) > 1}
+        self._person_ents = [e for e in persons if not (
+            len(e) == 1 and e.text not in borne and self._names_country(e.text))]
         # the tokens as the scanners read them, from the doc's attribute columns
         starts, words = view.idx, view.words
         ends = [idx + len(word) for idx, word in zip(starts, words)]
@@ -115,6 +120,10 @@ class ArticleActors:
         self._person_matches: list[tuple[int, bool, ActorMatch]] = []
         self._sent_starts: list[int] | None = None
         self._build_coref()
+
+    def _names_country(self, text: str) -> bool:
+        entry = self.k.lookup_entry(text, self.date)
+        return entry is not None and entry.kind == "country" and entry.person is None
 
     # ------------------------------------------------------------------ scanning
     def _scan_names(self) -> list[_Hit]:

@@ -248,10 +248,25 @@ class Resolver:
         for c in lefts_of(tok):
             if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in children_of(c)):
                 for g in conjuncts(c)[1:]:
-                    m = self.code(self.doc[g.i: g.i + 1])
+                    m = self._as_modifier(self.code(self.doc[g.i: g.i + 1]), side)
                     if m is not None and (side.match is None or getattr(m, "name", None) != getattr(side.match, "name", None)):
                         extra.append(Side(side.text, side.start, side.end, m, tok.i, side.factor * 0.9, "coordinated modifier"))
         return extra
+
+    @staticmethod
+    def _as_modifier(m: Any | None, side: Side) -> Any | None:
+        """A coordinated country modifier takes the head's role: "Indian and Chinese troops"
+        are INDMIL and CHNMIL (a demonym the parser took for a person is still its country)."""
+        country = country_part(str(getattr(m, "code", ""))) if m is not None else None
+        if m is None or country is None or getattr(m, "kind", "") not in ("country", "person"):
+            return m
+        head = str(getattr(side.match, "code", "")) if side.match is not None else ""
+        home = side_country(side)
+        if getattr(side.match, "kind", "") == "role" and home and head.startswith(home) and len(head) > len(home):
+            return _Derived(country + head[len(home):], str(getattr(m, "name", country)), "role", country)
+        if getattr(m, "kind", "") == "person" and str(getattr(m, "code", "")) == country:
+            return _Derived(country, country, "country", country)
+        return m
 
     def place(self, tok: Token) -> Side | None:
         """The country of a place mention ("in Montenegro", "in Beijing", "the Iraqi city of
