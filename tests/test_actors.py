@@ -119,6 +119,15 @@ def test_shared_acronym_read_from_the_article(knowledge: ActorKnowledge) -> None
     assert code_of(actors_for(knowledge, syria, "2017-01-05"), syria, "SDF") == "SYRREBSDF"
 
 
+def test_the_pope_is_the_holy_see_by_date(knowledge: ActorKnowledge) -> None:
+    assert knowledge.lookup("Pope Francis", "2020-01-01").code == "VATGOV"  # type: ignore[union-attr]
+    # after his death he is an Argentine ex-official; his successor holds the office
+    assert knowledge.lookup("Pope Francis", "2026-01-01").code == "ARGELI"  # type: ignore[union-attr]
+    assert knowledge.lookup("Pope Leo XIV", "2025-06-01").code == "VATGOV"  # type: ignore[union-attr]
+    text = "The Pope praised Argentina's president on Sunday."
+    assert code_of(actors_for(knowledge, text, "2024-03-01"), text, "Pope") == "VATGOV"
+
+
 # ---------------------------------------------------------------- resolution in text
 def test_title_and_demonym_give_country_and_role(knowledge: ActorKnowledge) -> None:
     text = "Chilean Interior Minister Ana Lopera spoke to Peruvian lawmakers on Tuesday."
