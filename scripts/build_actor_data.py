@@ -57,8 +57,10 @@ def build() -> str:
         common = getattr(country, "common_name", "") or ""
         official = getattr(country, "official_name", "") or ""
         name = extra[1] or common or iso_name
-        aliases = _merge([iso_name, common], extra[2].split("|"))
-        aliases = [a for a in aliases if a and a != name]
+        given = extra[2].split("|")
+        dropped = {a[1:] for a in given if a.startswith("-")}  # "-Congo": not this country's
+        aliases = _merge([iso_name, common], [a for a in given if not a.startswith("-")])
+        aliases = [a for a in aliases if a and a != name and a not in dropped]
         rows.append("\t".join([code, name, official, "|".join(aliases), extra[3], extra[4]]))
         seen.add(code)
     for code, extra in sorted(extras.items()):
