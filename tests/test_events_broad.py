@@ -503,6 +503,16 @@ def test_coordinated_nationalities_share_the_head_role(analyzer) -> None:  # typ
     assert ("190", "ARMMIL", "AZEMIL") in got
 
 
+def test_placed_under_arrest_and_states_of_emergency(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Myanmar's junta placed the ousted leader under house arrest.")
+    assert any(c == "173" and s == "MMRMIL" for c, s, _ in got)
+    assert "173" in codes(analyzer, "Imran Khan was placed under house arrest in Lahore.")
+    assert not codes(analyzer, "The court placed the case under review.")
+    # the "state" of a state of emergency is no participant
+    got = coded(analyzer, "Peru's president declared a state of emergency in Lima.")
+    assert got and all(c == "1724" and t != "PERGOV" for c, _, t in got)
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

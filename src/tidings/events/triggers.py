@@ -46,6 +46,8 @@ COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
+#: verbs that put someone under a state: "placed under house arrest", "kept under arrest"
+CUSTODY_VERBS = frozenset("place put keep hold".split())
 #: verbs whose with-phrase names what their subject did in answer: "retaliated with tariffs",
 #: "responded with air strikes on Gaza"
 ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
@@ -450,7 +452,19 @@ class Triggers:
                 if sources:
                     break
         head = tok.head
-        if not sources and not as_complement:
+        held: list[Side] = []
+        if (tok.dep_ == "pobj" and head.lower_ == "under" and head.head.i != head.i
+                and set(lemmas(head.head)) & CUSTODY_VERBS):
+            # "was placed under house arrest", "put the editor under arrest": the one placed
+            # there undergoes the act, whoever placed them does it
+            verb = head.head
+            if is_passive(verb):
+                held, doer = self.res.sides(child(verb, "nsubjpass")), self.agent(verb)
+            else:
+                held, doer = self.res.sides(self.object_of(verb)), self.subject(verb)[0]
+            if not sources and doer is not None:
+                sources = self.res.sides(doer)
+        if not sources and not as_complement and not held:
             if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
                 sources, factor = self.res.sides(subj), f
@@ -467,7 +481,7 @@ class Triggers:
                 # someone else's ("detained teachers after a march", "after clashes in Manipur")
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
-        targets: list[Side] = []
+        targets: list[Side] = list(held)
         recip = entry.recip
         for p in preps(tok, entry.to):
             sides = self.res.sides(p)
@@ -516,7 +530,7 @@ class Triggers:
         if not sources and not as_complement:
             # an act the sentence asserts happened, with nobody named as its doer: "the
             # bombing killed 12", "eight were killed in an air strike", "clashes erupted"
-            if entry.code[:2] not in MATERIAL_ROOTS or not self.asserted_noun(tok):
+            if entry.code[:2] not in MATERIAL_ROOTS or not (held or self.asserted_noun(tok)):
                 return None
             standalone = True
         for s in sources:
