@@ -453,11 +453,12 @@ class Triggers:
                     break
         head = tok.head
         held: list[Side] = []
-        if (tok.dep_ == "pobj" and head.lower_ == "under" and head.head.i != head.i
-                and set(lemmas(head.head)) & CUSTODY_VERBS):
+        verb = head.head if tok.dep_ == "pobj" and head.lower_ == "under" else None
+        if verb is not None and verb.dep_ in ("dobj", "nsubjpass") and not set(lemmas(verb)) & CUSTODY_VERBS:
+            verb = verb.head  # the parser hung "under" on the object: "placed the leader under"
+        if verb is not None and verb.i != head.i and set(lemmas(verb)) & CUSTODY_VERBS:
             # "was placed under house arrest", "put the editor under arrest": the one placed
             # there undergoes the act, whoever placed them does it
-            verb = head.head
             if is_passive(verb):
                 held, doer = self.res.sides(child(verb, "nsubjpass")), self.agent(verb)
             else:
