@@ -513,6 +513,18 @@ def test_placed_under_arrest_and_states_of_emergency(analyzer) -> None:  # type:
     assert got and all(c == "1724" and t != "PERGOV" for c, _, t in got)
 
 
+def test_instruments_answers_and_relief(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # whoever signs the order does what it does
+    got = coded(analyzer, "The president signed an executive order imposing tariffs on Canadian lumber.")
+    assert any(c == "163" and t == "CAN" and s is not None for c, s, t in got)
+    # an answer by an act is that act, not an attack
+    got = coded(analyzer, "Moscow retaliated by expelling two British diplomats.")
+    assert ("161", "RUSGOV", "GBRGOV") in got and not any(c.startswith("19") for c, _, _ in got)
+    # sanctions eased or lifted on a country: that country gains, not the one who eased them
+    assert ("085", "USAGOV", "SYR") in coded(analyzer, "Washington eased sanctions on Syria.")
+    assert "057" in codes(analyzer, "Azerbaijan and Armenia initialled a peace treaty in Washington.")
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -46,6 +46,9 @@ COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
+#: instruments that act for whoever issues them ("an order imposing tariffs", "a decree banning")
+DOCUMENT_NOUNS = frozenset("order decree law bill directive resolution regulation proclamation "
+                           "memorandum edict ordinance".split())
 #: verbs that put someone under a state: "placed under house arrest", "kept under arrest"
 CUSTODY_VERBS = frozenset("place put keep hold".split())
 #: verbs whose with-phrase names what their subject did in answer: "retaliated with tariffs",
@@ -149,6 +152,12 @@ class Triggers:
                 # a finite past verb the parser hung on a noun in a sentence with no verb of its
                 # own ("Venezuela's minister called on Washington to ...") is the main verb
                 return head, 0.9
+            if tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
+                # "signed an order imposing tariffs": the one who signs or issues the
+                # instrument does what it does
+                s, f = self.subject(head.head, depth + 1)
+                if s is not None:
+                    return s, f * 0.9
             return (head, 0.9) if tok.tag_ == "VBG" else (None, 1.0)
         if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
             s, f = self.subject(head.head, depth + 1)  # "the ministers are due to meet"
@@ -232,6 +241,10 @@ class Triggers:
         if compound is not None and compound[0].i == tok.i and self.lex.entries("N", compound[2]) and \
                 not self.lex.entries("V", compound[2]):
             return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
+        if set(lemmas(tok)) & ANSWER_VERBS and any(
+                c.dep_ == "pcomp" and self.lex.entries("V", c.lemma_.lower())
+                for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by" for c in children_of(p)):
+            return None  # "retaliated by expelling two diplomats": the answer is the act
         if set(lemmas(tok)) & TAKE_UP_VERBS["with"] and not is_passive(tok) and any(
                 self.lex.entries("N", p.lemma_.lower()) for p in preps(tok, ("with",))):
             # "retaliated with tariffs", "hit Russia with sanctions": the act is the noun's, done
