@@ -525,6 +525,16 @@ def test_instruments_answers_and_relief(analyzer) -> None:  # type: ignore[no-un
     assert "057" in codes(analyzer, "Azerbaijan and Armenia initialled a peace treaty in Washington.")
 
 
+def test_patrons_drones_and_a_national_body_as_context(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # militias backed by a state are not that state's
+    got = coded(analyzer, "Iran-backed militias launched drones at US troops in Syria.")
+    assert any(c == "195" and t == "USAMIL" and s != "IRNUAF" for c, s, t in got)
+    assert any(s == "USA" for _, s, _ in coded(analyzer, "The US-led coalition struck Islamic State targets."))
+    # "Sudanese army" makes "RSF" Sudan's paramilitaries, not the press-freedom group
+    got = coded(analyzer, "Sudanese army jets bombed RSF positions in Darfur.")
+    assert ("195", "SDNMIL", "SDNREBRSF") in got
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -183,15 +183,15 @@ class ArticleActors:
                 hits[at].entry = self._by_context(valid, plain, hits[at].entry)
         return hits
 
-    @staticmethod
-    def _by_context(valid: list[Entry], plain: list[_Hit], default: Entry) -> Entry:
+    def _by_context(self, valid: list[Entry], plain: list[_Hit], default: Entry) -> Entry:
         """One name, several actors ("RSF": Reporters Without Borders, or Sudan's Rapid Support
         Forces; "SDF": the Syrian Democratic Forces, or Japan's Self-Defense Forces).  A report
         spells an acronym out where it first uses it, so the actor the article names in another
         form wins; failing that, the actor of a country the article names; failing that, the
         default reading.  ``plain`` are the article's names that only one actor has."""
         others = {h.entry.code for h in plain}
-        countries = {h.entry.country for h in plain if h.entry.kind == "country" and h.entry.country}
+        # the countries the article names, and those of its national bodies ("Sudanese army")
+        countries = {h.entry.country for h in plain if h.entry.country in self.k.country_names}
 
         def score(e: Entry) -> int:
             return 2 * (e.code in others) + (e.code[:3] in countries)

@@ -115,8 +115,17 @@ def date_bound(value: str, *, end: bool) -> str | None:
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
+#: participles after which a name is a patron, not the mention's own side ("Iran-backed
+#: militias" are not Iran's; "US-led", "Hamas-run" and "Russian-installed" keep the name's)
+PATRON_PARTICIPLES = frozenset("backed supported sponsored funded armed trained allied aligned "
+                               "affiliated inspired".split())
+
+
 def stance_prefixed(lower: list[str], i: int) -> bool:
-    """Whether the word at ``i`` follows "anti-" or "pro-" ("an anti-Syria journalist",
-    "pro-Russian separatists"), given the text's lower-cased words."""
-    return i >= 2 and lower[i - 1] == "-" and lower[i - 2] in STANCE_PREFIXES
+    """Whether the word at ``i`` says whom a mention is for or against, not whose it is: after
+    "anti-" or "pro-" ("an anti-Syria journalist", "pro-Russian separatists"), or before
+    "-backed" and the like ("Iran-backed militias"), given the text's lower-cased words."""
+    if i >= 2 and lower[i - 1] == "-" and lower[i - 2] in STANCE_PREFIXES:
+        return True
+    return i + 2 < len(lower) and lower[i + 1] == "-" and lower[i + 2] in PATRON_PARTICIPLES
 
