@@ -531,7 +531,8 @@ def test_patrons_drones_and_a_national_body_as_context(analyzer) -> None:  # typ
     assert any(c == "195" and t == "USAMIL" and s != "IRNUAF" for c, s, t in got)
     assert any(s == "USA" for _, s, _ in coded(analyzer, "The US-led coalition struck Islamic State targets."))
     # "Sudanese army" makes "RSF" Sudan's paramilitaries, not the press-freedom group
-    got = coded(analyzer, "Sudanese army jets bombed RSF positions in Darfur.")
+    got = {(e.code, e.source.actor if e.source else None, e.target.actor if e.target else None)
+           for e in events_of(analyzer, "Sudanese army jets bombed RSF positions in Darfur.", "2024-06-01")}
     assert ("195", "SDNMIL", "SDNREBRSF") in got
 
 
