@@ -536,6 +536,13 @@ def test_patrons_drones_and_a_national_body_as_context(analyzer) -> None:  # typ
     assert ("195", "SDNMIL", "SDNREBRSF") in got
 
 
+def test_an_attack_beaten_back_was_aimed_at_who_beat_it_back(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Ukrainian forces pushed back a Russian assault near Pokrovsk.")
+    assert ("190", "RUS", "UKRMIL") in got
+    got = coded(analyzer, "Ukraine's military said it repelled 50 Russian attacks.")
+    assert any(s == "RUS" and t == "UKRMIL" for _, s, t in got)
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -46,6 +46,8 @@ COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast"
+#: verbs of beating back an attack, whose subject is its target
+REPEL_VERBS = frozenset("repel repulse withstand rebuff fend thwart foil".split())
 #: instruments that act for whoever issues them ("an order imposing tariffs", "a decree banning")
 DOCUMENT_NOUNS = frozenset("order decree law bill directive resolution regulation proclamation "
                            "memorandum edict ordinance".split())
@@ -219,6 +221,16 @@ class Triggers:
                 continue
             return e
         return None
+
+    @staticmethod
+    def repelled(verb: Token) -> bool:
+        """A verb of beating back an attack: its subject is who was attacked ("Ukrainian forces
+        repelled a Russian assault", "pushed back an offensive")."""
+        lemma = verb.lemma_.lower()
+        if lemma in REPEL_VERBS:
+            return True
+        return lemma in ("push", "beat", "fight", "drive") and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
         """A proper name taken by an armed doer that names no person or group of the article:
@@ -527,8 +539,8 @@ class Triggers:
                 if any(x.match is not None for x in sides):
                     sources, recip = sides, True
                     break
-        if (not targets and tok.dep_ == "dobj" and set(lemmas(head)) & UNDERGO_VERBS
-                and not is_passive(head)):
+        if (not targets and tok.dep_ == "dobj" and not is_passive(head)
+                and (set(lemmas(head)) & UNDERGO_VERBS or self.repelled(head))):
             # "Obama faces pressure from Congress": the one who undergoes it is the target
             subj, f = self.subject(head)
             if subj is not None:
