@@ -543,6 +543,11 @@ def test_an_attack_beaten_back_was_aimed_at_who_beat_it_back(analyzer) -> None: 
     assert any(s == "RUS" and t == "UKRMIL" for _, s, t in got)
 
 
+def test_executions_of_people_only(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("1823", "IRN", "IRNOPP") in coded(analyzer, "Iran executed two protesters on Saturday.")
+    assert not codes(analyzer, "The company executed its plan on schedule.")
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got
