@@ -548,6 +548,12 @@ def test_executions_of_people_only(analyzer) -> None:  # type: ignore[no-untyped
     assert not codes(analyzer, "The company executed its plan on schedule.")
 
 
+def test_receivers_read_from_datives_and_with_phrases(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("071", "IGOUNODEVIMF", "EGY") in coded(analyzer, "The IMF lent Egypt $8 billion.")
+    assert ("0842", "NLD", "NGA") in coded(analyzer, "The Netherlands returned looted artefacts to Nigeria.")
+    assert ("072", "USA", "UKR") in coded(analyzer, "The United States delivered HIMARS launchers to Ukraine.")
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -60,6 +60,9 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
     out: list[Token] = []
     for c in children_of(tok):
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON") and "to" in names:
+            out.append(c)  # "lent Egypt $8 billion": the indirect object is "to Egypt"
+            continue
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
             for p in children_of(c):
                 if p.dep_ == "pobj":
