@@ -554,6 +554,17 @@ def test_receivers_read_from_datives_and_with_phrases(analyzer) -> None:  # type
     assert ("072", "USA", "UKR") in coded(analyzer, "The United States delivered HIMARS launchers to Ukraine.")
 
 
+def test_barred_acts_and_names_that_only_end_in_a_surname(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an act someone is banned from is not done
+    evs = [e for e in events_of(analyzer, "The Taliban banned women from attending universities.")
+           if e.code == "042"]
+    assert all(e.negated for e in evs)
+    # "Lockheed Martin" is nobody called Martin; a lone surname still finds its officeholder
+    got = coded(analyzer, "Beijing sanctioned Lockheed Martin over arms sales to Taiwan.")
+    assert ("163", "CHNGOV", None) in got
+    assert ("040", "USAGOV", "CHNGOV") in coded(analyzer, "Blinken met Wang in Beijing.")
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -40,6 +40,8 @@ ADVISE_AGAINST = frozenset("warn caution advise counsel urge vote decide rule".s
 DENY_VERBS = frozenset("deny refute rebut".split())
 #: verbs whose object (or from-complement) did not happen
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
+#: verbs that keep someone from an act by rule: "banned women from attending universities"
+BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 
@@ -232,7 +234,8 @@ class Frames:
                 return None
             if node.dep_ in ("dobj", "pobj", "pcomp") and set(lemmas(head)) & PREVENT_VERBS:
                 return "prevented"
-            if node.dep_ in ("pobj", "pcomp") and head.lower_ == "from" and set(lemmas(head.head)) & PREVENT_VERBS:
+            if node.dep_ in ("pobj", "pcomp") and head.lower_ == "from" and set(lemmas(head.head)) & (
+                    PREVENT_VERBS | BAR_VERBS):
                 # "stopped the protesters from marching"; "could not stop the mob from burning
                 # the shops": the burning happened
                 return None if negated(head.head) else "prevented"

@@ -139,7 +139,10 @@ class Resolver:
             named = self.named_by_phrase(tok, match)
             if named is not None:
                 match, factor, via = named, 0.9, "of-phrase"
-        if match is None and tok.pos_ == "PROPN":
+        if match is None and tok.pos_ == "PROPN" and not any(
+                c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i for c in children_of(tok)):
+            # the head word alone, unless it ends a longer name nobody knows ("Lockheed Martin"
+            # is no one called Martin)
             match = self.code(self.doc[tok.i: tok.i + 1])
         if match is None:
             # "the US commander in Iraq, General David Petraeus": the apposition names him
