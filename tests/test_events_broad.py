@@ -565,6 +565,12 @@ def test_barred_acts_and_names_that_only_end_in_a_surname(analyzer) -> None:  # 
     assert ("040", "USAGOV", "CHNGOV") in coded(analyzer, "Blinken met Wang in Beijing.")
 
 
+def test_an_act_that_could_happen_has_not(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "If the ceasefire collapses, fighting could resume in Tripoli.")
+    assert not codes(analyzer, "Clashes may erupt again in Tripoli, the UN warned.")
+    assert any(c.startswith("19") for c in codes(analyzer, "Clashes erupted in Tripoli on Monday."))
+
+
 def test_forces_sent_to_another_country_protect_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya deployed 400 police officers to Haiti on Tuesday.")
     assert ("074", "KEN", "HTI") in got

@@ -139,6 +139,9 @@ class Frames:
     def modality(self, cand: Candidate) -> bool:
         """Adjust for negation, modals and conditionals; False = drop the candidate."""
         tok = cand.trigger
+        if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and (
+                conditional(tok.head) or {a.lower_ for a in auxiliaries(tok.head)} & (MODAL_DROP | MODAL_OBLIGE)):
+            return False  # an act as the subject of "could resume", "may erupt": no event yet
         if tok.pos_ == "NOUN":
             while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head  # "if there is any firing or arrests"
