@@ -216,6 +216,9 @@ def _demonym(gaz: Gazetteer, word: str) -> str | None:
 #: prepositions whose object is a place when it can be one ("fled to Goma", "north of Goma")
 _PLACE_PREPOSITIONS = frozenset("in near at outside inside around across from to toward towards into".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+#: nouns of taking or holding land, whose of-object is a place ("the annexation of Crimea")
+_TERRITORY_ACTS = frozenset("annexation occupation invasion liberation capture seizure siege fall "
+                            "recapture control".split())
 
 
 def _after_place_preposition(tok: Any, on: bool = False) -> bool:
@@ -224,7 +227,7 @@ def _after_place_preposition(tok: Any, on: bool = False) -> bool:
     prep = tok.head
     if prep.lower_ in _PLACE_PREPOSITIONS or (on and prep.lower_ == "on"):
         return True
-    return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
+    return prep.lower_ == "of" and (prep.head.lower_ in _COMPASS or (on and prep.head.lemma_.lower() in _TERRITORY_ACTS))
 
 
 def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
@@ -341,9 +344,10 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             # place says it is a place ("north of Goma", "fled to Goma")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label in ("PERSON", "ORG") and len(ent) == 1 and _after_place_preposition(
-                ent[0], on=True) and _region(gaz, ent.text):
-            # an island or region the tagger took for a person or a group ("on Borneo",
-            # "sent to Mindanao")
+                ent[0], on=True) and (_region(gaz, ent.text) or any(
+                    p.feature in ("admin", "country") for p in gaz.lookup(ent.text, alternates=False))):
+            # an island, region or division the tagger took for a person or a group ("on
+            # Borneo", "sent to Mindanao", "the annexation of Crimea")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "NORP":
             dem = _demonym(gaz, ent.text)
