@@ -44,10 +44,10 @@ NON_OCCURRENCE = frozenset("prevent avert foil thwart stop block deter plan plot
 COMPEL_VERBS = frozenset("force compel oblige prompt cause drive".split())
 #: verbs whose to-object is what their subject does ("resorted to firing")
 RESORT_VERBS = frozenset({"resort", "turn", "proceed"})
-#: verbs whose subject does the act an event noun after a preposition names: "resorted to a
-#: lathi-charge", "went on hunger strike", "embarked on a fast"
-#: verbs of beating back an attack, whose subject is its target
+#: verbs of beating back an attack, whose subject is its target; the phrasal ones need "back"
+#: or "off" ("pushed back an offensive", "fought off an assault")
 REPEL_VERBS = frozenset("repel repulse withstand rebuff fend thwart foil".split())
+REPEL_PHRASAL = frozenset("push beat fight drive".split())
 #: instruments that act for whoever issues them ("an order imposing tariffs", "a decree banning")
 DOCUMENT_NOUNS = frozenset("order decree law bill directive resolution regulation proclamation "
                            "memorandum edict ordinance".split())
@@ -59,6 +59,8 @@ ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
 #: verbs whose object is the target of what their with-phrase names: "hit Russia with new
 #: sanctions", "slapped China with tariffs"
 PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
+#: verbs whose subject does the act an event noun after a preposition names: "resorted to a
+#: lathi-charge", "went on hunger strike", "embarked on a fast", "retaliated with tariffs"
 TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
 #: verbs of giving whose object can be the receiver, with what is given in a with-phrase
@@ -222,6 +224,33 @@ class Triggers:
             return e
         return None
 
+    def answered_by_act(self, tok: Token) -> bool:
+        """The verb only frames an act coded on its own: "retaliated by expelling two
+        diplomats" (the by-phrase's verb), "retaliated with tariffs", "hit Russia with
+        sanctions" (the with-phrase's event noun, done by the verb's subject; in the passive
+        the verb keeps its own reading)."""
+        verbs = set(lemmas(tok))
+        if verbs & ANSWER_VERBS and any(
+                c.dep_ == "pcomp" and self.lex.entries("V", c.lemma_.lower())
+                for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by" for c in children_of(p)):
+            return True
+        return bool(verbs & TAKE_UP_VERBS["with"]) and not is_passive(tok) and any(
+            self.lex.entries("N", p.lemma_.lower()) for p in preps(tok, ("with",)))
+
+    def custody(self, tok: Token) -> tuple[list[Side], Token | None]:
+        """For an act under "under" after place/put/keep/hold ("was placed under house arrest",
+        "put the editor under arrest"): who undergoes it and who does it.  The parser may hang
+        "under" on the object ("placed the leader under")."""
+        head = tok.head
+        verb = head.head if tok.dep_ == "pobj" and head.lower_ == "under" else None
+        if verb is not None and verb.dep_ in ("dobj", "nsubjpass") and not set(lemmas(verb)) & CUSTODY_VERBS:
+            verb = verb.head
+        if verb is None or verb.i == head.i or not set(lemmas(verb)) & CUSTODY_VERBS:
+            return [], None
+        if is_passive(verb):
+            return self.res.sides(child(verb, "nsubjpass")), self.agent(verb)
+        return self.res.sides(self.object_of(verb)), self.subject(verb)[0]
+
     @staticmethod
     def repelled(verb: Token) -> bool:
         """A verb of beating back an attack: its subject is who was attacked ("Ukrainian forces
@@ -229,7 +258,7 @@ class Triggers:
         lemma = verb.lemma_.lower()
         if lemma in REPEL_VERBS:
             return True
-        return lemma in ("push", "beat", "fight", "drive") and any(
+        return lemma in REPEL_PHRASAL and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
@@ -253,14 +282,7 @@ class Triggers:
         if compound is not None and compound[0].i == tok.i and self.lex.entries("N", compound[2]) and \
                 not self.lex.entries("V", compound[2]):
             return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
-        if set(lemmas(tok)) & ANSWER_VERBS and any(
-                c.dep_ == "pcomp" and self.lex.entries("V", c.lemma_.lower())
-                for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by" for c in children_of(p)):
-            return None  # "retaliated by expelling two diplomats": the answer is the act
-        if set(lemmas(tok)) & TAKE_UP_VERBS["with"] and not is_passive(tok) and any(
-                self.lex.entries("N", p.lemma_.lower()) for p in preps(tok, ("with",))):
-            # "retaliated with tariffs", "hit Russia with sanctions": the act is the noun's, done
-            # by the verb's subject (in the passive the verb keeps its own reading)
+        if self.answered_by_act(tok):
             return None
         if not as_complement and set(lemmas(tok)) & COMPEL_VERBS:
             comp = child(tok, "xcomp")
@@ -477,19 +499,9 @@ class Triggers:
                 if sources:
                     break
         head = tok.head
-        held: list[Side] = []
-        verb = head.head if tok.dep_ == "pobj" and head.lower_ == "under" else None
-        if verb is not None and verb.dep_ in ("dobj", "nsubjpass") and not set(lemmas(verb)) & CUSTODY_VERBS:
-            verb = verb.head  # the parser hung "under" on the object: "placed the leader under"
-        if verb is not None and verb.i != head.i and set(lemmas(verb)) & CUSTODY_VERBS:
-            # "was placed under house arrest", "put the editor under arrest": the one placed
-            # there undergoes the act, whoever placed them does it
-            if is_passive(verb):
-                held, doer = self.res.sides(child(verb, "nsubjpass")), self.agent(verb)
-            else:
-                held, doer = self.res.sides(self.object_of(verb)), self.subject(verb)[0]
-            if not sources and doer is not None:
-                sources = self.res.sides(doer)
+        held, doer = self.custody(tok)  # "placed under house arrest"
+        if not sources and doer is not None:
+            sources = self.res.sides(doer)
         if not sources and not as_complement and not held:
             if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
                 subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
