@@ -201,9 +201,11 @@ def _local(gaz: Gazetteer, s: str) -> bool:
     return any(p.feature in ("city", "admin") for p in gaz.lookup(s, alternates=False))
 
 
-def _region(gaz: Gazetteer, s: str) -> bool:
-    """Whether the name is that of a region, island, sea... of ``regions.tsv``."""
-    return any(p.rank and p.feature == "other" for p in gaz.lookup(s, alternates=False))
+def _region(gaz: Gazetteer, s: str, divisions: bool = False) -> bool:
+    """Whether the name is that of a region, island, sea... of ``regions.tsv`` (or, with
+    ``divisions``, of a first-level division or a country)."""
+    return any((p.rank and p.feature == "other") or (divisions and p.feature in ("admin", "country"))
+               for p in gaz.lookup(s, alternates=False))
 
 
 def _demonym(gaz: Gazetteer, word: str) -> str | None:
@@ -227,7 +229,12 @@ def _after_place_preposition(tok: Any, on: bool = False) -> bool:
     prep = tok.head
     if prep.lower_ in _PLACE_PREPOSITIONS or (on and prep.lower_ == "on"):
         return True
-    return prep.lower_ == "of" and (prep.head.lower_ in _COMPASS or (on and prep.head.lemma_.lower() in _TERRITORY_ACTS))
+    return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
+
+
+def _of_territory_act(tok: Any) -> bool:
+    """The of-object of a noun of taking or holding land: "the annexation of Crimea"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TERRITORY_ACTS
 
 
 def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
@@ -343,9 +350,9 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             # a lone name the tagger took for a person, where the dateline or a preposition of
             # place says it is a place ("north of Goma", "fled to Goma")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
-        elif label in ("PERSON", "ORG") and len(ent) == 1 and _after_place_preposition(
-                ent[0], on=True) and (_region(gaz, ent.text) or any(
-                    p.feature in ("admin", "country") for p in gaz.lookup(ent.text, alternates=False))):
+        elif label in ("PERSON", "ORG") and len(ent) == 1 and (
+                _after_place_preposition(ent[0], on=True) or _of_territory_act(ent[0])) and _region(
+                    gaz, ent.text, divisions=True):
             # an island, region or division the tagger took for a person or a group ("on
             # Borneo", "sent to Mindanao", "the annexation of Crimea")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
