@@ -522,7 +522,8 @@ class ArticleActors:
                       else (1, h.i))  # outside: "[Country] [Title] [Name]" reads left to right
         mods += [head_hit] if head_hit else []
         base = mods[0].entry if mods else None
-        name_is_person = root.i in self._person_tokens or (person is not None)
+        name_is_person = root.i in self._person_tokens or (
+            person is not None and not self._name_before_body(person, head_role, root))
 
         if base is not None:
             code = _compose(base, role)
@@ -550,6 +551,13 @@ class ArticleActors:
         kind = "person" if name_is_person else "role"
         return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
                           country)
+
+    def _name_before_body(self, person: ActorMatch, head_role: _RoleHit | None, root: Token) -> bool:
+        """An unknown name the tagger took for a person, set before a role noun that heads the
+        mention ("the Ahmedabad police", "Madhavpura police"): English names a body by its place
+        this way, so the name is where the body serves, not who the actor is."""
+        return (person.country is None and not person.code and head_role is not None
+                and head_role.i <= root.i < head_role.j and root.i not in self._person_tokens)
 
     def _opposed(self, i: int) -> bool:
         return stance_prefixed(self._view.lower, i)
