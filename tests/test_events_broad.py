@@ -668,3 +668,23 @@ def test_cli_verbs_loads_a_petrarch_dictionary(tmp_path: Path) -> None:
     bad.write_text("just some text\n")
     res = runner.invoke(app, ["analyze", str(inp), "--verbs", str(bad)])
     assert res.exit_code == 1 and "no verbs found" in res.output
+
+
+def test_police_acts_read_from_the_definitions_of_151_091_191(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a force named by the town it serves is that force, though the tagger takes the town for a person
+    got = coded(analyzer, "The Avdiivka police detained two men.")
+    assert any(c == "173" and s is not None and s.endswith("COP") for c, s, _ in got)
+    # the police questioning anyone investigate a crime; a lawmaker questioning is not that
+    assert ("091", "COP", None) in {(c, s, None) for c, s, _ in coded(
+        analyzer, "Detectives questioned the driver for six hours.")}
+    assert "091" not in codes(analyzer, "Lawmakers questioned the minister.")
+    assert "111" in codes(analyzer, "The police questioned the legitimacy of the vote.")
+    # a watch kept by the police is its alert raised (151); a vigil kept by residents is not
+    assert "151" in codes(analyzer, "Riot police kept a close watch on the stadium.")
+    assert "151" not in codes(analyzer, "Residents kept a vigil outside the hospital.")
+    # a cordon thrown around a place, a campus sealed off, restrict movement (191)
+    assert ("191", "COP") in {(c, s) for c, s, _ in coded(analyzer, "Police threw a cordon around the mosque.")}
+    assert any(c == "191" and s == "COP" for c, s, _ in coded(analyzer, "Security personnel have sealed off the campus."))
+    # an armed force marching is a show of force (150), not a protest march
+    got = codes(analyzer, "The gendarmerie marched through the town.")
+    assert "150" in got and not any(c.startswith("14") for c in got)
