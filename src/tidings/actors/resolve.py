@@ -652,6 +652,10 @@ def _compose(base: Entry, role: Role | None) -> str:
         return code
     if len(code) == 3 and base.kind in ("country", "region"):
         return code + role.code
+    if base.place and base.kind == "country" and base.country and not role.weak:
+        # a seat of government before a body of its own kind is where that body sits:
+        # "a Moscow court" is Russia's judiciary, "Kremlin critics" Russia's opposition
+        return base.country + role.code
     if code.startswith("IGO") and role.code == "MIL" and not code.endswith("MIL"):
         return code + "MIL"
     return code
