@@ -688,3 +688,30 @@ def test_police_acts_read_from_the_definitions_of_151_091_191(analyzer) -> None:
     # an armed force marching is a show of force (150), not a protest march
     got = codes(analyzer, "The gendarmerie marched through the town.")
     assert "150" in got and not any(c.startswith("14") for c in got)
+
+
+def test_legal_action_names_whom_it_is_against(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("173", "IGOJUDICC", "RUSGOV") in {
+        (e.code, e.source.actor if e.source else None, e.target.actor if e.target else None)
+        for e in events_of(analyzer, "The ICC issued an arrest warrant for Vladimir Putin.", "2024-06-01")}
+    assert ("173", "COP", "LEG") in coded(analyzer, "Police registered a case against the lawmaker.")
+    assert ("173", "LEG") in {(c, t) for c, _, t in coded(analyzer, "Police arrested an MLA.")}
+    # criminal charges filed by the police are legal action; anyone else's are a lawsuit (115)
+    assert "173" in codes(analyzer, "Police filed charges against the former minister.")
+    got = codes(analyzer, "The family filed charges against the hospital.")
+    assert "115" in got and "173" not in got
+
+
+def test_a_seat_of_government_before_a_body_is_where_it_sits(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(s == "RUSJUD" for c, s, _ in coded(analyzer, "A Moscow court sentenced the journalist to 16 years."))
+    assert any(s == "RUSCOP" for c, s, _ in coded(analyzer, "Moscow police detained 50 protesters."))
+    assert any(s == "RUSGOV" for c, s, _ in coded(analyzer, "Moscow criticized the move."))
+
+
+def test_an_instrument_does_what_it_says_only_for_its_author(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The US vetoed a Security Council resolution calling for a ceasefire in Gaza.")
+    assert ("129", "USA", "IGOUNO") in got
+    assert any(c.startswith("02") and s == "IGOUNO" for c, s, _ in got)
+    assert not any(c.startswith("02") and s == "USA" for c, s, _ in got)
+    assert any(c == "163" and s and s.startswith("USA") and t == "CAN"
+               for c, s, t in coded(analyzer, "Biden signed an order imposing tariffs on Canada."))

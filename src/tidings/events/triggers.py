@@ -51,6 +51,10 @@ REPEL_PHRASAL = frozenset("push beat fight drive".split())
 #: instruments that act for whoever issues them ("an order imposing tariffs", "a decree banning")
 DOCUMENT_NOUNS = frozenset("order decree law bill directive resolution regulation proclamation "
                            "memorandum edict ordinance".split())
+#: verbs by which the subject makes an instrument its own ("signed an order imposing tariffs"); one
+#: who vetoes, rejects or blocks a resolution does not do what the resolution says
+AUTHOR_VERBS = frozenset("sign issue adopt pass approve enact introduce draft propose submit table "
+                         "announce decree promulgate unveil publish release put".split())
 #: verbs that put someone under a state: "placed under house arrest", "kept under arrest"
 CUSTODY_VERBS = frozenset("place put keep hold".split())
 #: verbs whose with-phrase names what their subject did in answer: "retaliated with tariffs",
@@ -157,6 +161,8 @@ class Triggers:
                 # own ("Venezuela's minister called on Washington to ...") is the main verb
                 return head, 0.9
             if tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
+                if head.head.lemma_.lower() not in AUTHOR_VERBS:
+                    return head, 0.9  # "vetoed a resolution calling for": the resolution calls
                 # "signed an order imposing tariffs": the one who signs or issues the
                 # instrument does what it does
                 s, f = self.subject(head.head, depth + 1)
