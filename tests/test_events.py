@@ -369,7 +369,8 @@ def test_a_target_that_is_a_goal_is_neither_struck_nor_criticised(model, text: s
 
 def test_a_hyphen_in_the_first_words_is_no_datelines_dash(model) -> None:  # type: ignore[no-untyped-def]
     # "Russia test-fired": the hyphen of a compound; "MOSCOW -": a dateline, no participant
-    assert ("RUS", "19") in {(s, r) for s, _, r in triples(code(model, "Russia test-fired two missiles into the sea."))}
+    # (missiles test-fired into the sea are aimed at no one: a show of force, 15)
+    assert ("RUS", "15") in {(s, r) for s, _, r in triples(code(model, "Russia test-fired two missiles into the sea."))}
     assert not any(e.source and e.source.text == "MOSCOW" for e in code(
         model, "MOSCOW - Russian troops shelled Crimea on Monday."))
 

@@ -715,3 +715,15 @@ def test_an_instrument_does_what_it_says_only_for_its_author(analyzer) -> None: 
     assert not any(c.startswith("02") and s == "USA" for c, s, _ in got)
     assert any(c == "163" and s and s.startswith("USA") and t == "CAN"
                for c, s, t in coded(analyzer, "Biden signed an order imposing tariffs on Canada."))
+
+
+def test_weapons_fired_into_open_water_and_acts_at_sea(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a missile fired into the sea is aimed at no one: a show of force, and the sea is not Japan
+    assert ("150", "PRK", None) in coded(analyzer, "North Korea fired two short-range missiles into the Sea of Japan.")
+    assert not any(c.startswith("19") for c in codes(analyzer, "North Korea launched a ballistic missile into the sea."))
+    # fired at someone, it stays an attack
+    assert any(c.startswith("19") and t == "ISR" for c, _, t in coded(analyzer, "Hezbollah fired rockets into northern Israel."))
+    # a ship seized at sea is of no known country, not the seizer's own
+    got = coded(analyzer, "Iran seized a tanker in the Strait of Hormuz.")
+    assert ("1711", "IRN", None) in got
+    assert ("1711", "COP", "IRN") not in got

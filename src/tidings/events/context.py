@@ -19,7 +19,7 @@ from tidings.events.conventions import (
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
-from tidings.events.participants import Side, named_keys, side_country
+from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
@@ -39,6 +39,7 @@ from tidings.events.violence import (
     VEHICLES,
     VIOLENT_CONTEXT,
     accidental_explosion,
+    into_open_water,
     disaster_context,
     natural_cause,
     refine,
@@ -182,6 +183,11 @@ class Context:
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
         cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
+        if cand.code[:2] in ("18", "19"):
+            water = into_open_water(cand.trigger)
+            if water is not None and all(t.match is None or t.head in water for t in cand.targets):
+                cand.code = "150"  # a missile fired into the sea is aimed at no one: force shown
+                cand.targets = []
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
 
@@ -225,7 +231,8 @@ class Context:
             if src is not None:
                 cand.sources = [src]
                 resolved_src = True
-        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt and not joint:
+        if DOMESTIC and root in DOMESTIC_ROOTS and resolved_src and not resolved_tgt and not joint \
+                and not self.at_sea(cand):  # a ship struck or seized at sea is of no known country
             # ("Russia and Ukraine swapped prisoners" is between them, not at home)
             home = next((s for s in cand.sources if s.match is not None), None)
             country = side_country(home)
@@ -248,7 +255,7 @@ class Context:
         for a in anchors:
             for p in preps(a, WHERE_PREPS):
                 side = self.res.place(p)
-                if side is None:
+                if side is None and p.lower_ not in WATER_BODIES:
                     for q in preps(p, WHERE_PREPS + ("of",)):
                         side = self.res.place(q)
                         if side is not None:
@@ -256,6 +263,14 @@ class Context:
                 if side is not None:
                     return side
         return None
+
+    def at_sea(self, cand: Candidate) -> bool:
+        """The act happens on open water: "seized a tanker in the Strait of Hormuz", "attacked
+        ships in the Red Sea" (an in/off/near/through phrase on the trigger or its object)."""
+        tok = cand.trigger
+        heads = [tok] + [c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")]
+        return any(p.lower_ in WATER_BODIES for h in heads
+                   for p in preps(h, ("in", "off", "near", "through", "across", "into")))
 
     def nested_place(self, cand: Candidate) -> Side | None:
         """A country named as the place of what the act is about: "re-examine the
@@ -284,7 +299,7 @@ class Context:
             if depth >= 4:
                 continue
             for c in children_of(node):
-                if c.dep_ == "prep":
+                if c.dep_ == "prep" and not (c.lower_ == "of" and node.lower_ in WATER_BODIES):
                     for p in children_of(c):
                         if p.dep_ == "pobj":
                             if c.lower_ in WHERE_PREPS:

@@ -67,6 +67,10 @@ def named_keys(sides: Iterable[Side | None]) -> set[str]:
     return {s.key for s in sides if s is not None and s.match is not None}
 
 
+#: bodies of water, named "X of <a land>" without belonging to that land
+WATER_BODIES = frozenset("sea seas ocean gulf bay strait straits channel".split())
+
+
 def mention_span(tok: Token) -> Span:
     """The noun phrase headed by ``tok`` without relative clauses, appositions or PPs."""
     doc = tok.doc
@@ -277,6 +281,8 @@ class Resolver:
         public ``place_country`` (the article coder treats such places as locations, not
         actors).  Actor lookups without it (test stand-ins) fall back to ``code_span``."""
         span = mention_span(tok)
+        if tok.lower_ in WATER_BODIES and any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok)):
+            return None  # "the Sea of Japan", "the Gulf of Aden": water named for a land is not it
         place_country = getattr(self.actors, "place_country", None)
         key = (span.start, span.end, "place")
         if key not in self._cache:

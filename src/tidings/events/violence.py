@@ -174,6 +174,30 @@ def refine(code: str, trigger: Token) -> str:
     return means
 
 
+#: open water a weapon is fired into when it is aimed at no one
+OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
+
+
+def into_open_water(trigger: Token) -> set[int] | None:
+    """ "launched a ballistic missile into the sea", "fired rockets into the Sea of Japan": the
+    weapon's only destination is open water (a test or a show of force, CAMEO 150).  The token
+    indices of the water's phrase, or None when there is no such phrase or another destination
+    ("into the sea toward a tanker")."""
+    heads = [trigger] + [c for c in children_of(trigger) if c.dep_ == "dobj"]
+    water: set[int] = set()
+    for h in heads:
+        for prep in children_of(h):
+            if prep.dep_ != "prep" or prep.lower_ not in ("into", "toward", "towards", "off", "at", "on"):
+                continue
+            for obj in children_of(prep):
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lemma_.lower() not in OPEN_WATER:
+                    return None
+                water.update(t.i for t in obj.subtree)
+    return water or None
+
+
 def natural_cause(trigger: Token, sent: Span) -> bool:
     """Whether the harm or damage the trigger reports was caused by nature or accident: the
     cause is its subject, its by-agent, or an in/by/from/after/during/due-to phrase."""
