@@ -727,3 +727,13 @@ def test_weapons_fired_into_open_water_and_acts_at_sea(analyzer) -> None:  # typ
     got = coded(analyzer, "Iran seized a tanker in the Strait of Hormuz.")
     assert ("1711", "IRN", None) in got
     assert ("1711", "COP", "IRN") not in got
+
+
+def test_people_named_by_name_or_nationality_are_released_or_executed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("0841", "VEN", "USA") in coded(analyzer, "Venezuela released five Americans in a prisoner swap.")
+    assert ("1823", "IRN", "GBR") in coded(analyzer, "Iran executed two Britons.")
+    assert "0841" in codes(analyzer, "Russia freed Evan Gershkovich in a prisoner exchange.")
+    # hanging people is an execution; hanging a banner, or releasing earnings, is nothing
+    assert "1823" in codes(analyzer, "Iran hanged a man convicted over the protests.")
+    assert not codes(analyzer, "Protesters hanged a banner from the bridge.")
+    assert not codes(analyzer, "The company released its earnings.")

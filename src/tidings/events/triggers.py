@@ -138,6 +138,9 @@ class Roles:
 
 #: what an ``obj=`` list names for a proper name that is a place (see ``Triggers.named_place``)
 PLACE_NAME = "@place"
+#: what an ``obj=`` list names for people named by name or nationality ("five Americans",
+#: "Evan Gershkovich"), which no list of common nouns can hold
+PEOPLE_NAME = "@people"
 
 
 class Triggers:
@@ -213,6 +216,8 @@ class Triggers:
             obj_words = lemma_set(obj)
             if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
                 obj_words.add(PLACE_NAME)
+            if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
+                obj_words.add(PEOPLE_NAME)
         for e in ordered:
             if e.obj and (obj is None or not (obj_words & e.obj)):
                 continue
@@ -266,6 +271,18 @@ class Triggers:
             return True
         return lemma in REPEL_PHRASAL and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
+
+    def named_people(self, obj: Token) -> bool:
+        """People named by name or by nationality: "Evan Gershkovich", "five Americans", "two
+        Britons" (a plural the actors read as a country's people)."""
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if obj.ent_type_ in ("NORP", "PERSON"):
+            return True
+        if obj.tag_ not in ("NNS", "NNPS"):
+            return False
+        side = self.res.side(obj)
+        return side is not None and side.match is not None and getattr(side.match, "kind", "") == "country"
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
         """A proper name taken by an armed doer that names no person or group of the article:
