@@ -737,3 +737,13 @@ def test_people_named_by_name_or_nationality_are_released_or_executed(analyzer) 
     assert "1823" in codes(analyzer, "Iran hanged a man convicted over the protests.")
     assert not codes(analyzer, "Protesters hanged a banner from the bridge.")
     assert not codes(analyzer, "The company released its earnings.")
+
+
+def test_a_harm_in_an_adjunct_takes_the_means_of_the_main_verbs_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A Russian drone struck a bus in Kherson, killing one civilian.")
+    assert any(c == "195" and t == "UKRCVL" for c, _, t in got)
+    # no means named: the killing stays generic
+    assert "190" in codes(analyzer, "Troops stormed the village, killing five people.")
+    # drugs seized are property confiscated (1711), not territory taken
+    got = codes(analyzer, "Mexican soldiers seized two tonnes of cocaine in Sinaloa.")
+    assert "1711" in got and "192" not in got

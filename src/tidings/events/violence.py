@@ -154,6 +154,11 @@ def event_phrase(trigger: Token) -> list[Token]:
     for c in children_of(trigger):
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep", "advcl") and c.pos_ != "VERB":
             toks += phrase_tokens(c, 3)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and head.i != trigger.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children_of(trigger)):
+        # "a drone struck a bus, killing one": the harm is done by what the main verb's
+        # subject used
+        toks += [t for c in children_of(head) if c.dep_ == "nsubj" for t in phrase_tokens(c, 3)]
     return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
 
 
