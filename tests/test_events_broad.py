@@ -747,3 +747,19 @@ def test_a_harm_in_an_adjunct_takes_the_means_of_the_main_verbs_doer(analyzer) -
     # drugs seized are property confiscated (1711), not territory taken
     got = codes(analyzer, "Mexican soldiers seized two tonnes of cocaine in Sinaloa.")
     assert "1711" in got and "192" not in got
+
+
+def test_an_option_weighed_is_014_and_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = [e for e in events_of(analyzer, "The White House said it was not considering sending troops to Haiti.")]
+    assert [(e.code, e.negated) for e in got] == [("014", True)]
+    got = coded(analyzer, "Germany is considering sending Taurus missiles to Ukraine.")
+    assert ("014", "DEU", "UKR") in got and not any(c.startswith("07") for c, _, _ in got)
+    assert "014" in codes(analyzer, "Israel is weighing whether to strike Iran's nuclear sites.")
+    assert not codes(analyzer, "I consider him a friend.")
+
+
+def test_an_event_noun_with_any_or_possible_names_no_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Russia said it would retaliate against any new EU sanctions.")
+    assert not any(c.startswith("16") for c in got)
+    assert not codes(analyzer, "Analysts warned of a possible air strike on Iran.")
+    assert "195" in codes(analyzer, "Israel carried out an air strike on Iran.")

@@ -25,6 +25,9 @@ from tidings.parsed import children_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: words that make an event noun no particular act: "any new sanctions", "a possible strike"
+NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetical", "future"})
+
 
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable"})
@@ -143,6 +146,8 @@ class Frames:
                 conditional(tok.head) or {a.lower_ for a in auxiliaries(tok.head)} & (MODAL_DROP | MODAL_OBLIGE)):
             return False  # an act as the subject of "could resume", "may erupt": no event yet
         if tok.pos_ == "NOUN":
+            if any(c.dep_ in ("det", "amod") and c.lower_ in NONSPECIFIC for c in children_of(tok)):
+                return False  # "against any new sanctions", "a possible strike": no act named
             while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head  # "if there is any firing or arrests"
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None

@@ -17,7 +17,7 @@ KINDS = ("V", "N", "A")
 #: the code of an entry that says "this predicate, in this context, is not an event" (it also
 #: keeps the verb table's coarser default away: "a gas cylinder exploded")
 NOT_CODED = "-"
-FRAMES = ("intent", "threat", "reject", "appeal", "demand")
+FRAMES = ("intent", "threat", "reject", "appeal", "demand", "consider")
 
 
 @dataclass(frozen=True)
