@@ -763,3 +763,22 @@ def test_an_event_noun_with_any_or_possible_names_no_act(analyzer) -> None:  # t
     assert not any(c.startswith("16") for c in got)
     assert not codes(analyzer, "Analysts warned of a possible air strike on Iran.")
     assert "195" in codes(analyzer, "Israel carried out an air strike on Iran.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israel launched strikes on Hezbollah positions in southern Lebanon.", "190"),
+    ("Israel carried out a strike on Iran.", "190"),
+    ("Five people were killed in a strike on a car in Tyre.", "190"),
+    ("Doctors began a strike over pay in Nairobi.", "143"),
+    ("The strike by rail workers paralysed France.", "143"),
+])
+def test_a_bare_strike_is_an_attack_or_a_stoppage_by_its_words(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert any(c.startswith(code) for c in got)
+    other = "14" if code.startswith("19") else "19"
+    assert not any(c.startswith(other) for c in got)
+
+
+def test_a_strike_with_nothing_to_tell_its_sense_is_not_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "The strike on Monday paralysed the city.")
+    assert not codes(analyzer, "The strike was a lucky one.")

@@ -12,6 +12,7 @@ from tidings.events.conventions import (
     DOMESTIC,
     DOMESTIC_ROOTS,
     LOCATIVE_ROOTS,
+    MILITARY_SENSE,
     NESTED,
     POLICE_ACTS,
     SAY_LEMMAS,
@@ -39,8 +40,8 @@ from tidings.events.violence import (
     VEHICLES,
     VIOLENT_CONTEXT,
     accidental_explosion,
-    into_open_water,
     disaster_context,
+    into_open_water,
     natural_cause,
     refine,
     violent_context,
@@ -120,9 +121,16 @@ class Context:
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
             named = [s for s in cand.sources if s.head >= 0]
             doer_words = {w for s in named for w in (self.doc[s.head].lower_, self.doc[s.head].lemma_)}
-            if not (doer_words & VIOLENT_CONTEXT) and not violent_context(sent):
+            if not (doer_words & VIOLENT_CONTEXT) and not violent_context(sent) and not self.military_strike(sent):
                 return False
         return True
+
+    def military_strike(self, sent: Span) -> bool:
+        """The sentence names a bare "strike" that reads as an attack ("killed in a strike on a
+        car"), which the word list of violence cannot hold, the word being also a stoppage."""
+        sense = getattr(self, "strike_sense", None)
+        return sense is not None and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() == "strike" and sense(t) == MILITARY_SENSE for t in sent)
 
     # ------------------------------------------------------------------ context rules
     def joint(self, cand: Candidate) -> bool:

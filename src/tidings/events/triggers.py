@@ -10,9 +10,11 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
     JOINT_ROOTS,
+    LABOUR_SENSE,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
+    MILITARY_SENSE,
     PLACE_NOUNS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
@@ -141,6 +143,16 @@ PLACE_NAME = "@place"
 #: what an ``obj=`` list names for people named by name or nationality ("five Americans",
 #: "Evan Gershkovich"), which no list of common nouns can hold
 PEOPLE_NAME = "@people"
+#: who stops work
+LABOUR_WORDS = frozenset("worker union employee staff doctor teacher nurse miner driver pilot farmer "
+                         "student trucker docker labourer laborer transporter".split())
+#: verbs whose object is a work stoppage ("called a strike", "went on strike") or an attack
+#: ("carried out a strike")
+STOPPAGE_VERBS = frozenset("call stage hold begin start end join declare observe suspend "
+                           "postpone".split())
+ATTACK_VERBS = frozenset("carry conduct launch order authorize authorise approve mount".split())
+#: verbs of harm whose subject or in/by-phrase is an attack ("the strike killed", "killed in a strike")
+STRIKE_HARM = frozenset("kill hit destroy target wound injure damage level flatten kill".split())
 
 
 class Triggers:
@@ -218,6 +230,10 @@ class Triggers:
                 obj_words.add(PLACE_NAME)
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
                 obj_words.add(PEOPLE_NAME)
+            if any({MILITARY_SENSE, LABOUR_SENSE} & e.obj for e in ordered):
+                sense = self.strike_sense(obj)
+                if sense is not None:
+                    obj_words.add(sense)
         for e in ordered:
             if e.obj and (obj is None or not (obj_words & e.obj)):
                 continue
@@ -271,6 +287,46 @@ class Triggers:
             return True
         return lemma in REPEL_PHRASAL and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
+
+    def strike_sense(self, tok: Token) -> str | None:
+        """A bare "strike": an attack or a work stoppage, by what the sentence says around it.
+        A stoppage is gone or stayed on, called, staged or joined, made by workers or over pay;
+        an attack is carried out or launched, made on a place or a force, by a state or an army,
+        and kills or hits.  None when the words point both ways or nowhere."""
+        military = labour = False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in (
+                "go", "be", "remain", "stay", "come", "walk"):
+            labour = True  # "went on strike"
+        if tok.dep_ in ("dobj", "nsubjpass") and head.i != tok.i:
+            verbs = set(lemmas(head))
+            labour |= bool(verbs & STOPPAGE_VERBS)
+            military |= bool(verbs & ATTACK_VERBS)
+        if tok.dep_ == "nsubj" and set(lemmas(head)) & STRIKE_HARM:
+            military = True  # "the strike killed 12"
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and set(lemmas(head.head)) & STRIKE_HARM:
+            military = True  # "killed in a strike"
+        for c in children_of(tok):
+            if c.dep_ == "prep":
+                objs = [o for o in children_of(c) if o.dep_ == "pobj"]
+                if c.lower_ in ("over", "for"):
+                    labour = True  # "a strike over pay"
+                elif c.lower_ == "by" and any(o.lemma_.lower() in LABOUR_WORDS for o in objs):
+                    labour = True
+                elif c.lower_ in ("on", "targeting") and any(
+                        o.ent_type_ not in ("DATE", "TIME") for o in objs):
+                    military = True  # "a strike on a car", not "the strike on Monday"
+            elif c.dep_ in ("amod", "compound", "poss"):
+                if c.lemma_.lower() in LABOUR_WORDS:
+                    labour = True
+                    continue
+                side = self.res.side(c)
+                code = str(getattr(side.match, "code", "")) if side is not None and side.match else ""
+                if code and (getattr(side.match, "kind", "") == "country" or code.endswith(("MIL", "GOV"))):
+                    military = True  # "an Israeli strike", "US strikes"
+        if military == labour:
+            return None
+        return MILITARY_SENSE if military else LABOUR_SENSE
 
     def named_people(self, obj: Token) -> bool:
         """People named by name or by nationality: "Evan Gershkovich", "five Americans", "two
