@@ -782,3 +782,11 @@ def test_a_bare_strike_is_an_attack_or_a_stoppage_by_its_words(analyzer, text: s
 def test_a_strike_with_nothing_to_tell_its_sense_is_not_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not codes(analyzer, "The strike on Monday paralysed the city.")
     assert not codes(analyzer, "The strike was a lucky one.")
+
+
+def test_a_verb_shares_the_object_of_the_verb_coordinated_after_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Georgian police beat and detained dozens of demonstrators.")
+    assert ("182", "GEOCOP", "GEOOPP") in got and ("173", "GEOCOP", "GEOOPP") in got
+    # a verb that takes no object shares none
+    got = coded(analyzer, "Police arrived and arrested five men.")
+    assert not any(c.startswith("04") and t is not None for c, _, t in got)

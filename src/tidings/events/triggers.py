@@ -77,6 +77,10 @@ NOT_DOERS = frozenset({"make", "use", "employ", "utilise", "utilize"})
 #: verbs of acts done to someone, never used without an object in the active voice
 OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
                          "torture execute capture hurt".split())
+#: verbs of acts on someone or something that, unlike OBJECT_VERBS, also stand alone ("rebels
+#: attacked at dawn"); with no object of their own they share the next verb's
+SHARING_VERBS = frozenset("attack raid storm ambush surround besiege encircle shell bomb loot "
+                          "torch burn demolish bulldoze search".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
@@ -87,6 +91,22 @@ CAUSE_NOUNS = frozenset({"result", "consequence", "aftermath", "wake", "victim",
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
 HARM_WORDS = frozenset("kill die injure wound hurt maim dead injured wounded destroy damage "
                        "flatten raze displace flee perish casualty death toll victim".split())
+
+
+def shared_object(tok: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated after it: "police beat and detained
+    dozens of demonstrators" (both verbs act on the demonstrators).  Only a verb with no
+    object, particle or clause of its own, joined by "and"/"or" to an active verb (the caller
+    asks that the verb be one that takes an object: "police arrived and arrested" shares none)."""
+    if any(c.dep_ in ("dobj", "prt", "ccomp", "xcomp", "prep", "attr", "acomp", "nsubjpass")
+           for c in children_of(tok)):
+        return None
+    for c in children_of(tok):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and not is_passive(c) and not any(
+                k.dep_ in SUBJ_DEPS for k in children_of(c)) and any(
+                k.dep_ == "cc" and k.lower_ in ("and", "or") for k in children_of(tok)):
+            return child(c, "dobj")
+    return None
 
 
 class Roles:
@@ -109,6 +129,8 @@ class Roles:
             self._obj, self._subj, self._sfactor = obj, self.coder.agent(tok), 1.0
         else:
             obj = child(tok, "dobj")
+            if obj is None and self.coder.takes_object(tok):
+                obj = shared_object(tok)
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
@@ -327,6 +349,13 @@ class Triggers:
         if military == labour:
             return None
         return MILITARY_SENSE if military else LABOUR_SENSE
+
+    def takes_object(self, tok: Token) -> bool:
+        """A verb used with an object: one never used without ("kill", "detain"), or one the
+        lexicon codes by its object ("beat" demonstrators, "seize" a town)."""
+        verbs = set(lemmas(tok))
+        return bool(verbs & (OBJECT_VERBS | SHARING_VERBS)) or any(
+            e.obj for v in verbs for e in self.lex.entries("V", v))
 
     def named_people(self, obj: Token) -> bool:
         """People named by name or by nationality: "Evan Gershkovich", "five Americans", "two
