@@ -790,3 +790,10 @@ def test_a_verb_shares_the_object_of_the_verb_coordinated_after_it(analyzer) -> 
     # a verb that takes no object shares none
     got = coded(analyzer, "Police arrived and arrested five men.")
     assert not any(c.startswith("04") and t is not None for c, _, t in got)
+
+
+def test_power_seized_by_force_is_a_coup_and_taken_by_vote_is_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c == "180" and s == "GABMIL" for c, s, _ in coded(analyzer, "Soldiers seized power in Gabon."))
+    assert ("180", "NERMIL", "NERGOV") in {(c, s, t) for c, s, t in coded(
+        analyzer, "Niger's army launched a coup against President Bazoum.")}
+    assert not codes(analyzer, "The party took power after the election.")
