@@ -797,3 +797,10 @@ def test_power_seized_by_force_is_a_coup_and_taken_by_vote_is_nothing(analyzer) 
     assert ("180", "NERMIL", "NERGOV") in {(c, s, t) for c, s, t in coded(
         analyzer, "Niger's army launched a coup against President Bazoum.")}
     assert not codes(analyzer, "The party took power after the election.")
+
+
+def test_a_capital_struck_is_the_country_and_a_capital_accused_its_government(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("195", "ISRMIL", "LBN") in coded(analyzer, "Israeli jets bombed Beirut.")
+    assert ("112", "RUS", "UKRGOV") in coded(analyzer, "Russia accused Kyiv of attacking civilians.")
+    # a drone shot down over a sea is of no known country
+    assert ("195", "USAMIL", None) in coded(analyzer, "US forces shot down a drone over the Red Sea.")

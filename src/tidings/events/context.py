@@ -196,6 +196,14 @@ class Context:
             if water is not None and all(t.match is None or t.head in water for t in cand.targets):
                 cand.code = "150"  # a missile fired into the sea is aimed at no one: force shown
                 cand.targets = []
+        if cand.code[:2] in VIOLENT_ROOTS:
+            for t in cand.targets:
+                m = t.match
+                if m is not None and getattr(m, "kind", "") == "country" and m.country \
+                        and m.code == m.country + "GOV" and self.doc[t.head].pos_ == "PROPN":
+                    # "missiles hit Kyiv": a capital struck is the country's ground, not its
+                    # government (as the seat it names in "Kyiv said")
+                    t.match = DerivedMatch(m.country, m.name, "country", m.country)
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
 
@@ -278,7 +286,7 @@ class Context:
         tok = cand.trigger
         heads = [tok] + [c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")]
         return any(p.lower_ in WATER_BODIES for h in heads
-                   for p in preps(h, ("in", "off", "near", "through", "across", "into")))
+                   for p in preps(h, ("in", "off", "near", "through", "across", "into", "over")))
 
     def nested_place(self, cand: Candidate) -> Side | None:
         """A country named as the place of what the act is about: "re-examine the
