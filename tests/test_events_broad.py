@@ -804,3 +804,17 @@ def test_a_capital_struck_is_the_country_and_a_capital_accused_its_government(an
     assert ("112", "RUS", "UKRGOV") in coded(analyzer, "Russia accused Kyiv of attacking civilians.")
     # a drone shot down over a sea is of no known country
     assert ("195", "USAMIL", None) in coded(analyzer, "US forces shot down a drone over the Red Sea.")
+
+
+def test_trade_restricted_names_whom_it_is_restricted_to_or_from(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("163", "CHNGOV", "USA") in coded(analyzer, "Beijing banned exports of gallium and germanium to the United States.")
+    assert ("163", "USAGOV", "CHN") in coded(analyzer, "Washington restricted sales of advanced chips to China.")
+    assert ("163", "RUS", "GEO") in coded(analyzer, "Russia banned imports of Georgian wine.")
+    assert ("163", "IND", "CANCVL") in coded(analyzer, "India suspended visas for Canadian citizens.")
+    assert "163" not in codes(analyzer, "The city restricted parking downtown.")
+
+
+def test_a_nationality_of_its_own_is_not_replaced_by_a_from_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Qatar brokered the release of four Ukrainian children from Russia.")
+    assert any(t == "UKRCVL" for _, _, t in got) and not any(t == "RUSCVL" for _, _, t in got)
+    assert any(s == "GNBMIL" for _, s, _ in coded(analyzer, "Officers from Guinea-Bissau met the president."))

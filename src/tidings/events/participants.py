@@ -137,9 +137,10 @@ class Resolver:
             code_anywhere = getattr(self.actors, "code_anywhere", None)
             match = code_anywhere(span) if code_anywhere is not None else None
         factor, via = 1.0, "direct"
-        if match is not None and getattr(match, "kind", "") == "role":
+        if match is not None and getattr(match, "kind", "") == "role" and not self.own_nationality(tok):
             # a role word is placed by its own of/from phrase before the article's context:
-            # "leaders of ECOWAS", "officers from Guinea-Bissau"
+            # "leaders of ECOWAS", "officers from Guinea-Bissau" (not "Ukrainian children from
+            # Russia", whose nationality is their own)
             named = self.named_by_phrase(tok, match)
             if named is not None:
                 match, factor, via = named, 0.9, "of-phrase"
@@ -183,6 +184,15 @@ class Resolver:
                         match, factor, via = m, 0.85, "modifier"
                         break
         return Side(span.text, span.start_char, span.end_char, match, tok.i, factor, via)
+
+    def own_nationality(self, tok: Token) -> bool:
+        """A role noun with a country's adjective or name before it ("Ukrainian children")."""
+        for c in lefts_of(tok):
+            if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
+                m = self.code(mention_span(c))
+                if m is not None and getattr(m, "kind", "") == "country":
+                    return True
+        return False
 
     def named_by_phrase(self, tok: Token, role: Any) -> Any | None:
         """The actor an of/from phrase names for a role noun, with the role kept for a country

@@ -522,11 +522,19 @@ class Triggers:
         if obj is not None:
             # "pledged 50 million euros in aid to Sudan": the object's own phrase, or the phrase
             # of what it is counted in
-            holders = [obj] + preps(obj, ("in", "of"))
+            holders = conjuncts(obj) + [x for h in preps(obj, ("in", "of")) for x in conjuncts(h)]
             for p in (p for h in holders for p in preps(h, entry.to)):
                 sides = self.res.sides(p)
                 if any(s.match is not None for s in sides):
                     return sides
+            if entry.notobj and entry.code[:2] == "16":
+                # "banned imports of Georgian wine": the goods' country is whom the ban is on
+                for h in preps(obj, ("of",)):
+                    for c in children_of(h):
+                        if c.dep_ in ("amod", "compound") and c.i < h.i and c.pos_ in ("ADJ", "PROPN"):
+                            side = self.res.side(c)
+                            if side is not None and getattr(side.match, "kind", "") == "country":
+                                return [side]
         if obj is not None and not entry.notobj and not is_passive(tok):
             for p in preps(tok, ("by",)):
                 # "rejected the proposal by the IAEA": in the active voice a by-phrase after the
