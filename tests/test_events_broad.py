@@ -818,3 +818,9 @@ def test_a_nationality_of_its_own_is_not_replaced_by_a_from_phrase(analyzer) -> 
     got = coded(analyzer, "Qatar brokered the release of four Ukrainian children from Russia.")
     assert any(t == "UKRCVL" for _, _, t in got) and not any(t == "RUSCVL" for _, _, t in got)
     assert any(s == "GNBMIL" for _, s, _ in coded(analyzer, "Officers from Guinea-Bissau met the president."))
+
+
+def test_what_is_received_from_someone_is_what_they_gave(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("071", "IGOUNODEVIMF", "PAK") in coded(analyzer, "Pakistan received a $7 billion bailout from the IMF.")
+    assert ("072", "USA", "UKR") in coded(analyzer, "Ukraine received 31 Abrams tanks from the United States.")
+    assert ("072", "IRN", "RUS") in coded(analyzer, "Iran supplied Russia with Shahed drones.")
