@@ -824,3 +824,12 @@ def test_what_is_received_from_someone_is_what_they_gave(analyzer) -> None:  # t
     assert ("071", "IGOUNODEVIMF", "PAK") in coded(analyzer, "Pakistan received a $7 billion bailout from the IMF.")
     assert ("072", "USA", "UKR") in coded(analyzer, "Ukraine received 31 Abrams tanks from the United States.")
     assert ("072", "IRN", "RUS") in coded(analyzer, "Iran supplied Russia with Shahed drones.")
+
+
+def test_acts_not_yet_done_and_things_set_ablaze(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = [e for e in events_of(analyzer, "The police are yet to arrest the accused.") if e.code == "173"]
+    assert ev.negated
+    assert any(e.code == "175" and e.negated for e in events_of(analyzer, "The police failed to stop the mob."))
+    assert "1712" in codes(analyzer, "Protesters set cars ablaze in Paris.")
+    assert "173" in codes(analyzer, "The police lodged an FIR against 200 unidentified persons.")
+    assert "173" not in codes(analyzer, "The villagers lodged an FIR against the landlord.")

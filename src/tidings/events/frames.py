@@ -236,6 +236,8 @@ class Frames:
                 return "attempted"
             if gov & EXPECT_WORDS or node.head.lower_ in EXPECT_WORDS:
                 return "expected"  # "likely to be arrested": not done
+            if gov & {"be", "have"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in children_of(node.head)):
+                return "failed"  # "the police are yet to arrest the accused": not done so far
         for _ in range(3):
             head = node.head
             if head.i == node.i:

@@ -248,6 +248,10 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.i != tok.i:
+                # the state the act leaves its object in counts as its object: "set it ablaze"
+                obj_words |= {c.lemma_.lower() for c in children_of(tok)
+                              if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i)}
             if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
                 obj_words.add(PLACE_NAME)
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
