@@ -833,3 +833,12 @@ def test_acts_not_yet_done_and_things_set_ablaze(analyzer) -> None:  # type: ign
     assert "1712" in codes(analyzer, "Protesters set cars ablaze in Paris.")
     assert "173" in codes(analyzer, "The police lodged an FIR against 200 unidentified persons.")
     assert "173" not in codes(analyzer, "The villagers lodged an FIR against the landlord.")
+
+
+def test_acts_instead_of_which_or_unwilling_to_do_are_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(analyzer, "Instead of cracking down on the mobs, the policemen preferred to stand as onlookers.")
+    assert any(e.code == "175" and e.negated for e in evs)
+    assert not any(e.code.startswith("05") for e in evs)  # a preference is no praise
+    evs = events_of(analyzer, "The police were unwilling to register cases against the rioters.")
+    assert all(e.negated for e in evs if e.code == "173") and any(e.code == "173" for e in evs)
+    assert "194" in codes(analyzer, "Instead of negotiating, the army shelled the town.")

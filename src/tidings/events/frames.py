@@ -30,7 +30,7 @@ NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetic
 
 
 #: verbs whose complement did not happen
-FAIL_VERBS = frozenset({"fail", "neglect", "unable"})
+FAIL_VERBS = frozenset({"fail", "neglect", "unable", "unwilling", "reluctant", "powerless", "helpless"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
@@ -228,6 +228,9 @@ class Frames:
         if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):
             return "attempted"  # "an attempt to assassinate the governor"
+        if node.dep_ == "pcomp" and node.head.lower_ == "of" and "instead" in (
+                node.head.head.lower_, *(c.lower_ for c in children_of(node.head))):
+            return "failed"  # "instead of cracking down on the mobs, the police stood by"
         if node.dep_ == "xcomp" and node.head.i != node.i:
             gov = set(lemmas(node.head))
             if gov & FAIL_VERBS:
