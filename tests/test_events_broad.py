@@ -842,3 +842,14 @@ def test_acts_instead_of_which_or_unwilling_to_do_are_not_done(analyzer) -> None
     evs = events_of(analyzer, "The police were unwilling to register cases against the rioters.")
     assert all(e.negated for e in evs if e.code == "173") and any(e.code == "173" for e in evs)
     assert "194" in codes(analyzer, "Instead of negotiating, the army shelled the town.")
+
+
+def test_what_is_handed_over_decides_the_code_and_denied_reports_are_not_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("0841", "PAK", "IND") in coded(analyzer, "Pakistan handed over two suspects to India.")
+    assert not codes(analyzer, "The minister handed over a letter to the ambassador.")
+    got = codes(analyzer, "Government troops withdrew from the town, handing it over to a local militia.")
+    assert "0841" not in got and any(c.startswith("08") for c in got)
+    evs = events_of(analyzer, "The army denied reports that its soldiers killed civilians.")
+    assert any(e.code == "016" for e in evs)
+    assert all(e.negated for e in evs if e.code.startswith("19"))
+    assert "154" in codes(analyzer, "The rebels relocated their headquarters to Kidal.")

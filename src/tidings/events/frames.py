@@ -225,6 +225,9 @@ class Frames:
             clause = clause.head
         if clause.dep_ == "ccomp" and set(lemmas(clause.head)) & DENY_VERBS and not negated(clause.head):
             return "denied"  # "Russia denied that its jets had bombed the hospital": not asserted
+        if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.dep_ == "dobj" \
+                and set(lemmas(clause.head.head)) & DENY_VERBS and not negated(clause.head.head):
+            return "denied"  # "the army denied reports that its soldiers killed civilians"
         if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):
             return "attempted"  # "an attempt to assassinate the governor"
