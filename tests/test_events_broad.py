@@ -853,3 +853,10 @@ def test_what_is_handed_over_decides_the_code_and_denied_reports_are_not_acts(an
     assert any(e.code == "016" for e in evs)
     assert all(e.negated for e in evs if e.code.startswith("19"))
     assert "154" in codes(analyzer, "The rebels relocated their headquarters to Kidal.")
+
+
+def test_borders_closed_and_measures_blocked(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c == "191" and t == "RUS" for c, _, t in coded(analyzer, "Finland closed its entire border with Russia."))
+    got = codes(analyzer, "The Supreme Court blocked the president's tariffs.")
+    assert "129" in got and "191" not in got
+    assert "144" in codes(analyzer, "Protesters blocked the road.")
