@@ -860,3 +860,8 @@ def test_borders_closed_and_measures_blocked(analyzer) -> None:  # type: ignore[
     got = codes(analyzer, "The Supreme Court blocked the president's tariffs.")
     assert "129" in got and "191" not in got
     assert "144" in codes(analyzer, "Protesters blocked the road.")
+
+
+def test_people_deported_to_a_country_whose_nationality_is_unknown(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("174", "THA", "CHN") in coded(analyzer, "Thailand deported 40 Uyghurs to China.")
+    assert ("174", "DEU", "AFG") in coded(analyzer, "Germany deported 28 Afghans to Afghanistan.")
