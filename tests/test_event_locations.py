@@ -153,3 +153,17 @@ def test_a_state_visit_is_the_visitors_and_its_host_the_city_visited(analyzer: A
     out = analyse(analyzer, "Macron praised Morocco's reforms during a state visit to Rabat.")
     visits = [(e["source"]["actor"], (e["target"] or {}).get("actor")) for e in out["events"] if e["code"] == "042"]
     assert visits == [("FRAGOV", "MAR")]
+
+
+def test_a_body_named_by_its_town_is_of_that_towns_country(analyzer: Any) -> None:
+    # the actor coder has no gazetteer and gives the town's body the context's country; the
+    # place stage corrects it, and a town the tagger took for a person is still a town
+    out = analyse(analyzer, "A Hamburg court convicted a Syrian man of murder.")
+    (ev,) = [e for e in out["events"] if e["root"] == "11"]
+    assert ev["source"]["actor"] == "DEUJUD" and ev["target"]["actor"] == "SYR"
+    out = analyse(analyzer, "The Kharkiv police detained two Russian agents.")
+    (ev,) = [e for e in out["events"] if e["code"] == "173"]
+    assert ev["source"]["actor"] == "UKRCOP" and ev["location"]["name"] == "Kharkiv"
+    # a government named after its leader is no town's
+    out = analyse(analyzer, "The Obama administration imposed sanctions on Iran.")
+    assert not any(p["text"] == "Obama" for p in out["places"])

@@ -232,6 +232,17 @@ def _after_place_preposition(tok: Any, on: bool = False) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
 
 
+#: bodies that serve a place and are named after it ("the Kharkiv police", "a Hamburg court");
+#: not a government or administration, which English names after its leader ("the Obama
+#: administration")
+_BODY_NOUNS = frozenset("police court council municipality prison jail hospital airport".split())
+
+
+def _names_a_body(tok: Any) -> bool:
+    """A name in compound position before a body noun: "the Kharkiv police"."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in _BODY_NOUNS and tok.i < tok.head.i
+
+
 def _of_territory_act(tok: Any) -> bool:
     """The of-object of a noun of taking or holding land: "the annexation of Crimea"."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TERRITORY_ACTS
@@ -349,6 +360,11 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                 p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
             # a lone name the tagger took for a person, where the dateline or a preposition of
             # place says it is a place ("north of Goma", "fled to Goma")
+            add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
+        elif label == "PERSON" and len(ent) == 1 and _names_a_body(ent[0]) and any(
+                p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
+            # a town the tagger took for a person, set before a body that serves it ("the
+            # Kharkiv police", "a Hamburg court"): no person's name modifies "police"
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label in ("PERSON", "ORG") and len(ent) == 1 and (
                 _after_place_preposition(ent[0], on=True) or _of_territory_act(ent[0])) and _region(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tidings.events.conventions import VIOLENT_ROOTS
-from tidings.model import Event, Location, PlaceMention
+from tidings.model import Event, Location, Participant, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -141,6 +141,9 @@ def locate(
         def is_side(p: PlaceMention) -> bool:
             return any(_overlaps(p, s.start, s.end) for s in sides)
 
+        for side in sides:
+            _placed_by_its_town(side, in_sent)
+
         chosen: tuple[PlaceMention, str] | None = None
         loc = [p for p in names if (head := heads.get(p.start)) is not None
                and _governs(head, lo, hi, side_spans)]
@@ -173,6 +176,28 @@ def locate(
             ev.location = Location(place, via, round(place.confidence * factor, 3))
             if via in ("locative", "sentence") and not weak:
                 _struck_where(ev, place, in_sent)
+
+
+def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention]) -> None:
+    """A body named by the town or region it serves ("a Hamburg court", "the Kharkiv police")
+    is of that town's country.  The actor coder, which has no gazetteer, gives an unknown town's
+    body the country of the article's context; the gazetteer corrects it, unless the mention also
+    names the context's country ("a Russian-run court in Crimea")."""
+    code = side.actor or ""
+    if len(code) < 6 or side.start is None or side.end is None:
+        return
+    country, role = code[:3], code[3:]
+    inside = [p for p in in_sent if side.start <= p.start and p.end <= side.end]
+    if any(p.country == country for p in inside):
+        return
+    towns = [p for p in inside if p.kind == "name" and p.feature in ("city", "admin") and p.country
+             and p.actor is None]
+    if len({p.country for p in towns}) == 1 and role[:3] in _BODY_ROLES:
+        side.actor = towns[0].country + role
+
+
+#: roles of bodies that serve a place, named after it
+_BODY_ROLES = frozenset({"JUD", "COP", "GOV", "LEG", "MIL", "HLH", "EDU", "MED", "BUS"})
 
 
 def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention]) -> None:
