@@ -865,3 +865,9 @@ def test_borders_closed_and_measures_blocked(analyzer) -> None:  # type: ignore[
 def test_people_deported_to_a_country_whose_nationality_is_unknown(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert ("174", "THA", "CHN") in coded(analyzer, "Thailand deported 40 Uyghurs to China.")
     assert ("174", "DEU", "AFG") in coded(analyzer, "Germany deported 28 Afghans to Afghanistan.")
+
+
+def test_a_crowds_violence_is_a_riot_and_its_killing_an_assault(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "145" in codes(analyzer, "A mob attacked a mosque in the town.")
+    assert "1823" in codes(analyzer, "A mob killed two men accused of theft.")
+    assert "145" not in codes(analyzer, "Gunmen attacked a mosque.")

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
 #: how authorities respond to a disaster at home: appeals, orders, relief, evacuation
 RESPONSE_ROOTS = frozenset({"02", "03", "07", "08", "10"})
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+#: a crowd whose violence is a riot (CAMEO 145)
+MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
 VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
 
@@ -196,6 +198,11 @@ class Context:
             if water is not None and all(t.match is None or t.head in water for t in cand.targets):
                 cand.code = "150"  # a missile fired into the sea is aimed at no one: force shown
                 cand.targets = []
+        if cand.code in ("180", "190") and cand.sources and all(
+                s.head >= 0 and self.doc[s.head].lemma_.lower() in MOB_NOUNS for s in cand.sources):
+            # "a mob attacked a mosque": a crowd's violence is a riot (CAMEO 145); a crowd
+            # that kills kills by assault, as in a lynching (1823)
+            cand.code = "1823" if cand.trigger.lemma_.lower() in ("kill", "murder") else "145"
         if cand.code[:2] in VIOLENT_ROOTS:
             for t in cand.targets:
                 m = t.match
