@@ -871,3 +871,10 @@ def test_a_crowds_violence_is_a_riot_and_its_killing_an_assault(analyzer) -> Non
     assert "145" in codes(analyzer, "A mob attacked a mosque in the town.")
     assert "1823" in codes(analyzer, "A mob killed two men accused of theft.")
     assert "145" not in codes(analyzer, "Gunmen attacked a mosque.")
+
+
+def test_fighters_recruited_and_a_doers_own_things_are_no_target(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "154" in codes(analyzer, "The militia recruited hundreds of new fighters.")
+    assert not codes(analyzer, "The company recruited 200 engineers.")
+    got = coded(analyzer, "The PKK announced it would lay down its arms.")
+    assert got and all(t is None for _, _, t in got)

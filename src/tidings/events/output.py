@@ -140,6 +140,8 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
             # and its rebels share the country's name, not their code
             if getattr(sm, "kind", "person") in ("person", "speaker") or src.text == tgt.text:
                 return None
+            if tgt.text.lower().split()[:1] in (["its"], ["their"], ["his"], ["her"], ["our"]):
+                tgt = None  # "the PKK would lay down its arms": its own, no other party
     conf = cand.confidence
     resolved = 0
     if src is None:
