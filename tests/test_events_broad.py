@@ -878,3 +878,9 @@ def test_fighters_recruited_and_a_doers_own_things_are_no_target(analyzer) -> No
     assert not codes(analyzer, "The company recruited 200 engineers.")
     got = coded(analyzer, "The PKK announced it would lay down its arms.")
     assert got and all(t is None for _, _, t in got)
+
+
+def test_troops_ordered_to_a_place_are_deployed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Venezuela's Maduro ordered troops to the border with Guyana.")
+    assert "154" in got and "100" not in got
+    assert "166" in codes(analyzer, "Niger's junta ordered French troops to leave the country.")
