@@ -706,6 +706,9 @@ def test_a_seat_of_government_before_a_body_is_where_it_sits(analyzer) -> None: 
     assert any(s == "RUSJUD" for c, s, _ in coded(analyzer, "A Moscow court sentenced the journalist to 16 years."))
     assert any(s == "RUSCOP" for c, s, _ in coded(analyzer, "Moscow police detained 50 protesters."))
     assert any(s == "RUSGOV" for c, s, _ in coded(analyzer, "Moscow criticized the move."))
+    # a group that governs a state commands its forces and police
+    assert any(s == "AFGMIL" for _, s, _ in coded(analyzer, "Taliban forces clashed with Pakistani troops."))
+    assert any(s == "AFGCOP" for _, s, _ in coded(analyzer, "Taliban police detained two women in Kabul."))
 
 
 def test_an_instrument_does_what_it_says_only_for_its_author(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -652,9 +652,11 @@ def _compose(base: Entry, role: Role | None) -> str:
         return code
     if len(code) == 3 and base.kind in ("country", "region"):
         return code + role.code
-    if base.place and base.kind == "country" and base.country and not role.weak:
-        # a seat of government before a body of its own kind is where that body sits:
-        # "a Moscow court" is Russia's judiciary, "Kremlin critics" Russia's opposition
+    if base.country and code == base.country + "GOV" and not role.weak and (
+            (base.place and base.kind == "country") or base.kind == "group"):
+        # a seat of government before a body of its own kind is where that body sits ("a
+        # Moscow court" is Russia's judiciary); a group that governs a state commands its
+        # forces ("Taliban forces" are Afghanistan's military)
         return base.country + role.code
     if code.startswith("IGO") and role.code == "MIL" and not code.endswith("MIL"):
         return code + "MIL"
