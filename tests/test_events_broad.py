@@ -887,3 +887,10 @@ def test_troops_ordered_to_a_place_are_deployed(analyzer) -> None:  # type: igno
     got = codes(analyzer, "Venezuela's Maduro ordered troops to the border with Guyana.")
     assert "154" in got and "100" not in got
     assert "166" in codes(analyzer, "Niger's junta ordered French troops to leave the country.")
+
+
+def test_aid_dropped_into_a_place_and_ships_escorted(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("073", "JOR", "PSE") in coded(analyzer, "Jordan airdropped food aid into northern Gaza.")
+    assert "074" in codes(analyzer, "The US Navy escorted commercial vessels through the Red Sea.")
+    # an act of 'any' navy is no particular act
+    assert "074" not in codes(analyzer, "The rebels warned they would strike any foreign navy escorting merchant ships.")

@@ -145,6 +145,9 @@ class Frames:
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and (
                 conditional(tok.head) or {a.lower_ for a in auxiliaries(tok.head)} & (MODAL_DROP | MODAL_OBLIGE)):
             return False  # an act as the subject of "could resume", "may erupt": no event yet
+        if tok.dep_ == "acl" and tok.pos_ == "VERB" and any(
+                c.dep_ == "det" and c.lower_ in NONSPECIFIC for c in children_of(tok.head)):
+            return False  # "any foreign navy escorting ships": no particular act
         if tok.pos_ == "NOUN":
             if any(c.dep_ in ("det", "amod") and c.lower_ in NONSPECIFIC for c in children_of(tok)):
                 return False  # "against any new sanctions", "a possible strike": no act named
