@@ -12,7 +12,6 @@ from tidings.events.conventions import (
     DOMESTIC,
     DOMESTIC_ROOTS,
     LOCATIVE_ROOTS,
-    MILITARY_SENSE,
     NESTED,
     POLICE_ACTS,
     SAY_LEMMAS,
@@ -21,6 +20,7 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
+from tidings.events.senses import MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
@@ -130,9 +130,8 @@ class Context:
     def military_strike(self, sent: Span) -> bool:
         """The sentence names a bare "strike" that reads as an attack ("killed in a strike on a
         car"), which the word list of violence cannot hold, the word being also a stoppage."""
-        sense = getattr(self, "strike_sense", None)
-        return sense is not None and any(
-            t.pos_ == "NOUN" and t.lemma_.lower() == "strike" and sense(t) == MILITARY_SENSE for t in sent)
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() == "strike"
+                   and strike_sense(t, self.res.side) == MILITARY_SENSE for t in sent)
 
     # ------------------------------------------------------------------ context rules
     def joint(self, cand: Candidate) -> bool:
@@ -193,24 +192,9 @@ class Context:
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
         cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
-        if cand.code[:2] in ("18", "19"):
-            water = into_open_water(cand.trigger)
-            if water is not None and all(t.match is None or t.head in water for t in cand.targets):
-                cand.code = "150"  # a missile fired into the sea is aimed at no one: force shown
-                cand.targets = []
-        if cand.code in ("180", "190") and cand.sources and all(
-                s.head >= 0 and self.doc[s.head].lemma_.lower() in MOB_NOUNS for s in cand.sources):
-            # "a mob attacked a mosque": a crowd's violence is a riot (CAMEO 145); a crowd
-            # that kills kills by assault, as in a lynching (1823)
-            cand.code = "1823" if cand.trigger.lemma_.lower() in ("kill", "murder") else "145"
-        if cand.code[:2] in VIOLENT_ROOTS:
-            for t in cand.targets:
-                m = t.match
-                if m is not None and getattr(m, "kind", "") == "country" and m.country \
-                        and m.code == m.country + "GOV" and self.doc[t.head].pos_ == "PROPN":
-                    # "missiles hit Kyiv": a capital struck is the country's ground, not its
-                    # government (as the seat it names in "Kyiv said")
-                    t.match = DerivedMatch(m.country, m.name, "country", m.country)
+        self.fired_into_open_water(cand)
+        self.mob_violence(cand)
+        self.capital_struck(cand)
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
 
@@ -286,6 +270,32 @@ class Context:
                 if side is not None:
                     return side
         return None
+
+    @staticmethod
+    def fired_into_open_water(cand: Candidate) -> None:
+        """A missile fired into the sea is aimed at no one: a show of force (150), no target."""
+        if cand.code[:2] in ("18", "19"):
+            water = into_open_water(cand.trigger)
+            if water is not None and all(t.match is None or t.head in water for t in cand.targets):
+                cand.code, cand.targets = "150", []
+
+    def mob_violence(self, cand: Candidate) -> None:
+        """ "A mob attacked a mosque": a crowd's violence is a riot (CAMEO 145); a crowd that
+        kills kills by assault, as in a lynching (1823)."""
+        if cand.code in ("180", "190") and cand.sources and all(
+                s.head >= 0 and self.doc[s.head].lemma_.lower() in MOB_NOUNS for s in cand.sources):
+            cand.code = "1823" if cand.trigger.lemma_.lower() in ("kill", "murder") else "145"
+
+    def capital_struck(self, cand: Candidate) -> None:
+        """ "Missiles hit Kyiv": a capital struck by violence is the country's ground, not its
+        government (the seat it names in "Kyiv said")."""
+        if cand.code[:2] not in VIOLENT_ROOTS:
+            return
+        for t in cand.targets:
+            m = t.match
+            if m is not None and getattr(m, "kind", "") == "country" and m.country \
+                    and m.code == m.country + "GOV" and self.doc[t.head].pos_ == "PROPN":
+                t.match = DerivedMatch(m.country, m.name, "country", m.country)
 
     def at_sea(self, cand: Candidate) -> bool:
         """The act happens on open water: "seized a tanker in the Strait of Hormuz", "attacked

@@ -54,5 +54,3 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 #: material roots whose act is news even when the text names nobody on either side ("a bomb
 #: exploded in the market", "protests spread"); other acts need a participant
 SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
-#: what an ``obj=`` list names for the two senses of a bare "strike" (``Triggers.strike_sense``)
-MILITARY_SENSE, LABOUR_SENSE = "@military", "@labour"

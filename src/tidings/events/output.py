@@ -37,6 +37,10 @@ class CodedEvent(Event):
 
 
 
+#: a target named as the doer's own ("its arms") is no other party
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
 def _participant(side: Side) -> Participant:
     m = side.match
     return Participant(
@@ -140,7 +144,7 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
             # and its rebels share the country's name, not their code
             if getattr(sm, "kind", "person") in ("person", "speaker") or src.text == tgt.text:
                 return None
-            if tgt.text.lower().split()[:1] in (["its"], ["their"], ["his"], ["her"], ["our"]):
+            if tgt.text.lower().split()[:1] and tgt.text.lower().split()[0] in POSSESSIVES:
                 tgt = None  # "the PKK would lay down its arms": its own, no other party
     conf = cand.confidence
     resolved = 0

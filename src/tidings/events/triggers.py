@@ -10,17 +10,16 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
     JOINT_ROOTS,
-    LABOUR_SENSE,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
-    MILITARY_SENSE,
     PLACE_NOUNS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
 )
 from tidings.events.lexicon import NOT_CODED
 from tidings.events.participants import Side, conjuncts, named_keys
+from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     child,
     hyphenated,
@@ -165,16 +164,6 @@ PLACE_NAME = "@place"
 #: what an ``obj=`` list names for people named by name or nationality ("five Americans",
 #: "Evan Gershkovich"), which no list of common nouns can hold
 PEOPLE_NAME = "@people"
-#: who stops work
-LABOUR_WORDS = frozenset("worker union employee staff doctor teacher nurse miner driver pilot farmer "
-                         "student trucker docker labourer laborer transporter".split())
-#: verbs whose object is a work stoppage ("called a strike", "went on strike") or an attack
-#: ("carried out a strike")
-STOPPAGE_VERBS = frozenset("call stage hold begin start end join declare observe suspend "
-                           "postpone".split())
-ATTACK_VERBS = frozenset("carry conduct launch order authorize authorise approve mount".split())
-#: verbs of harm whose subject or in/by-phrase is an attack ("the strike killed", "killed in a strike")
-STRIKE_HARM = frozenset("kill hit destroy target wound injure damage level flatten kill".split())
 
 
 class Triggers:
@@ -257,7 +246,7 @@ class Triggers:
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
                 obj_words.add(PEOPLE_NAME)
             if any({MILITARY_SENSE, LABOUR_SENSE} & e.obj for e in ordered):
-                sense = self.strike_sense(obj)
+                sense = strike_sense(obj, self.res.side)
                 if sense is not None:
                     obj_words.add(sense)
         for e in ordered:
@@ -313,46 +302,6 @@ class Triggers:
             return True
         return lemma in REPEL_PHRASAL and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
-
-    def strike_sense(self, tok: Token) -> str | None:
-        """A bare "strike": an attack or a work stoppage, by what the sentence says around it.
-        A stoppage is gone or stayed on, called, staged or joined, made by workers or over pay;
-        an attack is carried out or launched, made on a place or a force, by a state or an army,
-        and kills or hits.  None when the words point both ways or nowhere."""
-        military = labour = False
-        head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in (
-                "go", "be", "remain", "stay", "come", "walk"):
-            labour = True  # "went on strike"
-        if tok.dep_ in ("dobj", "nsubjpass") and head.i != tok.i:
-            verbs = set(lemmas(head))
-            labour |= bool(verbs & STOPPAGE_VERBS)
-            military |= bool(verbs & ATTACK_VERBS)
-        if tok.dep_ == "nsubj" and set(lemmas(head)) & STRIKE_HARM:
-            military = True  # "the strike killed 12"
-        if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and set(lemmas(head.head)) & STRIKE_HARM:
-            military = True  # "killed in a strike"
-        for c in children_of(tok):
-            if c.dep_ == "prep":
-                objs = [o for o in children_of(c) if o.dep_ == "pobj"]
-                if c.lower_ in ("over", "for"):
-                    labour = True  # "a strike over pay"
-                elif c.lower_ == "by" and any(o.lemma_.lower() in LABOUR_WORDS for o in objs):
-                    labour = True
-                elif c.lower_ in ("on", "targeting") and any(
-                        o.ent_type_ not in ("DATE", "TIME") for o in objs):
-                    military = True  # "a strike on a car", not "the strike on Monday"
-            elif c.dep_ in ("amod", "compound", "poss"):
-                if c.lemma_.lower() in LABOUR_WORDS:
-                    labour = True
-                    continue
-                side = self.res.side(c)
-                code = str(getattr(side.match, "code", "")) if side is not None and side.match else ""
-                if code and (getattr(side.match, "kind", "") == "country" or code.endswith(("MIL", "GOV"))):
-                    military = True  # "an Israeli strike", "US strikes"
-        if military == labour:
-            return None
-        return MILITARY_SENSE if military else LABOUR_SENSE
 
     def takes_object(self, tok: Token) -> bool:
         """A verb used with an object: one never used without ("kill", "detain"), or one the

@@ -1,0 +1,72 @@
+"""Senses of event words that name two kinds of act, told apart by the words around them.
+
+A bare "strike" is an attack ("Israel launched strikes on Hezbollah positions") or a work
+stoppage ("doctors began a strike over pay"); the lexicon codes each sense through an ``obj=``
+marker (``@military``, ``@labour``) that :func:`strike_sense` sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tidings.events.syntax import lemmas
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: what an ``obj=`` list names for the two senses of a bare "strike"
+MILITARY_SENSE, LABOUR_SENSE = "@military", "@labour"
+#: who stops work
+LABOUR_WORDS = frozenset("worker union employee staff doctor teacher nurse miner driver pilot farmer "
+                         "student trucker docker labourer laborer transporter".split())
+#: verbs whose object is a work stoppage ("called a strike", "went on strike")
+STOPPAGE_VERBS = frozenset("call stage hold begin start end join declare observe suspend "
+                           "postpone".split())
+#: verbs whose object is an attack ("carried out a strike", "launched strikes")
+ATTACK_VERBS = frozenset("carry conduct launch order authorize authorise approve mount".split())
+#: verbs of harm whose subject or in/by-phrase is an attack ("the strike killed", "killed in a strike")
+STRIKE_HARM = frozenset("kill hit destroy target wound injure damage level flatten".split())
+
+
+def strike_sense(tok: Token, side_of: Callable[[Token], Any]) -> str | None:
+    """A bare "strike": an attack or a work stoppage, by what the sentence says around it.
+    A stoppage is gone or stayed on, called, staged or joined, made by workers or over pay;
+    an attack is carried out or launched, made on a place or a force, by a state or an army,
+    and kills or hits.  None when the words point both ways or nowhere.  ``side_of`` reads a
+    modifier's actor (the events resolver's ``side``)."""
+    military = labour = False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in (
+            "go", "be", "remain", "stay", "come", "walk"):
+        labour = True  # "went on strike"
+    if tok.dep_ in ("dobj", "nsubjpass") and head.i != tok.i:
+        verbs = set(lemmas(head))
+        labour |= bool(verbs & STOPPAGE_VERBS)
+        military |= bool(verbs & ATTACK_VERBS)
+    if tok.dep_ == "nsubj" and set(lemmas(head)) & STRIKE_HARM:
+        military = True  # "the strike killed 12"
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and set(lemmas(head.head)) & STRIKE_HARM:
+        military = True  # "killed in a strike"
+    for c in children_of(tok):
+        if c.dep_ == "prep":
+            objs = [o for o in children_of(c) if o.dep_ == "pobj"]
+            if c.lower_ in ("over", "for"):
+                labour = True  # "a strike over pay"
+            elif c.lower_ == "by" and any(o.lemma_.lower() in LABOUR_WORDS for o in objs):
+                labour = True
+            elif c.lower_ in ("on", "targeting") and any(
+                    o.ent_type_ not in ("DATE", "TIME") for o in objs):
+                military = True  # "a strike on a car", not "the strike on Monday"
+        elif c.dep_ in ("amod", "compound", "poss"):
+            if c.lemma_.lower() in LABOUR_WORDS:
+                labour = True
+                continue
+            side = side_of(c)
+            code = str(getattr(side.match, "code", "")) if side is not None and side.match else ""
+            if code and (getattr(side.match, "kind", "") == "country" or code.endswith(("MIL", "GOV"))):
+                military = True  # "an Israeli strike", "US strikes"
+    if military == labour:
+        return None
+    return MILITARY_SENSE if military else LABOUR_SENSE
