@@ -894,3 +894,16 @@ def test_aid_dropped_into_a_place_and_ships_escorted(analyzer) -> None:  # type:
     assert "074" in codes(analyzer, "The US Navy escorted commercial vessels through the Red Sea.")
     # an act of 'any' navy is no particular act
     assert "074" not in codes(analyzer, "The rebels warned they would strike any foreign navy escorting merchant ships.")
+
+
+def test_reciprocal_acts_and_talks_hosted_for_others(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Russia and Ukraine accused each other of attacking the plant.")
+    assert ("112", "RUS", "UKR") in got and ("112", "UKR", "RUS") in got
+    got = coded(analyzer, "Armenia and Azerbaijan blamed one another for the clashes.")
+    assert ("112", "ARM", "AZE") in got and ("112", "AZE", "ARM") in got
+    got = coded(analyzer, "China and the Philippines traded accusations over the collision.")
+    assert ("112", "CHN", "PHL") in got and not any(c.startswith("06") for c, _, _ in got)
+    # talks between two parties are theirs, not their host's
+    got = coded(analyzer, "Turkey offered to host talks between Russia and Ukraine.")
+    assert ("046", "RUS", "UKR") in got and not any(c == "046" and s == "TUR" for c, s, _ in got)
+    assert not codes(analyzer, "The government declared a public health emergency.")

@@ -37,6 +37,8 @@ class CodedEvent(Event):
 
 
 
+#: a target that is each of the coordinated doers in turn
+RECIPROCAL_PRONOUNS = frozenset({"each other", "one another", "other"})
 #: a target named as the doer's own ("its arms") is no other party
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
@@ -99,6 +101,14 @@ def _key(side: Side | None) -> str | None:
     return side.key if side is not None else None
 
 
+def _reciprocal(cand: Candidate, side: Side) -> bool:
+    """ "each other", "one another" as a target."""
+    if side.text.lower() in RECIPROCAL_PRONOUNS:
+        return True
+    doc = cand.trigger.doc
+    return 0 <= side.head < len(doc) - 1 and doc[side.head].lower_ == "one" and doc[side.head + 1].lower_ == "another"
+
+
 def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
     """Source/target pairs of a candidate.
 
@@ -111,6 +121,10 @@ def _pairs(cand: Candidate) -> list[tuple[Side | None, Side | None, bool]]:
     """
     srcs = cand.sources or [None]  # type: ignore[list-item]
     tgts = cand.targets
+    if tgts and all(t.match is None and _reciprocal(cand, t) for t in tgts) and len(named_keys(srcs)) > 1:
+        # "Russia and Ukraine accused each other": each of them, of the other
+        return [(a, b, True) for a in srcs for b in srcs
+                if a is not b and a is not None and b is not None and a.key != b.key]
     resolved_tgt = any(t.match is not None for t in tgts)
     distinct = named_keys(srcs)
     joint = cand.recip or (cand.code[:2] <= "08" and len(distinct) > 1)

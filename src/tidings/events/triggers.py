@@ -239,8 +239,9 @@ class Triggers:
             obj_words = lemma_set(obj)
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
-                obj_words |= {c.lemma_.lower() for c in children_of(tok)
-                              if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i)}
+                for c in children_of(tok):
+                    if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i):
+                        obj_words |= lemma_set(c)
             if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
                 obj_words.add(PLACE_NAME)
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
@@ -598,7 +599,8 @@ class Triggers:
             if not sides:
                 continue
             if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
-                if not sources:
+                if not sources or len(named_keys(sides)) > 1:
+                    # "talks between Russia and Ukraine" are theirs, whoever hosts them
                     sources, targets = sides, []
                     recip = True
                     break
