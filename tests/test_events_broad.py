@@ -907,3 +907,9 @@ def test_reciprocal_acts_and_talks_hosted_for_others(analyzer) -> None:  # type:
     got = coded(analyzer, "Turkey offered to host talks between Russia and Ukraine.")
     assert ("046", "RUS", "UKR") in got and not any(c == "046" and s == "TUR" for c, s, _ in got)
     assert not codes(analyzer, "The government declared a public health emergency.")
+
+
+def test_a_sum_is_what_its_in_phrase_says(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("162", "IGOEUREEC", "HUN") in coded(analyzer, "The EU froze 30 billion euros in funds for Hungary.")
+    assert any(c == "162" and t == "PSEGOV" for c, _, t in coded(
+        analyzer, "Washington froze $5 million in aid to the Palestinian Authority."))

@@ -91,11 +91,16 @@ def lemma_set(tok: Token) -> set[str]:
             for m in children_of(c):  # "chlorine-filled": what the modifier is made of
                 if m.dep_ in ("npadvmod", "compound") and m.i < c.i:
                     out.add(m.lemma_.lower())
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and tok.lemma_.lower() in AMOUNT_NOUNS)):
             for p in children_of(c):
                 if p.dep_ == "pobj":
                     out.add(p.lemma_.lower())
     return out
+
+
+#: sums whose "in" phrase says what they are ("30 billion euros in funds", "$5 million in aid")
+AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee billion million trillion sum amount "
+                         "$".split())
 
 
 def is_passive(tok: Token) -> bool:
