@@ -81,6 +81,11 @@ def prep_names(tok: Token) -> set[str]:
     return names
 
 
+#: sums whose "in" phrase says what they are ("30 billion euros in funds", "$5 million in aid")
+AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee billion million trillion sum amount "
+                         "$".split())
+
+
 def lemma_set(tok: Token) -> set[str]:
     """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
     out = {tok.lemma_.lower(), tok.lower_}
@@ -96,11 +101,6 @@ def lemma_set(tok: Token) -> set[str]:
                 if p.dep_ == "pobj":
                     out.add(p.lemma_.lower())
     return out
-
-
-#: sums whose "in" phrase says what they are ("30 billion euros in funds", "$5 million in aid")
-AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee billion million trillion sum amount "
-                         "$".split())
 
 
 def is_passive(tok: Token) -> bool:
