@@ -7,9 +7,12 @@ that share their words ("photo", "walks", "above", "file", a place and a date) b
 captions.  Each line goes through ingest's line filter (``tidings.ingest.text._residue``); the
 script prints the share of captions taken out and the share of reporting sentences wrongly taken
 out, by style.  The probe set was written before the detector was run on it; entries are never
-added or changed to fix a miss.
+added or changed to fix a miss.  ``--second`` scores a second probe (``captions_probe_b.jsonl``:
+captions without a verb, participle captions, "representational image", credits after a pipe or
+for a newspaper, stills and supplied pictures), written on 2026-12-04 before the detector was next
+changed, and scored before and after.
 
-    .venv/bin/python benchmarks/captions.py [--misses] [--locked]
+    .venv/bin/python benchmarks/captions.py [--misses] [--locked | --second]
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--locked", action="store_true",
                     help="the locked probe (captions_probe_locked.jsonl): written after the detector was "
                          "changed, scored for figures only, never used to change it")
+    ap.add_argument("--second", action="store_true", help="the second probe (captions_probe_b.jsonl)")
     args = ap.parse_args(argv)
-    probe = PROBES / ("captions_probe_locked.jsonl" if args.locked else "captions_probe.jsonl")
+    name = "captions_probe_locked" if args.locked else "captions_probe_b" if args.second else "captions_probe"
+    probe = PROBES / f"{name}.jsonl"
     rows = [json.loads(line) for line in probe.read_text("utf-8").splitlines() if line.strip()]
     caught = {True: 0, False: 0}
     total = {True: 0, False: 0}
