@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from tidings.ingest.dates import parse_date
+from tidings.ingest.furniture import is_furniture
 from tidings.model import Removed
 
 # --- boilerplate -------------------------------------------------------------------------------
@@ -174,10 +175,14 @@ def _word_count(s: str) -> int:
 
 
 def is_boilerplate(par: str) -> bool:
-    """A short paragraph that is nothing but a share/subscribe/related/comment/copyright prompt."""
-    if "\n" in par or _word_count(par) > _BOILERPLATE_MAX_WORDS:
+    """A short paragraph that is nothing but a share/subscribe/related/comment/copyright prompt:
+    one of the known forms, or one whose grammar says the page is talking to its reader
+    (``tidings.ingest.furniture``)."""
+    if "\n" in par:
         return False
-    return bool(_BOILERPLATE.match(par.strip()))
+    if _word_count(par) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(par.strip()):
+        return True
+    return is_furniture(par)
 
 
 _CREDIT_ONLY_MAX_WORDS = 6
