@@ -1,4 +1,5 @@
-"""Site furniture told by its grammar (tidings.ingest.furniture)."""
+"""Site furniture and pasted captions told by their grammar (tidings.ingest.furniture and the
+credit, picture-status and verbless-caption rules of tidings.ingest.text)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tidings.ingest.furniture import (
     is_timestamp,
     speaks_to_reader,
 )
-from tidings.ingest.text import _residue
+from tidings.ingest.text import _residue, extract_text
 
 
 @pytest.mark.parametrize("line", [
@@ -56,3 +57,49 @@ def test_label_rows_timestamps_and_controls() -> None:
     assert is_control_label("Load more")
     assert is_control_label("Skip to comments")
     assert not is_control_label("Show trials")
+
+
+@pytest.mark.parametrize("line", [
+    "Dock workers on the quay at Gdynia, Poland. (Marta Nowak/The Harbour Gazette)",
+    "Cranes idle at the container terminal. | Marta Nowak/Baltic Press",
+    "Photo used for illustration purposes only.",
+    "A representative image of a container ship.",
+    "Illustration by Marta Nowak",
+    "The container terminal after the storm, in a photo taken on June 3.",
+    "Harbour master Jan Kowalski (left) at the terminal in Gdynia on Monday",
+    "Jan Kowalski speaking to dock workers in Gdynia on Tuesday.",
+    "Striking dockers outside the port authority in Gdynia on Wednesday.",
+    "The old harbour of Gdynia, seen from the lighthouse in 2019.",
+    "Dockers march along the quay. PHOTO: MARTA NOWAK / BALTIC PRESS",
+])
+def test_captions_in_their_many_forms_are_taken_out(line: str) -> None:
+    assert _residue(line) in ("caption", "photo credit")
+
+
+@pytest.mark.parametrize("line", [
+    "Jan Kowalski, speaking to dock workers on Tuesday, promised the terminal would reopen.",
+    "Striking dockers outside the port authority threw flares at police on Wednesday.",
+    "The harbour master, pictured with the minister in 2019, denied any wrongdoing.",
+    "Dockers in Gdynia say the closure cost them a month's pay.",
+    "The company released photographs of the damaged cranes on Monday.",
+    "Above all, the union wants the terminal reopened before July.",
+])
+def test_reporting_that_looks_like_a_caption_is_kept(line: str) -> None:
+    assert _residue(line) is None
+
+
+def test_extraction_moves_new_forms_to_removed_and_keeps_the_report() -> None:
+    raw = ("Dockers end strike at Gdynia terminal\n\n"
+           "Dock workers at the Gdynia container terminal ended a nine-day strike on Friday after "
+           "the port authority agreed to a pay rise, the union said.\n\n"
+           "Jan Kowalski speaking to dock workers in Gdynia on Tuesday.\n\n"
+           "You have used all of your free stories for this week.\n\n"
+           "The strike had halted traffic at Poland's second-largest port, officials said.\n\n"
+           "News > Europe > Harbours")
+    out = extract_text(raw)
+    reasons = {r.text: r.reason for r in out.removed}
+    assert reasons["Jan Kowalski speaking to dock workers in Gdynia on Tuesday."] == "caption"
+    assert reasons["You have used all of your free stories for this week."] == "boilerplate"
+    assert reasons["News > Europe > Harbours"] == "boilerplate"
+    assert "nine-day strike" in out.text and "second-largest port" in out.text
+    assert "free stories" not in out.text

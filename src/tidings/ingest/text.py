@@ -109,8 +109,30 @@ _CREDIT_TAIL = re.compile(
     r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:/(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty\s+Images|Xinhua|"
     r"Anadolu|Bloomberg|Sipa|Shutterstock|Alamy|Pool|Handout|File(?:\s+Photo)?|[A-Z]{2,}))+|"
     r"\((?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|AP Photo|Anadolu)[^)]{0,40}\)|"
-    r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit)\s*:\s*[^.!?]{2,60}|"
+    r"(?:[Pp]hoto(?:graph)?|PHOTO(?:GRAPH)?|[Ii]mage|IMAGE|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit|CREDIT)\s*:\s*[^.!?]{2,60}|"
+    # a photographer and the outlet they shoot for, in brackets or after a pipe:
+    # "(Jane Doe/The Daily News)", "| Jane Doe/The Daily News"
+    r"(?:\(|\|\s*)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}\)?|"
     r"(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)\s+via\s+[A-Z][^.!?]{1,40}|(?:(?<=[.!?)] )|^)[Cc]ourtesy(?:\s+of|:)\s+(?:the\s+)?[A-Z][^.!?]{1,60})\.?\s*$"
+)
+# what a caption says of its own picture: that it is a file or stock picture, or only illustrates
+_PICTURE_STATUS = re.compile(
+    r"\((?:file|stock|archive)\s+(?:photo|image|picture|pic)\)|"
+    r"\b(?:representational|representative)\s+(?:photo|image|picture|pic)\b|"
+    r"\b(?:photo|image|picture)s?\s+(?:(?:is|are)\s+)?(?:used\s+)?(?:for|only\s+for)\s+(?:illustrat\w*|representation\w*)"
+    r"(?:\s+purposes?)?\b|"
+    r"\bfor\s+illustrat\w*\s+purposes?\b|"
+    r"\bin\s+an?\s+(?:photo(?:graph)?|picture|image)\s+(?:taken|made|released|shot|provided|posted)\b",
+    re.I,
+)
+# a credit that names what the picture is and who made it: "Illustration by Jane Doe",
+# "Satellite image ©2023 Maxar", "Image copyright Getty Images", a trailing "Supplied"
+_CREDIT_LABEL = re.compile(
+    r"^(?:illustration|graphic|photo(?:graph)?|image|picture|video|map|chart|artwork|satellite\s+image)s?\s+"
+    r"(?:by|from|courtesy(?:\s+of)?|©|\(c\)|copyright)\s*\S|"
+    r"^(?:image|photo|picture|media)\s+(?:copyright|caption|source|credit)\b|"
+    r"[.!?]\s+(?:Supplied|Handout|Pool(?:\s+photo)?|File(?:\s+photo)?)\.?$",
+    re.I,
 )
 _CAPTION_OPENER = re.compile(r"^(?:file\s+(?:photo|picture|image)|in\s+this\s+(?:file\s+)?(?:photo|picture|image))\b", re.I)
 _CAPTION_PLACE = re.compile(
@@ -195,7 +217,8 @@ def is_photo_credit(par: str) -> bool:
     if _word_count(s) > _CREDIT_ONLY_MAX_WORDS:
         return False
     tail = _CREDIT_TAIL.search(s)
-    return bool(_CAPTION_CREDIT.search(s)) or (tail is not None and tail.start() == 0)
+    return (bool(_CAPTION_CREDIT.search(s)) or (tail is not None and tail.start() == 0)
+            or bool(_CREDIT_LABEL.search(s)) or bool(_PICTURE_STATUS.search(s)))
 
 
 def is_caption(par: str) -> bool:
@@ -210,6 +233,8 @@ def is_caption(par: str) -> bool:
         return True  # "... in London. REUTERS/Jane Doe", "... on May 5. Photo: Jane Doe/Agency"
     if _FILE_DASH.match(s):
         return True  # "FILE - Workers repair ...": an agency's file picture
+    if (_PICTURE_STATUS.search(s) or _CREDIT_LABEL.search(s)) and _word_count(s) <= 45:
+        return True  # "(file image)", "representational image", "Image copyright ...", "... Supplied"
     # one sentence only (ignoring abbreviations such as "U.S." and the final period)
     body = re.sub(r"\b(?:[A-Z]\.){1,3}", "X", s)
     body = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", "X", body)
@@ -233,9 +258,59 @@ def is_caption(par: str) -> bool:
     if verb is not None and re.search(
             r"\b(?:the|a|an|his|her|their|its|this|that)\s*$|\b\w+ed\s+(?:the|a|an|his|her|their|its)\b", s[:verb.start()]):
         return False  # "prevented the march": the word is a noun after a verb of the report
+    if verb is None:
+        return _verbless_picture(s)
     if _NOT_PICTURE_TIME.search(s) or _NOT_CAPTION_TENSE.search(s) or not _CAPTION_PLACE.search(s) or _word_count(s) > 40:
         return False
-    return verb is not None and len(s[:verb.start()].split()) <= 8
+    return len(s[:verb.start()].split()) <= 8
+
+
+# a caption can name its picture without a verb: "Maria Lopez during a visit to Paita in 2022",
+# "Protesters outside the ministry in Lima on Tuesday", "The port, seen from the air in 2021",
+# "Maria Lopez addressing the media in Lima"; a report always has a finite verb
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von|al|bin))*"
+_SCENE_AFTER_SUBJECT = re.compile(
+    # who is pictured: names, or a determiner and up to three words ("The seized trawler")
+    # or a capitalised word and up to three more ("Striking dockers", "Harbour master Jan Kowalski")
+    rf"^(?:{_NAME_WORDS}|(?:The|A|An|[A-Z][\w'’-]*)(?:\s+(?:[a-z][\w'’-]*|[A-Z][\w'’.-]*)){{1,3}}(?:\s+of\s+{_NAME_WORDS})?)"
+    # a position in the picture: "(centre)", "(second left)"
+    r"(?:\s*\((?:left|right|centre|center|front|back|top|bottom|(?:second|third)\s+(?:left|right|from\s+(?:left|right)))\))?"
+    # then where or doing what, never a verb of its own
+    r"(?:\s+(?:at|in|outside|inside|near|during|amid|among|beside|behind|aboard)\s+(?:the\s+|a\s+|an\s+|[A-Z])|"
+    r",\s+(?:seen|pictured|photographed|shown|as\s+(?:seen|shown))\b|"
+    r"\s+(?!during\b|morning\b|evening\b|building\b|meeting\b|briefing\b|hearing\b|spring\b|"
+    r"thing\b|king\b|funding\b|training\b|wedding\b|ceiling\b|fishing\b|shipping\b|housing\b|mining\b)"
+    r"[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its|to|with|at|in|on|for|from|outside)\b)"
+)
+# what says a sentence has a finite verb: an auxiliary, a past tense, a present tense after a name
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|"
+    r"said|says|told|went|came|took|made|gave|found|held|met|led|began|won|lost|sent|brought|thought|fought|"
+    r"struck|fled|threw|drew|grew|knew|saw|became|ran|rose|fell|spoke|broke|chose|wrote|got|kept|paid|sold|"
+    r"stood|sat|heard|felt|built|spent|meant|hit|put|set|cut|let|shut|seems|appears|remains)\b|"
+    r"(?<!\()(?<!from\s)(?<!second\s)(?<!third\s)\bleft\b(?!\))|"
+    # a clause of its own: a caption names a scene, it does not explain it
+    r"\b(?:when|because|while|whose|which|although|unless)\b|"
+    r"\b(?!(?:pictured|photographed)\b)[a-z]{2,}ed\b|"
+    r"[’']s\s+(?:also|not|now|still|been|going|expected|set)\b|[’'](?:re|ve|ll|m)\b|n[’']t\b|"
+    r"\b(?:he|she|it|that|there|what|who)[’']s\b|"
+    # a name and a present tense ("Peru seizes"); an adjective's suffix says a noun follows
+    # ("Striking dockers", "Chinese fishermen", "Local residents")
+    r"\b[A-Z][\w'’.-]*(?<!ing)(?<!ed)(?<!al)(?<!an)(?<!ese)(?<!ish)(?<!ic)\s+"
+    r"(?!(?:as|us|is|its|this|plus|news|series|species|thus|across|versus|bus|gas)\b)[a-z]{2,}(?<!ss)(?<!ous)s\b"
+)
+_PICTURE_TIME = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+(?:19|20)\d\d|"
+    rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}|last\s+(?:week|month|year)|yesterday|today|earlier\s+this\s+(?:week|month|year))\b"
+)
+
+
+def _verbless_picture(s: str) -> bool:
+    if _word_count(s) > 30 or not s[:1].isupper() or _FINITE.search(s):
+        return False
+    if not _PICTURE_TIME.search(s) or s.rstrip()[-1:] in ";:?!,":
+        return False  # a picture without a verb says when it was taken
+    return bool(_SCENE_AFTER_SUBJECT.search(s))
 
 
 def _looks_like_headline(line: str, following: list[str]) -> bool:
@@ -345,12 +420,12 @@ def _residue(par: str) -> str | None:
     """Why a line is not part of the article, or None."""
     if not par:
         return None
-    if is_boilerplate(par):
-        return "boilerplate"
     if is_photo_credit(par):
         return "photo credit"
     if is_caption(par):
         return "caption"
+    if is_boilerplate(par):
+        return "boilerplate"
     return None
 
 
