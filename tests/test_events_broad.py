@@ -913,3 +913,25 @@ def test_a_sum_is_what_its_in_phrase_says(analyzer) -> None:  # type: ignore[no-
     assert ("162", "IGOEUREEC", "HUN") in coded(analyzer, "The EU froze 30 billion euros in funds for Hungary.")
     assert any(c == "162" and t == "PSEGOV" for c, _, t in coded(
         analyzer, "Washington froze $5 million in aid to the Palestinian Authority."))
+
+
+def test_a_visit_goes_to_the_country_of_its_city(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("042", "VNMGOV", "RUS") in coded(analyzer, "Vietnam's defence minister travelled to Moscow for talks.")
+    assert ("042", "INDGOV", "UKR") in coded(analyzer, "The Indian prime minister flew to Kyiv on Friday.")
+
+
+def test_aid_for_a_disaster_abroad_is_aid_and_relief_teams_are_relief(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("033") and s.startswith("BRA") and t == "BOL" for c, s, t in coded(
+        analyzer, "Brazil's president pledged $50 million in aid to flood-hit communities in southern Bolivia."))
+    # a government's own response to its own disaster is no event between actors
+    assert not any(c.startswith("07") for c in codes(
+        analyzer, "Bolivia's government sent aid to flood-hit communities in Bolivia."))
+    assert ("073", "JPN", "TUR") in coded(analyzer, "Japan sent rescue teams to earthquake-hit areas of Turkey.")
+    assert ("073", "CHN", "LAO") in coded(analyzer, "China dispatched a medical team to Laos.")
+
+
+def test_recognition_is_of_states_and_no_one_attacks_himself(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "054" not in codes(analyzer, "Serbia and Kosovo agreed to recognise each other's licence plates.")
+    assert ("054", "ESP", "PSE") in coded(analyzer, "Spain recognised the State of Palestine on Tuesday.")
+    assert not codes(analyzer, "The gunman killed himself after the attack.")
+    assert any(c.startswith("183") for c in codes(analyzer, "A bomber blew himself up at a checkpoint in Kabul."))

@@ -103,9 +103,13 @@ class Context:
                 return False  # "to fight disinformation"
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
+        if root in ("18", "19", "20") and obj is not None and obj.lower_ in REFLEXIVES \
+                and not cand.code.startswith("183"):
+            return False  # "the gunman then killed himself": no one else is attacked (a bomber
+            # who "blew himself up" is a suicide bombing, 183)
         if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
-                for t in cand.targets):
+                for t in cand.targets) and not self.aid_abroad(cand):
             return False  # "authorities evacuated residents after the flood"
         if root not in ("17", "18", "19", "20"):
             return True
@@ -247,6 +251,15 @@ class Context:
                 text = next((t.text for t in cand.targets), "")
                 m = DerivedMatch(country, country, "country", country)
                 cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    def aid_abroad(self, cand: Candidate) -> bool:
+        """Help sent to another country's disaster ("pledged aid to flood-hit communities in
+        Bolivia"): the place it goes to is of another country than the giver's."""
+        givers = {side_country(s) for s in cand.sources if s.match is not None}
+        if not givers - {None, ""}:
+            return False
+        place = self.nested_place(cand)
+        return place is not None and side_country(place) not in givers
 
     def where(self, cand: Candidate) -> Side | None:
         """The country of the place where the act happens: an in/near/at phrase on the

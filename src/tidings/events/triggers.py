@@ -473,6 +473,12 @@ class Triggers:
             sides = self.res.sides(p)
             if any(s.match is not None for s in sides):
                 return sides
+            if entry.code[:2] == "04":
+                # "travelled to Moscow", "flew to Beijing": a visit's destination is the country
+                # visited (a city named as a place, not as its government speaking)
+                place = self.res.place(p)
+                if place is not None:
+                    return [Side(place.text, place.start, place.end, place.match, place.head, 1.0, "destination")]
         if obj is not None:
             # "pledged 50 million euros in aid to Sudan": the object's own phrase, or the phrase
             # of what it is counted in
