@@ -935,3 +935,19 @@ def test_recognition_is_of_states_and_no_one_attacks_himself(analyzer) -> None: 
     assert ("054", "ESP", "PSE") in coded(analyzer, "Spain recognised the State of Palestine on Tuesday.")
     assert not codes(analyzer, "The gunman killed himself after the attack.")
     assert any(c.startswith("183") for c in codes(analyzer, "A bomber blew himself up at a checkpoint in Kabul."))
+
+
+def test_an_investigation_is_of_the_kind_of_what_it_is_into(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("094", "IGOJUDICC", "SDN") in coded(
+        analyzer, "The ICC opened an investigation into alleged war crimes in Sudan's Darfur region.")
+    got = coded(analyzer, "The UN Human Rights Council launched an inquiry into abuses against protesters in Iran.")
+    assert any(c == "092" and t == "IRN" for c, _, t in got) and not any(c == "090" for c, _, _ in got)
+    assert "091" in codes(analyzer, "Police are investigating the mayor for corruption.")
+    assert ("094", "IGOUNO", "MMR") in coded(analyzer, "The UN investigated crimes against humanity in Myanmar.")
+
+
+def test_found_guilty_and_the_act_an_accusation_charges_is_not_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c == "116" and s == "FRAJUD" for c, s, _ in coded(
+        analyzer, "A court in Paris found the former president guilty of corruption."))
+    got = coded(analyzer, "Ukraine accused Russian forces of executing prisoners of war.")
+    assert ("112", "UKR", "RUSMIL") in got and not any(c.startswith("18") for c, _, _ in got)

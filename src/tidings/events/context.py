@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tidings.events.aims import refine_by_aim
 from tidings.events.candidate import Candidate, DerivedMatch
 from tidings.events.conventions import (
+    ACCUSE_LEMMAS,
     CLAIM_LEMMAS,
     DOMESTIC,
     DOMESTIC_ROOTS,
@@ -19,6 +20,7 @@ from tidings.events.conventions import (
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
+from tidings.events.inquiries import inquiry_kind
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
 from tidings.events.senses import MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
@@ -84,6 +86,12 @@ class Context:
         if (cand.standalone and not any(s.match is not None for s in cand.sources) and cand.code != "185"
                 and background(tok if tok.pos_ != "NOUN" or tok.dep_ != "pobj" else tok.head)):
             return False  # "where 28 people were killed", "after two days of fighting"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i != tok.head.i:
+            charged = tok.head.head
+            if charged.dep_ in ("dobj", "nsubjpass") and charged.head.i != charged.i:
+                charged = charged.head  # the parser hangs "of" on the accused
+            if charged.lemma_.lower() in ACCUSE_LEMMAS:
+                return False  # "accused Russian forces of executing prisoners": the charge, not an act
         root = cand.code[:2]
         if root in VIOLENT_ROOTS and not any(s.match is not None for s in cand.sources) and any(
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
@@ -195,7 +203,7 @@ class Context:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
-        cand.code = refine_by_aim(refine(cand.code, cand.trigger), cand.trigger)
+        cand.code = inquiry_kind(refine_by_aim(refine(cand.code, cand.trigger), cand.trigger), cand.trigger)
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)
@@ -329,7 +337,7 @@ class Context:
             c = child(tok, dep)
             if c is not None and c.pos_ in ("NOUN", "PROPN"):
                 starts.append(c)
-        starts += [p for p in preps(tok, ("to", "for", "on", "against", "with"))
+        starts += [p for p in preps(tok, ("to", "for", "on", "against", "with", "into"))
                    if p.pos_ in ("NOUN", "PROPN")]
         queue = [(s, 0) for s in starts]
         seen = 0

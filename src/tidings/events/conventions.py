@@ -6,7 +6,7 @@ from __future__ import annotations
 #: candidates below this confidence are not reported
 THRESHOLD = 0.5
 #: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
-LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+LOCATIVE_ROOTS = frozenset({"08", "09", "14", "15", "17", "18", "19", "20"})
 #: event roots of violence, whose unnamed perpetrator is located where it happened
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots whose unresolved or unstated target is, by the coding convention, the source's own
@@ -27,6 +27,9 @@ CLAIM_LEMMAS = frozenset("claim allege charge contend assert".split())
 #: plain speech verbs: with an explicit "that" and another actor doing material conflict, the
 #: report is an accusation (CAMEO codes the speech act, not the reported act)
 SAY_LEMMAS = frozenset("say state declare report announce insist".split())
+#: verbs and nouns of accusing: "accused Y of executing prisoners" codes the accusation (112);
+#: the act it charges is a claim, not an act seen done
+ACCUSE_LEMMAS = frozenset("accuse blame charge suspect indict accusation allegation charge claim".split())
 #: prepositions introducing where an act happens
 WHERE_PREPS = ("in", "into", "inside", "near", "outside", "throughout", "across", "at", "over")
 PLACE_NOUNS = frozenset("province city town village region area district territory capital enclave "

@@ -130,6 +130,11 @@ class Roles:
             obj = child(tok, "dobj")
             if obj is None and self.coder.takes_object(tok):
                 obj = shared_object(tok)
+            if obj is None:
+                # a small clause: "found the president guilty" (the parser makes "guilty" a
+                # clause with its own subject): that subject is the verb's object
+                small = next((c for c in children_of(tok) if c.dep_ == "ccomp" and c.pos_ == "ADJ"), None)
+                obj = child(small, "nsubj") if small is not None else None
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
@@ -240,7 +245,8 @@ class Triggers:
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
-                    if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i):
+                    if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
+                            c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
             if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
                 obj_words.add(PLACE_NAME)

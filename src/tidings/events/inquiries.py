@@ -1,0 +1,95 @@
+"""What an investigation is into.
+
+CAMEO splits "investigate" (090) by what is investigated: crime or corruption (091), human
+rights abuses (092), military action (093), war crimes (094).  The kind is read from the head
+words of what the act is about: the verb's object ("investigate the killings"), the event noun's
+into/of/over phrase ("an inquiry into the air strike"), and their modifiers ("war crimes").
+Word lists written for the project from the codebook's descriptions; the gravest kind named
+wins ("an inquiry into killings and war crimes" is 094).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+WAR_CRIMES = frozenset("genocide atrocity atrocities massacre massacres cleansing".split())
+MILITARY_ACTION = frozenset(
+    "strike strikes airstrike airstrikes attack attacks raid raids bombing bombings shelling "
+    "operation operations incursion offensive bombardment drone".split())
+RIGHTS_ABUSES = frozenset(
+    "abuse abuses torture violation violations disappearance disappearances mistreatment "
+    "ill-treatment repression crackdown rights detention detentions".split())
+CRIMES = frozenset(
+    "corruption fraud bribery bribe bribes embezzlement murder murders killing killings death "
+    "deaths theft smuggling trafficking laundering crime crimes misconduct evasion "
+    "assassination leak leaks espionage spying kickback kickbacks graft".split())
+
+#: prepositions whose object is what is investigated ("investigated him for fraud": "for" on a verb)
+_ABOUT_PREPS = ("into", "of", "over", "on")
+
+
+def _about(trigger: Token) -> list[Token]:
+    """The heads of what the act is about, with their conjuncts."""
+    heads: list[Token] = []
+    nodes = [trigger]
+    for c in children_of(trigger):
+        if c.dep_ == "dobj" and trigger.pos_ == "VERB":
+            heads.append(c)
+            nodes.append(c)  # "launched an investigation into ...": the noun's own phrase
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i != trigger.i:
+        nodes.append(trigger.head)  # the parser may hang "into" on the light verb
+    for n in nodes:
+        for p in children_of(n):
+            if p.dep_ == "prep" and (p.lower_ in _ABOUT_PREPS or (p.lower_ == "for" and n.pos_ == "VERB")):
+                heads += [o for o in children_of(p) if o.dep_ == "pobj"]
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        out += [c for c in children_of(h) if c.dep_ == "conj"]
+    return out
+
+
+def _words(tok: Token) -> set[str]:
+    """A head's words, its modifiers' and the object of its "against" ("crimes against
+    humanity")."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    for c in children_of(tok):
+        if c.dep_ in ("compound", "amod") and c.i < tok.i:
+            words |= {c.lower_, c.lemma_.lower()}
+        if c.dep_ == "prep" and c.lower_ == "against":
+            words |= {o.lower_ for o in children_of(c) if o.dep_ == "pobj"}
+    return words
+
+
+_KINDS = ("091", "092", "093", "094")
+
+
+def inquiry_kind(code: str, trigger: Token) -> str:
+    """090 made specific by what is investigated, or a specific 09x made graver when a graver
+    kind is named ("investigated crimes against humanity" is 094, not 091); any other code
+    unchanged."""
+    if code != "090" and code not in _KINDS:
+        return code
+    kind = _kind(trigger)
+    return max(code, kind)
+
+
+def _kind(trigger: Token) -> str:
+    code = "090"
+    words: set[str] = set()
+    for h in _about(trigger):
+        words |= _words(h)
+    if words & WAR_CRIMES or ("war" in words and "crime" in words) or "humanity" in words:
+        return "094"
+    if words & MILITARY_ACTION:
+        return "093"
+    if words & RIGHTS_ABUSES:
+        return "092"
+    if words & CRIMES:
+        return "091"
+    return code
