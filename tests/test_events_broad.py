@@ -951,3 +951,23 @@ def test_found_guilty_and_the_act_an_accusation_charges_is_not_coded(analyzer) -
         analyzer, "A court in Paris found the former president guilty of corruption."))
     got = coded(analyzer, "Ukraine accused Russian forces of executing prisoners of war.")
     assert ("112", "UKR", "RUSMIL") in got and not any(c.startswith("18") for c, _, _ in got)
+
+
+def test_what_is_let_in_says_which_involvement_is_allowed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c == "0862" and s == "IRN" and t.startswith("IGOUNO") for c, s, t in coded(
+        analyzer, "Iran allowed UN nuclear inspectors to visit the Fordow site."))
+    assert ("0863", "EGY", "PSE") in coded(analyzer, "Egypt let aid trucks into Gaza.")
+    assert ("073", "SAU", "PAK") in coded(analyzer, "Saudi Arabia flew tonnes of food to flood victims in Pakistan.")
+    # a more specific act with an inferred target is not the same act as a general one
+    got = codes(analyzer, "Kazakhstan eased its rules on public rallies, allowing citizens to gather in city squares.")
+    assert "081" in got and "080" in got
+
+
+def test_peacekeepers_sent_and_criticism_aimed_at_the_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "The UN peacekeeping mission in Lebanon will deploy 500 more troops along the border.")
+    assert "0334" in got and "138" not in got
+    assert ("111", "RUSGOV", "POL") in coded(
+        analyzer, "The Russian foreign ministry denounced the arrest of a Russian journalist in Poland.")
+    assert ("019", "CHN", "RUS") in coded(analyzer, "China shares Russia's concerns over NATO expansion.")
+    got = codes(analyzer, "The army launched an inquiry into the air strike that killed 20 civilians.")
+    assert "093" in got and not any(c.startswith("19") for c in got)

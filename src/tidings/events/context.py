@@ -227,6 +227,8 @@ class Context:
                 resolved_tgt = True
         if NESTED and not resolved_tgt and resolved_src:
             place = self.nested_place(cand)
+            if place is None and root == "07":
+                place = self.where(cand)  # "flew food to flood victims in Pakistan"
             if place is not None and side_country(place) not in {side_country(x) for x in cand.sources}:
                 cand.targets = [place]  # "re-examine the refineries in Iran"
                 resolved_tgt = True
@@ -266,7 +268,7 @@ class Context:
         givers = {side_country(s) for s in cand.sources if s.match is not None}
         if not givers - {None, ""}:
             return False
-        place = self.nested_place(cand)
+        place = self.nested_place(cand) or self.where(cand)
         return place is not None and side_country(place) not in givers
 
     def where(self, cand: Candidate) -> Side | None:

@@ -55,14 +55,25 @@ def _word(tok: Token) -> Word:
     return tok.lower_, tok.lemma_.lower()
 
 
+#: nouns of examining or discussing something: what their into/about phrase names is the topic,
+#: not what the verb does ("launched an inquiry into the air strike" launches no strike)
+EXAMINING_NOUNS = frozenset(
+    "inquiry enquiry investigation probe review study report hearing debate question questions "
+    "audit examination analysis assessment survey".split())
+_TOPIC_PREPS = frozenset({"into", "about", "regarding", "concerning", "on", "over", "of"})
+
+
 def phrase(tok: Token, limit: int = 14) -> list[Word]:
-    """The words of the phrase headed by ``tok``, in text order, without subordinate clauses."""
+    """The words of the phrase headed by ``tok``, in text order, without subordinate clauses,
+    and without the topic of a noun of examining ("an inquiry into the strike": "an inquiry")."""
     out: list[Token] = []
     stack = [tok]
     while stack and len(out) < limit:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL)
+        topic = t.pos_ == "NOUN" and t.lemma_.lower() in EXAMINING_NOUNS
+        stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL
+                     and not (topic and c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS))
     return [_word(t) for t in sorted(out, key=lambda t: t.i)]
 
 

@@ -191,6 +191,8 @@ class Frames:
         if not frame and self.second_complement_of_intent(tok):
             auxes = auxes | {"will"}  # "agreed to share information and to hold drills"
         if auxes & MODAL_INTENT:
+            if cand.code[:2] == "15" and self.peacekeepers(cand):  # type: ignore[attr-defined]
+                cand.code = "074"  # "the UN mission will deploy more troops": to keep the peace
             if frame in ("intent", "threat", "reject") and not neg:
                 cand.modality = "intent" if frame == "intent" else frame
                 return True

@@ -70,7 +70,8 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     one read from the text: an attack whose perpetrator was inferred from its place, when the
     sentence names a perpetrator for the same root; a domestic target, when the same source
     has a named target for the same root.  The same act is the same root and PLOVER type:
-    taking a village (192, coerce) after fighting for it (190, assault) is two acts."""
+    taking a village (192, coerce) after fighting for it (190, assault) is two acts.  The same
+    code from the same source with no target twice in a sentence is one act."""
     def act(e: Event) -> tuple[str, str | None]:
         return e.root, e.plover
 
@@ -82,17 +83,28 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
 
     read_src = {(e.sentence, act(e)) for e in events
                 if e.source is not None and e.source.actor and not inferred(e, "source")}
-    read_tgt = {(e.sentence, act(e), e.source.actor if e.source else None) for e in events
-                if e.target is not None and e.target.actor and not inferred(e, "target")}
+    read_tgt: dict[tuple[object, ...], set[str]] = {}
+    for e in events:
+        if e.target is not None and e.target.actor and not inferred(e, "target"):
+            read_tgt.setdefault((e.sentence, act(e), e.source.actor if e.source else None), set()).add(e.code)
     out = []
+    untargeted: set[tuple[object, ...]] = set()
     for e in events:
         src = e.source.actor if e.source else None
         if not (e.target is not None and e.target.actor) and (e.sentence, act(e), src) in resolved:
             continue
+        if not (e.target is not None and e.target.actor):
+            # "launched an inquiry into the strike": the verb and its event noun code one act;
+            # with no target either, it is reported once
+            k = (e.sentence, e.code, src)
+            if k in untargeted:
+                continue
+            untargeted.add(k)
         if inferred(e, "source") and (e.sentence, act(e)) in read_src:
             continue
-        if inferred(e, "target") and (e.sentence, act(e), src) in read_tgt:
-            continue
+        if inferred(e, "target") and any(c.startswith(e.code) for c in read_tgt.get((e.sentence, act(e), src), ())):
+            continue  # (a more specific act with its own target is another act: "eased rules (081), allowing
+            # citizens (080)")
         out.append(e)
     return out
 

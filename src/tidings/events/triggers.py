@@ -108,6 +108,11 @@ def shared_object(tok: Token) -> Token | None:
     return None
 
 
+#: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
+#: inspectors to visit the site")
+LETTING_VERBS = frozenset({"allow", "permit", "let"})
+
+
 class Roles:
     """A verb's voice, object and subject, found on first use."""
 
@@ -133,8 +138,9 @@ class Roles:
             if obj is None:
                 # a small clause: "found the president guilty" (the parser makes "guilty" a
                 # clause with its own subject): that subject is the verb's object
-                small = next((c for c in children_of(tok) if c.dep_ == "ccomp" and c.pos_ == "ADJ"), None)
-                obj = child(small, "nsubj") if small is not None else None
+                small = next((c for c in children_of(tok) if c.dep_ == "ccomp" and (
+                    c.pos_ == "ADJ" or (tok.lemma_.lower() in LETTING_VERBS and c.pos_ == "VERB"))), None)
+                obj = child(small, "nsubj") if small is not None else None  # "allowed inspectors to visit"
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
@@ -470,6 +476,10 @@ class Triggers:
             sides = self.res.sides(obj)
             if any(s.match is not None and s.via == "direct" for s in sides):
                 return sides
+            if entry.code[:2] == "11":
+                doer = self.doer_of_act(obj)
+                if doer is not None:
+                    return [doer]  # "denounced the arrest of a journalist in Poland": Poland
             inner = self.inner_participant(obj)
             if inner is not None:
                 return [inner]
@@ -514,6 +524,32 @@ class Triggers:
                 return [inner]
             return self.res.sides(obj)
         return []
+
+    def doer_of_act(self, obj: Token) -> Side | None:
+        """Whom criticism of an act is aimed at: the act's doer ("Israel's strike", "the arrest
+        by Polish police"), else the country it was done in ("the arrest of a journalist in
+        Poland"); the person it was done to ("of a journalist") is not criticised.  None when
+        the object is no coercive or violent act, or names no doer or place."""
+        if not any(e.code[:2] in ("17", "18", "19", "20") for e in self.lex.entries("N", obj.lemma_.lower())):
+            return None
+        for c in children_of(obj):
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
+                s = self.res.side(c)
+                if s is not None and s.match is not None:
+                    s.via = "doer of the act criticised"
+                    return s
+        for p in preps(obj, ("by",)):
+            s = self.res.side(p)
+            if s is not None and s.match is not None:
+                s.via = "doer of the act criticised"
+                return s
+        for h in [obj] + preps(obj, ("of",)):
+            for p in preps(h, ("in",)):
+                s = self.res.place(p)
+                if s is not None:
+                    s.via = "place of the act criticised"
+                    return s
+        return None
 
     def inner_participant(self, obj: Token) -> Side | None:
         """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"."""
