@@ -41,6 +41,8 @@ def test_the_page_speaking_to_its_reader_is_furniture(line: str) -> None:
     "The page was removed from the ministry's website after the protest.",
     "Email records show the harbour master was warned in March.",
     "Sign painters along the quay lost work during the closure.",
+    # "content" the adjective is no word for the page
+    "You are safe now. You are content.",
 ])
 def test_reporting_that_shares_the_words_is_kept(line: str) -> None:
     assert not is_furniture(line)
@@ -71,6 +73,7 @@ def test_label_rows_timestamps_and_controls() -> None:
     "Striking dockers outside the port authority in Gdynia on Wednesday.",
     "The old harbour of Gdynia, seen from the lighthouse in 2019.",
     "Dockers march along the quay. PHOTO: MARTA NOWAK / BALTIC PRESS",
+    "MARTA NOWAK / REUTERS",
 ])
 def test_captions_in_their_many_forms_are_taken_out(line: str) -> None:
     assert _residue(line) in ("caption", "photo credit")

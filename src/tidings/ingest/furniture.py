@@ -41,7 +41,9 @@ _PAGE_WORDS = (
     r"channels?|feeds?|video\s+player|player|galler(?:y|ies)|slideshows?|podcasts?|episodes?|"
     r"comments?|comment\s+section|links?|accounts?|subscri(?:ber|bers|ption|ptions)|membership|"
     r"(?:unlimited\s+|full\s+|digital\s+)?access|alerts?|notifications?|browser|javascript|cookies|"
-    r"reading|readers?|newsroom|live\s+blog|blog|content|e-?mail\s+address"
+    r"reading|readers?|newsroom|live\s+blog|blog|e-?mail\s+address|"
+    # "content" the noun, not the adjective ("you are content")
+    r"(?:this|our|premium|exclusive|sponsored|subscriber|member|paid)\s+content"
 )
 _PAGE_WORD = re.compile(rf"\b(?:{_PAGE_WORDS})(?![-\w])|\b[\w.+-]+@[\w-]+\.[a-z]{{2,}}\b|https?://|\bwww\.", re.I)
 # words that name the page only when a reader is told to do something with them ("watch the
@@ -73,7 +75,7 @@ _PAGE_ONLY_VERB = re.compile(
 _ADDRESS = re.compile(
     rf"\b(?:you|your|yours|yourself|please)\b|\bour\s+(?:\w+\s+)?(?:{_PAGE_WORDS}|apps?|videos?|journalism|coverage)\b|"
     rf"\b(?:{_READER_VERBS})\s+(?:to\s+)?us\b|"
-    rf"^this\s+(?:{_PAGE_WORDS})\b",
+    rf"^this\s+(?:{_PAGE_WORDS}|content)\b",
     re.I,
 )
 _US = re.compile(rf"\b(?:{_READER_VERBS})\s+(?:to\s+)?us\b", re.I)
