@@ -971,3 +971,16 @@ def test_peacekeepers_sent_and_criticism_aimed_at_the_doer(analyzer) -> None:  #
     assert ("019", "CHN", "RUS") in coded(analyzer, "China shares Russia's concerns over NATO expansion.")
     got = codes(analyzer, "The army launched an inquiry into the air strike that killed 20 civilians.")
     assert "093" in got and not any(c.startswith("19") for c in got)
+
+
+def test_time_given_to_act_is_an_ultimatum_and_phrasal_adverbs(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The Taliban gave foreign aid groups a week to stop employing Afghan women.")
+    assert any(c == "139" and s.startswith("AFG") for c, s, _ in got) and not any(c.startswith("07") for c, _, _ in got)
+    assert any(c == "139" and t.endswith("CVL") for c, _, t in coded(
+        analyzer, "The army gave residents 48 hours to leave the town."))
+    assert any(c == "174" and s == "GRCCOP" for c, s, _ in coded(
+        analyzer, "Greek police pushed back hundreds of migrants across the border."))
+    assert any(c.startswith("143") for c in codes(
+        analyzer, "Workers at the port of Antwerp walked off the job on Monday."))
+    assert ("160", "NERMIL", "USA") in coded(
+        analyzer, "The junta in Niger revoked a military cooperation agreement with the United States.")

@@ -108,6 +108,14 @@ def shared_object(tok: Token) -> Token | None:
     return None
 
 
+#: adverbs that are a phrasal verb's particle when they follow the verb
+ADVERB_PARTICLES = frozenset("back away down out off up".split())
+#: heads naming a body or its people: their modifiers say who they are ("aid groups", "relief
+#: workers"), never what is done to them
+BODY_HEADS = frozenset("group agency organisation organization worker official charity staff "
+                       "volunteer ngo body team".split())
+#: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
+TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
 #: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
 #: inspectors to visit the site")
 LETTING_VERBS = frozenset({"allow", "permit", "let"})
@@ -248,12 +256,20 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.lemma_.lower() in BODY_HEADS:
+                # "gave aid groups a week": a group's modifiers say who it is, not what is given
+                obj_words = {obj.lemma_.lower(), obj.lower_}
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
                     if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
                             c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
+            if any(c.dep_ in ("advcl", "xcomp") and child(c, "aux") is not None and child(c, "aux").lower_ == "to"
+                   for c in children_of(tok)):
+                # "gave the groups a week to stop": the time allowed before an act is demanded
+                obj_words |= {c.lemma_.lower() for c in children_of(tok) if c.dep_ in ("npadvmod", "dobj")
+                              and c.lemma_.lower() in TIME_ALLOWED and child(c, "advmod") is None}
             if any(PLACE_NAME in e.obj for e in ordered) and self.named_place(obj, subj):
                 obj_words.add(PLACE_NAME)
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
@@ -379,6 +395,10 @@ class Triggers:
         given = preps(tok, ("with",)) if roles.obj is not None and verb_lemmas & GIVE_WITH_VERBS else []
         if entries:
             prt = child(tok, "prt")
+            if prt is None:
+                # the parser may make the particle an adverb: "pushed back hundreds of migrants"
+                prt = next((c for c in children_of(tok) if c.dep_ == "advmod" and c.i == tok.i + 1
+                            and c.lower_ in ADVERB_PARTICLES), None)
             entry = self.choose(entries, tok, given[0] if given else roles.obj, roles.subj,
                                 self.complement(tok), prt.lower_ if prt is not None else None)
         if entry is None:
@@ -472,6 +492,10 @@ class Triggers:
                    for lemma in lemmas(tok))
 
     def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
+        if obj is not None and obj.lemma_.lower() in TIME_ALLOWED:
+            dative = child(tok, "dative")
+            if dative is not None:
+                return self.res.sides(dative)  # "gave residents 48 hours to leave": the residents
         if obj is not None and not entry.notobj:
             sides = self.res.sides(obj)
             if any(s.match is not None and s.via == "direct" for s in sides):
