@@ -110,10 +110,9 @@ def shared_object(tok: Token) -> Token | None:
 
 #: adverbs that are a phrasal verb's particle when they follow the verb
 ADVERB_PARTICLES = frozenset("back away down out off up".split())
-#: heads naming a body or its people: their modifiers say who they are ("aid groups", "relief
-#: workers"), never what is done to them
-BODY_HEADS = frozenset("group agency organisation organization worker official charity staff "
-                       "volunteer ngo body team".split())
+#: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
+#: never what is given (a team or workers sent are the help sent: "sent rescue teams")
+BODY_HEADS = frozenset("group agency organisation organization charity ngo body".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
 TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
 #: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
