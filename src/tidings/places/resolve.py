@@ -50,6 +50,10 @@ W_NOT_CONTAINED = -2.0
 W_SAME_ADMIN1 = 2.0
 W_NEAR = 1.5
 NEAR_KM = 250.0
+#: a place near a country the article names (within NEAR_COUNTRY_KM of its point) is likelier
+#: than a namesake far from all of them ("Jenin" beside "Israeli" is in the West Bank)
+W_NEAR_NAMED_COUNTRY = 1.25
+NEAR_COUNTRY_KM = 500.0
 #: a place this close to a region of its country is taken to lie in it
 REGION_KM = 800.0
 CLEAR_MARGIN = 2.0
@@ -191,6 +195,8 @@ def resolve(
     same: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         same[normalise(m.name)].add(i)
+    # the points of the countries the article names (by a vote)
+    named_points = [gaz.country(c) for c in votes if c]
     scores: list[list[float]] = []
     for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors)):
         key = normalise(m.name)
@@ -224,6 +230,10 @@ def resolve(
                 if any(k != i and q is not p and haversine_km(p.lat, p.lon, q.lat, q.lon) < NEAR_KM
                        for k, q in anchor_pts):
                     s += W_NEAR
+            if p.feature != "country" and len(cs) > 1 and not votes.get(p.country or "") and any(
+                    pt is not None and haversine_km(p.lat, p.lon, pt.lat, pt.lon) < NEAR_COUNTRY_KM
+                    for pt in named_points):
+                s += W_NEAR_NAMED_COUNTRY  # near a country the article names (in it has its vote)
             row.append(s)
         scores.append(row)
 
