@@ -984,3 +984,15 @@ def test_time_given_to_act_is_an_ultimatum_and_phrasal_adverbs(analyzer) -> None
         analyzer, "Workers at the port of Antwerp walked off the job on Monday."))
     assert ("160", "NERMIL", "USA") in coded(
         analyzer, "The junta in Niger revoked a military cooperation agreement with the United States.")
+
+
+def test_ambassadors_recalled_weapons_hosted_and_missiles_intercepted(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("161", "DZA", "FRA") in coded(analyzer, "Algeria recalled its ambassador to France for consultations.")
+    assert ("062", "BLR", "RUS") in coded(analyzer, "Belarus hosted Russian tactical nuclear weapons on its territory.")
+    assert any(c == "043" for c in codes(analyzer, "Belarus hosted the Russian foreign minister."))
+    got = coded(analyzer, "Saudi Arabia intercepted a ballistic missile fired by the Houthis toward Jazan.")
+    assert any(c.startswith("19") and s == "SAU" and t == "YEMREBHTH" for c, s, t in got)
+    assert not any(c.startswith("171") for c, _, _ in got)
+    # a raid on a West Bank town named beside Israel is in the Palestinian territories
+    assert any(c.startswith("19") and t == "PSE" for c, _, t in coded(
+        analyzer, "In a statement, the Egyptian foreign ministry condemned the Israeli raid on Jenin."))

@@ -589,6 +589,15 @@ class Triggers:
                 s.factor *= 0.8
                 s.via = "object's prep"
                 return s
+        for c in children_of(obj):
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "a missile fired by the Houthis", "the plan drawn up by France": its doer
+                for p in preps(c, ("by",)):
+                    s = self.res.side(p)
+                    if s is not None and s.match is not None:
+                        s.factor *= 0.8
+                        s.via = "object's agent"
+                        return s
         return None
 
     # ------------------------------------------------------------------ nouns
