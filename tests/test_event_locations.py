@@ -167,3 +167,14 @@ def test_a_body_named_by_its_town_is_of_that_towns_country(analyzer: Any) -> Non
     # a government named after its leader is no town's
     out = analyse(analyzer, "The Obama administration imposed sanctions on Iran.")
     assert not any(p["text"] == "Obama" for p in out["places"])
+
+
+def test_a_role_with_no_country_takes_the_country_of_where_the_act_is(analyzer: Any) -> None:
+    out = analyse(analyzer, "Security forces killed six suspected militants in a raid in Balochistan.")
+    (ev,) = [e for e in out["events"] if e["root"] == "19"]
+    assert ev["source"]["actor"] == "PAKCOP" and ev["target"]["actor"] == "PAKREB"
+    # a named side keeps its own country; a town the tagger took for a person after "near" is
+    # found by its other spelling
+    out = analyse(analyzer, "Russian forces attacked Ukrainian positions near Avdiivka.")
+    (ev,) = [e for e in out["events"] if e["root"] == "19"]
+    assert ev["source"]["actor"] == "RUSMIL" and ev["location"]["country"] == "UKR"

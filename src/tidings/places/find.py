@@ -357,9 +357,10 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "PERSON" and len(ent) == 1 and (
                 normalise(ent.text) == dl_key or _after_place_preposition(ent[0])) and any(
-                p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
+                p.feature == "city" for p in gaz.lookup(ent.text, alternates=_after_place_preposition(ent[0]))):
             # a lone name the tagger took for a person, where the dateline or a preposition of
-            # place says it is a place ("north of Goma", "fled to Goma")
+            # place says it is a place ("north of Goma", "fled to Goma"); after the preposition a
+            # town's other spelling counts too ("near Avdiivka", the gazetteer's "Avdiyivka")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "PERSON" and len(ent) == 1 and _names_a_body(ent[0]) and any(
                 p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tidings.actors.types import ROLE_CODES
 from tidings.events.conventions import VIOLENT_ROOTS
 from tidings.model import Event, Location, Participant, PlaceMention
 
@@ -176,6 +177,14 @@ def locate(
             ev.location = Location(place, via, round(place.confidence * factor, 3))
             if via in ("locative", "sentence") and not weak:
                 _struck_where(ev, place, in_sent)
+            if not weak and (via == "locative" or (via == "sentence" and len({p.country for p in names}) == 1)):
+                # (a place merely named in the sentence counts when it is the only country there)
+                for side in sides:
+                    _role_of_the_place(side, place)
+            elif via == "participant":
+                for side in sides:  # "government positions in Taiz": the side the place is in
+                    if side.start is not None and side.end is not None and _overlaps(place, side.start, side.end):
+                        _role_of_the_place(side, place)
 
 
 def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention]) -> None:
@@ -194,6 +203,15 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention]) -> N
              and p.actor is None]
     if len({p.country for p in towns}) == 1 and role[:3] in _BODY_ROLES:
         side.actor = towns[0].country + role
+
+
+def _role_of_the_place(side: Participant, place: PlaceMention) -> None:
+    """A side the actor coder could give only a role ("security forces" COP, "government
+    positions" GOV, "militants" REB) in an act done in a named place of one country is of that
+    country: "security forces killed six militants in Balochistan" are Pakistan's."""
+    code = side.actor or ""
+    if code in ROLE_CODES and place.country and place.kind == "name":
+        side.actor = place.country + code
 
 
 #: roles of bodies that serve a place, named after it

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pyarrow as pa
 
+from tidings.actors.types import ROLE_CODES
 from tidings.store.dedup import clusters
 from tidings.store.writer import insert_rows
 
@@ -172,12 +173,42 @@ def _locate(unlocated: list[Mention], located: list[list[Mention]], window_days:
     return left
 
 
+def _role_fits(bare: str | None, full: str | None) -> bool:
+    """``full`` is ``bare``, or ``bare`` is a role with no country and ``full`` that role of
+    some country ("COP" and "PERCOP")."""
+    if bare == full:
+        return True
+    return bare is not None and full is not None and bare in ROLE_CODES and len(full) == 6 \
+        and full[3:] == bare and full[:3] not in ROLE_CODES
+
+
+def _join_bare_roles(by_key: dict[tuple[Any, ...], list[Mention]]) -> None:
+    """A report with no place whose sides are only roles ("police detained protesters") is the
+    same act as the reports that place it, whose roles the place gave a country ("PERCOP"
+    detained "PEROPP" in Cusco): its unlocated mentions join the most reported such key of the
+    same root, and are then placed among its groups like any mention without a place."""
+    for key in [k for k in by_key if k[0] != "article" and (k[0] in ROLE_CODES or k[1] in ROLE_CODES)]:
+        src, tgt, root = key
+        fits = [k for k in by_key if k != key and k[0] != "article" and k[2] == root
+                and _role_fits(src, k[0]) and _role_fits(tgt, k[1])]
+        if not fits:
+            continue
+        best = max(fits, key=lambda k: (len({m.article_id for m in by_key[k]}), str(k)))
+        moving = [m for m in by_key[key] if m.place is None]
+        if moving:
+            by_key[best].extend(moving)
+            by_key[key] = [m for m in by_key[key] if m.place is not None]
+            if not by_key[key]:
+                del by_key[key]
+
+
 def group_mentions(mentions: list[Mention], window_days: int = WINDOW_DAYS) -> list[list[Mention]]:
     """Mentions grouped by actors and root, then by place, then cut into windows anchored at each
     first report; mentions without a place join a located group that fits them (module docstring)."""
     by_key: dict[tuple[Any, ...], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[_group_key(m)].append(m)
+    _join_bare_roles(by_key)
     groups: list[list[Mention]] = []
     for ms in by_key.values():
         ms.sort(key=lambda m: m.order)

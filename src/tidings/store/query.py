@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from tidings.actors.types import ROLE_CODES
 from tidings.errors import TidingsError
 
 
@@ -203,20 +204,31 @@ def count(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
     return int(row[0]) if row else 0
 
 
+def _actor_is(col: str, code: str) -> tuple[str, list[str]]:
+    """An actor filter: a code prefix ("RUS" is every Russian actor); a role with no country
+    ("COP") is that role of any country too ("PERCOP"), as the place of an act gives a role its
+    country."""
+    code = code.upper()
+    if code in ROLE_CODES:
+        return f"(starts_with({col}, ?) OR (length({col}) = 6 AND substr({col}, 4) = ?))", [code, code]
+    return f"starts_with({col}, ?)", [code]
+
+
 def _event_where(f: EventFilter, date_col: str, outlet_sql: str) -> _Where:
     w = _Where()
     if f.actor:
-        w.add("(starts_with(source_actor, ?) OR starts_with(target_actor, ?))", f.actor.upper(), f.actor.upper())
+        (a_sql, a_p), (b_sql, b_p) = _actor_is("source_actor", f.actor), _actor_is("target_actor", f.actor)
+        w.add(f"({a_sql} OR {b_sql})", *a_p, *b_p)
     if f.source:
-        w.add("starts_with(source_actor, ?)", f.source.upper())
+        sql, ps = _actor_is("source_actor", f.source)
+        w.add(sql, *ps)
     if f.target:
-        w.add("starts_with(target_actor, ?)", f.target.upper())
+        sql, ps = _actor_is("target_actor", f.target)
+        w.add(sql, *ps)
     if f.dyad:
-        a, b = f.dyad[0].upper(), f.dyad[1].upper()
-        w.add(
-            "((starts_with(source_actor, ?) AND starts_with(target_actor, ?)) OR "
-            "(starts_with(source_actor, ?) AND starts_with(target_actor, ?)))", a, b, b, a,
-        )
+        (s1, p1), (t1, q1) = _actor_is("source_actor", f.dyad[0]), _actor_is("target_actor", f.dyad[1])
+        (s2, p2), (t2, q2) = _actor_is("source_actor", f.dyad[1]), _actor_is("target_actor", f.dyad[0])
+        w.add(f"(({s1} AND {t1}) OR ({s2} AND {t2}))", *p1, *q1, *p2, *q2)
     if f.code:
         w.add("starts_with(code, ?)", f.code)
     if f.root:
