@@ -31,6 +31,7 @@ from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, StructField, StructType
 
+from tidings.actors.types import ROLE_CODES
 from tidings.ingest.sources import Item
 from tidings.model import Article
 from tidings.spark.tables import table_schema
@@ -262,13 +263,25 @@ SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, 
        coalesce(c.root, e.article_id) AS cluster,
        CASE WHEN e.source_actor IS NOT NULL AND (e.target_actor IS NOT NULL
                  OR NOT (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL))
-            THEN concat_ws(chr(1), e.source_actor, coalesce(e.target_actor, ''),
+            THEN concat_ws(chr(1), {role_of_source}, coalesce({role_of_target}, ''),
                            coalesce(nullif(e.root, ''), substr(coalesce(e.code, ''), 1, 2)))
             ELSE concat_ws(chr(1), 'article', e.article_id, cast(e.idx AS string)) END AS merge_key
 FROM tidings_events e JOIN tidings_articles a ON e.article_id = a.article_id
 LEFT JOIN tidings_clusters c ON c.article_id = e.article_id
 WHERE NOT coalesce(e.negated, false) AND e.code IS NOT NULL
 """
+# the partition a mention is merged in: its actors with a country's role cut to the role
+# ("PERCOP" -> "COP"), so that the reports a bare role joins (``store.merge._join_bare_roles``)
+# are in the same partition; ``group_mentions`` then groups by the exact actors as the store does
+_ROLES_SQL = ", ".join(f"'{r}'" for r in sorted(ROLE_CODES))
+
+
+def _role_sql(col: str) -> str:
+    return f"CASE WHEN length({col}) = 6 AND substr({col}, 4) IN ({_ROLES_SQL}) THEN substr({col}, 4) ELSE {col} END"
+
+
+MENTIONS_SQL = MENTIONS_SQL.replace("{role_of_source}", _role_sql("e.source_actor")).replace(
+    "{role_of_target}", _role_sql("e.target_actor"))
 
 
 def _mention(r: Any) -> Mention:
