@@ -178,3 +178,9 @@ def test_a_role_with_no_country_takes_the_country_of_where_the_act_is(analyzer: 
     out = analyse(analyzer, "Russian forces attacked Ukrainian positions near Avdiivka.")
     (ev,) = [e for e in out["events"] if e["root"] == "19"]
     assert ev["source"]["actor"] == "RUSMIL" and ev["location"]["country"] == "UKR"
+
+
+def test_a_place_that_backs_a_side_is_not_where_the_act_is(analyzer: Any) -> None:
+    out = analyse(analyzer, "The US military carried out strikes on Iran-backed militias in Iraq and Syria.")
+    (ev,) = [e for e in out["events"] if e["root"] == "19"]
+    assert ev["location"]["country"] == "IRQ"

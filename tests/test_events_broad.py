@@ -997,3 +997,10 @@ def test_ambassadors_recalled_weapons_hosted_and_missiles_intercepted(analyzer) 
     # a raid on a West Bank town named beside Israel is in the Palestinian territories
     assert any(c.startswith("19") and t == "PSE" for c, _, t in coded(
         analyzer, "In a statement, the Egyptian foreign ministry condemned the Israeli raid on Jenin."))
+
+
+def test_laws_passed_and_own_weapons_inspected_are_no_acts_between_actors(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Ukraine's parliament approved a law banning the Russian-linked Orthodox church.")
+    assert "172" in got and "051" not in got
+    assert not codes(analyzer, "The North Korean leader inspected a new missile launcher.")
+    assert "090" in codes(analyzer, "IAEA inspectors inspected the Fordow site.")

@@ -19,6 +19,8 @@ never a locative or a sentence place, only a participant one.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -49,6 +51,12 @@ def _is_name(p: PlaceMention) -> bool:
     """A place named for itself: not a demonym ("Syrian") or a name inside another name
     ("Plaza de Bolívar", "University of Texas")."""
     return p.kind in ("name", "dateline")
+
+
+#: a place named as who backs, leads or runs something ("Iran-backed militias", "Hamas-run
+#: ministry"): a sponsor, not where the act is
+_SPONSOR = re.compile(r"[-‐–]\s?(?:backed|led|supported|funded|sponsored|allied|aligned|linked|armed|trained|made|"
+                      r"built|owned|run|controlled|installed|brokered|mediated)\b", re.I)
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -118,6 +126,7 @@ def locate(
     if not events:
         return
     sents = list(doc.sents)
+    text = doc.text
     dateline = next((p for p in places if p.kind == "dateline"), None)
     focus = focus_place(places)
     # the word each named place's locative phrase attaches to, found once for all the events
@@ -134,7 +143,7 @@ def locate(
         hi = ev.end if ev.end is not None else sent.end_char
         in_sent = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
                    and not p.kind == "dateline"]
-        names = [p for p in in_sent if _is_name(p)]
+        names = [p for p in in_sent if _is_name(p) and not _SPONSOR.match(text, p.end)]
         sides = [s for s in (ev.source, ev.target) if s is not None]
 
         side_spans = [(s.start, s.end) for s in sides if s.start is not None and s.end is not None]
