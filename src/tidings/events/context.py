@@ -70,6 +70,8 @@ if TYPE_CHECKING:
 
 #: how authorities respond to a disaster at home: appeals, orders, relief, evacuation
 RESPONSE_ROOTS = frozenset({"02", "03", "07", "08", "10"})
+#: verbs of killing, whose reflexive object is a suicide
+SUICIDE_VERBS = frozenset("kill shoot hang stab poison".split())
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 #: a crowd whose violence is a riot (CAMEO 145)
 MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
@@ -112,9 +114,10 @@ class Context:
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
         if root in ("18", "19", "20") and obj is not None and obj.lower_ in REFLEXIVES \
-                and not cand.code.startswith("183"):
-            return False  # "the gunman then killed himself": no one else is attacked (a bomber
-            # who "blew himself up" is a suicide bombing, 183)
+                and tok.lemma_.lower() in SUICIDE_VERBS and not any(c.dep_ == "conj" for c in children_of(obj)):
+            return False  # "the gunman then killed himself": a suicide attacks no one (a bomber who
+            # "blew himself up" is a suicide bombing, 183; one who "set himself on fire" protests;
+            # "killed himself and 20 others" is not himself alone)
         if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets) and not self.aid_abroad(cand):
@@ -227,8 +230,10 @@ class Context:
                 resolved_tgt = True
         if NESTED and not resolved_tgt and resolved_src:
             place = self.nested_place(cand)
-            if place is None and root == "07":
-                place = self.where(cand)  # "flew food to flood victims in Pakistan"
+            if place is None and root in ("07", "09"):
+                # "flew food to flood victims in Pakistan", "investigated crimes in Myanmar":
+                # another country than the doer's, where the aid goes or the acts happened
+                place = self.where(cand)
             if place is not None and side_country(place) not in {side_country(x) for x in cand.sources}:
                 cand.targets = [place]  # "re-examine the refineries in Iran"
                 resolved_tgt = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 #: candidates below this confidence are not reported
 THRESHOLD = 0.5
 #: roots whose unstated target is the place where the act happens ("lifted a curfew in X")
-LOCATIVE_ROOTS = frozenset({"08", "09", "14", "15", "17", "18", "19", "20"})
+LOCATIVE_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 #: event roots of violence, whose unnamed perpetrator is located where it happened
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots whose unresolved or unstated target is, by the coding convention, the source's own
