@@ -264,7 +264,7 @@ class Triggers:
                     if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
                             c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
-            if any(c.dep_ in ("advcl", "xcomp") and child(c, "aux") is not None and child(c, "aux").lower_ == "to"
+            if any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
                    for c in children_of(tok)):
                 # "gave the groups a week to stop": the time allowed before an act is demanded
                 obj_words |= {c.lemma_.lower() for c in children_of(tok) if c.dep_ in ("npadvmod", "dobj")

@@ -70,15 +70,16 @@ _PAGE_ONLY_VERB = re.compile(
     r"tap\s+(?:here|to|on|the)\b)",
     re.I,
 )
+# the site asking its reader to act on it: "follow us", "write to us", "let us know"
+_US_PATTERN = rf"\b(?:{_READER_VERBS})\s+(?:to\s+)?us\b"
+_US = re.compile(_US_PATTERN, re.I)
 # the reader addressed: "you", the site's own "our <page>" and "<verb> us", "please", and "this
 # <page>" opening a line ("This post contains affiliate links")
 _ADDRESS = re.compile(
     rf"\b(?:you|your|yours|yourself|please)\b|\bour\s+(?:\w+\s+)?(?:{_PAGE_WORDS}|apps?|videos?|journalism|coverage)\b|"
-    rf"\b(?:{_READER_VERBS})\s+(?:to\s+)?us\b|"
-    rf"^this\s+(?:{_PAGE_WORDS}|content)\b",
+    rf"{_US_PATTERN}|^this\s+(?:{_PAGE_WORDS}|content)\b",
     re.I,
 )
-_US = re.compile(rf"\b(?:{_READER_VERBS})\s+(?:to\s+)?us\b", re.I)
 # a writer's own voice: an op-ed or a blog post, not the page's furniture
 _WRITER = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my)\b")
 # a report tells of what someone said; the page's prompts do not attribute
