@@ -1004,3 +1004,10 @@ def test_laws_passed_and_own_weapons_inspected_are_no_acts_between_actors(analyz
     assert "172" in got and "051" not in got
     assert not codes(analyzer, "The North Korean leader inspected a new missile launcher.")
     assert "090" in codes(analyzer, "IAEA inspectors inspected the Fordow site.")
+
+
+def test_who_dies_is_the_victim(analyzer) -> None:  # type: ignore[no-untyped-def]
+    died = coded(analyzer, "Five people died in clashes between police and protesters in Dhaka on Sunday.")
+    killed = coded(analyzer, "Five people were killed in clashes between police and protesters in Dhaka on Sunday.")
+    assert died == killed and ("190", "BGDCOP", "BGDCVL") in died
+    assert not any(s.endswith("CVL") for _, s, _ in died)

@@ -108,6 +108,8 @@ def shared_object(tok: Token) -> Token | None:
     return None
 
 
+#: verbs whose subject is what the act was done to ("died in clashes", "perished in the shelling")
+VICTIM_SUBJECT_VERBS = frozenset({"die", "perish"})
 #: adverbs that are a phrasal verb's particle when they follow the verb
 ADVERB_PARTICLES = frozenset("back away down out off up".split())
 #: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
@@ -455,6 +457,9 @@ class Triggers:
             for p in children_of(tok):
                 if p.dep_ == "prep" and p.lower_ in ("of", "for", "with"):
                     cand.consumed.update(c.i for c in children_of(p) if c.dep_ in ("pcomp", "pobj"))
+        if set(lemmas(tok)) & VICTIM_SUBJECT_VERBS and cand.sources and not cand.targets:
+            # "five people died in clashes": who dies is the victim, not the doer
+            cand.targets, cand.sources = cand.sources, []
         if entry.frame and not as_complement:
             self.apply_frame(cand, tok, obj, comp)
         return cand
