@@ -1011,3 +1011,13 @@ def test_who_dies_is_the_victim(analyzer) -> None:  # type: ignore[no-untyped-de
     killed = coded(analyzer, "Five people were killed in clashes between police and protesters in Dhaka on Sunday.")
     assert died == killed and ("190", "BGDCOP", "BGDCVL") in died
     assert not any(s.endswith("CVL") for _, s, _ in died)
+
+
+def test_criticism_drawn_borders_closed_to_a_neighbour_and_seas_named_for_lands(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c == "111" and s == "CHNGOV" for c, s, _ in coded(analyzer, "The move drew condemnation from Beijing."))
+    assert ("191", "NGA", "NER") in coded(analyzer, "Nigeria closed its border with Niger after the coup.")
+    assert any(c == "1712" and s == "KENOPP" for c, s, _ in coded(
+        analyzer, "Kenya's parliament was set on fire by protesters."))
+    # the South China Sea is no part of China
+    got = coded(analyzer, "The United States and the Philippines held joint naval patrols in the South China Sea.")
+    assert got and not any(t == "CHN" for _, _, t in got)

@@ -58,6 +58,10 @@ NO_ACTOR_LABELS = frozenset(
 )
 
 
+#: heads of a body of water's name: one named for a land is not that land
+_WATER_HEADS = frozenset("sea seas ocean gulf bay strait straits channel".split())
+
+
 @dataclass
 class _Hit:
     """A name found in the text: tokens [i, j) and the entry it resolves to."""
@@ -326,7 +330,9 @@ class ArticleActors:
                 return ActorMatch(match.country, self.k.country_name(match.country), "country",
                                   match.country)
         # a place named with its country inside the mention: "the Iraqi city of Basra",
-        # "Kenya's capital"
+        # "Kenya's capital"; a sea named for a land is not that land ("the South China Sea")
+        if span.root.lower_ in _WATER_HEADS:
+            return None
         for h in self.hits:
             if span.start <= h.i < span.end and h.entry.kind == "country" and h.entry.country:
                 c = h.entry.country

@@ -352,7 +352,8 @@ class Context:
             node, depth = queue.pop(0)
             seen += 1
             for c in children_of(node):
-                if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < node.i:
+                if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < node.i \
+                        and node.lower_ not in WATER_BODIES:  # "the South China Sea" is no part of China
                     side = self.res.place(c)
                     if side is not None:
                         side.via, side.factor = "nested place", 0.9

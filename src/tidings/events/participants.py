@@ -174,8 +174,9 @@ class Resolver:
                                 break
                 if match is not None:
                     break
-        if match is None:
-            # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join
+        if match is None and tok.lower_ not in WATER_BODIES:
+            # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join;
+            # a sea named for a land is not that land ("the South China Sea")
             for c in lefts_of(tok):
                 if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN") and not (
                         stance_prefixed(parsed(self.doc).lower, c.i)):  # "anti-Syria": against it

@@ -263,6 +263,9 @@ class Triggers:
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
+                    if c.dep_ == "prep" and c.lower_ == "on" and any(
+                            o.dep_ == "pobj" and o.lower_ == "fire" for o in children_of(c)):
+                        obj_words.add("fire")  # "set the parliament on fire"
                     if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
                             c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
