@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.actors.normalize import key
-from tidings.actors.types import ActorMatch, Entry, Role, stance_prefixed
+from tidings.actors.types import WATER_BODIES, ActorMatch, Entry, Role, stance_prefixed
 from tidings.datelines import dateline_tokens
 from tidings.model import Entity
 from tidings.parsed import children_of, lefts_of, parsed
@@ -56,10 +56,6 @@ NO_ACTOR_LABELS = frozenset(
     "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW WORK_OF_ART LANGUAGE EVENT "
     "PRODUCT".split()
 )
-
-
-#: heads of a body of water's name: one named for a land is not that land
-_WATER_HEADS = frozenset("sea seas ocean gulf bay strait straits channel".split())
 
 
 @dataclass
@@ -331,7 +327,7 @@ class ArticleActors:
                                   match.country)
         # a place named with its country inside the mention: "the Iraqi city of Basra",
         # "Kenya's capital"; a sea named for a land is not that land ("the South China Sea")
-        if span.root.lower_ in _WATER_HEADS:
+        if span.root.lower_ in WATER_BODIES:
             return None
         for h in self.hits:
             if span.start <= h.i < span.end and h.entry.kind == "country" and h.entry.country:

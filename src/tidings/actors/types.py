@@ -10,6 +10,10 @@ ROLE_CODES: frozenset[str] = frozenset(
     "INS SEP DEV ENV HRI PPL REL MOS CHR JEW HIN BUD SIK CTH PRO ORT SHI".split()
 )
 
+#: heads of a body of water's name ("the South China Sea", "the Gulf of Aden"): water named for
+#: a land is not that land
+WATER_BODIES: frozenset[str] = frozenset("sea seas ocean gulf bay strait straits channel".split())
+
 #: legacy/alternate country codes folded onto the codes the project emits
 LEGACY_CODES: dict[str, str] = {
     "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD",

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tidings.actors.types import country_part, stance_prefixed
+from tidings.actors.types import WATER_BODIES, country_part, stance_prefixed
 from tidings.datelines import dateline_tokens
 from tidings.parsed import children_of, lefts_of, parsed
 
@@ -65,10 +65,6 @@ class Side:
 def named_keys(sides: Iterable[Side | None]) -> set[str]:
     """The distinct named actors among ``sides`` (two or more: an act of several parties)."""
     return {s.key for s in sides if s is not None and s.match is not None}
-
-
-#: bodies of water, named "X of <a land>" without belonging to that land
-WATER_BODIES = frozenset("sea seas ocean gulf bay strait straits channel".split())
 
 
 def mention_span(tok: Token) -> Span:

@@ -180,7 +180,7 @@ def refine(code: str, trigger: Token) -> str:
 
 
 #: open water a weapon is fired into when it is aimed at no one (the destination's head word; the
-#: sea named for a land, "the Sea of Japan", is ``participants.WATER_BODIES``' concern)
+#: sea named for a land, "the Sea of Japan", is ``actors.types.WATER_BODIES``' concern)
 OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
 
 

@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from tidings.ingest.dates import MONTH_NAME
+
 _MAX_WORDS = 25
 
 # the words of the page and of reading it: what a site's prompt is about
@@ -89,13 +91,11 @@ _REPORTING = re.compile(
     re.I,
 )
 _SEPARATOR = re.compile(r"\s+(?:\||>|»|›|•|·|/)\s+")
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 # what a timestamp of the page is made of: its label, a date, a clock time, a zone
 _STAMP_TOKEN = re.compile(
     rf"^(?:(?:first|last)|updated|published|posted|modified|edited|created|on|at|date|time|"
-    rf"{_MONTHS}|{_DAYS}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?:[ap]m)?|[ap]\.?m\.?|"
+    rf"{MONTH_NAME}|{_DAYS}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?:[ap]m)?|[ap]\.?m\.?|"
     r"[A-Z]{2,4}|utc|gmt|ist|[-–—|:/])$",
     re.I,
 )
@@ -144,7 +144,7 @@ def is_timestamp(line: str) -> bool:
     if not 2 <= len(tokens) <= 12:
         return False
     has_label = bool(re.match(r"^(?:first\s+|last\s+)?(?:updated|published|posted|modified|edited|created)\b", s, re.I))
-    has_time = bool(_CLOCK.search(s)) or bool(re.search(rf"\b(?:{_MONTHS})\b", s, re.I))
+    has_time = bool(_CLOCK.search(s)) or bool(re.search(rf"\b(?:{MONTH_NAME})\b", s, re.I))
     return has_label and has_time and all(_STAMP_TOKEN.match(t.rstrip(":")) or t in ":-|" for t in tokens)
 
 

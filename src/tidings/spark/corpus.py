@@ -252,24 +252,6 @@ def _clusters_on_driver(spark: SparkSession, edges: list[tuple[str, str]], seqs:
 
 # --- merged events -------------------------------------------------------------------------------
 
-MENTIONS_SQL = """
-SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, e.plover,
-       e.source_actor, e.source_name, e.target_actor, e.target_name,
-       (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL) AS has_target,
-       e.evidence, e.confidence, a.published, a.source, a.url, a.seq, a.ingested_at,
-       coalesce(e.start < nullif(instr(a.text, concat(chr(10), chr(10))), 0) - 1, e.sentence = 0, false) AS in_lead,
-       e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
-       e.location_geonames_id,
-       coalesce(c.root, e.article_id) AS cluster,
-       CASE WHEN e.source_actor IS NOT NULL AND (e.target_actor IS NOT NULL
-                 OR NOT (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL))
-            THEN concat_ws(chr(1), {role_of_source}, coalesce({role_of_target}, ''),
-                           coalesce(nullif(e.root, ''), substr(coalesce(e.code, ''), 1, 2)))
-            ELSE concat_ws(chr(1), 'article', e.article_id, cast(e.idx AS string)) END AS merge_key
-FROM tidings_events e JOIN tidings_articles a ON e.article_id = a.article_id
-LEFT JOIN tidings_clusters c ON c.article_id = e.article_id
-WHERE NOT coalesce(e.negated, false) AND e.code IS NOT NULL
-"""
 # the partition a mention is merged in: its actors with a country's role cut to the role
 # ("PERCOP" -> "COP"), so that the reports a bare role joins (``store.merge._join_bare_roles``)
 # are in the same partition; ``group_mentions`` then groups by the exact actors as the store does
@@ -280,8 +262,24 @@ def _role_sql(col: str) -> str:
     return f"CASE WHEN length({col}) = 6 AND substr({col}, 4) IN ({_ROLES_SQL}) THEN substr({col}, 4) ELSE {col} END"
 
 
-MENTIONS_SQL = MENTIONS_SQL.replace("{role_of_source}", _role_sql("e.source_actor")).replace(
-    "{role_of_target}", _role_sql("e.target_actor"))
+MENTIONS_SQL = f"""
+SELECT e.article_id, e.idx, e.code, e.root, e.label, e.quad_class, e.goldstein, e.plover,
+       e.source_actor, e.source_name, e.target_actor, e.target_name,
+       (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL) AS has_target,
+       e.evidence, e.confidence, a.published, a.source, a.url, a.seq, a.ingested_at,
+       coalesce(e.start < nullif(instr(a.text, concat(chr(10), chr(10))), 0) - 1, e.sentence = 0, false) AS in_lead,
+       e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
+       e.location_geonames_id,
+       coalesce(c.root, e.article_id) AS cluster,
+       CASE WHEN e.source_actor IS NOT NULL AND (e.target_actor IS NOT NULL
+                 OR NOT (e.target_text IS NOT NULL OR e.target_actor IS NOT NULL))
+            THEN concat_ws(chr(1), {_role_sql("e.source_actor")}, coalesce({_role_sql("e.target_actor")}, ''),
+                           coalesce(nullif(e.root, ''), substr(coalesce(e.code, ''), 1, 2)))
+            ELSE concat_ws(chr(1), 'article', e.article_id, cast(e.idx AS string)) END AS merge_key
+FROM tidings_events e JOIN tidings_articles a ON e.article_id = a.article_id
+LEFT JOIN tidings_clusters c ON c.article_id = e.article_id
+WHERE NOT coalesce(e.negated, false) AND e.code IS NOT NULL
+"""
 
 
 def _mention(r: Any) -> Mention:
