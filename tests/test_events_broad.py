@@ -1021,3 +1021,44 @@ def test_criticism_drawn_borders_closed_to_a_neighbour_and_seas_named_for_lands(
     # the South China Sea is no part of China
     got = coded(analyzer, "The United States and the Philippines held joint naval patrols in the South China Sea.")
     assert got and not any(t == "CHN" for _, _, t in got)
+
+
+def test_casualties_reported_by_their_result(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "left N dead": the state the act left its victims in says what it did
+    got = coded(analyzer, "A roadside bomb in Helmand province left four Afghan soldiers dead on Sunday.")
+    assert any(c == "1833" and t == "AFGMIL" for c, _, t in got)
+    assert any(c == "1832" and t == "SOMCVL" for c, _, t in coded(
+        analyzer, "A car bomb left 30 people wounded in a market in Mogadishu."))
+    assert not codes(analyzer, "The earthquake left 300 people dead in central Italy.")
+    assert not any(c.startswith(("18", "19")) for c in codes(analyzer, "The minister left the meeting early."))
+    # weapons raining down on a place
+    assert any(c == "194" for c in codes(analyzer, "Mortar shells rained down on residential districts of Damascus."))
+    assert not codes(analyzer, "Heavy rain fell on Damascus overnight.")
+
+
+def test_assault_by_hand_or_blade(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 1823: killing by physical assault, not by weapons of war
+    assert "1823" in codes(analyzer, "The stabbing killed a 26-year-old man in London.")
+    assert "1823" in codes(analyzer, "A man was stabbed to death in Karachi on Sunday.")
+    assert "182" in codes(analyzer, "The assailant stabbed three police officers outside the parliament in London.")
+    got = [e.code for e in events_of(analyzer, "A stabbing spree in Xinjiang left two dead and 18 injured.")]
+    assert got.count("1823") == 1  # the spree and the killing are one act
+
+
+def test_acts_undergone_and_done_at_someones_hands(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Ukrainian positions came under heavy artillery fire from Russian forces near Bakhmut.")
+    assert any(c == "194" and (s or "").startswith("RUS") and (t or "").startswith("UKR") for c, s, t in got)
+    got = coded(analyzer, "The UN peacekeepers came under attack in northern Mali.")
+    assert any(c == "190" and (t or "").startswith("IGOUNO") for c, _, t in got)
+    assert not any(c.startswith("08") for c, _, _ in got)  # coming under attack deploys no one
+    got = coded(analyzer, "Dozens of protesters were killed at the hands of the security forces in Khartoum.")
+    assert any(c.startswith("19") and (s or "").startswith("SDN") and t == "SDNOPP" for c, s, t in got)
+    assert any(c == "141" and (s or "").endswith("OPP") for c, s, _ in coded(
+        analyzer, "Thousands of protesters set off on a march from Lahore to Islamabad."))
+
+
+def test_event_noun_under_a_doing_verb_is_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "launched a bombing campaign": a bombing, not a campaign of words
+    assert codes(analyzer, "Israel launched a bombing campaign against Hamas in Gaza.") == {"183"}
+    got = coded(analyzer, "Security forces carried out a raid on a militant hideout in Peshawar.")
+    assert got and all(t != "raid" for _, _, t in got)

@@ -49,7 +49,7 @@ from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.events.violence import GENERIC_VIOLENCE
+from tidings.events.violence import GENERIC_VIOLENCE, by_assault
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -102,6 +102,17 @@ class Coder(Triggers, Frames, Context, TableFallback):
             consumed |= cand.consumed
             out.append(cand)
         out = [c for c in out if c.trigger.i not in consumed or c.entry.frame]
+        # "carried out a raid on a hideout", "launched a bombing campaign against Hamas": the
+        # event noun names the act; a verb the table coded only does it, unless it codes the
+        # same act with a participant of its own (not the noun itself as its target)
+        nouns = {c.trigger.i: c for c in out if c.trigger.pos_ == "NOUN"}
+
+        def done_by_noun(c: Candidate) -> bool:
+            named = [nouns[k.i] for k in children_of(c.trigger) if k.dep_ == "dobj" and k.i in nouns]
+            return bool(named) and (named[0].code[:2] != c.code[:2]
+                                    or any(t.head == named[0].trigger.i for t in c.targets))
+
+        out = [c for c in out if not (c.entry.rule and c.trigger.pos_ == "VERB" and done_by_noun(c))]
         # "the besieged town", "the occupied West Bank": a participle used as an adjective
         # describes a participant's state, it does not report an act
         out = [c for c in out if not (c.trigger.dep_ == "amod" and c.trigger.tag_ == "VBN")]
@@ -185,7 +196,8 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
             if not named and attack_named:
                 c.sources, named = attack.sources, True
             if c.code in GENERIC_VIOLENCE:
-                c.code = attack.code  # the attack's means name the act ("in an air strike")
+                # the attack's means name the act ("in an air strike")
+                c.code = by_assault(c.trigger) if attack.code == "182" else attack.code
             c.span_tokens |= attack.span_tokens
             merged.add(attack.trigger.i)
     return [c for c in cands if c.trigger.i not in merged]

@@ -344,7 +344,9 @@ class Context:
             c = child(tok, dep)
             if c is not None and c.pos_ in ("NOUN", "PROPN"):
                 starts.append(c)
-        starts += [p for p in preps(tok, ("to", "for", "on", "against", "with", "into"))
+        heads = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])
+        # (the parser often hangs a noun's phrase on its verb: "launched an inquiry | into ...")
+        starts += [p for h in heads for p in preps(h, ("to", "for", "on", "against", "with", "into"))
                    if p.pos_ in ("NOUN", "PROPN")]
         queue = [(s, 0) for s in starts]
         seen = 0

@@ -66,7 +66,7 @@ ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
 PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast", "retaliated with tariffs"
-TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark"}),
+TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark", "set"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
 #: verbs of giving whose object can be the receiver, with what is given in a with-phrase
 GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
@@ -84,7 +84,11 @@ SHARING_VERBS = frozenset("attack raid storm ambush surround besiege encircle sh
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
 TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate "
-                              "series round".split())
+                              "series round spree".split())
+#: verbs whose subject undergoes the act named under "under": "the convoy came under attack"
+UNDER_VERBS = frozenset({"come"})
+#: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
+UNDER_ATTACK_NOUNS = frozenset({"fire"})
 #: nouns whose of-object is a cause that happened ("as a result of torture")
 CAUSE_NOUNS = frozenset({"result", "consequence", "aftermath", "wake", "victim", "because"})
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
@@ -120,6 +124,18 @@ TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
 #: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
 #: inspectors to visit the site")
 LETTING_VERBS = frozenset({"allow", "permit", "let"})
+
+
+def hands_of(tok: Token) -> Token | None:
+    """The doer named by "at the hands of X" on a harm or on the verb its noun hangs on ("were
+    killed at the hands of the police", "suffered torture at the hands of the militia")."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.i != tok.i else [])
+    for h in holders:
+        for hands in preps(h, ("at",)):
+            if hands.lemma_.lower() == "hand":
+                for doer in preps(hands, ("of",)):
+                    return doer
+    return None
 
 
 class Roles:
@@ -246,7 +262,7 @@ class Triggers:
 
     def agent(self, tok: Token) -> Token | None:
         objs = preps(tok, ("by",))
-        return objs[0] if objs else None
+        return objs[0] if objs else hands_of(tok)
 
     # ------------------------------------------------------------------ entry choice
     def choose(self, entries: list[Entry], tok: Token, obj: Token | None, subj: Token | None,
@@ -269,6 +285,10 @@ class Triggers:
                     if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
                             c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
+                for c in children_of(obj):
+                    if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 and not any(
+                            k.dep_ in ("dobj", "nsubj", "nsubjpass", "agent") for k in children_of(c)):
+                        obj_words |= lemma_set(c)  # "left 30 people wounded": a bare participle
             if any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
                    for c in children_of(tok)):
                 # "gave the groups a week to stop": the time allowed before an act is demanded
@@ -325,6 +345,26 @@ class Triggers:
         if is_passive(verb):
             return self.res.sides(child(verb, "nsubjpass")), self.agent(verb)
         return self.res.sides(self.object_of(verb)), self.subject(verb)[0]
+
+    def come_under(self, tok: Token) -> Token | None:
+        """The one who undergoes an act named under "under" after "come" ("the convoy came
+        under attack", "came under heavy fire from rebels"): the verb's subject, else None."""
+        head = tok.head
+        if not (tok.dep_ == "pobj" and head.lower_ == "under" and head.head.i != head.i):
+            return None
+        verb = head.head
+        if not set(lemmas(verb)) & UNDER_VERBS:
+            return None
+        return self.subject(verb)[0]
+
+    @staticmethod
+    def from_phrase(tok: Token) -> Token | None:
+        """Who an undergone act came from: a from-phrase on the noun or on its verb ("came
+        under fire from Taliban fighters")."""
+        for h in (tok, tok.head.head):
+            for p in preps(h, ("from",)):
+                return p
+        return None
 
     @staticmethod
     def repelled(verb: Token) -> bool:
@@ -618,18 +658,22 @@ class Triggers:
             entries = self.lex.entries("N", tok.lower_) if tok.tag_ == "VBG" else (
                 self.lex.entries("N", tok.lemma_.lower()) or self.lex.entries("N", tok.lower_))
         named_by = None
-        if not entries and tok.lemma_.lower() in TRANSPARENT_NOUNS:
-            # "a mediation effort", "a bombing campaign": the modifier names the act
+        if tok.lemma_.lower() in TRANSPARENT_NOUNS:
+            # "a mediation effort", "a bombing campaign": the modifier names the act (before
+            # the noun's own sense: "a bombing campaign against Hamas" is no campaign of words)
             for c in children_of(tok):
                 if c.dep_ in ("compound", "amod") and c.i < tok.i:
-                    entries = self.lex.entries("N", c.lemma_.lower()) or self.lex.entries("N", c.lower_)
-                    if entries:
-                        named_by = c
+                    named = self.lex.entries("N", c.lemma_.lower()) or self.lex.entries("N", c.lower_)
+                    if named:
+                        entries, named_by = named, c
                         break
-        if not entries:
+        undergone = self.come_under(tok)
+        if not entries and undergone is None:
             return None
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
-        entry = self.choose(entries, tok, named_by or tok, None, None, None)
+        entry = self.choose(entries, tok, named_by or tok, None, None, None) if entries else None
+        if entry is None and undergone is not None and tok.lemma_.lower() in UNDER_ATTACK_NOUNS:
+            entry = self.choose(self.lex.entries("N", "attack"), tok, tok, None, None, None)
         if entry is None or entry.code == NOT_CODED:
             return None
         sources: list[Side] = []
@@ -656,8 +700,14 @@ class Triggers:
                 sources = self.res.sides(p)
                 if sources:
                     break
+        if not sources:
+            doer_of = hands_of(tok)  # "suffered torture at the hands of the militia"
+            if doer_of is not None:
+                sources = self.res.sides(doer_of)
         head = tok.head
         held, doer = self.custody(tok)  # "placed under house arrest"
+        if undergone is not None:
+            held, doer = self.res.sides(undergone), self.from_phrase(tok)
         if not sources and doer is not None:
             sources = self.res.sides(doer)
         if not sources and not as_complement and not held:
@@ -756,9 +806,12 @@ class Triggers:
         cand.span_tokens.add(tok.i)
         if named_by is not None:
             cand.span_tokens.add(named_by.i)
+            cand.consumed.add(named_by.i)  # "a stabbing spree" is one act, named by its modifier
         cand.standalone = standalone or (entry.code[:2] in MATERIAL_ROOTS and not as_complement)
         if content is not None:
             cand.consumed.add(content.i)
+        if undergone is not None:
+            cand.consumed.add(tok.head.head.i)  # "came under attack": "came" reports no act of its own
         if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)) or (
                 tok.dep_ == "pobj" and head.lower_ == "without"):
             cand.negated = True  # "no arrests were made", "charged without warning"

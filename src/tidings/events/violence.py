@@ -46,6 +46,9 @@ MEANS: tuple[tuple[str, frozenset[str]], ...] = (
                       "shot shooting shootings sniper snipers rifle rifles bullet bullets "
                       "machine-gun firing grenade grenades pistol ak-47 kalashnikov".split())),
     ("1822", frozenset("torture tortured torturing".split())),
+    # assault by hand or blade, not a weapon of war (a killing so done is 1823)
+    ("182", frozenset("stab stabbed stabbing stabbings knife knives knifeman machete machetes "
+                      "axe hatchet".split())),
 )
 #: specific codes a more specific means may still refine, and the codes it may become
 REFINABLE: dict[str, frozenset[str]] = {
@@ -65,7 +68,9 @@ MEANS_PAIRS: dict[tuple[str, str], str] = {
 _ALL_MEANS = frozenset().union(*(vocab for _, vocab in MEANS))
 #: which means decides when a phrase names several ("a suicide car bomb": 1831)
 _RANK = {c: i for i, c in enumerate(("2041", "1831", "1832", "1833", "195", "183", "194", "193",
-                                     "1822", "175"))}
+                                     "1822", "182", "175"))}
+#: verbs of killing: an assault by hand or blade that kills is CAMEO 1823
+KILLING_LEMMAS = frozenset("kill murder slay".split())
 #: causes that are nobody's act
 NATURAL_CAUSES = frozenset(
     "earthquake quake tremor aftershock flood floods flooding deluge rain rains downpour storm "
@@ -90,8 +95,10 @@ VEHICLES = frozenset("ship ships vessel vessels tanker tankers carrier boat boat
                      "lorry bus car train vehicle".split())
 #: explosions: an act only with a weapon or perpetrator in sight
 EXPLOSION_LEMMAS = frozenset("explode explosion blast detonate detonation".split())
-#: verbs of harm that do not say who did it ("were killed", "injured", "died")
-HARM_LEMMAS = frozenset("kill injure wound hurt maim die perish".split())
+#: verbs of harm that do not say who did it ("were killed", "injured", "died"), and the verbs
+#: that report a harm by its result ("the blast left 14 dead", "claimed the lives of 12"; the
+#: lexicon codes them only with such an object)
+HARM_LEMMAS = frozenset("kill injure wound hurt maim die perish leave claim".split())
 #: words that name a violent act or its perpetrators: with one of them in the sentence, a
 #: harm with nobody named as doer is still coded ("five people were killed in clashes")
 VIOLENT_CONTEXT = frozenset(
@@ -99,7 +106,8 @@ VIOLENT_CONTEXT = frozenset(
     "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists "
     "assailant assailants jihadist jihadists extremist extremists fighter fighters mob mobs "
     "police policeman policemen troops soldier soldiers army forces militia militiamen bandit "
-    "bandits riot riots rioters massacre offensive violence unrest crossfire".split())
+    "bandits riot riots rioters massacre offensive violence unrest crossfire stabbing stabbings "
+    "knife knives knifeman machete machetes arson arsonist arsonists lynching".split())
 
 
 def _words(tok: Token) -> set[str]:
@@ -176,7 +184,17 @@ def refine(code: str, trigger: Token) -> str:
         return code  # a killing by beating or lynching stays 1823
     if code in REFINABLE and (means not in REFINABLE[code] or _RANK.get(means, 99) >= _RANK.get(code, 99)):
         return code
+    if means == "182":
+        return by_assault(trigger)
     return means
+
+
+def by_assault(harm: Token) -> str:
+    """The code of a harm done by hand or blade: 1823 when it kills ("the stabbing killed a
+    man", "a knife attack left two dead"), else 182."""
+    killed = harm.lemma_.lower() in KILLING_LEMMAS or any(
+        c.dep_ == "oprd" and c.lower_ == "dead" for c in children_of(harm))
+    return "1823" if killed else "182"
 
 
 #: open water a weapon is fired into when it is aimed at no one (the destination's head word; the
