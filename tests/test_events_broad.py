@@ -1062,3 +1062,19 @@ def test_event_noun_under_a_doing_verb_is_the_act(analyzer) -> None:  # type: ig
     assert codes(analyzer, "Israel launched a bombing campaign against Hamas in Gaza.") == {"183"}
     got = coded(analyzer, "Security forces carried out a raid on a militant hideout in Peshawar.")
     assert got and all(t != "raid" for _, _, t in got)
+
+
+def test_acts_between_parties_need_a_known_party(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # roots 01-13 are acts between parties: with no actor known on either side, no event
+    assert not codes(analyzer, "It would allow fines of up to $1,000 per violation.")
+    assert not codes(analyzer, "The zoning would permit one of the owners to build a three-story building.")
+    # violence and protest stay news when nobody is named
+    assert any(c.startswith("18") for c in codes(analyzer, "A bomb exploded in a crowded market in Kabul."))
+    assert any(c.startswith("14") for c in codes(analyzer, "Protests spread across the country."))
+
+
+def test_a_description_before_an_unknown_name_says_who(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Rebel leader Katumba Dhlakama announced a ceasefire on Monday.")
+    assert any(c.startswith("08") and s == "REB" for c, s, _ in got)
+    got = coded(analyzer, "Police chief Tom Baro arrested three protesters in Nairobi.")
+    assert any(c == "173" and (s or "").endswith("COP") for c, s, _ in got)

@@ -145,6 +145,10 @@ class Resolver:
             # the head word alone, unless it ends a longer name nobody knows ("Lockheed Martin"
             # is no one called Martin)
             match = self.code(self.doc[tok.i: tok.i + 1])
+        if match is None and tok.pos_ == "PROPN":
+            match = self.described_name(tok, span)
+            if match is not None:
+                factor, via = 0.85, "description"
         if match is None:
             # "the US commander in Iraq, General David Petraeus": the apposition names him
             for c in children_of(tok):
@@ -181,6 +185,20 @@ class Resolver:
                         match, factor, via = m, 0.85, "modifier"
                         break
         return Side(span.text, span.start_char, span.end_char, match, tok.i, factor, via)
+
+    def described_name(self, tok: Token, span: Span) -> Any | None:
+        """A name nobody knows, with the description written before it ("rebel leader Katumba
+        Dhlakama", "Jinxi police chief Tom Baro"): who the description says, the longest of its
+        endings that names an actor."""
+        nouns = [t for t in span if t.i < tok.i and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod")]
+        if not nouns:
+            return None
+        last = nouns[-1].i
+        for start in range(span.start, last + 1):
+            m = self.code(self.doc[start:last + 1])
+            if m is not None:
+                return m
+        return None
 
     def own_nationality(self, tok: Token) -> bool:
         """A role noun with a country's adjective or name before it ("Ukrainian children")."""
