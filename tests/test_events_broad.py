@@ -1078,3 +1078,18 @@ def test_a_description_before_an_unknown_name_says_who(analyzer) -> None:  # typ
     assert any(c.startswith("08") and s == "REB" for c, s, _ in got)
     got = coded(analyzer, "Police chief Tom Baro arrested three protesters in Nairobi.")
     assert any(c == "173" and (s or "").endswith("COP") for c, s, _ in got)
+
+
+def test_illness_and_flames_are_fought_without_violence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "The governor has been battling prostate cancer since 2019.")
+    assert not codes(analyzer, "Firefighters battled the flames for six hours.")
+    assert not any(c.startswith("19") for c in codes(analyzer, "Doctors are fighting the cholera outbreak in Yemen."))
+    assert any(c.startswith("19") for c in codes(analyzer, "The army fought the rebels near Goma."))
+
+
+def test_the_verb_tables_reading_of_a_verb_alone_is_no_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # with nobody known on either side, a coarse table code for a non-violent verb says nothing
+    assert not codes(analyzer, "He walked out the back door and headed west.")
+    assert not codes(analyzer, "When the hallway flooded, Mr. Peterson was forced to tend to the situation.")
+    # a violent act stays, named doer or not
+    assert any(c.startswith("19") for c in codes(analyzer, "Helicopter gunships fired on the militant positions."))

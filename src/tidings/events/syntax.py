@@ -180,7 +180,10 @@ ABSTRACT_NOUNS = frozenset(
     "inferno wildfire fraud hunger unemployment standard requirement target deadline demand need "
     "criterion criteria condition expectation goal obligation challenge problem issue threat "
     "policy plan decision remark comment statement proposal idea law rule measure bill "
-    "budget price cost rate deficit debt shortage crisis odds record expectation".split())
+    "budget price cost rate deficit debt shortage crisis odds record expectation "
+    # illnesses and fires are fought without violence ("battling cancer", "fought the flames")
+    "cancer leukemia tumour tumor illness infection malaria ebola cholera measles polio "
+    "tuberculosis hiv aids covid flu influenza dengue outbreak flame".split())
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
 
 
