@@ -1093,3 +1093,15 @@ def test_the_verb_tables_reading_of_a_verb_alone_is_no_event(analyzer) -> None: 
     assert not codes(analyzer, "When the hallway flooded, Mr. Peterson was forced to tend to the situation.")
     # a violent act stays, named doer or not
     assert any(c.startswith("19") for c in codes(analyzer, "Helicopter gunships fired on the militant positions."))
+
+
+def test_what_a_violent_act_did_in_a_relative_clause(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "an air strike that killed 12 civilians": the clause tells what the act did
+    got = coded(analyzer, "Israel carried out an air strike that killed 12 civilians in Gaza.")
+    assert ("195", "ISR", "PSECVL") in got
+    assert "1823" in codes(analyzer, "The party turned deadly with a stabbing that killed a 26-year-old man.")
+    # a relative clause on a place still only refers to an earlier event
+    assert not codes(analyzer, "The town where 28 people were killed in 2014 is now quiet.")
+    # a building stands in the country of its place, whoever struck it
+    got = coded(analyzer, "Russia denied its planes destroyed a hospital in the Syrian city of Aleppo.")
+    assert all(not (t or "").startswith("RUS") for _, _, t in got)

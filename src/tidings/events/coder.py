@@ -208,6 +208,8 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
     police firing") or that do it (its subject: "the strike hit the port"), each with whether it
     is the subject."""
     out = []
+    if c.trigger.dep_ == "relcl" and c.trigger.head.i in by_trigger:
+        out.append((by_trigger[c.trigger.head.i], True))  # "a stabbing that killed a man"
     for k in children_of(c.trigger):
         if k.dep_ == "nsubj" and k.i in by_trigger:
             out.append((by_trigger[k.i], True))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from tidings.actors.types import WATER_BODIES, country_part, stance_prefixed
 from tidings.datelines import dateline_tokens
+from tidings.events.syntax import preps
 from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ _PRONOUNS = FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS
 #: nouns for a body of people that takes its actor from its of-phrase ("companies of troops")
 UNIT_NOUNS = frozenset("company battalion contingent column platoon unit detachment squad regiment "
                        "brigade division team group".split())
+#: role nouns that are buildings: they stand where they are ("a hospital in Aleppo")
+SITE_NOUNS = frozenset("hospital clinic school university college church mosque temple synagogue "
+                       "market factory embassy consulate prison".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det",
                             "quantmod", "punct"})
 
@@ -212,7 +216,17 @@ class Resolver:
     def named_by_phrase(self, tok: Token, role: Any) -> Any | None:
         """The actor an of/from phrase names for a role noun, with the role kept for a country
         ("officers from Guinea-Bissau" = GNBMIL) and dropped for an organisation ("leaders of
-        ECOWAS" = the organisation)."""
+        ECOWAS" = the organisation); a building stands in the country of its in-phrase ("a
+        hospital in Aleppo" is Syria's, whoever struck it)."""
+        role_code = str(getattr(role, "code", ""))
+        if tok.lemma_.lower() in SITE_NOUNS and len(role_code) >= 3:
+            holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass") else [])
+            for p in (p for h in holders for p in preps(h, ("in",))):
+                # (the parser may hang the place on the verb: "destroyed a hospital | in Aleppo")
+                where = self.place(p)
+                code = str(getattr(where.match, "code", "")) if where is not None else ""
+                if len(code) == 3:
+                    return _Derived(code + role_code[-3:], str(getattr(where.match, "name", code)), "role", code)
         for c in children_of(tok):
             if c.dep_ != "prep" or c.lower_ not in ("of", "from"):
                 continue

@@ -150,6 +150,23 @@ TEMPORAL_PREPS = frozenset({"after", "following", "since", "before", "during", "
 TEMPORAL_MARKS = frozenset({"after", "since", "before", "until", "once"})
 
 
+#: nouns of violent acts: a relative clause on one tells what the act did ("a stabbing that
+#: killed a man", "an air strike that killed 12"), it does not refer back to some other event
+VIOLENT_ACT_NOUNS = frozenset("attack assault bombing blast explosion shooting stabbing strike "
+                              "airstrike raid ambush shelling bombardment clash massacre".split())
+
+
+def told_act(noun: Token) -> bool:
+    """A violent act a sentence reports by naming it as an argument ("a blast that killed 12
+    ripped through", "carried out a strike that killed", "died in an attack that ..."), not as
+    the topic of something else ("an inquiry into the strike that killed")."""
+    if noun.lemma_.lower() not in VIOLENT_ACT_NOUNS:
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "in", "by")
+
+
 def background(tok: Token) -> bool:
     """Whether ``tok`` sits in a part of the sentence that refers to an event rather than
     reports one: a relative clause ("where 28 people were killed"), a temporal adjunct ("after
@@ -160,7 +177,7 @@ def background(tok: Token) -> bool:
         if head.i == node.i:
             return False
         dep = node.dep_
-        if dep == "relcl":
+        if dep == "relcl" and not (node.i == tok.i and told_act(head)):
             return True
         if dep in ("pobj", "pcomp") and head.lower_ in TEMPORAL_PREPS:
             return True

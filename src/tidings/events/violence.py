@@ -155,6 +155,8 @@ def event_phrase(trigger: Token) -> list[Token]:
     noun, on the verb that governs it: "killed in an air strike")."""
     toks = phrase_tokens(trigger, 3)
     head = trigger.head
+    if trigger.dep_ == "relcl" and head.i != trigger.i:
+        toks += phrase_tokens(head, 1)  # "a stabbing that killed a man": the act it tells of
     if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.i != trigger.i:
         anchor = head.head if trigger.dep_ == "pobj" else head
         toks += [anchor] + [t for c in children_of(anchor) if c.dep_ in ("prt", "dobj")
