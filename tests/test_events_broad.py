@@ -1105,3 +1105,20 @@ def test_what_a_violent_act_did_in_a_relative_clause(analyzer) -> None:  # type:
     # a building stands in the country of its place, whoever struck it
     got = coded(analyzer, "Russia denied its planes destroyed a hospital in the Syrian city of Aleppo.")
     assert all(not (t or "").startswith("RUS") for _, _, t in got)
+
+
+def test_a_forces_units_and_posts_are_the_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(t == "PAKCOP" for _, _, t in coded(analyzer, "Gunmen fired at a police patrol in Quetta."))
+    assert any(t == "AFGMIL" for _, _, t in coded(analyzer, "Militants ambushed an army convoy near Kandahar."))
+
+
+def test_suicide_bombers_are_people_and_suicide_drones_aircraft(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "1831" in codes(analyzer, "A suicide bomber struck a police station in Peshawar.")
+    got = codes(analyzer, "Russian kamikaze drones struck Kyiv overnight.")
+    assert "195" in got and "1831" not in got
+
+
+def test_acts_on_oneself_and_places_struck(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Trump surrounds himself with sycophants.")
+    # a town only the gazetteer knows is struck in its country
+    assert any(c == "191" and t == "UKR" for c, _, t in coded(analyzer, "The army surrounded the town of Bakhmut."))

@@ -37,6 +37,9 @@ _PRONOUNS = FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS
 #: nouns for a body of people that takes its actor from its of-phrase ("companies of troops")
 UNIT_NOUNS = frozenset("company battalion contingent column platoon unit detachment squad regiment "
                        "brigade division team group".split())
+#: units, posts and vehicles of a force: "a police patrol" is the police
+FORCE_PARTS = frozenset("patrol convoy station post checkpoint base camp headquarters barracks "
+                        "outpost unit vehicle position garrison".split())
 #: role nouns that are buildings: they stand where they are ("a hospital in Aleppo")
 SITE_NOUNS = frozenset("hospital clinic school university college church mosque temple synagogue "
                        "market factory embassy consulate prison".split())
@@ -178,6 +181,15 @@ class Resolver:
                                 break
                 if match is not None:
                     break
+        if match is None and tok.lemma_.lower() in FORCE_PARTS:
+            # "a police patrol", "an army convoy", "the military base": a force's unit, post or
+            # vehicle is that force
+            for c in lefts_of(tok):
+                if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"):
+                    m = self.code(mention_span(c))
+                    if m is not None and getattr(m, "kind", "") == "role":
+                        match, factor, via = m, 0.85, "force's unit"
+                        break
         if match is None and tok.lower_ not in WATER_BODIES:
             # an actor modifier ("Israeli soldiers", "U.S. negotiators") the actors did not join;
             # a sea named for a land is not that land ("the South China Sea")

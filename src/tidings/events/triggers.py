@@ -856,6 +856,10 @@ class Triggers:
         head = self.doc[side.head]
         if head.lemma_.lower() not in PLACE_NOUNS:
             return side
+        for p in preps(head, ("of",)):
+            place = self.res.place(p)  # "the town of Bakhmut"
+            if place is not None:
+                return Side(side.text, side.start, side.end, place.match, side.head, 0.85, "place named")
         node = head
         for _ in range(8):
             if node.dep_ == "relcl" and node.head.pos_ == "PROPN":

@@ -55,6 +55,7 @@ REFINABLE: dict[str, frozenset[str]] = {
     "193": frozenset({"194", "195", "2041"}),
     "194": frozenset({"195", "2041"}),
     "183": frozenset({"1831", "1832", "1833"}),
+    "195": frozenset({"1831"}),  # "a suicide bomber struck": a person, not an aircraft
 }
 #: two-word means ("air strike", "car bomb"): (first, second) -> code
 MEANS_PAIRS: dict[tuple[str, str], str] = {
@@ -62,7 +63,9 @@ MEANS_PAIRS: dict[tuple[str, str], str] = {
     ("air", "raids"): "195", ("air", "force"): "195", ("drone", "strike"): "195",
     ("car", "bomb"): "1832", ("car", "bombing"): "1832", ("truck", "bomb"): "1832",
     ("vehicle", "bomb"): "1832", ("suicide", "bomber"): "1831", ("suicide", "bombing"): "1831",
-    ("suicide", "attack"): "1831", ("roadside", "bomb"): "1833", ("opened", "fire"): "193",
+    ("suicide", "attack"): "1831", ("suicide", "drone"): "195", ("suicide", "drones"): "195",
+    ("kamikaze", "drone"): "195", ("kamikaze", "drones"): "195",
+    ("roadside", "bomb"): "1833", ("opened", "fire"): "193",
     ("open", "fire"): "193", ("opens", "fire"): "193", ("tear", "gas"): "175",
 }
 _ALL_MEANS = frozenset().union(*(vocab for _, vocab in MEANS))
@@ -117,11 +120,15 @@ def _words(tok: Token) -> set[str]:
 def means_code(words: list[Token]) -> str | None:
     """The most specific CAMEO means the tokens name, or None."""
     found: list[str] = []
+    paired: set[int] = set()
     for a, b in zip(words, words[1:]):
         code = MEANS_PAIRS.get((a.lower_, b.lower_)) or MEANS_PAIRS.get((a.lemma_.lower(), b.lower_))
         if code and b.i == a.i + 1:
             found.append(code)
+            paired.update((a.i, b.i))  # "a suicide drone" is a drone, not a suicide bomber
     for t in words:
+        if t.i in paired:
+            continue
         w = _words(t)
         for code, vocab in MEANS:
             if w & vocab:

@@ -186,6 +186,8 @@ def locate(
             ev.location = Location(place, via, round(place.confidence * factor, 3))
             if via in ("locative", "sentence") and not weak:
                 _struck_where(ev, place, in_sent)
+            if not weak:
+                _place_as_target(ev, place)
             if not weak and (via == "locative" or (via == "sentence" and len({p.country for p in names}) == 1)):
                 # (a place merely named in the sentence counts when it is the only country there)
                 for side in sides:
@@ -249,6 +251,23 @@ def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention
         _overlaps(p, target.start, target.end) for p in in_sent)
     if role in _CIVILIAN_ROLES and not named:  # "30 people" names no country of its own
         target.actor = place.country + role
+
+
+#: the head words of a target that is a place ("surrounded the town of Bakhmut")
+_PLACE_TARGETS = frozenset("town city village district area region province territory enclave "
+                           "neighbourhood neighborhood suburb settlement outskirts".split())
+
+
+def _place_as_target(ev: Event, place: PlaceMention) -> None:
+    """Coercion or violence against a place the event coder could not resolve ("the town", "the village
+    of Kafr Nabl", whose name only the gazetteer knows) is against the country the event
+    happened in: CAMEO codes a place attacked by its country."""
+    target = ev.target
+    if ev.root not in ("17", "18", "19", "20") or target is None or target.actor or not place.country:
+        return
+    words = target.text.lower().split()
+    if place.kind == "name" and words and words[-1] in _PLACE_TARGETS:
+        target.actor = target.name = place.country
 
 
 #: roles of victims who take the country of where they were hit when the text names none
