@@ -111,9 +111,8 @@ class Context:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"
-        if root in ("15", "16", "17", "19") and obj is not None and obj.lower_ in REFLEXIVES \
-                and not any(c.dep_ == "conj" for c in children_of(obj)):
-            return False  # "confine ourselves to ...", "surrounds himself with aides": no one else
+        if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
+            return False  # "confine ourselves to ...": no one is coerced
         if root in ("18", "19", "20") and obj is not None and obj.lower_ in REFLEXIVES \
                 and tok.lemma_.lower() in SUICIDE_VERBS and not any(c.dep_ == "conj" for c in children_of(obj)):
             return False  # "the gunman then killed himself": a suicide attacks no one (a bomber who

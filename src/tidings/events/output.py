@@ -188,12 +188,14 @@ def _make_event(doc: Doc, text: str, sent: Span, si: int, cand: Candidate, src: 
             conf *= tgt.factor
             resolved += 1
     root = cand.code[:2]
-    if resolved == 0 and (not cand.standalone or root < "14" or (bool(cand.entry.rule) and root < "18")):
+    if resolved == 0 and (not cand.standalone or root < "14" or (
+            bool(cand.entry.rule) and root not in SIDELESS_ROOTS)):
         # an act between parties (a statement, an appeal, cooperation, a concession: roots
         # 01-13) with no actor known on either side ("it would allow fines", "the release
-        # came as ...") records nothing; a protest, a use of force or violence is news even
-        # when nobody is named, but the verb table's coarse reading of a verb alone is not
-        # ("he walked out the back door", "was forced to tend to the situation")
+        # came as ...") records nothing; protest, coercion and violence are news even when
+        # nobody is named, but a show of force or a cut in relations (15, 16) only from the
+        # lexicon, not from the verb table's coarse reading of a verb alone ("he walked out
+        # the back door" is no walk-out)
         return None
     if src is None and tgt is None and root not in SIDELESS_ROOTS:
         return None  # "patrols", "a truce": an act with nobody on either side says nothing
