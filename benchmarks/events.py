@@ -1,12 +1,13 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,locked,conflict,news]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
 IndiaPoliceEvents sentences; rules in that folder's README) and ``benchmarks/probes/`` (the
 project's own probe sentences, written from the CAMEO codebook: ``events_probe_a.jsonl`` is looked
-at while developing, ``events_probe_locked.jsonl`` never is; ``events_probe_conflict.jsonl``, wire-style
+at while developing (with ``events_probe_everyday.jsonl``, 30 sentences of sport, business, weather
+and accidents in the words of violence, nearly all with no political event), ``events_probe_locked.jsonl`` never is; ``events_probe_conflict.jsonl``, wire-style
 conflict and security sentences written apart from the coder on 2026-12-04, is scored for its figures
 only and its errors are never printed, beside a plain keyword list's sentence-level recall;
 ``events_probe_news_b.jsonl``, 120 wire-style sentences of every root and 20 with no political
@@ -49,10 +50,10 @@ from event_sets import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
-SETS = ("petr2", "plover", "acled", "police", "probe", "locked", "conflict", "news")
+SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "locked", "conflict", "news")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
-PROBE_FILES = {"probe": "events_probe_a.jsonl", "locked": "events_probe_locked.jsonl",
+PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl", "locked": "events_probe_locked.jsonl",
                "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
 BLIND = frozenset({"conflict", "news"})

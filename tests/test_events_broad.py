@@ -1120,3 +1120,23 @@ def test_suicide_bombers_are_people_and_suicide_drones_aircraft(analyzer) -> Non
 def test_places_struck(analyzer) -> None:  # type: ignore[no-untyped-def]
     # a town only the gazetteer knows is struck in its country
     assert any(c == "191" and t == "UKR" for c, _, t in coded(analyzer, "The army surrounded the town of Bakhmut."))
+
+
+@pytest.mark.parametrize("text", [
+    "The company will shoot its new advertisement in Cape Town next month.",
+    "Manchester City stormed to a 4-0 victory over Chelsea at the Etihad.",
+    "Tourists invaded the beaches of Mallorca as temperatures soared above 35 degrees.",
+    "Locusts invaded farms across eastern Kenya, destroying maize and sorghum.",
+    "A bus carrying pilgrims collided with a truck in Uttar Pradesh, killing 11 people.",
+    "The tech giant seized the lead in cloud computing with a $20 billion acquisition.",
+])
+def test_words_of_violence_in_everyday_news(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("17", "18", "19", "20") or c.startswith("138") for c in codes(analyzer, text))
+
+
+def test_an_attack_made_in_words_is_criticism(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "111" in codes(analyzer, "The minister was attacked on social media over her comments on housing.")
+    assert "111" in codes(analyzer, "The opposition leader slammed the president in a television interview.")
+    got = codes(analyzer, "Gunmen attacked a police station in Peshawar.")
+    assert "111" not in got and any(c.startswith("19") for c in got)
+    assert "1711" in codes(analyzer, "Police seized two firearms and several rounds of ammunition in Nairobi.")

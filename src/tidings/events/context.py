@@ -60,7 +60,7 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
-                                "thrash trounce blast slam".split())
+                                "thrash trounce blast slam storm invade shoot".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
 #: withdraw)
 EXPULSIONS = ("174", "166")
@@ -77,6 +77,10 @@ REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yoursel
 MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
 VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
+#: where words are said: an attack made there is criticism ("attacked on social media")
+MEDIA_WORDS = frozenset("media twitter facebook x instagram tiktok social press newspaper editorial "
+                        "column op-ed interview speech statement tweet post blog television tv radio "
+                        "podcast broadcast article letter".split())
 
 
 class Context:
@@ -111,6 +115,11 @@ class Context:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"
+        if root in VIOLENT_ROOTS and tok.lemma_.lower() in VERBAL_ATTACKS and any(
+                ({p.lemma_.lower()} | {c.lemma_.lower() for c in children_of(p)}) & MEDIA_WORDS
+                for p in preps(tok, ("on", "in", "via", "through", "during"))):
+            cand.code = "111"  # "was attacked on social media", "slammed him in an interview"
+            return True
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
         if root in ("18", "19", "20") and obj is not None and obj.lower_ in REFLEXIVES \

@@ -200,7 +200,9 @@ ABSTRACT_NOUNS = frozenset(
     "budget price cost rate deficit debt shortage crisis odds record expectation "
     # illnesses and fires are fought without violence ("battling cancer", "fought the flames")
     "cancer leukemia tumour tumor illness infection malaria ebola cholera measles polio "
-    "tuberculosis hiv aids covid flu influenza dengue outbreak flame".split())
+    "tuberculosis hiv aids covid flu influenza dengue outbreak flame "
+    # what a contest is won by ("seized the lead", "took the initiative")
+    "lead initiative momentum".split())
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
 
 

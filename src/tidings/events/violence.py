@@ -81,7 +81,10 @@ NATURAL_CAUSES = frozenset(
     "volcano lightning blaze inferno wildfire bushfire heatwave heat cold drought "
     "famine disease epidemic pandemic outbreak virus cholera covid accident accidents crash "
     "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
-    "snowstorm blizzard frost illness cancer disaster".split())
+    "snowstorm blizzard frost illness cancer disaster locust locusts pest pests".split())
+#: verbs of an accident: a harm told as what one did ("collided with a truck, killing 11") is
+#: the accident's
+ACCIDENT_VERBS = frozenset("collide crash capsize overturn derail skid topple sink plunge".split())
 #: what makes an explosion someone's act rather than an accident
 WEAPON_WORDS = frozenset(
     "bomb bombs bomber bombers ied explosive explosives grenade grenades suicide militant minefield "
@@ -246,6 +249,8 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
                     causes.extend(q for q in children_of(p) if q.dep_ == "pobj")
     if trigger.pos_ == "NOUN":
         causes.append(trigger)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in ACCIDENT_VERBS:
+        return True  # "a bus collided with a truck, killing 11 people"
     for cause in causes:
         words = {w for t in phrase_tokens(cause, 2) for w in _words(t)}
         if _words(cause) & NATURAL_CAUSES:
