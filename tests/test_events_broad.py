@@ -1140,3 +1140,14 @@ def test_an_attack_made_in_words_is_criticism(analyzer) -> None:  # type: ignore
     got = codes(analyzer, "Gunmen attacked a police station in Peshawar.")
     assert "111" not in got and any(c.startswith("19") for c in got)
     assert "1711" in codes(analyzer, "Police seized two firearms and several rounds of ammunition in Nairobi.")
+
+
+def test_counted_acts_protests_joined_and_gas_in_clouds(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "dozens of arrests were made": the count carries the acts
+    assert any(c == "173" and (s or "").endswith("COP") for c, s, _ in coded(
+        analyzer, "Hundreds of arrests were made in Tehran after the protests."))
+    # gathering in a protest is protesting
+    assert any(c.startswith("14") for c in codes(
+        analyzer, "About 5,000 people gathered outside the parliament in Nairobi in a protest against new taxes."))
+    # "clouds of tear gas fired by police": the gas is what was fired
+    assert "175" in codes(analyzer, "Students threw stones amid clouds of tear gas fired by police in Santiago.")

@@ -100,6 +100,8 @@ def lemma_set(tok: Token) -> set[str]:
             for p in children_of(c):
                 if p.dep_ == "pobj":
                     out.add(p.lemma_.lower())
+                    # "clouds of tear gas", "rounds of machine-gun fire": the stuff's own kind
+                    out.update(m.lemma_.lower() for m in children_of(p) if m.dep_ in ("compound", "amod"))
     return out
 
 

@@ -67,6 +67,8 @@ PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast", "retaliated with tariffs"
 TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark", "set"}),
+                 # "20,000 people gathered in a peaceful protest", "marched in a rally"
+                 "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
 #: verbs of giving whose object can be the receiver, with what is given in a with-phrase
 GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
@@ -89,6 +91,9 @@ TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive oper
 UNDER_VERBS = frozenset({"come"})
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
+#: nouns that count acts ("dozens of arrests", "a number of raids")
+COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands score scores number "
+                        "handful couple series wave spate string".split())
 #: nouns whose of-object is a cause that happened ("as a result of torture")
 CAUSE_NOUNS = frozenset({"result", "consequence", "aftermath", "wake", "victim", "because"})
 #: what an act of violence leaves: "killed in", "dead in", "casualties of"
@@ -711,8 +716,13 @@ class Triggers:
         if not sources and doer is not None:
             sources = self.res.sides(doer)
         if not sources and not as_complement and not held:
-            if tok.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(head)):
-                subj, f = (self.agent(head), 1.0) if is_passive(head) else self.subject(head)
+            carrier = tok  # "dozens of arrests have been made": the count carries the acts
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+                    head.head.lemma_.lower() in COUNT_NOUNS or head.head.pos_ == "NUM"):
+                carrier = head.head
+            if carrier.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(carrier.head)):
+                verb = carrier.head
+                subj, f = (self.agent(verb), 1.0) if is_passive(verb) else self.subject(verb)
                 sources, factor = self.res.sides(subj), f
             elif (tok.dep_ == "pobj" and head.lower_ in TAKE_UP_VERBS and head.head.i != head.i
                   and set(lemmas(head.head)) & TAKE_UP_VERBS[head.lower_]):
@@ -831,6 +841,9 @@ class Triggers:
             return self.asserted_noun(head) if head.pos_ == "NOUN" else False
         if dep == "conj" and head.i != tok.i and head.pos_ == "NOUN":
             return self.asserted_noun(head)
+        if dep == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+                head.head.lemma_.lower() in COUNT_NOUNS):
+            return self.asserted_noun(head.head)  # "dozens of arrests were made"
         if dep == "ROOT":
             return True
         if dep in ("nsubj", "nsubjpass"):
