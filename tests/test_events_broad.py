@@ -849,7 +849,9 @@ def test_acts_instead_of_which_or_unwilling_to_do_are_not_done(analyzer) -> None
 
 
 def test_what_is_handed_over_decides_the_code_and_denied_reports_are_not_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert ("0841", "PAK", "IND") in coded(analyzer, "Pakistan handed over two suspects to India.")
+    # suspects handed to another state are judicial cooperation (063, as extradition); captives released
+    assert ("063", "PAK", "IND") in coded(analyzer, "Pakistan handed over two suspects to India.")
+    assert ("0841", "PAK", "IND") in coded(analyzer, "Pakistan handed over two fishermen to India.")
     assert not codes(analyzer, "The minister handed over a letter to the ambassador.")
     got = codes(analyzer, "Government troops withdrew from the town, handing it over to a local militia.")
     assert "0841" not in got and any(c.startswith("08") for c in got)
@@ -1151,3 +1153,11 @@ def test_counted_acts_protests_joined_and_gas_in_clouds(analyzer) -> None:  # ty
         analyzer, "About 5,000 people gathered outside the parliament in Nairobi in a protest against new taxes."))
     # "clouds of tear gas fired by police": the gas is what was fired
     assert "175" in codes(analyzer, "Students threw stones amid clouds of tear gas fired by police in Santiago.")
+
+
+def test_what_is_handed_over_says_what_the_act_is(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # suspects to another state's justice: judicial cooperation; weapons to a force: military aid
+    assert "063" in codes(analyzer, "Colombia handed over three suspected drug traffickers to US prosecutors.")
+    assert "072" in codes(analyzer, "Germany handed over 20 armoured vehicles to the Ukrainian army.")
+    assert any(c.startswith("084") for c in codes(analyzer, "Hamas handed over four hostages to the Red Cross."))
+    assert "061" in codes(analyzer, "India resumed shipping wheat to Bangladesh.")
