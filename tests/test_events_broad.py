@@ -1161,3 +1161,9 @@ def test_what_is_handed_over_says_what_the_act_is(analyzer) -> None:  # type: ig
     assert "072" in codes(analyzer, "Germany handed over 20 armoured vehicles to the Ukrainian army.")
     assert any(c.startswith("084") for c in codes(analyzer, "Hamas handed over four hostages to the Red Cross."))
     assert "061" in codes(analyzer, "India resumed shipping wheat to Bangladesh.")
+
+
+def test_people_shot_are_shot(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # shooting is violence whoever is unnamed; only filming is not
+    assert "193" in codes(analyzer, "Each of the men had been shot several times in the head.")
+    assert not codes(analyzer, "The director shot most of the scenes in a disused factory in Detroit.")

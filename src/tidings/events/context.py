@@ -60,7 +60,7 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
-                                "thrash trounce blast slam storm invade shoot".split())
+                                "thrash trounce blast slam storm invade".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
 #: withdraw)
 EXPULSIONS = ("174", "166")
