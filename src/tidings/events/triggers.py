@@ -143,6 +143,14 @@ def hands_of(tok: Token) -> Token | None:
     return None
 
 
+def counted_by(tok: Token) -> Token | None:
+    """The word ``tok`` is the of-object of ("dozens" in "dozens of arrests"), or None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        return head.head
+    return None
+
+
 class Roles:
     """A verb's voice, object and subject, found on first use."""
 
@@ -717,9 +725,9 @@ class Triggers:
             sources = self.res.sides(doer)
         if not sources and not as_complement and not held:
             carrier = tok  # "dozens of arrests have been made": the count carries the acts
-            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
-                    head.head.lemma_.lower() in COUNT_NOUNS or head.head.pos_ == "NUM"):
-                carrier = head.head
+            count = counted_by(tok)
+            if count is not None and (count.lemma_.lower() in COUNT_NOUNS or count.pos_ == "NUM"):
+                carrier = count
             if carrier.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(carrier.head)):
                 verb = carrier.head
                 subj, f = (self.agent(verb), 1.0) if is_passive(verb) else self.subject(verb)
@@ -841,9 +849,9 @@ class Triggers:
             return self.asserted_noun(head) if head.pos_ == "NOUN" else False
         if dep == "conj" and head.i != tok.i and head.pos_ == "NOUN":
             return self.asserted_noun(head)
-        if dep == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
-                head.head.lemma_.lower() in COUNT_NOUNS):
-            return self.asserted_noun(head.head)  # "dozens of arrests were made"
+        count = counted_by(tok)
+        if count is not None and count.lemma_.lower() in COUNT_NOUNS:
+            return self.asserted_noun(count)  # "dozens of arrests were made"
         if dep == "ROOT":
             return True
         if dep in ("nsubj", "nsubjpass"):
