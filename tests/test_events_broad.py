@@ -1167,3 +1167,12 @@ def test_people_shot_are_shot(analyzer) -> None:  # type: ignore[no-untyped-def]
     # shooting is violence whoever is unnamed; only filming is not
     assert "193" in codes(analyzer, "Each of the men had been shot several times in the head.")
     assert not codes(analyzer, "The director shot most of the scenes in a disused factory in Detroit.")
+
+
+def test_attacks_claimed_and_weapons_landing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # claiming an attack is claiming responsibility for it (015), not the attack again
+    got = codes(analyzer, "Houthi rebels claimed a drone attack on an oil facility in Saudi Arabia.")
+    assert "015" in got and not any(c.startswith("19") for c in got)
+    assert "194" in codes(analyzer, "A mortar round landed near the presidential palace in Mogadishu.")
+    assert not codes(analyzer, "The plane landed in Doha on Monday.")
+    assert "1833" in codes(analyzer, "An improvised explosive device exploded near an army patrol in Borno state.")

@@ -65,7 +65,7 @@ MEANS_PAIRS: dict[tuple[str, str], str] = {
     ("vehicle", "bomb"): "1832", ("suicide", "bomber"): "1831", ("suicide", "bombing"): "1831",
     ("suicide", "attack"): "1831", ("suicide", "drone"): "195", ("suicide", "drones"): "195",
     ("kamikaze", "drone"): "195", ("kamikaze", "drones"): "195",
-    ("roadside", "bomb"): "1833", ("opened", "fire"): "193",
+    ("roadside", "bomb"): "1833", ("improvised", "explosive"): "1833", ("opened", "fire"): "193",
     ("open", "fire"): "193", ("opens", "fire"): "193", ("tear", "gas"): "175",
 }
 _ALL_MEANS = frozenset().union(*(vocab for _, vocab in MEANS))
