@@ -13,6 +13,12 @@ would carry that mix, and an article with no signal at all would score near 50).
 The script prints each signal's firing rate and single-signal AUC, the fitted weights, and the
 in-sample and 5-fold cross-validated AUC per data set beside the two naive baselines (length alone,
 quotation-mark count alone).  The cross-validated figures are the honest estimate.
+
+A second fit then sizes the traces of how a piece was put together (``TRACES``) on the labelled
+articles and on content-farm copies of ``benchmarks/manipulate.py``'s ``tune`` family against their
+originals together, each analysed on its own (``farm_rows``; skipped with ``--no-farm`` or when the
+PolNeAR originals are absent).  The ``locked`` family is never used here: run
+``benchmarks/content_farm.py --family locked`` for the figures.
 """
 
 from __future__ import annotations
@@ -31,8 +37,8 @@ WEIGHTS = ROOT / "src" / "tidings" / "data" / "reliability" / "weights.json"
 
 #: hand-set weights (log-odds per unit strength) the fit shrinks towards; the reasons are in
 #: the detector modules' docstrings.  The content-farm traces (boilerplate, pasted caption, stripped
-#: quotes, spun names) are fixed here, not fitted: they are sized against the fitted style and
-#: sourcing weights (1.3-1.8) so that two of them take a clean report below the middle of the scale.  Provenance and extraction traces weigh most because clean
+#: quotes, spun names) are not fitted on the labelled articles alone: they keep these values in
+#: the first fit and are fitted in the second, with content-farm copies (``TRACES``).  Provenance and extraction traces weigh most because clean
 #: reporting almost never shows them; style cues weigh less because opinion pieces show them too.
 PRIOR: dict[str, float] = {
     "boilerplate_residue": 1.0,
@@ -81,6 +87,23 @@ FIXED = frozenset(
     name_churn date_mismatch missing_byline missing_date copied_text spun_copy stitched_from stripped_quotes
     spinner_vocabulary second_lead speaker_conflict""".split()
 )
+#: signals of how a piece was put together (pasted residue, stitching, spinning, stripped quotes):
+#: after the fit on the labelled articles, their weights are fitted again on those articles and on
+#: content-farm copies against their originals together (see ``fit_traces``).  The labelled set
+#: alone cannot size them (its unreliable articles were written, not assembled), and the copies
+#: alone would price a scraped page's caption as a content farm's (reliable Horne pages keep
+#: captions: 15% of them against 3% of the unreliable ones).
+TRACES = (
+    "boilerplate_residue pasted_caption link_residue unattributed_quotes first_person_unquoted speaker_switch "
+    "name_churn topic_break date_mismatch stripped_quotes spinner_vocabulary second_lead headline_unsupported"
+).split()
+#: the copies' share of the second fit's loss, against 1 for the labelled articles: the largest
+#: that leaves the labelled set's fitted AUC where the first fit put it (0.5; 1.0 took 0.01 off Horne)
+FARM_SHARE = 0.5
+#: content-farm copies for the second fit: originals of ``benchmarks/content_farm.py``'s order from
+#: FARM_SKIP on (the benchmark's default run takes the first 300), copies of the ``tune`` family
+#: made with a seed the benchmark does not use
+FARM_SKIP, FARM_N, FARM_SEED = 300, 400, 11
 MIN_FIRES = 10  # a signal firing on fewer dev articles than this is not fitted
 L2 = 2.0  # penalty strength (per article-equivalent: the data outweighs the prior past ~L2 rows)
 
@@ -100,31 +123,77 @@ def auc(scores: list[float], labels: list[int]) -> float | None:
 
 def rows(data: Path) -> list[dict[str, Any]]:
     """Dev records with their findings' strengths, from the same analysis as ``tidings analyze``."""
+    recs = [json.loads(line) for line in data.read_text("utf-8").splitlines() if line.strip()]
+    return [
+        {
+            "id": rec["id"],
+            "dataset": rec["dataset"],
+            "subset": rec.get("subset"),
+            "label": rec["label"],
+            "x": x,
+            "length": len(rec["text"]),
+            "marks": sum(rec["text"].count(c) for c in '"\u201c\u201d'),
+        }
+        for rec, x in zip(recs, _strengths(recs))
+    ]
+
+
+def _strengths(recs: list[dict[str, Any]]) -> list[dict[str, float]]:
+    """Each record's findings (strongest per signal), from the same analysis as ``tidings analyze``."""
     from tidings.ingest.sources import article_from_record
     from tidings.pipeline import Analyzer
     from tidings.reliability import findings
 
-    recs = [json.loads(line) for line in data.read_text("utf-8").splitlines() if line.strip()]
     arts = [article_from_record({"id": r["id"], "title": r.get("title"), "text": r["text"]}) for r in recs]
     analyzer = Analyzer()
-    out: list[dict[str, Any]] = []
-    for rec, art, doc in zip(recs, arts, analyzer.nlp.pipe((a.text for a in arts), batch_size=16)):
+    out: list[dict[str, float]] = []
+    for art, doc in zip(arts, analyzer.nlp.pipe((a.text for a in arts), batch_size=16)):
         an = analyzer.analyze_doc(art, doc)
         strengths: dict[str, float] = {}
         for f in findings(art, doc, an.quotes, an.entities, an.events):
             strengths[f.name] = max(strengths.get(f.name, 0.0), f.strength)
-        out.append(
-            {
-                "id": rec["id"],
-                "dataset": rec["dataset"],
-                "subset": rec.get("subset"),
-                "label": rec["label"],
-                "x": strengths,
-                "length": len(rec["text"]),
-                "marks": sum(rec["text"].count(c) for c in '"\u201c\u201d'),
-            }
-        )
+        out.append(strengths)
     return out
+
+
+def farm_rows(eval_dir: Path) -> list[dict[str, Any]]:
+    """Clean originals (label reliable) and one tune-family content-farm copy of each (unreliable),
+    each analysed on its own, so only the signals a single article shows can fire."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import content_farm
+    from manipulate import manipulate
+
+    by_source = {"polnear": content_farm.load_polnear(eval_dir), "horne": content_farm.load_horne(eval_dir)}
+    originals = content_farm.select(by_source, FARM_SKIP + FARM_N)[FARM_SKIP:]
+    copies = manipulate(originals, FARM_SEED, "tune")
+    recs = [dict(r, label="reliable") for r in originals] + [dict(c, label="unreliable") for c in copies]
+    return [
+        {"id": r["id"], "dataset": "farm", "label": r["label"], "x": x}
+        for r, x in zip(recs, _strengths(recs))
+    ]
+
+
+def fit_traces(
+    X: list[list[float]], y: list[int], F: list[list[float]], fy: list[int], names: list[str],
+    b: float, w: list[float], iters: int = 6000,
+) -> list[float]:
+    """Refit the weights of ``TRACES`` on the labelled rows (X, y; classes balanced) and the
+    content-farm rows (F, fy; weighted ``FARM_SHARE``) together, the intercept and every other
+    weight held where the first fit put them, L2 towards the first fit's values."""
+    import numpy as np
+
+    A1, t1 = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    A2, t2 = np.asarray(F, dtype=float), np.asarray(fy, dtype=float)
+    cw = np.where(t1 == 1, 0.5 * len(t1) / max(t1.sum(), 1.0), 0.5 * len(t1) / max(len(t1) - t1.sum(), 1.0))
+    w0 = np.asarray(w, dtype=float)
+    free = np.asarray([1.0 if n in TRACES else 0.0 for n in names])
+    v = w0.copy()
+    for _ in range(iters):
+        e1 = (1.0 / (1.0 + np.exp(-(b - A1 @ v))) - t1) * cw
+        e2 = 1.0 / (1.0 + np.exp(-(b - A2 @ v))) - t2
+        g = -(A1.T @ e1) / len(t1) - FARM_SHARE * (A2.T @ e2) / len(t2) + (L2 / len(t1)) * (v - w0)
+        v = np.maximum(0.0, v - 0.5 * g * free)
+    return [float(a) for a in v]
 
 
 def fit(
@@ -164,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the weights file")
     ap.add_argument("--cache", type=Path, help="read/write the computed rows here (speeds up re-runs)")
+    ap.add_argument("--farm-cache", type=Path, help="the same for the content-farm rows")
+    ap.add_argument("--no-farm", action="store_true",
+                    help="skip the second fit of the traces on content-farm copies (TRACES keep the first fit's weights)")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"skipped: {args.data} not present")
@@ -192,19 +264,45 @@ def main(argv: list[str] | None = None) -> int:
     fires = [sum(1 for row in X if row[j] > 0) for j in range(len(names))]
     # a weight that would rest on a handful of articles keeps its prior
     fixed = [n in FIXED or fires[j] < MIN_FIRES for j, n in enumerate(names)]
-    b, w = fit(X, y, prior, PRIOR_INTERCEPT, fixed)
+    farm: list[dict[str, Any]] = []
+    eval_dir = args.data.parents[1]
+    if not args.no_farm:
+        if args.farm_cache and args.farm_cache.exists():
+            farm = json.loads(args.farm_cache.read_text())
+        elif (eval_dir / "quotes" / "polnear").exists():
+            farm = farm_rows(eval_dir)
+            if args.farm_cache:
+                args.farm_cache.write_text(json.dumps(farm))
+        else:
+            print(f"no content-farm originals under {eval_dir}: the traces keep the first fit's weights")
+    F = [[r["x"].get(n, 0.0) for n in names] for r in farm]
+    fy = [1 if r["label"] == "reliable" else 0 for r in farm]
+
+    def two_fits(tr: list[int], ftr: list[int]) -> tuple[float, list[float]]:
+        bk, wk = fit([X[i] for i in tr], [y[i] for i in tr], prior, PRIOR_INTERCEPT, fixed)
+        if ftr:
+            wk = fit_traces([X[i] for i in tr], [y[i] for i in tr], [F[i] for i in ftr], [fy[i] for i in ftr], names, bk, wk)
+        return bk, wk
+
+    b, w = two_fits(list(range(len(data))), list(range(len(farm))))
     scores = [predict(x, b, w) for x in X]
 
-    # 5-fold cross-validation, folds fixed by a seeded shuffle
+    # 5-fold cross-validation, folds fixed by a seeded shuffle; a copy shares its original's fold
     idx = list(range(len(data)))
     random.Random(7).shuffle(idx)
+    half = len(farm) // 2
+    fidx = list(range(half))
+    random.Random(7).shuffle(fidx)
     cv = [0.0] * len(data)
+    fcv = [0.0] * len(farm)
     for k in range(5):
         test = set(idx[k::5])
-        tr = [i for i in idx if i not in test]
-        bk, wk = fit([X[i] for i in tr], [y[i] for i in tr], prior, PRIOR_INTERCEPT, fixed)
+        ftest = set(fidx[k::5]) | {i + half for i in fidx[k::5]}
+        bk, wk = two_fits([i for i in idx if i not in test], [i for i in range(len(farm)) if i not in ftest])
         for i in test:
             cv[i] = predict(X[i], bk, wk)
+        for i in ftest:
+            fcv[i] = predict(F[i], bk, wk)
 
     groups: dict[str, list[int]] = {"all": list(range(len(data)))}
     for i, r in enumerate(data):
@@ -225,23 +323,33 @@ def main(argv: list[str] | None = None) -> int:
         ids = groups.get(name, [])
         if ids:
             print(f"{name:16} {len(ids):4d} {_auc(fitted_risk, ids):>7} {_auc(cv_risk, ids):>9} {_auc(length, ids):>7} {_auc(marks, ids):>7}")
+    if farm:
+        frisk = [1 - v for v in fy]
+        fa = auc([-predict(x, b, w) for x in F], frisk)
+        fc = auc([-s for s in fcv], frisk)
+        print(f"{'farm copies':16} {len(farm):4d} {fa or 0:7.3f} {fc or 0:9.3f}   (tune-family copies against their "
+              f"originals, each analysed alone; originals {FARM_SKIP}-{FARM_SKIP + FARM_N} of the benchmark's order, seed {FARM_SEED})")
 
     print(f"\nintercept {b:.3f} (prior {PRIOR_INTERCEPT})")
     for j, (n, v) in enumerate(zip(names, w)):
         why = ", fixed" if n in FIXED else (f", fires on {fires[j]} < {MIN_FIRES}: kept" if fixed[j] else "")
+        if farm and n in TRACES:
+            why += ", refitted with the copies"
         print(f"  {n:24} {v:6.3f} (prior {PRIOR[n]}{why})")
     if args.dry_run:
         return 0
     out = {
         "about": "Weights of tidings' reliability score: P(reliable) = sigmoid(intercept - sum weight*strength). "
         "Written by scripts/calibrate_reliability.py; see src/tidings/reliability/score.py.",
-        "fitted_on": f"{args.data.name}: {len(data)} articles ({sum(y)} reliable)",
+        "fitted_on": f"{args.data.name}: {len(data)} articles ({sum(y)} reliable)"
+        + (f"; the traces also on {len(farm) // 2} content-farm copies against their originals (share {FARM_SHARE})" if farm else ""),
         "l2_towards_prior": L2,
         "intercept": round(b, 3),
         "weights": {n: round(v, 3) for n, v in zip(names, w)},
         "prior_intercept": PRIOR_INTERCEPT,
         "prior": PRIOR,
-        "fixed_at_prior": sorted(n for n, f in zip(names, fixed) if f),
+        "fixed_at_prior": sorted(n for n, f in zip(names, fixed) if f and not (farm and n in TRACES)),
+        "refitted_with_copies": sorted(TRACES) if farm else [],
     }
     WEIGHTS.write_text(json.dumps(out, indent=2) + "\n")
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
