@@ -21,6 +21,7 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.inquiries import inquiry_kind
+from tidings.events.requests import refine_by_request
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
 from tidings.events.senses import MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
@@ -215,7 +216,8 @@ class Context:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
-        cand.code = inquiry_kind(refine_by_aim(refine(cand.code, cand.trigger), cand.trigger), cand.trigger)
+        code = refine_by_request(refine(cand.code, cand.trigger), cand.trigger)
+        cand.code = inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger)
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)

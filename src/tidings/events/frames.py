@@ -60,6 +60,16 @@ class Frames:
                 return c
         return None
 
+    @staticmethod
+    def request_clause(tok: Token) -> Token | None:
+        """An appeal's or demand's infinitive that the parser hung as a purpose clause: "appealed
+        to the authorities on Monday to free the journalist" (what is asked, not why)."""
+        for c in children_of(tok):
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > tok.i and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
+                return c
+        return None
+
     def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
         """The complement's own coding (as a verb, or an event-noun object), for a frame."""
         if comp.pos_ in ("VERB", "AUX"):

@@ -466,6 +466,8 @@ class Triggers:
             return None
         obj, subj, sfactor = roles.obj, roles.subj, roles.sfactor
         comp = self.complement(tok)
+        if comp is None and entry.frame in ("appeal", "demand"):
+            comp = self.request_clause(tok)
         if entry.rev:
             src_toks = preps(tok, entry.src)
             sources = self.res.sides(src_toks[0]) if src_toks else []

@@ -1,0 +1,155 @@
+"""What an appeal, a promise, a demand or a refusal is about.
+
+CAMEO splits four families of verbal acts by the same list of things asked, offered or refused:
+appeal (02x), express intent (03x), demand (10x) and reject (12x).  An appeal "for humanitarian
+aid" is 0233, a demand "for a ceasefire" 107, a refusal of "an offer of talks" 125, a promise "to
+release the detainees" 0353.  The verb table gives such acts their family; the thing asked is read
+here from the words of the request: the verb's infinitive or that-clause ("urged Sudan's army to
+return to negotiations", "demanded that Israel agree to a ceasefire"), its object ("demanded their
+withdrawal", "rejected an offer of talks") and its for/of phrase ("appealed for food aid", "a call
+for talks").  A code the table already made specific is kept.  Word lists written for the project
+from the codebook's descriptions of each code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.aims import aim_digit
+from tidings.parsed import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MEDIATION = frozenset("mediate mediation mediator mediators mediating".split())
+CEASEFIRE = frozenset("ceasefire cease-fire truce armistice de-escalate de-escalation restraint".split())
+#: violence an actor is asked to halt, scale down or end (a de-escalation)
+FIGHTING = frozenset(
+    "offensive offensives attack attacks fighting hostilities bombing bombings bombardment shelling "
+    "strike strikes airstrike airstrikes operation operations violence assault war incursion".split())
+HALTING = frozenset("halt stop end cease suspend scale wind calm".split())
+WITHDRAWAL = frozenset("withdraw withdrawal pullout pull-out evacuate".split())
+RELEASE = frozenset("release free freeing liberate liberation".split())
+SANCTIONS = frozenset("sanction sanctions embargo embargoes boycott boycotts blockade".split())
+EASING = frozenset("lift lifting ease easing remove removal relax scrap end suspend".split())
+#: international involvement other than mediation that a target may allow
+INVOLVEMENT = frozenset("inspector inspectors observer observers monitor monitors inspection inspections".split())
+ALLOWING = frozenset("allow admit permit let grant".split())
+AID = frozenset("aid assistance relief supplies donation donations bailout".split())
+HUMANITARIAN = frozenset(
+    "humanitarian food relief emergency medical medicine medicines shelter tents water vaccine vaccines".split())
+ECONOMIC = frozenset("economic financial loan loans budget bailout funding credit cash".split())
+MILITARY = frozenset("military weapon weapons arms ammunition missile missiles jet jets tank tanks defence defense".split())
+PROTECTION = frozenset("peacekeeper peacekeepers peacekeeping protection".split())
+MEETING = frozenset("talks negotiate negotiation negotiations dialogue meeting summit consultations".split())
+#: "meet" and "talk" are a meeting when they name whom, not what ("meet its obligations")
+MEETING_VERBS = frozenset("meet talk".split())
+SETTLEMENT = frozenset("settle settlement".split())
+#: plans and deals that settle a dispute ("the peace plan", "the peace accord")
+PEACE = frozenset("peace".split())
+DEAL = frozenset("plan deal agreement accord proposal roadmap".split())
+INFORMATION = frozenset(
+    "investigate investigation inquiry probe explain explanation disclose clarify clarification "
+    "information answers".split())
+#: the changes a demand for policy reform asks for ("to reverse the removal of subsidies")
+CHANGING = frozenset("reverse repeal scrap change amend cancel reform revoke abolish drop rescind overturn".split())
+#: what a refusal refuses when it is a request ("rejected union demands to ...")
+REQUESTS = frozenset("demand demands call calls request requests appeal appeals plea pleas ultimatum".split())
+
+#: family -> the code for each thing asked (None: the family has no code for it)
+CODES: dict[str, dict[str, str | None]] = {
+    "02": {"mediation": "028", "ceasefire": "0256", "withdrawal": "0256", "release": "0253", "sanctions": "0254",
+           "involvement": "0255", "aid": "023", "meeting": "026", "settlement": "027", "information": None,
+           "reform": "024"},
+    "03": {"mediation": "039", "ceasefire": "0356", "withdrawal": "0356", "release": "0353", "sanctions": "0354",
+           "involvement": "0355", "aid": "033", "meeting": "036", "settlement": "037", "information": None,
+           "reform": "034"},
+    "10": {"mediation": "105", "ceasefire": "107", "withdrawal": "106", "release": "1053", "sanctions": "1054",
+           "involvement": "1055", "aid": "103", "meeting": "108", "settlement": None, "information": "101",
+           "reform": "104"},
+    "12": {"mediation": "126", "ceasefire": "1246", "withdrawal": "1246", "release": "1243", "sanctions": "1244",
+           "involvement": "1245", "aid": "122", "meeting": "125", "settlement": "127", "information": None,
+           "reform": "123"},
+}
+#: the generic code of each family, the only ones refined here
+GENERIC = {"020": "02", "030": "03", "100": "10", "120": "12"}
+#: the aid codes that take a fourth digit for the kind of aid (1 economic, 2 military, 3 humanitarian,
+#: 4 protection or peacekeeping)
+AID_CODES = frozenset({"023", "033", "103", "122"})
+_SKIP = frozenset({"relcl", "punct", "cc", "advcl", "appos", "parataxis"})
+_PREPS = ("for", "of", "on")
+
+
+def _request_words(trigger: Token) -> list[Token]:
+    """The request's words: the trigger's complement clause, object and for/of/on phrase (and an
+    event noun's, on the noun), two levels deep, without side clauses."""
+    starts = [c for c in children_of(trigger)
+              if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp")
+              or (c.dep_ == "prep" and c.lower_ in _PREPS)
+              or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)))]
+    out: list[Token] = []
+    stack = [(c, 0) for c in starts]
+    while stack:
+        t, d = stack.pop()
+        out.append(t)
+        if d < 3:
+            stack.extend((g, d + 1) for g in children_of(t) if g.dep_ not in _SKIP)
+    return out
+
+
+def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
+    toks = _request_words(trigger)
+    words = {w for t in toks for w in (t.lower_, t.lemma_.lower())}
+    if words & MEDIATION:
+        return "mediation", words
+    if words & CEASEFIRE or (words & HALTING and words & FIGHTING):
+        return "ceasefire", words
+    if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
+        return "withdrawal", words
+    if words & RELEASE:
+        return "release", words
+    if words & SANCTIONS and words & EASING:
+        return "sanctions", words
+    if words & INVOLVEMENT and words & ALLOWING:
+        return "involvement", words
+    if words & AID:
+        return "aid", words
+    if words & MEETING or any(t.lemma_.lower() in MEETING_VERBS and t.pos_ == "VERB"
+                              and not any(c.dep_ == "dobj" for c in children_of(t)) for t in toks):
+        return "meeting", words
+    if words & SETTLEMENT or (words & PEACE and words & DEAL):
+        return "settlement", words
+    if words & INFORMATION:
+        return "information", words
+    return None, words
+
+
+def _aid_kind(code: str, words: set[str]) -> str:
+    for digit, vocab in (("3", HUMANITARIAN), ("4", PROTECTION), ("2", MILITARY), ("1", ECONOMIC)):
+        if words & vocab:
+            return code + digit
+    return code
+
+
+def refine_by_request(code: str, trigger: Token) -> str:
+    """``020`` -> ``026`` when the appeal is to negotiate, ``100`` -> ``107`` for a ceasefire, and
+    so on; ``023`` -> ``0233`` for humanitarian aid; any other code as given."""
+    family = GENERIC.get(code)
+    if family is None and code not in AID_CODES:
+        return code
+    kind, words = _thing_asked(trigger)
+    if family is None:
+        return _aid_kind(code, words) if kind == "aid" else code
+    if kind is None:
+        digit = aim_digit(trigger)
+        if digit is None or (digit == "2" and not words & CHANGING) or (family == "12" and not words & REQUESTS):
+            return code
+        kind = "reform"  # "urged the president to resign", "rejected demands to repeal the law"
+    if kind == "mediation" and family == "03" and "accept" in words | {trigger.lemma_.lower()}:
+        return "038"  # "ready to accept mediation", not an offer to mediate
+    new = CODES[family].get(kind)
+    if new is None:
+        return code
+    if kind == "aid":
+        return _aid_kind(new, words)
+    return new
