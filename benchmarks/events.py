@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news,newsc]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -12,7 +12,9 @@ conflict and security sentences written apart from the coder on 2026-12-04, is s
 only and its errors are never printed, beside a plain keyword list's sentence-level recall;
 ``events_probe_news_b.jsonl``, 120 wire-style sentences of every root and 20 with no political
 event in everyday news, written apart from the coder on 2026-12-04 after the session's changes,
-is blind in the same way).  Every ``../shared`` dev set is
+is blind in the same way; ``events_probe_news_c.jsonl``, 150 more of every root and 25 with no
+political event, written the same way on 2026-12-04, was scored once
+blind and is then looked at while developing).  Every ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
 
@@ -50,11 +52,12 @@ from event_sets import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
-SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "locked", "conflict", "news")
+SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "locked", "conflict", "news", "newsc")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl", "locked": "events_probe_locked.jsonl",
-               "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl"}
+               "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl",
+               "newsc": "events_probe_news_c.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
 BLIND = frozenset({"conflict", "news"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
