@@ -1199,3 +1199,13 @@ def test_a_request_that_names_nothing_asked_stays_generic(analyzer) -> None:  # 
     # the infinitive the parser hangs as a purpose clause is what is asked, not a separate act
     got = codes(analyzer, "Germany appealed to the Iranian authorities on Friday to release a German tourist.")
     assert "0253" in got and not any(c.startswith("084") for c in got), got
+
+
+def test_violence_in_a_game_is_play(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Brazil's forward fired a shot over the bar before the goalkeeper saved a penalty.")
+    assert not codes(analyzer, "Pakistan's batsmen launched an assault on the English bowlers at Lord's.")
+    assert not any(c.startswith("13") for c in codes(
+        analyzer, "Ghana's captain vowed to fight to the end in the World Cup qualifier against Mali."))
+    # armed people in the sentence make it violence, sport or not
+    assert any(c.startswith("18") or c.startswith("19") for c in codes(
+        analyzer, "Gunmen opened fire on a bus carrying the Sri Lankan cricket team in Lahore."))

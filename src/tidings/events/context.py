@@ -23,7 +23,7 @@ from tidings.events.conventions import (
 from tidings.events.inquiries import inquiry_kind
 from tidings.events.requests import refine_by_request
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
-from tidings.events.senses import MILITARY_SENSE, strike_sense
+from tidings.events.senses import ARMED_ROLES, MILITARY_SENSE, sport_sentence, strike_sense
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
@@ -132,6 +132,10 @@ class Context:
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets) and not self.aid_abroad(cand):
             return False  # "authorities evacuated residents after the flood"
+        if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(
+                {w for t in sent for w in (t.lower_, t.lemma_.lower())}) and not any(
+                str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources + cand.targets):
+            return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()

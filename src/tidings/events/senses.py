@@ -70,3 +70,28 @@ def strike_sense(tok: Token, side_of: Callable[[Token], Any]) -> str | None:
     if military == labour:
         return None
     return MILITARY_SENSE if military else LABOUR_SENSE
+
+
+#: words that belong to sport and to nothing else news reports (a game's roles, its scoring, its
+#: competitions): in their sentence, attacking, firing a shot, fighting or crushing is play
+SPORT_WORDS = frozenset(
+    "goalkeeper goalie midfielder footballer cricketer batsman batsmen bowler bowlers wicket wickets "
+    "innings grandmaster kingside queenside checkmate chess tournament championship championships "
+    "semifinal semi-final quarterfinal quarter-final qualifier qualifiers olympics olympic medal medals "
+    "hat-trick touchdown quarterback pitcher inning rugby cricket football soccer tennis basketball "
+    "baseball hockey golf marathon podium derby playoff playoffs fixture kick-off scoreline "
+    "equaliser equalizer penalty-kick free-kick striker".split())
+#: people and weapons of real violence, whatever else the sentence is about
+ARMED_WORDS = frozenset(
+    "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists assailant "
+    "assailants jihadist jihadists extremist extremists police policeman policemen troops soldier "
+    "soldiers army militia militiamen bandit bandits rioters hooligans bomb bombs bomber explosive "
+    "explosives grenade grenades gun guns rifle rifles knife knives machete machetes".split())
+#: the roles of an actor code that are armed
+ARMED_ROLES = ("MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP")
+
+
+def sport_sentence(words: set[str]) -> bool:
+    """The sentence is about a game: it names sport and no armed people or weapons ("the striker
+    fired a shot past the goalkeeper"; not "gunmen opened fire on the cricket team's bus")."""
+    return bool(words & SPORT_WORDS) and not words & ARMED_WORDS
