@@ -1209,3 +1209,18 @@ def test_violence_in_a_game_is_play(analyzer) -> None:  # type: ignore[no-untype
     # armed people in the sentence make it violence, sport or not
     assert any(c.startswith("18") or c.startswith("19") for c in codes(
         analyzer, "Gunmen opened fire on a bus carrying the Sri Lankan cricket team in Lahore."))
+
+
+def test_a_meeting_in_a_third_country_is_044(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer places the town the coder does not know
+    assert "044" in codes(analyzer, "Serbia's prime minister met his Kosovo counterpart in Brussels on Monday.")
+    assert "040" in codes(analyzer, "The Indian foreign minister met his Chinese counterpart in Beijing on Friday.")
+    # an international body has no home to be away from
+    assert "040" in codes(analyzer, "The UN envoy met Iran's foreign minister in Vienna.")
+
+
+def test_natural_disasters_named_in_the_plural_are_not_attacks(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Bushfires swept through the valley near Sydney, destroying dozens of homes.")
+    # drills staged around a country are a show of force at it
+    ev = [e for e in events_of(analyzer, "Russia staged large military drills around Moldova.") if e.root == "15"]
+    assert ev and ev[0].target is not None and ev[0].target.actor == "MDA", ev

@@ -140,7 +140,8 @@ class Context:
             return True
         lemma = tok.lemma_.lower()
         heads = [self.doc[s.head] for s in cand.sources if s.head >= 0 and s.match is None]
-        if natural_cause(tok, sent) or any(h.lemma_.lower() in NATURAL_CAUSES | VEHICLES for h in heads):
+        if natural_cause(tok, sent) or any(
+                {h.lemma_.lower(), h.lower_.removesuffix("s")} & (NATURAL_CAUSES | VEHICLES) for h in heads):
             return False  # "an earthquake killed eight people and damaged 1,300 buildings"
         if any(h.lower_ in BARE_EXPLOSIONS for h in heads) and accidental_explosion(heads[0], sent):
             return False  # "explosions at the chemical store injured 700"
@@ -243,6 +244,12 @@ class Context:
                     for s in cand.sources):
                 cand.targets = [place]  # "protest in Beijing", "killed in the Gaza Strip"
                 resolved_tgt = True
+        if cand.code == "040" and resolved_src and resolved_tgt:
+            place = self.where(cand)
+            parties = {side_country(x) or "" for x in cand.sources + cand.targets if x.match is not None}
+            if place is not None and side_country(place) and len(parties - {""}) == 2 \
+                    and not parties & SUPRANATIONAL and side_country(place) not in parties:
+                cand.code = "044"  # "met his Azerbaijani counterpart in Almaty": a third location
         if NESTED and not resolved_tgt and resolved_src:
             place = self.nested_place(cand)
             if place is None and root in ("07", "09"):

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tidings.actors.types import ROLE_CODES
-from tidings.events.conventions import VIOLENT_ROOTS
+from tidings.events.codebook import lookup
+from tidings.events.conventions import SUPRANATIONAL, VIOLENT_ROOTS
 from tidings.model import Event, Location, Participant, PlaceMention
 
 if TYPE_CHECKING:
@@ -188,6 +189,7 @@ def locate(
                 _struck_where(ev, place, in_sent)
             if not weak:
                 _place_as_target(ev, place)
+                _third_location(ev, place)
             if not weak and (via == "locative" or (via == "sentence" and len({p.country for p in names}) == 1)):
                 # (a place merely named in the sentence counts when it is the only country there)
                 for side in sides:
@@ -268,6 +270,20 @@ def _place_as_target(ev: Event, place: PlaceMention) -> None:
     words = target.text.lower().split()
     if place.kind == "name" and words and words[-1] in _PLACE_TARGETS:
         target.actor = target.name = place.country
+
+
+def _third_location(ev: Event, place: PlaceMention) -> None:
+    """A meeting of two countries' people held in a third country is CAMEO's 044 ("meet at a
+    'third' location"), not 040; the event coder knows few towns, the gazetteer knows where
+    "Almaty" is."""
+    src, tgt = ev.source, ev.target
+    if ev.code != "040" or src is None or tgt is None or not place.country:
+        return
+    parties = {a[:3] for a in (src.actor, tgt.actor) if a and len(a) >= 3}
+    if len(parties) == 2 and not parties & SUPRANATIONAL and place.country not in parties:
+        info = lookup("044")
+        ev.code, ev.label, ev.goldstein, ev.quad_class, ev.plover = (
+            info.code, info.name, info.goldstein, info.quad_class, info.plover)
 
 
 #: roles of victims who take the country of where they were hit when the text names none
