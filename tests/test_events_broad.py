@@ -1224,3 +1224,12 @@ def test_natural_disasters_named_in_the_plural_are_not_attacks(analyzer) -> None
     # drills staged around a country are a show of force at it
     ev = [e for e in events_of(analyzer, "Russia staged large military drills around Moldova.") if e.root == "15"]
     assert ev and ev[0].target is not None and ev[0].target.actor == "MDA", ev
+
+
+def test_acts_wished_for_and_days_named_are_not_acts_or_actors(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "for X to V": wished for, not done
+    got = codes(analyzer, "Thousands of people marched in Yerevan calling for the prime minister to resign.")
+    assert any(c.startswith("14") for c in got) and not any(c.startswith("08") for c in got), got
+    # a day named for no one: "May Day" is not Theresa May
+    evs = events_of(analyzer, "Police in Athens were put on alert ahead of May Day marches.")
+    assert not any(e.source is not None and (e.source.actor or "").startswith("GBR") for e in evs), evs

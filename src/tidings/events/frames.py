@@ -158,6 +158,9 @@ class Frames:
         if tok.dep_ == "acl" and tok.pos_ == "VERB" and any(
                 c.dep_ == "det" and c.lower_ in NONSPECIFIC for c in children_of(tok.head)):
             return False  # "any foreign navy escorting ships": no particular act
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "for" for c in children_of(tok)) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
+            return False  # "calling for the government to step down": wished for, not done
         if tok.pos_ == "NOUN":
             if any(c.dep_ in ("det", "amod") and c.lower_ in NONSPECIFIC for c in children_of(tok)):
                 return False  # "against any new sanctions", "a possible strike": no act named

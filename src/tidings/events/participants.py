@@ -40,6 +40,8 @@ UNIT_NOUNS = frozenset("company battalion contingent column platoon unit detachm
 #: units, posts and vehicles of a force: "a police patrol" is the police
 FORCE_PARTS = frozenset("patrol convoy station post checkpoint base camp headquarters barracks "
                         "outpost unit vehicle position garrison".split())
+#: entity types of times and amounts, which name no actor
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: role nouns that are buildings: they stand where they are ("a hospital in Aleppo")
 SITE_NOUNS = frozenset("hospital clinic school university college church mosque temple synagogue "
                        "market factory embassy consulate prison".split())
@@ -134,6 +136,8 @@ class Resolver:
             return self.pronoun(tok, depth)
         if tok.pos_ == "PRON" or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
             return None  # "that", "which", "those": no participant
+        if tok.ent_type_ in _TIME_ENTITIES:
+            return None  # "May Day rallies": a day named for no one
         span = mention_span(tok)
         match = self.code(span)
         if match is None and anywhere:
