@@ -1233,3 +1233,9 @@ def test_acts_wished_for_and_days_named_are_not_acts_or_actors(analyzer) -> None
     # a day named for no one: "May Day" is not Theresa May
     evs = events_of(analyzer, "Police in Athens were put on alert ahead of May Day marches.")
     assert not any(e.source is not None and (e.source.actor or "").startswith("GBR") for e in evs), evs
+
+
+def test_talks_by_telephone_and_places_talked_about(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Kenya's president spoke by telephone with Ethiopia's prime minister on Friday about the fighting in Sudan.")
+    assert "041" in got and "044" not in got, got
+    assert "044" in codes(analyzer, "India's foreign minister met his Pakistani counterpart on the sidelines of a summit in Tashkent.")

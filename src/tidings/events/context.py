@@ -62,6 +62,8 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
                                 "thrash trounce blast slam storm invade".split())
+#: the lines a talk can be held over
+CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
 #: withdraw)
 EXPULSIONS = ("174", "166")
@@ -244,6 +246,8 @@ class Context:
                     for s in cand.sources):
                 cand.targets = [place]  # "protest in Beijing", "killed in the Gaza Strip"
                 resolved_tgt = True
+        if cand.code == "040" and self.by_telephone(cand.trigger):
+            cand.code = "041"  # "spoke by telephone with Jordan's king"
         if cand.code == "040" and resolved_src and resolved_tgt:
             place = self.where(cand)
             parties = {side_country(x) or "" for x in cand.sources + cand.targets if x.match is not None}
@@ -288,6 +292,17 @@ class Context:
                 text = next((t.text for t in cand.targets), "")
                 m = DerivedMatch(country, country, "country", country)
                 cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    @staticmethod
+    def by_telephone(tok: Token) -> bool:
+        """A talk held by telephone or video link (CAMEO 041 "discuss by telephone")."""
+        for p in children_of(tok):
+            if p.dep_ == "prep" and p.lower_ in ("by", "over", "via", "on"):
+                for o in children_of(p):
+                    words = {o.lemma_.lower()} | {c.lemma_.lower() for c in children_of(o) if c.dep_ == "compound"}
+                    if o.dep_ == "pobj" and words & CALL_WORDS:
+                        return True
+        return False
 
     def aid_abroad(self, cand: Candidate) -> bool:
         """Help sent to another country's disaster ("pledged aid to flood-hit communities in

@@ -189,6 +189,9 @@ def locate(
                 _struck_where(ev, place, in_sent)
             if not weak:
                 _place_as_target(ev, place)
+            if not weak and not _in_topic(heads.get(place.start)):
+                # (a place in what the meeting was about is not where it was: "spoke about the
+                # situation in Gaza")
                 _third_location(ev, place)
             if not weak and (via == "locative" or (via == "sentence" and len({p.country for p in names}) == 1)):
                 # (a place merely named in the sentence counts when it is the only country there)
@@ -270,6 +273,25 @@ def _place_as_target(ev: Event, place: PlaceMention) -> None:
     words = target.text.lower().split()
     if place.kind == "name" and words and words[-1] in _PLACE_TARGETS:
         target.actor = target.name = place.country
+
+
+#: prepositions that say what a talk or a statement is about ("on" is also where: "met on the
+#: sidelines of the summit in New York")
+_TOPIC_PREPS = frozenset("about over regarding concerning".split())
+
+
+def _in_topic(head: Token | None) -> bool:
+    """The word a place's in-phrase hangs on is inside an about/on/over phrase."""
+    t = head
+    for _ in range(8):
+        if t is None:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREPS:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _third_location(ev: Event, place: PlaceMention) -> None:
