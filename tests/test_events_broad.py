@@ -1239,3 +1239,16 @@ def test_talks_by_telephone_and_places_talked_about(analyzer) -> None:  # type: 
     got = codes(analyzer, "Kenya's president spoke by telephone with Ethiopia's prime minister on Friday about the fighting in Sudan.")
     assert "041" in got and "044" not in got, got
     assert "044" in codes(analyzer, "India's foreign minister met his Pakistani counterpart on the sidelines of a summit in Tashkent.")
+
+
+def test_strikes_stayed_on_questions_and_inquiries_into_allegations(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "143" in codes(analyzer, "Nurses in Ghana have been on strike for two weeks.")
+    assert "142" in codes(analyzer, "The detained blogger has been on hunger strike since March.")
+    # an act asked about is not asserted
+    got = codes(analyzer, "Peru's army said it was examining whether soldiers had shot at miners.")
+    assert not any(c.startswith("19") or c.startswith("18") for c in got), got
+    # an inquiry into allegations of an abuse is into the abuse
+    assert "092" in codes(analyzer, "Kenya opened an inquiry into allegations of torture by prison guards.")
+    # what a demand asks for is not done
+    got = codes(analyzer, "Serbia demanded that Kosovo resume negotiations on the border dispute.")
+    assert "108" in got and "046" not in got, got

@@ -56,7 +56,10 @@ class Frames:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 return c
         for c in children_of(tok):
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
+                    c.pos_ == "NOUN" and any(m.dep_ == "mark" for m in children_of(c)))):
+                # (a that-clause the parser made a noun phrase: "demanded that Pakistan open
+                # negotiations" with "open" read as an adjective)
                 return c
         return None
 
@@ -118,6 +121,9 @@ class Frames:
                 cand.code = code
             cand.consumed.add(inner_tok.i)
             cand.consumed |= inner.consumed
+            if inner_tok.pos_ in ("VERB", "AUX"):
+                # "demanded that Kosovo resume negotiations": the talks are asked for, not held
+                cand.consumed |= {o.i for o in children_of(inner_tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
             cand.span_tokens.add(inner_tok.i)
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
@@ -130,6 +136,9 @@ class Frames:
             return
         elif comp is not None:
             cand.consumed.add(comp.i)
+            if frame in ("demand", "appeal"):
+                # "demanded that Pakistan open negotiations": what is asked for is not done
+                cand.consumed |= {o.i for o in children_of(comp) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
             if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
                 s = child(comp, "nsubj")
                 if s is not None and not any(t.match is not None for t in cand.targets):
@@ -158,6 +167,9 @@ class Frames:
         if tok.dep_ == "acl" and tok.pos_ == "VERB" and any(
                 c.dep_ == "det" and c.lower_ in NONSPECIFIC for c in children_of(tok.head)):
             return False  # "any foreign navy escorting ships": no particular act
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "advcl") and any(
+                c.dep_ == "mark" and c.lower_ == "whether" for c in children_of(tok)):
+            return False  # "investigating whether soldiers had fired on villagers": a question
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "for" for c in children_of(tok)) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
             return False  # "calling for the government to step down": wished for, not done

@@ -23,7 +23,10 @@ MILITARY_ACTION = frozenset(
     "operation operations incursion offensive bombardment drone".split())
 RIGHTS_ABUSES = frozenset(
     "abuse abuses torture violation violations disappearance disappearances mistreatment "
-    "ill-treatment repression crackdown rights detention detentions".split())
+    "ill-treatment repression crackdown rights detention detentions brutality".split())
+#: nouns that report an act rather than name it: an inquiry "into allegations of torture" is
+#: into the torture
+REPORTING_NOUNS = frozenset("allegation allegations accusation accusations claim claims report reports".split())
 CRIMES = frozenset(
     "corruption fraud bribery bribe bribes embezzlement murder murders killing killings death "
     "deaths theft smuggling trafficking laundering crime crimes misconduct evasion "
@@ -38,7 +41,7 @@ def _about(trigger: Token) -> list[Token]:
     heads: list[Token] = []
     nodes = [trigger]
     for c in children_of(trigger):
-        if c.dep_ == "dobj" and trigger.pos_ == "VERB":
+        if c.dep_ in ("dobj", "nsubjpass") and trigger.pos_ == "VERB":
             heads.append(c)
             nodes.append(c)  # "launched an investigation into ...": the noun's own phrase
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i != trigger.i:
@@ -47,6 +50,9 @@ def _about(trigger: Token) -> list[Token]:
         for p in children_of(n):
             if p.dep_ == "prep" and (p.lower_ in _ABOUT_PREPS or (p.lower_ == "for" and n.pos_ == "VERB")):
                 heads += [o for o in children_of(p) if o.dep_ == "pobj"]
+    heads += [o for h in heads if h.lemma_.lower() in REPORTING_NOUNS
+              for p in children_of(h) if p.dep_ == "prep" and p.lower_ == "of"
+              for o in children_of(p) if o.dep_ == "pobj"]
     out: list[Token] = []
     for h in heads:
         out.append(h)

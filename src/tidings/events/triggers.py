@@ -66,7 +66,9 @@ ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
 PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
 #: verbs whose subject does the act an event noun after a preposition names: "resorted to a
 #: lathi-charge", "went on hunger strike", "embarked on a fast", "retaliated with tariffs"
-TAKE_UP_VERBS = {"to": RESORT_VERBS, "on": frozenset({"go", "embark", "set"}),
+TAKE_UP_VERBS = {"to": RESORT_VERBS,
+                 # "went on strike", "has been on hunger strike for 30 days", "is on a visit to India"
+                 "on": frozenset({"go", "embark", "set", "be", "remain", "stay"}),
                  # "20,000 people gathered in a peaceful protest", "marched in a rally"
                  "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
