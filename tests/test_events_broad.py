@@ -1252,3 +1252,13 @@ def test_strikes_stayed_on_questions_and_inquiries_into_allegations(analyzer) ->
     # what a demand asks for is not done
     got = codes(analyzer, "Serbia demanded that Kosovo resume negotiations on the border dispute.")
     assert "108" in got and "046" not in got, got
+
+
+def test_people_fired_are_dismissed_and_free_entry_frees_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") or c.startswith("18") for c in codes(
+        analyzer, "The prime minister fired her finance minister on Thursday."))
+    assert any(c.startswith("19") for c in codes(analyzer, "Soldiers fired live rounds at the crowd in Conakry."))
+    # "to leave the building" asks no one to leave office; "free entry" releases no one
+    assert "024" not in codes(analyzer, "The mayor asked the protesters to leave the building.")
+    assert "024" in codes(analyzer, "Protesters urged the president to leave office.")
+    assert not any(c.startswith("035") for c in codes(analyzer, "The ministry said it was offering free entry to museums."))

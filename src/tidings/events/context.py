@@ -62,6 +62,12 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
                                 "thrash trounce blast slam storm invade".split())
+#: what is fired when firing is shooting (anything else fired is someone dismissed)
+FIRED_THINGS = frozenset(
+    "missile rocket shell mortar round shot bullet grenade weapon gun salvo volley tear teargas tear-gas "
+    "gas rubber water cannon pellet flare torpedo drone bomb artillery barrage projectile ammunition "
+    "shotgun rifle pistol canister buckshot pepper flare interceptor warhead ballistic cruise battery "
+    "howitzer anti-aircraft".split())
 #: the lines a talk can be held over
 CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
@@ -123,6 +129,10 @@ class Context:
                 for p in preps(tok, ("on", "in", "via", "through", "during"))):
             cand.code = "111"  # "was attacked on social media", "slammed him in an interview"
             return True
+        if root in VIOLENT_ROOTS and tok.lemma_.lower() == "fire" and obj is not None and not (
+                {obj.lemma_.lower()} | {c.lemma_.lower() for c in children_of(obj) if c.dep_ in ("compound", "amod")}
+        ) & FIRED_THINGS and not preps(tok, ("at", "on", "into", "upon", "towards", "toward", "against")):
+            return False  # "Trump fired Comey", "fired his defence minister": a dismissal
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
         if root in ("18", "19", "20") and obj is not None and obj.lower_ in REFLEXIVES \

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.aims import aim_digit
+from tidings.events.aims import LEADERSHIP, aim_digit
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ INFORMATION = frozenset(
     "information answers".split())
 #: the changes a demand for policy reform asks for ("to reverse the removal of subsidies")
 CHANGING = frozenset("reverse repeal scrap change amend cancel reform revoke abolish drop rescind overturn".split())
+#: leaving words that say leadership change only when an office is what is left
+PLACE_LEAVING = frozenset("leave quit departure".split())
+OFFICES = frozenset("office post power presidency government cabinet job seat throne premiership".split())
 #: what a refusal refuses when it is a request ("rejected union demands to ...")
 REQUESTS = frozenset("demand demands call calls request requests appeal appeals plea pleas ultimatum".split())
 
@@ -80,20 +83,25 @@ _SKIP = frozenset({"relcl", "punct", "cc", "advcl", "appos", "parataxis"})
 _PREPS = ("for", "of", "on")
 
 
+def _infinitive(tok: Token) -> bool:
+    """A to-infinitive clause ("calls to step down"), which says what is asked, not why."""
+    return tok.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(tok))
+
+
 def _request_words(trigger: Token) -> list[Token]:
     """The request's words: the trigger's complement clause, object and for/of/on phrase (and an
     event noun's, on the noun), two levels deep, without side clauses."""
     starts = [c for c in children_of(trigger)
               if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp")
               or (c.dep_ == "prep" and c.lower_ in _PREPS)
-              or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)))]
+              or _infinitive(c)]
     out: list[Token] = []
     stack = [(c, 0) for c in starts]
     while stack:
         t, d = stack.pop()
         out.append(t)
         if d < 3:
-            stack.extend((g, d + 1) for g in children_of(t) if g.dep_ not in _SKIP)
+            stack.extend((g, d + 1) for g in children_of(t) if g.dep_ not in _SKIP or _infinitive(g))
     return out
 
 
@@ -106,8 +114,8 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "ceasefire", words
     if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
         return "withdrawal", words
-    if words & RELEASE:
-        return "release", words
+    if any(t.lemma_.lower() in RELEASE and t.pos_ in ("VERB", "NOUN") for t in toks):
+        return "release", words  # (not "free entry")
     if words & SANCTIONS and words & EASING:
         return "sanctions", words
     if words & INVOLVEMENT and words & ALLOWING:
@@ -144,6 +152,8 @@ def refine_by_request(code: str, trigger: Token) -> str:
         digit = aim_digit(trigger)
         if digit is None or (digit == "2" and not words & CHANGING) or (family == "12" and not words & REQUESTS):
             return code
+        if digit == "1" and not words & (LEADERSHIP - PLACE_LEAVING) and not words & OFFICES:
+            return code  # "asked him to leave the building": no office is left
         kind = "reform"  # "urged the president to resign", "rejected demands to repeal the law"
     if kind == "mediation" and family == "03" and "accept" in words | {trigger.lemma_.lower()}:
         return "038"  # "ready to accept mediation", not an offer to mediate
