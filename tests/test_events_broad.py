@@ -1188,6 +1188,10 @@ def test_attacks_claimed_and_weapons_landing(analyzer) -> None:  # type: ignore[
     ("Serbia rejected an offer of mediation by Hungary.", "126"),
     ("Armenia said it was ready to accept mediation by France.", "038"),
     ("The ministry rejected union demands to scrap the pension reform.", "1232"),
+    # the kind of cooperation asked for: economic, military (done jointly), judicial
+    ("India urged Nepal to open its markets to Indian exports.", "0211"),
+    ("Greece asked France to hold joint naval exercises in the Aegean.", "0212"),
+    ("Russia demanded that Germany extradite the suspected spy.", "1013"),
 ])
 def test_requests_are_coded_by_what_is_asked(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in codes(analyzer, text)

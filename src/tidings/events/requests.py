@@ -41,6 +41,16 @@ HUMANITARIAN = frozenset(
 ECONOMIC = frozenset("economic financial loan loans budget bailout funding credit cash".split())
 MILITARY = frozenset("military weapon weapons arms ammunition missile missiles jet jets tank tanks defence defense".split())
 PROTECTION = frozenset("peacekeeper peacekeepers peacekeeping protection".split())
+#: the kinds of material cooperation CAMEO names (…1 economic, …2 military, …3 judicial,
+#: …4 intelligence), by the words that ask for them
+COOPERATION = (
+    ("3", frozenset("extradite extradition extradited prosecute prosecution judicial legal".split())),
+    ("4", frozenset("intelligence".split())),
+    ("2", frozenset("exercise exercises drills patrol patrols training manoeuvres maneuvers".split())),
+    ("1", frozenset("trade market markets investment investments export exports import imports tariff tariffs".split())),
+)
+#: military cooperation is done together: "joint patrols", not patrols alone
+JOINT = frozenset("joint combined".split())
 MEETING = frozenset("talks negotiate negotiation negotiations dialogue meeting summit consultations".split())
 #: "meet" and "talk" are a meeting when they name whom, not what ("meet its obligations")
 MEETING_VERBS = frozenset("meet talk".split())
@@ -106,6 +116,8 @@ def _request_words(trigger: Token) -> list[Token]:
 
 
 def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
+    """The kind of thing asked (a key of ``CODES``, or "cooperation" and its digit) and the
+    request's words."""
     toks = _request_words(trigger)
     words = {w for t in toks for w in (t.lower_, t.lemma_.lower())}
     if words & MEDIATION:
@@ -122,6 +134,9 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "involvement", words
     if words & AID:
         return "aid", words
+    coop = _cooperation(words)
+    if coop is not None:
+        return "cooperation" + coop, words
     if words & MEETING or any(t.lemma_.lower() in MEETING_VERBS and t.pos_ == "VERB"
                               and not any(c.dep_ == "dobj" for c in children_of(t)) for t in toks):
         return "meeting", words
@@ -130,6 +145,14 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
     if words & INFORMATION:
         return "information", words
     return None, words
+
+
+def _cooperation(words: set[str]) -> str | None:
+    """The digit of the kind of cooperation asked for, or None."""
+    for digit, vocab in COOPERATION:
+        if words & vocab and (digit != "2" or words & JOINT):
+            return digit
+    return None
 
 
 def _aid_kind(code: str, words: set[str]) -> str:
@@ -157,9 +180,21 @@ def refine_by_request(code: str, trigger: Token) -> str:
         kind = "reform"  # "urged the president to resign", "rejected demands to repeal the law"
     if kind == "mediation" and family == "03" and "accept" in words | {trigger.lemma_.lower()}:
         return "038"  # "ready to accept mediation", not an offer to mediate
+    if kind.startswith("cooperation"):
+        return _cooperation_code(family, kind[-1]) or code
     new = CODES[family].get(kind)
     if new is None:
         return code
     if kind == "aid":
         return _aid_kind(new, words)
     return new
+
+
+def _cooperation_code(family: str, digit: str) -> str | None:
+    """The code for asking, promising, demanding or refusing a kind of cooperation: the codebook
+    has no judicial or intelligence refusal, and a demand for cooperation is 101 in the frame
+    table (the codebook puts 1011-1014 under it)."""
+    base = {"02": "021", "03": "031", "10": "101", "12": "121"}[family]
+    if family == "12" and digit == "4":
+        return base
+    return base + digit
