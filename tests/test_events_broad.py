@@ -1266,3 +1266,8 @@ def test_people_fired_are_dismissed_and_free_entry_frees_no_one(analyzer) -> Non
     assert "024" not in codes(analyzer, "The mayor asked the protesters to leave the building.")
     assert "024" in codes(analyzer, "Protesters urged the president to leave office.")
     assert not any(c.startswith("035") for c in codes(analyzer, "The ministry said it was offering free entry to museums."))
+
+
+def test_field_hospitals_and_rescuers_sent_are_humanitarian_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "073" in codes(analyzer, "Algeria sent field hospitals and rescue teams to Morocco after the earthquake.")
+    assert "0333" in codes(analyzer, "Qatar offered to send doctors and tents to flood-hit Pakistan.")
