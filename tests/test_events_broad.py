@@ -1271,3 +1271,12 @@ def test_people_fired_are_dismissed_and_free_entry_frees_no_one(analyzer) -> Non
 def test_field_hospitals_and_rescuers_sent_are_humanitarian_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "073" in codes(analyzer, "Algeria sent field hospitals and rescue teams to Morocco after the earthquake.")
     assert "0333" in codes(analyzer, "Qatar offered to send doctors and tents to flood-hit Pakistan.")
+
+
+def test_an_act_noun_told_as_done_takes_its_by_phrase_as_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(analyzer, "Amnesty International denounced the arrest of the reporter by Turkish police.")
+    assert any(e.code == "173" and e.source is not None and e.source.actor == "TURCOP" for e in evs), evs
+    evs = events_of(analyzer, "The visit by Chile's president to Lima focused on trade.")
+    assert any(e.code == "042" and e.source is not None and (e.source.actor or "").startswith("CHL") for e in evs), evs
+    # an act feared is not done, whoever would do it
+    assert not any(c.startswith("19") for c in codes(analyzer, "Taiwan fears an attack by China."))

@@ -145,6 +145,11 @@ def hands_of(tok: Token) -> Token | None:
     return None
 
 
+#: verbs of reacting to an act, which take it as done: "condemned the arrest of ..."
+REACTION_VERBS = frozenset("condemn denounce criticise criticize deplore decry mourn regret protest "
+                           "investigate probe welcome praise hail applaud".split())
+
+
 def counted_by(tok: Token) -> Token | None:
     """The word ``tok`` is the of-object of ("dozens" in "dozens of arrests"), or None."""
     head = tok.head
@@ -716,6 +721,17 @@ class Triggers:
             for p in preps(tok, entry.src):
                 sources = self.res.sides(p)
                 if sources:
+                    break
+        if not sources and tok.pos_ == "NOUN" and (self.asserted_noun(tok) or (
+                tok.dep_ in ("dobj", "nsubjpass") and set(lemmas(tok.head)) & REACTION_VERBS)):
+            # the by-phrase of an act noun is its doer, when the act is told as done or as what
+            # others react to: "the killing of three protesters by soldiers sparked outrage",
+            # "condemned the arrest of the journalist by Egyptian police" (not "fears an attack
+            # by Iran")
+            for p in preps(tok, ("by",)):
+                agents = self.res.sides(p)
+                if any(a.match is not None for a in agents):
+                    sources = agents
                     break
         if not sources:
             doer_of = hands_of(tok)  # "suffered torture at the hands of the militia"
