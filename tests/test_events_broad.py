@@ -1280,3 +1280,8 @@ def test_an_act_noun_told_as_done_takes_its_by_phrase_as_doer(analyzer) -> None:
     assert any(e.code == "042" and e.source is not None and (e.source.actor or "").startswith("CHL") for e in evs), evs
     # an act feared is not done, whoever would do it
     assert not any(c.startswith("19") for c in codes(analyzer, "Taiwan fears an attack by China."))
+
+
+def test_gathering_for_a_protest_is_protesting(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("14") for c in codes(analyzer, "Hundreds of students gathered for a protest outside parliament in Dhaka."))
+    assert not any(c.startswith("14") for c in codes(analyzer, "Fans gathered for the match in Lagos."))

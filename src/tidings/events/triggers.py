@@ -71,6 +71,8 @@ TAKE_UP_VERBS = {"to": RESORT_VERBS,
                  "on": frozenset({"go", "embark", "set", "be", "remain", "stay"}),
                  # "20,000 people gathered in a peaceful protest", "marched in a rally"
                  "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge"}),
+                 # "were converging for a rally in Lagos", "gathered for a protest"
+                 "for": frozenset({"gather", "assemble", "converge"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
 #: verbs of giving whose object can be the receiver, with what is given in a with-phrase
 GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
