@@ -66,7 +66,7 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 FIRED_THINGS = frozenset(
     "missile rocket shell mortar round shot bullet grenade weapon gun salvo volley tear teargas tear-gas "
     "gas rubber water cannon pellet flare torpedo drone bomb artillery barrage projectile ammunition "
-    "shotgun rifle pistol canister buckshot pepper flare interceptor warhead ballistic cruise battery "
+    "shotgun rifle pistol canister buckshot pepper interceptor warhead ballistic cruise battery "
     "howitzer anti-aircraft".split())
 #: the lines a talk can be held over
 CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())

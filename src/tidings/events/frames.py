@@ -18,7 +18,9 @@ from tidings.events.syntax import (
     conditional,
     lemmas,
     negated,
+    object_nouns,
     preps,
+    to_infinitive,
 )
 from tidings.parsed import children_of
 
@@ -68,8 +70,7 @@ class Frames:
         """An appeal's or demand's infinitive that the parser hung as a purpose clause: "appealed
         to the authorities on Monday to free the journalist" (what is asked, not why)."""
         for c in children_of(tok):
-            if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > tok.i and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > tok.i and to_infinitive(c):
                 return c
         return None
 
@@ -123,7 +124,7 @@ class Frames:
             cand.consumed |= inner.consumed
             if inner_tok.pos_ in ("VERB", "AUX"):
                 # "demanded that Kosovo resume negotiations": the talks are asked for, not held
-                cand.consumed |= {o.i for o in children_of(inner_tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+                cand.consumed |= object_nouns(inner_tok)
             cand.span_tokens.add(inner_tok.i)
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
@@ -138,7 +139,7 @@ class Frames:
             cand.consumed.add(comp.i)
             if frame in ("demand", "appeal"):
                 # "demanded that Pakistan open negotiations": what is asked for is not done
-                cand.consumed |= {o.i for o in children_of(comp) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+                cand.consumed |= object_nouns(comp)
             if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
                 s = child(comp, "nsubj")
                 if s is not None and not any(t.match is not None for t in cand.targets):
@@ -171,7 +172,7 @@ class Frames:
                 c.dep_ == "mark" and c.lower_ == "whether" for c in children_of(tok)):
             return False  # "investigating whether soldiers had fired on villagers": a question
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "for" for c in children_of(tok)) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
+                and to_infinitive(tok):
             return False  # "calling for the government to step down": wished for, not done
         if tok.pos_ == "NOUN":
             if any(c.dep_ in ("det", "amod") and c.lower_ in NONSPECIFIC for c in children_of(tok)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.aims import LEADERSHIP, aim_digit
+from tidings.events.syntax import to_infinitive
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ _PREPS = ("for", "of", "on")
 
 def _infinitive(tok: Token) -> bool:
     """A to-infinitive clause ("calls to step down"), which says what is asked, not why."""
-    return tok.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(tok))
+    return tok.dep_ == "advcl" and to_infinitive(tok)
 
 
 def _request_words(trigger: Token) -> list[Token]:

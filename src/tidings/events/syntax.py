@@ -105,6 +105,16 @@ def lemma_set(tok: Token) -> set[str]:
     return out
 
 
+def to_infinitive(tok: Token) -> bool:
+    """The verb has the infinitive marker "to" ("calls to step down", "for them to leave")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(tok))
+
+
+def object_nouns(tok: Token) -> set[int]:
+    """The indices of a verb's noun objects ("resume negotiations": "negotiations")."""
+    return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok)):
         return True

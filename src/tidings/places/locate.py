@@ -281,7 +281,7 @@ _TOPIC_PREPS = frozenset("about over regarding concerning".split())
 
 
 def _in_topic(head: Token | None) -> bool:
-    """The word a place's in-phrase hangs on is inside an about/on/over phrase."""
+    """The word a place's in-phrase hangs on is inside an about/over/regarding phrase."""
     t = head
     for _ in range(8):
         if t is None:
