@@ -1285,3 +1285,8 @@ def test_an_act_noun_told_as_done_takes_its_by_phrase_as_doer(analyzer) -> None:
 def test_gathering_for_a_protest_is_protesting(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("14") for c in codes(analyzer, "Hundreds of students gathered for a protest outside parliament in Dhaka."))
     assert not any(c.startswith("14") for c in codes(analyzer, "Fans gathered for the match in Lagos."))
+
+
+def test_fire_come_under_or_opened_is_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("19") for c in codes(analyzer, "The deputies came under fire from a second-floor window."))
+    assert not codes(analyzer, "The fire spread quickly to the second floor of the warehouse.")

@@ -234,9 +234,17 @@ def into_open_water(trigger: Token) -> set[int] | None:
     return water or None
 
 
+#: verbs whose object "fire" is gunfire ("opened fire", "returned fire", "exchanged fire")
+GUNFIRE_VERBS = frozenset("open return exchange trade".split())
+
+
 def natural_cause(trigger: Token, sent: Span) -> bool:
     """Whether the harm or damage the trigger reports was caused by nature or accident: the
     cause is its subject, its by-agent, or an in/by/from/after/during/due-to phrase."""
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() == "fire" and (
+            (trigger.dep_ == "pobj" and trigger.head.lower_ == "under")
+            or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in GUNFIRE_VERBS)):
+        return False  # "came under fire", "opened fire on": gunfire, not a blaze
     causes: list[Token] = []
     for c in children_of(trigger):
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
