@@ -1290,3 +1290,11 @@ def test_gathering_for_a_protest_is_protesting(analyzer) -> None:  # type: ignor
 def test_fire_come_under_or_opened_is_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("19") for c in codes(analyzer, "The deputies came under fire from a second-floor window."))
     assert not codes(analyzer, "The fire spread quickly to the second floor of the warehouse.")
+
+
+def test_an_inquiry_named_by_its_topic_and_acts_that_would_have_been(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "094" in codes(analyzer, "A war crimes investigation by Dutch prosecutors into the militia's commanders opened on Monday.")
+    assert "091" in codes(analyzer, "Kenya's anti-graft agency opened a corruption probe into the former governor.")
+    # a counterfactual ("would have renewed") did not happen
+    got = codes(analyzer, "China vetoed a resolution that would have imposed sanctions on Myanmar.")
+    assert "129" in got and not any(c.startswith("13") or c.startswith("16") for c in got), got

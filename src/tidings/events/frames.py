@@ -185,6 +185,9 @@ class Frames:
             tok = gov
         if conditional(tok):
             return False
+        if tok.tag_ == "VBN" and {a.lower_ for a in auxiliaries(tok)} >= {"have"} and (
+                {a.lower_ for a in auxiliaries(tok)} & (MODAL_INTENT | MODAL_DROP | MODAL_OBLIGE)):
+            return False  # "a resolution that would have renewed sanctions": it did not
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "against" and (
                 set(lemmas(tok.head.head)) & ADVISE_AGAINST):
             return False  # "warned NATO against sending troops": an act advised against, not done

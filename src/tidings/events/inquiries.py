@@ -90,6 +90,11 @@ def _kind(trigger: Token) -> str:
     words: set[str] = set()
     for h in _about(trigger):
         words |= _words(h)
+    if trigger.pos_ == "NOUN":
+        # the noun's own modifiers name what it is into: "a war crimes investigation", "a
+        # corruption probe" (the trigger's own word is no topic)
+        words |= {w for c in children_of(trigger) if c.dep_ in ("compound", "amod") and c.i < trigger.i
+                  for w in _words(c)}
     if words & WAR_CRIMES or ("war" in words and "crime" in words) or "humanity" in words:
         return "094"
     if words & MILITARY_ACTION:
