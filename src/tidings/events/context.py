@@ -68,6 +68,8 @@ FIRED_THINGS = frozenset(
     "gas rubber water cannon pellet flare torpedo drone bomb artillery barrage projectile ammunition "
     "shotgun rifle pistol canister buckshot pepper interceptor warhead ballistic cruise battery "
     "howitzer anti-aircraft".split())
+#: kinds of storm that name one ("Typhoon Kalmaegi", "Cyclone Freddy")
+STORM_KINDS = frozenset("typhoon cyclone hurricane tornado".split())
 #: the lines a talk can be held over
 CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
@@ -153,7 +155,10 @@ class Context:
         lemma = tok.lemma_.lower()
         heads = [self.doc[s.head] for s in cand.sources if s.head >= 0 and s.match is None]
         if natural_cause(tok, sent) or any(
-                {h.lemma_.lower(), h.lower_.removesuffix("s")} & (NATURAL_CAUSES | VEHICLES) for h in heads):
+                {h.lemma_.lower(), h.lower_.removesuffix("s")} & (NATURAL_CAUSES | VEHICLES)
+                or (h.pos_ == "PROPN" and {c.lower_ for c in children_of(h) if c.dep_ == "compound"} & STORM_KINDS)
+                for h in heads):
+            # (a storm's name carries its kind: "Typhoon Kalmaegi battered the Philippines")
             return False  # "an earthquake killed eight people and damaged 1,300 buildings"
         if any(h.lower_ in BARE_EXPLOSIONS for h in heads) and accidental_explosion(heads[0], sent):
             return False  # "explosions at the chemical store injured 700"
