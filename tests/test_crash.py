@@ -156,8 +156,9 @@ def integrity_problems(db: Path, allow_empty: bool = False) -> list[str]:
 
 
 def stored_ids(db: Path) -> list[str]:
-    """The ids stored; none when a kill landed after the file was made but before the schema
-    was (the next run writes the schema, as ``tidings.store.connect`` does for an empty file)."""
+    """The ids stored.  A new store takes its name only once its schema is written
+    (``tidings.store.schema._create``), so a file that exists always opens; an empty one left by an
+    older tidings has no tables and holds none."""
     conn = duckdb.connect(str(db), read_only=True)
     try:
         if not conn.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'").fetchall():

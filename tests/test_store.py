@@ -521,3 +521,39 @@ def test_a_store_killed_before_its_schema_opens_as_an_empty_store(tmp_path):
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_a_new_store_takes_its_name_only_when_complete(tmp_path, monkeypatch):
+    """A new store is built under a hidden name: when building fails, nothing stands at the path the
+    user gave, so the next run creates it afresh instead of refusing a half-made file."""
+    from tidings.store import schema
+
+    db = tmp_path / "new.duckdb"
+
+    def broken(conn):
+        conn.execute("CREATE TABLE runs (x INTEGER)")
+        raise RuntimeError("killed while writing the schema")
+
+    monkeypatch.setattr(schema, "migrate", broken)
+    with pytest.raises(RuntimeError):
+        connect(db)
+    assert not db.exists()
+    monkeypatch.undo()
+    conn = connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        conn.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.duckdb"]
+
+
+def test_half_built_store_of_a_dead_creator_is_removed(tmp_path):
+    db = tmp_path / "s.duckdb"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".s.duckdb.creating-{int(dead.stdout)}"
+    stale.write_bytes(b"\0" * 4096)
+    mine_elsewhere = tmp_path / ".other.duckdb.creating-1"
+    mine_elsewhere.write_bytes(b"x")
+    connect(db).close()
+    assert db.exists() and not stale.exists() and mine_elsewhere.exists()
+    assert not any(p.name.startswith(".s.duckdb.creating-") for p in tmp_path.iterdir())

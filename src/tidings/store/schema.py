@@ -11,6 +11,7 @@ Migrations are numbered, applied in order, each in its own transaction together 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -314,16 +315,61 @@ def _verify_before_writing(p: Path) -> None:
         check.close()
 
 
+_CREATING = ".creating-"  # infix of the hidden file a new store is built in before it takes its name
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_abandoned(p: Path) -> None:
+    """Delete the half-built stores of creators that died (their process is gone)."""
+    for stale in p.parent.glob(f".{p.name}{_CREATING}*"):
+        pid = stale.name.rsplit(_CREATING, 1)[1].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _create(p: Path) -> None:
+    """Build a new, empty store beside ``p`` and give it ``p``'s name only once its schema is written
+    and checkpointed.  A process killed while DuckDB lays out a new file would otherwise leave a
+    file at ``p`` that is neither absent nor a database, and every later run would refuse it."""
+    _remove_abandoned(p)
+    tmp = p.with_name(f".{p.name}{_CREATING}{os.getpid()}")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    conn = _open(tmp, read_only=False)
+    try:
+        migrate(conn)
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    if p.exists():  # another process created it meanwhile: theirs stands
+        tmp.unlink(missing_ok=True)
+        return
+    os.replace(tmp, p)
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating when absent) a tidings store and bring its schema up to date.
 
+    A new store is built under a hidden name and renamed into place when complete (see ``_create``).
     Before an existing store is opened for writing it is opened read-only and read in full: DuckDB
     would otherwise write into a damaged file (a checkpoint on close) without reading its bad blocks."""
     p = Path(path)
     check_db_file(p)
     if read_only and not p.exists():
         raise StoreError(f"no tidings store at {p}: run `tidings ingest ... --db {p}` first")
-    if not read_only and p.exists():
+    if not read_only and not p.exists():
+        _create(p)
+    elif not read_only:
         _verify_before_writing(p)
     conn = _open(p, read_only)
     try:
