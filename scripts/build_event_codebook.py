@@ -4,7 +4,8 @@ Run from the repository root::
 
     .venv/bin/python scripts/build_event_codebook.py [--reference ../shared/reference/cameo]
 
-Facts carried over: the code list and names (ICEWS cameo-codes table), the GDELT Goldstein values
+Facts carried over: the code list and names (ICEWS cameo-codes table; five names of the demand
+family are set from their descriptions, see ``NAMES_FROM_DESCRIPTION``), the GDELT Goldstein values
 (ICEWS value where GDELT has none: 1213), the GDELT quad class (root 01-05 = 1, 06-09 = 2,
 10-14 = 3, 15-20 = 4; recomputed from the root, not read) and the PLOVER 2021 type from the
 CAMEO2PLOVER table (a code the table lacks inherits its nearest listed ancestor's type; roots 01
@@ -36,6 +37,18 @@ def gdelt_quad(root: int) -> int:
     if root <= 14:
         return 3
     return 4
+
+
+#: codes whose upstream names are out of step with their own descriptions, sub-codes and the CAMEO
+#: manual (the demand family's names are shifted: 105's description and its 1051-1056 are
+#: demands to yield, 106's description is a demand to meet): the names here follow the descriptions
+NAMES_FROM_DESCRIPTION = {
+    "101": "Demand material cooperation, not specified below",
+    "105": "Demand that target yields, not specified below",
+    "106": "Demand meeting, negotiation",
+    "107": "Demand settling of dispute",
+    "108": "Demand mediation",
+}
 
 
 def clean_name(name: str, level: int) -> str:
@@ -72,7 +85,8 @@ def main() -> None:
                 if code[:k] in plover:
                     ptype = plover[code[:k]]
                     break
-            rows.append([code, root, str(level), clean_name(row["name"], level),
+            name = NAMES_FROM_DESCRIPTION.get(code) or clean_name(row["name"], level)
+            rows.append([code, root, str(level), name,
                          f"{float(gold):g}", str(gdelt_quad(int(root))), ptype])
 
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 CAMEO splits four families of verbal acts by the same list of things asked, offered or refused:
 appeal (02x), express intent (03x), demand (10x) and reject (12x).  An appeal "for humanitarian
-aid" is 0233, a demand "for a ceasefire" 107, a refusal of "an offer of talks" 125, a promise "to
+aid" is 0233, a demand "for a ceasefire" 1056, a refusal of "an offer of talks" 125, a promise "to
 release the detainees" 0353.  The verb table gives such acts their family; the thing asked is read
 here from the words of the request: the verb's infinitive or that-clause ("urged Sudan's army to
 return to negotiations", "demanded that Israel agree to a ceasefire"), its object ("demanded their
@@ -78,8 +78,10 @@ CODES: dict[str, dict[str, str | None]] = {
     "03": {"mediation": "039", "ceasefire": "0356", "withdrawal": "0356", "release": "0353", "sanctions": "0354",
            "involvement": "0355", "aid": "033", "meeting": "036", "settlement": "037", "information": None,
            "reform": "034"},
-    "10": {"mediation": "105", "ceasefire": "107", "withdrawal": "106", "release": "1053", "sanctions": "1054",
-           "involvement": "1055", "aid": "103", "meeting": "108", "settlement": None, "information": "101",
+    # (the demand family follows the codebook's descriptions: 1056 is the demand for a ceasefire
+    # or a withdrawal, 106 for a meeting, 107 for a settlement, 108 for mediation)
+    "10": {"mediation": "108", "ceasefire": "1056", "withdrawal": "1056", "release": "1053", "sanctions": "1054",
+           "involvement": "1055", "aid": "103", "meeting": "106", "settlement": "107", "information": "101",
            "reform": "104"},
     "12": {"mediation": "126", "ceasefire": "1246", "withdrawal": "1246", "release": "1243", "sanctions": "1244",
            "involvement": "1245", "aid": "122", "meeting": "125", "settlement": "127", "information": None,
@@ -99,12 +101,12 @@ def _infinitive(tok: Token) -> bool:
     return tok.dep_ == "advcl" and to_infinitive(tok)
 
 
-def _request_words(trigger: Token) -> list[Token]:
+def request_words(trigger: Token, prepositions: tuple[str, ...] = _PREPS) -> list[Token]:
     """The request's words: the trigger's complement clause, object and for/of/on phrase (and an
     event noun's, on the noun), two levels deep, without side clauses."""
     starts = [c for c in children_of(trigger)
               if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp")
-              or (c.dep_ == "prep" and c.lower_ in _PREPS)
+              or (c.dep_ == "prep" and c.lower_ in prepositions)
               or _infinitive(c)]
     out: list[Token] = []
     stack = [(c, 0) for c in starts]
@@ -119,7 +121,7 @@ def _request_words(trigger: Token) -> list[Token]:
 def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
     """The kind of thing asked (a key of ``CODES``, or "cooperation" and its digit) and the
     request's words."""
-    toks = _request_words(trigger)
+    toks = request_words(trigger)
     words = {w for t in toks for w in (t.lower_, t.lemma_.lower())}
     if words & MEDIATION:
         return "mediation", words
@@ -164,7 +166,7 @@ def _aid_kind(code: str, words: set[str]) -> str:
 
 
 def refine_by_request(code: str, trigger: Token) -> str:
-    """``020`` -> ``026`` when the appeal is to negotiate, ``100`` -> ``107`` for a ceasefire, and
+    """``020`` -> ``026`` when the appeal is to negotiate, ``100`` -> ``1056`` for a ceasefire, and
     so on; ``023`` -> ``0233`` for humanitarian aid; any other code as given."""
     family = GENERIC.get(code)
     if family is None and code not in AID_CODES:
