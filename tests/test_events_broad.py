@@ -1303,3 +1303,58 @@ def test_an_inquiry_named_by_its_topic_and_acts_that_would_have_been(analyzer) -
     # a counterfactual ("would have renewed") did not happen
     got = codes(analyzer, "China vetoed a resolution that would have imposed sanctions on Myanmar.")
     assert "129" in got and not any(c.startswith("13") or c.startswith("16") for c in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a threat is coded by the act threatened (CAMEO 131-139), from a coded complement or its words
+    ("The governor warned that a curfew would be imposed in the city if the riots continued.", "1323"),
+    ("Russia threatened military action against Ukraine.", "138"),
+    ("The government threatened the strikers with arrest.", "137"),
+    ("The European Union threatened Belarus with new sanctions.", "1312"),
+    ("Turkey threatened to cut off diplomatic relations with Israel.", "1313"),
+    ("North Korea warned it would strike the United States with nuclear weapons.", "1385"),
+    ("The union threatened a nationwide strike over pay.", "133"),
+])
+def test_threats_are_coded_by_the_act_threatened(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_a_warning_without_a_coercive_act_is_no_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Economists warned that inflation would rise next year.")
+    assert not any(c.startswith("13") for c in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # the killing of a holder of political or judicial office is an assassination (186), the
+    # attempt 185; the same act against anyone else keeps the code of its means
+    ("Unidentified gunmen shot dead the mayor of a town in Guerrero.", "186"),
+    ("A judge was stabbed to death outside the courthouse in Lahore.", "186"),
+    ("Gunmen tried to kill a Honduran congresswoman in San Pedro Sula.", "185"),
+])
+def test_killing_an_office_holder_is_an_assassination(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_wounding_an_office_holder_or_killing_fighters_is_no_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Gunmen shot and wounded a mayor in Michoacan.")
+    assert got and not got & {"185", "186"}, got
+    got = codes(analyzer, "Troops killed three rebel fighters near the border in Mali.")
+    assert got and not got & {"185", "186"}, got
+
+
+@pytest.mark.parametrize("text", [
+    "The singer, who fought a long battle with cancer, has died at the age of 81.",
+    "Gardeners in Leeds have declared war on slugs after a wet spring.",
+    "Morocco stormed into the semi-finals after beating Portugal on penalties.",
+])
+def test_wars_on_illness_and_pests_and_sport_are_no_fighting(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") for c in codes(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia declared war on Georgia.",
+    "The army fought a fierce battle with the rebels near Goma.",
+    "Villagers fought a battle with cattle raiders overnight in Jonglei.",
+])
+def test_wars_on_people_are_fighting(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("19") for c in codes(analyzer, text))

@@ -22,6 +22,7 @@ from tidings.events.conventions import (
 )
 from tidings.events.inquiries import inquiry_kind
 from tidings.events.requests import refine_by_request
+from tidings.events.threats import threat_kind
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
 from tidings.events.senses import ARMED_ROLES, MILITARY_SENSE, sport_sentence, strike_sense
 from tidings.events.syntax import (
@@ -43,6 +44,7 @@ from tidings.events.violence import (
     VEHICLES,
     VIOLENT_CONTEXT,
     accidental_explosion,
+    assassination,
     disaster_context,
     into_open_water,
     natural_cause,
@@ -62,6 +64,10 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
                                 "thrash trounce blast slam storm invade".split())
+#: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
+FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
+#: endings of nouns that name people by what they do or where they are from
+PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ian", "ite", "ant", "ent")
 #: what is fired when firing is shooting (anything else fired is someone dismissed)
 FIRED_THINGS = frozenset(
     "missile rocket shell mortar round shot bullet grenade weapon gun salvo volley tear teargas tear-gas "
@@ -150,6 +156,8 @@ class Context:
                 {w for t in sent for w in (t.lower_, t.lemma_.lower())}) and not any(
                 str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
+        if root == "19" and self.figurative_fight(cand, sent):
+            return False  # "fought a long battle with cancer", "declared war on slugs"
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
@@ -173,6 +181,26 @@ class Context:
             if not (doer_words & VIOLENT_CONTEXT) and not violent_context(sent) and not self.military_strike(sent):
                 return False
         return True
+
+    def figurative_fight(self, cand: Candidate, sent: Span) -> bool:
+        """A war, battle or fight waged on what no one can wage war on: an idea or illness ("a
+        battle with cancer", "war on poverty"), or, in a sentence that names no violence, a
+        thing that is no actor ("declared war on slugs")."""
+        tok = cand.trigger
+        nouns = [tok] if tok.pos_ == "NOUN" else [c for c in children_of(tok) if c.dep_ == "dobj"]
+        nouns = [n for n in nouns if n.lemma_.lower() in FIGHT_NOUNS]
+        holders = ([tok] if tok.pos_ != "NOUN" else []) + nouns
+        opponents = [o for h in holders for o in preps(h, ("on", "against", "with")) if o.pos_ in ("NOUN", "PROPN")]
+        if not nouns or not opponents:
+            return False
+        if any(abstract(o) for o in opponents):
+            return True
+        if any(t.match is not None for t in cand.targets) or any(
+                o.pos_ == "PROPN" or o.ent_type_ or o.lemma_.lower().endswith(PERSON_ENDINGS) for o in opponents):
+            return False  # (an agent noun names people: "a battle with cattle raiders")
+        besides = {t.i for t in [tok, *nouns]}
+        words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
+        return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
 
     def military_strike(self, sent: Span) -> bool:
         """The sentence names a bare "strike" that reads as an attack ("killed in a strike on a
@@ -239,12 +267,18 @@ class Context:
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
         self.reported_claim(cand)
         code = refine_by_request(refine(cand.code, cand.trigger), cand.trigger)
-        cand.code = inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger)
+        cand.code = threat_kind(inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger), cand.trigger)
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
+        if cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and assassination(
+                cand.trigger, [self.doc[t.head] for t in cand.targets if t.head >= 0]):
+            if cand.modality == "attempted":  # "gunmen tried to kill the congresswoman"
+                cand.code, cand.negated, cand.modality = "185", False, "asserted"
+            else:
+                cand.code = "186"  # "unidentified gunmen shot dead the mayor"
 
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from tidings.events.aims import BY_AIM
 from tidings.events.codebook import codebook
+from tidings.events.inquiries import KINDS as INQUIRY_KINDS
 from tidings.events.lexicon import NOT_CODED, Lexicon, load_lexicon
+from tidings.events.requests import CODES as REQUEST_CODES
+from tidings.events.threats import KINDS as THREAT_CODES
 from tidings.events.verbdict import VerbTable, coverage, load_table
 from tidings.events.violence import MEANS, MEANS_PAIRS
 
@@ -67,6 +70,16 @@ def reachable_codes(lexicon: Lexicon | None = None,
     if "122" in out:
         out["1221"].add("aim of 122")
         out["1222"].add("aim of 122")
+    for table_ in REQUEST_CODES.values():
+        for code in table_.values():
+            if code:
+                out[code].add("thing asked")
+    for code in THREAT_CODES:
+        out[code].add("act threatened")
+    for code in INQUIRY_KINDS:
+        out[code].add("thing investigated")
+    for code in ("185", "186"):
+        out[code].add("office of the killed")
     return dict(out)
 
 

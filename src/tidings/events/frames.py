@@ -47,6 +47,8 @@ DENY_VERBS = frozenset("deny refute rebut".split())
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: verbs that keep someone from an act by rule: "banned women from attending universities"
 BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
+#: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
+THREAT_CONFIDENCE = 0.8
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 
@@ -120,6 +122,10 @@ class Frames:
                     cand.code = ""
                     return
                 cand.code = code
+                if frame == "threat":
+                    # a warning is a threat only of a coercive act; once that act is coded ("warned
+                    # that a curfew would be imposed"), the doubt the weak verb carries is settled
+                    cand.confidence = max(cand.confidence, THREAT_CONFIDENCE)
             cand.consumed.add(inner_tok.i)
             cand.consumed |= inner.consumed
             if inner_tok.pos_ in ("VERB", "AUX"):

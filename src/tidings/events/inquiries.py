@@ -72,14 +72,14 @@ def _words(tok: Token) -> set[str]:
     return words
 
 
-_KINDS = ("091", "092", "093", "094")
+KINDS = ("091", "092", "093", "094")
 
 
 def inquiry_kind(code: str, trigger: Token) -> str:
     """090 made specific by what is investigated, or a specific 09x made graver when a graver
     kind is named ("investigated crimes against humanity" is 094, not 091); any other code
     unchanged."""
-    if code != "090" and code not in _KINDS:
+    if code != "090" and code not in KINDS:
         return code
     kind = _kind(trigger)
     return max(code, kind)

@@ -75,12 +75,12 @@ def strike_sense(tok: Token, side_of: Callable[[Token], Any]) -> str | None:
 #: words that belong to sport and to nothing else news reports (a game's roles, its scoring, its
 #: competitions): in their sentence, attacking, firing a shot, fighting or crushing is play
 SPORT_WORDS = frozenset(
-    "goalkeeper goalie midfielder footballer cricketer batsman batsmen bowler bowlers wicket wickets "
+    "goalkeeper keeper goalie midfielder footballer cricketer batsman batsmen bowler bowlers wicket wickets "
     "innings grandmaster kingside queenside checkmate chess tournament championship championships "
-    "semifinal semi-final quarterfinal quarter-final qualifier qualifiers olympics olympic medal medals "
+    "semifinal semi-final semifinals finals quarterfinal quarter-final qualifier qualifiers olympics olympic medal medals "
     "hat-trick touchdown quarterback pitcher inning rugby cricket football soccer tennis basketball "
     "baseball hockey golf marathon podium derby playoff playoffs fixture kick-off scoreline "
-    "equaliser equalizer penalty-kick free-kick striker".split())
+    "equaliser equalizer penalty-kick free-kick".split())
 #: people and weapons of real violence, whatever else the sentence is about
 ARMED_WORDS = frozenset(
     "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists assailant "

@@ -116,6 +116,35 @@ VIOLENT_CONTEXT = frozenset(
     "knife knives knifeman machete machetes arson arsonist arsonists lynching".split())
 
 
+#: offices whose holders' killing CAMEO calls an assassination (186): political and judicial office
+POLITICAL_OFFICES = frozenset(
+    "mayor governor minister lawmaker legislator congressman congresswoman congressmember senator mp "
+    "parliamentarian politician candidate councillor councilor councilman councilwoman president "
+    "premier chancellor judge magistrate prosecutor".split())
+
+
+def killing(tok: Token) -> bool:
+    """A verb that says a person was killed: kill, murder, slay, or a shooting or stabbing that
+    says it killed ("shot dead", "gunned down", "stabbed to death")."""
+    lemma = tok.lemma_.lower()
+    if lemma in KILLING_LEMMAS:
+        return True
+    if lemma not in ("shoot", "gun", "stab", "hack"):
+        return False
+    for c in children_of(tok):
+        if c.lower_ == "dead" or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in children_of(c)):
+            return True
+    return False
+
+
+def assassination(trigger: Token, target_heads: list[Token]) -> bool:
+    """A killing whose victim holds political or judicial office ("gunmen shot dead the mayor"):
+    CAMEO's assassination, whatever the weapon."""
+    return killing(trigger) and any(h.lemma_.lower() in POLITICAL_OFFICES for h in target_heads)
+
+
 def _words(tok: Token) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
 
