@@ -1358,3 +1358,21 @@ def test_wars_on_illness_and_pests_and_sport_are_no_fighting(analyzer, text: str
 ])
 def test_wars_on_people_are_fighting(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("19") for c in codes(analyzer, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    # an undertaking begun together is material cooperation, of the kind its words name (06x)
+    ("Uzbekistan and Kazakhstan opened a joint trade zone near Tashkent on Friday.", "061"),
+    ("Ghana's army and Togolese troops launched joint patrols along their border.", "062"),
+    ("Kenya set up a joint border commission with Tanzania to fight smuggling.", "060"),
+    ("Nigeria and Niger agreed to build a cross-border railway.", "0311"),
+])
+def test_undertakings_begun_together_are_cooperation(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_a_joint_statement_or_a_joint_attack_is_no_cooperation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "France and Germany issued a joint statement on Ukraine.")
+    assert not any(c.startswith("06") for c in got), got
+    got = codes(analyzer, "Kenyan and Somali troops launched a joint assault on al-Shabaab positions in Jubaland.")
+    assert any(c.startswith("19") or c.startswith("18") for c in got) and not any(c.startswith("06") for c in got), got

@@ -91,6 +91,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
                     cand = self.noun(tok) or self.verb(tok)
                 else:
                     cand = self.verb(tok)
+                if cand is None or cand.code[:2] not in VIOLENT_ROOTS:
+                    # "opened a joint cross-border trade zone" is no reopened border crossing:
+                    # an undertaking begun together names the act (an attack launched jointly
+                    # stays an attack)
+                    cand = self.joint_undertaking(tok) or cand
             elif tag == "ADJ":
                 cand = self.adjective(tok)
             elif tag in ("NOUN", "PROPN"):

@@ -79,7 +79,7 @@ class Frames:
     def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
         """The complement's own coding (as a verb, or an event-noun object), for a frame."""
         if comp.pos_ in ("VERB", "AUX"):
-            cand = self.verb(comp, as_complement=True)
+            cand = self.joint_undertaking(comp) or self.verb(comp, as_complement=True)
             obj = self.object_of(comp)
             if cand is not None and obj is not None and self.idea(obj) and cand.code[:2] in ("04", "18", "19", "20"):
                 return None, comp  # "insists the bill meets European standards"

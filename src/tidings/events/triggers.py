@@ -17,7 +17,8 @@ from tidings.events.conventions import (
     SUBJ_DEPS,
     UNDERGO_VERBS,
 )
-from tidings.events.lexicon import NOT_CODED
+from tidings.events.joint import cooperation_code, joint_object
+from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
@@ -222,6 +223,10 @@ PLACE_NAME = "@place"
 #: what an ``obj=`` list names for people named by name or nationality ("five Americans",
 #: "Evan Gershkovich"), which no list of common nouns can hold
 PEOPLE_NAME = "@people"
+
+
+#: the entry behind an undertaking begun together (``Triggers.joint_undertaking``)
+JOINT_UNDERTAKING = Entry(kind="V", key="joint undertaking", code="060", line=0, recip=True, origin="events/joint.py")
 
 
 class Triggers:
@@ -673,6 +678,30 @@ class Triggers:
         return None
 
     # ------------------------------------------------------------------ nouns
+    def joint_undertaking(self, tok: Token) -> Candidate | None:
+        """Material cooperation begun together (``events/joint.py``): two named parties, or one
+        and its with-partner, start an undertaking called joint ("Uzbekistan and Kazakhstan
+        opened a joint trade zone")."""
+        obj = joint_object(tok)
+        if obj is None or is_passive(tok):
+            return None
+        subj, factor = self.subject(tok)
+        sources = self.res.sides(subj)
+        if not any(s.match is not None for s in sources):
+            return None
+        targets: list[Side] = []
+        if len(named_keys(sources)) < 2:
+            targets = [x for p in preps(tok, ("with",)) + preps(obj, ("with",)) for x in self.res.sides(p)]
+            if not any(t.match is not None for t in targets):
+                return None
+        for s in sources:
+            s.factor *= factor
+        cand = Candidate(JOINT_UNDERTAKING, cooperation_code(obj), tok, sources, targets, True,
+                         confidence=JOINT_UNDERTAKING.conf)
+        cand.span_tokens |= {tok.i, obj.i}
+        cand.consumed.add(obj.i)
+        return cand
+
     def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
         compound = hyphenated(tok)
         entries = []
