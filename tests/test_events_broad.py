@@ -1376,3 +1376,21 @@ def test_a_joint_statement_or_a_joint_attack_is_no_cooperation(analyzer) -> None
     assert not any(c.startswith("06") for c in got), got
     got = codes(analyzer, "Kenyan and Somali troops launched a joint assault on al-Shabaab positions in Jubaland.")
     assert any(c.startswith("19") or c.startswith("18") for c in got) and not any(c.startswith("06") for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # burning, looting and clashing by protesters, or done in protest, is a violent protest (145)
+    "Youths in Maputo set tyres alight and looted shops in protest against the election results.",
+    "Protesters clashed with police in central Nairobi during demonstrations against the finance bill.",
+    "Demonstrators torched a police station in Dhaka.",
+])
+def test_violence_in_protest_is_a_riot(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert "145" in got and not any(c.startswith("19") or c.startswith("171") for c in got), got
+
+
+def test_state_forces_burning_homes_do_not_protest_nor_do_protesters_demand_apart(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Soldiers torched homes in the village during the protests.")
+    assert "145" not in got and got, got
+    got = codes(analyzer, "Protesters demanding the president's resignation stormed his residence in Colombo.")
+    assert "145" in got and not any(c.startswith("10") for c in got), got

@@ -40,7 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
-from tidings.events.context import Context
+from tidings.events.context import PROTESTER_NOUNS, Context
 from tidings.events.conventions import THRESHOLD, VIOLENT_ROOTS
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
@@ -125,7 +125,14 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # demand is the aim of the protest, not an event of its own
         protests = {c.trigger.i for c in out if c.code[:2] == "14"}
         protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
-        return [c for c in out if not (c.code[:2] in ("02", "10") and self.aim_of(c.trigger, protests))]
+        return [c for c in out if not (c.code[:2] in ("02", "10") and (
+            self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
+
+    @staticmethod
+    def protesters_aim(tok: Token) -> bool:
+        """"Protesters demanding the president's resignation": what protesters are described as
+        demanding is what their protest is for, not a demand made apart from it."""
+        return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in PROTESTER_NOUNS
 
     def nominal_gerund(self, tok: Token) -> bool:
         """A verb form the parser left in a noun's place ("firing" in "in police firing")

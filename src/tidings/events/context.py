@@ -92,6 +92,12 @@ SUICIDE_VERBS = frozenset("kill shoot hang stab poison".split())
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 #: a crowd whose violence is a riot (CAMEO 145)
 MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
+#: people who protest: their burning, looting and clashing is a violent protest (145)
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+#: collective dissent an act can be done in or during
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "unrest", "rally", "march"})
+#: actor roles that are the state's forces
+STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
 VERBAL_ATTACKS = frozenset("attack assault slam blast hit savage lambast lambaste".split())
 #: where words are said: an attack made there is criticism ("attacked on social media")
@@ -395,10 +401,39 @@ class Context:
 
     def mob_violence(self, cand: Candidate) -> None:
         """ "A mob attacked a mosque": a crowd's violence is a riot (CAMEO 145); a crowd that
-        kills kills by assault, as in a lynching (1823)."""
+        kills kills by assault, as in a lynching (1823).  Protesters who burn, loot or clash, and
+        anyone's arson, looting or clashes done in protest ("set tyres alight in protest against
+        the election results", "torched shops during protests"), protest violently (145)."""
         if cand.code in ("180", "190") and cand.sources and all(
                 s.head >= 0 and self.doc[s.head].lemma_.lower() in MOB_NOUNS for s in cand.sources):
             cand.code = "1823" if cand.trigger.lemma_.lower() in ("kill", "murder") else "145"
+            return
+        if not (cand.code in ("180", "190") or cand.code.startswith("171")) or not cand.sources:
+            return
+        if any(str(getattr(s.match, "code", "")).endswith(STATE_FORCE_ROLES) for s in cand.sources):
+            return  # troops that burn a village do not protest
+        heads = [self.doc[s.head] for s in cand.sources if s.head >= 0]
+        protesters = bool(heads) and all(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
+        if protesters or self.in_protest(cand.trigger):
+            cand.code = "145"
+
+    def in_protest(self, tok: Token) -> bool:
+        """The act is done "in protest (against ...)" or "during protests/demonstrations": a
+        phrase on the verb, on the verb it is coordinated with, or on its object."""
+        verbs = [tok]
+        while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i and len(verbs) < 4:
+            verbs.append(verbs[-1].head)
+        for v in list(verbs):
+            for c in children_of(v):
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    verbs.append(c)
+        # (and on the objects, where the parser may hang it: "looted shops in protest")
+        holders = verbs + [c for v in verbs for c in children_of(v) if c.dep_ in ("dobj", "conj") and c.pos_ == "NOUN"]
+        for v in holders:
+            for p in preps(v, ("in", "during", "amid")):
+                if p.lemma_.lower() in PROTEST_NOUNS:
+                    return True
+        return False
 
     def capital_struck(self, cand: Candidate) -> None:
         """ "Missiles hit Kyiv": a capital struck by violence is the country's ground, not its
