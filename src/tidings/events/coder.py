@@ -49,7 +49,7 @@ from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.events.violence import GENERIC_VIOLENCE, by_assault
+from tidings.events.violence import GENERIC_VIOLENCE, by_assault, refine
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -207,9 +207,13 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not named and attack_named:
                 c.sources, named = attack.sources, True
+            if not any(t.match is not None for t in c.targets) and any(t.match is not None for t in attack.targets):
+                # "fire against Kampuchean guerrilla camps ..., killing or wounding 50": the harm's
+                # uncounted victims are the attack's named target
+                c.targets = attack.targets
             if c.code in GENERIC_VIOLENCE:
                 # the attack's means name the act ("in an air strike")
-                c.code = by_assault(c.trigger) if attack.code == "182" else attack.code
+                c.code = by_assault(c.trigger) if attack.code == "182" else refine(attack.code, attack.trigger)
             c.span_tokens |= attack.span_tokens
             merged.add(attack.trigger.i)
     return [c for c in cands if c.trigger.i not in merged]
@@ -222,6 +226,11 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
     out = []
     if c.trigger.dep_ == "relcl" and c.trigger.head.i in by_trigger:
         out.append((by_trigger[c.trigger.head.i], True))  # "a stabbing that killed a man"
+    if c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG" and c.trigger.head.i in by_trigger and not any(
+            k.dep_ == "mark" for k in children_of(c.trigger)):
+        # "detonated a roadside bomb under an army truck, killing three soldiers": what the
+        # attack did (not "after killing ...")
+        out.append((by_trigger[c.trigger.head.i], True))
     for k in children_of(c.trigger):
         if k.dep_ == "nsubj" and k.i in by_trigger:
             out.append((by_trigger[k.i], True))

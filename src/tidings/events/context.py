@@ -93,7 +93,7 @@ REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yoursel
 #: a crowd whose violence is a riot (CAMEO 145)
 MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 #: people who protest: their burning, looting and clashing is a violent protest (145)
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"})
 #: collective dissent an act can be done in or during
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "unrest", "rally", "march"})
 #: actor roles that are the state's forces
