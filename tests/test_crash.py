@@ -467,8 +467,6 @@ def test_first_migration_failing_leaves_no_schema_version_table(tmp_path: Path, 
     monkeypatch.setattr(schema, "MIGRATIONS", broken)
     with pytest.raises(duckdb.Error):
         schema.connect(db)
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        assert conn.execute("SELECT table_name FROM information_schema.tables").fetchall() == []
-    finally:
-        conn.close()
+    # a new store takes its name only once its schema is written: nothing is left, not even the
+    # hidden file it was being built in
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -537,7 +537,7 @@ def test_a_new_store_takes_its_name_only_when_complete(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "migrate", broken)
     with pytest.raises(RuntimeError):
         connect(db)
-    assert not db.exists()
+    assert not db.exists() and not list(tmp_path.iterdir())
     monkeypatch.undo()
     conn = connect(db)
     try:

@@ -348,8 +348,12 @@ def _create(p: Path) -> None:
     try:
         migrate(conn)
         conn.execute("CHECKPOINT")
-    finally:
+    except BaseException:
         conn.close()
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    conn.close()
     tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
     if p.exists():  # another process created it meanwhile: theirs stands
         tmp.unlink(missing_ok=True)
