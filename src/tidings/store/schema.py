@@ -183,8 +183,9 @@ def current_version(conn: duckdb.DuckDBPyConnection) -> int:
                 "it is not a tidings store, so it was left untouched"
             )
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    # (fetched to the end: a result left open would block the connection's next register())
+    rows = conn.execute("SELECT max(version) FROM schema_version").fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
