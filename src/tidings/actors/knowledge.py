@@ -105,9 +105,11 @@ class ActorKnowledge:
         if not k:
             return
         alias = alias.strip()
+        # (a proper name is written capitalised after its article: "the States" is no "states")
+        bare = alias[4:] if alias[:4] in ("the ", "The ") else alias
         if is_acronym(alias):
             entry = replace(entry, acronym=True)
-        elif entry.tier == 0 and alias[:1].isupper():
+        elif entry.tier == 0 and bare[:1].isupper():
             entry = replace(entry, proper=True)
         words = k.split(" ")
         self.first_words.add(words[0])
