@@ -1407,3 +1407,21 @@ def test_what_an_attack_did_is_the_attack(analyzer) -> None:  # type: ignore[no-
     # (an act before which another was done is its own: "after killing ...")
     got = codes(analyzer, "After killing two guards, the gunmen kidnapped a Chinese engineer in Karachi.")
     assert "181" in got, got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a mood said of an actor about something is a comment (CAMEO 012 pessimistic, 013 optimistic)
+    ("The Egyptian foreign minister said he was gloomy about the chances of a deal with Ethiopia.", "012"),
+    ("Kenyan treasury officials were upbeat about the talks with the International Monetary Fund.", "013"),
+    # police deployed are police power mobilised (153); troops deployed, armed forces (154)
+    ("The Ugandan government deployed thousands of riot police across Kampala ahead of the rallies.", "153"),
+    ("Venezuela deployed 25,000 troops to states bordering Colombia.", "154"),
+])
+def test_moods_and_forces_deployed(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_a_mood_of_nobody_named_or_the_word_states_is_no_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Markets were upbeat about the outlook for exports.")
+    got = coded(analyzer, "Venezuela deployed 25,000 troops to states bordering Colombia.")
+    assert not any(t == "USA" for _, _, t in got), got

@@ -947,6 +947,8 @@ class Triggers:
 
     def adjective(self, tok: Token) -> Candidate | None:
         entries = self.lex.entries("A", tok.lemma_.lower())
+        if entries and entries[0].frame is None:
+            return self.comment(tok, entries[0])
         comp = child(tok, "xcomp")
         if not entries or comp is None or tok.dep_ not in ("acomp", "amod", "conj"):
             return None
@@ -959,4 +961,35 @@ class Triggers:
         self.apply_frame(cand, tok, None, comp)
         # modality and negation live on the copula
         cand.trigger = head if tok.dep_ == "acomp" else tok
+        return cand
+
+    def comment(self, tok: Token, entry: Entry) -> Candidate | None:
+        """A named actor said to be of a mood about something ("the minister was gloomy about the
+        chances of a deal", "officials were upbeat about the talks"): an optimistic or pessimistic
+        comment (CAMEO 012, 013), about whom its about/on/over phrase names."""
+        if tok.dep_ != "acomp":
+            return None
+        head = tok.head
+        subj, f = self.subject(head)
+        sources = self.res.sides(subj)
+        if not any(s.match is not None for s in sources):
+            return None
+        targets: list[Side] = []
+        # the first actor named in what the mood is about, a few phrases deep ("about the chances
+        # of a deal with Ethiopia", "about wrapping up a programme with the IMF")
+        frontier = [c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("about", "on", "over", "regarding")]
+        for _ in range(8):
+            nxt: list[Token] = []
+            for n in frontier:
+                if n.dep_ in ("pobj", "dobj") and n.pos_ in ("NOUN", "PROPN"):
+                    sides = self.res.sides(n)
+                    if any(x.match is not None for x in sides):
+                        targets = sides
+                        break
+                nxt += [c for c in children_of(n) if c.dep_ in ("pobj", "dobj", "prep", "pcomp")]
+            if targets or not nxt:
+                break
+            frontier = nxt
+        cand = Candidate(entry, entry.code, head, sources, targets, False, confidence=entry.conf * f)
+        cand.span_tokens |= {tok.i, head.i}
         return cand
