@@ -1425,3 +1425,20 @@ def test_a_mood_of_nobody_named_or_the_word_states_is_no_actor(analyzer) -> None
     assert not codes(analyzer, "Markets were upbeat about the outlook for exports.")
     got = coded(analyzer, "Venezuela deployed 25,000 troops to states bordering Colombia.")
     assert not any(t == "USA" for _, _, t in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # an investigation is of the kind of what is alleged or asked (091-094), read from the
+    # that-clause of an allegation, the clause asked about, or whose conduct is examined
+    ("A UN team is investigating allegations that Libyan coast guard units tortured migrants.", "092"),
+    ("Monitors investigated reports that Azerbaijani troops had fired across the border.", "093"),
+    ("The FBI is investigating the mayor over allegations that she misused relief funds.", "091"),
+    ("The Indonesian military opened an investigation into the conduct of soldiers in Papua.", "093"),
+])
+def test_investigations_by_what_is_alleged(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_an_allegation_asserts_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "A UN team is investigating allegations that Libyan coast guard units tortured migrants.")
+    assert not any(c.startswith("18") for c in got), got

@@ -43,6 +43,9 @@ EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed"
 ADVISE_AGAINST = frozenset("warn caution advise counsel urge vote decide rule".split())
 #: verbs that say their that-clause is false ("denied that its jets had bombed the hospital")
 DENY_VERBS = frozenset("deny refute rebut".split())
+#: nouns whose that-clause is alleged, not asserted ("allegations that ...", "reports that ...")
+ALLEGATION_NOUNS = frozenset(
+    "allegation accusation claim complaint rumour rumor suspicion report".split())
 #: verbs whose object (or from-complement) did not happen
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: verbs that keep someone from an act by rule: "banned women from attending universities"
@@ -268,6 +271,10 @@ class Frames:
         if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.dep_ == "dobj" \
                 and set(lemmas(clause.head.head)) & DENY_VERBS and not negated(clause.head.head):
             return "denied"  # "the army denied reports that its soldiers killed civilians"
+        if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" \
+                and clause.head.lemma_.lower() in ALLEGATION_NOUNS and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in children_of(clause)):
+            return "alleged"  # "investigating allegations that coast guard units tortured migrants"
         if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):
             return "attempted"  # "an attempt to assassinate the governor"

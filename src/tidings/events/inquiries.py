@@ -20,17 +20,22 @@ if TYPE_CHECKING:
 WAR_CRIMES = frozenset("genocide atrocity atrocities massacre massacres cleansing".split())
 MILITARY_ACTION = frozenset(
     "strike strikes airstrike airstrikes attack attacks raid raids bombing bombings shelling "
-    "operation operations incursion offensive bombardment drone".split())
+    "operation operations incursion offensive bombardment drone drones soldier soldiers troops army "
+    "military airspace ceasefire".split())
 RIGHTS_ABUSES = frozenset(
     "abuse abuses torture violation violations disappearance disappearances mistreatment "
     "ill-treatment repression crackdown rights detention detentions brutality".split())
 #: nouns that report an act rather than name it: an inquiry "into allegations of torture" is
 #: into the torture
-REPORTING_NOUNS = frozenset("allegation allegations accusation accusations claim claims report reports".split())
+REPORTING_NOUNS = frozenset(
+    "allegation allegations accusation accusations claim claims report reports complaint complaints".split())
+#: nouns of someone's acts whose of-phrase says whose ("the conduct of soldiers")
+CONDUCT_NOUNS = frozenset("conduct handling actions behaviour behavior role".split())
 CRIMES = frozenset(
     "corruption fraud bribery bribe bribes embezzlement murder murders killing killings death "
     "deaths theft smuggling trafficking laundering crime crimes misconduct evasion "
-    "assassination leak leaks espionage spying kickback kickbacks graft".split())
+    "assassination leak leaks espionage spying kickback kickbacks graft misuse misappropriation "
+    "misappropriate embezzle launder divert diversion steal".split())
 
 #: prepositions whose object is what is investigated ("investigated him for fraud": "for" on a verb)
 _ABOUT_PREPS = ("into", "of", "over", "on")
@@ -50,9 +55,20 @@ def _about(trigger: Token) -> list[Token]:
         for p in children_of(n):
             if p.dep_ == "prep" and (p.lower_ in _ABOUT_PREPS or (p.lower_ == "for" and n.pos_ == "VERB")):
                 heads += [o for o in children_of(p) if o.dep_ == "pobj"]
-    heads += [o for h in heads if h.lemma_.lower() in REPORTING_NOUNS
+    heads += [o for h in heads if h.lemma_.lower() in REPORTING_NOUNS | CONDUCT_NOUNS
               for p in children_of(h) if p.dep_ == "prep" and p.lower_ == "of"
               for o in children_of(p) if o.dep_ == "pobj"]
+    # what an allegation says ("allegations that coast guard units tortured migrants") and what
+    # is asked ("investigating whether soldiers had fired", "probing how a drone entered"): the
+    # clause's verb, its subject and its object
+    clauses = [c for h in heads if h.lemma_.lower() in REPORTING_NOUNS
+               for c in children_of(h) if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if trigger.pos_ == "VERB":
+        clauses += [c for c in children_of(trigger) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    for c in clauses:
+        heads.append(c)
+        heads += [x for x in children_of(c) if x.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        heads += [x for x in children_of(c) if x.dep_ == "xcomp" and x.pos_ == "VERB"]
     out: list[Token] = []
     for h in heads:
         out.append(h)
