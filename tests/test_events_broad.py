@@ -1431,7 +1431,7 @@ def test_a_mood_of_nobody_named_or_the_word_states_is_no_actor(analyzer) -> None
     # an investigation is of the kind of what is alleged or asked (091-094), read from the
     # that-clause of an allegation, the clause asked about, or whose conduct is examined
     ("A UN team is investigating allegations that Libyan coast guard units tortured migrants.", "092"),
-    ("Monitors investigated reports that Azerbaijani troops had fired across the border.", "093"),
+    ("OSCE monitors investigated reports that Azerbaijani troops had fired across the border.", "093"),
     ("The FBI is investigating the mayor over allegations that she misused relief funds.", "091"),
     ("The Indonesian military opened an investigation into the conduct of soldiers in Papua.", "093"),
 ])
