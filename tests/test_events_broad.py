@@ -1442,3 +1442,24 @@ def test_investigations_by_what_is_alleged(analyzer, text: str, code: str) -> No
 def test_an_allegation_asserts_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "A UN team is investigating allegations that Libyan coast guard units tortured migrants.")
     assert not any(c.startswith("18") for c in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # fighting against a truce violates it (196), one act with how it was broken
+    ("Indian soldiers fired on Pakistani posts overnight in violation of the ceasefire.", "196"),
+    ("Houthi forces broke the truce by shelling Yemeni government positions near Taiz.", "196"),
+    # war games staged are a show of force; people driven across a border are expelled en masse
+    ("Iran's Revolutionary Guards staged war games near the Strait of Hormuz.", "150"),
+    ("Myanmar's military drove tens of thousands of Rohingya villagers across the border into Bangladesh.", "201"),
+])
+def test_truces_broken_shows_of_force_and_expulsions(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
+def test_how_a_truce_was_broken_is_not_a_second_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Houthi forces broke the truce by shelling Yemeni government positions near Taiz.")
+    assert {c for c, _, _ in got} == {"196"} and any(t == "YEMGOV" for _, _, t in got), got
+    # people driven into a country were sent there: they are not its people
+    got = coded(analyzer, "Myanmar's military drove thousands of villagers across the border into Bangladesh.")
+    assert not any((t or "").startswith("BGD") for _, _, t in got), got
+    assert not codes(analyzer, "The theatre staged a parade of costumes.")

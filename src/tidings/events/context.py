@@ -96,6 +96,8 @@ MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"})
 #: collective dissent an act can be done in or during
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "unrest", "rally", "march"})
+#: agreements to stop fighting
+TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
@@ -279,6 +281,8 @@ class Context:
         self.capital_struck(cand)
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
+        if cand.code[:2] == "19" and self.against_a_truce(cand.trigger):
+            cand.code = "196"  # "fired on Pakistani posts in violation of the ceasefire"
         if cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and assassination(
                 cand.trigger, [self.doc[t.head] for t in cand.targets if t.head >= 0]):
             if cand.modality == "attempted":  # "gunmen tried to kill the congresswoman"
@@ -416,6 +420,17 @@ class Context:
         protesters = bool(heads) and all(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
         if protesters or self.in_protest(cand.trigger):
             cand.code = "145"
+
+    @staticmethod
+    def against_a_truce(tok: Token) -> bool:
+        """Done "in violation of" or "in breach of" a ceasefire, truce or armistice."""
+        for p in preps(tok, ("in",)):
+            if p.lemma_.lower() in ("violation", "breach"):
+                for o in preps(p, ("of",)):
+                    if o.lemma_.lower() in TRUCE_NOUNS or any(
+                            c.lemma_.lower() in TRUCE_NOUNS for c in children_of(o) if c.dep_ == "compound"):
+                        return True
+        return False
 
     def in_protest(self, tok: Token) -> bool:
         """The act is done "in protest (against ...)" or "during protests/demonstrations": a

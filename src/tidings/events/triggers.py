@@ -510,6 +510,18 @@ class Triggers:
         for prep, verbs in TAKE_UP_VERBS.items():
             if verb_lemmas & verbs:  # "went on a rampage": the verb's own reading is the act
                 cand.consumed.update(p.i for p in preps(tok, (prep,)))
+        if cand.code == "196":
+            # "broke the truce by shelling government positions": the shelling is how the truce
+            # was broken, one act, against the shelling's target
+            for g in [g for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by"
+                      for g in children_of(p) if g.dep_ == "pcomp" and g.pos_ == "VERB"]:
+                cand.consumed.add(g.i)
+                cand.span_tokens.add(g.i)
+                hit = child(g, "dobj")
+                if hit is not None and not any(t.match is not None for t in cand.targets):
+                    sides = self.res.sides(hit)
+                    if any(x.match is not None for x in sides):
+                        cand.targets = sides
         if cand.code == "150" and self.allied(cand):
             # exercises are a show of force alone, military cooperation together ("joint
             # drills", "the Egyptian and Sudanese air forces staged an exercise"); the parties

@@ -243,6 +243,8 @@ def _struck_where(ev: Event, place: PlaceMention, in_sent: Sequence[PlaceMention
     target = ev.target
     if ev.root not in VIOLENT_ROOTS or target is None or not target.actor:
         return
+    if ev.code.startswith(("174", "201")):
+        return  # people driven "into Bangladesh" were sent there, not hit there
     src = (ev.source.actor or "")[:3] if ev.source is not None else ""
     if not place.country or not src or place.country == src or not target.actor.startswith(src):
         return
