@@ -1463,3 +1463,15 @@ def test_how_a_truce_was_broken_is_not_a_second_act(analyzer) -> None:  # type: 
     got = coded(analyzer, "Myanmar's military drove thousands of villagers across the border into Bangladesh.")
     assert not any((t or "").startswith("BGD") for _, _, t in got), got
     assert not codes(analyzer, "The theatre staged a parade of costumes.")
+
+
+def test_forces_sent_to_protect_people_and_acts_refused(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # forces sent to protect people give protection (074); offered, it is an intent (0334)
+    assert "0334" in codes(analyzer, "Rwanda has offered to send a battalion of troops to protect civilians in Mozambique.")
+    got = codes(analyzer, "The army deployed troops to the border to protect the oil fields.")
+    assert "074" not in got and any(c.startswith("15") for c in got), got
+    # an act refused is not done, even where the refusal itself is no coded act
+    evs = events_of(analyzer, "Rwanda refused to send troops.")
+    assert evs and all(e.negated for e in evs), evs
+    # food refused in protest is a hunger strike
+    assert "142" in codes(analyzer, "A jailed Egyptian blogger has refused food for three weeks in protest.")

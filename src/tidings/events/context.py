@@ -16,6 +16,7 @@ from tidings.events.conventions import (
     NESTED,
     POLICE_ACTS,
     SAY_LEMMAS,
+    SENDING_VERBS,
     SUPRANATIONAL,
     VIOLENT_ROOTS,
     WHERE_PREPS,
@@ -56,8 +57,6 @@ from tidings.parsed import children_of
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
-#: verbs that move forces somewhere ("sent troops to", "deployed police to")
-SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 
 #: verbs of violence that news also uses for sport, politics and business ("crushed Arsenal",
 #: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence

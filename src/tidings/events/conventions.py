@@ -57,3 +57,6 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 #: material roots whose act is news even when the text names nobody on either side ("a bomb
 #: exploded in the market", "protests spread"); other acts need a participant
 SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+#: verbs that move forces somewhere ("sent troops to", "deployed police to")
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})

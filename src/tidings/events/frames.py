@@ -34,6 +34,8 @@ NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetic
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable", "unwilling", "reluctant", "powerless", "helpless"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: verbs whose complement was refused, so not done
+REFUSE_VERBS = frozenset({"refuse", "decline"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
@@ -285,6 +287,8 @@ class Frames:
             gov = set(lemmas(node.head))
             if gov & FAIL_VERBS:
                 return "failed"
+            if gov & REFUSE_VERBS and not negated(node.head):
+                return "refused"  # "Rwanda refused to send troops": not done
             if gov & ATTEMPT_VERBS:
                 return "attempted"
             if gov & EXPECT_WORDS or node.head.lower_ in EXPECT_WORDS:

@@ -14,6 +14,7 @@ from tidings.events.conventions import (
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
     PLACE_NOUNS,
+    SENDING_VERBS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
 )
@@ -227,6 +228,12 @@ PEOPLE_NAME = "@people"
 
 #: the entry behind an undertaking begun together (``Triggers.joint_undertaking``)
 JOINT_UNDERTAKING = Entry(kind="V", key="joint undertaking", code="060", line=0, recip=True, origin="events/joint.py")
+
+
+#: what forces are sent to do when they are sent to protect (CAMEO 074), and whom
+PROTECTING = frozenset("protect defend guard shield safeguard".split())
+PROTECTED = frozenset("civilian population resident villager refugee people worker convoy minority community "
+                      "family citizen".split())
 
 
 class Triggers:
@@ -531,6 +538,16 @@ class Triggers:
                 cand.targets = []
         if cand.code[:2] == "15" and self.sent_abroad(cand):
             cand.code = "074"  # troops sent to another country protect it
+        elif cand.code[:2] == "15" and set(lemmas(tok)) & SENDING_VERBS:
+            guard = next((c for c in children_of(tok) if c.dep_ == "advcl" and c.lemma_.lower() in PROTECTING
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                          and any(o.dep_ == "dobj" and o.lemma_.lower() in PROTECTED for o in children_of(c))), None)
+            if guard is not None:
+                # "send a battalion to protect civilians": forces sent to protect people give
+                # protection (074), and the protecting is their purpose, not a second act
+                cand.code = "074"
+                cand.consumed.add(guard.i)
+                cand.span_tokens.add(guard.i)
         # a material act stands without a named doer: "110 people were arrested", "gunmen
         # killed two soldiers"
         cand.standalone = cand.code[:2] in MATERIAL_ROOTS and not entry.frame
