@@ -1475,3 +1475,15 @@ def test_forces_sent_to_protect_people_and_acts_refused(analyzer) -> None:  # ty
     assert evs and all(e.negated for e in evs), evs
     # food refused in protest is a hunger strike
     assert "142" in codes(analyzer, "A jailed Egyptian blogger has refused food for three weeks in protest.")
+
+
+def test_pressure_behind_an_act_and_a_summit_as_setting_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the demand an act is done despite, or gives way to, is its background
+    got = codes(analyzer, "Azerbaijan refused to release 23 Armenian detainees despite pressure from Western governments.")
+    assert not any(c.startswith("10") for c in got) and any(c.startswith("12") for c in got), got
+    got = codes(analyzer, "Mongolia's prime minister resigned on Tuesday, bowing to opposition demands for a new government.")
+    assert not any(c.startswith("10") for c in got) and "080" not in got and got, got
+    # a summit an act was done at is where it was done
+    got = codes(analyzer, "Nigeria did not sign the regional security pact at the ECOWAS summit in Abuja.")
+    assert not any(c.startswith("04") for c in got), got
+    assert any(c.startswith("04") for c in codes(analyzer, "Leaders of ECOWAS held a summit in Abuja."))

@@ -40,7 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
-from tidings.events.context import PROTESTER_NOUNS, Context
+from tidings.events.context import PROTESTER_NOUNS, YIELDING_VERBS, Context
 from tidings.events.conventions import THRESHOLD, VIOLENT_ROOTS
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
@@ -125,6 +125,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # demand is the aim of the protest, not an event of its own
         protests = {c.trigger.i for c in out if c.code[:2] == "14"}
         protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
+        # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
+        coded = {c.trigger.i for c in out}
+        out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
+                                      and c.trigger.lemma_.lower() in YIELDING_VERBS and c.trigger.head.i in coded)]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
 

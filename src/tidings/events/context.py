@@ -95,6 +95,8 @@ MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"})
 #: collective dissent an act can be done in or during
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "unrest", "rally", "march"})
+#: verbs of giving way to pressure ("bowing to demands"): the pressure is the act's reason
+YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 #: agreements to stop fighting
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: actor roles that are the state's forces
@@ -123,6 +125,11 @@ class Context:
             if charged.lemma_.lower() in ACCUSE_LEMMAS:
                 return False  # "accused Russian forces of executing prisoners": the charge, not an act
         root = cand.code[:2]
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and self.pressure_behind(tok, root):
+            return False  # "refused despite pressure from Western governments", "bowing to demands"
+        if tok.pos_ == "NOUN" and root == "04" and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            return False  # "did not sign the pact at the ECOWAS summit": where, not an act of its own
         if root in VIOLENT_ROOTS and not any(s.match is not None for s in cand.sources) and any(
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
             return False  # "sanctions targeting the oil sector", "the law hit small traders"
@@ -188,6 +195,18 @@ class Context:
             if not (doer_words & VIOLENT_CONTEXT) and not violent_context(sent) and not self.military_strike(sent):
                 return False
         return True
+
+    @staticmethod
+    def pressure_behind(tok: Token, root: str) -> bool:
+        """A demand, appeal, criticism or threat named as what lies behind the clause's act: in a
+        despite/amid/under phrase ("despite pressure from Western governments") or as what the
+        doer yields to ("bowing to opposition demands")."""
+        if root not in ("02", "10", "11", "12", "13"):
+            return False
+        prep = tok.head
+        if prep.lower_ in ("despite", "amid", "amidst", "under"):
+            return True
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in YIELDING_VERBS
 
     def figurative_fight(self, cand: Candidate, sent: Span) -> bool:
         """A war, battle or fight waged on what no one can wage war on: an idea or illness ("a
