@@ -1487,3 +1487,11 @@ def test_pressure_behind_an_act_and_a_summit_as_setting_are_no_acts(analyzer) ->
     got = codes(analyzer, "Nigeria did not sign the regional security pact at the ECOWAS summit in Abuja.")
     assert not any(c.startswith("04") for c in got), got
     assert any(c.startswith("04") for c in codes(analyzer, "Leaders of ECOWAS held a summit in Abuja."))
+
+
+def test_a_statement_issued_does_what_it_says(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the one who issues or signs a statement, letter or report condemns, accuses or demands in it
+    assert any(c == "111" and s == "KENGOV" for c, s, _ in coded(
+        analyzer, "The Kenyan government issued a statement condemning the attack on the embassy."))
+    got = coded(analyzer, "Russia vetoed a resolution condemning the invasion.")
+    assert not any(c.startswith("11") and s == "RUS" for c, s, _ in got), got
