@@ -1495,3 +1495,12 @@ def test_a_statement_issued_does_what_it_says(analyzer) -> None:  # type: ignore
         analyzer, "The Kenyan government issued a statement condemning the attack on the embassy."))
     got = coded(analyzer, "Russia vetoed a resolution condemning the invasion.")
     assert not any(c.startswith("11") and s == "RUS" for c, s, _ in got), got
+
+
+def test_help_is_aid_only_to_someone(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("070", "USA", "UKR") in coded(analyzer, "The United States helped Ukraine rebuild its power grid.")
+    assert not codes(analyzer, "Two officials who helped create the program were from London.")
+    assert not codes(analyzer, "Gardeners are pledging to wage war on the unsightly scrawls.")
+    # money disbursed to a country is economic aid
+    assert ("071", "IGOEUREEC", "MDA") in coded(
+        analyzer, "The European Commission disbursed 300 million euros in budget support to Moldova.")

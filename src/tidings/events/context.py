@@ -95,6 +95,8 @@ MOB_NOUNS = frozenset({"mob", "rioter", "crowd", "throng"})
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"})
 #: collective dissent an act can be done in or during
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "unrest", "rally", "march"})
+#: verbs of helping: aid (07) only when someone is helped, not a task helped with
+HELP_VERBS = frozenset("help assist aid".split())
 #: verbs of giving way to pressure ("bowing to demands"): the pressure is the act's reason
 YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 #: agreements to stop fighting
@@ -170,6 +172,13 @@ class Context:
                 {w for t in sent for w in (t.lower_, t.lemma_.lower())}) and not any(
                 str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
+        if root == "07" and tok.lemma_.lower() in HELP_VERBS and not any(t.match is not None for t in cand.targets):
+            tasks = [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+            helped = [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
+            if helped:
+                cand.targets = helped  # "helped Ukraine rebuild its power grid"
+            elif tasks or preps(tok, ("in", "with")):
+                return False  # "helped create the program", "to assist in evidence collection": a task
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
         if root not in ("17", "18", "19", "20"):

@@ -88,6 +88,8 @@ class Frames:
             obj = self.object_of(comp)
             if cand is not None and obj is not None and self.idea(obj) and cand.code[:2] in ("04", "18", "19", "20"):
                 return None, comp  # "insists the bill meets European standards"
+            if cand is not None and cand.code[:2] == "19" and self.figurative_fight(cand, self.sentence):
+                return None, comp  # "pledging to wage war on graffiti"
             if cand is not None:
                 return cand, comp
             # "agreed to a ceasefire" / "offered to hold talks"
