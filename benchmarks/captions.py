@@ -10,9 +10,14 @@ out, by style.  The probe set was written before the detector was run on it; ent
 added or changed to fix a miss.  ``--second`` scores a second probe (``captions_probe_b.jsonl``:
 captions without a verb, participle captions, "representational image", credits after a pipe or
 for a newspaper, stills and supplied pictures), written on 2026-12-04 before the detector was next
-changed, and scored before and after.
+changed, and scored before and after.  ``--third`` scores ``captions_probe_c.jsonl`` (45 captions in
+the forms of South Asian, African, Latin American and European outlets and websites: "Photo:",
+"Pic:", "Image:", "(File)", "Courtesy:", "Photo/Supplied", "From left:", "Inset:", gallery and video
+lines; 30 look-alike sentences of reporting), written on 2026-12-04 (eighth session) by a writer
+who saw neither the detector nor the other probes, scored once before the detector was changed
+(23/45 captions, 2/30 reporting sentences taken out) and then looked at.
 
-    .venv/bin/python benchmarks/captions.py [--misses] [--locked | --second]
+    .venv/bin/python benchmarks/captions.py [--misses] [--locked | --second | --third]
 """
 
 from __future__ import annotations
@@ -33,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="the locked probe (captions_probe_locked.jsonl): written after the detector was "
                          "changed, scored for figures only, never used to change it")
     ap.add_argument("--second", action="store_true", help="the second probe (captions_probe_b.jsonl)")
+    ap.add_argument("--third", action="store_true", help="the third probe (captions_probe_c.jsonl)")
     args = ap.parse_args(argv)
-    name = "captions_probe_locked" if args.locked else "captions_probe_b" if args.second else "captions_probe"
+    name = ("captions_probe_locked" if args.locked else "captions_probe_b" if args.second
+            else "captions_probe_c" if args.third else "captions_probe")
     probe = PROBES / f"{name}.jsonl"
     rows = [json.loads(line) for line in probe.read_text("utf-8").splitlines() if line.strip()]
     caught = {True: 0, False: 0}

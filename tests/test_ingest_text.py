@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tidings.ingest.dates import parse_date
-from tidings.ingest.text import extract_text, is_boilerplate, is_caption, parse_byline
+from tidings.ingest.text import _residue, extract_text, is_boilerplate, is_caption, parse_byline
 
 from .conftest import SAMPLE, shared_path
 
@@ -207,3 +207,32 @@ def test_sample_article_metadata_and_removed_match_gold() -> None:
     for item in gold["removed"]:
         assert (item["text"], item["reason"]) in removed
         assert item["text"] not in ext.text
+
+
+@pytest.mark.parametrize("line", [
+    # credits in the forms of desks outside the wires
+    "Farmers queue for seed at a depot in Kano on Tuesday. (File)",
+    "Commuters wait for a bus at the terminal in Mombasa. Photo/Supplied",
+    "Traders close their stalls early in the market in Accra. (Star Photo)",
+    "Fishermen haul a net ashore near Cox's Bazar. Foto: Ana Ruiz/El Diario",
+    "Nurses march through the city centre in Harare. — Jane Moyo/Daily News",
+    "Voters line up outside a polling station in Cebu. PHOTO | MARK LEE | CEBU DAILY",
+    "Workers repair a bridge in Quezon City. MANILA TIMES PHOTO / JOSE CRUZ",
+    "Children play football on a dusty pitch in Soweto. Express photo by Sipho Dlamini",
+    "Inset: the late chief in a family photograph.",
+    "4 of 10 Dancers perform during the festival in Cusco.",
+    "Dr. Grace Otieno, County Executive for Health, at the launch in Kisumu.",
+])
+def test_captions_of_many_desks_are_taken_out(line: str) -> None:
+    assert _residue(line) in ("caption", "photo credit")
+
+
+@pytest.mark.parametrize("line", [
+    "Voters needed to show photo IDs at the polling stations, officials said.",
+    "Below, the newspaper rounds up the reactions of party leaders to the vote.",
+    "Deerfield Beach, Fla.",
+    "Jane Moyo, the health minister, said the clinics would reopen on Monday.",
+    "The photo, taken in 2019, shows the two men shaking hands, the newspaper reported.",
+])
+def test_reporting_that_looks_like_a_credit_stays(line: str) -> None:
+    assert _residue(line) not in ("caption", "photo credit")

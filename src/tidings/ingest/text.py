@@ -86,8 +86,11 @@ _CAPTION_CREDIT = re.compile(
     # the photographer, then the agency: "JANE DOE / REUTERS", "Jane Doe/AFP via Getty Images"
     r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*/\s*(?:REUTERS|Reuters|AFP|AP|Getty\s+Images|GETTY\s+IMAGES|EPA(?:-EFE)?|"
     r"Xinhua|XINHUA|Anadolu|Bloomberg|Pool|POOL|Shutterstock|Alamy)\b[^.!?]{0,30}$|"
-    r"^(?:photo(?:graph)?|image|picture|pictured|above|top|file(?:\s+photo)?|caption|image\s+(?:caption|source)|"
+    r"^(?:photo(?:graph)?|image|picture|pictured|above|top|inset|main\s+(?:picture|photo|image)|"
+    r"file(?:\s+photo)?|caption|image\s+(?:caption|source)|"
     r"from\s+left|left\s+to\s+right|\(?l\s*-\s*r\)?|screen\s*(?:shot|grab)|video\s+grab)\s*[:,)]|"
+    # a gallery's counter: "3 of 12"
+    r"^\d{1,2}\s+of\s+\d{1,2}\s+[A-Z]|"
     r"^\(?l\s*-\s*r\)\s|"
     r"\b(?:photo|image|picture|video)\s+via\s+\S+)",
     re.I,
@@ -116,7 +119,24 @@ _CREDIT_TAIL = re.compile(
     # a photographer and the outlet they shoot for, in brackets or after a pipe:
     # "(Jane Doe/The Daily News)", "| Jane Doe/The Daily News"
     r"(?:\(|\|\s*)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}\)?|"
-    r"(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)\s+via\s+[A-Z][^.!?]{1,40}|(?:(?<=[.!?)] )|^)[Cc]ourtesy(?:\s+of|:)\s+(?:the\s+)?[A-Z][^.!?]{1,60})\.?\s*$"
+    r"(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)\s+via\s+[A-Z][^.!?]{1,40}|(?:(?<=[.!?)] )|^)[Cc]ourtesy(?:\s+of|:)\s+(?:the\s+)?[A-Z][^.!?]{1,60}|"
+    # the forms of desks outside the wires: the picture's label in another language ("Foto:",
+    # "Bild:") or shortened ("Pic:")
+    r"(?:Foto|FOTO|Bild|BILD|Imagen|IMAGEN|Fotograf[ií]a|Cr[ée]dito|Pic|PIC)\s*:\s*[^.!?]{2,60}|"
+    # the outlet's own photo in brackets ("(HT Photo)", "(PTI Photo)", "(File)")
+    r"\((?:[A-Z][\w.&]*\s+){0,3}(?:Photo|PHOTO|Pic|PIC|Image|IMAGE|Picture|File|FILE)\)|"
+    # the label and its maker after a slash or pipe ("Photo/Supplied", "PHOTO | JANE DOE | NMG")
+    r"\b(?:Photo|PHOTO|Pic|PIC|Picture|Image|IMAGE|Foto|FOTO)\s*[/|]\s*[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}"
+    r"(?:\s*\|\s*[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3})?|"
+    # a photographer named after the label, with or without a slash and outlet ("Express photo by
+    # Jane Doe", "Photo Jane Doe / The Daily News")
+    r"(?:\b(?:[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|Foto)\s+by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
+    r"(?:(?<=[.!?] )|^)(?:Photo|PHOTO|Foto|FOTO)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"(?:\s*/\s*(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|du|de|des|di|do|da|of|the)){0,4})?|"
+    # names in capitals on both sides of a spaced slash ("INQUIRER PHOTO / JANE DOE", "JANE DOE / DAILY STAR")
+    r"\b[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){0,3}\s+/\s+[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){0,3}|"
+    # a dash and the agency or photographer ("—APP", "— Jane Doe/Daily Star")
+    r"(?:^|\s)[—–]\s*(?:[A-Z]{2,6}|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}/[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}))\.?\s*$"
 )
 # what a caption says of its own picture: that it is a file or stock picture, or only illustrates
 _PICTURE_STATUS = re.compile(
@@ -245,7 +265,7 @@ def is_caption(par: str) -> bool:
         return False
     if _CAPTION_CREDIT.search(s) or _CAPTION_OPENER.search(s):
         return True
-    if _PICTURE_NAMED.search(s) and not re.search(r"\b(?:said|says|told|according)\b", s):
+    if _PICTURE_NAMED.search(s) and not re.search(r"\b(?:said|says|told|according|reported|reports|added|wrote)\b", s):
         return True  # "... in this handout picture", "A screenshot ... shows ...", "as seen from ..."
     # "..., in Washington, May 9, 2019." after a present-tense description; a body sentence that
     # ends in a date says "on Sunday, May 9, 2021" (excluded by the pattern) and is past tense
@@ -262,7 +282,7 @@ def is_caption(par: str) -> bool:
             r"\b(?:the|a|an|his|her|their|its|this|that)\s*$|\b\w+ed\s+(?:the|a|an|his|her|their|its)\b", s[:verb.start()]):
         return False  # "prevented the march": the word is a noun after a verb of the report
     if verb is None:
-        return _verbless_picture(s)
+        return _verbless_picture(s) or (bool(_NAME_TITLE_LINE.match(s)) and not _FINITE.search(s))
     if _NOT_PICTURE_TIME.search(s) or _NOT_CAPTION_TENSE.search(s) or not _CAPTION_PLACE.search(s) or _word_count(s) > 40:
         return False
     return len(s[:verb.start()].split()) <= 8
@@ -305,6 +325,18 @@ _FINITE = re.compile(
 _PICTURE_TIME = re.compile(
     r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+(?:19|20)\d\d|"
     rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}|last\s+(?:week|month|year)|yesterday|today|earlier\s+this\s+(?:week|month|year))\b"
+)
+
+
+# a portrait's caption: a name and the office held, perhaps where ("Jane Doe, Commissioner for
+# Health, Oyo State", "Dr. Jane Doe, State Commissioner for Environment, at the briefing")
+_NAME_TITLE_LINE = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Hon|Gen|Sen|Rep|Gov)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s+"
+    r"(?:the\s+)?(?=[^,]*\b(?:Minister|Commissioner|Director|President|Secretary|Governor|Chairman|Chairperson|"
+    r"Chair|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Ambassador|Senator|Mayor|Speaker|Leader|Member|"
+    r"Inspector|Commander|Judge|Justice|Attorney|Officer|Executive|Adviser|Advisor)\b)"
+    r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the|on)){0,8}"
+    r",\s+(?:(?:at|in|during|after|before)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}\.?$"
 )
 
 
