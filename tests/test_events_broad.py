@@ -1504,3 +1504,11 @@ def test_help_is_aid_only_to_someone(analyzer) -> None:  # type: ignore[no-untyp
     # money disbursed to a country is economic aid
     assert ("071", "IGOEUREEC", "MDA") in coded(
         analyzer, "The European Commission disbursed 300 million euros in budget support to Moldova.")
+
+
+def test_what_is_offered_decides_the_code(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # remarks offered are a statement, congratulations praise; an offer to act is an intent
+    got = codes(analyzer, "The Kenyan foreign minister offered remarks at the summit in Nairobi.")
+    assert "010" in got and "030" not in got, got
+    assert "051" in codes(analyzer, "The Indian prime minister offered his congratulations to the new president of Sri Lanka.")
+    assert "039" in codes(analyzer, "China offered to mediate between Iran and Saudi Arabia.")
