@@ -22,9 +22,8 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.inquiries import inquiry_kind
-from tidings.events.requests import refine_by_request
-from tidings.events.threats import threat_kind
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
+from tidings.events.requests import refine_by_request
 from tidings.events.senses import ARMED_ROLES, MILITARY_SENSE, sport_sentence, strike_sense
 from tidings.events.syntax import (
     GOAL_NOUNS,
@@ -37,6 +36,7 @@ from tidings.events.syntax import (
     preps,
     struck_target,
 )
+from tidings.events.threats import threat_kind
 from tidings.events.violence import (
     BARE_EXPLOSIONS,
     EXPLOSION_LEMMAS,
@@ -56,7 +56,6 @@ from tidings.parsed import children_of
 
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
-
 
 #: verbs of violence that news also uses for sport, politics and business ("crushed Arsenal",
 #: "attacked the plan", "targeted voters"): violence only with an actor on a side or violence
