@@ -6,7 +6,7 @@ CAMEO splits "threaten" (130) by the act threatened, and its list mirrors the ac
 1323, a state of emergency 1324), dissent (133), halting negotiations (134), mediation (135) or
 international involvement (136), repression (137), force (138: blockade 1381, occupation 1382,
 unconventional violence 1383, conventional attack 1384, weapons of mass destruction 1385), and
-the ultimatum (139).  When the frame has already coded the act threatened ("threatened to impose
+the ultimatum (139); the word for mediation is the request table's.  When the frame has already coded the act threatened ("threatened to impose
 sanctions" is 1312 by the lexicon's transform), that code stands; the words of the threat say it
 when no act is coded there ("threatened military action", "warned of retaliation", "threatened
 them with arrest").  Word lists written for the project from the codebook's names of the codes.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.requests import request_words
+from tidings.events.requests import MEDIATION, request_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,7 +56,6 @@ HALTING = frozenset(
 DISSENT = frozenset("protest protests demonstration demonstrations walkout boycott rally".split())
 LABOUR = frozenset("union unions workers employees staff".split())
 TALKS = frozenset("talks negotiation negotiations dialogue".split())
-MEDIATION = frozenset("mediation mediating mediator mediate".split())
 INVOLVEMENT = frozenset("peacekeepers peacekeeping mission observers monitors inspectors".split())
 
 #: every code a threat's words can give it
