@@ -6,10 +6,11 @@ CAMEO splits "threaten" (130) by the act threatened, and its list mirrors the ac
 1323, a state of emergency 1324), dissent (133), halting negotiations (134), mediation (135) or
 international involvement (136), repression (137), force (138: blockade 1381, occupation 1382,
 unconventional violence 1383, conventional attack 1384, weapons of mass destruction 1385), and
-the ultimatum (139); the word for mediation is the request table's.  When the frame has already coded the act threatened ("threatened to impose
-sanctions" is 1312 by the lexicon's transform), that code stands; the words of the threat say it
-when no act is coded there ("threatened military action", "warned of retaliation", "threatened
-them with arrest").  Word lists written for the project from the codebook's names of the codes.
+the ultimatum (139).  When the frame has already coded the act threatened ("threatened to
+impose sanctions" is 1312 by the lexicon's transform), that code stands; the words of the threat
+say it when no act is coded there ("threatened military action", "warned of retaliation",
+"threatened them with arrest").  Word lists written for the project from the codebook's names of
+the codes; the words for mediation are the request table's (``events/requests.py``).
 """
 
 from __future__ import annotations
