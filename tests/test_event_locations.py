@@ -184,3 +184,17 @@ def test_a_place_that_backs_a_side_is_not_where_the_act_is(analyzer: Any) -> Non
     out = analyse(analyzer, "The US military carried out strikes on Iran-backed militias in Iraq and Syria.")
     (ev,) = [e for e in out["events"] if e["root"] == "19"]
     assert ev["location"]["country"] == "IRQ"
+
+
+def test_a_role_named_by_its_region_takes_the_region_country(analyzer: Any) -> None:
+    # "the Governor of Kebbi State" is Nigeria's, though the actor coder has no gazetteer
+    out = analyse(analyzer, "The Governor of Zamfara State met the army commander on Monday.")
+    sources = [(e["source"] or {}).get("actor") for e in out["events"] if e["root"] == "04"]
+    assert sources and set(sources) == {"NGAGOV"}, out["events"]
+
+
+def test_a_country_inside_a_longer_country_name_is_the_longer_one(analyzer: Any) -> None:
+    out = analyse(analyzer, "The Democratic People's Republic of Korea fired two missiles on Monday.")
+    assert not any(p["country"] == "KOR" for p in out["places"]), out["places"]
+    out = analyse(analyzer, "The Chinese ambassador to the Republic of Korea met officials in Seoul.")
+    assert any(p["country"] == "KOR" for p in out["places"]), out["places"]

@@ -113,6 +113,13 @@ class ActorKnowledge:
             entry = replace(entry, proper=True)
         words = k.split(" ")
         self.first_words.add(words[0])
+        for w, word in enumerate(words):
+            if word.endswith(("'s", "’s")) and len(word) > 2:
+                # the tokenizer splits the possessive off: "People's Republic" grows through
+                # "People" and "Democratic People" before "People's"
+                self.prefixes.add(" ".join([*words[:w], word[:-2]]))
+                if w == 0:
+                    self.first_words.add(word[:-2])
         for w in range(1, len(words)):
             self.prefixes.add(" ".join(words[:w]))
         bucket = self.index.setdefault(k, [])
