@@ -1512,3 +1512,39 @@ def test_what_is_offered_decides_the_code(analyzer) -> None:  # type: ignore[no-
     assert "010" in got and "030" not in got, got
     assert "051" in codes(analyzer, "The Indian prime minister offered his congratulations to the new president of Sri Lanka.")
     assert "039" in codes(analyzer, "China offered to mediate between Iran and Saudi Arabia.")
+
+
+def test_appeals_for_relief_and_money_released(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an appeal to a government is political whatever its occasion; money released is aid
+    got = coded(analyzer, "The Governor of Sindh urged the federal government to release 5 billion rupees "
+                          "for the flood-hit districts of the province.")
+    assert any(c.startswith("023") and s == "PAKGOV" for c, s, _ in got), got
+    assert not any(c == "0253" for c, _, _ in got), got
+    # people released are still released
+    assert "0253" in codes(analyzer, "Amnesty urged Iran to release the detained journalists.")
+    # a disaster response with no one asked stays uncoded
+    assert not codes(analyzer, "Authorities evacuated thousands of residents after the flood.")
+
+
+def test_lots_of_goods_are_what_they_hold(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "a shipment of 40 tonnes of food" is food; the giver may hang on the goods
+    assert ("073", "TUR", "SYR") in {(c[:3], s, t) for c, s, t in coded(
+        analyzer, "A shipment of 40 tonnes of medicine and tents was sent to Syria by Turkey on Monday.")}
+    got = coded(analyzer, "Zambia received a consignment of 100,000 doses of measles vaccine from the "
+                          "Government of Japan on Friday.")
+    assert any(c.startswith("07") and s == "JPNGOV" for c, s, _ in got), got
+    # a compound adjective is no promise: "ready-to-use" says what the goods are
+    assert not any(c == "030" for c in codes(analyzer, "Crates of ready-to-use food arrived in Port Sudan."))
+
+
+def test_names_with_a_possessive_are_whole_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The People's Republic of China sent 20 tonnes of medicine to Tonga.")
+    assert any(s == "CHN" for _, s, _ in got) and not any(s == "TWN" for _, s, _ in got), got
+    got = coded(analyzer, "The Democratic People's Republic of Korea fired two missiles into the sea.")
+    assert got and all(s == "PRK" for _, s, _ in got), got
+
+
+def test_apology_by_mood(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "055" in codes(analyzer, "The Dutch prime minister said he was deeply sorry for the country's role in slavery.")
+    # sympathy is no apology
+    assert "055" not in codes(analyzer, "The Dutch prime minister said he was sorry to hear of the deaths.")

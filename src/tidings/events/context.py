@@ -100,6 +100,8 @@ HELP_VERBS = frozenset("help assist aid".split())
 YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 #: agreements to stop fighting
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+#: roles of bodies an appeal or a demand can be addressed to
+ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
@@ -165,7 +167,11 @@ class Context:
             # "killed himself and 20 others" is not himself alone)
         if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
-                for t in cand.targets) and not self.aid_abroad(cand):
+                for t in cand.targets) and not self.aid_abroad(cand) and not (
+                root in ("02", "10") and any(str(getattr(t.match, "code", "")).endswith(ADDRESSED_ROLES)
+                                             for t in cand.targets)):
+            # (an appeal or demand addressed to a government is political whatever its occasion:
+            # "called upon the Union government to release relief for the flood-hit districts")
             return False  # "authorities evacuated residents after the flood"
         if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(
                 {w for t in sent for w in (t.lower_, t.lemma_.lower())}) and not any(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.aims import LEADERSHIP, aim_digit
-from tidings.events.syntax import to_infinitive
+from tidings.events.syntax import AMOUNT_NOUNS, child, to_infinitive
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ ALLOWING = frozenset("allow admit permit let grant".split())
 AID = frozenset("aid assistance relief supplies donation donations bailout".split())
 HUMANITARIAN = frozenset(
     "humanitarian food relief emergency medical medicine medicines shelter tents water vaccine vaccines".split())
+#: money as a thing released or paid
+FUNDS = frozenset("fund funds money payment payments tranche grant grants".split()) | AMOUNT_NOUNS
 ECONOMIC = frozenset("economic financial loan loans budget bailout funding credit cash".split())
 MILITARY = frozenset("military weapon weapons arms ammunition missile missiles jet jets tank tanks defence defense".split())
 PROTECTION = frozenset("peacekeeper peacekeepers peacekeeping protection".split())
@@ -129,7 +131,10 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "ceasefire", words
     if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
         return "withdrawal", words
-    if any(t.lemma_.lower() in RELEASE and t.pos_ in ("VERB", "NOUN") for t in toks):
+    released = [t for t in toks if t.lemma_.lower() in RELEASE and t.pos_ in ("VERB", "NOUN")]
+    if released and all(_releases_money(t) for t in released):
+        return "aid", words | {"funding"}  # "to release Rs 2,000 crore": money is economic aid
+    if released:
         return "release", words  # (not "free entry")
     if words & SANCTIONS and words & EASING:
         return "sanctions", words
@@ -148,6 +153,15 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
     if words & INFORMATION:
         return "information", words
     return None, words
+
+
+def _releases_money(tok: Token) -> bool:
+    """"release funds", "release Rs 2,000 crore in relief": money set free is aid, not the
+    release of persons or property."""
+    obj = child(tok, "dobj") if tok.pos_ == "VERB" else next(
+        (c for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "of" for c in children_of(p)
+         if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in FUNDS | AID | ECONOMIC)
 
 
 def _cooperation(words: set[str]) -> str | None:

@@ -83,10 +83,26 @@ def prep_names(tok: Token) -> set[str]:
 
 #: sums whose "in" phrase says what they are ("30 billion euros in funds", "$5 million in aid")
 AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee billion million trillion sum amount "
-                         "$".split())
+                         "crore lakh $".split())
+#: lots, loads and measures of goods: what they are of says what is given
+LOT_NOUNS = frozenset("consignment shipment cargo batch load lot convoy package donation delivery "
+                      "tonne ton dose kilogram kg litre liter carton crate truckload planeload "
+                      "quantity".split())
 
 
-def lemma_set(tok: Token) -> set[str]:
+def object_preps(obj: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``names`` on a noun or on the nouns its "of" phrases name,
+    down the chain ("a donation of 200,000 doses of vaccine from China": "China")."""
+    out: list[Token] = []
+    nouns = [obj]
+    while nouns and not out:
+        noun = nouns.pop(0)
+        out = preps(noun, names)
+        nouns += [p for p in preps(noun, ("of",)) if p.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def lemma_set(tok: Token, depth: int = 0) -> set[str]:
     """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
     out = {tok.lemma_.lower(), tok.lower_}
     for c in children_of(tok):
@@ -102,6 +118,11 @@ def lemma_set(tok: Token) -> set[str]:
                     out.add(p.lemma_.lower())
                     # "clouds of tear gas", "rounds of machine-gun fire": the stuff's own kind
                     out.update(m.lemma_.lower() for m in children_of(p) if m.dep_ in ("compound", "amod"))
+                    if depth < 2 and (tok.lemma_.lower() in LOT_NOUNS or p.lemma_.lower() in LOT_NOUNS):
+                        # "a consignment of 30 tonnes of medicines, tents and meals": what the
+                        # lot or measure is of, every item of it
+                        for item in [p, *(k for k in p.subtree if k.dep_ == "conj")]:
+                            out |= lemma_set(item, depth + 1)
     return out
 
 

@@ -27,6 +27,7 @@ from tidings.events.syntax import (
     hyphenated,
     is_passive,
     lemma_set,
+    object_preps,
     lemmas,
     prep_names,
     preps,
@@ -491,7 +492,7 @@ class Triggers:
         if comp is None and entry.frame in ("appeal", "demand"):
             comp = self.request_clause(tok)
         if entry.rev:
-            src_toks = preps(tok, entry.src)
+            src_toks = preps(tok, entry.src) or (object_preps(obj, entry.src) if obj is not None and entry.src else [])
             sources = self.res.sides(src_toks[0]) if src_toks else []
             targets = self.res.sides(subj)
         else:
@@ -982,6 +983,8 @@ class Triggers:
         comp = child(tok, "xcomp")
         if not entries or comp is None or tok.dep_ not in ("acomp", "amod", "conj"):
             return None
+        if tok.dep_ == "amod" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+            return None  # "ready-to-eat meals", "a willing-to-help attitude": a compound adjective
         head = tok.head
         subj, f = self.subject(head) if tok.dep_ == "acomp" else (head, 0.9)
         entry = entries[0]
@@ -997,8 +1000,8 @@ class Triggers:
         """A named actor said to be of a mood about something ("the minister was gloomy about the
         chances of a deal", "officials were upbeat about the talks"): an optimistic or pessimistic
         comment (CAMEO 012, 013), about whom its about/on/over phrase names."""
-        if tok.dep_ != "acomp":
-            return None
+        if tok.dep_ != "acomp" or (entry.code == "055" and child(tok, "xcomp") is not None):
+            return None  # (not "sorry to hear of his death": sympathy)
         head = tok.head
         subj, f = self.subject(head)
         sources = self.res.sides(subj)

@@ -153,7 +153,7 @@ def locate(
             return any(_overlaps(p, s.start, s.end) for s in sides)
 
         for side in sides:
-            _placed_by_its_town(side, in_sent)
+            _placed_by_its_town(side, in_sent, doc)
 
         chosen: tuple[PlaceMention, str] | None = None
         loc = [p for p in names if (head := heads.get(p.start)) is not None
@@ -203,16 +203,32 @@ def locate(
                         _role_of_the_place(side, place)
 
 
-def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention]) -> None:
+def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc: Doc) -> None:
     """A body named by the town or region it serves ("a Hamburg court", "the Kharkiv police")
     is of that town's country.  The actor coder, which has no gazetteer, gives an unknown town's
     body the country of the article's context; the gazetteer corrects it, unless the mention also
     names the context's country ("a Russian-run court in Crimea")."""
     code = side.actor or ""
-    if len(code) < 6 or side.start is None or side.end is None:
+    if side.start is None or side.end is None:
+        return
+    inside = [p for p in in_sent if side.start <= p.start and p.end <= side.end]
+    if code in ROLE_CODES:
+        # a role the actor coder found no country for, with its town or region: "the Chief
+        # Minister of Kerala", "the Governor of Kebbi State" (GOV)
+        root = _span_root(doc, side.start, side.end)
+        hi = side.end
+        if root is not None:
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    hi = max(hi, max(t.idx + len(t) for t in prep.subtree))
+        towns = [p for p in in_sent if side.start <= p.start and p.end <= hi and p.kind in ("name", "embedded")
+                 and p.feature in ("city", "admin") and p.country]
+        if len({p.country for p in towns}) == 1 and code in _BODY_ROLES:
+            side.actor = towns[0].country + code
+        return
+    if len(code) < 6:
         return
     country, role = code[:3], code[3:]
-    inside = [p for p in in_sent if side.start <= p.start and p.end <= side.end]
     if any(p.country == country for p in inside):
         return
     towns = [p for p in inside if p.kind == "name" and p.feature in ("city", "admin") and p.country
