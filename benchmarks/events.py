@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news,newsc,newsd,newse]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news,newsc,newsd,newse,newsf]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -19,7 +19,10 @@ styles of regional outlets, press releases and news briefs, 20 with no political
 the same way at the end of that session after its changes, was scored once blind and is looked at
 from the eighth session on; ``events_probe_news_e.jsonl``, 120 sentences in the style of
 English-language papers of South Asia, Africa, Latin America and the Middle East, 20 with no
-political event, written apart from the coder at the start of the eighth session, is blind).  Every
+political event, written apart from the coder at the start of the eighth session, was blind then
+and is looked at from the ninth session on; ``events_probe_news_f.jsonl``, 120 sentences in the
+style of the English services of national news agencies and broadcasters, 20 with no political
+event, written apart from the coder at the start of the ninth session, is blind).  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
@@ -59,15 +62,15 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "locked", "conflict", "news", "newsc", "newsd",
-        "newse")
+        "newse", "newsf")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl", "locked": "events_probe_locked.jsonl",
                "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl",
                "newsc": "events_probe_news_c.jsonl", "newsd": "events_probe_news_d.jsonl",
-               "newse": "events_probe_news_e.jsonl"}
+               "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newse"})
+BLIND = frozenset({"conflict", "news", "newsf"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
