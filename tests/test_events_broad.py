@@ -1548,3 +1548,38 @@ def test_apology_by_mood(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "055" in codes(analyzer, "The Dutch prime minister said he was deeply sorry for the country's role in slavery.")
     # sympathy is no apology
     assert "055" not in codes(analyzer, "The Dutch prime minister said he was sorry to hear of the deaths.")
+
+
+def test_criticism_an_act_draws_is_aimed_at_its_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The detention of three reporters by the Belarusian police has drawn strong "
+                          "condemnation from the European Union.")
+    assert any(c == "111" and t == "BLRCOP" for c, _, t in got), got
+
+
+def test_accusations_rejected_are_denied(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "016" in codes(analyzer, "Moscow rejected the accusations of election meddling.")
+    assert "016" in codes(analyzer, "Iran rejected claims that it had supplied drones to Russia.")
+    # a claim to territory is no accusation
+    got = codes(analyzer, "The Philippines rejected China's claims to the Spratly Islands.")
+    assert "016" not in got and any(c.startswith("12") for c in got), got
+
+
+def test_parties_between_whom_an_accord_was_signed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A defence cooperation agreement was signed between Greece and France in Athens.")
+    assert {("057", "GRC", "FRA"), ("057", "FRA", "GRC")} <= got, got
+
+
+def test_money_placed_with_a_central_bank_and_boats_handed_back(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("071", "CHN", "LKA") in {(c, s, (t or "")[:3]) for c, s, t in coded(
+        analyzer, "China deposited $500 million with the Central Bank of Sri Lanka.")}
+    assert "0842" in codes(analyzer, "Three seized fishing trawlers were handed back to Bangladesh by the Indian Coast Guard.")
+
+
+def test_a_light_verb_before_an_act_noun_and_a_protest_that_is_its_aim(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "embarked on a strike" is the strike, not a trip
+    got = codes(analyzer, "Nurses in Kenya embarked on a nationwide strike on Monday.")
+    assert "143" in got and not any(c.startswith("04") for c in got), got
+    # what an act of dissent is done "to protest" is the act itself, not a second rally
+    got = codes(analyzer, "Farmers blocked the highway with tractors to protest against the new tax.")
+    assert any(c.startswith("144") for c in got) and not any(c.startswith("141") for c in got), got
+    assert any(c.startswith("141") for c in codes(analyzer, "Thousands gathered in Nairobi to protest against the new tax."))

@@ -123,8 +123,22 @@ class Coder(Triggers, Frames, Context, TableFallback):
         out = [c for c in out if not (c.trigger.dep_ == "amod" and c.trigger.tag_ == "VBN")]
         # "staged demonstrations to demand X", "blocked roads to press their demands": the
         # demand is the aim of the protest, not an event of its own
-        protests = {c.trigger.i for c in out if c.code[:2] == "14"}
-        protests |= {c.trigger.head.i for c in out if c.code[:2] == "14" and c.trigger.pos_ == "NOUN"}
+        def anchors(c: Candidate) -> set[int]:
+            # the trigger, a noun's head, and the verb of a noun's phrase ("embarked on a strike
+            # to press the government": the light verb governs the aim)
+            idx = {c.trigger.i}
+            if c.trigger.pos_ == "NOUN":
+                idx.add(c.trigger.head.i)
+            if c.trigger.dep_ == "pobj":
+                idx.add(c.trigger.head.head.i)
+            return idx
+
+        dissent = [c for c in out if c.code[:2] == "14"]
+        protests = {i for c in dissent for i in anchors(c)}
+        # "blocked the road with burning tyres to protest against the plans", "went on strike to
+        # protest": the protest the act is for is the act itself, not a second demonstration
+        out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(
+            c.trigger, {i for o in dissent if o is not c for i in anchors(o)} - anchors(c)))]
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"

@@ -312,6 +312,9 @@ class Triggers:
             if obj.lemma_.lower() in BODY_HEADS:
                 # "gave aid groups a week": a group's modifiers say who it is, not what is given
                 obj_words = {obj.lemma_.lower(), obj.lower_}
+            if any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))
+                   for c in children_of(obj)):
+                obj_words.add("allegation")  # "the claims that troops had violated the ceasefire"
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
@@ -494,12 +497,22 @@ class Triggers:
         if entry.rev:
             src_toks = preps(tok, entry.src) or (object_preps(obj, entry.src) if obj is not None and entry.src else [])
             sources = self.res.sides(src_toks[0]) if src_toks else []
-            targets = self.res.sides(subj)
+            doer = self.doer_of_act(subj) if subj is not None and entry.code[:2] == "11" else None
+            # (criticism an act has drawn is aimed at its doer: "the arrest by the police has
+            # drawn condemnation")
+            targets = [doer] if doer is not None else self.res.sides(subj)
         else:
             sources = self.res.sides(subj)
             for s in sources:
                 s.factor *= sfactor
             targets = self.res.sides(obj) if given else self.targets(tok, obj, entry)
+            if entry.recip and not any(x.match is not None for x in sources):
+                for p in preps(tok, ("between",)):
+                    sides = self.res.sides(p)
+                    if len(named_keys(sides)) > 1:
+                        # "an accord was signed between Egypt and the UAE": the parties are both
+                        sources, targets = sides, []
+                        break
             if not sources and self.shown_force(entry, roles):
                 sources = self.res.sides(obj)  # "police were deployed in the area"
                 for s in sources:
@@ -513,6 +526,11 @@ class Triggers:
                 if place is not None:
                     targets = [place]
                     break
+        if verb_lemmas & TAKE_UP_VERBS["on"] and any(
+                any(e.code != NOT_CODED and (not e.obj or lemma_set(p) & e.obj)
+                    for e in self.lex.entries("N", p.lemma_.lower()))
+                for p in preps(tok, ("on",))):
+            return None  # "embarked on an indefinite strike": the act is the noun's, the verb is light
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
