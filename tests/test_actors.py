@@ -303,3 +303,22 @@ def test_a_datelines_place_and_agency_name_no_actor(knowledge: ActorKnowledge) -
     codes = {(e.text, e.start): e.actor for e in actors_for(knowledge, text).entities()}
     assert codes[("LONDON", 0)] is None and codes[("Reuters", 8)] is None
     assert codes[("London", text.index("London said"))] == "GBRGOV"  # the capital speaking: its government
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_whole(knowledge: ActorKnowledge) -> None:
+    text = "Talks between the People's Republic of China and the Democratic People's Republic of Korea ended."
+    actors = actors_for(knowledge, text)
+    assert code_of(actors, text, "People's Republic of China") == "CHN"
+    assert code_of(actors, text, "Democratic People's Republic of Korea") == "PRK"
+
+
+def test_a_description_refers_to_the_organisation_named_before_it(knowledge: ActorKnowledge) -> None:
+    text = "NATO met in Brussels on Monday. The alliance said it would send more jets to Estonia."
+    assert code_of(actors_for(knowledge, text), text, "The alliance") == "IGOWSTNAT"
+    text = "Hezbollah fired rockets on Monday, and the group said more would follow."
+    assert code_of(actors_for(knowledge, text), text, "the group") == actors_for(knowledge, text).code_text(0, 9).code
+    # a bare "body" is a corpse as often as an organisation; "the group of" names its members
+    text = "UN investigators said the body had been dumped near the border."
+    assert code_of(actors_for(knowledge, text), text, "the body") is None
+    text = "NATO met on Monday. The group of protesters outside was small."
+    assert code_of(actors_for(knowledge, text), text, "The group of protesters") != "IGOWSTNAT"

@@ -51,6 +51,13 @@ MODS = frozenset("compound amod poss nmod det nummod npadvmod case".split())
 ACTOR_SLOTS = frozenset("nsubj nsubjpass dobj poss appos conj ROOT attr dative agent pobj "
                         "oprd dep".split())
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: nouns that describe an organisation already named ("the bloc", "the group"), by the kinds of
+#: actor they can describe
+DESCRIPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("bloc", "body", "alliance", "organisation", "organization", "grouping"),
+                    frozenset({"igo"})),
+    **dict.fromkeys(("group", "movement", "outfit", "faction"), frozenset({"group"})),
+}
 EX_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
 NO_ACTOR_LABELS = frozenset(
     "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW WORK_OF_ART LANGUAGE EVENT "
@@ -539,7 +546,7 @@ class ArticleActors:
             return ActorMatch(code, name, kind, base.country)
 
         if role is None:
-            return None
+            return self._description(span, root, frame) if use_coref else None
         if ex and role.code == "GOV":
             role = Role("ELI")
         country = self._context_country(span, root)
@@ -553,6 +560,33 @@ class ArticleActors:
         kind = "person" if name_is_person else "role"
         return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
                           country)
+
+    def _description(self, span: Span, root: Token, frame: list[int]) -> ActorMatch | None:
+        """A definite description of an organisation named before it: "the bloc", "the world
+        body", "the continental body" (an intergovernmental body), "the group", "the militant
+        outfit" (an armed or political group): the nearest such organisation named in this
+        sentence or the two before, when exactly one kind fits."""
+        kinds = DESCRIPTIONS.get(root.lemma_.lower())
+        if kinds is None or root.tag_ != "NN" or not any(
+                self._view.lower[i] == "the" for i in frame if i < root.i):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in children_of(root)):
+            return None  # "the group of students", "the body that oversees elections"
+        if root.lemma_.lower() == "body" and not any(c.dep_ in ("amod", "compound") for c in children_of(root)):
+            return None  # "the body was found": only "the world body", "the regional body" describe
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in parsed(self.doc).sents]
+        k = bisect_right(self._sent_starts, root.i) - 1
+        floor = self._sent_starts[max(0, k - 2)]
+        before = [h for h in self.hits if floor <= h.i and h.j <= span.start and h.entry.person is None and not h.entry.place
+                  and h.entry.kind in kinds]
+        # (a name in a phrase of place is where, not who: "met in Brussels")
+        before = [h for h in before if not (self.doc[h.j - 1].dep_ == "pobj"
+                                            and self.doc[h.j - 1].head.lower_ in LOC_PREPS)]
+        if not before:
+            return None
+        entry = before[-1].entry
+        return self.k.match_entry(entry, self.date, key(self.doc[before[-1].i:before[-1].j].text))
 
     def _name_before_body(self, person: ActorMatch, head_role: _RoleHit | None, root: Token) -> bool:
         """An unknown name the tagger took for a person, set before a role noun that heads the

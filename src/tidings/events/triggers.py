@@ -506,7 +506,7 @@ class Triggers:
             for s in sources:
                 s.factor *= sfactor
             targets = self.res.sides(obj) if given else self.targets(tok, obj, entry)
-            if entry.recip and not any(x.match is not None for x in sources):
+            if entry.recip and is_passive(tok) and not any(x.match is not None for x in sources):
                 for p in preps(tok, ("between",)):
                     sides = self.res.sides(p)
                     if len(named_keys(sides)) > 1:
