@@ -1583,3 +1583,28 @@ def test_a_light_verb_before_an_act_noun_and_a_protest_that_is_its_aim(analyzer)
     got = codes(analyzer, "Farmers blocked the highway with tractors to protest against the new tax.")
     assert any(c.startswith("144") for c in got) and not any(c.startswith("141") for c in got), got
     assert any(c.startswith("141") for c in codes(analyzer, "Thousands gathered in Nairobi to protest against the new tax."))
+
+
+def test_a_subject_that_says_none_did_it_negates(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("No Ugandan troops have crossed into South Sudan, the army said.",
+                 "Not a single aid convoy has been allowed into the town by the army since Monday.",
+                 "Not one detainee has been released by the government of Egypt."):
+        evs = events_of(analyzer, text)
+        assert evs and all(e.negated for e in evs), (text, evs)
+    # "no fewer than" counts, it does not negate
+    evs = events_of(analyzer, "No fewer than 20 people were killed by the army in Darfur.")
+    assert evs and not any(e.negated for e in evs), evs
+
+
+def test_killing_a_member_of_a_legislature_is_an_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "186" in codes(analyzer, "A member of the Sindh Provincial Assembly was shot dead by gunmen in Karachi.")
+    assert "186" not in codes(analyzer, "A member of the rebel group was shot dead by soldiers in Karachi.")
+
+
+def test_a_summit_that_is_only_the_setting_is_no_meeting_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The Kenyan president held talks with the Ethiopian prime minister on the sidelines "
+                          "of the African Union summit in Addis Ababa.")
+    assert not any(s and s.startswith("IGO") for _, s, _ in got) and any(c.startswith("04") for c, _, _ in got), got
+    got = codes(analyzer, "Police in Lusaka banned the opposition rally ahead of the SADC summit.")
+    assert not any(c.startswith("04") for c in got) and any(c.startswith("17") for c in got), got
+    assert any(c.startswith("04") for c in codes(analyzer, "SADC leaders held a summit in Lusaka."))

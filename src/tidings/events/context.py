@@ -112,6 +112,25 @@ MEDIA_WORDS = frozenset("media twitter facebook x instagram tiktok social press 
                         "podcast broadcast article letter".split())
 
 
+#: nouns of the edges or eve of a gathering: "on the sidelines of the summit", "ahead of the talks"
+SETTING_NOUNS = frozenset("sideline sidelines margin margins fringe fringes eve run-up side".split())
+
+
+def setting_of_an_act(tok: Token) -> bool:
+    """A meeting noun that only says when or where the clause's act was done: "at the summit",
+    "on the sidelines of the ASEAN Summit", "ahead of the SADC summit"."""
+    prep = tok.head
+    if prep.lower_ == "at":
+        return prep.head.pos_ in ("VERB", "AUX")
+    if prep.lower_ != "of":
+        return False
+    holder = prep.head
+    if holder.lower_ == "ahead" or (holder.lemma_.lower() in SETTING_NOUNS and holder.dep_ == "pobj"):
+        anchor = holder.head if holder.lower_ == "ahead" else holder.head.head
+        return anchor.pos_ in ("VERB", "AUX", "NOUN")  # ("held talks on the sidelines of")
+    return False
+
+
 class Context:
     def plausible(self, cand: Candidate, sent: Span) -> bool:
         """Whether a candidate is an act of someone's at all: harm or damage caused by nature
@@ -130,8 +149,7 @@ class Context:
         root = cand.code[:2]
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and self.pressure_behind(tok, root):
             return False  # "refused despite pressure from Western governments", "bowing to demands"
-        if tok.pos_ == "NOUN" and root == "04" and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
-                and tok.head.head.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("NOUN", "PROPN") and root == "04" and tok.dep_ == "pobj" and setting_of_an_act(tok):
             return False  # "did not sign the pact at the ECOWAS summit": where, not an act of its own
         if root in VIOLENT_ROOTS and not any(s.match is not None for s in cand.sources) and any(
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):

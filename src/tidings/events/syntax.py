@@ -162,7 +162,18 @@ def negated(tok: Token) -> bool:
                 c.lower_ in NOBODY or (c.lower_ == "one" and any(
                     g.dep_ == "det" and g.lower_ == "no" for g in children_of(c)))):
             return True
+        if c.dep_ in ("nsubj", "nsubjpass") and none_of_them(c):
+            return True  # "no Rwandan troops have crossed", "not a single truck has been allowed"
     return False
+
+
+def none_of_them(noun: Token) -> bool:
+    """A subject that says none did it: "no troops", "not a single prisoner", "not one truck"."""
+    kids = children_of(noun)
+    if any(g.dep_ == "det" and g.lower_ == "no" for g in kids):
+        return True
+    ones = [g for g in kids if g.lower_ in ("single", "one") and g.dep_ in ("amod", "nummod")]
+    return bool(ones) and any(g.dep_ == "neg" and g.i < noun.i for g in kids + [k for o in ones for k in children_of(o)])
 
 
 def conditional(tok: Token) -> bool:

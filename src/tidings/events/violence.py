@@ -142,7 +142,19 @@ def killing(tok: Token) -> bool:
 def assassination(trigger: Token, target_heads: list[Token]) -> bool:
     """A killing whose victim holds political or judicial office ("gunmen shot dead the mayor"):
     CAMEO's assassination, whatever the weapon."""
-    return killing(trigger) and any(h.lemma_.lower() in POLITICAL_OFFICES for h in target_heads)
+    return killing(trigger) and any(h.lemma_.lower() in POLITICAL_OFFICES or _member_of_a_body(h) for h in target_heads)
+
+
+#: bodies whose members hold office ("a member of the provincial assembly")
+OFFICE_BODIES = frozenset("assembly parliament senate congress council legislature cabinet court".split())
+
+
+def _member_of_a_body(tok: Token) -> bool:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.lemma_.lower() in OFFICE_BODIES:
+        tok = tok.head.head  # the side may be named by the body: "a member of the assembly"
+    return tok.lemma_.lower() == "member" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in OFFICE_BODIES
+        for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "of" for o in children_of(p))
 
 
 def _words(tok: Token) -> set[str]:
