@@ -1608,3 +1608,11 @@ def test_a_summit_that_is_only_the_setting_is_no_meeting_of_its_own(analyzer) ->
     got = codes(analyzer, "Police in Lusaka banned the opposition rally ahead of the SADC summit.")
     assert not any(c.startswith("04") for c in got) and any(c.startswith("17") for c in got), got
     assert any(c.startswith("04") for c in codes(analyzer, "SADC leaders held a summit in Lusaka."))
+
+
+def test_a_verdict_and_its_sentence_are_one_act_and_a_reason_is_none(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "A court in Tunis found the opposition leader guilty of fraud and sentenced him to five years in prison.")
+    assert "116" in got and not any(c.startswith("17") for c in got), got
+    assert any(c.startswith("17") for c in codes(analyzer, "A court in Tunis sentenced the opposition leader to five years in prison."))
+    got = codes(analyzer, "Colombia suspended peace talks with the ELN rebels, citing a lack of progress.")
+    assert not any(c.startswith("01") for c in got) and any(c.startswith("16") for c in got), got

@@ -59,6 +59,9 @@ if TYPE_CHECKING:
 
 __all__ = ["THRESHOLD", "CodedEvent", "Coder", "code_events"]
 
+#: verbs that give the reason for the clause's act when they hang on it as a participle
+REASON_VERBS = frozenset({"cite"})
+
 
 class Coder(Triggers, Frames, Context, TableFallback):
     def __init__(self, doc: Doc, actors: ActorLookup, quotes: list[Quote] | None,
@@ -139,6 +142,14 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # protest": the protest the act is for is the act itself, not a second demonstration
         out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(
             c.trigger, {i for o in dissent if o is not c for i in anchors(o)} - anchors(c)))]
+        # "found him guilty and sentenced him to seven years": the sentence is the verdict's
+        # (116), one judicial act; "..., citing a lack of progress": the reason for the act
+        verdicts = {c.trigger.i for c in out if c.code[:3] == "116"}
+        out = [c for c in out if not (
+            (c.code[:2] == "17" and c.trigger.lemma_.lower() == "sentence" and (
+                (c.trigger.dep_ == "conj" and c.trigger.head.i in verdicts)
+                or any(k.dep_ == "conj" and k.i in verdicts for k in children_of(c.trigger))))
+            or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
