@@ -1,13 +1,16 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,locked,conflict,news,newsc,newsd,newse,newsf]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
 IndiaPoliceEvents sentences; rules in that folder's README) and ``benchmarks/probes/`` (the
 project's own probe sentences, written from the CAMEO codebook: ``events_probe_a.jsonl`` is looked
 at while developing (with ``events_probe_everyday.jsonl``, 30 sentences of sport, business, weather
-and accidents in the words of violence, nearly all with no political event), ``events_probe_locked.jsonl`` never is; ``events_probe_conflict.jsonl``, wire-style
+and accidents in the words of violence, nearly all with no political event, and
+``events_probe_everyday_b.jsonl``, 100 more written apart from the coder in the ninth session: 80
+everyday sentences in the words of politics and violence, 20 political events in the same
+register), ``events_probe_locked.jsonl`` never is; ``events_probe_conflict.jsonl``, wire-style
 conflict and security sentences written apart from the coder on 2026-12-04, is scored for its figures
 only and its errors are never printed, beside a plain keyword list's sentence-level recall;
 ``events_probe_news_b.jsonl``, 120 wire-style sentences of every root and 20 with no political
@@ -61,11 +64,12 @@ from event_sets import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
-SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "locked", "conflict", "news", "newsc", "newsd",
-        "newse", "newsf")
+SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
+        "newsd", "newse", "newsf")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
-PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl", "locked": "events_probe_locked.jsonl",
+PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
+               "everydayb": "events_probe_everyday_b.jsonl", "locked": "events_probe_locked.jsonl",
                "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl",
                "newsc": "events_probe_news_c.jsonl", "newsd": "events_probe_news_d.jsonl",
                "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl"}

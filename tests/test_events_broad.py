@@ -1579,6 +1579,7 @@ def test_a_light_verb_before_an_act_noun_and_a_protest_that_is_its_aim(analyzer)
     # "embarked on a strike" is the strike, not a trip
     got = codes(analyzer, "Nurses in Kenya embarked on a nationwide strike on Monday.")
     assert "143" in got and not any(c.startswith("04") for c in got), got
+    assert "143" in codes(analyzer, "Teachers in Lagos embarked on a strike.")
     # what an act of dissent is done "to protest" is the act itself, not a second rally
     got = codes(analyzer, "Farmers blocked the highway with tractors to protest against the new tax.")
     assert any(c.startswith("144") for c in got) and not any(c.startswith("141") for c in got), got

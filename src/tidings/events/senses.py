@@ -39,7 +39,7 @@ def strike_sense(tok: Token, side_of: Callable[[Token], Any]) -> str | None:
     military = labour = False
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in (
-            "go", "be", "remain", "stay", "come", "walk"):
+            "go", "be", "remain", "stay", "come", "walk", "embark"):
         labour = True  # "went on strike"
     if tok.dep_ in ("dobj", "nsubjpass") and head.i != tok.i:
         verbs = set(lemmas(head))

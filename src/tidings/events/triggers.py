@@ -527,7 +527,7 @@ class Triggers:
                     targets = [place]
                     break
         if verb_lemmas & TAKE_UP_VERBS["on"] and any(
-                any(e.code != NOT_CODED and (not e.obj or lemma_set(p) & e.obj)
+                any(e.code != NOT_CODED and (not e.obj or (lemma_set(p) | {strike_sense(p, self.res.side) or ""}) & e.obj)
                     for e in self.lex.entries("N", p.lemma_.lower()))
                 for p in preps(tok, ("on",))):
             return None  # "embarked on an indefinite strike": the act is the noun's, the verb is light
