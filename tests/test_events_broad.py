@@ -1617,3 +1617,30 @@ def test_a_verdict_and_its_sentence_are_one_act_and_a_reason_is_none(analyzer) -
     assert any(c.startswith("17") for c in codes(analyzer, "A court in Tunis sentenced the opposition leader to five years in prison."))
     got = codes(analyzer, "Colombia suspended peace talks with the ELN rebels, citing a lack of progress.")
     assert not any(c.startswith("01") for c in got) and any(c.startswith("16") for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Japan beat Australia 2-0 in Saitama as their captain struck twice in the second half.",
+    "Ireland hosted England at the Aviva Stadium in the rugby championship on Saturday.",
+    "The Italy coach protested angrily against the referee's decision to award a late penalty.",
+    "Shares in the Swedish retailer bombed on Monday after it cut its profit forecast.",
+    "The Spanish thriller shot to the top of the box office charts in Mexico.",
+    "The takeover battle for the Dutch brewer intensified as an American rival raised its bid.",
+    "A Korean carmaker fired the first shot in a price war in India, cutting its prices by 15 percent.",
+    "Neighbours in the Welsh village rallied round to rebuild the chapel after the storm.",
+    "Strong exports helped Germany arrest a two-year slide in factory output.",
+])
+def test_games_markets_and_flops_are_no_political_events(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, text), (text, coded(analyzer, text))
+
+
+def test_politics_around_a_game_is_still_politics(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a sports minister meeting over a match, a march past a stadium, jets bombing at night
+    assert any(c.startswith("04") for c in codes(
+        analyzer, "The Kenyan sports minister met the Ugandan foreign minister ahead of the football final in Kampala."))
+    assert any(c.startswith("14") for c in codes(
+        analyzer, "Thousands of people marched past the grounds of the local football club to protest against the new law."))
+    assert any(c.startswith("19") for c in codes(analyzer, "Russian jets bombed the town of Idlib overnight."))
+    # a church minister is no government
+    assert not any((s or "").endswith("GOV") for _, s, _ in coded(
+        analyzer, "The parish minister welcomed the new governor of Kaduna."))

@@ -24,12 +24,13 @@ from tidings.events.conventions import (
 from tidings.events.inquiries import inquiry_kind
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
 from tidings.events.requests import refine_by_request
-from tidings.events.senses import ARMED_ROLES, MILITARY_SENSE, sport_sentence, strike_sense
+from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
     background,
     child,
+    is_passive,
     lemma_set,
     lemmas,
     negated,
@@ -102,6 +103,13 @@ YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: roles of bodies an appeal or a demand can be addressed to
 ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
+#: what bombs and shoots from the air
+AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber bombers drone drones "
+                     "helicopter helicopters pilot pilots".split())
+#: heights a thing shoots up to ("shot to the top of the charts", "shot to fame")
+HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
+#: roles of political actors, whose meetings and protests count even over a game
+POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
@@ -129,6 +137,22 @@ def setting_of_an_act(tok: Token) -> bool:
         anchor = holder.head if holder.lower_ == "ahead" else holder.head.head
         return anchor.pos_ in ("VERB", "AUX", "NOUN")  # ("held talks on the sidelines of")
     return False
+
+
+#: what firms and bidders contend for: a war or battle over one is competition
+MARKET_WORDS = frozenset("price pricing bidding bid takeover ratings console streaming format talent "
+                         "boardroom market marketing sales advertising patent subscriber".split())
+
+
+def market_contest(tok: Token) -> bool:
+    """A war or battle of the market ("the takeover battle", "a price war"), as the trigger or
+    as the contest a trigger is done in ("fired the first shot in a price war")."""
+    nouns = [tok] + [o for p in children_of(tok) if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for o in children_of(p) if o.dep_ == "pobj"]
+    nouns += [o for n in list(nouns[1:]) + [c for c in children_of(tok) if c.dep_ == "dobj"]
+              for p in children_of(n) if p.dep_ == "prep" and p.lower_ == "in" for o in children_of(p)]
+    return any(n.lemma_.lower() in FIGHT_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
 
 
 class Context:
@@ -191,10 +215,17 @@ class Context:
             # (an appeal or demand addressed to a government is political whatever its occasion:
             # "called upon the Union government to release relief for the flood-hit districts")
             return False  # "authorities evacuated residents after the flood"
-        if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(
-                {w for t in sent for w in (t.lower_, t.lemma_.lower())}) and not any(
+        if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(sentence_words(sent)) and not any(
                 str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
+        if root in ("04", "05", "06") and sport_sentence(sentence_words(sent)) and not any(
+                str(getattr(s.match, "code", "")).endswith(POLITICAL_ROLES) for s in cand.sources + cand.targets):
+            # a country in a game is its team: "Scotland hosted Wales at Murrayfield"; a minister
+            # or a government meeting over a game is politics
+            return False
+        if root == "14" and sport_sentence({w for p in preps(tok, ("against", "over")) for t in p.subtree
+                                            for w in (t.lower_, t.lemma_.lower())}):
+            return False  # "the coach protested against the referee's decision" (not a march past a stadium)
         if root == "07" and tok.lemma_.lower() in HELP_VERBS and not any(t.match is not None for t in cand.targets):
             tasks = [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
             helped = [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
@@ -202,6 +233,13 @@ class Context:
                 cand.targets = helped  # "helped Ukraine rebuild its power grid"
             elif tasks or preps(tok, ("in", "with")):
                 return False  # "helped create the program", "to assist in evidence collection": a task
+        if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
+            return False  # "the film bombed at the box office", "the single shot to the top of the charts"
+        if cand.code[:2] == "14" and tok.lemma_.lower() == "rally" and any(
+                c.dep_ in ("prt", "advmod") and c.lower_ in ("round", "around") for c in children_of(tok)):
+            return False  # "residents rallied round to rebuild the pavilion": they helped
+        if root in VIOLENT_ROOTS and market_contest(cand.trigger):
+            return False  # "the takeover battle", "fired the first shot in a price war"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
         if root not in ("17", "18", "19", "20"):
@@ -259,6 +297,24 @@ class Context:
         besides = {t.i for t in [tok, *nouns]}
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
+
+    def flop_or_surge(self, cand: Candidate) -> bool:
+        """A verb of violence used intransitively for a failure or a rise: "bomb" with nothing
+        bombed, or "shoot" up or to a height, by a subject that is no armed force ("shares
+        bombed", "the drama shot to the top of the charts"; not "jets bombed overnight")."""
+        tok = cand.trigger
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in ("bomb", "shoot") or is_passive(tok) or self.object_of(tok) is not None:
+            return False
+        if any(str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources):
+            return False
+        subj = child(tok, "nsubj")
+        if subj is not None and subj.lemma_.lower() in ARMED_WORDS | AIRCRAFT:
+            return False
+        if lemma == "bomb":
+            return not [p for p in preps(tok, ("on", "into", "across", "near")) if p.ent_type_ not in ("DATE", "TIME")]
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in children_of(tok)) or any(
+            p.lemma_.lower() in HEIGHTS for p in preps(tok, ("to", "into", "up")))
 
     def military_strike(self, sent: Span) -> bool:
         """The sentence names a bare "strike" that reads as an attack ("killed in a strike on a

@@ -7,6 +7,8 @@ marker (``@military``, ``@labour``) that :func:`strike_sense` sets.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +16,7 @@ from tidings.events.syntax import lemmas
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: what an ``obj=`` list names for the two senses of a bare "strike"
 MILITARY_SENSE, LABOUR_SENSE = "@military", "@labour"
@@ -80,7 +82,13 @@ SPORT_WORDS = frozenset(
     "semifinal semi-final semifinals finals quarterfinal quarter-final qualifier qualifiers olympics olympic medal medals "
     "hat-trick touchdown quarterback pitcher inning rugby cricket football soccer tennis basketball "
     "baseball hockey golf marathon podium derby playoff playoffs fixture kick-off scoreline "
-    "equaliser equalizer penalty-kick free-kick".split())
+    "equaliser equalizer penalty-kick free-kick referee umpire counter-attack stoppage-time".split())
+#: verbs of winning and losing a game, which with a score ("3-1") name one
+VICTORY_WORDS = frozenset("beat defeat thrash crush rout hammer trounce edge win won lose lost draw drew "
+                          "humiliate stun down".split())
+#: a game's score: "3-1", "4-0"
+SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}[-\u2013]\d{1,3}(?![\d.,])")
 #: people and weapons of real violence, whatever else the sentence is about
 ARMED_WORDS = frozenset(
     "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists assailant "
@@ -91,7 +99,15 @@ ARMED_WORDS = frozenset(
 ARMED_ROLES = ("MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP")
 
 
+def sentence_words(sent: Span) -> set[str]:
+    """The sentence's words and lemmas, lower-cased, with its scores ("3-1") whole."""
+    words = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+    return words | {m.group(0) for m in SCORE_IN_TEXT.finditer(sent.text)}
+
+
 def sport_sentence(words: set[str]) -> bool:
-    """The sentence is about a game: it names sport and no armed people or weapons ("the striker
-    fired a shot past the goalkeeper"; not "gunmen opened fire on the cricket team's bus")."""
-    return bool(words & SPORT_WORDS) and not words & ARMED_WORDS
+    """The sentence is about a game: it names sport, or a score with a word of winning ("France
+    beat Brazil 3-1"), and no armed people or weapons ("the striker fired a shot past the
+    goalkeeper"; not "gunmen opened fire on the cricket team's bus")."""
+    scored = bool(words & VICTORY_WORDS) and any(SCORE.match(w) for w in words)
+    return (scored or bool(words & SPORT_WORDS)) and not words & ARMED_WORDS

@@ -246,7 +246,9 @@ ABSTRACT_NOUNS = frozenset(
     "cancer leukemia tumour tumor illness infection malaria ebola cholera measles polio "
     "tuberculosis hiv aids covid flu influenza dengue outbreak flame "
     # what a contest is won by ("seized the lead", "took the initiative")
-    "lead initiative momentum".split())
+    "lead initiative momentum "
+    # the course of a market or a team ("arrest a year-long slide", "halt the decline")
+    "slide slump decline downturn streak".split())
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ism", "ness", "ity", "ment", "ance", "ence", "ship")
 
 
