@@ -1644,3 +1644,10 @@ def test_politics_around_a_game_is_still_politics(analyzer) -> None:  # type: ig
     # a church minister is no government
     assert not any((s or "").endswith("GOV") for _, s, _ in coded(
         analyzer, "The parish minister welcomed the new governor of Kaduna."))
+
+
+def test_the_state_acting_over_a_game_is_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("17") for c in codes(
+        analyzer, "The Tunisian government banned supporters from attending the football derby in Tunis."))
+    assert any(c.startswith("17") for c in codes(
+        analyzer, "A court in Tehran sentenced a French tennis player to two years in prison."))

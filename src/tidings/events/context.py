@@ -215,8 +215,11 @@ class Context:
             # (an appeal or demand addressed to a government is political whatever its occasion:
             # "called upon the Union government to release relief for the flood-hit districts")
             return False  # "authorities evacuated residents after the flood"
+        # (a government, a court or the police acting over a game is no player: "banned fans
+        # from the derby", "sentenced a basketball player")
+        exempt = ARMED_ROLES + (POLITICAL_ROLES if root in ("13", "15", "17") else ())
         if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(sentence_words(sent)) and not any(
-                str(getattr(s.match, "code", "")).endswith(ARMED_ROLES) for s in cand.sources + cand.targets):
+                str(getattr(s.match, "code", "")).endswith(exempt) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
         if root in ("04", "05", "06") and sport_sentence(sentence_words(sent)) and not any(
                 str(getattr(s.match, "code", "")).endswith(POLITICAL_ROLES) for s in cand.sources + cand.targets):
