@@ -322,3 +322,10 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     assert code_of(actors_for(knowledge, text), text, "the body") is None
     text = "NATO met on Monday. The group of protesters outside was small."
     assert code_of(actors_for(knowledge, text), text, "The group of protesters") != "IGOWSTNAT"
+
+
+def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:
+    text = "The president of Toyota met dealers in Bangkok on Thursday."
+    assert (code_of(actors_for(knowledge, text), text, "The president of Toyota") or "").endswith("BUS")
+    text = "The president of Kenya met dealers in Nairobi on Thursday."
+    assert code_of(actors_for(knowledge, text), text, "The president of Kenya") == "KENGOV"

@@ -547,6 +547,8 @@ class ArticleActors:
 
         if role is None:
             return self._description(span, root, frame) if use_coref else None
+        if role.code in ("GOV", "ELI") and self._of_a_company(root):
+            role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
         if ex and role.code == "GOV":
             role = Role("ELI")
         country = self._context_country(span, root)
@@ -560,6 +562,17 @@ class ArticleActors:
         kind = "person" if name_is_person else "role"
         return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
                           country)
+
+    def _of_a_company(self, root: Token) -> bool:
+        """The title's of-phrase names an organisation the actor dictionaries do not know as a
+        state body or group, and no country: a company ("the chairman of Samsung")."""
+        for prep in children_of(root):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in children_of(prep):
+                    if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and obj.i not in self._hit_at \
+                            and obj.i not in self._role_at:
+                        return True
+        return False
 
     def _description(self, span: Span, root: Token, frame: list[int]) -> ActorMatch | None:
         """A definite description of an organisation named before it: "the bloc", "the world
