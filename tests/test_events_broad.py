@@ -1651,3 +1651,18 @@ def test_the_state_acting_over_a_game_is_coded(analyzer) -> None:  # type: ignor
         analyzer, "The Tunisian government banned supporters from attending the football derby in Tunis."))
     assert any(c.startswith("17") for c in codes(
         analyzer, "A court in Tehran sentenced a French tennis player to two years in prison."))
+
+
+def test_what_is_asked_for_decides_the_appeal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # funding asked for is economic aid, a return to the negotiating table is negotiation, a
+    # policy scrapped is a policy change
+    assert "0231" in codes(analyzer, "Pakistan formally requested China to resume funding for the Karachi rail project.")
+    assert "026" in codes(analyzer, "The African Union urged the government of Sudan to return to the negotiating table.")
+    assert "104" in codes(analyzer, "Farmers' unions in India demanded that the government scrap the new farm laws.")
+    # a hunger strike observed is a hunger strike
+    assert "142" in codes(analyzer, "Jailed activists in Bahrain observed a hunger strike on Monday.")
+
+
+def test_every_act_of_an_accusation_is_the_charge(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Amnesty International accused the Ethiopian army of looting and burning villages in Tigray.")
+    assert "112" in got and not any(c[:2] in ("17", "18", "19", "20") for c in got), got

@@ -164,8 +164,11 @@ class Context:
         if (cand.standalone and not any(s.match is not None for s in cand.sources) and cand.code != "185"
                 and background(tok if tok.pos_ != "NOUN" or tok.dep_ != "pobj" else tok.head)):
             return False  # "where 28 people were killed", "after two days of fighting"
-        if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i != tok.head.i:
-            charged = tok.head.head
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "accused the army of torturing and killing detainees"
+        if first.dep_ == "pcomp" and first.head.lower_ in ("of", "for") and first.head.head.i != first.head.i:
+            charged = first.head.head
             if charged.dep_ in ("dobj", "nsubjpass") and charged.head.i != charged.i:
                 charged = charged.head  # the parser hangs "of" on the accused
             if charged.lemma_.lower() in ACCUSE_LEMMAS:

@@ -36,7 +36,7 @@ EASING = frozenset("lift lifting ease easing remove removal relax scrap end susp
 #: international involvement other than mediation that a target may allow
 INVOLVEMENT = frozenset("inspector inspectors observer observers monitor monitors inspection inspections".split())
 ALLOWING = frozenset("allow admit permit let grant".split())
-AID = frozenset("aid assistance relief supplies donation donations bailout".split())
+AID = frozenset("aid assistance relief supplies donation donations bailout funding financing loan loans".split())
 HUMANITARIAN = frozenset(
     "humanitarian food relief emergency medical medicine medicines shelter tents water vaccine vaccines".split())
 #: money as a thing released or paid
@@ -54,7 +54,7 @@ COOPERATION = (
 )
 #: military cooperation is done together: "joint patrols", not patrols alone
 JOINT = frozenset("joint combined".split())
-MEETING = frozenset("talks negotiate negotiation negotiations dialogue meeting summit consultations".split())
+MEETING = frozenset("talks negotiate negotiating negotiation negotiations dialogue meeting summit consultations".split())
 #: "meet" and "talk" are a meeting when they name whom, not what ("meet its obligations")
 MEETING_VERBS = frozenset("meet talk".split())
 SETTLEMENT = frozenset("settle settlement".split())
@@ -142,6 +142,8 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "involvement", words
     if words & AID:
         return "aid", words
+    if any(t.lemma_.lower() in CHANGING and t.dep_ in ("ccomp", "xcomp") for t in toks):
+        return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
     coop = _cooperation(words)
     if coop is not None:
         return "cooperation" + coop, words
