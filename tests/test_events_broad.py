@@ -1522,8 +1522,10 @@ def test_appeals_for_relief_and_money_released(analyzer) -> None:  # type: ignor
     assert not any(c == "0253" for c, _, _ in got), got
     # people released are still released
     assert "0253" in codes(analyzer, "Amnesty urged Iran to release the detained journalists.")
-    # a disaster response with no one asked stays uncoded
+    # a disaster response with no one asked stays uncoded; an appeal for aid is coded
     assert not codes(analyzer, "Authorities evacuated thousands of residents after the flood.")
+    assert any(c.startswith("023") for c in codes(
+        analyzer, "Mozambique's government appealed for international food aid after the cyclone destroyed crops."))
 
 
 def test_lots_of_goods_are_what_they_hold(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -1666,3 +1668,9 @@ def test_what_is_asked_for_decides_the_appeal(analyzer) -> None:  # type: ignore
 def test_every_act_of_an_accusation_is_the_charge(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Amnesty International accused the Ethiopian army of looting and burning villages in Tigray.")
     assert "112" in got and not any(c[:2] in ("17", "18", "19", "20") for c in got), got
+
+
+def test_a_tally_is_no_score_and_an_agreement_over_a_game_is_politics(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "057" in codes(analyzer, "France and Germany signed an agreement on hosting the football championship.")
+    got = codes(analyzer, "The Senate defeated the motion 52-48 after police arrested protesters outside.")
+    assert any(c.startswith("17") for c in got), got

@@ -23,7 +23,7 @@ from tidings.events.conventions import (
 )
 from tidings.events.inquiries import inquiry_kind
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
-from tidings.events.requests import refine_by_request
+from tidings.events.requests import asks_for_aid, refine_by_request
 from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
 from tidings.events.syntax import (
     GOAL_NOUNS,
@@ -213,10 +213,11 @@ class Context:
         if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets) and not self.aid_abroad(cand) and not (
-                root in ("02", "10") and any(str(getattr(t.match, "code", "")).endswith(ADDRESSED_ROLES)
-                                             for t in cand.targets)):
-            # (an appeal or demand addressed to a government is political whatever its occasion:
-            # "called upon the Union government to release relief for the flood-hit districts")
+                root in ("02", "10") and (any(str(getattr(t.match, "code", "")).endswith(ADDRESSED_ROLES)
+                                              for t in cand.targets) or asks_for_aid(tok))):
+            # (an appeal or demand addressed to a government, or one for aid, is political
+            # whatever its occasion: "called upon the Union government to release relief for the
+            # flood-hit districts", "called for international food assistance after the floods")
             return False  # "authorities evacuated residents after the flood"
         # (a government, a court or the police acting over a game is no player: "banned fans
         # from the derby", "sentenced a basketball player")
@@ -224,10 +225,11 @@ class Context:
         if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(sentence_words(sent)) and not any(
                 str(getattr(s.match, "code", "")).endswith(exempt) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
-        if root in ("04", "05", "06") and sport_sentence(sentence_words(sent)) and not any(
+        if (root == "04" or cand.code[:3] == "051") and sport_sentence(sentence_words(sent)) and not any(
                 str(getattr(s.match, "code", "")).endswith(POLITICAL_ROLES) for s in cand.sources + cand.targets):
-            # a country in a game is its team: "Scotland hosted Wales at Murrayfield"; a minister
-            # or a government meeting over a game is politics
+            # a country in a game is its team: "Scotland hosted Wales at Murrayfield", "praised
+            # Brazil's display"; a minister or a government meeting over a game is politics, and
+            # so is any agreement or cooperation
             return False
         if root == "14" and sport_sentence({w for p in preps(tok, ("against", "over")) for t in p.subtree
                                             for w in (t.lower_, t.lemma_.lower())}):

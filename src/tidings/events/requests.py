@@ -157,6 +157,11 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
     return None, words
 
 
+def asks_for_aid(trigger: Token) -> bool:
+    """The appeal or demand is for aid ("called for international food assistance")."""
+    return _thing_asked(trigger)[0] == "aid"
+
+
 def _releases_money(tok: Token) -> bool:
     """"release funds", "release Rs 2,000 crore in relief": money set free is aid, not the
     release of persons or property."""

@@ -86,6 +86,9 @@ SPORT_WORDS = frozenset(
 #: verbs of winning and losing a game, which with a score ("3-1") name one
 VICTORY_WORDS = frozenset("beat defeat thrash crush rout hammer trounce edge win won lose lost draw drew "
                           "humiliate stun down".split())
+#: words of votes and rulings, whose tallies ("won the vote 52-48", "ruled 6-3") are no scores
+TALLY_WORDS = frozenset("vote votes voted voting ballot ballots margin majority seat seats rule ruled ruling "
+                        "motion bill resolution referendum election court".split())
 #: a game's score: "3-1", "4-0"
 SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}[-\u2013]\d{1,3}(?![\d.,])")
@@ -109,5 +112,5 @@ def sport_sentence(words: set[str]) -> bool:
     """The sentence is about a game: it names sport, or a score with a word of winning ("France
     beat Brazil 3-1"), and no armed people or weapons ("the striker fired a shot past the
     goalkeeper"; not "gunmen opened fire on the cricket team's bus")."""
-    scored = bool(words & VICTORY_WORDS) and any(SCORE.match(w) for w in words)
+    scored = bool(words & VICTORY_WORDS) and any(SCORE.match(w) for w in words) and not words & TALLY_WORDS
     return (scored or bool(words & SPORT_WORDS)) and not words & ARMED_WORDS
