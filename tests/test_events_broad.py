@@ -1674,3 +1674,21 @@ def test_a_tally_is_no_score_and_an_agreement_over_a_game_is_politics(analyzer) 
     assert "057" in codes(analyzer, "France and Germany signed an agreement on hosting the football championship.")
     got = codes(analyzer, "The Senate defeated the motion 52-48 after police arrested protesters outside.")
     assert any(c.startswith("17") for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiators made progress on modernising the North American Free Trade Agreement.",
+    "The senator is currently in Italy on a family holiday trip.",
+    "The central bank said it must adopt new measures to protect the currency.",
+    "The economy should be growing about 3 percent a year, said the state's chief economist.",
+    "The man confronted the driver, striking her arm with a bottle.",
+])
+def test_names_private_trips_own_intentions_and_blows_are_no_such_events(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert not any(c[:3] in ("057", "042", "100", "143") for c in got), (text, got)
+
+
+def test_a_demand_said_of_another_actor_and_a_boycott_of_classes_stay(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("10") for c in codes(
+        analyzer, "The United States said Iran must stop enriching uranium beyond civilian levels."))
+    assert "143" in codes(analyzer, "Teachers across Iran boycotted classes on Monday.")

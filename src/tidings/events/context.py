@@ -103,6 +103,11 @@ YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: roles of bodies an appeal or a demand can be addressed to
 ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
+#: kinds of private journeys, which are no state visits
+PRIVATE_TRIPS = frozenset("family holiday vacation honeymoon shopping school field fishing camping road "
+                          "ski skiing day weekend birthday hunting sightseeing".split())
+#: entity labels of names that can hold an event noun ("the Paris Agreement", "the Peace Prize")
+NAME_LABELS = frozenset({"LAW", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
 #: what bombs and shoots from the air
 AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber bombers drone drones "
                      "helicopter helicopters pilot pilots".split())
@@ -243,6 +248,14 @@ class Context:
                 return False  # "helped create the program", "to assist in evidence collection": a task
         if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
             return False  # "the film bombed at the box office", "the single shot to the top of the charts"
+        if cand.code[:3] == "143" and tok.lemma_.lower() == "strike" and tok.pos_ == "VERB" \
+                and self.object_of(tok) is not None:
+            return False  # "striking her arm": a stoppage strikes nothing
+        if cand.code[:3] == "042" and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_TRIPS for c in children_of(tok)):
+            return False  # "on a family trip", "a shopping visit": no state visits
+        if tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ in NAME_LABELS and tok.i > tok.sent.start:
+            return False  # "the North American Free Trade Agreement": a name, not an act
         if cand.code[:2] == "14" and tok.lemma_.lower() == "rally" and any(
                 c.dep_ in ("prt", "advmod") and c.lower_ in ("round", "around") for c in children_of(tok)):
             return False  # "residents rallied round to rebuild the pavilion": they helped

@@ -335,8 +335,13 @@ class Frames:
         speaker, doer = child(tok.head, "nsubj"), child(tok, "nsubj")
         if speaker is None or doer is None:
             return None
-        cand = Candidate(REPORTED_DEMAND, "100", tok, self.res.sides(speaker),
-                         self.res.sides(doer), False, confidence=0.7, modality="reported-demand")
+        sources, targets = self.res.sides(speaker), self.res.sides(doer)
+        # a demand is made of an actor other than the speaker: not "the economy should grow",
+        # nor "the ministry said it must adopt countermeasures" (an intent of its own)
+        if not any(t.match is not None for t in targets) or {t.key for t in targets} & {s.key for s in sources}:
+            return None
+        cand = Candidate(REPORTED_DEMAND, "100", tok, sources, targets, False, confidence=0.7,
+                         modality="reported-demand")
         cand.span_tokens |= {tok.head.i, tok.i}
         return cand
 
