@@ -329,3 +329,10 @@ def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:
     assert (code_of(actors_for(knowledge, text), text, "The president of Toyota") or "").endswith("BUS")
     text = "The president of Kenya met dealers in Nairobi on Thursday."
     assert code_of(actors_for(knowledge, text), text, "The president of Kenya") == "KENGOV"
+
+
+def test_a_name_running_on_into_a_longer_name_is_not_that_name(knowledge: ActorKnowledge) -> None:
+    text = "Nigeria's Department of State Services arrested two men."
+    assert not (code_of(actors_for(knowledge, text), text, "Department of State Services") or "").startswith("USA")
+    text = "The Department of State said on Monday it would send aid."
+    assert code_of(actors_for(knowledge, text), text, "The Department of State") == "USAGOV"

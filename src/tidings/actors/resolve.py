@@ -171,6 +171,8 @@ class ArticleActors:
                 if k not in prefixes:
                     break
             found = None
+            if best is not None and self._fragment(i, i + best[0]):
+                best = None  # "Department of State" in "Nigeria's Department of State Services"
             if best is not None:
                 length, entries = best
                 entry = self.k.choose(entries, self.date) or self._undated(entries)
@@ -189,6 +191,17 @@ class ArticleActors:
             for at, valid in shared:
                 hits[at].entry = self._by_context(valid, plain, hits[at].entry)
         return hits
+
+    def _fragment(self, i: int, j: int) -> bool:
+        """A known name of the form "X of Y" that runs on into a longer proper name the tagger
+        holds as one entity ("Department of State Services"): the longer name is another body.
+        A role word after it ("Republic of Korea Navy") is the body's own."""
+        if j >= len(self.doc) or not any(self.doc[t].lower_ == "of" for t in range(i, j)):
+            return False
+        nxt = self.doc[j]
+        return (nxt.ent_iob_ == "I" and nxt.is_alpha and nxt.text[:1].isupper()
+                and self.doc[j - 1].ent_iob_ in ("B", "I") and not self.k.role(nxt.lower_)
+                and not self.k.role(nxt.lemma_.lower()))
 
     def _by_context(self, valid: list[Entry], plain: list[_Hit], default: Entry) -> Entry:
         """One name, several actors ("RSF": Reporters Without Borders, or Sudan's Rapid Support
