@@ -198,3 +198,9 @@ def test_a_country_inside_a_longer_country_name_is_the_longer_one(analyzer: Any)
     assert not any(p["country"] == "KOR" for p in out["places"]), out["places"]
     out = analyse(analyzer, "The Chinese ambassador to the Republic of Korea met officials in Seoul.")
     assert any(p["country"] == "KOR" for p in out["places"]), out["places"]
+
+
+def test_a_state_or_province_that_acts_is_its_government(analyzer: Any) -> None:
+    out = analyse(analyzer, "Texas sued the Biden administration over the new asylum rules.")
+    sources = [(e["source"] or {}).get("actor") for e in out["events"] if e["root"] == "11"]
+    assert sources == ["USAGOV"], out["events"]

@@ -154,6 +154,7 @@ def locate(
 
         for side in sides:
             _placed_by_its_town(side, in_sent, doc)
+            _region_as_actor(side, in_sent)
 
         chosen: tuple[PlaceMention, str] | None = None
         loc = [p for p in names if (head := heads.get(p.start)) is not None
@@ -235,6 +236,18 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
              and p.actor is None]
     if len({p.country for p in towns}) == 1 and role[:3] in _BODY_ROLES:
         side.actor = towns[0].country + role
+
+
+def _region_as_actor(side: Participant, in_sent: Sequence[PlaceMention]) -> None:
+    """A state, province or city that acts ("Texas sued the administration", "Kerala urged the
+    Centre") stands for its government, which CAMEO codes as its country's (GOV).  The actor
+    coder, which has no gazetteer, leaves such a side uncoded."""
+    if side.actor or side.start is None or side.end is None:
+        return
+    named = [p for p in in_sent if p.start == side.start and p.end == side.end and p.kind == "name"
+             and p.feature in ("admin", "city") and p.country]
+    if named:
+        side.actor = named[0].country + "GOV"
 
 
 def _role_of_the_place(side: Participant, place: PlaceMention) -> None:
