@@ -1520,8 +1520,9 @@ def test_appeals_for_relief_and_money_released(analyzer) -> None:  # type: ignor
                           "for the flood-hit districts of the province.")
     assert any(c.startswith("023") and s == "PAKGOV" for c, s, _ in got), got
     assert not any(c == "0253" for c, _, _ in got), got
-    # people released are still released
+    # people released are still released, detained guards among them
     assert "0253" in codes(analyzer, "Amnesty urged Iran to release the detained journalists.")
+    assert "0353" in codes(analyzer, "Uzbekistan's president said his government planned to release all detained Kyrgyz border guards.")
     # a disaster response with no one asked stays uncoded; an appeal for aid is coded
     assert not codes(analyzer, "Authorities evacuated thousands of residents after the flood.")
     assert any(c.startswith("023") for c in codes(
