@@ -113,7 +113,7 @@ AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber b
                      "helicopter helicopters pilot pilots".split())
 #: heights a thing shoots up to ("shot to the top of the charts", "shot to fame")
 HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
-#: roles of political actors, whose meetings and protests count even over a game
+#: roles of political actors, whose meetings, praise and coercion count even over a game
 POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
@@ -152,10 +152,15 @@ MARKET_WORDS = frozenset("price pricing bidding bid takeover ratings console str
 def market_contest(tok: Token) -> bool:
     """A war or battle of the market ("the takeover battle", "a price war"), as the trigger or
     as the contest a trigger is done in ("fired the first shot in a price war")."""
-    nouns = [tok] + [o for p in children_of(tok) if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                     for o in children_of(p) if o.dep_ == "pobj"]
-    nouns += [o for n in list(nouns[1:]) + [c for c in children_of(tok) if c.dep_ == "dobj"]
-              for p in children_of(n) if p.dep_ == "prep" and p.lower_ == "in" for o in children_of(p)]
+    def objects_of(word: Token, names: tuple[str, ...]) -> list[Token]:
+        return [o for p in children_of(word) if p.dep_ == "prep" and p.lower_ in names
+                for o in children_of(p) if o.dep_ == "pobj"]
+
+    phrases = objects_of(tok, ("in", "of"))
+    objects = [c for c in children_of(tok) if c.dep_ == "dobj"]
+    # the trigger, its in/of phrases, and the in-phrases of those and of its object ("the first
+    # shot in a price war")
+    nouns = [tok, *phrases] + [o for n in phrases + objects for o in objects_of(n, ("in",))]
     return any(n.lemma_.lower() in FIGHT_NOUNS and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
 
@@ -227,10 +232,12 @@ class Context:
         # (a government, a court or the police acting over a game is no player: "banned fans
         # from the derby", "sentenced a basketball player")
         exempt = ARMED_ROLES + (POLITICAL_ROLES if root in ("13", "15", "17") else ())
-        if root in ("13", "15", "17", "18", "19", "20") and sport_sentence(sentence_words(sent)) and not any(
+        game = root in ("04", "13", "15", "17", "18", "19", "20") or cand.code[:3] == "051"
+        game = game and sport_sentence(sentence_words(sent))
+        if root in ("13", "15", "17", "18", "19", "20") and game and not any(
                 str(getattr(s.match, "code", "")).endswith(exempt) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
-        if (root == "04" or cand.code[:3] == "051") and sport_sentence(sentence_words(sent)) and not any(
+        if (root == "04" or cand.code[:3] == "051") and game and not any(
                 str(getattr(s.match, "code", "")).endswith(POLITICAL_ROLES) for s in cand.sources + cand.targets):
             # a country in a game is its team: "Scotland hosted Wales at Murrayfield", "praised
             # Brazil's display"; a minister or a government meeting over a game is politics, and

@@ -27,8 +27,8 @@ from tidings.events.syntax import (
     hyphenated,
     is_passive,
     lemma_set,
-    object_preps,
     lemmas,
+    object_preps,
     prep_names,
     preps,
 )
@@ -526,10 +526,7 @@ class Triggers:
                 if place is not None:
                     targets = [place]
                     break
-        if verb_lemmas & TAKE_UP_VERBS["on"] and any(
-                any(e.code != NOT_CODED and (not e.obj or (lemma_set(p) | {strike_sense(p, self.res.side) or ""}) & e.obj)
-                    for e in self.lex.entries("N", p.lemma_.lower()))
-                for p in preps(tok, ("on",))):
+        if verb_lemmas & TAKE_UP_VERBS["on"] and self.act_noun_taken_up(tok):
             return None  # "embarked on an indefinite strike": the act is the noun's, the verb is light
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
@@ -994,6 +991,17 @@ class Triggers:
             node = node.head
         return side
 
+    def act_noun_taken_up(self, tok: Token) -> bool:
+        """The verb's on-phrase names an act the noun lexicon codes in this sentence ("embarked
+        on a strike", "remained on high alert"; not "remained on alert", which the noun alone
+        does not code)."""
+        for p in preps(tok, ("on",)):
+            words = lemma_set(p) | {strike_sense(p, self.res.side) or ""}
+            if any(e.code != NOT_CODED and (not e.obj or words & e.obj)
+                   for e in self.lex.entries("N", p.lemma_.lower())):
+                return True
+        return False
+
     def adjective(self, tok: Token) -> Candidate | None:
         entries = self.lex.entries("A", tok.lemma_.lower())
         if entries and entries[0].frame is None:
@@ -1016,8 +1024,9 @@ class Triggers:
 
     def comment(self, tok: Token, entry: Entry) -> Candidate | None:
         """A named actor said to be of a mood about something ("the minister was gloomy about the
-        chances of a deal", "officials were upbeat about the talks"): an optimistic or pessimistic
-        comment (CAMEO 012, 013), about whom its about/on/over phrase names."""
+        chances of a deal", "officials were upbeat about the talks", "he was sorry for the
+        violence"): an optimistic or pessimistic comment (CAMEO 012, 013) or an apology (055),
+        about whom its about/on/over phrase names."""
         if tok.dep_ != "acomp" or (entry.code == "055" and child(tok, "xcomp") is not None):
             return None  # (not "sorry to hear of his death": sympathy)
         head = tok.head
