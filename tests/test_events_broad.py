@@ -1693,3 +1693,11 @@ def test_a_demand_said_of_another_actor_and_a_boycott_of_classes_stay(analyzer) 
     assert any(c.startswith("10") for c in codes(
         analyzer, "The United States said Iran must stop enriching uranium beyond civilian levels."))
     assert "143" in codes(analyzer, "Teachers across Iran boycotted classes on Monday.")
+
+
+def test_a_fall_and_a_retaliation_by_other_means(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("12") for c in codes(analyzer, "The population of Hawaii declined by an average of 11 people per day."))
+    assert any(c.startswith("12") for c in codes(analyzer, "Iran declined the invitation to the talks in Vienna."))
+    # a retaliation is done by its means: listing goods for tariffs is no attack
+    got = codes(analyzer, "China quickly retaliated by listing 50 billion dollars of American goods for tariffs.")
+    assert not any(c[:2] in ("18", "19", "20") for c in got), got

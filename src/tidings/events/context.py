@@ -129,6 +129,15 @@ MEDIA_WORDS = frozenset("media twitter facebook x instagram tiktok social press 
 SETTING_NOUNS = frozenset("sideline sidelines margin margins fringe fringes eve run-up side".split())
 
 
+#: nouns of quantities a thing rises or falls by
+MEASURE_NOUNS = frozenset("average percent per cent % point points figure amount number share rate".split())
+
+
+def measure(tok: Token) -> bool:
+    """A quantity: "an average of 11", "5 percent", "two points", "20"."""
+    return tok.lemma_.lower() in MEASURE_NOUNS or tok.like_num
+
+
 def setting_of_an_act(tok: Token) -> bool:
     """A meeting noun that only says when or where the clause's act was done: "at the summit",
     "on the sidelines of the ASEAN Summit", "ahead of the SADC summit"."""
@@ -255,6 +264,14 @@ class Context:
                 return False  # "helped create the program", "to assist in evidence collection": a task
         if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
             return False  # "the film bombed at the box office", "the single shot to the top of the charts"
+        if root == "12" and tok.lemma_.lower() == "decline" and tok.pos_ == "VERB" and not any(
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass") or (c.dep_ == "dobj" and not measure(c))
+                for c in children_of(tok)):
+            return False  # "the population declined (an average of 11 a day)": a fall, not a refusal
+        if root in ("18", "19", "20") and tok.lemma_.lower() == "retaliate" and any(
+                g.dep_ == "pcomp" for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by"
+                for g in children_of(p)):
+            return False  # "retaliated by listing US goods", "by shelling Kharkiv": the means is the act
         if cand.code[:3] == "143" and tok.lemma_.lower() == "strike" and tok.pos_ == "VERB" \
                 and self.object_of(tok) is not None:
             return False  # "striking her arm": a stoppage strikes nothing
