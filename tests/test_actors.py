@@ -336,3 +336,10 @@ def test_a_name_running_on_into_a_longer_name_is_not_that_name(knowledge: ActorK
     assert not (code_of(actors_for(knowledge, text), text, "Department of State Services") or "").startswith("USA")
     text = "The Department of State said on Monday it would send aid."
     assert code_of(actors_for(knowledge, text), text, "The Department of State") == "USAGOV"
+
+
+def test_a_compass_word_starting_a_town_is_not_the_west(knowledge: ActorKnowledge) -> None:
+    text = "The mayor of West Columbia met the governor."
+    assert code_of(actors_for(knowledge, text), text, "West Columbia") != "WST"
+    text = "The West imposed new sanctions on Russia."
+    assert code_of(actors_for(knowledge, text), text, "The West") == "WST"

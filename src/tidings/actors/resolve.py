@@ -51,6 +51,8 @@ MODS = frozenset("compound amod poss nmod det nummod npadvmod case".split())
 ACTOR_SLOTS = frozenset("nsubj nsubjpass dobj poss appos conj ROOT attr dative agent pobj "
                         "oprd dep".split())
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: compass words that begin place names ("West Columbia") as well as naming blocs ("the West")
+COMPASS = frozenset("west east north south".split())
 #: nouns that describe an organisation already named ("the bloc", "the group"), by the kinds of
 #: actor they can describe
 DESCRIPTIONS: dict[str, frozenset[str]] = {
@@ -196,9 +198,14 @@ class ArticleActors:
         """A known name of the form "X of Y" that runs on into a longer proper name the tagger
         holds as one entity ("Department of State Services"): the longer name is another body.
         A role word after it ("Republic of Korea Navy") is the body's own."""
-        if j >= len(self.doc) or not any(self.doc[t].lower_ == "of" for t in range(i, j)):
+        if j >= len(self.doc):
             return False
         nxt = self.doc[j]
+        if j - i == 1 and self.doc[i].lower_ in COMPASS and nxt.is_alpha and nxt.text[:1].isupper() \
+                and nxt.pos_ == "PROPN":
+            return True  # "West Columbia", "East Hampton": a town, not "the West"
+        if not any(self.doc[t].lower_ == "of" for t in range(i, j)):
+            return False
         return (nxt.ent_iob_ == "I" and nxt.is_alpha and nxt.text[:1].isupper()
                 and self.doc[j - 1].ent_iob_ in ("B", "I") and not self.k.role(nxt.lower_)
                 and not self.k.role(nxt.lemma_.lower()))
