@@ -1701,3 +1701,11 @@ def test_a_fall_and_a_retaliation_by_other_means(analyzer) -> None:  # type: ign
     # a retaliation is done by its means: listing goods for tariffs is no attack
     got = codes(analyzer, "China quickly retaliated by listing 50 billion dollars of American goods for tariffs.")
     assert not any(c[:2] in ("18", "19", "20") for c in got), got
+
+
+def test_help_a_pledge_is_for_and_a_visit_allowed_are_not_acts_of_their_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "China pledged 300 million dollars in loans to help Zambia rebuild its railway.")
+    assert any(c.startswith("033") and t == "ZMB" for c, _, t in got) and not any(c.startswith("07") for c, _, _ in got), got
+    got = codes(analyzer, "Syria allowed UN inspectors to visit two suspected chemical weapons sites.")
+    assert any(c.startswith("086") for c in got) and not any(c.startswith("04") for c in got), got
+    assert ("070", "USA", "UKR") in coded(analyzer, "The United States helped Ukraine rebuild its power grid.")

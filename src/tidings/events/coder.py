@@ -40,14 +40,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
-from tidings.events.context import PROTESTER_NOUNS, YIELDING_VERBS, Context
+from tidings.events.context import HELP_VERBS, PROTESTER_NOUNS, YIELDING_VERBS, Context
 from tidings.events.conventions import THRESHOLD, VIOLENT_ROOTS
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
-from tidings.events.triggers import Triggers
+from tidings.events.syntax import child
+from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, by_assault, refine
 from tidings.parsed import children_of, parsed
@@ -150,6 +151,25 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 (c.trigger.dep_ == "conj" and c.trigger.head.i in verdicts)
                 or any(k.dep_ == "conj" and k.i in verdicts for k in children_of(c.trigger))))
             or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
+        # "pledged loans to help Kenya upgrade the port": the help is what the pledge or the aid is
+        # for; "allowed inspectors to visit the site": the visit is what is allowed, not yet done
+        givers = [c for c in out if c.code[:2] in ("03", "07")]
+        aims: list[Candidate] = []
+        for c in out:
+            if c.code[:2] != "07" or c.trigger.lemma_.lower() not in HELP_VERBS:
+                continue
+            for giver in givers:
+                if giver is not c and self.aim_of(c.trigger, anchors(giver) - anchors(c)):
+                    aims.append(c)
+                    helped = [t for t in c.targets if t.match is not None] or [
+                        x for k in children_of(c.trigger) if k.dep_ in ("xcomp", "ccomp")
+                        for x in self.res.sides(child(k, "nsubj")) if x.match is not None]
+                    if helped and not any(t.match is not None for t in giver.targets):
+                        giver.targets = helped  # whom the pledge or the aid is for
+                    break
+        allowing = {c.trigger.i for c in out if c.code[:2] == "08" and c.trigger.lemma_.lower() in LETTING_VERBS}
+        out = [c for c in out if not (any(c is a for a in aims)
+                                      or (c.trigger.dep_ in ("xcomp", "ccomp") and c.trigger.head.i in allowing))]
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
