@@ -195,9 +195,10 @@ class ArticleActors:
         return hits
 
     def _fragment(self, i: int, j: int) -> bool:
-        """A known name of the form "X of Y" that runs on into a longer proper name the tagger
-        holds as one entity ("Department of State Services"): the longer name is another body.
-        A role word after it ("Republic of Korea Navy") is the body's own."""
+        """A known name that is only the start of a longer proper name: a compass word before a
+        town's name ("West Columbia" is no "the West"), or a name of the form "X of Y" that runs
+        on into a longer name the tagger holds as one entity ("Department of State Services"
+        is another body; a role word after it, "Republic of Korea Navy", is the body's own)."""
         if j >= len(self.doc):
             return False
         nxt = self.doc[j]

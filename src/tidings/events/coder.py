@@ -127,22 +127,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
         out = [c for c in out if not (c.trigger.dep_ == "amod" and c.trigger.tag_ == "VBN")]
         # "staged demonstrations to demand X", "blocked roads to press their demands": the
         # demand is the aim of the protest, not an event of its own
-        def anchors(c: Candidate) -> set[int]:
-            # the trigger, a noun's head, and the verb of a noun's phrase ("embarked on a strike
-            # to press the government": the light verb governs the aim)
-            idx = {c.trigger.i}
-            if c.trigger.pos_ == "NOUN":
-                idx.add(c.trigger.head.i)
-            if c.trigger.dep_ == "pobj":
-                idx.add(c.trigger.head.head.i)
-            return idx
-
         dissent = [c for c in out if c.code[:2] == "14"]
-        protests = {i for c in dissent for i in anchors(c)}
+        protests = {i for c in dissent for i in _anchors(c)}
         # "blocked the road with burning tyres to protest against the plans", "went on strike to
         # protest": the protest the act is for is the act itself, not a second demonstration
         out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(
-            c.trigger, {i for o in dissent if o is not c for i in anchors(o)} - anchors(c)))]
+            c.trigger, {i for o in dissent if o is not c for i in _anchors(o)} - _anchors(c)))]
         # "found him guilty and sentenced him to seven years": the sentence is the verdict's
         # (116), one judicial act; "..., citing a lack of progress": the reason for the act
         verdicts = {c.trigger.i for c in out if c.code[:3] == "116"}
@@ -151,31 +141,35 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 (c.trigger.dep_ == "conj" and c.trigger.head.i in verdicts)
                 or any(k.dep_ == "conj" and k.i in verdicts for k in children_of(c.trigger))))
             or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
-        # "pledged loans to help Kenya upgrade the port": the help is what the pledge or the aid is
-        # for; "allowed inspectors to visit the site": the visit is what is allowed, not yet done
-        givers = [c for c in out if c.code[:2] in ("03", "07")]
-        aims: list[Candidate] = []
-        for c in out:
-            if c.code[:2] != "07" or c.trigger.lemma_.lower() not in HELP_VERBS:
-                continue
-            for giver in givers:
-                if giver is not c and self.aim_of(c.trigger, anchors(giver) - anchors(c)):
-                    aims.append(c)
-                    helped = [t for t in c.targets if t.match is not None] or [
-                        x for k in children_of(c.trigger) if k.dep_ in ("xcomp", "ccomp")
-                        for x in self.res.sides(child(k, "nsubj")) if x.match is not None]
-                    if helped and not any(t.match is not None for t in giver.targets):
-                        giver.targets = helped  # whom the pledge or the aid is for
-                    break
-        allowing = {c.trigger.i for c in out if c.code[:2] == "08" and c.trigger.lemma_.lower() in LETTING_VERBS}
-        out = [c for c in out if not (any(c is a for a in aims)
-                                      or (c.trigger.dep_ in ("xcomp", "ccomp") and c.trigger.head.i in allowing))]
+        out = self.purposes_and_permissions(out)
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
                                       and c.trigger.lemma_.lower() in YIELDING_VERBS and c.trigger.head.i in coded)]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
+
+    def purposes_and_permissions(self, out: list[Candidate]) -> list[Candidate]:
+        """Without the help that a pledge or aid is for ("pledged loans to help Kenya upgrade the
+        port": whom it helps becomes the pledge's target when it has none) and the act that a
+        permission allows, which is not yet done ("allowed inspectors to visit the site")."""
+        givers = [c for c in out if c.code[:2] in ("03", "07")]
+        aims: list[Candidate] = []
+        for c in out:
+            if c.code[:2] != "07" or c.trigger.lemma_.lower() not in HELP_VERBS:
+                continue
+            for giver in givers:
+                if giver is not c and self.aim_of(c.trigger, _anchors(giver) - _anchors(c)):
+                    aims.append(c)
+                    helped = [t for t in c.targets if t.match is not None] or [
+                        x for k in children_of(c.trigger) if k.dep_ in ("xcomp", "ccomp")
+                        for x in self.res.sides(child(k, "nsubj")) if x.match is not None]
+                    if helped and not any(t.match is not None for t in giver.targets):
+                        giver.targets = helped
+                    break
+        allowing = {c.trigger.i for c in out if c.code[:2] == "08" and c.trigger.lemma_.lower() in LETTING_VERBS}
+        return [c for c in out if not (any(c is a for a in aims)
+                                       or (c.trigger.dep_ in ("xcomp", "ccomp") and c.trigger.head.i in allowing))]
 
     @staticmethod
     def protesters_aim(tok: Token) -> bool:
@@ -199,6 +193,18 @@ class Coder(Triggers, Frames, Context, TableFallback):
             return True  # "rioted in the capital, demanding independence"
         gov = self.governor(tok)
         return gov is not None and gov.i in anchors
+
+
+def _anchors(c: Candidate) -> set[int]:
+    """The tokens an aim of ``c`` can hang on: its trigger, a noun's head, and the verb of a
+    noun's phrase ("embarked on a strike to press the government": the light verb governs the
+    aim)."""
+    idx = {c.trigger.i}
+    if c.trigger.pos_ == "NOUN":
+        idx.add(c.trigger.head.i)
+    if c.trigger.dep_ == "pobj":
+        idx.add(c.trigger.head.head.i)
+    return idx
 
 
 def code_events(article: Article, doc: Doc, actors: ActorLookup,

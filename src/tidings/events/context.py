@@ -129,15 +129,6 @@ MEDIA_WORDS = frozenset("media twitter facebook x instagram tiktok social press 
 SETTING_NOUNS = frozenset("sideline sidelines margin margins fringe fringes eve run-up side".split())
 
 
-#: nouns of quantities a thing rises or falls by
-MEASURE_NOUNS = frozenset("average percent per cent % point points figure amount number share rate".split())
-
-
-def measure(tok: Token) -> bool:
-    """A quantity: "an average of 11", "5 percent", "two points", "20"."""
-    return tok.lemma_.lower() in MEASURE_NOUNS or tok.like_num
-
-
 def setting_of_an_act(tok: Token) -> bool:
     """A meeting noun that only says when or where the clause's act was done: "at the summit",
     "on the sidelines of the ASEAN Summit", "ahead of the SADC summit"."""
@@ -151,6 +142,15 @@ def setting_of_an_act(tok: Token) -> bool:
         anchor = holder.head if holder.lower_ == "ahead" else holder.head.head
         return anchor.pos_ in ("VERB", "AUX", "NOUN")  # ("held talks on the sidelines of")
     return False
+
+
+#: nouns of quantities a thing rises or falls by
+MEASURE_NOUNS = frozenset("average percent cent % point points figure amount number share rate".split())
+
+
+def measure(tok: Token) -> bool:
+    """A quantity: "an average of 11", "5 percent", "two points", "20"."""
+    return tok.lemma_.lower() in MEASURE_NOUNS or tok.like_num
 
 
 #: what firms and bidders contend for: a war or battle over one is competition
