@@ -47,7 +47,6 @@ from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
-from tidings.events.syntax import child
 from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, by_assault, refine
@@ -161,9 +160,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
             for giver in givers:
                 if giver is not c and self.aim_of(c.trigger, _anchors(giver) - _anchors(c)):
                     aims.append(c)
-                    helped = [t for t in c.targets if t.match is not None] or [
-                        x for k in children_of(c.trigger) if k.dep_ in ("xcomp", "ccomp")
-                        for x in self.res.sides(child(k, "nsubj")) if x.match is not None]
+                    helped = [t for t in c.targets if t.match is not None] or self.helped_in(
+                        self.tasks_helped(c.trigger))
                     if helped and not any(t.match is not None for t in giver.targets):
                         giver.targets = helped
                     break

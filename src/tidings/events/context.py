@@ -256,8 +256,8 @@ class Context:
                                             for w in (t.lower_, t.lemma_.lower())}):
             return False  # "the coach protested against the referee's decision" (not a march past a stadium)
         if root == "07" and tok.lemma_.lower() in HELP_VERBS and not any(t.match is not None for t in cand.targets):
-            tasks = [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-            helped = [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
+            tasks = self.tasks_helped(tok)
+            helped = self.helped_in(tasks)
             if helped:
                 cand.targets = helped  # "helped Ukraine rebuild its power grid"
             elif tasks or preps(tok, ("in", "with")):
@@ -342,6 +342,15 @@ class Context:
         besides = {t.i for t in [tok, *nouns]}
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
+
+    @staticmethod
+    def tasks_helped(tok: Token) -> list[Token]:
+        """The verbs a verb of helping helps to do ("helped Ukraine rebuild its grid")."""
+        return [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+
+    def helped_in(self, tasks: list[Token]) -> list[Side]:
+        """The named actors who do the tasks helped: whom the help is for."""
+        return [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
 
     def flop_or_surge(self, cand: Candidate) -> bool:
         """A verb of violence used intransitively for a failure or a rise: "bomb" with nothing
