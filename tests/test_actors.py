@@ -343,3 +343,15 @@ def test_a_compass_word_starting_a_town_is_not_the_west(knowledge: ActorKnowledg
     assert code_of(actors_for(knowledge, text), text, "West Columbia") != "WST"
     text = "The West imposed new sanctions on Russia."
     assert code_of(actors_for(knowledge, text), text, "The West") == "WST"
+
+
+def test_a_name_written_only_with_its_article_needs_it(knowledge: ActorKnowledge) -> None:
+    # "the States" is the United States; "States" after another word is the ordinary noun
+    text = "The Centre convened a meeting of the Chief Secretaries of the party States on Monday."
+    actors = actors_for(knowledge, text)
+    assert not (code_of(actors, text, "States") or "").startswith("USA")
+    assert actors.dominant is None
+    text = "Officials in the States said the talks had failed."
+    assert actors_for(knowledge, text).dominant == "USA"
+    text = "William Hague criticised the Russian government."
+    assert not (code_of(actors_for(knowledge, text), text, "William Hague") or "").startswith("NLD")

@@ -107,6 +107,8 @@ class ActorKnowledge:
         alias = alias.strip()
         # (a proper name is written capitalised after its article: "the States" is no "states")
         bare = alias[4:] if alias[:4] in ("the ", "The ") else alias
+        if bare is not alias:
+            entry = replace(entry, article=True)
         if is_acronym(alias):
             entry = replace(entry, acronym=True)
         elif entry.tier == 0 and bare[:1].isupper():
@@ -267,6 +269,13 @@ class ActorKnowledge:
         usable = [e for e in found if (upper or not e.acronym) and (capital or not e.proper)]
         user = [e for e in usable if e.tier > 0]
         return user or usable
+
+    def needs_article(self, k: str) -> bool:
+        """Every way of writing ``k`` in the data carries its article: "the States" is the
+        United States, "States" alone ("the party States", "member States") is not.  One word
+        only: a longer name ("the State of Palestine") is no ordinary phrase without it."""
+        found = self.index.get(k)
+        return bool(found) and " " not in k and all(e.article for e in found)
 
     def choose(self, entries: list[Entry], date: str | None) -> Entry | None:
         if not entries:

@@ -51,6 +51,9 @@ class Entry:
     tier: int = 0
     acronym: bool = False
     proper: bool = False  # written capitalised in our data: "Congress", not "congress"
+    #: written with its article in our data and nowhere without it ("the States", "the Gulf"):
+    #: the bare word is an ordinary one ("the party States", "Gulf" of a company's name)
+    article: bool = False
     place: bool = False
     person: str | None = None  # officeholder id: all their offices are looked up together
 
