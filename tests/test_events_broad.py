@@ -1709,3 +1709,33 @@ def test_help_a_pledge_is_for_and_a_visit_allowed_are_not_acts_of_their_own(anal
     got = codes(analyzer, "Syria allowed UN inspectors to visit two suspected chemical weapons sites.")
     assert any(c.startswith("086") for c in got) and not any(c.startswith("04") for c in got), got
     assert ("070", "USA", "UKR") in coded(analyzer, "The United States helped Ukraine rebuild its power grid.")
+
+
+@pytest.mark.parametrize("text", [
+    "The union will fight for better pensions for its members.",
+    "The senator vowed to fight for higher wages.",
+    "He is fighting for his life in hospital after the crash.",
+])
+def test_fighting_for_a_cause_is_no_combat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert not any(c[:2] == "19" or c[:3] == "138" for c in got), (text, got)
+
+
+def test_fighting_for_ground_and_by_armed_groups_stays_combat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("19") for c in codes(analyzer, "Rebels have been fighting for independence since 2012."))
+    assert any(c.startswith("19") for c in codes(analyzer, "Kurdish fighters fought for control of the town."))
+    assert any(c.startswith("19") for c in codes(analyzer, "The two armies fought for three days near the border."))
+
+
+def test_a_person_fired_somewhere_is_dismissed_and_a_weapon_fired_at_someone_is_shot(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "The mayor fired John Smith at the town hall on Tuesday.")
+    assert not any(c[:2] in ("18", "19", "20") for c in got), got
+    assert any(c.startswith("19") for c in codes(analyzer, "Gunmen fired a Kalashnikov at the police station."))
+
+
+def test_a_multi_word_verb_without_a_code_keeps_the_bare_verbs_review(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "break down" is a collapse; the review of "break" says its fallback 190 is wrong
+    got = codes(analyzer, "Many strategic projects are at risk of breaking down.")
+    assert not any(c[:2] == "19" for c in got), got
+    got = codes(analyzer, "The ceasefire between the army and the rebels broke down after two days.")
+    assert not any(c[:2] == "19" for c in got), got

@@ -75,6 +75,11 @@ FIRED_THINGS = frozenset(
     "howitzer anti-aircraft".split())
 #: kinds of storm that name one ("Typhoon Kalmaegi", "Cyclone Freddy")
 STORM_KINDS = frozenset("typhoon cyclone hurricane tornado".split())
+#: verbs of fighting, which may be for a cause as well as against an enemy
+FIGHT_VERBS = frozenset("fight battle struggle".split())
+#: what armed forces fight for: a place, or who holds it
+CONTESTED = frozenset("control territory town city village area region ground position hill "
+                      "stronghold base airport border land soil inch".split())
 #: the lines a talk can be held over
 CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
@@ -220,7 +225,10 @@ class Context:
             return True
         if root in VIOLENT_ROOTS and tok.lemma_.lower() == "fire" and obj is not None and not (
                 {obj.lemma_.lower()} | {c.lemma_.lower() for c in children_of(obj) if c.dep_ in ("compound", "amod")}
-        ) & FIRED_THINGS and not preps(tok, ("at", "on", "into", "upon", "towards", "toward", "against")):
+        ) & FIRED_THINGS and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") or not preps(
+                tok, ("at", "on", "into", "upon", "towards", "toward", "against"))):
+            # (with a direction the object is what is shot unless it is a person: "fired an RPG
+            # at the convoy"; "fired Reams at the operations centre" says where)
             return False  # "Trump fired Comey", "fired his defence minister": a dismissal
         if root == "17" and obj is not None and obj.lower_ in REFLEXIVES:
             return False  # "confine ourselves to ...": no one is coerced
@@ -287,6 +295,8 @@ class Context:
             return False  # "the takeover battle", "fired the first shot in a price war"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
+        if (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent):
+            return False  # "the union will fight for better pensions", "fighting for his life"
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
@@ -342,6 +352,28 @@ class Context:
         besides = {t.i for t in [tok, *nouns]}
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
+
+    def fight_for_a_cause(self, cand: Candidate, sent: Span) -> bool:
+        """Fighting FOR something, against no one, by someone who is no armed force, in a
+        sentence that names no violence: a campaign or a struggle to live, not combat ("vowed to
+        fight for higher wages", "is fighting for his life"; not "rebels fighting for
+        independence", "fighters fought for control of the town")."""
+        tok = cand.trigger
+        fights = [tok] if tok.lemma_.lower() in FIGHT_VERBS else [
+            c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in FIGHT_VERBS]
+        if len(fights) != 1 or tok.pos_ != "VERB":
+            return False
+        fight = fights[0]
+        aims = preps(fight, ("for",))
+        if not aims or self.object_of(fight) is not None or preps(fight, ("against", "with", "on", "over")):
+            return False
+        if any(str(getattr(x.match, "code", "")).endswith(ARMED_ROLES) or (
+                x.match is None and x.head >= 0 and self.doc[x.head].lemma_.lower() in ARMED_WORDS)
+                for x in cand.sources):
+            return False
+        if any(a.pos_ == "PROPN" or a.ent_type_ or a.lemma_.lower() in CONTESTED for a in aims):
+            return False  # what is fought over is a place or who holds it
+        return not violent_context(sent, besides=fight)
 
     @staticmethod
     def tasks_helped(tok: Token) -> list[Token]:

@@ -655,6 +655,12 @@ def match(table: VerbTable, ctx: VerbContext) -> TableMatch | None:
         if not o.obj and not o.subj:
             return _override(o, rest)
     for e in usable:
+        if len(e.rest) < len(rest):
+            # the multi-word verb of the text ("break down") has no code of its own: the bare
+            # verb's ("break") answers, and a reviewed override of the bare verb still holds
+            bare = [o for o in overrides if not o.rest and not o.obj and not o.subj]
+            if bare:
+                return _override(bare[0], ())
         if e.own:
             code = e.passive if ctx.passive else e.active
             if code is None or code == BLOCKED:
