@@ -1739,3 +1739,11 @@ def test_a_multi_word_verb_without_a_code_keeps_the_bare_verbs_review(analyzer) 
     assert not any(c[:2] == "19" for c in got), got
     got = codes(analyzer, "The ceasefire between the army and the rebels broke down after two days.")
     assert not any(c[:2] == "19" for c in got), got
+
+
+def test_a_circumstance_coerces_no_one_but_a_law_and_an_armed_force_do(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The crisis forced the company to close.", "Rising prices forced families to leave their homes."):
+        got = codes(analyzer, text)
+        assert not any(c.startswith("17") for c in got), (text, got)
+    assert any(c.startswith("17") for c in codes(analyzer, "The law bans protests near parliament."))
+    assert any(c.startswith("17") for c in codes(analyzer, "Soldiers forced villagers to leave their homes."))

@@ -75,6 +75,9 @@ FIRED_THINGS = frozenset(
     "howitzer anti-aircraft".split())
 #: kinds of storm that name one ("Typhoon Kalmaegi", "Cyclone Freddy")
 STORM_KINDS = frozenset("typhoon cyclone hurricane tornado".split())
+#: what a state restricts or orders by, which stands for the state that made it ("the law bans
+#: protests near parliament")
+STATE_INSTRUMENTS = frozenset("law rule measure bill policy decision decree order ruling regulation".split())
 #: verbs of fighting, which may be for a cause as well as against an enemy
 FIGHT_VERBS = frozenset("fight battle struggle".split())
 #: what armed forces fight for: a place, or who holds it
@@ -295,6 +298,10 @@ class Context:
             return False  # "the takeover battle", "fired the first shot in a price war"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
+        if root == "17" and tok.pos_ == "VERB" and not any(x.match is not None for x in cand.sources) and any(
+                c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
+                for c in children_of(tok)):
+            return False  # "the crisis forced the company to close": a circumstance coerces no one
         if (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent):
             return False  # "the union will fight for better pensions", "fighting for his life"
         if root not in ("17", "18", "19", "20"):
