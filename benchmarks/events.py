@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -25,7 +25,11 @@ English-language papers of South Asia, Africa, Latin America and the Middle East
 political event, written apart from the coder at the start of the eighth session, was blind then
 and is looked at from the ninth session on; ``events_probe_news_f.jsonl``, 120 sentences in the
 style of the English services of national news agencies and broadcasters, 20 with no political
-event, written apart from the coder at the start of the ninth session, is blind).  Every
+event, written apart from the coder at the start of the ninth session, was blind then and is looked at
+from the tenth session on; ``events_probe_news_g.jsonl``, 120 sentences in the style of British,
+American, Canadian and Australian papers and public broadcasters (long sentences, attribution at
+the end, participial openers), 20 with no political event, written apart from the coder at the
+start of the tenth session, is blind).  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
@@ -65,16 +69,17 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf")
+        "newsd", "newse", "newsf", "newsg")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
                "everydayb": "events_probe_everyday_b.jsonl", "locked": "events_probe_locked.jsonl",
                "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl",
                "newsc": "events_probe_news_c.jsonl", "newsd": "events_probe_news_d.jsonl",
-               "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl"}
+               "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl",
+               "newsg": "events_probe_news_g.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsf"})
+BLIND = frozenset({"conflict", "news", "newsg"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
