@@ -457,3 +457,56 @@ def test_one_index_per_partition_finds_what_the_store_finds() -> None:
         idx.add(aid, text)
     assert spark == local
     assert "late copy" in local and "copy" not in local
+
+
+# --------------------------------------------------------------------------- rewrites
+
+PORT = """MOMBASA, June 3 (Wire) - Dock workers at the port of Mombasa walked off the job on Monday, halting the unloading of container ships for the second time this year.
+
+The Dock Workers Union said its 4,000 members would stay away until the Kenya Ports Authority paid overtime owed since January.
+
+Ships waiting to berth were told to anchor offshore, and truck drivers said lines outside the gates stretched for five kilometres by the afternoon.
+
+Transport Minister Davis Chirchir said the government would meet union leaders on Tuesday and urged the workers to return to the quays.
+
+Importers warned that fuel and food prices could rise across East Africa if the stoppage lasted more than a few days."""
+
+#: the same report rewritten sentence by sentence, in its order, in other and rarer words: what
+#: a rewriting tool does to dodge a plagiarism check
+PORT_REWRITTEN = """Stevedores at Mombasa's harbour downed tools on Monday, bringing the offloading of container vessels to a standstill for the second occasion this year.
+
+Its 4,000 members would remain absent until the Kenya Ports Authority settled overtime outstanding since January, the Dock Workers Union declared.
+
+Vessels awaiting a berth were instructed to anchor offshore, while truck drivers recounted that queues outside the gates extended for five kilometres by the afternoon.
+
+The government would convene with union leaders on Tuesday, Transport Minister Davis Chirchir stated, imploring the workers to resume duties on the quays.
+
+Should the stoppage persist beyond a few days, fuel and food prices could escalate throughout East Africa, importers cautioned."""
+
+#: another outlet's own report of the same strike: the same names and figures, its own sentences
+PORT_OWN_REPORT = """Kenya's busiest port was paralysed on Monday as thousands of dockers refused to work in a dispute over unpaid overtime.
+
+Transport Minister Davis Chirchir, speaking in Nairobi, called the strike illegal and said talks were set for Tuesday.
+
+The Kenya Ports Authority did not respond to requests for comment.
+
+Union officials said about 4,000 members of the Dock Workers Union had joined the walkout, the second this year.
+
+Shipping agents in Mombasa said at least a dozen vessels were anchored offshore and that East African importers were already looking for other routes."""
+
+
+@pytest.mark.parametrize("rewrite_first", [False, True], ids=["original-first", "rewrite-first"])
+def test_a_rewrite_in_other_words_is_found_and_another_outlets_report_is_not(rewrite_first: bool) -> None:
+    """A rewrite that says each sentence again in other words, in the same order, is spun from
+    its original (in either order of the batch); an independent report of the same event, with
+    the same names and figures in its own sentences, is matched to neither."""
+    texts = [("original", PORT), ("rewrite", PORT_REWRITTEN), ("own", PORT_OWN_REPORT)]
+    idx = _index(texts[::-1] if rewrite_first else texts)
+    prov = idx.match("rewrite", PORT_REWRITTEN)
+    assert prov is not None and [s.article_id for s in prov.spun_from] == ["original"]
+    assert len(prov.spun_from[0].sentences) >= 3
+    assert not prov.unquoted  # a sentence said again in other words is no quote stripped of its marks
+    back = idx.match("original", PORT)
+    assert back is None or not back.spun_from
+    own = idx.match("own", PORT_OWN_REPORT)
+    assert own is None or not (own.spun_from or own.stitched_from)
