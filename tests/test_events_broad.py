@@ -1747,3 +1747,9 @@ def test_a_circumstance_coerces_no_one_but_a_law_and_an_armed_force_do(analyzer)
         assert not any(c.startswith("17") for c in got), (text, got)
     assert any(c.startswith("17") for c in codes(analyzer, "The law bans protests near parliament."))
     assert any(c.startswith("17") for c in codes(analyzer, "Soldiers forced villagers to leave their homes."))
+
+
+def test_a_subject_the_parser_hung_on_the_dateline_still_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the parse makes the dateline's place the subject and the true subject its apposition
+    got = coded(analyzer, "MANILA, July 8 (Kyodo) -- Japan and the Philippines on Monday signed a defence agreement.")
+    assert ("057", "JPN", "PHL") in got and ("057", "PHL", "JPN") in got, got

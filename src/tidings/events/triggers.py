@@ -244,6 +244,11 @@ class Triggers:
         """The token that does what ``tok`` says, and a confidence factor for how it was found."""
         datelines = self.res.datelines
         c = next((k for k in children_of(tok) if k.dep_ in SUBJ_DEPS and k.i not in datelines), None)
+        if c is None:
+            # "MANILA, July 8 (Kyodo) -- Japan and the Philippines signed ...": a parse that took
+            # the dateline's place for the subject holds the subject as the place's apposition
+            c = next((a for k in children_of(tok) if k.dep_ in SUBJ_DEPS and k.i in datelines
+                      for a in children_of(k) if a.dep_ == "appos" and a.i not in datelines), None)
         if c is not None:
             if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
                 return tok.head, 0.9
