@@ -1753,3 +1753,8 @@ def test_a_subject_the_parser_hung_on_the_dateline_still_acts(analyzer) -> None:
     # the parse makes the dateline's place the subject and the true subject its apposition
     got = coded(analyzer, "MANILA, July 8 (Kyodo) -- Japan and the Philippines on Monday signed a defence agreement.")
     assert ("057", "JPN", "PHL") in got and ("057", "PHL", "JPN") in got, got
+
+
+def test_a_form_of_address_stands_before_the_ruler_who_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "His Majesty King Abdullah II received the Egyptian foreign minister in Amman on Sunday.")
+    assert ("043", "JORGOV", "EGYGOV") in got, got

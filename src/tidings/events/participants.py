@@ -30,6 +30,8 @@ SPEECH_LEMMAS = frozenset(
     "assert affirm note argue explain write conclude believe think hope indicate reply respond "
     "signal suggest maintain complain allege acknowledge admit".split()
 )
+#: forms of address that stand before a ruler's or an envoy's name ("His Majesty King Abdullah")
+HONORIFICS = frozenset("highness majesty excellency holiness eminence".split())
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
 THIRD_PERSON_HUMAN = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
@@ -132,6 +134,12 @@ class Resolver:
                 if c.dep_ == "appos" and c.i not in self.datelines:
                     return self.side(c, depth + 1)
             return None
+        if tok.lemma_.lower() in HONORIFICS and depth < 3:
+            # "His Highness the Amir Sheikh Mishal ...": the form of address stands before the
+            # person, whom the parser holds as its apposition
+            named = next((c for c in children_of(tok) if c.dep_ == "appos"), None)
+            if named is not None:
+                return self.side(named, depth + 1)
         if tok.lower_ in _PRONOUNS:
             return self.pronoun(tok, depth)
         if tok.pos_ == "PRON" or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
