@@ -1758,3 +1758,12 @@ def test_a_subject_the_parser_hung_on_the_dateline_still_acts(analyzer) -> None:
 def test_a_form_of_address_stands_before_the_ruler_who_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "His Majesty King Abdullah II received the Egyptian foreign minister in Amman on Sunday.")
     assert ("043", "JORGOV", "EGYGOV") in got, got
+
+
+def test_nature_forces_no_one_and_a_hyphenated_sport_word_names_a_game(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Typhoon Haikui battered the island on Friday, leaving four people dead and forcing the closure of schools.",
+                 "Mount Merapi erupted again on Sunday, forcing the evacuation of three villages.",
+                 "The striker scored a hat-trick as Morocco stormed past Ghana in the semi-final on Saturday."):
+        got = codes(analyzer, text)
+        assert not any(c[:2] in ("17", "18", "19") for c in got), (text, got)
+    assert any(c.startswith("17") for c in codes(analyzer, "Government forces shelled the town, forcing thousands of residents to flee."))

@@ -91,6 +91,7 @@ TALLY_WORDS = frozenset("vote votes voted voting ballot ballots margin majority 
                         "motion bill resolution referendum election court".split())
 #: a game's score: "3-1", "4-0"
 SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}[-\u2013]\d{1,3}(?![\d.,])")
 #: people and weapons of real violence, whatever else the sentence is about
 ARMED_WORDS = frozenset(
@@ -103,9 +104,11 @@ ARMED_ROLES = ("MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP")
 
 
 def sentence_words(sent: Span) -> set[str]:
-    """The sentence's words and lemmas, lower-cased, with its scores ("3-1") whole."""
+    """The sentence's words and lemmas, lower-cased, with its scores ("3-1") and hyphenated
+    words ("hat-trick", "semi-final", which the tokenizer splits) whole."""
     words = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
-    return words | {m.group(0) for m in SCORE_IN_TEXT.finditer(sent.text)}
+    return (words | {m.group(0) for m in SCORE_IN_TEXT.finditer(sent.text)}
+            | {m.group(0).lower() for m in _HYPHENATED.finditer(sent.text)})
 
 
 def sport_sentence(words: set[str]) -> bool:

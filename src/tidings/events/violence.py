@@ -279,6 +279,21 @@ def into_open_water(trigger: Token) -> set[int] | None:
 GUNFIRE_VERBS = frozenset("open return exchange trade".split())
 
 
+def _natural_doer(verb: Token, depth: int = 0) -> bool:
+    """Whether the verb a participle hangs on tells what nature did: its subject is a storm,
+    a flood or a volcano ("Mount Lewotobi erupted", "Typhoon Shanshan battered Kyushu"), also
+    through the participles before it ("..., leaving six dead and forcing ...")."""
+    subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        words = {w for t in phrase_tokens(subj, 2) for w in _words(t)}
+        if words & NATURAL_CAUSES or (verb.lemma_.lower() == "erupt" and subj.pos_ == "PROPN"):
+            return True
+    # up through the clauses it hangs on: "..., leaving six people dead and forcing ..."
+    if verb.dep_ in ("advcl", "conj", "ccomp") and verb.head.i != verb.i and depth < 4:
+        return _natural_doer(verb.head, depth + 1)
+    return False
+
+
 def natural_cause(trigger: Token, sent: Span) -> bool:
     """Whether the harm or damage the trigger reports was caused by nature or accident: the
     cause is its subject, its by-agent, or an in/by/from/after/during/due-to phrase."""
@@ -300,6 +315,8 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
         causes.append(trigger)
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in ACCIDENT_VERBS:
         return True  # "a bus collided with a truck, killing 11 people"
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "conj") and _natural_doer(trigger.head):
+        return True  # "Typhoon Shanshan battered Kyushu, leaving six dead and forcing 1,000 to flee"
     for cause in causes:
         words = {w for t in phrase_tokens(cause, 2) for w in _words(t)}
         if _words(cause) & NATURAL_CAUSES:
