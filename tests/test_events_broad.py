@@ -1767,3 +1767,9 @@ def test_nature_forces_no_one_and_a_hyphenated_sport_word_names_a_game(analyzer)
         got = codes(analyzer, text)
         assert not any(c[:2] in ("17", "18", "19") for c in got), (text, got)
     assert any(c.startswith("17") for c in codes(analyzer, "Government forces shelled the town, forcing thousands of residents to flee."))
+
+
+def test_people_beaten_by_a_crowd_are_assaulted_and_a_team_beaten_is_not(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "182" in codes(analyzer, "Two peacekeepers were beaten by a crowd of residents in the village.")
+    got = codes(analyzer, "France beat Brazil in the final.")
+    assert not any(c[:2] in ("18", "19") for c in got), got
