@@ -1773,3 +1773,8 @@ def test_people_beaten_by_a_crowd_are_assaulted_and_a_team_beaten_is_not(analyze
     assert "182" in codes(analyzer, "Two peacekeepers were beaten by a crowd of residents in the village.")
     got = codes(analyzer, "France beat Brazil in the final.")
     assert not any(c[:2] in ("18", "19") for c in got), got
+
+
+def test_who_carried_out_an_attack_names_its_means(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "195" in codes(analyzer, "Israeli warplanes carried out 15 raids on the port city of Hodeidah.")
+    assert "193" in codes(analyzer, "Gunmen carried out an attack on a police station.")

@@ -212,6 +212,10 @@ def event_phrase(trigger: Token) -> list[Token]:
         anchor = head.head if trigger.dep_ == "pobj" else head
         toks += [anchor] + [t for c in children_of(anchor) if c.dep_ in ("prt", "dobj")
                             for t in phrase_tokens(c, 1)]
+        if trigger.dep_ == "dobj":
+            # "warplanes carried out 15 raids": who carried the act out names its means
+            toks += [t for c in children_of(anchor) if c.dep_ in ("nsubj", "agent")
+                     for t in phrase_tokens(c, 2)]
     for c in children_of(trigger):
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep", "advcl") and c.pos_ != "VERB":
             toks += phrase_tokens(c, 3)
