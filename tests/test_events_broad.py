@@ -1778,3 +1778,10 @@ def test_people_beaten_by_a_crowd_are_assaulted_and_a_team_beaten_is_not(analyze
 def test_who_carried_out_an_attack_names_its_means(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "195" in codes(analyzer, "Israeli warplanes carried out 15 raids on the port city of Hodeidah.")
     assert "193" in codes(analyzer, "Gunmen carried out an attack on a police station.")
+
+
+def test_an_officeholder_shot_and_wounded_is_an_attempt_on_a_life(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "185" in codes(analyzer, "Prime Minister Robert Fico was shot and seriously wounded by a man on Wednesday.")
+    assert "186" in codes(analyzer, "Gunmen shot dead the mayor on Monday.")
+    got = codes(analyzer, "A man slapped the minister at a rally.")
+    assert "185" not in got and "182" in got, got

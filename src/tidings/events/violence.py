@@ -142,7 +142,23 @@ def killing(tok: Token) -> bool:
 def assassination(trigger: Token, target_heads: list[Token]) -> bool:
     """A killing whose victim holds political or judicial office ("gunmen shot dead the mayor"):
     CAMEO's assassination, whatever the weapon."""
-    return killing(trigger) and any(h.lemma_.lower() in POLITICAL_OFFICES or _member_of_a_body(h) for h in target_heads)
+    return killing(trigger) and any(holds_office(h) for h in target_heads)
+
+
+def attempted_assassination(trigger: Token, target_heads: list[Token]) -> bool:
+    """A shooting or stabbing of someone who holds political or judicial office that does not
+    say it killed ("the prime minister was shot and wounded"): CAMEO's attempt to assassinate
+    (a blow or a slap is an assault, not an attempt on a life)."""
+    return (trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("shoot", "stab") and not killing(trigger)
+            and any(holds_office(h) for h in target_heads))
+
+
+def holds_office(tok: Token) -> bool:
+    """The word names an officeholder: the office itself ("the mayor"), a name titled with it
+    ("Prime Minister Robert Fico"), or a member of a body that holds office."""
+    return (tok.lemma_.lower() in POLITICAL_OFFICES or _member_of_a_body(tok)
+            or (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in POLITICAL_OFFICES
+                                            for c in children_of(tok))))
 
 
 #: bodies whose members hold office ("a member of the provincial assembly")
