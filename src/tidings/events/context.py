@@ -303,6 +303,8 @@ class Context:
                 c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
                 for c in children_of(tok)):
             return False  # "the crisis forced the company to close": a circumstance coerces no one
+        if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
+            return False  # "the camp is surrounded by fences", "a car occupied by a driver"
         if (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent):
             return False  # "the union will fight for better pensions", "fighting for his life"
         if root not in ("17", "18", "19", "20"):
@@ -360,6 +362,21 @@ class Context:
         besides = {t.i for t in [tok, *nouns]}
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
+
+    def held_by_no_force(self, cand: Candidate) -> bool:
+        """A place said to be surrounded or occupied BY something that is no force: a thing
+        ("surrounded by razor-wire fences"), kin or passengers ("surrounded by her daughter", "a
+        vehicle occupied by a driver and a child").  A blockade or an occupation is done by an
+        armed force, protesters or a state."""
+        tok = cand.trigger
+        if tok.pos_ != "VERB" or not (is_passive(tok) or tok.tag_ == "VBN"):
+            return False
+        agents = [o for a in children_of(tok) if a.dep_ == "agent" for o in children_of(a) if o.dep_ == "pobj"]
+        if not agents or any(x.match is not None and not str(getattr(x.match, "code", "")).endswith("CVL")
+                             for x in cand.sources):
+            return False  # (civilians named as such are no force: "occupied by a driver")
+        return not any(o.pos_ == "PROPN" or o.ent_type_ or o.lemma_.lower() in ARMED_WORDS | PROTESTER_NOUNS | MOB_NOUNS
+                       for o in agents)
 
     def fight_for_a_cause(self, cand: Candidate, sent: Span) -> bool:
         """Fighting FOR something, against no one, by someone who is no armed force, in a
