@@ -1800,3 +1800,11 @@ def test_places_held_by_no_force_and_schools_attended_are_no_events(analyzer, te
 def test_a_town_occupied_or_besieged_by_a_force_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "192" in codes(analyzer, "The town was occupied by Russian troops in March.")
     assert "191" in codes(analyzer, "The city has been besieged by militants for months.")
+
+
+def test_a_name_put_on_an_act_and_taking_charge_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "He called on Israel to stop the demolitions, describing this policy as one of ethnic cleansing.")
+    assert not any(c.startswith("20") for c in got) and any(c.startswith("02") for c in got), got
+    got = codes(analyzer, "The major crimes unit of the city police took charge of the investigation.")
+    assert not any(c.startswith("17") for c in got), got
+    assert "173" in codes(analyzer, "Police took the suspect into custody.")

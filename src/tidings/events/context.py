@@ -183,6 +183,27 @@ def market_contest(tok: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
 
 
+
+#: verbs that put a name on something: what follows their "as" is the name, not an act
+DESCRIBING_VERBS = frozenset("describe call brand label term characterise characterize dub regard view "
+                             "classify qualify condemn denounce decry".split())
+
+
+def characterised(noun: Token) -> bool:
+    """The noun is (inside) the "as" phrase of a verb that names something: "described the
+    policy as one of ethnic cleansing", "condemned the raid as a massacre"."""
+    tok = noun
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in DESCRIBING_VERBS:
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "attr", "conj"):
+            return False
+        tok = head
+    return False
+
 class Context:
     def plausible(self, cand: Candidate, sent: Span) -> bool:
         """Whether a candidate is an act of someone's at all: harm or damage caused by nature
@@ -303,6 +324,8 @@ class Context:
                 c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
                 for c in children_of(tok)):
             return False  # "the crisis forced the company to close": a circumstance coerces no one
+        if tok.pos_ == "NOUN" and characterised(tok):
+            return False  # "describing the policy as one of ethnic cleansing": a name for it
         if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
             return False  # "the camp is surrounded by fences", "a car occupied by a driver"
         if (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent):
