@@ -510,3 +510,32 @@ def test_a_rewrite_in_other_words_is_found_and_another_outlets_report_is_not(rew
     assert back is None or not back.spun_from
     own = idx.match("own", PORT_OWN_REPORT)
     assert own is None or not (own.spun_from or own.stitched_from)
+
+
+#: another report on fishing, close in subject to ORIGINAL: a block lifted from it into a spun
+#: copy of ORIGINAL fits the copy's other paragraphs about as well as its own article's
+SARDINES = """LISBON, March 5 (Wire) - Portugal's sardine fleet will be allowed to land more fish this year after scientists said stocks off the Atlantic coast had recovered.
+
+The fisheries ministry said the quota for sardine boats sailing from Peniche and Matosinhos would rise by a fifth, the first increase in a decade.
+
+Fishing groups in the northern ports said the new quotas would let crews that had laid up their boats return to sea before the summer season.
+
+Environmental groups warned that the anchovy stocks further south were still too low and asked the ministry to keep the limits on those boats."""
+
+
+@pytest.mark.parametrize("order", ["original-first", "copy-first"])
+def test_a_block_put_into_a_spun_copy_is_stitched_in_however_close_its_subject(order: str) -> None:
+    """A spun copy of one report with a paragraph of another report on a near subject put in
+    names both as sources: the copy is its main source nearly whole, so what that source lacks
+    came from the article that holds it.  Neither original is said to be stitched."""
+    spun = SPUN.split("\n\n")
+    lifted = SARDINES.split("\n\n")[2]
+    stitched = "\n\n".join(spun[:3] + [lifted] + spun[3:])
+    texts = [("original", ORIGINAL), ("sardines", SARDINES), ("stitched", stitched)]
+    idx = _index(texts if order == "original-first" else texts[::-1])
+    prov = idx.match("stitched", stitched)
+    assert prov is not None and {s.article_id for s in prov.stitched_from} == {"original", "sardines"}
+    assert [s.paragraph for s in prov.stitched_from if s.article_id == "sardines"] == [3]
+    for key, text in texts[:2]:
+        got = idx.match(key, text)
+        assert got is None or not got.stitched_from

@@ -63,6 +63,7 @@ LONG_SENTENCE = 15  # ... or one sentence of this many words
 RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction) ...
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
+MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
 FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
 MIN_REST = 2  # sentences outside the block, on each side, before the fits are compared
@@ -373,6 +374,7 @@ class ProvenanceIndex:
             by_source[a.old.article].append(a)
         spun: list[SpunFrom] = []
         sources: list[str] = []
+        derived: set[str] = set()
         for src, aligned in by_source.items():
             if len(aligned) < MIN_SENTENCES and max(a.new.n for a in aligned) < LONG_SENTENCE:
                 continue
@@ -386,6 +388,8 @@ class ProvenanceIndex:
             if direction == "original":
                 continue  # the other article is the reworded one: this is its original
             sources.append(src)
+            if direction == "spun" or (not swaps and marks > 0):
+                derived.add(src)  # ``new`` was made from it: reworded, or its quotes stripped
             if not swaps or direction != "spun":
                 continue
             old = self.articles.get(src)
@@ -399,14 +403,15 @@ class ProvenanceIndex:
                             "original": (old.text[a.old.start:a.old.end] if old is not None else "")}
                            for a in sorted(aligned, key=lambda a: a.new.start)],
             ))
-        stitched = self._stitched(new, best, sources)
+        stitched = self._stitched(new, best, sources, derived)
         unquoted = self._unquoted(text, best, sources)
         if not spun and not stitched and not unquoted:
             return None
         spun.sort(key=lambda s: -s.share)
         return Provenance(spun_from=spun, stitched_from=stitched, unquoted=unquoted)
 
-    def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str]) -> list[StitchedFrom]:
+    def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str],
+                  derived: set[str] | frozenset[str] = frozenset()) -> list[StitchedFrom]:
         """Paragraphs of ``new`` by the source they came from, when they came from two or more.
 
         That two articles share paragraphs does not say which took them from which: an original
@@ -435,16 +440,33 @@ class ProvenanceIndex:
         # a paragraph the main source shares goes to it; the others to the source sharing most
         owner = [main if main in v else max(v, key=lambda k: v[k]) if v else None for v in votes]
         kept = {main}
+        # a piece known to be made from its main source (``derived``: reworded, or its quotes
+        # stripped), which is that source nearly whole but for a block the source lacks, had the
+        # block put in: it came from the other article that holds it, however close in subject
+        # the two are (the fit test below tells which way a block went where that is not known)
+        framed = main in derived and sum(n for n, o in zip(sizes, owner) if o == main) >= MAIN_FRAME * sum(sizes)
         for src in sources:
             if src == main or src not in owner:
                 continue
             block = [i for i, o in enumerate(owner) if o == src]
-            if self._belongs_to_source(new, block, src):
+            if (framed and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
                 kept.add(src)
         if len(kept) < 2:
             return []
         return [StitchedFrom(paragraph=p, start=ps, end=pe, article_id=o)
                 for p, ((ps, pe), o) in enumerate(zip(new.paragraphs, owner)) if o in kept]
+
+    def _said_in(self, new: _Article, block: list[int], src: str) -> bool:
+        """Whether a sentence of the paragraphs ``block`` of ``new`` says what a sentence of
+        ``src`` says, in other words (see :func:`_reworded`): the block is ``src``'s own,
+        reworded too far for the word alignment."""
+        old = self.articles.get(src)
+        if old is None:
+            return False
+        spans = [new.paragraphs[i] for i in block]
+        inside = [s for s in new.sentences if any(ps <= s.start < pe for ps, pe in spans)]
+        return any(len(s.sig & o.sig) >= 3 and min(_overlap(s.sig, o.sig), _overlap(o.sig, s.sig)) >= REWORDED_OVERLAP
+                   for s in inside for o in old.sentences)
 
     def _belongs_to_source(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether the paragraphs ``block`` of ``new``, shared with ``src``, fit the rest of
