@@ -355,3 +355,11 @@ def test_a_name_written_only_with_its_article_needs_it(knowledge: ActorKnowledge
     assert actors_for(knowledge, text).dominant == "USA"
     text = "William Hague criticised the Russian government."
     assert not (code_of(actors_for(knowledge, text), text, "William Hague") or "").startswith("NLD")
+
+
+def test_a_regnal_number_is_no_surname_and_a_country_is_no_kings_surname(knowledge: ActorKnowledge) -> None:
+    assert "ii" not in knowledge.surnames and "xvi" not in knowledge.surnames
+    text = "Jordan airdropped food aid into northern Gaza."
+    assert code_of(actors_for(knowledge, text, "2024-03-01"), text, "Jordan") == "JOR"
+    text = "King Abdullah II received the Egyptian foreign minister in Amman."
+    assert code_of(actors_for(knowledge, text, "2024-03-01"), text, "King Abdullah II") == "JORGOV"

@@ -1808,3 +1808,11 @@ def test_a_name_put_on_an_act_and_taking_charge_are_no_acts(analyzer) -> None:  
     got = codes(analyzer, "The major crimes unit of the city police took charge of the investigation.")
     assert not any(c.startswith("17") for c in got), got
     assert "173" in codes(analyzer, "Police took the suspect into custody.")
+
+
+def test_a_press_conference_is_no_meeting(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The mayor told a press conference on Monday that the plan would go ahead.",
+                 "The minister is scheduled to hold a news conference at noon."):
+        got = codes(analyzer, text)
+        assert not any(c.startswith("04") for c in got), (text, got)
+    assert any(c.startswith("04") for c in codes(analyzer, "The two ministers met at a conference in Geneva."))

@@ -14,6 +14,8 @@ User files (PETRARCH/Phoenix ``.actors.txt``, agents files, the project's CSV) a
 
 from __future__ import annotations
 
+import re
+
 import threading
 from dataclasses import replace
 from collections.abc import Iterator, Sequence
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 #: longest name, in words, that the matcher tries
 MAX_WORDS = 8
 #: offices ranked when a person holds several on one date (first wins)
+#: a regnal number ("ii", "xvi"), written after a monarch's or a pope's name
+_REGNAL = re.compile(r"(?=[ivxl])l?x{0,3}(ix|iv|v?i{0,3})")
 _OFFICE_RANK = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 #: name particles that are not surnames on their own
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu"}
@@ -216,6 +220,8 @@ class ActorKnowledge:
         if country in _FAMILY_FIRST:  # "Kim Jong-un" is Kim, never "un"
             return [words[0]] if words[0] not in _PARTICLES else []
         last = words[-1]
+        if _REGNAL.fullmatch(last):
+            return []  # "Abdullah II", "Pope Benedict XVI": a regnal number is no surname
         if len(words) >= 3 and words[-2] in _PARTICLES:
             out.append(f"{words[-2]} {last}")
         out.append(last)

@@ -184,6 +184,16 @@ def market_contest(tok: Token) -> bool:
 
 
 
+#: a conference given to the press, not held with anyone
+PRESS_WORDS = frozenset("press news media".split())
+
+
+def press_conference(noun: Token) -> bool:
+    """ "a press conference", "a news briefing": where a statement is made to reporters."""
+    return noun.lemma_.lower() in ("conference", "briefing") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in PRESS_WORDS for c in children_of(noun))
+
+
 #: verbs that put a name on something: what follows their "as" is the name, not an act
 DESCRIBING_VERBS = frozenset("describe call brand label term characterise characterize dub regard view "
                              "classify qualify condemn denounce decry".split())
@@ -324,6 +334,8 @@ class Context:
                 c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
                 for c in children_of(tok)):
             return False  # "the crisis forced the company to close": a circumstance coerces no one
+        if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
+            return False  # "told a press conference", "will hold a news conference": a statement's setting
         if tok.pos_ == "NOUN" and characterised(tok):
             return False  # "describing the policy as one of ethnic cleansing": a name for it
         if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
