@@ -1780,27 +1780,10 @@ def test_who_carried_out_an_attack_names_its_means(analyzer) -> None:  # type: i
     assert "193" in codes(analyzer, "Gunmen carried out an attack on a police station.")
 
 
-def test_an_officeholder_shot_and_wounded_is_an_attempt_on_a_life(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert "185" in codes(analyzer, "Prime Minister Robert Fico was shot and seriously wounded by a man on Wednesday.")
-    assert "186" in codes(analyzer, "Gunmen shot dead the mayor on Monday.")
-    got = codes(analyzer, "A man slapped the minister at a rally.")
-    assert "185" not in got and "182" in got, got
-
-
-@pytest.mark.parametrize("text", [
-    "The camp is surrounded by high razor-wire fences.",
-    "The second vehicle, occupied by a driver and a four-year-old child, was parked along the curb.",
-    "She previously planned to attend Western Michigan University.",
-])
-def test_places_held_by_no_force_and_schools_attended_are_no_events(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    got = codes(analyzer, text)
-    assert not any(c[:3] in ("191", "192", "036", "042") for c in got), (text, got)
-
-
-def test_a_town_occupied_or_besieged_by_a_force_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert "192" in codes(analyzer, "The town was occupied by Russian troops in March.")
-    assert "191" in codes(analyzer, "The city has been besieged by militants for months.")
-
+def test_a_name_titled_with_an_office_killed_is_an_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "186" in codes(analyzer, "Unidentified gunmen killed Slovak Prime Minister Robert Fico on Wednesday.")
+    got = codes(analyzer, "Gunmen shot and wounded Mayor Juan Perez outside his office on Monday.")
+    assert got and not got & {"185", "186"}, got
 
 def test_a_name_put_on_an_act_and_taking_charge_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "He called on Israel to stop the demolitions, describing this policy as one of ethnic cleansing.")

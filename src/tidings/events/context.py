@@ -47,7 +47,6 @@ from tidings.events.violence import (
     VIOLENT_CONTEXT,
     accidental_explosion,
     assassination,
-    attempted_assassination,
     disaster_context,
     into_open_water,
     natural_cause,
@@ -541,9 +540,6 @@ class Context:
                 cand.code, cand.negated, cand.modality = "185", False, "asserted"
             else:
                 cand.code = "186"  # "unidentified gunmen shot dead the mayor"
-        elif cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and attempted_assassination(
-                cand.trigger, [self.doc[t.head] for t in cand.targets if t.head >= 0]):
-            cand.code = "185"  # "Slovak Prime Minister Robert Fico was shot and seriously wounded"
 
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)

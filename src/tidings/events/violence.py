@@ -145,14 +145,6 @@ def assassination(trigger: Token, target_heads: list[Token]) -> bool:
     return killing(trigger) and any(holds_office(h) for h in target_heads)
 
 
-def attempted_assassination(trigger: Token, target_heads: list[Token]) -> bool:
-    """A shooting or stabbing of someone who holds political or judicial office that does not
-    say it killed ("the prime minister was shot and wounded"): CAMEO's attempt to assassinate
-    (a blow or a slap is an assault, not an attempt on a life)."""
-    return (trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("shoot", "stab") and not killing(trigger)
-            and any(holds_office(h) for h in target_heads))
-
-
 def holds_office(tok: Token) -> bool:
     """The word names an officeholder: the office itself ("the mayor"), a name titled with it
     ("Prime Minister Robert Fico"), or a member of a body that holds office."""
