@@ -73,6 +73,7 @@ REWORDED_WORDS = 4
 REWORDED_OVERLAP = 0.45  # ... each must have this share of its content words (by rarity) in the other
 REWORDED_CHAIN = 3  # sentences corresponding in the order of both articles, at least ...
 REWORDED_SHARE = 0.3  # ... and this share of the new article's compared sentences
+REWORDED_SWAP = 2  # words on either side of a swap read off a reworded pair
 REWORDED_PROPOSED = 2  # an article is tried when the LSH paired it with this many sentences ...
 REWORDED_CANDIDATES = 3  # ... and among the few it paired most
 
@@ -558,11 +559,20 @@ def _reworded(new: _Article, old: _Article) -> list[Alignment]:
     for si, oi, v in reversed(chain):
         s, o = by_new[si], by_old[oi]
         ow, nw = o.words, s.words
+        # only word-for-word replacements of common words count as swaps: in a restructured
+        # sentence the rest of the diff is the new structure ("and that" -> "Erdogan said at"),
+        # which says nothing about which side is the spinner's
         ops = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in SequenceMatcher(
             None, [w.lower() for w in ow], [w.lower() for w in nw], autojunk=False).get_opcodes()
-            if op == "replace" and i2 - i1 <= MAX_SWAP and j2 - j1 <= MAX_SWAP]
+            if op == "replace" and i2 - i1 <= REWORDED_SWAP and j2 - j1 <= REWORDED_SWAP
+            and _plain_words(ow[i1:i2]) and _plain_words(nw[j1:j2])]
         out.append(Alignment(s, o, _swaps(ow, nw, ops), round(v, 3), reworded=True))
     return out
+
+
+def _plain_words(words: list[str]) -> bool:
+    """Lower-case words, at least one of them no function word: no name, figure or structure."""
+    return all(w.isalpha() and w.islower() for w in words) and any(w not in STOP for w in words)
 
 
 def _swaps(old: list[str], new: list[str], ops: list[tuple[int, int, int, int]]) -> list[tuple[str, str]]:
