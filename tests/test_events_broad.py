@@ -1799,3 +1799,10 @@ def test_a_press_conference_is_no_meeting(analyzer) -> None:  # type: ignore[no-
         got = codes(analyzer, text)
         assert not any(c.startswith("04") for c in got), (text, got)
     assert any(c.startswith("04") for c in codes(analyzer, "The two ministers met at a conference in Geneva."))
+
+
+def test_who_is_somewhere_for_talks_takes_part_in_them_and_a_trip_to_come_is_an_intent(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Russian President Vladimir Putin arrived in Tehran for talks with Iranian leaders.")
+    assert ("046", "RUSGOV", "IRNGOV") in got, got
+    got = codes(analyzer, "Germany's chancellor will travel to Beijing next month for talks with China's leaders.")
+    assert "046" not in got, got

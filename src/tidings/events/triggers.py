@@ -238,6 +238,10 @@ PROTECTED = frozenset("civilian population resident villager refugee people work
                       "family citizen".split())
 
 
+#: verbs of going or being somewhere, whose "for" phrase says what the trip is for
+TRIP_VERBS = frozenset("be arrive travel fly head go come land stay return".split())
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -845,6 +849,15 @@ class Triggers:
                 # guerrillas": the clause's subject took part in what is done together with
                 # someone; a protest, an attack or clashes of unnamed sides in the adjunct are
                 # someone else's ("detained teachers after a march", "after clashes in Manipur")
+                subj, f = self.subject(head.head)
+                sources, factor = self.res.sides(subj), f * 0.85
+            elif (tok.dep_ == "pobj" and head.lower_ == "for" and entry.code[:2] == "04"
+                  and head.head.i != head.i and set(lemmas(head.head)) & TRIP_VERBS and not is_passive(head.head)
+                  and head.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                      c.dep_ == "aux" and c.tag_ == "MD" for c in children_of(head.head))):
+                # "Putin is in Tehran for talks with Iran's leaders", "flew to Beijing for talks":
+                # who went there for the meeting takes part in it (not a trip yet to come:
+                # "will travel to Beijing for talks" is an intent)
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
         targets: list[Side] = list(held)
