@@ -1806,3 +1806,8 @@ def test_who_is_somewhere_for_talks_takes_part_in_them_and_a_trip_to_come_is_an_
     assert ("046", "RUSGOV", "IRNGOV") in got, got
     got = codes(analyzer, "Germany's chancellor will travel to Beijing next month for talks with China's leaders.")
     assert "046" not in got, got
+
+
+def test_set_ablaze_with_ablaze_read_as_a_particle_destroys(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Irate youths set ablaze a police station on Tuesday night.")
+    assert "1712" in got, got
