@@ -1811,3 +1811,9 @@ def test_who_is_somewhere_for_talks_takes_part_in_them_and_a_trip_to_come_is_an_
 def test_set_ablaze_with_ablaze_read_as_a_particle_destroys(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Irate youths set ablaze a police station on Tuesday night.")
     assert "1712" in got, got
+
+
+def test_a_warning_of_a_condition_is_a_forecast_and_of_an_act_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Shares fell 6 percent after the company warned of weaker demand for memory chips.")
+    assert not any(c.startswith("13") for c in got), got
+    assert any(c.startswith("13") for c in codes(analyzer, "Iran warned the United States of retaliation."))

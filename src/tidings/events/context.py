@@ -335,6 +335,9 @@ class Context:
             return False  # "the crisis forced the company to close": a circumstance coerces no one
         if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
             return False  # "told a press conference", "will hold a news conference": a statement's setting
+        if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
+                and any(abstract(o) for o in preps(tok, ("of", "about"))):
+            return False  # "the company warned of weaker demand": a forecast, not a threat
         if tok.pos_ == "NOUN" and characterised(tok):
             return False  # "describing the policy as one of ethnic cleansing": a name for it
         if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
