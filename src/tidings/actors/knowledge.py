@@ -15,7 +15,6 @@ User files (PETRARCH/Phoenix ``.actors.txt``, agents files, the project's CSV) a
 from __future__ import annotations
 
 import re
-
 import threading
 from dataclasses import replace
 from collections.abc import Iterator, Sequence
@@ -34,9 +33,9 @@ if TYPE_CHECKING:
 
 #: longest name, in words, that the matcher tries
 MAX_WORDS = 8
-#: offices ranked when a person holds several on one date (first wins)
 #: a regnal number ("ii", "xvi"), written after a monarch's or a pope's name
 _REGNAL = re.compile(r"(?=[ivxl])l?x{0,3}(ix|iv|v?i{0,3})")
+#: offices ranked when a person holds several on one date (first wins)
 _OFFICE_RANK = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 #: name particles that are not surnames on their own
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu"}

@@ -182,7 +182,6 @@ def market_contest(tok: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
 
 
-
 #: a conference given to the press, not held with anyone
 PRESS_WORDS = frozenset("press news media".split())
 
@@ -212,6 +211,7 @@ def characterised(noun: Token) -> bool:
             return False
         tok = head
     return False
+
 
 class Context:
     def plausible(self, cand: Candidate, sent: Span) -> bool:
@@ -329,21 +329,8 @@ class Context:
             return False  # "the takeover battle", "fired the first shot in a price war"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
-        if root == "17" and tok.pos_ == "VERB" and not any(x.match is not None for x in cand.sources) and any(
-                c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
-                for c in children_of(tok)):
-            return False  # "the crisis forced the company to close": a circumstance coerces no one
-        if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
-            return False  # "told a press conference", "will hold a news conference": a statement's setting
-        if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
-                and any(abstract(o) for o in preps(tok, ("of", "about"))):
-            return False  # "the company warned of weaker demand": a forecast, not a threat
-        if tok.pos_ == "NOUN" and characterised(tok):
-            return False  # "describing the policy as one of ethnic cleansing": a name for it
-        if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
-            return False  # "the camp is surrounded by fences", "a car occupied by a driver"
-        if (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent):
-            return False  # "the union will fight for better pensions", "fighting for his life"
+        if self.word_of_the_kind_only(cand, sent):
+            return False
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
@@ -399,6 +386,27 @@ class Context:
         besides = {t.i for t in [tok, *nouns]}
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
+
+    def word_of_the_kind_only(self, cand: Candidate, sent: Span) -> bool:
+        """The trigger is a word of the act's kind used for something else: a circumstance
+        that "forces", a press conference, a warning of a condition, a name put on an act, a
+        place held by no force, a fight for a cause."""
+        tok, root = cand.trigger, cand.code[:2]
+        if root == "17" and tok.pos_ == "VERB" and not any(x.match is not None for x in cand.sources) and any(
+                c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
+                for c in children_of(tok)):
+            return True  # "the crisis forced the company to close": a circumstance coerces no one
+        if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
+            return True  # "told a press conference", "will hold a news conference": a statement's setting
+        if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
+                and any(abstract(o) for o in preps(tok, ("of", "about"))):
+            return True  # "the company warned of weaker demand": a forecast, not a threat
+        if tok.pos_ == "NOUN" and characterised(tok):
+            return True  # "describing the policy as one of ethnic cleansing": a name for it
+        if cand.code[:3] in ("191", "192") and self.held_by_no_force(cand):
+            return True  # "the camp is surrounded by fences", "a car occupied by a driver"
+        # "the union will fight for better pensions", "fighting for his life"
+        return (root == "19" or cand.code[:3] == "138") and self.fight_for_a_cause(cand, sent)
 
     def held_by_no_force(self, cand: Candidate) -> bool:
         """A place said to be surrounded or occupied BY something that is no force: a thing

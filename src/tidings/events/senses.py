@@ -91,6 +91,7 @@ TALLY_WORDS = frozenset("vote votes voted voting ballot ballots margin majority 
                         "motion bill resolution referendum election court".split())
 #: a game's score: "3-1", "4-0"
 SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+#: a hyphenated word ("hat-trick", "semi-final"), which the tokenizer splits
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}[-\u2013]\d{1,3}(?![\d.,])")
 #: people and weapons of real violence, whatever else the sentence is about

@@ -21,6 +21,9 @@ finds those originals:
    which is no fault of its own.
 4. **Stitching**: the paragraphs of an article that line up with two or more different stored
    articles are listed paragraph by paragraph.
+5. **Rewrites** (a third pass): a rewriting tool restructures every sentence, so none aligns
+   word for word; the articles the LSH paired with several sentences are tried for a chain of
+   sentences that say the same thing in the same order (``_reworded``).
 
 The index keeps at most ``max_sentences`` sentences (oldest articles leave first), so a batch of
 any length runs in bounded memory.
@@ -466,8 +469,7 @@ class ProvenanceIndex:
             return False
         spans = [new.paragraphs[i] for i in block]
         inside = [s for s in new.sentences if any(ps <= s.start < pe for ps, pe in spans)]
-        return any(len(s.sig & o.sig) >= 3 and min(_overlap(s.sig, o.sig), _overlap(o.sig, s.sig)) >= REWORDED_OVERLAP
-                   for s in inside for o in old.sentences)
+        return any(_says_the_same(s, o) for s in inside for o in old.sentences)
 
     def _belongs_to_source(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether the paragraphs ``block`` of ``new``, shared with ``src``, fit the rest of
@@ -512,6 +514,16 @@ class ProvenanceIndex:
         return out
 
 
+def _says_the_same(a: _Sentence, b: _Sentence) -> float:
+    """How far two sentences say the same thing in any words: the smaller share of each one's
+    content words (weighted by rarity) found in the other, when at least three are shared and
+    that share reaches ``REWORDED_OVERLAP``; else 0."""
+    if len(a.sig & b.sig) < 3:
+        return 0.0
+    v = min(_overlap(a.sig, b.sig), _overlap(b.sig, a.sig))
+    return v if v >= REWORDED_OVERLAP else 0.0
+
+
 def _reworded(new: _Article, old: _Article) -> list[Alignment]:
     """The sentences of ``new`` that say what sentences of ``old`` say, in the same order, when
     enough of them do: a rewrite.
@@ -530,10 +542,8 @@ def _reworded(new: _Article, old: _Article) -> list[Alignment]:
         if len(s.sig) < REWORDED_WORDS:
             continue
         for o in olds:
-            if len(s.sig & o.sig) < 3:
-                continue
-            v = min(_overlap(s.sig, o.sig), _overlap(o.sig, s.sig))
-            if v >= REWORDED_OVERLAP:
+            v = _says_the_same(s, o)
+            if v:
                 pairs.append((s.index, o.index, v))
     if len(pairs) < REWORDED_CHAIN:
         return []
