@@ -363,3 +363,9 @@ def test_a_regnal_number_is_no_surname_and_a_country_is_no_kings_surname(knowled
     assert code_of(actors_for(knowledge, text, "2024-03-01"), text, "Jordan") == "JOR"
     text = "King Abdullah II received the Egyptian foreign minister in Amman."
     assert code_of(actors_for(knowledge, text, "2024-03-01"), text, "King Abdullah II") == "JORGOV"
+
+
+def test_a_name_written_with_its_article_still_modifies_without_it(knowledge: ActorKnowledge) -> None:
+    # "Gulf countries": the bare word modifying a noun is the name ("the Gulf") all the same
+    text = "Gulf countries condemned the attack on the tanker."
+    assert code_of(actors_for(knowledge, text), text, "Gulf countries") == "PGS"

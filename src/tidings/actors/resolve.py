@@ -176,8 +176,9 @@ class ArticleActors:
             if best is not None and self._fragment(i, i + best[0]):
                 best = None  # "Department of State" in "Nigeria's Department of State Services"
             if best is not None and not (i > 0 and toks[i - 1][3] == "the") and self.k.needs_article(
-                    key(text[start:toks[i + best[0] - 1][1]])):
-                best = None  # "the party States": the name is "the States"
+                    key(text[start:toks[i + best[0] - 1][1]])) and self.doc[i + best[0] - 1].dep_ not in (
+                    "compound", "amod", "nmod"):
+                best = None  # "the party States": the name is "the States" ("Gulf countries" is the Gulf's)
             if best is not None:
                 length, entries = best
                 entry = self.k.choose(entries, self.date) or self._undated(entries)
