@@ -1817,3 +1817,6 @@ def test_a_warning_of_a_condition_is_a_forecast_and_of_an_act_a_threat(analyzer)
     got = codes(analyzer, "Shares fell 6 percent after the company warned of weaker demand for memory chips.")
     assert not any(c.startswith("13") for c in got), got
     assert any(c.startswith("13") for c in codes(analyzer, "Iran warned the United States of retaliation."))
+    # a warning of one's own act, with no one warned, is still a threat
+    for text in ("The militants warned of severe consequences.", "The army warned of tough action against the protesters."):
+        assert any(c.startswith("13") for c in codes(analyzer, text)), text

@@ -182,6 +182,12 @@ def market_contest(tok: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
 
 
+#: what one warns of when one threatens it: an act of one's own ("warned of retaliation", "of
+#: severe consequences", "of tough action"), not a condition to come ("of weaker demand")
+ACTS_WARNED_OF = frozenset("retaliation consequence action measure response reprisal escalation step "
+                           "revenge punishment sanction attack strike war force operation".split())
+
+
 #: a conference given to the press, not held with anyone
 PRESS_WORDS = frozenset("press news media".split())
 
@@ -399,7 +405,7 @@ class Context:
         if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
             return True  # "told a press conference", "will hold a news conference": a statement's setting
         if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
-                and any(abstract(o) for o in preps(tok, ("of", "about"))):
+                and any(abstract(o) and o.lemma_.lower() not in ACTS_WARNED_OF for o in preps(tok, ("of", "about"))):
             return True  # "the company warned of weaker demand": a forecast, not a threat
         if tok.pos_ == "NOUN" and characterised(tok):
             return True  # "describing the policy as one of ethnic cleansing": a name for it
