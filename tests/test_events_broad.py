@@ -1820,3 +1820,8 @@ def test_a_warning_of_a_condition_is_a_forecast_and_of_an_act_a_threat(analyzer)
     # a warning of one's own act, with no one warned, is still a threat
     for text in ("The militants warned of severe consequences.", "The army warned of tough action against the protesters."):
         assert any(c.startswith("13") for c in codes(analyzer, text)), text
+
+
+def test_a_counter_attack_is_no_word_of_sport_alone(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # hyphenated sport words are read whole; "counter-attack" belongs to war as much as to games
+    assert any(c[:2] in ("18", "19") for c in codes(analyzer, "A counter-attack near Kharkiv killed five people on Monday."))
