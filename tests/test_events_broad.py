@@ -1825,3 +1825,5 @@ def test_a_warning_of_a_condition_is_a_forecast_and_of_an_act_a_threat(analyzer)
 def test_a_counter_attack_is_no_word_of_sport_alone(analyzer) -> None:  # type: ignore[no-untyped-def]
     # hyphenated sport words are read whole; "counter-attack" belongs to war as much as to games
     assert any(c[:2] in ("18", "19") for c in codes(analyzer, "A counter-attack near Kharkiv killed five people on Monday."))
+    # nor is "kick-off", the start of anything
+    assert "046" in codes(analyzer, "The kick-off of peace talks between Israel and Hamas was delayed by a day.")

@@ -81,7 +81,7 @@ SPORT_WORDS = frozenset(
     "innings grandmaster kingside queenside checkmate chess tournament championship championships "
     "semifinal semi-final semifinals finals quarterfinal quarter-final qualifier qualifiers olympics olympic medal medals "
     "hat-trick touchdown quarterback pitcher inning rugby cricket football soccer tennis basketball "
-    "baseball hockey golf marathon podium derby playoff playoffs fixture kick-off scoreline "
+    "baseball hockey golf marathon podium derby playoff playoffs fixture scoreline "
     "equaliser equalizer penalty-kick free-kick referee umpire stoppage-time".split())
 #: verbs of winning and losing a game, which with a score ("3-1") name one
 VICTORY_WORDS = frozenset("beat defeat thrash crush rout hammer trounce edge win won lose lost draw drew "
