@@ -1827,3 +1827,9 @@ def test_a_counter_attack_is_no_word_of_sport_alone(analyzer) -> None:  # type: 
     assert any(c[:2] in ("18", "19") for c in codes(analyzer, "A counter-attack near Kharkiv killed five people on Monday."))
     # nor is "kick-off", the start of anything
     assert "046" in codes(analyzer, "The kick-off of peace talks between Israel and Hamas was delayed by a day.")
+
+
+def test_a_summit_kicking_off_starts_and_guards_kicking_assault(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "The summit kicked off in Brussels on Monday.")
+    assert not any(c[:2] in ("18", "19") for c in got), got
+    assert "182" in codes(analyzer, "The guards kicked the prisoner.")
