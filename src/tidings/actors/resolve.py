@@ -175,10 +175,8 @@ class ArticleActors:
             found = None
             if best is not None and self._fragment(i, i + best[0]):
                 best = None  # "Department of State" in "Nigeria's Department of State Services"
-            if best is not None and not (i > 0 and toks[i - 1][3] == "the") and self.k.needs_article(
-                    key(text[start:toks[i + best[0] - 1][1]])) and self.doc[i + best[0] - 1].dep_ not in (
-                    "compound", "amod", "nmod"):
-                best = None  # "the party States": the name is "the States" ("Gulf countries" is the Gulf's)
+            if best is not None and self._article_missing(i, best[0], key(text[start:toks[i + best[0] - 1][1]])):
+                best = None  # "the party States": the name is "the States"
             if best is not None:
                 length, entries = best
                 entry = self.k.choose(entries, self.date) or self._undated(entries)
@@ -197,6 +195,14 @@ class ArticleActors:
             for at, valid in shared:
                 hits[at].entry = self._by_context(valid, plain, hits[at].entry)
         return hits
+
+    def _article_missing(self, i: int, length: int, name_key: str) -> bool:
+        """A name our data writes only with its article ("the States", "the Gulf") standing
+        without it as a noun of its own ("the party States"); as a modifier the bare word is
+        the name all the same ("Gulf countries")."""
+        if i > 0 and self._name_toks[i - 1][3] == "the":
+            return False
+        return self.k.needs_article(name_key) and self.doc[i + length - 1].dep_ not in ("compound", "amod", "nmod")
 
     def _fragment(self, i: int, j: int) -> bool:
         """A known name that is only the start of a longer proper name: a compass word before a
