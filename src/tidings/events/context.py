@@ -14,6 +14,7 @@ from tidings.events.conventions import (
     DOMESTIC_ROOTS,
     LOCATIVE_ROOTS,
     NESTED,
+    PLACE_NOUNS,
     POLICE_ACTS,
     SAY_LEMMAS,
     SENDING_VERBS,
@@ -81,8 +82,7 @@ STATE_INSTRUMENTS = frozenset("law rule measure bill policy decision decree orde
 #: verbs of fighting, which may be for a cause as well as against an enemy
 FIGHT_VERBS = frozenset("fight battle struggle".split())
 #: what armed forces fight for: a place, or who holds it
-CONTESTED = frozenset("control territory town city village area region ground position hill "
-                      "stronghold base airport border land soil inch".split())
+CONTESTED = PLACE_NOUNS | frozenset("control ground position hill base airport land soil inch".split())
 #: the lines a talk can be held over
 CALL_WORDS = frozenset("telephone phone videoconference video-conference videolink teleconference".split())
 #: codes of sending people out of a country (174 expel or deport individuals, 166 expel or
