@@ -1833,3 +1833,25 @@ def test_a_summit_kicking_off_starts_and_guards_kicking_assault(analyzer) -> Non
     got = codes(analyzer, "The summit kicked off in Brussels on Monday.")
     assert not any(c[:2] in ("18", "19") for c in got), got
     assert "182" in codes(analyzer, "The guards kicked the prisoner.")
+
+
+def test_an_intent_whose_act_has_no_code_is_still_about_whom_it_acts_on(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the codebook has no code for ending a subsidy, but the pledge is about the farmers
+    got = coded(analyzer, "The Indian government vowed to phase out fertiliser subsidies for farmers.")
+    assert any(c.startswith("03") and t is not None and t.startswith("IND") for c, _, t in got), got
+    # an act with no actor named leaves the intent without a target
+    got = coded(analyzer, "The Colombian government pledged to build more roads.")
+    assert any(c.startswith("03") and t is None for c, _, t in got), got
+
+
+def test_aspectual_verbs_leave_the_intended_act_to_their_complement(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Japan agreed to begin withdrawing its troops from Iraq.")
+    assert any(c.startswith("03") and t is not None and t.startswith("IRQ") for c, _, t in got), got
+    assert not any(c.startswith("08") for c, _, _ in got), got
+
+
+def test_a_threatened_act_parsed_as_a_purpose_is_still_threatened(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The interior minister threatened on Monday to ban the opposition party and shut its newspapers.")
+    assert any(c.startswith("13") for c, _, _ in got), got
+    # neither act was done
+    assert not any(c.startswith("17") for c, _, _ in got), got

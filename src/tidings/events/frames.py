@@ -27,6 +27,8 @@ from tidings.parsed import children_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from tidings.events.participants import Side
+
 #: words that make an event noun no particular act: "any new sanctions", "a possible strike"
 NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetical", "future"})
 
@@ -52,6 +54,12 @@ ALLEGATION_NOUNS = frozenset(
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: verbs that keep someone from an act by rule: "banned women from attending universities"
 BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
+#: aspectual verbs: they say when an act starts or goes on, not what it is, so under a frame the
+#: act is their own complement's ("agreed to start lifting sanctions", "vowed to continue talks")
+ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
+#: prepositions of a complement verb (or its object) whose object is whom the act is for or
+#: against: "vowed to hand power back to civilians", "pledged to end subsidies for miners"
+AFFECTED_PREPS = ("to", "for", "with", "against", "on")
 #: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
 THREAT_CONFIDENCE = 0.8
 #: the entry behind "X said Y must ...": a reported obligation is a demand
@@ -83,6 +91,10 @@ class Frames:
 
     def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
         """The complement's own coding (as a verb, or an event-noun object), for a frame."""
+        if comp.lemma_.lower() in ASPECTUAL_VERBS:
+            nested = child(comp, "xcomp")
+            if nested is not None and nested.pos_ == "VERB":
+                comp = nested
         if comp.pos_ in ("VERB", "AUX"):
             cand = self.joint_undertaking(comp) or self.verb(comp, as_complement=True)
             obj = self.object_of(comp)
@@ -153,6 +165,10 @@ class Frames:
             if frame in ("demand", "appeal"):
                 # "demanded that Pakistan open negotiations": what is asked for is not done
                 cand.consumed |= object_nouns(comp)
+            elif not any(t.match is not None for t in cand.targets):
+                # "promised to hand power back to civilians", "threatened to outlaw the party":
+                # an act the codebook has no code for still says whom the intent is about
+                cand.targets = self.affected_by(comp)
             if comp.dep_ == "ccomp" and frame in ("demand", "appeal"):
                 s = child(comp, "nsubj")
                 if s is not None and not any(t.match is not None for t in cand.targets):
@@ -163,6 +179,22 @@ class Frames:
                 sides = self.res.sides(s)
                 if any(t.match is not None for t in sides):
                     cand.targets = sides
+
+    def affected_by(self, verb: Token) -> list[Side]:
+        """The first actor an uncoded complement verb acts on: its object, the object of a
+        to/for/with/against/on phrase on it or on its object, then the same on the verbs
+        coordinated with it; nothing when none of them names an actor."""
+        verbs = [verb] + [c for c in children_of(verb) if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for v in verbs:
+            obj = child(v, "dobj")
+            heads = [obj] + preps(v, AFFECTED_PREPS) + (preps(obj, AFFECTED_PREPS) if obj is not None else [])
+            for h in heads:
+                if h is None:
+                    continue
+                sides = self.res.sides(h)
+                if any(t.match is not None for t in sides):
+                    return sides
+        return []
 
     def transform(self, frame: str, code: str) -> tuple[bool, str | None]:
         table = self.lex.transforms.get(frame, {})
@@ -253,12 +285,14 @@ class Frames:
         return True
 
     def second_complement_of_intent(self, tok: Token) -> bool:
-        """A verb coordinated with the complement of an intent frame ("agreed to share X and
-        to hold Y") is intended like the first."""
-        if tok.dep_ != "conj" or tok.head.dep_ != "xcomp":
+        """A verb coordinated with the complement of an intent or threat frame ("agreed to share
+        X and to hold Y", "threatened to outlaw the party and close its offices") is intended
+        like the first."""
+        if tok.dep_ != "conj" or not (tok.head.dep_ == "xcomp" or (
+                tok.head.dep_ == "advcl" and to_infinitive(tok.head))):
             return False
         gov = tok.head.head
-        return any(e.frame == "intent" for lemma in lemmas(gov) for e in self.lex.entries("V", lemma))
+        return any(e.frame in ("intent", "threat") for lemma in lemmas(gov) for e in self.lex.entries("V", lemma))
 
     @staticmethod
     def undone(tok: Token) -> str | None:

@@ -501,7 +501,9 @@ class Triggers:
             return None
         obj, subj, sfactor = roles.obj, roles.subj, roles.sfactor
         comp = self.complement(tok)
-        if comp is None and entry.frame in ("appeal", "demand"):
+        if comp is None and entry.frame is not None and (entry.frame in ("appeal", "demand") or obj is None):
+            # "threatened on Sunday to outlaw the party": with no object of its own, a frame
+            # verb's to-infinitive that the parser hung as a purpose is its complement
             comp = self.request_clause(tok)
         if entry.rev:
             src_toks = preps(tok, entry.src) or (object_preps(obj, entry.src) if obj is not None and entry.src else [])
