@@ -1855,3 +1855,25 @@ def test_a_threatened_act_parsed_as_a_purpose_is_still_threatened(analyzer) -> N
     assert any(c.startswith("13") for c, _, _ in got), got
     # neither act was done
     assert not any(c.startswith("17") for c, _, _ in got), got
+
+
+def test_an_infinitive_of_purpose_is_an_aim_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Chad sent 2,000 soldiers to Mali to help the government fight jihadist groups.")
+    assert not any(c[:2] in ("18", "19") for c, _, _ in got), got
+    # ... nor on a noun: "weapons to fight"
+    got = codes(analyzer, "The minister asked Britain for drones to fight the pirates.")
+    assert not any(c[:2] in ("18", "19") for c in got), got
+    # a fact stated by an infinitive stays: "the first country to recognise"
+    assert any(c.startswith("05") for c in codes(
+        analyzer, "Sweden became the first EU member to recognise the State of Palestine."))
+
+
+def test_what_a_purpose_does_to_whom_can_be_the_act_done_for_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # force used to disperse protesters is used against them
+    got = coded(analyzer, "Riot police used water cannon to disperse the demonstrators in Ankara.")
+    assert any(c == "175" and t is not None for c, _, t in got), got
+    # a protest is made by what is done for it
+    got = codes(analyzer, "Dutch fishermen blocked the port of Rotterdam to protest against the new quotas.")
+    assert any(c.startswith("14") for c in got), got
+    # police who move to arrest someone arrest him
+    assert "173" in codes(analyzer, "Police in Lagos moved quickly to arrest the suspected ringleader.")

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 __all__ = ["THRESHOLD", "CodedEvent", "Coder", "code_events"]
 
+#: roots of force and its show whose target an infinitive of purpose can name
+FORCE_PURPOSE_ROOTS = frozenset({"15", "17", "18", "19"})
 #: verbs that give the reason for the clause's act when they hang on it as a participle
 REASON_VERBS = frozenset({"cite"})
 
@@ -141,6 +143,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 or any(k.dep_ == "conj" and k.i in verdicts for k in children_of(c.trigger))))
             or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
         out = self.purposes_and_permissions(out)
+        for c in out:
+            if c.code[:2] in FORCE_PURPOSE_ROOTS and not any(t.match is not None for t in c.targets):
+                # "fired tear gas to disperse the protesters": force is used against whom its
+                # purpose acts on (the purpose itself is no act: see Frames.in_purpose)
+                c.targets = self.purpose_target(c.trigger) or c.targets
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"

@@ -60,6 +60,10 @@ ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
 #: prepositions of a complement verb (or its object) whose object is whom the act is for or
 #: against: "vowed to hand power back to civilians", "pledged to end subsidies for miners"
 AFFECTED_PREPS = ("to", "for", "with", "against", "on")
+#: words that make a noun's infinitive a fact, not an aim: "the first country to recognise"
+FACT_INFINITIVE_HEADS = frozenset("first last only second third latest".split())
+#: verbs that do what their infinitive says, whatever the parse: "police moved to arrest him"
+DOING_VERBS = frozenset("act move proceed manage".split())
 #: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
 THREAT_CONFIDENCE = 0.8
 #: the entry behind "X said Y must ...": a reported obligation is a demand
@@ -244,6 +248,10 @@ class Frames:
             # "police failed to arrest him", "troops prevented the march": reported, not done
             cand.negated, cand.modality = True, undone
             return True
+        if cand.code[:2] != "14" and self.in_purpose(tok):
+            # "sent troops to help Haiti fight the gangs": an aim, not yet an act (a protest is
+            # made by the act done for it: "drove tractors into Madrid to protest")
+            return False
         gov = self.governor(tok)
         if gov is not None and (negated(gov) or conditional(gov)
                                 or {a.lower_ for a in auxiliaries(gov)}
@@ -346,6 +354,36 @@ class Frames:
                 return None
             node = head
         return None
+
+    def purpose_target(self, tok: Token) -> list[Side]:
+        """The actor the object of a verb's infinitive of purpose names ("fired tear gas to
+        disperse the protesters": the protesters), or nothing."""
+        for c in children_of(tok):
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and to_infinitive(c) and self.in_purpose(c):
+                obj = child(c, "dobj")
+                sides = self.res.sides(obj) if obj is not None else []
+                if any(t.match is not None for t in sides):
+                    return sides
+        return []
+
+    @staticmethod
+    def in_purpose(tok: Token) -> bool:
+        """Whether a verb is, or is the complement of, an infinitive of purpose: a to-infinitive
+        hung on a verb ("fired to disperse the crowd") or on a noun ("weapons to fight
+        al-Shabaab").  Not the infinitive that states a fact ("the first country to recognise",
+        "only to be arrested")."""
+        node = tok
+        while node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "conj" and node.tag_ == "VB"):
+            if node.head.i == node.i or node.head.pos_ not in ("VERB", "AUX"):
+                return False
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("advcl", "acl") or not to_infinitive(node):
+            return False
+        if node.dep_ == "acl" and any(c.lower_ in FACT_INFINITIVE_HEADS for c in children_of(node.head)):
+            return False
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in DOING_VERBS:
+            return False
+        return not any(c.lower_ == "only" and c.i < node.i for c in children_of(node))
 
     @staticmethod
     def governor(tok: Token) -> Token | None:
