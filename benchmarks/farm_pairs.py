@@ -16,6 +16,12 @@ says which kinds (``kinds``) and how (``notes``).  Records: ``{"id", "role": "or
 "original" (copies), "title", "text", "published", "kinds", "notes"}``.
 
 Set ``a`` may be read while developing.  Set ``locked`` is never read: run it for the figures only.
+Set ``b`` (``probes/farm_pairs_b.jsonl``, 2026-12-05, eleventh session): 30 originals and a copy of
+each by a third writer, who was asked to vary the method far more than one rewriter would: a fluent
+paraphrase under a clickbait title, a crude thesaurus spinner, a lazy scraper (three nearly verbatim
+copies with a single kind applied), a stiff translated-and-back version, a summary padded with
+generic background, and stitches of two originals of the set; the method is in ``notes``.  It is
+blind in the session it was written in (figures only) and may be read from the next one.
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -38,7 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from content_farm import ROOT, analyse, report, signal_table  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "probes"
-SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl"}
+SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
+        "b": PROBES / "farm_pairs_b.jsonl"}
+#: sets whose texts are not read while developing (figures only)
+BLIND = frozenset({"locked", "b"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -52,7 +61,8 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
-    ap.add_argument("--set", choices=sorted(SETS), default="a", help="a (may be read) or locked (figures only)")
+    ap.add_argument("--set", choices=sorted(SETS), default="a",
+                    help="a (may be read), b (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
@@ -69,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     kinds = sorted({k for c in copies for k in c.get("kinds", [])})
     print(f"farm pairs {args.set}: {len(originals)} originals + {len(copies)} hand-made copies ("
           + ", ".join(f"{k} {sum(1 for c in copies if k in c.get('kinds', []))}" for k in kinds) + ")")
-    if args.set == "locked":
-        print("locked set: read the figures only; do not read its articles or tune against them")
+    if args.set in BLIND:
+        print(f"{args.set} set: read the figures only; do not read its articles or tune against them")
     if args.mode in ("both", "batch"):
         batch = originals + copies
         random.Random("farm-pairs-order").shuffle(batch)
