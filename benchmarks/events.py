@@ -29,7 +29,9 @@ event, written apart from the coder at the start of the ninth session, was blind
 from the tenth session on; ``events_probe_news_g.jsonl``, 120 sentences in the style of British,
 American, Canadian and Australian papers and public broadcasters (long sentences, attribution at
 the end, participial openers), 20 with no political event, written apart from the coder at the
-start of the tenth session, is blind).  Every
+start of the tenth session, is blind; ``events_probe_news_h.jsonl``, 120 sentences of conflict and
+crisis reporting by regional outlets, live blogs and monitors, 20 with no political event, written
+apart from the coder at the start of the eleventh session, is blind).  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
