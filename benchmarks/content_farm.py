@@ -126,12 +126,15 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
 
 
 def analyse(records: list[dict[str, Any]], python: str, workers: int, keep: Path | None) -> dict[str, dict[str, Any]]:
-    """id -> reliability ({"score", "signals"}) through ``python -m tidings analyze``."""
+    """id -> reliability ({"score", "signals"}) through ``python -m tidings analyze`` (a record's
+    ``published`` date is sent when it has one)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         inp, out = folder / "batch.jsonl", folder / "analysed.jsonl"
-        inp.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"]}, ensure_ascii=False) + "\n"
+        inp.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"],
+                                           **({"published": r["published"]} if r.get("published") else {})},
+                                          ensure_ascii=False) + "\n"
                                for r in records), "utf-8")
         cmd = [python, "-m", "tidings", "analyze", str(inp), "--format", "jsonl", "--output", str(out)]
         if workers > 1:

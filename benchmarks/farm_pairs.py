@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
     ap.add_argument("--signals", action="store_true", help="also list every signal that fired, with its rates")
+    ap.add_argument("--dated", action="store_true",
+                    help="also send each article's publication date (the default sends none, as the "
+                         "reliability data set does: only the texts decide)")
     args = ap.parse_args(argv)
 
     path = SETS[args.set]
@@ -74,10 +77,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {path} is not present")
         return 0
     originals, copies = load(path)
+    if not args.dated:
+        for r in originals + copies:
+            r.pop("published", None)
     python = args.python or (str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists()
                              else sys.executable)
     kinds = sorted({k for c in copies for k in c.get("kinds", [])})
-    print(f"farm pairs {args.set}: {len(originals)} originals + {len(copies)} hand-made copies ("
+    print(f"farm pairs {args.set}{' (dated)' if args.dated else ''}: {len(originals)} originals + "
+          f"{len(copies)} hand-made copies ("
           + ", ".join(f"{k} {sum(1 for c in copies if k in c.get('kinds', []))}" for k in kinds) + ")")
     if args.set in BLIND:
         print(f"{args.set} set: read the figures only; do not read its articles or tune against them")

@@ -445,8 +445,8 @@ def test_one_index_per_partition_finds_what_the_store_finds() -> None:
     for m in members.values():
         for later, earlier in _later_earlier(m):
             cands[later].add(earlier)
-    group = (0, ([(aid, (seq[aid], text_of[aid])) for aid in cands],
-                 sorted({(seq[c], c, text_of[c], None) for aid in cands for c in cands[aid]})))
+    group = (0, ([(aid, (seq[aid], text_of[aid], None)) for aid in cands],
+                 sorted({(seq[c], c, text_of[c], None, None) for aid in cands for c in cands[aid]})))
     spark = {aid: prov.to_dict() for aid, prov in match_group(group)}
     idx = ProvenanceIndex()
     local = {}
@@ -539,3 +539,34 @@ def test_a_block_put_into_a_spun_copy_is_stitched_in_however_close_its_subject(o
     for key, text in texts[:2]:
         got = idx.match(key, text)
         assert got is None or not got.stitched_from
+
+
+def test_dates_settle_which_of_two_reworded_articles_is_the_copy() -> None:
+    """A rewrite into plainer words trades the rarer word for the commoner one, so the word
+    traces point at the wrong article; when both are dated, the later one is the copy."""
+    # the report with the rarer words came out first; the plainer rewrite a day later
+    first, rewrite = SPUN, ORIGINAL
+    idx = ProvenanceIndex()
+    idx.add("rewrite", rewrite, published="2025-03-05")
+    assert idx.match("first", first, published="2025-03-04") is None
+    idx = ProvenanceIndex()
+    idx.add("first", first, published="2025-03-04")
+    prov = idx.match("rewrite", rewrite, published="2025-03-05")
+    assert prov is not None and [s.article_id for s in prov.spun_from] == ["first"]
+    # undated (or the same day), the word traces decide as before
+    idx = ProvenanceIndex()
+    idx.add("rewrite", rewrite)
+    undated = idx.match("first", first)
+    assert undated is not None and [s.article_id for s in undated.spun_from] == ["rewrite"]
+
+
+def test_the_cluster_matcher_weighs_dates_as_the_store_does() -> None:
+    pytest.importorskip("pyspark")
+    from tidings.spark.provenance import match_group
+
+    # the plainer rewrite was ingested first; the earlier-dated report with the rarer words
+    # comes after it and is matched against it: it is no copy of a piece that came out later
+    group = (0, ([("first", (1, SPUN, "2025-03-04"))], [(0, "rewrite", ORIGINAL, None, "2025-03-05")]))
+    assert list(match_group(group)) == []
+    undated = (0, ([("first", (1, SPUN, None))], [(0, "rewrite", ORIGINAL, None, None)]))
+    assert [aid for aid, _ in match_group(undated)] == ["first"]

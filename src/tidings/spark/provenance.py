@@ -63,12 +63,12 @@ def _later_earlier(members: Iterable[tuple[int, str]]) -> Iterator[tuple[str, st
             yield later, earlier
 
 
-def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | None]]],
-                                          Iterable[tuple[int, str, str | None, str | None]]]]
+def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | None, Any]]],
+                                          Iterable[tuple[int, str, str | None, str | None, Any]]]]
                 ) -> Iterator[tuple[str, Provenance]]:
     """``(group, (articles, candidates))`` -> ``(article_id, provenance)`` for the articles whose
-    provenance is found; ``articles`` are ``(article_id, (seq, text))``, ``candidates`` ``(seq,
-    id, text, title)``: every candidate of every article of the group, each once.
+    provenance is found; ``articles`` are ``(article_id, (seq, text, published))``, ``candidates``
+    ``(seq, id, text, title, published)``: every candidate of every article of the group, each once.
 
     The group's articles are matched against one index of all those candidates, added in input
     order, each article only against the candidates before it (``match(before=...)``).  A bucket
@@ -79,10 +79,10 @@ def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | Non
     order = sorted(set(candidates), key=lambda c: c[0])
     seqs = [c[0] for c in order]
     index = ProvenanceIndex(max_sentences=sys.maxsize)
-    for _, cid, ctext, ctitle in order:
-        index.add(cid, ctext or "", ctitle)
-    for aid, (seq, text) in articles:
-        prov = index.match(aid, text or "", before=bisect_left(seqs, seq))
+    for _, cid, ctext, ctitle, cpublished in order:
+        index.add(cid, ctext or "", ctitle, cpublished)
+    for aid, (seq, text, published) in articles:
+        prov = index.match(aid, text or "", before=bisect_left(seqs, seq), published=published)
         if prov is not None:
             yield aid, prov
 
@@ -119,16 +119,16 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     Each group is matched by :func:`match_group`."""
     # the columns each step reads: every use of an RDD of rows ships its columns to Python again,
     # and the findings and analysis JSON (tens of kilobytes an article) are wanted only at the end
-    arts = ok.select("article_id", "article.seq", "article.text", "article.title").rdd
+    arts = ok.select("article_id", "article.seq", "article.text", "article.title", "article.published").rdd
     pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
                                    .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts).persist())
-    info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"])))
+    info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"], r["published"])))
     later = pairs.keys().distinct(parts).map(lambda a: (a, None)).persist()
     groups = max(spark.sparkContext.defaultParallelism, -(-later.count() // GROUP_ARTICLES))
     needed = pairs.map(lambda p: (p[1], group_of(p[0], groups))).distinct(parts)
     candidates = (needed.join(info, parts)
-                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2]))))
-    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"])))
+                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2], kv[1][1][3]))))
+    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["published"])))
            .join(later, parts)
            .map(lambda kv: (group_of(kv[0], groups), (kv[0], kv[1][0]))))
     # a group carries texts only: an article's findings and analysis (tens of kilobytes) join

@@ -148,6 +148,7 @@ class _Article:
     text: str
     sentences: list[_Sentence]
     paragraphs: list[tuple[int, int]]
+    published: str | None = None  # YYYY-MM-DD, when known
 
 
 @dataclass
@@ -291,24 +292,24 @@ class ProvenanceIndex:
         return len(self.articles)
 
     # ------------------------------------------------------------------ building
-    def _prepare(self, article_id: str, text: str, title: str | None) -> _Article:
+    def _prepare(self, article_id: str, text: str, title: str | None, published: Any = None) -> _Article:
         sents = []
         for i, (s, e) in enumerate(sentence_spans(text)):
             words = tokens(text[s:e])
             if len(words) >= MIN_WORDS:
                 sents.append(_Sentence(article_id, i, s, e, text, [w.lower() for w in words]))
         paras = _paragraphs(text)
-        return _Article(article_id, title, text, sents, paras)
+        return _Article(article_id, title, text, sents, paras, _day(published))
 
     @staticmethod
     def _minhashes(sents: list[_Sentence]) -> list[MinHash]:
         sets = [[w.encode("utf-8") for w in s.sig] or [b"-"] for s in sents]
         return MinHash.bulk(sets, num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32) if sets else []
 
-    def add(self, article_id: str, text: str, title: str | None = None) -> None:
+    def add(self, article_id: str, text: str, title: str | None = None, published: Any = None) -> None:
         if article_id in self.articles:
             return
-        art = self._prepare(article_id, text, title)
+        art = self._prepare(article_id, text, title, published)
         self.articles[article_id] = art
         self._added[article_id] = len(self._added)
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
@@ -321,14 +322,16 @@ class ProvenanceIndex:
             self.buckets.remove(old.id, (k for mh in self._minhashes(old.sentences) for k in bucket_keys(mh)))
 
     # ------------------------------------------------------------------ matching
-    def match(self, article_id: str, text: str, before: int | None = None) -> Provenance | None:
+    def match(self, article_id: str, text: str, before: int | None = None,
+              published: Any = None) -> Provenance | None:
         """What ``text`` was made from among the articles seen so far (itself excluded), or only
         among the first ``before`` of them, in the order they were added (a cluster matches many
-        articles against one index of all their candidates, each against those before it)."""
+        articles against one index of all their candidates, each against those before it).
+        ``published`` (the article's date) settles which of two dated articles is the copy."""
         if not self.articles:
             return None
         limit = len(self._added) if before is None else before
-        new = self._prepare(article_id, text, None)
+        new = self._prepare(article_id, text, None, published)
         if not new.sentences:
             return None
         best: dict[int, Alignment] = {}
@@ -388,7 +391,8 @@ class ProvenanceIndex:
             # quotation marks only one side has: a copy strips them, never adds them
             marks = sum((bool(_QUOTE_MARKS.search(old_text[a.old.start:a.old.end]))
                          - bool(_QUOTE_MARKS.search(text[a.new.start:a.new.end]))) for a in aligned)
-            direction = _direction(swaps, old_text, text, marks / len(aligned))
+            direction = _dated(_direction(swaps, old_text, text, marks / len(aligned)),
+                               new.published, old_art.published if old_art else None)
             if direction == "original":
                 continue  # the other article is the reworded one: this is its original
             sources.append(src)
@@ -661,6 +665,27 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
     return "copy"
 
 
+def _dated(direction: str, new: str | None, old: str | None) -> str:
+    """The direction the word traces give, settled by the two articles' dates when both are
+    known and differ: a piece cannot be copied from one that came out after it.  The later one
+    is the copy; when the traces point the other way (a rewrite into plainer words trades the
+    rarer word for the commoner one) it is still the reworded one, and the earlier is never it.
+    Undated or same-day pairs keep the traces' answer."""
+    if not new or not old or new == old:
+        return direction
+    if new < old:
+        return "original"
+    return "spun" if direction == "original" else direction
+
+
+def _day(published: Any) -> str | None:
+    """An article's date as YYYY-MM-DD (a string or a date), or None."""
+    if not published:
+        return None
+    day = str(published)[:10]
+    return day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+
+
 def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> float | None:
     """The evidence :func:`_direction` weighs, per distinct pair: positive when the new article's
     side is the spinner's (None without pairs)."""
@@ -751,7 +776,7 @@ class BatchProvenance:
             for item in chunk:
                 if isinstance(item, Article):
                     key = self._key(item.id)
-                    self.index.add(key, item.text, item.title)
+                    self.index.add(key, item.text, item.title, item.published)
                     self._keys.append(key)
                 else:
                     self._keys.append(None)
@@ -770,14 +795,14 @@ class BatchProvenance:
         art = analysis.article
         if key is None:
             key = self._key(analysis.id)
-        prov = self.index.match(key, art.text)
+        prov = self.index.match(key, art.text, published=art.published)
         if prov is not None:
             analysis.provenance = prov
             known = {f.name for f in analysis.findings}
             # a signal someone added after scoring (not one of the findings) is kept as it was
             extra = [s for s in analysis.reliability.signals if s.name not in known]
             analysis.reliability = rescored(analysis.findings, art, prov, extra)
-        self.index.add(key, art.text, art.title)
+        self.index.add(key, art.text, art.title, art.published)
         return analysis
 
 
@@ -809,7 +834,7 @@ def load_index(conn: Any, max_sentences: int = 400_000) -> ProvenanceIndex:
     """An index of a store's articles, newest last (the newest ones are kept when the store
     holds more sentences than the index may)."""
     index = ProvenanceIndex(max_sentences=max_sentences)
-    for aid, title, text in conn.execute(
-            "SELECT article_id, title, text FROM articles ORDER BY seq").fetchall():
-        index.add(aid, text or "", title)
+    for aid, title, text, published in conn.execute(
+            "SELECT article_id, title, text, published FROM articles ORDER BY seq").fetchall():
+        index.add(aid, text or "", title, published)
     return index
