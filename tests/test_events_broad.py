@@ -1877,3 +1877,14 @@ def test_what_a_purpose_does_to_whom_can_be_the_act_done_for_it(analyzer) -> Non
     assert any(c.startswith("14") for c in got), got
     # police who move to arrest someone arrest him
     assert "173" in codes(analyzer, "Police in Lagos moved quickly to arrest the suspected ringleader.")
+
+
+def test_a_person_one_state_hands_to_another_states_justice_is_judicial_cooperation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A businessman wanted in Kazakhstan for embezzlement was handed over to Kazakh police by Georgian authorities on Friday.")
+    assert ("063", "GEOGOV", "KAZCOP") in got, got
+    # the cooperation is with the state that receives the suspect, not with the suspect
+    got = coded(analyzer, "Turkish police handed over two suspected smugglers to Greek prosecutors at the border.")
+    assert any(c == "063" and t is not None and t.startswith("GRC") for c, _, t in got), got
+    # a captor handing over a captive releases him
+    got = codes(analyzer, "Rebels handed over the kidnapped engineer to police in Kaduna.")
+    assert "0841" in got and "063" not in got, got

@@ -23,7 +23,7 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.inquiries import inquiry_kind
-from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country
+from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country, side_role
 from tidings.events.requests import asks_for_aid, refine_by_request
 from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
 from tidings.events.syntax import (
@@ -217,6 +217,13 @@ def characterised(noun: Token) -> bool:
             return False
         tok = head
     return False
+
+#: verbs of handing a person over to someone
+HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
+#: roles of the state bodies that hand a person to another state's justice
+STATE_JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
+#: roles of the bodies of justice a person is handed to
+JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
 
 
 class Context:
@@ -538,6 +545,19 @@ class Context:
                 return c
         return None
 
+    @staticmethod
+    def handed_to_justice(cand: Candidate) -> bool:
+        """A person one state hands to another state's police, prosecutors, judges or
+        authorities: judicial cooperation (CAMEO 063, as an extradition), not the release of a
+        captive (a captor is no state's justice)."""
+        if cand.trigger.lemma_.lower() not in HANDOVER_VERBS:
+            return False
+        givers = {side_country(s) for s in cand.sources if side_role(s) in STATE_JUSTICE_ROLES}
+        takers = {side_country(t) for t in cand.targets if side_role(t) in JUSTICE_ROLES}
+        givers.discard(None)
+        takers.discard(None)
+        return bool(givers) and bool(takers) and not givers & takers
+
     def settle(self, cand: Candidate) -> None:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
@@ -549,6 +569,8 @@ class Context:
         self.capital_struck(cand)
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
+        if cand.code[:3] == "084" and self.handed_to_justice(cand):
+            cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
         if cand.code[:2] == "19" and self.against_a_truce(cand.trigger):
             cand.code = "196"  # "fired on Pakistani posts in violation of the ceasefire"
         if cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and assassination(

@@ -450,6 +450,15 @@ def side_country(side: Side | None) -> str | None:
     return country_part(str(getattr(side.match, "code", "") or ""))
 
 
+def side_role(side: Side | None) -> str | None:
+    """The role block of a resolved side's code ("GOV" of "GEOGOV", "COP" of "COP"), or None."""
+    if side is None or side.match is None:
+        return None
+    code = str(getattr(side.match, "code", "") or "")
+    rest = code[3:] if country_part(code) else code
+    return rest[:3] or None
+
+
 @dataclass(frozen=True)
 class _Derived:
     """An actor composed from a role word and the country its phrase names."""
