@@ -1888,3 +1888,9 @@ def test_a_person_one_state_hands_to_another_states_justice_is_judicial_cooperat
     # a captor handing over a captive releases him
     got = codes(analyzer, "Rebels handed over the kidnapped engineer to police in Kaduna.")
     assert "0841" in got and "063" not in got, got
+
+
+def test_police_arriving_are_deployed_not_visiting(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Riot police arrived in the port city of Durres on Sunday.")
+    assert "153" in got and "042" not in got, got
+    assert "042" in codes(analyzer, "The German defence minister arrived in Kyiv on Monday.")
