@@ -154,6 +154,34 @@ def test_first_person_inside_marks_or_shifted_person_does_not_count(analyzer, te
     assert "first_person_unquoted" not in _names(analyzer.analyze(Article(id="q", text=text)))
 
 
+STRIPPED_TRAILING_CUE = (BORDER_LEAD + "We will never accept the deal, and our army is ready to defend the border, "
+                         "the minister told a news conference on Sunday." + BORDER_TAIL)
+STRIPPED_PARAGRAPH = (BORDER_LEAD + "Carlos Mendoza, a 61-year-old farmer, has lived beside the disputed river all "
+                      "his life.\n\nWe will not give up our land. Our families have farmed here for a hundred "
+                      "years." + BORDER_TAIL + "\n\nThe border runs for more than 700 kilometres through forest "
+                      "and savannah. Both armies have posted troops near the river this year. A regional summit "
+                      "on the dispute is planned for November. Oil companies have paused drilling in the area.")
+WRITER_IN_FIRST_PERSON = (BORDER_LEAD + "Carlos Mendoza, a 61-year-old farmer, has lived beside the disputed river "
+                          "all his life.\n\nThe farmers I spoke to this week were worried about the harvest."
+                          + BORDER_TAIL)
+
+
+@pytest.mark.parametrize("text, words", [(STRIPPED_TRAILING_CUE, "We will never accept"),
+                                         (STRIPPED_PARAGRAPH, "We will not give up")],
+                         ids=["trailing-cue", "paragraph-after-its-speaker"])
+def test_a_speakers_first_person_without_marks_is_a_stripped_quote(analyzer, text: str, words: str) -> None:
+    """A speaker's own "we" before a trailing "the minister told reporters", or as a paragraph
+    of its own after the paragraph that introduces the speaker, is a quote with its marks gone."""
+    sig = _signal(analyzer.analyze(Article(id="s", text=text)), "first_person_unquoted")
+    assert any(words in text[a:b] for a, b in sig.spans), sig.spans
+
+
+def test_a_writers_own_first_person_in_a_clause_is_no_stripped_quote(analyzer) -> None:
+    """"The farmers I spoke to": the writer's reporting, not a speaker's words."""
+    analysis = analyzer.analyze(Article(id="w", text=WRITER_IN_FIRST_PERSON))
+    assert "first_person_unquoted" not in _names(analysis)
+
+
 # --------------------------------------------------------------------------- unattributed quotes
 
 FLOOD_LEAD = ("DHAKA, Aug 21 (Wire) - Floods swept through three districts of northern Bangladesh on Monday, "

@@ -25,7 +25,7 @@ from tidings.reliability.text import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 #: a narrative with at most this share of first-person sentences is a third-person report
@@ -239,17 +239,90 @@ def _speech_context(sents: list[Sentence], i: int, text: str) -> bool:
     return False
 
 
+def _paragraph_of(sents: list[Sentence], i: int, text: str) -> tuple[int, int]:
+    """The indices [first, last] of the sentences of sentence ``i``'s paragraph."""
+    first = i
+    while first > 0 and "\n\n" not in text[sents[first - 1].end : sents[first].start + 1]:
+        first -= 1
+    last = i
+    while last + 1 < len(sents) and "\n\n" not in text[sents[last].end : sents[last + 1].start + 1]:
+        last += 1
+    return first, last
+
+
+def _introduces_speaker(s: Sentence) -> bool:
+    """A sentence that reports speech or names a person as its subject ("Hemi Walker, 58,
+    travelled from Kaitaia"): the paragraph after it may be that person's words."""
+    if _has_cue(s) or s.quoted_chars > 0:
+        return True
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" for t in s.span)
+
+
+def _first_person_paragraph(sents: list[Sentence], i: int, text: str) -> bool:
+    """Sentence ``i`` is in a paragraph that speaks in the first person throughout, with no
+    quotation mark or cue, right after a paragraph that introduces a speaker: a speaker's
+    words set as a paragraph of their own with their marks stripped."""
+    first, last = _paragraph_of(sents, i, text)
+    if first == 0 or not _speaks_as_subject(sents[i]):
+        return False
+    para = sents[first : last + 1]
+    if any(p.quoted_chars or _has_cue(p) or not any(is_first_person(t) for t in p.outside) for p in para):
+        return False
+    return _introduces_speaker(sents[first - 1])
+
+
+def _speaks_as_subject(s: Sentence) -> bool:
+    """The first person is the subject of the sentence's main clause ("We will not let our
+    treaty be rewritten"), not of a clause inside it (a writer's "the experts I interviewed",
+    "the tax code we already have")."""
+    return any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass")
+               and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))
+               for t in s.outside)
+
+
+def _cued_first_person(s: Sentence) -> bool:
+    """A sentence that attributes words to a third person while a first-person subject speaks
+    in them ("We are doing everything possible, the manager told a briefing"; "Smith said we
+    will never give in"): indirect speech shifts "we" to "they", so the words are the speaker's
+    own, a direct quote without its marks."""
+    cues = [t for t in s.outside if is_speech_cue(t)]
+    if not cues or any(is_first_person(c) for cue in cues for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if not all(any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) for cue in cues):
+        return False
+    return any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") and not is_speech_cue(t.head)
+               and _said_by(t.head, cues) for t in s.outside)
+
+
+def _said_by(verb: Token, cues: list[Token]) -> bool:
+    """Whether ``verb``'s clause is what one of ``cues`` says: the cue's complement ("said we
+    will"), or the clause the cue is set into ("We are doing everything, he told a briefing");
+    not a clause of its own ("experts I spoke to", "everyone I interviewed")."""
+    for cue in cues:
+        if verb.head.i == cue.i and verb.dep_ in ("ccomp", "parataxis", "xcomp"):
+            return True
+        if cue.head.i == verb.i and cue.dep_ in ("ccomp", "parataxis", "advcl"):
+            return True
+    return False
+
+
 def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
     """First-person sentences outside quotes that read as a speaker's words, not the writer's:
-    the first person is the subject, no quotation mark or speech cue of its own, and the next
-    or previous sentence reports speech."""
+    the first person is the subject, no quotation mark of its own, and either the sentence
+    attributes them to a third person itself, or, with no speech cue of its own, the next or
+    previous sentence reports speech, or it is in a first-person paragraph after one that
+    introduces a speaker."""
     out: list[Sentence] = []
     for i, s in enumerate(sents):
-        if s.quoted_chars or any(c in text[s.start : s.end] for c in '"“”'):
+        if s.quoted_chars or any(c in text[s.start : s.end] for c in ('"', "“", "”", "''")):
             continue
         if not any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") for t in s.outside):
             continue
-        if _has_cue(s) or not _speech_context(sents, i, text):
+        if _has_cue(s):
+            if _cued_first_person(s):
+                out.append(s)
+            continue
+        if not (_speech_context(sents, i, text) or _first_person_paragraph(sents, i, text)):
             continue
         out.append(s)
     return out
