@@ -1894,3 +1894,10 @@ def test_police_arriving_are_deployed_not_visiting(analyzer) -> None:  # type: i
     got = codes(analyzer, "Riot police arrived in the port city of Durres on Sunday.")
     assert "153" in got and "042" not in got, got
     assert "042" in codes(analyzer, "The German defence minister arrived in Kyiv on Monday.")
+
+
+def test_bans_on_another_states_people_are_sanctions_and_at_home_administrative(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Britain imposed travel bans on three Russian generals.")
+    assert any(c == "163" and t is not None and t.startswith("RUS") for c, _, t in got), got
+    got = codes(analyzer, "The Chinese government imposed restrictions on Tibetan monasteries.")
+    assert "172" in got and "163" not in got, got

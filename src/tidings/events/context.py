@@ -12,6 +12,7 @@ from tidings.events.conventions import (
     CLAIM_LEMMAS,
     DOMESTIC,
     DOMESTIC_ROOTS,
+    INFERRED_VIA,
     LOCATIVE_ROOTS,
     NESTED,
     PLACE_NOUNS,
@@ -558,6 +559,22 @@ class Context:
         takers.discard(None)
         return bool(givers) and bool(takers) and not givers & takers
 
+    @staticmethod
+    def on_another_state(cand: Candidate) -> bool:
+        """Bans and restrictions one state (or union of states) imposes on another state's
+        people or bodies: sanctions (CAMEO 163), not the administrative sanctions a government
+        imposes at home (172)."""
+        def heads(sides: list[Side]) -> set[str]:
+            out = set()
+            for x in sides:
+                if x.match is None or x.via in INFERRED_VIA:
+                    continue
+                code = str(getattr(x.match, "code", ""))
+                out.add(side_country(x) or (code[:3] if code[:3] in SUPRANATIONAL else ""))
+            return out - {""}
+        doers, done_to = heads(cand.sources), heads(cand.targets)
+        return bool(doers) and bool(done_to) and not doers & done_to and not done_to & SUPRANATIONAL
+
     def settle(self, cand: Candidate) -> None:
         """Rules that need the whole candidate, applied after modality: reported claims,
         the place of violent or locative acts, unnamed perpetrators, domestic targets."""
@@ -571,6 +588,8 @@ class Context:
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
+        if cand.code == "172" and self.on_another_state(cand):
+            cand.code = "163"  # "imposed travel bans on three Russian generals": sanctions
         if cand.code[:2] == "19" and self.against_a_truce(cand.trigger):
             cand.code = "196"  # "fired on Pakistani posts in violation of the ceasefire"
         if cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and assassination(
