@@ -219,6 +219,8 @@ def characterised(noun: Token) -> bool:
         tok = head
     return False
 
+#: verbs that put a ban or restriction on someone: "imposed", "slapped", "placed"
+IMPOSING_VERBS = frozenset("impose slap place put".split())
 #: verbs of handing a person over to someone
 HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 #: roles of the state bodies that hand a person to another state's justice
@@ -563,7 +565,12 @@ class Context:
     def on_another_state(cand: Candidate) -> bool:
         """Bans and restrictions one state (or union of states) imposes on another state's
         people or bodies: sanctions (CAMEO 163), not the administrative sanctions a government
-        imposes at home (172)."""
+        imposes at home (172).  Only a ban or restriction that is imposed ("imposed travel bans
+        on Russian generals"): a law banning a body at home stays at home, whatever the body's
+        foreign links ("a law banning the Russian-linked church")."""
+        if cand.trigger.lemma_.lower() not in IMPOSING_VERBS:
+            return False
+
         def heads(sides: list[Side]) -> set[str]:
             out = set()
             for x in sides:
