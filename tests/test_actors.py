@@ -369,3 +369,17 @@ def test_a_name_written_with_its_article_still_modifies_without_it(knowledge: Ac
     # "Gulf countries": the bare word modifying a noun is the name ("the Gulf") all the same
     text = "Gulf countries condemned the attack on the tanker."
     assert code_of(actors_for(knowledge, text), text, "Gulf countries") == "PGS"
+
+
+def test_doers_named_by_their_act_take_no_country_from_context(knowledge: ActorKnowledge) -> None:
+    # the country named before them is whose soldiers died, not whose gunmen fired
+    text = "In Niger, unidentified gunmen killed two soldiers on Monday."
+    assert code_of(actors_for(knowledge, text), text, "unidentified gunmen") == "UAF"
+    text = "In Niger, gunmen killed two soldiers on Monday."
+    assert code_of(actors_for(knowledge, text), text, "gunmen") == "UAF"
+    # their own phrase or adjective still says it
+    text = "Gunmen from Mali attacked a convoy."
+    assert code_of(actors_for(knowledge, text), text, "Gunmen") == "MLIUAF"
+    # a role the report names by whom it serves keeps the country of its context
+    text = "In Niger, police arrested two suspects on Monday."
+    assert code_of(actors_for(knowledge, text), text, "police") == "NERCOP"

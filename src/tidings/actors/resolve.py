@@ -582,7 +582,7 @@ class ArticleActors:
             role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
         if ex and role.code == "GOV":
             role = Role("ELI")
-        country = self._context_country(span, root)
+        country = self._context_country(span, root, own_only=_unknown_doer(root))
         if country is None and role.prefix:
             return ActorMatch(role.prefix + role.code, span.text, "role", role.prefix)
         if country is None:
@@ -686,7 +686,9 @@ class ArticleActors:
     def _first_start(self, name_key: str) -> int:
         return self._first_starts.get(name_key, len(self.doc))
 
-    def _context_country(self, span: Span, root: Token) -> str | None:
+    def _context_country(self, span: Span, root: Token, own_only: bool = False) -> str | None:
+        """The country of a role named without one: its own "in/of/from" phrase, else (unless
+        ``own_only``) the last country named before it in the sentence, else the article's."""
         # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria"
         for child in children_of(root):
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
@@ -694,6 +696,8 @@ class ArticleActors:
                     hit = self._hit_at.get(obj.i)
                     if hit is not None and hit.entry.country and hit.entry.kind == "country":
                         return hit.entry.country
+        if own_only:
+            return None
         sent = span.sent
         before = [h for h in self.hits if sent.start <= h.i < span.start and not self._opposed(h.i)
                   and (h.entry.kind == "country" or h.entry.person is not None)
@@ -701,6 +705,20 @@ class ArticleActors:
         if before:
             return before[-1].entry.country
         return self.dominant
+
+
+#: doers whom a report names by what they did, not by whom they serve: their country is not
+#: the country they acted in ("gunmen killed two soldiers in Niger" are of no known country)
+UNKNOWN_DOERS = frozenset("gunman gunmen assailant assailants attacker attackers kidnapper kidnappers "
+                          "abductor abductors sniper snipers".split())
+#: modifiers that say a doer is not identified: "unidentified armed men", "unknown militants"
+UNIDENTIFIED = frozenset("unidentified unknown unnamed masked".split())
+
+
+def _unknown_doer(root: Token) -> bool:
+    """A role named by the act ("gunmen", "assailants") or said to be unidentified."""
+    return root.lower_ in UNKNOWN_DOERS or any(
+        c.dep_ == "amod" and c.lower_ in UNIDENTIFIED for c in children_of(root))
 
 
 def _trim(span: Span) -> Span:
