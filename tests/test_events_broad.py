@@ -1901,3 +1901,9 @@ def test_bans_on_another_states_people_are_sanctions_and_at_home_administrative(
     assert any(c == "163" and t is not None and t.startswith("RUS") for c, _, t in got), got
     got = codes(analyzer, "The Chinese government imposed restrictions on Tibetan monasteries.")
     assert "172" in got and "163" not in got, got
+
+
+def test_regret_expressed_is_an_apology_and_grief_is_empathy(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Lithuania's foreign minister expressed regret to Latvia over a border incident.")
+    assert ("055", "LTUGOV", "LVA") in got, got
+    assert "018" in codes(analyzer, "The Kenyan president expressed condolences to Ethiopia after the floods.")
