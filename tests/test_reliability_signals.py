@@ -261,3 +261,24 @@ def test_full_stop_before_a_capital_ends_a_sentence() -> None:
     ]
     # a lower-case word after the stop does not start a sentence
     assert _sentences("U.S. officials said the talks would resume.") == ["U.S. officials said the talks would resume."]
+
+
+def test_an_agency_credit_line_is_no_jump_to_another_topic(analyzer) -> None:
+    """"(Reporting by A; Editing by B)" closes a wire report: names with no topic of their own."""
+    paras = [
+        "LAGOS, June 3 (Wire) - Nigeria's central bank raised its benchmark interest rate on Tuesday to curb "
+        "inflation, which reached its highest level in nearly three decades last month.",
+        "The bank's monetary policy committee voted to lift the rate by 50 basis points, the governor told "
+        "a news conference in Abuja after a two-day meeting.",
+        "Inflation has been driven by the rising cost of food and fuel, and by a weaker naira that has made "
+        "imports more expensive for traders and manufacturers.",
+        "The governor said the committee would keep watching prices and the exchange rate before its next "
+        "meeting in July.",
+    ]
+    credit = "(Reporting by Abiodun Okafor; Additional reporting by Chinedu Eze and Tunde Bakare; Editing by Martina Kowalski)"
+    with_credit = "\n\n".join(paras + [credit])
+    assert "topic_break" not in _names(analyzer.analyze(Article(id="c", text=with_credit)))
+    # the same closing paragraph about an unrelated matter is a jump
+    jump = ("Separately, a Portuguese football club announced a new stadium sponsor after a season of "
+            "disappointing league results and falling ticket sales.")
+    assert "topic_break" in _names(analyzer.analyze(Article(id="j", text="\n\n".join(paras + [jump]))))

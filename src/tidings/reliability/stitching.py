@@ -56,6 +56,8 @@ def _stems(doc: Doc, start: int, end: int, pos: frozenset[str]) -> set[str]:
 
 
 FIRST_JUDGED = 2  # the third paragraph on: the second often widens the lead with background
+#: an agency's credit line closing a report ("(Reporting by A; Editing by B)"): names, no topic
+_CREDIT_LINE = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.I)
 ANAPHORA = frozenset("he she they it his her their its this these those such".split())
 
 
@@ -86,7 +88,9 @@ def topic_breaks(article: Article, doc: Doc) -> list[Finding]:
     judged = 0
     context: set[str] = set(title)
     for i in range(len(paras)):
-        if i >= FIRST_JUDGED and len(own[i]) >= MIN_CONTENT and len(context - title) >= MIN_CONTENT and not _refers_back(doc, paras[i][0], paras[i][1]):
+        if i >= FIRST_JUDGED and len(own[i]) >= MIN_CONTENT and len(context - title) >= MIN_CONTENT \
+                and not _refers_back(doc, paras[i][0], paras[i][1]) \
+                and not _CREDIT_LINE.match(article.text[paras[i][0]:paras[i][1]].strip()):
             judged += 1
             if not (own[i] & context):
                 breaks.append(i)
