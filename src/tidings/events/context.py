@@ -219,6 +219,7 @@ def characterised(noun: Token) -> bool:
         tok = head
     return False
 
+
 #: verbs that put a ban or restriction on someone: "imposed", "slapped", "placed"
 IMPOSING_VERBS = frozenset("impose slap place put".split())
 #: verbs of handing a person over to someone
@@ -227,6 +228,21 @@ HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 STATE_JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 #: roles of the bodies of justice a person is handed to
 JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
+
+
+def _states(sides: list[Side], roles: frozenset[str] | None = None, supranational: bool = False) -> set[str]:
+    """The countries of the sides read from the text (not inferred), of the given roles only
+    when ``roles`` is given; with ``supranational``, a union of states counts by its block
+    ("IGO" of "IGOEUREEC")."""
+    out: set[str] = set()
+    for x in sides:
+        if x.match is None or x.via in INFERRED_VIA or (roles is not None and side_role(x) not in roles):
+            continue
+        code = str(getattr(x.match, "code", ""))
+        state = side_country(x) or (code[:3] if supranational and code[:3] in SUPRANATIONAL else None)
+        if state:
+            out.add(state)
+    return out
 
 
 class Context:
@@ -555,10 +571,8 @@ class Context:
         captive (a captor is no state's justice)."""
         if cand.trigger.lemma_.lower() not in HANDOVER_VERBS:
             return False
-        givers = {side_country(s) for s in cand.sources if side_role(s) in STATE_JUSTICE_ROLES}
-        takers = {side_country(t) for t in cand.targets if side_role(t) in JUSTICE_ROLES}
-        givers.discard(None)
-        takers.discard(None)
+        givers = _states(cand.sources, STATE_JUSTICE_ROLES)
+        takers = _states(cand.targets, JUSTICE_ROLES)
         return bool(givers) and bool(takers) and not givers & takers
 
     @staticmethod
@@ -570,16 +584,8 @@ class Context:
         foreign links ("a law banning the Russian-linked church")."""
         if cand.trigger.lemma_.lower() not in IMPOSING_VERBS:
             return False
-
-        def heads(sides: list[Side]) -> set[str]:
-            out = set()
-            for x in sides:
-                if x.match is None or x.via in INFERRED_VIA:
-                    continue
-                code = str(getattr(x.match, "code", ""))
-                out.add(side_country(x) or (code[:3] if code[:3] in SUPRANATIONAL else ""))
-            return out - {""}
-        doers, done_to = heads(cand.sources), heads(cand.targets)
+        doers = _states(cand.sources, supranational=True)
+        done_to = _states(cand.targets, supranational=True)
         return bool(doers) and bool(done_to) and not doers & done_to and not done_to & SUPRANATIONAL
 
     def settle(self, cand: Candidate) -> None:

@@ -189,15 +189,20 @@ class Frames:
         to/for/with/against/on phrase on it or on its object, then the same on the verbs
         coordinated with it; nothing when none of them names an actor."""
         verbs = [verb] + [c for c in children_of(verb) if c.dep_ == "conj" and c.pos_ == "VERB"]
+        heads: list[Token | None] = []
         for v in verbs:
             obj = child(v, "dobj")
-            heads = [obj] + preps(v, AFFECTED_PREPS) + (preps(obj, AFFECTED_PREPS) if obj is not None else [])
-            for h in heads:
-                if h is None:
-                    continue
-                sides = self.res.sides(h)
-                if any(t.match is not None for t in sides):
-                    return sides
+            heads += [obj] + preps(v, AFFECTED_PREPS) + (preps(obj, AFFECTED_PREPS) if obj is not None else [])
+        return self.first_actor(heads)
+
+    def first_actor(self, heads: list[Token | None]) -> list[Side]:
+        """The sides of the first of ``heads`` that names an actor, or nothing."""
+        for h in heads:
+            if h is None:
+                continue
+            sides = self.res.sides(h)
+            if any(t.match is not None for t in sides):
+                return sides
         return []
 
     def transform(self, frame: str, code: str) -> tuple[bool, str | None]:
@@ -358,13 +363,8 @@ class Frames:
     def purpose_target(self, tok: Token) -> list[Side]:
         """The actor the object of a verb's infinitive of purpose names ("fired tear gas to
         disperse the protesters": the protesters), or nothing."""
-        for c in children_of(tok):
-            if c.dep_ == "advcl" and c.pos_ == "VERB" and to_infinitive(c) and self.in_purpose(c):
-                obj = child(c, "dobj")
-                sides = self.res.sides(obj) if obj is not None else []
-                if any(t.match is not None for t in sides):
-                    return sides
-        return []
+        return self.first_actor([child(c, "dobj") for c in children_of(tok) if c.dep_ == "advcl"
+                                 and c.pos_ == "VERB" and to_infinitive(c) and self.in_purpose(c)])
 
     @staticmethod
     def in_purpose(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Quote
-from tidings.parsed import parsed
+from tidings.parsed import children_of, parsed
 from tidings.reliability.findings import Finding, clip, ramp
 from tidings.reliability.text import (
     QuoteMask,
@@ -286,9 +286,9 @@ def _cued_first_person(s: Sentence) -> bool:
     will never give in"): indirect speech shifts "we" to "they", so the words are the speaker's
     own, a direct quote without its marks."""
     cues = [t for t in s.outside if is_speech_cue(t)]
-    if not cues or any(is_first_person(c) for cue in cues for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")):
-        return False
-    if not all(any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) for cue in cues):
+    speakers = [[c for c in children_of(cue) if c.dep_ in ("nsubj", "nsubjpass")] for cue in cues]
+    # every cue needs a speaker of its own, and none of them the first person (the narrator's "I said")
+    if not cues or not all(speakers) or any(is_first_person(c) for sp in speakers for c in sp):
         return False
     return any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") and not is_speech_cue(t.head)
                and _said_by(t.head, cues) for t in s.outside)
