@@ -1907,3 +1907,12 @@ def test_regret_expressed_is_an_apology_and_grief_is_empathy(analyzer) -> None: 
     got = coded(analyzer, "Lithuania's foreign minister expressed regret to Latvia over a border incident.")
     assert ("055", "LTUGOV", "LVA") in got, got
     assert "018" in codes(analyzer, "The Kenyan president expressed condolences to Ethiopia after the floods.")
+
+
+def test_a_petition_filed_at_a_court_is_a_suit_against_the_defendant(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Opposition lawmakers in Kenya filed a petition at the High Court against President William Ruto.")
+    assert any(c == "115" and t is not None and t.startswith("KEN") for c, _, t in got), got
+    # the court is where the suit is brought, never its target
+    assert not any(t is not None and t.endswith("JUD") for c, _, t in got if c == "115"), got
+    # a petition to anyone else is an official complaint
+    assert "114" in codes(analyzer, "The union lodged a formal complaint with the labour ministry.")

@@ -220,6 +220,10 @@ def characterised(noun: Token) -> bool:
     return False
 
 
+#: what a suit is brought before, and the prepositions that say so: "filed a petition at the
+#: High Court", "moved a plea before the tribunal"
+COURT_NOUNS = frozenset("court tribunal bench judiciary".split())
+COURT_PREPS = ("at", "in", "before", "with", "to")
 #: verbs that put a ban or restriction on someone: "imposed", "slapped", "placed"
 IMPOSING_VERBS = frozenset("impose slap place put".split())
 #: verbs of handing a person over to someone
@@ -575,6 +579,25 @@ class Context:
         takers = _states(cand.targets, JUSTICE_ROLES)
         return bool(givers) and bool(takers) and not givers & takers
 
+    def brought_to_court(self, tok: Token) -> bool:
+        """A petition or complaint filed at, in or before a court (on the verb or on what was
+        filed): CAMEO 115, "file civil or criminal lawsuit at domestic or international courts";
+        a petition to anyone else is an official complaint (114)."""
+        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
+        places = preps(tok, COURT_PREPS) + (preps(obj, COURT_PREPS) if obj is not None else [])
+        return any(lemma_set(p) & COURT_NOUNS for p in places)
+
+    def sued(self, cand: Candidate) -> None:
+        """A suit's target is the defendant ("against the election commission"), never the
+        court it is brought before."""
+        tok = cand.trigger
+        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
+        courts = {c.i for p in preps(tok, COURT_PREPS) + (preps(obj, COURT_PREPS) if obj is not None else [])
+                  if lemma_set(p) & COURT_NOUNS for c in p.subtree}
+        defendants = self.first_actor(  # type: ignore[attr-defined]
+            preps(tok, ("against",)) + (preps(obj, ("against",)) if obj is not None else []))
+        cand.targets = defendants or [t for t in cand.targets if t.head not in courts]
+
     @staticmethod
     def on_another_state(cand: Candidate) -> bool:
         """Bans and restrictions one state (or union of states) imposes on another state's
@@ -601,6 +624,9 @@ class Context:
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
+        if cand.code == "114" and self.brought_to_court(cand.trigger):
+            cand.code = "115"  # "filed a petition at the High Court": a suit, not a complaint
+            self.sued(cand)
         if cand.code == "172" and self.on_another_state(cand):
             cand.code = "163"  # "imposed travel bans on three Russian generals": sanctions
         if cand.code[:2] == "19" and self.against_a_truce(cand.trigger):
