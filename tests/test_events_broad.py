@@ -1916,3 +1916,12 @@ def test_a_petition_filed_at_a_court_is_a_suit_against_the_defendant(analyzer) -
     assert not any(t is not None and t.endswith("JUD") for c, _, t in got if c == "115"), got
     # a petition to anyone else is an official complaint
     assert "114" in codes(analyzer, "The union lodged a formal complaint with the labour ministry.")
+
+
+def test_a_diplomat_declared_persona_non_grata_is_expelled_whatever_the_parse(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text, src, tgt in (("Lithuania declared a Belarusian diplomat persona non grata on Friday.", "LTU", "BLR"),
+                           ("Chad declares French ambassador persona non grata", "TCD", "FRA")):
+        got = coded(analyzer, text)
+        assert any(c == "161" and s == src and t is not None and t.startswith(tgt) for c, s, t in got), (text, got)
+    assert not any(c == "161" for c, _, _ in coded(
+        analyzer, "Russia did not declare the German ambassador persona non grata."))

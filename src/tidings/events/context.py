@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events.aims import refine_by_aim
 from tidings.events.candidate import Candidate, DerivedMatch
+from tidings.events.lexicon import Entry
 from tidings.events.conventions import (
     ACCUSE_LEMMAS,
     CLAIM_LEMMAS,
@@ -220,6 +221,10 @@ def characterised(noun: Token) -> bool:
     return False
 
 
+#: the entry behind "declared the ambassador persona non grata": expelling a diplomat (161)
+UNWELCOME = Entry(kind="V", key="declare (persona non grata)", code="161", line=0)
+#: the words of the declaration, singular and plural
+UNWELCOME_WORDS = (("persona", "non", "grata"), ("personae", "non", "gratae"))
 #: what a suit is brought before, and the prepositions that say so: "filed a petition at the
 #: High Court", "moved a plea before the tribunal"
 COURT_NOUNS = frozenset("court tribunal bench judiciary".split())
@@ -578,6 +583,28 @@ class Context:
         givers = _states(cand.sources, STATE_JUSTICE_ROLES)
         takers = _states(cand.targets, JUSTICE_ROLES)
         return bool(givers) and bool(takers) and not givers & takers
+
+    def declared_unwelcome(self, tok: Token) -> Candidate | None:
+        """"Peru declared the Mexican ambassador persona non grata": a diplomat expelled, CAMEO
+        161 (reduce or break diplomatic relations), by the declaring subject, against the
+        diplomat.  Read from the words in order, since the parser makes of the Latin what it
+        will: the declaring verb, then the diplomat, then "persona non grata"."""
+        if tok.lemma_.lower() != "declare" or negated(tok):
+            return None
+        sent = self.doc[tok.i : tok.sent.end]
+        words = [t.lower_ for t in sent]
+        at = next((k for k in range(len(words) - 2) if tuple(words[k : k + 3]) in UNWELCOME_WORDS), None)
+        if at is None:
+            return None
+        between = [t for t in sent[1:at] if t.pos_ in ("NOUN", "PROPN")]
+        subj = child(tok, "nsubj")
+        if not between or subj is None:
+            return None
+        cand = Candidate(UNWELCOME, "161", tok, self.res.sides(subj), self.res.sides(between[-1]), False,
+                         confidence=0.8)
+        cand.span_tokens |= {tok.i, between[-1].i} | {sent[k].i for k in range(at, at + 3)}
+        cand.consumed |= {sent[k].i for k in range(at, at + 3)}
+        return cand
 
     def brought_to_court(self, tok: Token) -> bool:
         """A petition or complaint filed at, in or before a court (on the verb or on what was
