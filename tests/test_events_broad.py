@@ -1925,3 +1925,9 @@ def test_a_diplomat_declared_persona_non_grata_is_expelled_whatever_the_parse(an
         assert any(c == "161" and s == src and t is not None and t.startswith(tgt) for c, s, t in got), (text, got)
     assert not any(c == "161" for c, _, _ in coded(
         analyzer, "Russia did not declare the German ambassador persona non grata."))
+
+
+def test_forces_sent_to_a_frontier_named_by_its_country_are_a_show_of_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Azerbaijan sent reinforcements to the Armenian frontier.")
+    assert any(c.startswith("15") for c in got) and not any(c.startswith("07") for c in got), got
+    assert "074" in codes(analyzer, "Kenya deployed police to Haiti.")

@@ -538,12 +538,12 @@ class Context:
         heads += [obj] if obj is not None else []
         return any(lemma_set(h) & PEACEKEEPING for h in heads)
 
-    @staticmethod
-    def sent_abroad(cand: Candidate) -> bool:
+    def sent_abroad(self, cand: Candidate) -> bool:
         """Forces sent to another country: CAMEO 074 "provide military protection or
         peacekeeping" to that country ("Kenya deployed police to Haiti", "Germany will send
         troops to Lithuania"), not a show of force against it.  Forces sent into a country, or
-        to a border, a sea, a region or a city, stay a show of force (15x)."""
+        to a border, a sea, a region or a city, stay a show of force (15x), also when the
+        country is named only by its adjective ("to the Armenian frontier")."""
         tok = cand.trigger
         if tok.pos_ != "VERB" or not set(lemmas(tok)) & SENDING_VERBS:
             return False
@@ -553,7 +553,7 @@ class Context:
         return bool(states) and any(
             t.head in heads and t.match is not None and getattr(t.match, "kind", "") == "country"
             and str(getattr(t.match, "code", "")) == side_country(t) and side_country(t) not in states
-            for t in cand.targets)
+            and self.doc[t.head].pos_ == "PROPN" for t in cand.targets)
 
     def called_joint(self, cand: Candidate) -> bool:
         tok = cand.trigger
