@@ -1931,3 +1931,9 @@ def test_forces_sent_to_a_frontier_named_by_its_country_are_a_show_of_force(anal
     got = codes(analyzer, "Azerbaijan sent reinforcements to the Armenian frontier.")
     assert any(c.startswith("15") for c in got) and not any(c.startswith("07") for c in got), got
     assert "074" in codes(analyzer, "Kenya deployed police to Haiti.")
+
+
+def test_a_protest_made_by_an_official_complaint_is_no_demonstration(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Pakistan summoned the Afghan charge d'affaires to protest cross-border attacks.")
+    assert not any(c.startswith("14") for c, _, _ in got), got
+    assert any(c.startswith("14") for c in codes(analyzer, "Farmers blocked the highway to protest against fuel prices."))

@@ -134,6 +134,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # protest": the protest the act is for is the act itself, not a second demonstration
         out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(
             c.trigger, {i for o in dissent if o is not c for i in _anchors(o)} - _anchors(c)))]
+        # "summoned the Afghan envoy to protest the attacks": a protest made by an official
+        # complaint or a rebuke is that complaint, not a demonstration
+        complaints = {i for c in out if c.code[:2] in ("11", "12") for i in _anchors(c)}
+        out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(c.trigger, complaints - _anchors(c)))]
         # "found him guilty and sentenced him to seven years": the sentence is the verdict's
         # (116), one judicial act; "..., citing a lack of progress": the reason for the act
         verdicts = {c.trigger.i for c in out if c.code[:3] == "116"}
