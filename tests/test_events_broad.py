@@ -1937,3 +1937,11 @@ def test_a_protest_made_by_an_official_complaint_is_no_demonstration(analyzer) -
     got = coded(analyzer, "Pakistan summoned the Afghan charge d'affaires to protest cross-border attacks.")
     assert not any(c.startswith("14") for c, _, _ in got), got
     assert any(c.startswith("14") for c in codes(analyzer, "Farmers blocked the highway to protest against fuel prices."))
+
+
+def test_a_state_that_bombs_bombs_from_the_air_and_militants_plant_bombs(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # 183 is non-military bombing; a state's or its forces' bombing is aerial (195)
+    assert "195" in codes(analyzer, "The Myanmar junta bombed a school in Sagaing region, killing 12 children.")
+    assert "195" in codes(analyzer, "Russia bombed Aleppo on Tuesday.")
+    got = codes(analyzer, "Militants bombed a market in Peshawar.")
+    assert "183" in got and "195" not in got, got

@@ -152,6 +152,9 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 # "fired tear gas to disperse the protesters": force is used against whom its
                 # purpose acts on (the purpose itself is no act: see Frames.in_purpose)
                 c.targets = self.purpose_target(c.trigger) or c.targets
+        for c in out:
+            if self.bombed_by_a_state(c):
+                c.code = "195"  # before a harm it caused takes its code ("bombed a school, killing 12")
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"

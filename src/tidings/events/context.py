@@ -231,6 +231,8 @@ COURT_NOUNS = frozenset("court tribunal bench judiciary".split())
 COURT_PREPS = ("at", "in", "before", "with", "to")
 #: verbs that put a ban or restriction on someone: "imposed", "slapped", "placed"
 IMPOSING_VERBS = frozenset("impose slap place put".split())
+#: roles of a state that bombs with its forces (a country named alone has no role)
+BOMBING_STATE_ROLES = frozenset({"", "GOV", "MIL"})
 #: verbs of handing a person over to someone
 HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 #: roles of the state bodies that hand a person to another state's justice
@@ -241,11 +243,11 @@ JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
 
 def _states(sides: list[Side], roles: frozenset[str] | None = None, supranational: bool = False) -> set[str]:
     """The countries of the sides read from the text (not inferred), of the given roles only
-    when ``roles`` is given; with ``supranational``, a union of states counts by its block
+    when ``roles`` is given ("" for a country named alone); with ``supranational``, a union of states counts by its block
     ("IGO" of "IGOEUREEC")."""
     out: set[str] = set()
     for x in sides:
-        if x.match is None or x.via in INFERRED_VIA or (roles is not None and side_role(x) not in roles):
+        if x.match is None or x.via in INFERRED_VIA or (roles is not None and (side_role(x) or "") not in roles):
             continue
         code = str(getattr(x.match, "code", ""))
         state = side_country(x) or (code[:3] if supranational and code[:3] in SUPRANATIONAL else None)
@@ -624,6 +626,13 @@ class Context:
         defendants = self.first_actor(  # type: ignore[attr-defined]
             preps(tok, ("against",)) + (preps(obj, ("against",)) if obj is not None else []))
         cand.targets = defendants or [t for t in cand.targets if t.head not in courts]
+
+    @staticmethod
+    def bombed_by_a_state(cand: Candidate) -> bool:
+        """A bombing (183 is "non-military bombing") done by a state or its forces: a state
+        bombs from the air ("Russia bombed Aleppo", "the junta bombed a school"), CAMEO 195."""
+        return (cand.code == "183" and cand.trigger.lemma_.lower() in ("bomb", "bombing")
+                and bool(_states(cand.sources, BOMBING_STATE_ROLES)))
 
     @staticmethod
     def on_another_state(cand: Candidate) -> bool:
