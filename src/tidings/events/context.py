@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from tidings.events.aims import refine_by_aim
 from tidings.events.candidate import Candidate, DerivedMatch
-from tidings.events.lexicon import Entry
 from tidings.events.conventions import (
     ACCUSE_LEMMAS,
     CLAIM_LEMMAS,
@@ -25,6 +24,7 @@ from tidings.events.conventions import (
     WHERE_PREPS,
 )
 from tidings.events.inquiries import inquiry_kind
+from tidings.events.lexicon import Entry
 from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country, side_role
 from tidings.events.requests import asks_for_aid, refine_by_request
 from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
@@ -243,8 +243,8 @@ JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
 
 def _states(sides: list[Side], roles: frozenset[str] | None = None, supranational: bool = False) -> set[str]:
     """The countries of the sides read from the text (not inferred), of the given roles only
-    when ``roles`` is given ("" for a country named alone); with ``supranational``, a union of states counts by its block
-    ("IGO" of "IGOEUREEC")."""
+    when ``roles`` is given ("" for a country named alone); with ``supranational``, a union of
+    states counts by its block ("IGO" of "IGOEUREEC")."""
     out: set[str] = set()
     for x in sides:
         if x.match is None or x.via in INFERRED_VIA or (roles is not None and (side_role(x) or "") not in roles):
@@ -608,23 +608,23 @@ class Context:
         cand.consumed |= {sent[k].i for k in range(at, at + 3)}
         return cand
 
+    def _filed_with(self, tok: Token, names: tuple[str, ...]) -> list[Token]:
+        """The objects of the prepositions ``names`` on a filing verb or on what it filed."""
+        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
+        return preps(tok, names) + (preps(obj, names) if obj is not None else [])
+
     def brought_to_court(self, tok: Token) -> bool:
         """A petition or complaint filed at, in or before a court (on the verb or on what was
         filed): CAMEO 115, "file civil or criminal lawsuit at domestic or international courts";
         a petition to anyone else is an official complaint (114)."""
-        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
-        places = preps(tok, COURT_PREPS) + (preps(obj, COURT_PREPS) if obj is not None else [])
-        return any(lemma_set(p) & COURT_NOUNS for p in places)
+        return any(lemma_set(p) & COURT_NOUNS for p in self._filed_with(tok, COURT_PREPS))
 
     def sued(self, cand: Candidate) -> None:
         """A suit's target is the defendant ("against the election commission"), never the
         court it is brought before."""
-        tok = cand.trigger
-        obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok
-        courts = {c.i for p in preps(tok, COURT_PREPS) + (preps(obj, COURT_PREPS) if obj is not None else [])
-                  if lemma_set(p) & COURT_NOUNS for c in p.subtree}
-        defendants = self.first_actor(  # type: ignore[attr-defined]
-            preps(tok, ("against",)) + (preps(obj, ("against",)) if obj is not None else []))
+        courts = {c.i for p in self._filed_with(cand.trigger, COURT_PREPS) if lemma_set(p) & COURT_NOUNS
+                  for c in p.subtree}
+        defendants = self.first_actor(self._filed_with(cand.trigger, ("against",)))  # type: ignore[attr-defined]
         cand.targets = defendants or [t for t in cand.targets if t.head not in courts]
 
     @staticmethod
