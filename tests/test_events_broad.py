@@ -170,6 +170,13 @@ def codes(analyzer, text: str) -> set[str]:  # type: ignore[no-untyped-def]
     return {c for c, _, _ in coded(analyzer, text)}
 
 
+def aimed_at(got: set[tuple[str, str | None, str | None]], code: str, country: str, source: str | None = None) -> bool:
+    """Whether an event whose code starts with ``code`` has a target of ``country`` (and, when
+    given, the source ``source``)."""
+    return any(c.startswith(code) and t is not None and t.startswith(country) and (source is None or s == source)
+               for c, s, t in got)
+
+
 @pytest.mark.parametrize("text, code", [
     ("Warplanes pounded the village of Kafr Nabl in Syria.", "195"),
     ("Eight villagers were killed in an air strike on the market in Idlib.", "195"),
@@ -1838,7 +1845,7 @@ def test_a_summit_kicking_off_starts_and_guards_kicking_assault(analyzer) -> Non
 def test_an_intent_whose_act_has_no_code_is_still_about_whom_it_acts_on(analyzer) -> None:  # type: ignore[no-untyped-def]
     # the codebook has no code for ending a subsidy, but the pledge is about the farmers
     got = coded(analyzer, "The Indian government vowed to phase out fertiliser subsidies for farmers.")
-    assert any(c.startswith("03") and t is not None and t.startswith("IND") for c, _, t in got), got
+    assert aimed_at(got, "03", "IND"), got
     # an act with no actor named leaves the intent without a target
     got = coded(analyzer, "The Colombian government pledged to build more roads.")
     assert any(c.startswith("03") and t is None for c, _, t in got), got
@@ -1846,7 +1853,7 @@ def test_an_intent_whose_act_has_no_code_is_still_about_whom_it_acts_on(analyzer
 
 def test_aspectual_verbs_leave_the_intended_act_to_their_complement(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Japan agreed to begin withdrawing its troops from Iraq.")
-    assert any(c.startswith("03") and t is not None and t.startswith("IRQ") for c, _, t in got), got
+    assert aimed_at(got, "03", "IRQ"), got
     assert not any(c.startswith("08") for c, _, _ in got), got
 
 
@@ -1884,7 +1891,7 @@ def test_a_person_one_state_hands_to_another_states_justice_is_judicial_cooperat
     assert ("063", "GEOGOV", "KAZCOP") in got, got
     # the cooperation is with the state that receives the suspect, not with the suspect
     got = coded(analyzer, "Turkish police handed over two suspected smugglers to Greek prosecutors at the border.")
-    assert any(c == "063" and t is not None and t.startswith("GRC") for c, _, t in got), got
+    assert aimed_at(got, "063", "GRC"), got
     # a captor handing over a captive releases him
     got = codes(analyzer, "Rebels handed over the kidnapped engineer to police in Kaduna.")
     assert "0841" in got and "063" not in got, got
@@ -1898,7 +1905,7 @@ def test_police_arriving_are_deployed_not_visiting(analyzer) -> None:  # type: i
 
 def test_bans_on_another_states_people_are_sanctions_and_at_home_administrative(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Britain imposed travel bans on three Russian generals.")
-    assert any(c == "163" and t is not None and t.startswith("RUS") for c, _, t in got), got
+    assert aimed_at(got, "163", "RUS"), got
     got = codes(analyzer, "The Chinese government imposed restrictions on Tibetan monasteries.")
     assert "172" in got and "163" not in got, got
 
@@ -1911,7 +1918,7 @@ def test_regret_expressed_is_an_apology_and_grief_is_empathy(analyzer) -> None: 
 
 def test_a_petition_filed_at_a_court_is_a_suit_against_the_defendant(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Opposition lawmakers in Kenya filed a petition at the High Court against President William Ruto.")
-    assert any(c == "115" and t is not None and t.startswith("KEN") for c, _, t in got), got
+    assert aimed_at(got, "115", "KEN"), got
     # the court is where the suit is brought, never its target
     assert not any(t is not None and t.endswith("JUD") for c, _, t in got if c == "115"), got
     # a petition to anyone else is an official complaint
@@ -1922,7 +1929,7 @@ def test_a_diplomat_declared_persona_non_grata_is_expelled_whatever_the_parse(an
     for text, src, tgt in (("Lithuania declared a Belarusian diplomat persona non grata on Friday.", "LTU", "BLR"),
                            ("Chad declares French ambassador persona non grata", "TCD", "FRA")):
         got = coded(analyzer, text)
-        assert any(c == "161" and s == src and t is not None and t.startswith(tgt) for c, s, t in got), (text, got)
+        assert aimed_at(got, "161", tgt, source=src), (text, got)
     assert not any(c == "161" for c, _, _ in coded(
         analyzer, "Russia did not declare the German ambassador persona non grata."))
 
