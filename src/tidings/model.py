@@ -326,6 +326,17 @@ class Provenance:
 
 
 @dataclass
+class StageError:
+    """A stage that failed on one article: the article keeps what the other stages found."""
+
+    stage: str  # quotes, speakers, events, places, reliability
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "error": self.error}
+
+
+@dataclass
 class Analysis:
     id: str | None
     article: Article
@@ -339,6 +350,8 @@ class Analysis:
     #: the reliability findings before weighting (kept so a corpus can add its own and re-score;
     #: not part of the output)
     findings: list[Any] = field(default_factory=list, repr=False)
+    #: the stages that failed on this article (their part of the output is empty)
+    stage_errors: list[StageError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -352,4 +365,6 @@ class Analysis:
         }
         if self.provenance is not None:
             out["provenance"] = self.provenance.to_dict()
+        if self.stage_errors:
+            out["stage_errors"] = [e.to_dict() for e in self.stage_errors]
         return out

@@ -7,9 +7,9 @@ between articles, which is what lets the same code run in a process pool or on S
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from wordfreq import zipf_frequency
 
@@ -26,7 +26,7 @@ from tidings.ingest.sources import (
     time_limit,
     timeout_message,
 )
-from tidings.model import Analysis, Article, Quote
+from tidings.model import Analysis, Article, Quote, Reliability, Signal, StageError
 from tidings.places import article_places, locate
 from tidings.places.gazetteer import gazetteer
 from tidings.quotes import extract_quotes
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 Result = Analysis | Failure
+T = TypeVar("T")
 
 #: the longest body analysed (spaCy's own default limit, about 1 GB of parser memory)
 MAX_BODY_CHARS = 1_000_000
@@ -68,18 +69,24 @@ class Analyzer:
         gc.freeze()
 
     def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
+        """One article through the stages after the parse.  A stage that raises on this article
+        leaves its part empty and is named in ``stage_errors``; the other stages still run (a bug
+        in the event coder must not cost the article its quotes).  The actor stage is the
+        exception: every later stage reads its mentions, so its failure fails the article."""
         actors = self.knowledge.for_article(article, doc)
         entities = actors.entities()
-        quotes = extract_quotes(article, doc)
+        guard = _Guard()
+        quotes = guard.run("quotes", lambda: extract_quotes(article, doc), [])
         for quote in quotes:
-            _code_speaker(quote, actors, self.knowledge, article.published)
-        events = code_events(article, doc, actors, quotes, verbs=self.verbs)
-        places = article_places(article.text, doc, entities)
-        locate(events, places, doc)
-        found = findings(article, doc, quotes, entities, events)
+            guard.run("speakers", lambda q=quote: _code_speaker(q, actors, self.knowledge, article.published), None)
+        events = guard.run("events", lambda: code_events(article, doc, actors, quotes, verbs=self.verbs), [])
+        places = guard.run("places", lambda: article_places(article.text, doc, entities), [])
+        guard.run("places", lambda: locate(events, places, doc), None)
+        found = guard.run("reliability", lambda: findings(article, doc, quotes, entities, events), None)
+        reliability = combine(found) if found is not None else _unjudged()
         return Analysis(
             id=article.id, article=article, entities=entities, quotes=quotes, events=events,
-            reliability=combine(found), findings=found, places=places,
+            reliability=reliability, findings=found or [], places=places, stage_errors=guard.errors,
         )
 
     def _admit(self, item: Item) -> Item:
@@ -128,6 +135,29 @@ class Analyzer:
             except Exception as exc:  # one article's bug must not lose the rest of the batch
                 result = Failure(item.id, f"internal error while analysing: {type(exc).__name__}: {exc}")
             yield result
+
+
+class _Guard:
+    """Runs the stages of one article, keeping the first error of each stage that raises."""
+
+    def __init__(self) -> None:
+        self.errors: list[StageError] = []
+
+    def run(self, stage: str, step: Callable[[], T], default: T) -> T:
+        try:
+            return step()
+        except Exception as exc:  # ArticleTimeout is a BaseException: a time limit still ends the article
+            if not any(e.stage == stage for e in self.errors):
+                self.errors.append(StageError(stage, f"{type(exc).__name__}: {exc}"))
+            return default
+
+
+def _unjudged() -> Reliability:
+    """The reliability of an article the reliability stage failed on: neutral, and saying so."""
+    return Reliability(score=50, signals=[Signal(
+        "not_judged", "medium",
+        "the reliability stage failed on this article, so the score is a neutral 50, not a judgement",
+    )])
 
 
 def _code_speaker(quote: Quote, actors: ArticleActors, knowledge: ActorKnowledge, date: str | None) -> None:

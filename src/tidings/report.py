@@ -40,6 +40,9 @@ def render(analysis: Analysis) -> RenderableType:
     meta.add_row("body", f"{words} words, {len(art.paragraphs())} paragraphs")
     rel = analysis.reliability
     meta.add_row("reliability", Text(f"{rel.score}/100", style=_score_style(rel.score)))
+    for failed in analysis.stage_errors:
+        meta.add_row(Text("failed stage", style="red"),
+                     Text(f"{failed.stage}: {failed.error} (its part below is empty)", style="red"))
     parts.append(meta)
 
     if rel.signals:

@@ -121,7 +121,7 @@ def analyze(
         from tidings.store.provenance import BatchProvenance
 
         corpus = BatchProvenance()
-    n_done = n_failed = 0
+    n_done = n_failed = n_partial = 0
     single_failure: Failure | None = None
     results_json: list[dict[str, object]] = []
     total = count_items(inputs) if show_progress else None
@@ -142,6 +142,12 @@ def analyze(
                         err_console.print(f"[red]skipped[/red] {result.id}: {result.error}", highlight=False)
                 else:
                     n_done += 1
+                    if result.stage_errors:
+                        n_partial += 1
+                        stages = ", ".join(e.stage for e in result.stage_errors)
+                        err_console.print(f"[yellow]partly analysed[/yellow] {result.id}: the {stages} stage failed "
+                                          f"({result.stage_errors[0].error}); its other parts are kept",
+                                          highlight=False)
                     record = result.to_dict()
                     if fmt is Format.text:
                         from tidings.report import print_report
@@ -168,7 +174,8 @@ def analyze(
     if batch and n_done == 0 and n_failed > 0 and not any(Path(s).suffix.lower() in BATCH_SUFFIXES for s in expand(inputs)):
         fail(f"none of the {n_failed} inputs could be analysed (last: {single_failure.error if single_failure else ''})", 1)
     if show_progress or (fmt is Format.text and batch):
-        err_console.print(f"{n_done} analysed, {n_failed} failed", highlight=False)
+        partial = f" ({n_partial} with a failed stage)" if n_partial else ""
+        err_console.print(f"{n_done} analysed{partial}, {n_failed} failed", highlight=False)
 
 
 @app.command()

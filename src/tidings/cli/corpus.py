@@ -156,6 +156,10 @@ def ingest_cmd(
         name = f" {f.id}" if f.id and not (named and f.id == Path(f.where or "").name) else ""
         err_console.print(f"[red]failed[/red]{escape(name + where)}: {escape(f.error)}", highlight=False,
                           soft_wrap=True)
+    for ident, failed in report.partial:
+        stages = "; ".join(f"the {e.stage} stage failed ({e.error})" for e in failed)
+        err_console.print(f"[yellow]partly analysed[/yellow] {escape(ident)}: {escape(stages)}; "
+                          "its other parts are stored", highlight=False, soft_wrap=True)
     c = report.counts
     err_console.print(
         f"{c.new} new, {c.duplicate} duplicate, {c.failed} failed; {report.merged_events} merged events; "

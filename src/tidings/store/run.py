@@ -17,7 +17,7 @@ from typing import Protocol
 import duckdb
 
 from tidings.ingest.sources import Failure, Item
-from tidings.model import Analysis, Article
+from tidings.model import Analysis, Article, StageError
 from tidings.store import merge, quotation_merge
 from tidings.store.writer import Batch, Identity, Writer
 
@@ -46,6 +46,8 @@ class IngestReport:
     run_id: str
     counts: Counts
     failures: list[Failure] = field(default_factory=list)
+    #: articles stored with a stage that failed on them (their id, and each failed stage's error)
+    partial: list[tuple[str, list[StageError]]] = field(default_factory=list)
     merged_events: int = 0
     quotations: int = 0
 
@@ -124,6 +126,8 @@ def ingest(
                     report.failures.append(result)
                     note("failed", result)
                 else:
+                    if result.stage_errors:
+                        report.partial.append((result.id or ident.article_id, list(result.stage_errors)))
                     writer.provenance().observe(result, key=ident.article_id)
                     batch.analyses.append((result, ident))
                     note("new", result)
