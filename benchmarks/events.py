@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi]
                                           [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -29,9 +29,13 @@ event, written apart from the coder at the start of the ninth session, was blind
 from the tenth session on; ``events_probe_news_g.jsonl``, 120 sentences in the style of British,
 American, Canadian and Australian papers and public broadcasters (long sentences, attribution at
 the end, participial openers), 20 with no political event, written apart from the coder at the
-start of the tenth session, is blind; ``events_probe_news_h.jsonl``, 120 sentences of conflict and
-crisis reporting by regional outlets, live blogs and monitors, 20 with no political event, written
-apart from the coder at the start of the eleventh session, is blind).  Every
+start of the tenth session, was blind in the tenth and eleventh and is looked at from the twelfth
+on; ``events_probe_news_h.jsonl``, 120 sentences of conflict and crisis reporting by regional
+outlets, live blogs and monitors, 20 with no political event, written apart from the coder at the
+start of the eleventh session, is blind; ``events_probe_news_i.jsonl``, 120 sentences of
+diplomacy, governance, economics and rights reporting (newsletters, policy briefs, explainers,
+institutional and wire copy; the cooperative and verbal roots 01-14 above all), 20 with no political
+event, written apart from the coder at the start of the twelfth session, is blind).  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
@@ -71,7 +75,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf", "newsg", "newsh")
+        "newsd", "newse", "newsf", "newsg", "newsh", "newsi")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -79,9 +83,10 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "conflict": "events_probe_conflict.jsonl", "news": "events_probe_news_b.jsonl",
                "newsc": "events_probe_news_c.jsonl", "newsd": "events_probe_news_d.jsonl",
                "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl",
-               "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl"}
+               "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
+               "newsi": "events_probe_news_i.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsg", "newsh"})
+BLIND = frozenset({"conflict", "news", "newsh", "newsi"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
