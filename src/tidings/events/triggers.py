@@ -242,6 +242,18 @@ PROTECTED = frozenset("civilian population resident villager refugee people work
 TRIP_VERBS = frozenset("be arrive travel fly head go come land stay return".split())
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """A noun phrase held as an apposition inside the phrase that opens the verb's clause, set off
+    by a comma and ending right before the verb: the subject the parse misplaced."""
+    doc = verb.doc
+    start = verb.left_edge.i
+    for a in doc[start:verb.i]:
+        if (a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN") and a.left_edge.i > start
+                and doc[a.left_edge.i - 1].text == "," and a.right_edge.i + 1 == verb.i):
+            return a
+    return None
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -253,6 +265,12 @@ class Triggers:
             # the dateline's place for the subject holds the subject as the place's apposition
             c = next((a for k in children_of(tok) if k.dep_ in SUBJ_DEPS and k.i in datelines
                       for a in children_of(k) if a.dep_ == "appos" and a.i not in datelines), None)
+        if (c is None or (c.tag_ == "VBG" and c.pos_ == "VERB")) and tok.dep_ in ("ROOT", "ccomp"):
+            # "Meeting in Doha, the prime minister of Qatar ... signed", "After talks in Doha, the
+            # prime minister ... signed": the parse took the opening phrase for the subject, or hung
+            # the subject on it as an apposition; the noun phrase after its comma, running up to the
+            # verb, is the subject
+            c = _stranded_subject(tok) or c
         if c is not None:
             if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":  # "rebels who attacked"
                 return tok.head, 0.9

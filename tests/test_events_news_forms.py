@@ -1,0 +1,26 @@
+"""Forms of news sentences the parse gets wrong or the coder once read too literally: opening
+phrases that swallow the subject, and more.  Sentences are written for these tests; they go
+through the whole analysis (real actor coding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_broad import coded
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Meeting on the sidelines of the summit in Nairobi, the prime minister of Qatar and the president of "
+     "Kenya signed a defence pact.", ("057", "QATGOV", "KENGOV")),
+    ("After talks in Doha, the foreign minister of Egypt signed a gas agreement with Qatar.",
+     ("057", "EGYGOV", "QAT")),
+    ("Speaking at a rally in Accra, the president of Ghana condemned the coup in Niger.", ("111", "GHAGOV", "NER")),
+])
+def test_a_subject_after_an_opening_phrase_is_the_subject(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)
+
+
+def test_a_comma_phrase_inside_the_clause_is_not_taken_for_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the apposition does not end at the verb: the subject stays the minister
+    assert ("040", "EGYGOV", "QAT") in coded(
+        analyzer, "Egypt's foreign minister, Badr Abdelatty, met his Qatari counterpart in Doha.")
