@@ -387,10 +387,13 @@ class Frames:
 
     @staticmethod
     def governor(tok: Token) -> Token | None:
-        """The verb an infinitival purpose or complement clause hangs on ("give ... to help")."""
-        if tok.pos_ not in ("VERB", "AUX") or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
+        """The verb an infinitival purpose or complement clause hangs on ("give ... to help"),
+        or the "help" a bare infinitive hangs on ("could help fight")."""
+        if tok.pos_ not in ("VERB", "AUX"):
             return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok)):
+            bare = tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "help"
+            return tok.head if bare else None
         head = tok.head
         if tok.dep_ == "acl" and head.pos_ == "NOUN":
             head = head.head
