@@ -22,6 +22,12 @@ paraphrase under a clickbait title, a crude thesaurus spinner, a lazy scraper (t
 copies with a single kind applied), a stiff translated-and-back version, a summary padded with
 generic background, and stitches of two originals of the set; the method is in ``notes``.  It is
 blind in the session it was written in (figures only) and may be read from the next one.
+Set ``c`` (``probes/farm_pairs_c.jsonl``, 2026-12-05, twelfth session): 30 originals and a copy of
+each by a fourth writer, asked for methods unlike a single rewriting tool: half verbatim and half
+spun, SEO pieces with an FAQ, bullet-point digests keeping stripped quotes, translated-and-back
+copies, tense and spelling changes, reordered paragraphs, stitches of an unrelated story and of
+one on the same broad topic (harder), captions and boilerplate in many forms; four copies carry
+one subtle kind only.  Blind in the twelfth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -45,9 +51,9 @@ from content_farm import ROOT, analyse, report, signal_table  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
-        "b": PROBES / "farm_pairs_b.jsonl"}
+        "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "b"})
+BLIND = frozenset({"locked", "c"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

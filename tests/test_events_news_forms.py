@@ -24,3 +24,15 @@ def test_a_comma_phrase_inside_the_clause_is_not_taken_for_its_subject(analyzer)
     # the apposition does not end at the verb: the subject stays the minister
     assert ("040", "EGYGOV", "QAT") in coded(
         analyzer, "Egypt's foreign minister, Badr Abdelatty, met his Qatari counterpart in Doha.")
+
+
+def test_an_act_is_praised_or_condemned_in_whoever_did_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the by-phrase the parse hangs on the act's of-object is still the act's doer
+    got = coded(analyzer, "The arrest of three journalists by Ethiopian police was condemned by the "
+                          "Committee to Protect Journalists.")
+    assert any(c == "111" and t == "ETHCOP" for c, _, t in got)
+    got = coded(analyzer, "The UN welcomed the release of 20 prisoners by the Venezuelan government.")
+    assert ("051", "IGOUNO", "VENGOV") in got
+    # praise of an act with no doer named keeps its object's reading
+    got = coded(analyzer, "Kenya welcomed the ceasefire in Sudan.")
+    assert not any(c.startswith("05") and t == "KEN" for c, _, t in got)

@@ -648,13 +648,16 @@ class Triggers:
             if dative is not None:
                 return self.res.sides(dative)  # "gave residents 48 hours to leave": the residents
         if obj is not None and not entry.notobj:
+            if entry.code[:2] in ("05", "11"):
+                # "denounced the arrest of a journalist in Poland": Poland; "welcomed the release
+                # of prisoners by the government": the government (an act is praised or
+                # condemned in whoever did it)
+                doer = self.doer_of_act(obj, praised=entry.code[:2] == "05")
+                if doer is not None:
+                    return [doer]
             sides = self.res.sides(obj)
             if any(s.match is not None and s.via == "direct" for s in sides):
                 return sides
-            if entry.code[:2] == "11":
-                doer = self.doer_of_act(obj)
-                if doer is not None:
-                    return [doer]  # "denounced the arrest of a journalist in Poland": Poland
             inner = self.inner_participant(obj)
             if inner is not None:
                 return [inner]
@@ -700,12 +703,25 @@ class Triggers:
             return self.res.sides(obj)
         return []
 
-    def doer_of_act(self, obj: Token) -> Side | None:
+    def doer_of_act(self, obj: Token, praised: bool = False) -> Side | None:
         """Whom criticism of an act is aimed at: the act's doer ("Israel's strike", "the arrest
         by Polish police"), else the country it was done in ("the arrest of a journalist in
         Poland"); the person it was done to ("of a journalist") is not criticised.  None when
-        the object is no coercive or violent act, or names no doer or place."""
-        if not any(e.code[:2] in ("17", "18", "19", "20") for e in self.lex.entries("N", obj.lemma_.lower())):
+        the object is no coercive or violent act, or names no doer or place.  With ``praised``,
+        whom praise of an act is aimed at: the doer its by-phrase names, of any act the lexicon
+        codes ("the release of prisoners by the government")."""
+        codes = [e.code for e in self.lex.entries("N", obj.lemma_.lower())]
+        # the by-phrase the parse hung on the act's of-object ("the arrest of three journalists
+        # by the police") is the act's own
+        by_doer = preps(obj, ("by",)) + [p for h in preps(obj, ("of",)) for p in preps(h, ("by",))]
+        if praised:
+            for p in by_doer:
+                s = self.res.side(p)
+                if codes and s is not None and s.match is not None:
+                    s.via = "doer of the act praised"
+                    return s
+            return None
+        if not any(c[:2] in ("17", "18", "19", "20") for c in codes):
             return None
         for c in children_of(obj):
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
@@ -713,7 +729,7 @@ class Triggers:
                 if s is not None and s.match is not None:
                     s.via = "doer of the act criticised"
                     return s
-        for p in preps(obj, ("by",)):
+        for p in by_doer:
             s = self.res.side(p)
             if s is not None and s.match is not None:
                 s.via = "doer of the act criticised"
