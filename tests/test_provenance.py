@@ -570,3 +570,83 @@ def test_the_cluster_matcher_weighs_dates_as_the_store_does() -> None:
     assert list(match_group(group)) == []
     undated = (0, ([("first", (1, SPUN, None))], [(0, "rewrite", ORIGINAL, None, None)]))
     assert [aid for aid, _ in match_group(undated)] == ["first"]
+
+
+# ----------------------------------------------- a stitch of two reports on the same subject
+
+GHANA_RATES = [
+    "ACCRA, May 20 (Wire) - Ghana's central bank raised its main lending rate by one percentage point to 29 "
+    "percent on Monday, saying food and fuel prices were still climbing faster than it had expected.",
+    "The governor told a news conference in Accra that inflation had reached 24 percent in April and that the "
+    "bank would not hesitate to tighten policy again if prices kept rising through the summer.",
+    "Economists at two local banks had expected the central bank to keep its rate unchanged after the cedi "
+    "steadied against the dollar in the first quarter of the year.",
+    "Traders in the capital's Makola market said the price of a bag of rice had doubled since January and that "
+    "customers were buying smaller quantities every week.",
+    "The finance ministry said the higher rate would raise the cost of servicing domestic debt but that the "
+    "budget deficit target for the year would not change.",
+    "The bank's monetary policy committee will meet again in late July, when it is due to publish new "
+    "forecasts for growth and inflation for the rest of the year.",
+]
+KENYA_RATES = [
+    "NAIROBI, May 20 (Wire) - Kenya's central bank left its benchmark rate at 13 percent on Monday, pointing "
+    "to a stronger shilling and a good harvest that had pulled down the price of maize flour.",
+    "Inflation in Kenya slowed to 5 percent in April from almost 7 percent a year earlier, the national "
+    "statistics office said last week, the lowest reading since the start of 2022.",
+    "Some members of the monetary policy committee had argued for a cut to help small businesses that borrow "
+    "heavily from commercial lenders, according to minutes of the previous meeting.",
+    "The shilling has gained more than a fifth against the dollar this year after the government bought back "
+    "part of a eurobond that falls due in June.",
+    "Analysts at a Nairobi brokerage said they expected the first cut in the benchmark rate to come in August "
+    "if the shilling holds its ground.",
+    "The treasury is due to present next year's budget to parliament in the second week of June.",
+]
+
+
+@pytest.mark.parametrize("stitched_first", [False, True], ids=["sources-first", "stitched-first"])
+def test_paragraphs_of_two_reports_on_one_subject_are_a_stitch_and_the_reports_are_no_copies(
+        stitched_first: bool) -> None:
+    """A scraper joins two reports on one subject paragraph by paragraph and drops both
+    datelines: the dropped datelines say the piece was made from each report (a copy drops where
+    a report was filed, it does not make one up), and the two reports' paragraphs lie apart in
+    it, so it is made of the two however alike their words; neither report is said to be made
+    from it."""
+    g, k = _join(GHANA_RATES), _join(KENYA_RATES)
+    undated = [p.split(" - ", 1)[1] for p in (GHANA_RATES[0], KENYA_RATES[0])]
+    parts = [undated[0], GHANA_RATES[1], undated[1], KENYA_RATES[1], GHANA_RATES[2], GHANA_RATES[3],
+             GHANA_RATES[4]]
+    stitched = _join(parts)
+    items = [("g", g), ("k", k)]
+    idx = _index([("s", stitched), *items] if stitched_first else [*items, ("s", stitched)])
+    prov = idx.match("s", stitched)
+    assert prov is not None
+    assert {p.paragraph: p.article_id for p in prov.stitched_from} == {0: "g", 1: "g", 2: "k", 3: "k", 4: "g",
+                                                                      5: "g", 6: "g"}
+    for key, text in items:
+        back = idx.match(key, text)
+        assert back is None or not (back.spun_from or back.stitched_from), key
+
+
+def test_two_copies_that_dropped_different_paragraphs_make_no_stitch() -> None:
+    """Two reprints of one report, each missing a paragraph the other kept, share every part of
+    the report between them: neither the report nor a reprint is taken for a stitch."""
+    report = _join(GHANA_RATES)
+    one = _join(GHANA_RATES[:4] + GHANA_RATES[5:])
+    two = _join(GHANA_RATES[:1] + GHANA_RATES[2:])
+    idx = _index([("report", report), ("one", one), ("two", two)])
+    for key, text in (("report", report), ("one", one), ("two", two)):
+        prov = idx.match(key, text)
+        assert prov is None or not prov.stitched_from, key
+
+
+@pytest.mark.parametrize("copy_first", [False, True], ids=["original-first", "copy-first"])
+def test_a_dropped_dateline_is_no_swap(copy_first: bool) -> None:
+    """A reprint word for word but for the dateline it dropped: the dropping is no word swap,
+    so neither article is said to be spun from the other, whichever was indexed first."""
+    report = _join(GHANA_RATES)
+    reprint = _join([GHANA_RATES[0].split(" - ", 1)[1], *GHANA_RATES[1:]])
+    items = [("reprint", reprint), ("report", report)] if copy_first else [("report", report), ("reprint", reprint)]
+    idx = _index(items)
+    for key, text in items:
+        prov = idx.match(key, text)
+        assert prov is None or not (prov.spun_from or prov.stitched_from), key

@@ -66,10 +66,12 @@ LONG_SENTENCE = 15  # ... or one sentence of this many words
 RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction) ...
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
+DATELINE_SHARE = 0.5  # a dateline one side lacks counts as marks missing from this share of sentences
 MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
 FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
 MIN_REST = 2  # sentences outside the block, on each side, before the fits are compared
+HOLDS_MORE = 0.5  # share of a piece's sentences outside a block that another copy of its source holds
 
 #: a rewrite (see _reworded): sentences with this many content words are compared ...
 REWORDED_WORDS = 4
@@ -79,6 +81,10 @@ REWORDED_SHARE = 0.3  # ... and this share of the new article's compared sentenc
 REWORDED_SWAP = 2  # words on either side of a swap read off a reworded pair
 REWORDED_PROPOSED = 2  # an article is tried when the LSH paired it with this many sentences ...
 REWORDED_CANDIDATES = 3  # ... and among the few it paired most
+
+#: a dateline opening a paragraph: a place in capitals, maybe a region or date after a comma and an
+#: agency in brackets, then a dash ("PORT SUDAN (AFP) —", "ACCRA, May 20 (Reuters) -")
+_DATELINE = re.compile(r"""[A-Z][A-Z.'’ ]*[A-Z](?:,[^\n—–:]{1,60}?)?(?:\s*\([^()\n]{1,30}\))?\s*(?:—|–|--|-)\s+(?=[A-Z"“‘'])""")
 
 #: quotation marks around words (straight or curly double quotes, and two apostrophes)
 _QUOTE_MARKS = re.compile(r'["“”„«»]|\'\'|‘‘|’’')
@@ -149,6 +155,7 @@ class _Article:
     sentences: list[_Sentence]
     paragraphs: list[tuple[int, int]]
     published: str | None = None  # YYYY-MM-DD, when known
+    dated: frozenset[int] = frozenset()  # sentences a dateline opened ("ACCRA, May 20 (Reuters) -")
 
 
 @dataclass
@@ -294,12 +301,20 @@ class ProvenanceIndex:
     # ------------------------------------------------------------------ building
     def _prepare(self, article_id: str, text: str, title: str | None, published: Any = None) -> _Article:
         sents = []
+        paras = _paragraphs(text)
+        starts = {ps for ps, _ in paras}
+        dated: set[int] = set()
         for i, (s, e) in enumerate(sentence_spans(text)):
+            line = _DATELINE.match(text, s, e) if s in starts else None
+            if line is not None:
+                # where and by whom it was filed is no word of the report: a copy that drops the
+                # dateline has swapped nothing (the dropping is a trace of its own, see match)
+                dated.add(i)
+                s = line.end()
             words = tokens(text[s:e])
             if len(words) >= MIN_WORDS:
                 sents.append(_Sentence(article_id, i, s, e, text, [w.lower() for w in words]))
-        paras = _paragraphs(text)
-        return _Article(article_id, title, text, sents, paras, _day(published))
+        return _Article(article_id, title, text, sents, paras, _day(published), frozenset(dated))
 
     @staticmethod
     def _minhashes(sents: list[_Sentence]) -> list[MinHash]:
@@ -382,6 +397,7 @@ class ProvenanceIndex:
         spun: list[SpunFrom] = []
         sources: list[str] = []
         derived: set[str] = set()
+        parts = {src: {a.new.index for a in aligned} for src, aligned in by_source.items()}
         for src, aligned in by_source.items():
             if len(aligned) < MIN_SENTENCES and max(a.new.n for a in aligned) < LONG_SENTENCE:
                 continue
@@ -391,8 +407,16 @@ class ProvenanceIndex:
             # quotation marks only one side has: a copy strips them, never adds them
             marks = sum((bool(_QUOTE_MARKS.search(old_text[a.old.start:a.old.end]))
                          - bool(_QUOTE_MARKS.search(text[a.new.start:a.new.end]))) for a in aligned)
-            direction = _dated(_direction(swaps, old_text, text, marks / len(aligned)),
-                               new.published, old_art.published if old_art else None)
+            # a dateline the stored sentence has and the new one lacks: a copy drops where the
+            # report was filed, it does not make one up.  (The other way round says only that the
+            # stored article dropped it, maybe from the new one's own source: no evidence either way.)
+            lines = max(0, _datelines(aligned, new, old_art)) if old_art is not None else 0
+            direction = _direction(swaps, old_text, text, marks / len(aligned) + DATELINE_SHARE * lines)
+            if not swaps and lines:
+                direction = "spun"
+            # the shape of a stitch tells which side is the copy whatever the words say: the piece
+            # made of two articles' separate parts is the one made from them
+            direction = _dated(direction, new.published, old_art.published if old_art else None)
             if direction == "original":
                 continue  # the other article is the reworded one: this is its original
             sources.append(src)
@@ -411,7 +435,9 @@ class ProvenanceIndex:
                             "original": (old.text[a.old.start:a.old.end] if old is not None else "")}
                            for a in sorted(aligned, key=lambda a: a.new.start)],
             ))
-        stitched = self._stitched(new, best, sources, derived)
+        # sources the new article holds in a block of its own beside another source's block
+        apart = {src for src in sources if _joined(src, parts)}
+        stitched = self._stitched(new, best, sources, derived, apart)
         unquoted = self._unquoted(text, best, sources)
         if not spun and not stitched and not unquoted:
             return None
@@ -419,7 +445,8 @@ class ProvenanceIndex:
         return Provenance(spun_from=spun, stitched_from=stitched, unquoted=unquoted)
 
     def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str],
-                  derived: set[str] | frozenset[str] = frozenset()) -> list[StitchedFrom]:
+                  derived: set[str] | frozenset[str] = frozenset(),
+                  apart: set[str] | frozenset[str] = frozenset()) -> list[StitchedFrom]:
         """Paragraphs of ``new`` by the source they came from, when they came from two or more.
 
         That two articles share paragraphs does not say which took them from which: an original
@@ -430,7 +457,10 @@ class ProvenanceIndex:
         main source (the one that explains most), a source counts only when the block ``new``
         shares with it fits that source's other sentences better than ``new``'s own other
         sentences, by ``FIT_MARGIN``, or when it is foreign to ``new`` (``FOREIGN``: an
-        unrelated item pasted in)."""
+        unrelated item pasted in).  And when ``new`` is known to be made from both the main source
+        and another (``derived``), whose blocks lie apart (``apart``: they share one sentence at
+        most), it is made of the two however close they are in subject: reports interleaved
+        paragraph by paragraph, neither of them framing the other."""
         if len(sources) < 2:
             return []
         votes: list[dict[str, int]] = []
@@ -457,12 +487,28 @@ class ProvenanceIndex:
             if src == main or src not in owner:
                 continue
             block = [i for i, o in enumerate(owner) if o == src]
-            if (framed and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
+            if self._holds_more(new, block, src):
+                continue  # another copy of what the main source gave, not a block from elsewhere
+            if ((framed or (main in derived and src in derived and src in apart))
+                    and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
                 kept.add(src)
         if len(kept) < 2:
             return []
         return [StitchedFrom(paragraph=p, start=ps, end=pe, article_id=o)
                 for p, ((ps, pe), o) in enumerate(zip(new.paragraphs, owner)) if o in kept]
+
+    def _holds_more(self, new: _Article, block: list[int], src: str) -> bool:
+        """Whether ``src`` shares with ``new`` more than the block (``HOLDS_MORE`` of the sentences
+        outside it, and ``MIN_SENTENCES`` at least): two reprints of one report, each missing a paragraph the other kept, both
+        hold the report's other paragraphs, which credit them to whichever was indexed first."""
+        old = self.articles.get(src)
+        if old is None:
+            return False
+        spans = [new.paragraphs[i] for i in block]
+        outside = [s for s in new.sentences if not any(ps <= s.start < pe for ps, pe in spans)]
+        held = sum(1 for s in outside if any(_may_align(o, s) and align(o.lower, s.lower) is not None
+                                             for o in old.sentences))
+        return held >= max(MIN_SENTENCES, HOLDS_MORE * len(outside))
 
     def _said_in(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether a sentence of the paragraphs ``block`` of ``new`` says what a sentence of
@@ -516,6 +562,23 @@ class ProvenanceIndex:
             if not a.reworded and _QUOTE_MARKS.search(before) and not _QUOTE_MARKS.search(after):
                 out.append(Unquoted(a.old.article, a.new.start, a.new.end, before))
         return out
+
+
+def _datelines(aligned: list[Alignment], new: _Article, old: _Article) -> int:
+    """+1 when a sentence the stored article opens with a dateline stands in the new one
+    without it, -1 when it is the other way round, else 0."""
+    kept = {(a.old.index in old.dated) - (a.new.index in new.dated) for a in aligned}
+    return 1 if 1 in kept and -1 not in kept else -1 if -1 in kept and 1 not in kept else 0
+
+
+def _joined(src: str, parts: dict[str, set[int]]) -> bool:
+    """Whether the new article joins what it shares with ``src`` to a separate block
+    (``MIN_SENTENCES`` or more) it shares with another article, the two blocks overlapping by
+    one sentence at most: the new article is a stitch of the two."""
+    mine = parts.get(src, set())
+    return len(mine) >= MIN_SENTENCES and any(
+        other != src and len(got - mine) >= MIN_SENTENCES and len(got & mine) <= 1
+        for other, got in parts.items())
 
 
 def _says_the_same(a: _Sentence, b: _Sentence) -> float:
