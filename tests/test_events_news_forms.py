@@ -36,3 +36,24 @@ def test_an_act_is_praised_or_condemned_in_whoever_did_it(analyzer) -> None:  # 
     # praise of an act with no doer named keeps its object's reading
     got = coded(analyzer, "Kenya welcomed the ceasefire in Sudan.")
     assert not any(c.startswith("05") and t == "KEN" for c, _, t in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a sum of money pledged is aid pledged, given in what its in-phrase names, to whom its purpose is for
+    ("Japan pledged $500m to rebuild Ukraine's power grid.", ("033", "JPN", "UKR")),
+    ("South Korea pledges $300m for reconstruction in Gaza", ("033", "KOR", "PSE")),
+    ("Norway will provide $20m in emergency food aid to refugees in Chad.", ("0333", "NOR", "TCDREF")),
+    # a headline's "X to V" is what X will do
+    ("Britain to send more troops to Estonia", ("0334", "GBR", "EST")),
+    ("US to ease sanctions on Syria's central bank, Treasury says", ("0354", "USA", "SYRBUS")),
+])
+def test_money_and_headline_futures(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The decision to lift sanctions angered Russia.",
+    "Britain sent more troops to Estonia to deter Russia.",
+])
+def test_an_infinitive_that_is_no_headline_stays_what_it_was(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("03") for c, _, _ in coded(analyzer, text))

@@ -59,8 +59,9 @@ if TYPE_CHECKING:
 
 __all__ = ["THRESHOLD", "CodedEvent", "Coder", "code_events"]
 
-#: roots of force and its show whose target an infinitive of purpose can name
-FORCE_PURPOSE_ROOTS = frozenset({"15", "17", "18", "19"})
+#: codes whose target an infinitive of purpose can name: force and its show (used against whom
+#: the purpose acts on), aid and the intent to give it (given to whom the purpose is for)
+PURPOSE_TARGET_CODES = ("15", "17", "18", "19", "07", "033")
 #: verbs that give the reason for the clause's act when they hang on it as a participle
 REASON_VERBS = frozenset({"cite"})
 
@@ -148,9 +149,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
             or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
         out = self.purposes_and_permissions(out)
         for c in out:
-            if c.code[:2] in FORCE_PURPOSE_ROOTS and not any(t.match is not None for t in c.targets):
+            if c.code.startswith(PURPOSE_TARGET_CODES) and not any(t.match is not None for t in c.targets):
                 # "fired tear gas to disperse the protesters": force is used against whom its
-                # purpose acts on (the purpose itself is no act: see Frames.in_purpose)
+                # purpose acts on (the purpose itself is no act: see Frames.in_purpose); "pledged
+                # $500m to rebuild Syria's power grid": aid goes to whom its purpose is for
                 c.targets = self.purpose_target(c.trigger) or c.targets
         for c in out:
             if self.bombed_by_a_state(c):

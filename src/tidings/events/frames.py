@@ -16,6 +16,7 @@ from tidings.events.syntax import (
     auxiliaries,
     child,
     conditional,
+    headline_subject,
     lemmas,
     negated,
     object_nouns,
@@ -277,6 +278,8 @@ class Frames:
         frame = cand.entry.frame
         if not frame and self.second_complement_of_intent(tok):
             auxes = auxes | {"will"}  # "agreed to share information and to hold drills"
+        if headline_subject(tok) is not None:
+            auxes = auxes | {"will"}  # "Britain to send more troops to Estonia": a headline's future
         if auxes & MODAL_INTENT:
             if cand.code[:2] == "15" and self.peacekeepers(cand):  # type: ignore[attr-defined]
                 cand.code = "074"  # "the UN mission will deploy more troops": to keep the peace
@@ -362,16 +365,21 @@ class Frames:
 
     def purpose_target(self, tok: Token) -> list[Side]:
         """The actor the object of a verb's infinitive of purpose names ("fired tear gas to
-        disperse the protesters": the protesters), or nothing."""
-        return self.first_actor([child(c, "dobj") for c in children_of(tok) if c.dep_ == "advcl"
-                                 and c.pos_ == "VERB" and to_infinitive(c) and self.in_purpose(c)])
+        disperse the protesters": the protesters; "pledged $500m to rebuild Syria's grid", an
+        infinitive the parse holds as the complement of a verb that has an object: Syria), or
+        nothing."""
+        given = child(tok, "dobj") is not None
+        return self.first_actor([child(c, "dobj") for c in children_of(tok) if c.pos_ == "VERB" and to_infinitive(c)
+                                 and ((c.dep_ == "advcl" and self.in_purpose(c)) or (c.dep_ == "xcomp" and given))])
 
     @staticmethod
     def in_purpose(tok: Token) -> bool:
         """Whether a verb is, or is the complement of, an infinitive of purpose: a to-infinitive
         hung on a verb ("fired to disperse the crowd") or on a noun ("weapons to fight
         al-Shabaab").  Not the infinitive that states a fact ("the first country to recognise",
-        "only to be arrested")."""
+        "only to be arrested"), nor a headline's future ("EU to lift sanctions")."""
+        if headline_subject(tok) is not None:
+            return False
         node = tok
         while node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "conj" and node.tag_ == "VB"):
             if node.head.i == node.i or node.head.pos_ not in ("VERB", "AUX"):

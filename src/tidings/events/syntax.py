@@ -131,6 +131,23 @@ def to_infinitive(tok: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(tok))
 
 
+def headline_subject(tok: Token) -> Token | None:
+    """The subject of a headline's future: "Britain to send more troops to Estonia", "US to
+    ease sanctions on Syria, Treasury says", "EU to lift sanctions ..., diplomats say" (a
+    to-infinitive with a noun before it and no finite verb of its own: headlines write what
+    will happen so).  None for any other verb."""
+    if tok.tag_ != "VB" or not to_infinitive(tok):
+        return None
+    if tok.dep_ in ("ROOT", "ccomp", "parataxis"):
+        return next((c for c in children_of(tok) if c.dep_ in ("nsubj", "dep") and c.i < tok.i
+                     and c.pos_ in ("PROPN", "NOUN")), None)
+    head = tok.head
+    if (tok.dep_ == "acl" and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "advcl", "dep")
+            and head.left_edge.i == tok.sent.start):
+        return head
+    return None
+
+
 def object_nouns(tok: Token) -> set[int]:
     """The indices of a verb's noun objects ("resume negotiations": "negotiations")."""
     return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}

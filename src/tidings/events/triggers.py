@@ -23,7 +23,9 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
+    AMOUNT_NOUNS,
     child,
+    headline_subject,
     hyphenated,
     is_passive,
     lemma_set,
@@ -265,6 +267,8 @@ class Triggers:
             # the dateline's place for the subject holds the subject as the place's apposition
             c = next((a for k in children_of(tok) if k.dep_ in SUBJ_DEPS and k.i in datelines
                       for a in children_of(k) if a.dep_ == "appos" and a.i not in datelines), None)
+        if c is None or c.dep_ == "dep":
+            c = headline_subject(tok) or c  # "US to ease sanctions ..., Treasury says"
         if (c is None or (c.tag_ == "VBG" and c.pos_ == "VERB")) and tok.dep_ in ("ROOT", "ccomp"):
             # "Meeting in Doha, the prime minister of Qatar ... signed", "After talks in Doha, the
             # prime minister ... signed": the parse took the opening phrase for the subject, or hung
@@ -342,6 +346,12 @@ class Triggers:
             if any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))
                    for c in children_of(obj)):
                 obj_words.add("allegation")  # "the claims that troops had violated the ceasefire"
+            if obj.lemma_.lower() in AMOUNT_NOUNS or any(
+                    k.ent_type_ == "MONEY" or k.tag_ == "$" for k in obj.subtree if k.i <= obj.i):
+                # "pledged $500m", "provided $20m in food aid": a sum of money, given in what its
+                # in-phrase names
+                given_in = preps(tok, ("in",))
+                obj_words |= set().union(*(lemma_set(p) for p in given_in)) if given_in else {"money"}
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
