@@ -57,3 +57,18 @@ def test_money_and_headline_futures(analyzer, text: str, want: tuple[str, str, s
 ])
 def test_an_infinitive_that_is_no_headline_stays_what_it_was(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("03") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "A 22-year-old man stabbed three people at a bus station in Leeds, police said.",
+    "A teenager shot dead a shopkeeper during a robbery in Johannesburg.",
+])
+def test_a_crime_between_private_people_is_no_political_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("17", "18", "19", "20") for c, _, _ in coded(analyzer, text))
+
+
+def test_a_private_person_attacking_an_officeholder_or_the_police_is_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("18") and t == "POLGOV" for c, _, t in coded(
+        analyzer, "A woman attacked the mayor of Gdansk with a knife."))
+    assert any(c.startswith("18") and t == "GBRCOP" for c, _, t in coded(
+        analyzer, "A man stabbed a police officer outside parliament in London."))

@@ -125,6 +125,10 @@ AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber b
 HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
 #: roles of political actors, whose meetings, praise and coercion count even over a game
 POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
+#: one private person named only as such: the doer of a crime, not a political actor
+PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thief robber motorist "
+                            "driver neighbour neighbor pensioner shopper customer tenant landlord "
+                            "passenger fan".split())
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
@@ -257,6 +261,18 @@ def _states(sides: list[Side], roles: frozenset[str] | None = None, supranationa
 
 
 class Context:
+    def private_crime(self, cand: Candidate) -> bool:
+        """Whether the doer is one private person named only as such ("a man", "a teenager",
+        "a burglar") and no one the act touches holds a political role: CAMEO codes the acts of
+        political actors, and a crime between private people is none of theirs."""
+        if not cand.sources or any(s.match is not None or s.head < 0 for s in cand.sources):
+            return False
+        if not all(self.doc[s.head].lemma_.lower() in PRIVATE_PERSONS and self.doc[s.head].tag_ == "NN"
+                   for s in cand.sources):
+            return False
+        return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
+                       for s in cand.targets)
+
     def plausible(self, cand: Candidate, sent: Span) -> bool:
         """Whether a candidate is an act of someone's at all: harm or damage caused by nature
         or accident is not; an explosion with no weapon or perpetrator in sight is not; a harm
@@ -347,6 +363,8 @@ class Context:
                 cand.targets = helped  # "helped Ukraine rebuild its power grid"
             elif tasks or preps(tok, ("in", "with")):
                 return False  # "helped create the program", "to assist in evidence collection": a task
+        if root in ("17", "18", "19", "20") and self.private_crime(cand):
+            return False  # "a 22-year-old man stabbed three people": a crime, no political act
         if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
             return False  # "the film bombed at the box office", "the single shot to the top of the charts"
         if root == "12" and tok.lemma_.lower() == "decline" and tok.pos_ == "VERB" and not any(
