@@ -72,3 +72,11 @@ def test_a_private_person_attacking_an_officeholder_or_the_police_is_coded(analy
         analyzer, "A woman attacked the mayor of Gdansk with a knife."))
     assert any(c.startswith("18") and t == "GBRCOP" for c, _, t in coded(
         analyzer, "A man stabbed a police officer outside parliament in London."))
+
+
+def test_a_main_verb_the_parse_hung_on_its_subject_keeps_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # with the attribution at the end the parse can make the subject the speaker's and hang the
+    # main verb on it; a verb with an object of its own is still the subject's act
+    got = coded(analyzer, "Suspected al-Shabaab fighters abducted at least 20 teachers from a school in "
+                          "northern Kenya before dawn on Friday, local officials and parents said.")
+    assert any(c == "181" and s is not None for c, s, _ in got)

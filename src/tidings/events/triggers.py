@@ -285,9 +285,11 @@ class Triggers:
         if tok.dep_ == "relcl":
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
-            if tok.tag_ == "VBD" and tok.sent.root.pos_ in ("NOUN", "PROPN"):
+            if tok.tag_ == "VBD" and (tok.sent.root.pos_ in ("NOUN", "PROPN") or child(tok, "dobj") is not None):
                 # a finite past verb the parser hung on a noun in a sentence with no verb of its
-                # own ("Venezuela's minister called on Washington to ...") is the main verb
+                # own ("Venezuela's minister called on Washington to ..."), or with an object of
+                # its own before the attribution ("Suspected fighters abducted 50 pupils ...,
+                # officials said": a participle hung on a noun takes no object) is the main verb
                 return head, 0.9
             if tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
                 if head.head.lemma_.lower() not in AUTHOR_VERBS:
