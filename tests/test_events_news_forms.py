@@ -77,6 +77,6 @@ def test_a_private_person_attacking_an_officeholder_or_the_police_is_coded(analy
 def test_a_main_verb_the_parse_hung_on_its_subject_keeps_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
     # with the attribution at the end the parse can make the subject the speaker's and hang the
     # main verb on it; a verb with an object of its own is still the subject's act
-    got = coded(analyzer, "Suspected al-Shabaab fighters abducted at least 20 teachers from a school in "
-                          "northern Kenya before dawn on Friday, local officials and parents said.")
+    got = coded(analyzer, "Suspected Boko Haram militants abducted at least 30 girls from a secondary school "
+                          "in northern Nigeria before dawn on Monday, local officials and parents said.")
     assert any(c == "181" and s is not None for c, s, _ in got)
