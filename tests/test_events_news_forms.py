@@ -80,3 +80,19 @@ def test_a_main_verb_the_parse_hung_on_its_subject_keeps_its_subject(analyzer) -
     got = coded(analyzer, "Suspected Boko Haram militants abducted at least 30 girls from a secondary school "
                           "in northern Nigeria before dawn on Monday, local officials and parents said.")
     assert any(c == "181" and s is not None for c, s, _ in got)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Fiji appealed to New Zealand for urgent budget support after the cyclone.", "0231"),
+    ("Lebanon appealed to the World Bank for emergency financial support.", "0231"),
+    ("Iran test-launched a new hypersonic missile.", "150"),
+    ("Indian and Pakistani troops exchanged small-arms fire across the Line of Control.", "193"),
+    ("Soldiers came under small-arms fire near the border.", "193"),
+])
+def test_the_kind_of_support_test_or_fire_gives_the_code(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in coded(analyzer, text)}
+
+
+def test_a_missile_test_into_the_sea_attacks_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "North Korea test-fired a ballistic missile into the Sea of Japan on Thursday.")
+    assert ("150", "PRK", None) in got and not any(c.startswith("19") for c, _, _ in got)
