@@ -96,3 +96,16 @@ def test_the_kind_of_support_test_or_fire_gives_the_code(analyzer, text: str, co
 def test_a_missile_test_into_the_sea_attacks_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "North Korea test-fired a ballistic missile into the Sea of Japan on Thursday.")
     assert ("150", "PRK", None) in got and not any(c.startswith("19") for c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Israeli jets struck Nabatieh on Tuesday.", ("195", "ISRMIL", "LBN")),
+    ("Israeli jets struck the town of Nabatieh on Tuesday.", ("195", "ISRMIL", "LBN")),
+])
+def test_a_town_struck_abroad_is_its_country_not_the_attackers(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert want in got and not any(t == "ISR" for _, _, t in got)
+
+
+def test_a_town_struck_at_home_stays_at_home(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("194", "SDNUAF", "SDN") in coded(analyzer, "Sudanese paramilitaries shelled El Fasher.")

@@ -749,10 +749,39 @@ class Context:
             # ("Russia and Ukraine swapped prisoners" is between them, not at home)
             home = next((s for s in cand.sources if s.match is not None), None)
             country = side_country(home)
-            if home is not None and country and country not in SUPRANATIONAL:
+            named = next((p for t in cand.targets if (p := self.gazetteer_place(t)) is not None), None)
+            if named is not None:
+                cand.targets = [named]
+            elif home is not None and country and country not in SUPRANATIONAL:
                 text = next((t.text for t in cand.targets), "")
                 m = DerivedMatch(country, country, "country", country)
                 cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    def gazetteer_place(self, side: Side) -> Side | None:
+        """The country of an unresolved target that is the proper name of a place the
+        gazetteer knows in one country only ("struck Nabatieh": Lebanon), as a side; None
+        otherwise."""
+        if side.match is not None or side.head < 0:
+            return None
+        from tidings.places.gazetteer import gazetteer
+
+        # the proper name itself: "Nabatieh", "Oddar Meanchey province", "the town of Nabatieh"
+        head = self.doc[side.head]
+        heads = [head] + [p for p in preps(head, ("of",)) if p.pos_ == "PROPN"]
+        named = next((h for h in heads if h.pos_ == "PROPN"), None)
+        if named is None:
+            named = next((c for c in children_of(head) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if named is None:
+            return None
+        words = [k for k in named.subtree if k.pos_ == "PROPN" and (k.i == named.i or k.dep_ == "compound")]
+        name = self.doc[words[0].i:words[-1].i + 1].text
+        places = [p for p in gazetteer().lookup(name) if p.country and p.feature in ("city", "admin")]
+        countries = {p.country for p in places}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        m = DerivedMatch(country, country, "country", country)
+        return Side(side.text, side.start, side.end, m, side.head, 0.8, "named place")
 
     @staticmethod
     def by_telephone(tok: Token) -> bool:
