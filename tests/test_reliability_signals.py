@@ -161,19 +161,33 @@ STRIPPED_PARAGRAPH = (BORDER_LEAD + "Carlos Mendoza, a 61-year-old farmer, has l
                       "years." + BORDER_TAIL + "\n\nThe border runs for more than 700 kilometres through forest "
                       "and savannah. Both armies have posted troops near the river this year. A regional summit "
                       "on the dispute is planned for November. Oil companies have paused drilling in the area.")
+STRIPPED_COORDINATED = (BORDER_LEAD + "We did not sign anything today, but we came back with a method, and the "
+                        "method is what matters, the minister told reporters at the airport." + BORDER_TAIL
+                        + "\n\nThe border runs for more than 700 kilometres through forest and savannah. Both armies "
+                        "have posted troops near the river this year. A regional summit on the dispute is planned "
+                        "for November. Oil companies have paused drilling in the area.")
 WRITER_IN_FIRST_PERSON = (BORDER_LEAD + "Carlos Mendoza, a 61-year-old farmer, has lived beside the disputed river "
                           "all his life.\n\nThe farmers I spoke to this week were worried about the harvest."
                           + BORDER_TAIL)
 
 
 @pytest.mark.parametrize("text, words", [(STRIPPED_TRAILING_CUE, "We will never accept"),
-                                         (STRIPPED_PARAGRAPH, "We will not give up")],
-                         ids=["trailing-cue", "paragraph-after-its-speaker"])
+                                         (STRIPPED_PARAGRAPH, "We will not give up"),
+                                         (STRIPPED_COORDINATED, "We did not sign anything")],
+                         ids=["trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses"])
 def test_a_speakers_first_person_without_marks_is_a_stripped_quote(analyzer, text: str, words: str) -> None:
     """A speaker's own "we" before a trailing "the minister told reporters", or as a paragraph
     of its own after the paragraph that introduces the speaker, is a quote with its marks gone."""
     sig = _signal(analyzer.analyze(Article(id="s", text=text)), "first_person_unquoted")
     assert any(words in text[a:b] for a, b in sig.spans), sig.spans
+
+
+def test_a_first_person_clause_joined_to_a_reported_one_by_and_is_no_stripped_quote(analyzer) -> None:
+    """"We met the minister, and she told us the border would stay closed": the writer's "we",
+    and a cue joined by "and" that reports only its own clause."""
+    text = (BORDER_LEAD + "We met the minister in Caracas on Friday, and she told reporters the border would stay "
+            "closed." + BORDER_TAIL)
+    assert "first_person_unquoted" not in _names(analyzer.analyze(Article(id="w2", text=text)))
 
 
 def test_a_writers_own_first_person_in_a_clause_is_no_stripped_quote(analyzer) -> None:

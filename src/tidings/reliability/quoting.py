@@ -303,7 +303,29 @@ def _said_by(verb: Token, cues: list[Token]) -> bool:
             return True
         if cue.head.i == verb.i and cue.dep_ in ("ccomp", "parataxis", "advcl"):
             return True
+        if cue.dep_ == "conj" and cue.i > verb.i and _trailing(cue) and verb.i in _conjuncts_before(cue):
+            return True  # "We did not come back with a deal, but we came back with a method, he said"
     return False
+
+
+def _trailing(cue: Token) -> bool:
+    """A speech cue set after its words by a comma alone, no "and" or "but": the parse made a
+    coordinated clause of an attribution ("..., but we came back with a method, Arriaga told
+    reporters")."""
+    subj = next((c for c in children_of(cue) if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None or subj.left_edge.i == 0 or any(c.dep_ == "cc" for c in children_of(cue)):
+        return False
+    return cue.doc[subj.left_edge.i - 1].text == ","
+
+
+def _conjuncts_before(cue: Token) -> set[int]:
+    """The verbs the cue is coordinated with: its head, and that head's own heads up the chain."""
+    out: set[int] = set()
+    node = cue
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        out.add(node.i)
+    return out
 
 
 def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
