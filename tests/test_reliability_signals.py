@@ -296,3 +296,26 @@ def test_an_agency_credit_line_is_no_jump_to_another_topic(analyzer) -> None:
     jump = ("Separately, a Portuguese football club announced a new stadium sponsor after a season of "
             "disappointing league results and falling ticket sales.")
     assert "topic_break" in _names(analyzer.analyze(Article(id="j", text="\n\n".join(paras + [jump]))))
+
+
+LAGOS_RATES = [
+    "LAGOS, June 3 (Wire) - Nigeria's central bank raised its benchmark interest rate on Tuesday to curb "
+    "inflation, which reached its highest level in nearly three decades last month.",
+    "The bank's monetary policy committee voted to lift the rate by 50 basis points, the governor told "
+    "a news conference in Abuja after a two-day meeting.",
+    "Inflation has been driven by the rising cost of food and fuel, and by a weaker naira that has made "
+    "imports more expensive for traders and manufacturers.",
+]
+
+
+@pytest.mark.parametrize("para", [
+    # a quotation: someone the report turns to
+    "\u201cEvery morning my customers ask whether bread will cost more tomorrow, and I cannot answer them,\u201d "
+    "said Funke Adeyemi, who runs a bakery near Yaba market.",
+    # "the" and a general noun name again what the report named
+    "The decision now goes to the finance ministry, where officials are weighing subsidies for bakers, "
+    "millers and transport unions.",
+], ids=["quotation", "general-noun"])
+def test_a_paragraph_that_continues_the_report_is_no_jump(analyzer, para: str) -> None:
+    text = "\n\n".join(LAGOS_RATES + [para])
+    assert "topic_break" not in _names(analyzer.analyze(Article(id="q", text=text)))

@@ -59,13 +59,31 @@ FIRST_JUDGED = 2  # the third paragraph on: the second often widens the lead wit
 #: an agency's credit line closing a report ("(Reporting by A; Editing by B)"): names, no topic
 _CREDIT_LINE = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.I)
 ANAPHORA = frozenset("he she they it his her their its this these those such".split())
+#: general nouns that, after "the", name again something the text before has named ("The measure
+#: now goes to the senate", "The company said"): definite anaphora by a more general word
+GENERAL_NOUNS = frozenset("""measure bill law plan proposal move decision deal agreement accord pact
+    policy rule scheme project programme program case trial verdict ruling incident attack
+    company firm group organisation organization agency ministry government authority
+    authorities official officials country city region area town village party campaign
+    report study survey figure figures announcement statement talks meeting visit operation
+    vote election decision changes change""".split())
 
 
 def _refers_back(doc: Doc, start: int, end: int) -> bool:
-    """The paragraph opens on a pronoun or demonstrative that points at the text before it."""
+    """The paragraph opens on a pronoun or demonstrative that points at the text before it, or
+    on "the" and a general noun that names again what the text before named."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in parsed(doc).tokens[span.start : span.end] if t.is_alpha][:2] if span is not None else []
-    return bool(words) and (words[0].lower_ in ANAPHORA or (words[0].lower_ in ("but", "and", "yet") and len(words) > 1 and words[1].lower_ in ANAPHORA))
+    words = [t for t in parsed(doc).tokens[span.start : span.end] if t.is_alpha][:3] if span is not None else []
+    if words and words[0].lower_ in ("but", "and", "yet"):
+        words = words[1:]
+    if not words:
+        return False
+    if words[0].lower_ in ANAPHORA:
+        return True
+    if doc.text[start:end].lstrip()[:1] in ('"', "“", "'", "‘"):
+        return True  # a quotation: someone the report turns to, in the report's own thread
+    return (len(words) > 1 and words[0].lower_ == "the" and words[1].pos_ == "NOUN"
+            and words[1].lemma_.lower() in GENERAL_NOUNS)
 
 
 def _title_words(title: str | None) -> set[str]:
