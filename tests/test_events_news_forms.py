@@ -109,3 +109,23 @@ def test_a_town_struck_abroad_is_its_country_not_the_attackers(analyzer, text: s
 
 def test_a_town_struck_at_home_stays_at_home(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert ("194", "SDNUAF", "SDN") in coded(analyzer, "Sudanese paramilitaries shelled El Fasher.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russia warned that Finland would pay a heavy price for joining NATO.", ("130", "RUS", "FIN")),
+    ("China warned that Japan would bear all consequences if it sent troops to Taiwan.", ("130", "CHN", "JPN")),
+    ("Iran warned Israel it would face a crushing response.", ("138", "IRN", "ISR")),
+    # sanctions agreed are sanctions imposed; agreeing to impose them is a threat of them
+    ("EU ministers agreed new sanctions on Iran on Monday.", ("163", "IGOEUREEC", "IRN")),
+    ("The EU agreed to impose new sanctions on Iran.", ("1312", "IGOEUREEC", "IRN")),
+])
+def test_consequences_foretold_are_a_threat_and_sanctions_agreed_are_imposed(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts warned that investors would face higher prices.",
+    "The minister said the country would pay a price for years of neglect.",
+])
+def test_a_price_no_actor_is_made_to_pay_is_no_threat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, text))

@@ -107,7 +107,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
             elif tag in ("NOUN", "PROPN"):
                 cand = self.noun(tok)
             if cand is None and tag == "VERB":
-                cand = self.reported_obligation(tok) or self.declared_unwelcome(tok)
+                cand = self.reported_obligation(tok) or self.warned_consequence(tok) or self.declared_unwelcome(tok)
             if cand is None or not cand.code:
                 continue
             consumed |= cand.consumed

@@ -69,6 +69,14 @@ DOING_VERBS = frozenset("act move proceed manage".split())
 THREAT_CONFIDENCE = 0.8
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
+#: the entry behind "X warned that Y would pay a price": consequences foretold are a threat
+WARNED_CONSEQUENCE = Entry(kind="V", key="would face consequences (warning)", code="130", line=0)
+#: what a warned party "will face" or "would pay" when it is a threat: CAMEO 130's unspecified threat
+CONSEQUENCE_VERBS = frozenset("bear face pay suffer meet".split())
+CONSEQUENCE_NOUNS = frozenset("""consequence consequences price response retaliation repercussion
+    repercussions punishment reprisal reprisals countermeasure countermeasures retribution
+    wrath""".split())
+WARNING_VERBS = frozenset("warn caution threaten".split())
 
 
 class Frames:
@@ -217,6 +225,8 @@ class Frames:
     def modality(self, cand: Candidate) -> bool:
         """Adjust for negation, modals and conditionals; False = drop the candidate."""
         tok = cand.trigger
+        if cand.entry is WARNED_CONSEQUENCE:
+            return True  # the warning is the act; its "would" and "if" are what makes it a threat
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and (
                 conditional(tok.head) or {a.lower_ for a in auxiliaries(tok.head)} & (MODAL_DROP | MODAL_OBLIGE)):
             return False  # an act as the subject of "could resume", "may erupt": no event yet
@@ -426,6 +436,33 @@ class Frames:
         cand = Candidate(REPORTED_DEMAND, "100", tok, sources, targets, False, confidence=0.7,
                          modality="reported-demand")
         cand.span_tokens |= {tok.head.i, tok.i}
+        return cand
+
+    def warned_consequence(self, tok: Token) -> Candidate | None:
+        """ "X warned that Y would bear all consequences", "X said Y would pay a heavy price",
+        "X warned Y it would face a crushing response": consequences foretold to another actor
+        are a threat (CAMEO 130; 138 when the words name force) by the speaker against the one
+        who is to face them (the one warned, when the warning names its addressee)."""
+        if tok.dep_ != "ccomp" or not (set(lemmas(tok.head)) & (SPEECH_LEMMAS | WARNING_VERBS)):
+            return None
+        if tok.lemma_.lower() not in CONSEQUENCE_VERBS or negated(tok) or not (
+                {a.lower_ for a in auxiliaries(tok)} & MODAL_INTENT):
+            return None
+        obj = child(tok, "dobj")
+        if obj is None or obj.lemma_.lower() not in CONSEQUENCE_NOUNS and obj.lower_ not in CONSEQUENCE_NOUNS:
+            return None
+        speaker = child(tok.head, "nsubj")
+        warned = child(tok.head, "dobj") or child(tok.head, "dative") or child(tok, "nsubj")
+        if speaker is None or warned is None:
+            return None
+        sources, targets = self.res.sides(speaker), self.res.sides(warned)
+        if not any(t.match is not None for t in targets) or {t.key for t in targets} & {s.key for s in sources}:
+            return None
+        words = {obj.lemma_.lower()} | {w for c in children_of(obj) if c.dep_ in ("amod", "compound")
+                                         for w in (c.lemma_.lower(), c.lower_)}
+        code = "138" if words & {"military", "force", "armed", "crushing", "devastating"} else "130"
+        cand = Candidate(WARNED_CONSEQUENCE, code, tok, sources, targets, False, confidence=0.7, modality="threat")
+        cand.span_tokens |= {tok.head.i, tok.i, obj.i}
         return cand
 
     def reported_demand(self, cand: Candidate, tok: Token) -> bool:
