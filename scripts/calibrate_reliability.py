@@ -68,6 +68,7 @@ PRIOR: dict[str, float] = {
     "stitched_from": 2.5,
     "stripped_quotes": 2.0,
     "spinner_vocabulary": 1.2,
+    "foreign_number_format": 1.2,
     "second_lead": 1.2,
     "speaker_conflict": 1.5,
 }
@@ -85,7 +86,7 @@ PRIOR_INTERCEPT = 2.5
 FIXED = frozenset(
     """boilerplate_residue pasted_caption first_person_unquoted speaker_switch unattributed_quotes
     name_churn date_mismatch missing_byline missing_date copied_text spun_copy stitched_from stripped_quotes
-    spinner_vocabulary second_lead speaker_conflict""".split()
+    spinner_vocabulary foreign_number_format second_lead speaker_conflict""".split()
 )
 #: signals of how a piece was put together (pasted residue, stitching, spinning, stripped quotes):
 #: after the fit on the labelled articles, their weights are fitted again on those articles and on

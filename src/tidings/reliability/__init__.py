@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Entity, Event, Quote, Reliability
-from tidings.reliability import copying, names, quoting, residue, sourcing, stitching, style, vocabulary
+from tidings.reliability import copying, names, numbers, quoting, residue, sourcing, stitching, style, vocabulary
 from tidings.reliability.copying import CopiedPassage
 from tidings.reliability.findings import Finding
 from tidings.reliability.score import combine
@@ -42,6 +42,7 @@ def findings(
         + quoting.detect(article, doc, quotes, sents, mask)
         + names.detect(article, entities)
         + vocabulary.detect(article, doc, quotes)
+        + numbers.detect(article)
         + stitching.detect(article, doc)
         + style.detect(article, sents, mask)
         + sourcing.detect(article, doc, quotes)
