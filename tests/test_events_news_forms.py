@@ -129,3 +129,12 @@ def test_consequences_foretold_are_a_threat_and_sanctions_agreed_are_imposed(ana
 ])
 def test_a_price_no_actor_is_made_to_pay_is_no_threat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("13") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The African Union suspended Niger's membership after the coup.", ("161", "IGOAFRAFU", "NER")),
+    ("Indonesia eased restrictions on Malaysian palm oil imports.", ("081", "IDN", "MYS")),
+    ("China lifted its ban on Japanese seafood.", ("081", "CHN", "JPN")),
+])
+def test_whose_membership_is_suspended_or_whom_a_restriction_eased_was_on(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)

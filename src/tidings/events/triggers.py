@@ -693,6 +693,15 @@ class Triggers:
                 sides = self.res.sides(p)
                 if any(s.match is not None for s in sides):
                     return sides
+            if entry.code[:2] in ("08", "16"):
+                # "suspended Niger's membership": whose membership or ties; "eased restrictions on
+                # Malaysian palm oil": whom the restriction eased was on
+                for h in [c for c in children_of(obj) if c.dep_ == "poss" and c.pos_ != "PRON"] + preps(obj, ("on", "against")):
+                    found = [x for x in [self.res.side(h)] + [self.res.side(c) for c in children_of(h)
+                                                              if c.dep_ in ("amod", "compound") and c.i < h.i]
+                             if x is not None and x.match is not None]
+                    if found:
+                        return found[:1]
             if entry.notobj and entry.code[:2] == "16":
                 # "banned imports of Georgian wine": the goods' country is whom the ban is on
                 for h in preps(obj, ("of",)):
