@@ -138,3 +138,21 @@ def test_a_price_no_actor_is_made_to_pay_is_no_threat(analyzer, text: str) -> No
 ])
 def test_whose_membership_is_suspended_or_whom_a_restriction_eased_was_on(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Beijing called Manila's remarks irresponsible and provocative.", ("111", "CHNGOV", "PHLGOV")),
+    ("China called the US arms sale to Taiwan a serious violation.", ("111", "CHN", "USA")),
+    ("The Kenyan president called the Ethiopian plan historic.", ("051", "KENGOV", "ETH")),
+])
+def test_a_judgement_passed_by_naming_is_criticism_or_praise(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Nairobi called the meeting for Tuesday.",
+    "Residents of Kharkiv described the town as quiet.",
+    "North Korea rejected Seoul's offer of talks, calling it a farce.",
+])
+def test_naming_with_no_sign_or_as_the_manner_of_another_act_is_no_judgement(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c in ("111", "051") for c, _, _ in coded(analyzer, text))

@@ -107,7 +107,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
             elif tag in ("NOUN", "PROPN"):
                 cand = self.noun(tok)
             if cand is None and tag == "VERB":
-                cand = self.reported_obligation(tok) or self.warned_consequence(tok) or self.declared_unwelcome(tok)
+                cand = (self.reported_obligation(tok) or self.warned_consequence(tok) or self.declared_unwelcome(tok)
+                        or self.named_judgement(tok))
             if cand is None or not cand.code:
                 continue
             consumed |= cand.consumed

@@ -18,6 +18,7 @@ from tidings.events.conventions import (
     SUBJ_DEPS,
     UNDERGO_VERBS,
 )
+from tidings.events.evaluations import judgement
 from tidings.events.joint import cooperation_code, joint_object
 from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import Side, conjuncts, named_keys
@@ -30,6 +31,7 @@ from tidings.events.syntax import (
     is_passive,
     lemma_set,
     lemmas,
+    negated,
     object_preps,
     prep_names,
     preps,
@@ -696,7 +698,9 @@ class Triggers:
             if entry.code[:2] in ("08", "16"):
                 # "suspended Niger's membership": whose membership or ties; "eased restrictions on
                 # Malaysian palm oil": whom the restriction eased was on
-                for h in [c for c in children_of(obj) if c.dep_ == "poss" and c.pos_ != "PRON"] + preps(obj, ("on", "against")):
+                owners = [c for c in children_of(obj) if c.dep_ == "poss" and c.pos_ != "PRON"] \
+                    if entry.code[:2] == "16" else []
+                for h in owners + preps(obj, ("on", "against")):
                     found = [x for x in [self.res.side(h)] + [self.res.side(c) for c in children_of(h)
                                                               if c.dep_ in ("amod", "compound") and c.i < h.i]
                              if x is not None and x.match is not None]
@@ -723,6 +727,29 @@ class Triggers:
                 return [inner]
             return self.res.sides(obj)
         return []
+
+    def named_judgement(self, tok: Token) -> Candidate | None:
+        """ "Beijing called Manila's remarks irresponsible", "labelled the launch a provocation":
+        a judgement passed by naming (``events/evaluations.py``), criticism (111) or praise (051)
+        of the object's actor."""
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            return None  # "rejected the offer, calling it a farce": how the act was done, not another
+        found = judgement(tok)
+        if found is None or negated(tok):
+            return None
+        entry, obj = found
+        subj, factor = self.subject(tok)
+        sources = self.res.sides(subj) if subj is not None else []
+        if not any(s.match is not None for s in sources):
+            return None
+        targets = [t for t in self.res.sides(obj) if t.match is not None and t.via == "direct"]
+        if not targets:
+            doer = self.doer_of_act(obj, praised=entry.code[:2] == "05")
+            inner = doer or self.inner_participant(obj)
+            targets = [inner] if inner is not None else []
+        cand = Candidate(entry, entry.code, tok, sources, targets, False, confidence=0.7 * factor)
+        cand.span_tokens |= {tok.i, obj.i}
+        return cand
 
     def doer_of_act(self, obj: Token, praised: bool = False) -> Side | None:
         """Whom criticism of an act is aimed at: the act's doer ("Israel's strike", "the arrest
