@@ -763,6 +763,8 @@ class Context:
         otherwise."""
         if side.match is not None or side.head < 0:
             return None
+        # the gazetteer is data the places stage also reads; imported here because that stage
+        # imports the event codebook (a module-level import would be circular)
         from tidings.places.gazetteer import gazetteer
 
         # the proper name itself: "Nabatieh", "Oddar Meanchey province", "the town of Nabatieh"

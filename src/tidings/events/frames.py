@@ -77,6 +77,8 @@ CONSEQUENCE_NOUNS = frozenset("""consequence consequences price response retalia
     repercussions punishment reprisal reprisals countermeasure countermeasures retribution
     wrath""".split())
 WARNING_VERBS = frozenset("warn caution threaten".split())
+#: words that make consequences foretold a threat of force (138): "a crushing response"
+FORCEFUL = frozenset("military force armed crushing devastating".split())
 
 
 class Frames:
@@ -449,7 +451,7 @@ class Frames:
                 {a.lower_ for a in auxiliaries(tok)} & MODAL_INTENT):
             return None
         obj = child(tok, "dobj")
-        if obj is None or obj.lemma_.lower() not in CONSEQUENCE_NOUNS and obj.lower_ not in CONSEQUENCE_NOUNS:
+        if obj is None or (obj.lemma_.lower() not in CONSEQUENCE_NOUNS and obj.lower_ not in CONSEQUENCE_NOUNS):
             return None
         speaker = child(tok.head, "nsubj")
         warned = child(tok.head, "dobj") or child(tok.head, "dative") or child(tok, "nsubj")
@@ -460,7 +462,7 @@ class Frames:
             return None
         words = {obj.lemma_.lower()} | {w for c in children_of(obj) if c.dep_ in ("amod", "compound")
                                          for w in (c.lemma_.lower(), c.lower_)}
-        code = "138" if words & {"military", "force", "armed", "crushing", "devastating"} else "130"
+        code = "138" if words & FORCEFUL else "130"
         cand = Candidate(WARNED_CONSEQUENCE, code, tok, sources, targets, False, confidence=0.7, modality="threat")
         cand.span_tokens |= {tok.head.i, tok.i, obj.i}
         return cand

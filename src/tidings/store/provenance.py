@@ -410,12 +410,11 @@ class ProvenanceIndex:
             # a dateline the stored sentence has and the new one lacks: a copy drops where the
             # report was filed, it does not make one up.  (The other way round says only that the
             # stored article dropped it, maybe from the new one's own source: no evidence either way.)
-            lines = max(0, _datelines(aligned, new, old_art)) if old_art is not None else 0
-            direction = _direction(swaps, old_text, text, marks / len(aligned) + DATELINE_SHARE * lines)
-            if not swaps and lines:
+            dropped = old_art is not None and _dropped_dateline(aligned, new, old_art)
+            direction = _direction(swaps, old_text, text, marks / len(aligned) + DATELINE_SHARE * dropped)
+            if not swaps and dropped:
                 direction = "spun"
-            # the shape of a stitch tells which side is the copy whatever the words say: the piece
-            # made of two articles' separate parts is the one made from them
+            # dates, when both are known and differ, settle it (see _dated)
             direction = _dated(direction, new.published, old_art.published if old_art else None)
             if direction == "original":
                 continue  # the other article is the reworded one: this is its original
@@ -499,8 +498,9 @@ class ProvenanceIndex:
 
     def _holds_more(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether ``src`` shares with ``new`` more than the block (``HOLDS_MORE`` of the sentences
-        outside it, and ``MIN_SENTENCES`` at least): two reprints of one report, each missing a paragraph the other kept, both
-        hold the report's other paragraphs, which credit them to whichever was indexed first."""
+        outside it, and ``MIN_SENTENCES`` at least): two reprints of one report, each missing a
+        paragraph the other kept, both hold the report's other paragraphs, which the alignment
+        credits to whichever was indexed first."""
         old = self.articles.get(src)
         if old is None:
             return False
@@ -564,11 +564,11 @@ class ProvenanceIndex:
         return out
 
 
-def _datelines(aligned: list[Alignment], new: _Article, old: _Article) -> int:
-    """+1 when a sentence the stored article opens with a dateline stands in the new one
-    without it, -1 when it is the other way round, else 0."""
+def _dropped_dateline(aligned: list[Alignment], new: _Article, old: _Article) -> bool:
+    """Whether a sentence the stored article opens with a dateline stands in the new one without
+    it, and none the other way round."""
     kept = {(a.old.index in old.dated) - (a.new.index in new.dated) for a in aligned}
-    return 1 if 1 in kept and -1 not in kept else -1 if -1 in kept and 1 not in kept else 0
+    return 1 in kept and -1 not in kept
 
 
 def _joined(src: str, parts: dict[str, set[int]]) -> bool:
