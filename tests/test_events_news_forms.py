@@ -9,14 +9,41 @@ import pytest
 from tests.test_events_broad import coded
 
 
-@pytest.mark.parametrize("text, want", [
+#: sentences and a (code, source, target) triple their coding must hold, by phenomenon
+CODED = [
+    # an opening phrase that swallowed the subject gives it back
     ("Meeting on the sidelines of the summit in Nairobi, the prime minister of Qatar and the president of "
      "Kenya signed a defence pact.", ("057", "QATGOV", "KENGOV")),
     ("After talks in Doha, the foreign minister of Egypt signed a gas agreement with Qatar.",
      ("057", "EGYGOV", "QAT")),
     ("Speaking at a rally in Accra, the president of Ghana condemned the coup in Niger.", ("111", "GHAGOV", "NER")),
-])
-def test_a_subject_after_an_opening_phrase_is_the_subject(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # a sum of money pledged is aid pledged, given in what its in-phrase names, to whom its purpose is for
+    ("Japan pledged $500m to rebuild Ukraine's power grid.", ("033", "JPN", "UKR")),
+    ("South Korea pledges $300m for reconstruction in Gaza", ("033", "KOR", "PSE")),
+    ("Norway will provide $20m in emergency food aid to refugees in Chad.", ("0333", "NOR", "TCDREF")),
+    # a headline's "X to V" is what X will do
+    ("Britain to send more troops to Estonia", ("0334", "GBR", "EST")),
+    ("US to ease sanctions on Syria's central bank, Treasury says", ("0354", "USA", "SYRBUS")),
+    # consequences foretold to another actor are a threat
+    ("Russia warned that Finland would pay a heavy price for joining NATO.", ("130", "RUS", "FIN")),
+    ("China warned that Japan would bear all consequences if it sent troops to Taiwan.", ("130", "CHN", "JPN")),
+    ("Iran warned Israel it would face a crushing response.", ("138", "IRN", "ISR")),
+    # sanctions agreed are sanctions imposed; agreeing to impose them is a threat of them
+    ("EU ministers agreed new sanctions on Iran on Monday.", ("163", "IGOEUREEC", "IRN")),
+    ("The EU agreed to impose new sanctions on Iran.", ("1312", "IGOEUREEC", "IRN")),
+    # whose membership is suspended, whom an eased restriction was on
+    ("The African Union suspended Niger's membership after the coup.", ("161", "IGOAFRAFU", "NER")),
+    ("Indonesia eased restrictions on Malaysian palm oil imports.", ("081", "IDN", "MYS")),
+    ("China lifted its ban on Japanese seafood.", ("081", "CHN", "JPN")),
+    # a judgement passed by naming is criticism or praise
+    ("Beijing called Manila's remarks irresponsible and provocative.", ("111", "CHNGOV", "PHLGOV")),
+    ("China called the US arms sale to Taiwan a serious violation.", ("111", "CHN", "USA")),
+    ("The Kenyan president called the Ethiopian plan historic.", ("051", "KENGOV", "ETH")),
+]
+
+
+@pytest.mark.parametrize("text, want", CODED)
+def test_the_form_is_coded_as_the_codebook_says(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text)
 
 
@@ -36,19 +63,6 @@ def test_an_act_is_praised_or_condemned_in_whoever_did_it(analyzer) -> None:  # 
     # praise of an act with no doer named keeps its object's reading
     got = coded(analyzer, "Kenya welcomed the ceasefire in Sudan.")
     assert not any(c.startswith("05") and t == "KEN" for c, _, t in got)
-
-
-@pytest.mark.parametrize("text, want", [
-    # a sum of money pledged is aid pledged, given in what its in-phrase names, to whom its purpose is for
-    ("Japan pledged $500m to rebuild Ukraine's power grid.", ("033", "JPN", "UKR")),
-    ("South Korea pledges $300m for reconstruction in Gaza", ("033", "KOR", "PSE")),
-    ("Norway will provide $20m in emergency food aid to refugees in Chad.", ("0333", "NOR", "TCDREF")),
-    # a headline's "X to V" is what X will do
-    ("Britain to send more troops to Estonia", ("0334", "GBR", "EST")),
-    ("US to ease sanctions on Syria's central bank, Treasury says", ("0354", "USA", "SYRBUS")),
-])
-def test_money_and_headline_futures(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    assert want in coded(analyzer, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -111,42 +125,12 @@ def test_a_town_struck_at_home_stays_at_home(analyzer) -> None:  # type: ignore[
     assert ("194", "SDNUAF", "SDN") in coded(analyzer, "Sudanese paramilitaries shelled El Fasher.")
 
 
-@pytest.mark.parametrize("text, want", [
-    ("Russia warned that Finland would pay a heavy price for joining NATO.", ("130", "RUS", "FIN")),
-    ("China warned that Japan would bear all consequences if it sent troops to Taiwan.", ("130", "CHN", "JPN")),
-    ("Iran warned Israel it would face a crushing response.", ("138", "IRN", "ISR")),
-    # sanctions agreed are sanctions imposed; agreeing to impose them is a threat of them
-    ("EU ministers agreed new sanctions on Iran on Monday.", ("163", "IGOEUREEC", "IRN")),
-    ("The EU agreed to impose new sanctions on Iran.", ("1312", "IGOEUREEC", "IRN")),
-])
-def test_consequences_foretold_are_a_threat_and_sanctions_agreed_are_imposed(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    assert want in coded(analyzer, text)
-
-
 @pytest.mark.parametrize("text", [
     "Analysts warned that investors would face higher prices.",
     "The minister said the country would pay a price for years of neglect.",
 ])
 def test_a_price_no_actor_is_made_to_pay_is_no_threat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("13") for c, _, _ in coded(analyzer, text))
-
-
-@pytest.mark.parametrize("text, want", [
-    ("The African Union suspended Niger's membership after the coup.", ("161", "IGOAFRAFU", "NER")),
-    ("Indonesia eased restrictions on Malaysian palm oil imports.", ("081", "IDN", "MYS")),
-    ("China lifted its ban on Japanese seafood.", ("081", "CHN", "JPN")),
-])
-def test_whose_membership_is_suspended_or_whom_a_restriction_eased_was_on(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    assert want in coded(analyzer, text)
-
-
-@pytest.mark.parametrize("text, want", [
-    ("Beijing called Manila's remarks irresponsible and provocative.", ("111", "CHNGOV", "PHLGOV")),
-    ("China called the US arms sale to Taiwan a serious violation.", ("111", "CHN", "USA")),
-    ("The Kenyan president called the Ethiopian plan historic.", ("051", "KENGOV", "ETH")),
-])
-def test_a_judgement_passed_by_naming_is_criticism_or_praise(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    assert want in coded(analyzer, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -277,15 +277,19 @@ def test_full_stop_before_a_capital_ends_a_sentence() -> None:
     assert _sentences("U.S. officials said the talks would resume.") == ["U.S. officials said the talks would resume."]
 
 
+LAGOS_RATES = [
+    "LAGOS, June 3 (Wire) - Nigeria's central bank raised its benchmark interest rate on Tuesday to curb "
+    "inflation, which reached its highest level in nearly three decades last month.",
+    "The bank's monetary policy committee voted to lift the rate by 50 basis points, the governor told "
+    "a news conference in Abuja after a two-day meeting.",
+    "Inflation has been driven by the rising cost of food and fuel, and by a weaker naira that has made "
+    "imports more expensive for traders and manufacturers.",
+]
+
+
 def test_an_agency_credit_line_is_no_jump_to_another_topic(analyzer) -> None:
     """"(Reporting by A; Editing by B)" closes a wire report: names with no topic of their own."""
-    paras = [
-        "LAGOS, June 3 (Wire) - Nigeria's central bank raised its benchmark interest rate on Tuesday to curb "
-        "inflation, which reached its highest level in nearly three decades last month.",
-        "The bank's monetary policy committee voted to lift the rate by 50 basis points, the governor told "
-        "a news conference in Abuja after a two-day meeting.",
-        "Inflation has been driven by the rising cost of food and fuel, and by a weaker naira that has made "
-        "imports more expensive for traders and manufacturers.",
+    paras = LAGOS_RATES + [
         "The governor said the committee would keep watching prices and the exchange rate before its next "
         "meeting in July.",
     ]
@@ -297,15 +301,6 @@ def test_an_agency_credit_line_is_no_jump_to_another_topic(analyzer) -> None:
             "disappointing league results and falling ticket sales.")
     assert "topic_break" in _names(analyzer.analyze(Article(id="j", text="\n\n".join(paras + [jump]))))
 
-
-LAGOS_RATES = [
-    "LAGOS, June 3 (Wire) - Nigeria's central bank raised its benchmark interest rate on Tuesday to curb "
-    "inflation, which reached its highest level in nearly three decades last month.",
-    "The bank's monetary policy committee voted to lift the rate by 50 basis points, the governor told "
-    "a news conference in Abuja after a two-day meeting.",
-    "Inflation has been driven by the rising cost of food and fuel, and by a weaker naira that has made "
-    "imports more expensive for traders and manufacturers.",
-]
 
 
 @pytest.mark.parametrize("para", [

@@ -430,15 +430,24 @@ class Frames:
         speaker, doer = child(tok.head, "nsubj"), child(tok, "nsubj")
         if speaker is None or doer is None:
             return None
-        sources, targets = self.res.sides(speaker), self.res.sides(doer)
         # a demand is made of an actor other than the speaker: not "the economy should grow",
         # nor "the ministry said it must adopt countermeasures" (an intent of its own)
-        if not any(t.match is not None for t in targets) or {t.key for t in targets} & {s.key for s in sources}:
+        sides = self.speaker_to_another(speaker, doer)
+        if sides is None:
             return None
+        sources, targets = sides
         cand = Candidate(REPORTED_DEMAND, "100", tok, sources, targets, False, confidence=0.7,
                          modality="reported-demand")
         cand.span_tokens |= {tok.head.i, tok.i}
         return cand
+
+    def speaker_to_another(self, speaker: Token, other: Token) -> tuple[list[Side], list[Side]] | None:
+        """The sides of a speaker and of the actor the words are about, when that is a named
+        actor other than the speaker; None otherwise."""
+        sources, targets = self.res.sides(speaker), self.res.sides(other)
+        if not any(t.match is not None for t in targets) or {t.key for t in targets} & {s.key for s in sources}:
+            return None
+        return sources, targets
 
     def warned_consequence(self, tok: Token) -> Candidate | None:
         """ "X warned that Y would bear all consequences", "X said Y would pay a heavy price",
@@ -457,9 +466,10 @@ class Frames:
         warned = child(tok.head, "dobj") or child(tok.head, "dative") or child(tok, "nsubj")
         if speaker is None or warned is None:
             return None
-        sources, targets = self.res.sides(speaker), self.res.sides(warned)
-        if not any(t.match is not None for t in targets) or {t.key for t in targets} & {s.key for s in sources}:
+        sides = self.speaker_to_another(speaker, warned)
+        if sides is None:
             return None
+        sources, targets = sides
         words = {obj.lemma_.lower()} | {w for c in children_of(obj) if c.dep_ in ("amod", "compound")
                                          for w in (c.lemma_.lower(), c.lower_)}
         code = "138" if words & FORCEFUL else "130"
