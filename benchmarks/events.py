@@ -1,7 +1,7 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi]
-                                          [--part tune|untouched|both] [--direct] [--show-errors]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj]
+                                          [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
 IndiaPoliceEvents sentences; rules in that folder's README) and ``benchmarks/probes/`` (the
@@ -32,10 +32,16 @@ the end, participial openers), 20 with no political event, written apart from th
 start of the tenth session, was blind in the tenth and eleventh and is looked at from the twelfth
 on; ``events_probe_news_h.jsonl``, 120 sentences of conflict and crisis reporting by regional
 outlets, live blogs and monitors, 20 with no political event, written apart from the coder at the
-start of the eleventh session, is blind; ``events_probe_news_i.jsonl``, 120 sentences of
+start of the eleventh session, was blind in the eleventh and twelfth and is looked at from the
+thirteenth on; ``events_probe_news_i.jsonl``, 120 sentences of
 diplomacy, governance, economics and rights reporting (newsletters, policy briefs, explainers,
 institutional and wire copy; the cooperative and verbal roots 01-14 above all), 20 with no political
-event, written apart from the coder at the start of the twelfth session, is blind).  Every
+event, written apart from the coder at the start of the twelfth session, is blind;
+``events_probe_news_j.jsonl``, 120 sentences in the style of news written outside the big Western
+wires (translated state-agency copy, regional papers of Asia, Africa, Latin America and Eastern
+Europe: long titles, passives, nominalisations), 20 with no political event, written apart from
+the coder at the start of the thirteenth session, is blind).  ``--readable`` scores only the sets
+that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
 is scored (default ``tune``; ``both`` at milestones).
@@ -75,7 +81,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf", "newsg", "newsh", "newsi")
+        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -84,9 +90,9 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsc": "events_probe_news_c.jsonl", "newsd": "events_probe_news_d.jsonl",
                "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl",
                "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
-               "newsi": "events_probe_news_i.jsonl"}
+               "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsh", "newsi"})
+BLIND = frozenset({"conflict", "news", "newsi", "newsj", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
@@ -170,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    ap.add_argument("--readable", action="store_true",
+                    help="score only the sets that may be looked at (no blind or locked set)")
     ap.add_argument("--part", choices=("tune", "untouched", "both"), default="tune",
                     help="which part of each ../shared dev set to score (probe sets are whole)")
     ap.add_argument("--direct", action="store_true", help="call code_events in-process, not the CLI")
@@ -185,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
+    if args.readable:
+        wanted = [s for s in wanted if s not in BLIND]
     parts = ("tune", "untouched") if args.part == "both" else (args.part,)
     data: dict[str, list[dict[str, Any]]] = {}
     for name in wanted:
@@ -277,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  sentences with no event in the gold: {noisy}/{len(quiet)} got one")
                 headline.append(f"{tag}: root F1 {lv['root'].f1:.3f} · code F1 {lv['code'].f1:.3f} "
                                 f"· triple F1 {lv['triple'].f1:.3f}")
-                if name in BLIND:
+                if quiet:
                     eventful = [r for r in sub if any(not e.get("negated") for e in r["events"])]
                     ours = sum(1 for r in eventful if any(not e.get("negated") for e in pred.get(r["id"], [])))
                     words = sum(1 for r in eventful if KEYWORDS.search(r["text"]))

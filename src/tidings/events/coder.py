@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
 from tidings.events.context import HELP_VERBS, PROTESTER_NOUNS, YIELDING_VERBS, Context
-from tidings.events.conventions import THRESHOLD, VIOLENT_ROOTS
+from tidings.events.conventions import LIGHT_VERBS, THRESHOLD, VIOLENT_ROOTS
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
@@ -49,7 +49,7 @@ from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.events.violence import GENERIC_VIOLENCE, by_assault, refine
+from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -275,17 +275,35 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
             attack_named = any(s.match is not None for s in attack.sources)
             if named and attack_named and not is_subject:
                 continue
-            if not named and attack_named:
+            if attack_named and (not named or (c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG")):
+                # (a participle of result is done by whoever did the attack it tells the toll of)
                 c.sources, named = attack.sources, True
             if not any(t.match is not None for t in c.targets) and any(t.match is not None for t in attack.targets):
                 # "fire against Kampuchean guerrilla camps ..., killing or wounding 50": the harm's
                 # uncounted victims are the attack's named target
                 c.targets = attack.targets
-            if c.code in GENERIC_VIOLENCE:
-                # the attack's means name the act ("in an air strike")
+            if c.code in GENERIC_VIOLENCE or (c.trigger.lemma_.lower() in HARM_LEMMAS
+                                              and attack.code not in GENERIC_VIOLENCE | {"182"}):
+                # the attack's means name the act ("in an air strike"; "were injured when
+                # militants hurled a grenade": the injury says nothing of the means)
                 c.code = by_assault(c.trigger) if attack.code == "182" else refine(attack.code, attack.trigger)
             c.span_tokens |= attack.span_tokens
             merged.add(attack.trigger.i)
+    for c in cands:
+        first = by_trigger.get(c.trigger.head.i)
+        if (c.trigger.dep_ == "conj" and first is not None and first.trigger.i not in merged
+                and c.code[:2] in VIOLENT_ROOTS and first.code[:2] in VIOLENT_ROOTS
+                and c.trigger.lemma_.lower() in HARM_LEMMAS and first.trigger.lemma_.lower() in HARM_LEMMAS
+                and not c.negated and not first.negated):
+            # "killing two civilians and wounding six others": the toll of one act, told twice
+            # (its doer or means may have been found on either half)
+            if not any(s.match is not None for s in first.sources) and any(s.match is not None for s in c.sources):
+                first.sources = c.sources
+            means = refine(c.code, c.trigger)
+            if first.code in GENERIC_VIOLENCE and means not in GENERIC_VIOLENCE | {"182"}:
+                first.code = means
+            first.span_tokens |= c.span_tokens
+            merged.add(c.trigger.i)
     return [c for c in cands if c.trigger.i not in merged]
 
 
@@ -296,14 +314,30 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
     out = []
     if c.trigger.dep_ == "relcl" and c.trigger.head.i in by_trigger:
         out.append((by_trigger[c.trigger.head.i], True))  # "a stabbing that killed a man"
-    if c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG" and c.trigger.head.i in by_trigger and not any(
+    if c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG" and not any(
             k.dep_ == "mark" for k in children_of(c.trigger)):
         # "detonated a roadside bomb under an army truck, killing three soldiers": what the
-        # attack did (not "after killing ...")
-        out.append((by_trigger[c.trigger.head.i], True))
+        # attack did (not "after killing ..."); the attack may be the object of a light verb
+        # ("carried out airstrikes on a monastery ..., killing 14 people")
+        head = c.trigger.head
+        if head.dep_ == "relcl" and head.i not in by_trigger:
+            # the parser may hang it on a relative clause of the attack's object ("airstrikes
+            # on a monastery where villagers had taken shelter, killing 14"): up to the attack
+            above = head.head
+            for _ in range(6):
+                if above.i in by_trigger or above.pos_ == "VERB" or above.head.i == above.i:
+                    break
+                above = above.head
+            head = above
+        if head.i in by_trigger:
+            out.append((by_trigger[head.i], True))
+        elif head.lemma_.lower() in LIGHT_VERBS:
+            out.extend((by_trigger[o.i], True) for o in children_of(head) if o.dep_ == "dobj" and o.i in by_trigger)
     for k in children_of(c.trigger):
         if k.dep_ == "nsubj" and k.i in by_trigger:
             out.append((by_trigger[k.i], True))
+        if k.dep_ == "advcl" and k.i in by_trigger and any(m.lower_ == "when" for m in children_of(k)):
+            out.append((by_trigger[k.i], False))  # "were killed when Russian aircraft dropped bombs"
         if k.dep_ in ("prep", "agent") and k.lower_ in ("in", "by", "during", "from"):
             for obj in children_of(k):
                 attack = by_trigger.get(obj.i)

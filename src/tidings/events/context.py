@@ -25,7 +25,7 @@ from tidings.events.conventions import (
 )
 from tidings.events.inquiries import inquiry_kind
 from tidings.events.lexicon import Entry
-from tidings.events.participants import WATER_BODIES, Side, named_keys, side_country, side_role
+from tidings.events.participants import PRIVATE_PERSONS, WATER_BODIES, Side, named_keys, side_country, side_role
 from tidings.events.requests import asks_for_aid, refine_by_request
 from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
 from tidings.events.syntax import (
@@ -125,10 +125,6 @@ AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber b
 HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
 #: roles of political actors, whose meetings, praise and coercion count even over a game
 POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
-#: one private person named only as such: the doer of a crime, not a political actor
-PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thief robber motorist "
-                            "driver neighbour neighbor pensioner shopper customer tenant landlord "
-                            "passenger fan".split())
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")

@@ -47,6 +47,15 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: role nouns that are buildings: they stand where they are ("a hospital in Aleppo")
 SITE_NOUNS = frozenset("hospital clinic school university college church mosque temple synagogue "
                        "market factory embassy consulate prison".split())
+#: one private person named only as such: the doer of a crime, not a political actor
+PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thief robber motorist "
+                            "driver neighbour neighbor pensioner shopper customer tenant landlord "
+                            "passenger fan".split())
+#: people named by their tie to another ("his wife", "the minister's son"): the other is not them
+PERSONAL_TIES = frozenset("wife husband son daughter father mother brother sister child children "
+                          "parent parents family relative relatives cousin uncle aunt nephew niece "
+                          "grandson granddaughter friend friends girlfriend boyfriend partner "
+                          "neighbour neighbor colleague".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det",
                             "quantmod", "punct"})
 

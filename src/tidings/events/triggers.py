@@ -21,7 +21,7 @@ from tidings.events.conventions import (
 from tidings.events.evaluations import judgement
 from tidings.events.joint import cooperation_code, joint_object
 from tidings.events.lexicon import NOT_CODED, Entry
-from tidings.events.participants import Side, conjuncts, named_keys
+from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     AMOUNT_NOUNS,
@@ -791,7 +791,10 @@ class Triggers:
         return None
 
     def inner_participant(self, obj: Token) -> Side | None:
-        """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"."""
+        """The actor inside a non-actor object: "Washington's exit", "an Indian proposal"; a
+        person is not whom they are named by ("stabbed his neighbour", "the minister's son")."""
+        if obj.lemma_.lower() in PRIVATE_PERSONS | PERSONAL_TIES:
+            return None
         for c in children_of(obj):
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
                 s = self.res.side(c)

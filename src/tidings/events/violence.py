@@ -306,6 +306,17 @@ def _natural_doer(verb: Token, depth: int = 0) -> bool:
     return False
 
 
+def _clause_of(tok: Token) -> Token:
+    """The verb a word stands in: itself, or the nearest verb above it (a participle the parser
+    coordinated with a noun, "submerging hundreds of homes and forcing families", hangs on the
+    noun)."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
 def natural_cause(trigger: Token, sent: Span) -> bool:
     """Whether the harm or damage the trigger reports was caused by nature or accident: the
     cause is its subject, its by-agent, or an in/by/from/after/during/due-to phrase."""
@@ -327,11 +338,18 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
         causes.append(trigger)
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in ACCIDENT_VERBS:
         return True  # "a bus collided with a truck, killing 11 people"
-    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "conj") and _natural_doer(trigger.head):
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "conj") and _natural_doer(_clause_of(trigger.head)):
         return True  # "Typhoon Shanshan battered Kyushu, leaving six dead and forcing 1,000 to flee"
+    for clause in children_of(trigger):
+        if clause.dep_ == "advcl" and any(m.lower_ == "when" for m in children_of(clause)) and (
+                clause.lemma_.lower() in ACCIDENT_VERBS or _natural_doer(clause)
+                or any(c.dep_ == "nsubj" and _words(c) & VEHICLES for c in children_of(clause))):
+            return True  # "were killed when an overcrowded bus plunged into a ravine"
     for cause in causes:
         words = {w for t in phrase_tokens(cause, 2) for w in _words(t)}
-        if _words(cause) & NATURAL_CAUSES:
+        # the kind of a cause is in its head or the compound before it ("lightning strikes")
+        kind = _words(cause).union(*(_words(c) for c in children_of(cause) if c.dep_ == "compound"))
+        if kind & NATURAL_CAUSES:
             return True
         if _words(cause) & {"explosion", "explosions", "blast", "blasts", "fire"} and not (words & WEAPON_WORDS):
             if words & ACCIDENT_WORDS or not _sentence_has(sent, WEAPON_WORDS | VIOLENT_CONTEXT):

@@ -1,0 +1,57 @@
+"""The toll of an act and harm that is nobody's act.  A death or injury told as the result of an
+attack ("..., killing five", "were killed when jets bombed ...") is that attack's toll, coded
+once with the attack's doer and means; a harm whose cause is a storm, lightning or a crash is no
+act.  Sentences written for these tests; they go through the whole analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_broad import coded
+
+
+def violent(got: set[tuple[str, str | None, str | None]]) -> list[tuple[str, str | None, str | None]]:
+    return [g for g in got if g[0][:2] in ("17", "18", "19", "20")]
+
+
+@pytest.mark.parametrize("text, codes, source", [
+    # a participle of result, also one the parse hung on a relative clause of the attack's place
+    ("Turkish jets carried out air strikes on a village in northern Iraq where shepherds were grazing "
+     "their flocks, killing five people.", ("195",), "TURMIL"),
+    # the when-clause says who did it and with what
+    ("Nine people were killed when Sudanese army drones struck a market in Nyala.", ("195",), "SDNMIL"),
+    # (a grenade is a light weapon, 193, or an explosive, 183: either is its means, an injury is not)
+    ("Four policemen were injured when suspected rebels threw a grenade at their checkpoint in Manipur.",
+     ("183", "193"), "INDREB"),
+])
+def test_a_toll_is_the_attacks_own(analyzer, text: str, codes: tuple[str, ...], source: str) -> None:  # type: ignore[no-untyped-def]
+    got = violent(coded(analyzer, text))
+    assert len(got) == 1, got
+    assert got[0][0] in codes and got[0][1] == source, got
+
+
+def test_killed_and_wounded_are_one_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = violent(coded(analyzer, "Israeli artillery shelled the outskirts of Khiam on Monday, killing "
+                                  "three people and wounding eleven others."))
+    assert len(got) == 1 and got[0][1] is not None and got[0][1].startswith("ISR"), got
+    # the doer found on the second half carries to the first
+    got = violent(coded(analyzer, "Two soldiers were killed and five wounded on Friday in separate "
+                                  "attacks by Boko Haram fighters."))
+    assert any(s is not None for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Lightning strikes killed seven fishermen on Lake Victoria on Thursday.",
+    "Twenty pilgrims were killed when their bus overturned on a mountain road in Himachal Pradesh.",
+    "Torrential rains lashed the coast of Kerala, flooding villages and forcing thousands to flee.",
+    "A man attacked his brother with an axe during a row over land in Punjab, police said.",
+])
+def test_harm_with_no_actor_behind_it_is_no_event(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert violent(coded(analyzer, text)) == []
+
+
+def test_a_harm_in_an_attack_with_a_doer_is_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a harm in an attack with a doer is still coded, and a bomb still shows through
+    got = violent(coded(analyzer, "Three soldiers were killed when a roadside bomb planted by militants "
+                                  "exploded under their truck in Khost."))
+    assert got and all(c.startswith("18") for c, _, _ in got), got
