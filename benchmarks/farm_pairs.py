@@ -27,7 +27,15 @@ each by a fourth writer, asked for methods unlike a single rewriting tool: half 
 spun, SEO pieces with an FAQ, bullet-point digests keeping stripped quotes, translated-and-back
 copies, tense and spelling changes, reordered paragraphs, stitches of an unrelated story and of
 one on the same broad topic (harder), captions and boilerplate in many forms; four copies carry
-one subtle kind only.  Blind in the twelfth session (figures only).
+one subtle kind only.  Blind in the twelfth session (figures only), read from the thirteenth.
+Set ``d`` (``probes/farm_pairs_d.jsonl``, 2026-12-05, thirteenth session): 30 originals in many
+house styles (wire, council, court, earnings, science, sport, election, live blog, Q&A explainer,
+Indian, Nigerian and Philippine English, British single quotes) and a copy of each by a fifth
+writer, each copy its own method (thesaurus spin, fluent paraphrase, renamed entities, quotes
+stripped in part or whole, stitches of set originals and of invented stories, as a block or
+interleaved, captions and boilerplate in many forms, a nearly verbatim copy, translated-and-back,
+bullet summary, reordered paragraphs, tense or spelling changed, SEO filler); five copies carry
+one subtle kind only.  Blind in the thirteenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -51,9 +59,10 @@ from content_farm import ROOT, analyse, report, signal_table  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
-        "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl"}
+        "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
+        "d": PROBES / "farm_pairs_d.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "c"})
+BLIND = frozenset({"locked", "d"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -68,7 +77,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a (may be read), b (blind this session) or locked (figures only)")
+                    help="a, b, c (may be read), d (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")

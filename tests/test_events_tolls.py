@@ -55,3 +55,17 @@ def test_a_harm_in_an_attack_with_a_doer_is_still_coded(analyzer) -> None:  # ty
     got = violent(coded(analyzer, "Three soldiers were killed when a roadside bomb planted by militants "
                                   "exploded under their truck in Khost."))
     assert got and all(c.startswith("18") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Militants shot dead a prominent tribal leader in North Waziristan on Friday.",
+    "Gunmen killed an influential cleric outside a mosque in Kano.",
+])
+def test_killing_a_leader_or_a_prominent_person_is_an_assassination(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 186: "kill politically significant and influential persons"
+    assert "186" in {c for c, _, _ in coded(analyzer, text)}
+
+
+def test_an_ordinary_victim_is_no_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Militants shot dead two farmers in North Waziristan on Friday.")
+    assert got and "186" not in {c for c, _, _ in got}

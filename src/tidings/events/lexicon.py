@@ -71,6 +71,8 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     adjectives: dict[str, list[Entry]] = field(default_factory=dict)
     transforms: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: named word classes ("W @arms ..."), written once and used in any entry's obj=/subj=
+    classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entries(self, kind: str, lemma: str) -> list[Entry]:
         table = {"V": self.verbs, "N": self.nouns, "A": self.adjectives}[kind]
@@ -96,6 +98,24 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in value.split("|") if v)
 
 
+#: marks the coder reads off the parse rather than the words (a place's proper name, people
+#: named by number, a military or labour sense of the trigger): no word class, they stay
+CODER_MARKS = frozenset({"@place", "@people", "@military", "@labour"})
+
+
+def _expand(words: tuple[str, ...], lex: Lexicon, where: str) -> list[str]:
+    """Words with each named class ("@arms") replaced by its members; the coder's marks stay."""
+    out: list[str] = []
+    for w in words:
+        if w.startswith("@") and w not in CODER_MARKS:
+            if w not in lex.classes:
+                raise ValueError(f"{where}: unknown word class {w!r} (define it first: W {w} a|b|c)")
+            out.extend(lex.classes[w])
+        else:
+            out.append(w)
+    return out
+
+
 def parse_lexicon(text: str, origin: str = "lexicon.txt", lex: Lexicon | None = None) -> Lexicon:
     """Read entries into ``lex`` (a new lexicon by default); entries of a later file for a key
     come after the earlier file's."""
@@ -115,6 +135,11 @@ def parse_lexicon(text: str, origin: str = "lexicon.txt", lex: Lexicon | None = 
                 raise ValueError(f"{origin}:{lineno}: {target!r} is not a CAMEO code")
             lex.transforms.setdefault(frame, {})[prefix] = target
             continue
+        if kind == "W":
+            if len(parts) != 3 or not parts[1].startswith("@"):
+                raise ValueError(f"{origin}:{lineno}: a word class is 'W @name a|b|c', not {raw!r}")
+            lex.classes[parts[1]] = _split(parts[2])
+            continue
         if kind not in KINDS or len(parts) < 3:
             raise ValueError(f"{origin}:{lineno}: cannot read {raw!r}")
         key, code = parts[1], parts[2]
@@ -124,7 +149,7 @@ def parse_lexicon(text: str, origin: str = "lexicon.txt", lex: Lexicon | None = 
         for opt in parts[3:]:
             name, _, value = opt.partition("=")
             if name in ("obj", "subj", "need", "xc"):
-                kw[name] = frozenset(_split(value))
+                kw[name] = frozenset(_expand(_split(value), lex, f"{origin}:{lineno}"))
             elif name in ("to", "src"):
                 kw[name] = _split(value)
             elif name in ("rev", "notobj", "recip", "plural"):

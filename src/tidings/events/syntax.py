@@ -193,11 +193,21 @@ def none_of_them(noun: Token) -> bool:
     return bool(ones) and any(g.dep_ == "neg" and g.i < noun.i for g in kids + [k for o in ones for k in children_of(o)])
 
 
+#: words that open a condition: what the clause says has not happened
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "whether"})
+
+
 def conditional(tok: Token) -> bool:
-    """Inside an if/unless clause (up to the clause boundary)."""
+    """Inside an if/unless clause (up to the clause boundary), or an until-clause in the present
+    tense, a condition yet to be met ("refused to release them until Israel agrees to ...";
+    "fought until the army withdrew" is a past that happened)."""
     node = tok
     for _ in range(5):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children_of(node)):
+        if any(c.dep_ == "mark" and (c.lower_ in CONDITION_MARKS or (
+                c.lower_ == "until" and node.tag_ in ("VBZ", "VBP")) or (
+                # "provided that ...", "on condition that ...": the parse marks it with "that"
+                c.lower_ == "that" and c.i > 0 and c.doc[c.i - 1].lower_ in ("provided", "providing", "condition")))
+               for c in children_of(node)):
             return True
         if node.dep_ not in ("conj", "xcomp", "aux") or node.head.i == node.i:
             return False

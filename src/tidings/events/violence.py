@@ -145,10 +145,16 @@ def assassination(trigger: Token, target_heads: list[Token]) -> bool:
     return killing(trigger) and any(holds_office(h) for h in target_heads)
 
 
+#: what makes a person "politically significant and influential" in CAMEO 186's words
+INFLUENCE_WORDS = frozenset("prominent influential leading".split())
+
+
 def holds_office(tok: Token) -> bool:
-    """The word names an officeholder: the office itself ("the mayor"), a name titled with it
-    ("Prime Minister Robert Fico"), or a member of a body that holds office."""
-    return (tok.lemma_.lower() in POLITICAL_OFFICES or _member_of_a_body(tok)
+    """The word names an officeholder or a leader: the office itself ("the mayor"), a name
+    titled with it ("Prime Minister Robert Fico"), a member of a body that holds office, a
+    leader ("a community leader") or a person called prominent or influential."""
+    return (tok.lemma_.lower() in POLITICAL_OFFICES or _member_of_a_body(tok) or tok.lemma_.lower() == "leader"
+            or (tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in INFLUENCE_WORDS for c in children_of(tok)))
             or (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in POLITICAL_OFFICES
                                             for c in children_of(tok))))
 
