@@ -44,3 +44,59 @@ def test_an_army_that_withdraws_still_retreats(analyzer) -> None:  # type: ignor
 ])
 def test_every_verb_of_giving_knows_the_same_arms(analyzer, text: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert ("072", source, target) in coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fifty years ago this month, the army seized power in a bloodless coup.",
+    "Two decades ago, NATO warplanes bombed Belgrade for 78 days.",
+])
+def test_history_retold_is_no_new_event(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(analyzer, text) == set()
+
+
+def test_days_ago_is_still_news(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("19") for c, _, _ in coded(analyzer, "Three days ago, rebels attacked the town of Beni."))
+
+
+@pytest.mark.parametrize("text", [
+    "Copper fell as investors fretted over weak Chinese demand.",
+    "Palm oil prices rose on strong Indian demand.",
+    "Weak consumer demand hit exports from South Korea.",
+])
+def test_the_markets_demand_and_blows_are_nobodys_acts(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(analyzer, text) == set()
+
+
+def test_a_demand_put_forward_is_still_a_demand(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("10") for c, _, _ in coded(analyzer, "A strong demand for reform was voiced by students in Dhaka."))
+
+
+@pytest.mark.parametrize("text", [
+    # a day after the cue is when it was said, not what is insisted on
+    "The army did not use live rounds in Harare, Zimbabwe's defence minister insisted on Friday.",
+    # a that-clause in the indicative says what is so
+    "Ghana's finance minister insisted on Tuesday that the budget was sound.",
+])
+def test_insisting_that_something_is_so_is_no_demand(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("10") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition insisted that the president resign.",
+    "The EU insisted that Serbia must recognise the vote.",
+    "The opposition insisted on a recount in Lusaka.",
+])
+def test_insisting_on_an_act_is_a_demand(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("10") for c, _, _ in coded(analyzer, text))
+
+
+def test_what_is_asked_in_one_breath_is_all_asked_for(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Human Rights Watch urged Kenyan authorities to release the detained bloggers "
+                          "and drop all charges against them.")
+    assert any(c.startswith("02") for c, _, _ in got) and not any(c.startswith("08") for c, _, _ in got), got
+
+
+def test_a_missile_strike_is_fought_with_rockets_not_from_the_air(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 194: "artillery, tanks, and rocket fire"; 195 is weapons from aircraft
+    assert "194" in {c for c, _, _ in coded(analyzer, "A Russian missile strike on Dnipro killed nine people.")}
+    assert "195" in {c for c, _, _ in coded(analyzer, "An Israeli air strike on Rafah killed nine people.")}

@@ -27,7 +27,15 @@ from tidings.events.inquiries import inquiry_kind
 from tidings.events.lexicon import Entry
 from tidings.events.participants import PRIVATE_PERSONS, WATER_BODIES, Side, named_keys, side_country, side_role
 from tidings.events.requests import asks_for_aid, refine_by_request
-from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, MILITARY_SENSE, sentence_words, sport_sentence, strike_sense
+from tidings.events.senses import (
+    ARMED_ROLES,
+    ARMED_WORDS,
+    MILITARY_SENSE,
+    market_demand,
+    sentence_words,
+    sport_sentence,
+    strike_sense,
+)
 from tidings.events.syntax import (
     GOAL_NOUNS,
     abstract,
@@ -36,6 +44,7 @@ from tidings.events.syntax import (
     is_passive,
     lemma_set,
     lemmas,
+    long_ago,
     negated,
     preps,
     struck_target,
@@ -43,6 +52,7 @@ from tidings.events.syntax import (
 from tidings.events.threats import threat_kind
 from tidings.events.violence import (
     BARE_EXPLOSIONS,
+    ECONOMIC_FORCES,
     EXPLOSION_LEMMAS,
     HARM_LEMMAS,
     NATURAL_CAUSES,
@@ -386,6 +396,10 @@ class Context:
             return False  # "the takeover battle", "fired the first shot in a price war"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
+        if long_ago(tok):
+            return False  # "Eighty years ago this week, Allied troops stormed the beaches"
+        if market_demand(tok):
+            return False  # "signs of weak Chinese demand": a market's, not a demand of anyone
         if self.word_of_the_kind_only(cand, sent):
             return False
         if root not in ("17", "18", "19", "20"):
@@ -398,6 +412,8 @@ class Context:
                 for h in heads):
             # (a storm's name carries its kind: "Typhoon Kalmaegi battered the Philippines")
             return False  # "an earthquake killed eight people and damaged 1,300 buildings"
+        if any(h.lemma_.lower() in ECONOMIC_FORCES and h.pos_ == "NOUN" for h in heads):
+            return False  # "weak consumer demand hit exports": the economy's blow, nobody's act
         if any(h.lower_ in BARE_EXPLOSIONS for h in heads) and accidental_explosion(heads[0], sent):
             return False  # "explosions at the chemical store injured 700"
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):

@@ -22,6 +22,7 @@ from tidings.events.syntax import (
     object_nouns,
     preps,
     to_infinitive,
+    verb_conjuncts,
 )
 from tidings.parsed import children_of
 
@@ -81,6 +82,18 @@ WARNING_VERBS = frozenset("warn caution threaten".split())
 FORCEFUL = frozenset("military force armed crushing devastating".split())
 
 
+#: verbs of demanding that also say a thing is so ("insisted that the vote was fair")
+INSIST_LEMMAS = frozenset({"insist", "maintain"})
+
+
+def asserts_a_fact(tok: Token, comp: Token) -> bool:
+    """ "Insisted that the budget was sound", "insists the plan works": the that-clause in the
+    indicative, with no modal of obligation, says what is so; "insisted that he resign" (the
+    subjunctive) or "that talks must resume" asks for an act."""
+    return (tok.lemma_.lower() in INSIST_LEMMAS and comp.dep_ == "ccomp" and comp.tag_ in ("VBD", "VBZ")
+            and not any(a.lower_ in MODAL_OBLIGE for a in auxiliaries(comp)))
+
+
 class Frames:
     # ------------------------------------------------------------------ complements
     def complement(self, tok: Token) -> Token | None:
@@ -134,6 +147,9 @@ class Frames:
     def apply_frame(self, cand: Candidate, tok: Token, obj: Token | None, comp: Token | None) -> None:
         frame = cand.entry.frame
         assert frame is not None
+        if frame == "demand" and comp is not None and asserts_a_fact(tok, comp):
+            cand.code = ""  # "insisted that the budget was sound": a claim, not a demand
+            return
         inner: Candidate | None = None
         inner_tok: Token | None = None
         if comp is not None:
@@ -163,8 +179,11 @@ class Frames:
             cand.consumed.add(inner_tok.i)
             cand.consumed |= inner.consumed
             if inner_tok.pos_ in ("VERB", "AUX"):
-                # "demanded that Kosovo resume negotiations": the talks are asked for, not held
-                cand.consumed |= object_nouns(inner_tok)
+                # "demanded that Kosovo resume negotiations": the talks are asked for, not held;
+                # so is what is asked in the same breath ("urged them to free the protesters and
+                # drop all charges")
+                for verb in [inner_tok, *verb_conjuncts(inner_tok)]:
+                    cand.consumed |= {verb.i} | object_nouns(verb)
             cand.span_tokens.add(inner_tok.i)
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
@@ -179,7 +198,8 @@ class Frames:
             cand.consumed.add(comp.i)
             if frame in ("demand", "appeal"):
                 # "demanded that Pakistan open negotiations": what is asked for is not done
-                cand.consumed |= object_nouns(comp)
+                for verb in [comp, *verb_conjuncts(comp)]:
+                    cand.consumed |= {verb.i} | object_nouns(verb)
             elif not any(t.match is not None for t in cand.targets):
                 # "promised to hand power back to civilians", "threatened to outlaw the party":
                 # an act the codebook has no code for still says whom the intent is about

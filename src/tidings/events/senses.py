@@ -118,3 +118,31 @@ def sport_sentence(words: set[str]) -> bool:
     goalkeeper"; not "gunmen opened fire on the cricket team's bus")."""
     scored = bool(words & VICTORY_WORDS) and any(SCORE.match(w) for w in words) and not words & TALLY_WORDS
     return (scored or bool(words & SPORT_WORDS)) and not words & ARMED_WORDS
+
+
+#: how strong a market's demand runs: "weak demand", "robust demand" (no one's demands)
+DEMAND_STRENGTH = frozenset(
+    "weak weaker weakening strong stronger robust sluggish soft softer firm tepid booming rising "
+    "falling slowing growing high higher low lower record subdued solid healthy muted flagging "
+    "resilient buoyant brisk slack lacklustre lackluster".split())
+#: who or what a market's demand is of: "consumer demand", "oil demand", "export demand"
+DEMAND_MARKETS = frozenset(
+    "consumer customer household market energy oil fuel gas power electricity export import "
+    "industrial retail housing travel chip steel commodity aggregate".split())
+
+
+#: verbs by which a demand is put forward or answered: someone's demand, not a market's
+PUT_FORWARD = frozenset("voice make issue repeat reiterate press put present submit raise reject "
+                        "accept meet refuse renew drop table".split())
+
+
+def market_demand(tok: Token) -> bool:
+    """ "Signs of weak Chinese demand", "oil demand fell": demand in the economist's sense, a
+    market's appetite for goods, not anyone's demand of another (the noun in the singular with
+    a word of its strength or of the market it is in)."""
+    if tok.lemma_.lower() != "demand" or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in PUT_FORWARD:
+        return False  # "a strong demand for reform was voiced": someone's
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in DEMAND_STRENGTH | DEMAND_MARKETS
+               for c in children_of(tok))

@@ -73,7 +73,10 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
 
 
 def prep_names(tok: Token) -> set[str]:
-    names = {c.lower_ for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative")}
+    """The prepositions, particles and complementisers hanging on a word; a preposition of time
+    ("insisted on Wednesday") is no part of what the word takes."""
+    names = {c.lower_ for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative") and not (
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in children_of(c)))}
     names |= {c.lower_ for c in children_of(tok) if c.dep_ == "prt"}
     for c in children_of(tok):
         if c.dep_ in ("ccomp",):
@@ -151,6 +154,20 @@ def headline_subject(tok: Token) -> Token | None:
 def object_nouns(tok: Token) -> set[int]:
     """The indices of a verb's noun objects ("resume negotiations": "negotiations")."""
     return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+
+
+def verb_conjuncts(tok: Token) -> list[Token]:
+    """The verbs coordinated after a verb that share its subject ("to free the protesters and
+    drop all charges": "drop"); one with a subject of its own is another clause."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack and len(out) < 6:
+        for c in children_of(stack.pop()):
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in children_of(c)):
+                out.append(c)
+                stack.append(c)
+    return out
 
 
 def is_passive(tok: Token) -> bool:
@@ -349,3 +366,20 @@ def hyphenated(tok: Token) -> tuple[Token, str, str] | None:
         return None
     head = last if last.pos_ in ("NOUN", "VERB") or first.head.i == last.i else first
     return head, f"{first.lower_}-{last.lower_}", f"{first.lower_}-{last.lemma_.lower()}"
+
+
+#: spans of time that put an act in history rather than in the news
+HISTORY_SPANS = frozenset("year years decade decades century centuries".split())
+
+
+def long_ago(tok: Token) -> bool:
+    """The act is told as history: its clause is dated years ago ("Eighty years ago this week,
+    Allied troops stormed the beaches"); a report is of what happens now, and history retold
+    is no new event."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.lower_ == "ago" and any(n.lemma_.lower() in HISTORY_SPANS for n in children_of(c))
+               for c in children_of(verb))

@@ -82,6 +82,12 @@ NATURAL_CAUSES = frozenset(
     "famine disease epidemic pandemic outbreak virus cholera covid accident accidents crash "
     "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
     "snowstorm blizzard frost illness cancer disaster locust locusts pest pests".split())
+#: forces of the economy: what they "hit" or "batter" is hit in a figure ("weak demand hit
+#: exports", "inflation battered households")
+ECONOMIC_FORCES = frozenset(
+    "demand price prices inflation deflation slowdown recession downturn slump shortage shortages "
+    "cost costs tariff tariffs unemployment deficit debt currency rate rates volatility sell-off "
+    "selloff crash".split())
 #: verbs of an accident: a harm told as what one did ("collided with a truck, killing 11") is
 #: the accident's
 ACCIDENT_VERBS = frozenset("collide crash capsize overturn derail skid topple sink plunge".split())
