@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tidings.ingest.dates import parse_date
-from tidings.ingest.text import _residue, extract_text, is_boilerplate, is_caption, parse_byline
+from tidings.ingest.text import AFTER_TEXT, _residue, extract_text, is_boilerplate, is_caption, parse_byline
 
 from .conftest import SAMPLE, shared_path
 
@@ -51,6 +51,17 @@ def test_boilerplate_and_caption_are_removed_with_reasons() -> None:
     assert reasons["© 2024 Example News. All rights reserved."] == "boilerplate"
     for r in ext.removed:
         assert r.text not in ext.text
+
+
+def test_a_picture_line_after_the_last_paragraph_is_noted_as_such() -> None:
+    body = ("Thousands of farmers blocked roads in Warsaw on Monday.\n\n"
+            "A tractor convoy moves along the A2 motorway near Warsaw, March 2, 2024.\n\n"
+            "The agriculture minister said he would meet union leaders on Thursday.\n\n"
+            "Photo: Polish Press Agency")
+    ext = extract_text(body)
+    notes = {r.text: r.note for r in ext.removed}
+    assert notes["Photo: Polish Press Agency"] == AFTER_TEXT
+    assert notes["A tractor convoy moves along the A2 motorway near Warsaw, March 2, 2024."] != AFTER_TEXT
 
 
 def test_metadata_given_wins_over_inferred() -> None:

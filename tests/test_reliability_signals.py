@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tidings.ingest.text import extract_text
 from tidings.model import Article
 from tidings.reliability.quoting import unattributed_quotes
 from tidings.reliability.stitching import second_lead
@@ -196,6 +197,29 @@ def test_a_writers_own_first_person_in_a_clause_is_no_stripped_quote(analyzer) -
     assert "first_person_unquoted" not in _names(analysis)
 
 
+IN_SINGLE_MARKS = (BORDER_LEAD + "'We will never accept the deal. Our army is ready to defend the border,' the "
+                   "minister told reporters. ‘Our families have farmed here for a hundred years,’ said "
+                   "Carlos Mendoza, a farmer." + BORDER_TAIL)
+
+
+def test_quotes_in_single_marks_are_quotes(analyzer) -> None:
+    """The British convention ('We will ...,' the minister said), straight or curly, spanning
+    sentences, is quoting, not first person let loose in the narrative."""
+    assert "first_person_unquoted" not in _names(analyzer.analyze(Article(id="sq", text=IN_SINGLE_MARKS)))
+    stripped = IN_SINGLE_MARKS.replace("'", "").replace("‘", "").replace("’", "")
+    assert "first_person_unquoted" in _names(analyzer.analyze(Article(id="sq2", text=stripped)))
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("'We were never against it. We wanted other options,' he said.", ["We were never against it"]),
+    ("The farmers' union said it didn't back the '90s plan.", []),
+    ("He called it 'a disgrace' and 'unacceptable'.", ["a disgrace"]),
+])
+def test_single_marks_pair_around_words_not_apostrophes(text: str, quoted: list[str]) -> None:
+    spans = [text[a:b] for a, b in QuoteMask(text).spans]
+    assert len(spans) == len(quoted) and all(q in s for q, s in zip(quoted, spans)), spans
+
+
 # --------------------------------------------------------------------------- unattributed quotes
 
 FLOOD_LEAD = ("DHAKA, Aug 21 (Wire) - Floods swept through three districts of northern Bangladesh on Monday, "
@@ -314,3 +338,19 @@ def test_an_agency_credit_line_is_no_jump_to_another_topic(analyzer) -> None:
 def test_a_paragraph_that_continues_the_report_is_no_jump(analyzer, para: str) -> None:
     text = "\n\n".join(LAGOS_RATES + [para])
     assert "topic_break" not in _names(analyzer.analyze(Article(id="q", text=text)))
+
+
+def test_a_picture_line_at_the_foot_weighs_less_than_one_pasted_mid_body(analyzer) -> None:  # type: ignore[no-untyped-def]
+    paras = ["Thousands of farmers blocked roads in Warsaw on Monday to protest against grain imports.",
+             "The agriculture minister said he would meet union leaders on Thursday.",
+             "Police said the protest was peaceful and no one was detained."]
+    mid = "\n\n".join([paras[0], "A tractor convoy moves along the A2 motorway near Warsaw, March 2, 2024.", *paras[1:]])
+    foot = "\n\n".join([*paras, "Photo: Polish Press Agency"])
+
+    def ingested(text: str) -> Article:
+        ext = extract_text(text)
+        return Article(id="c", text=ext.text, removed=ext.removed)
+
+    at_mid = _signal(analyzer.analyze(ingested(mid)), "pasted_caption")
+    at_foot = _signal(analyzer.analyze(ingested(foot)), "pasted_caption")
+    assert at_foot.weight < at_mid.weight and at_foot.severity == "low", (at_foot, at_mid)

@@ -427,7 +427,7 @@ def extract_text(
         header_budget -= 1
 
     body: list[str] = []
-    before = len(out.removed)
+    before = after_body = len(out.removed)
     for par in pars[i:]:
         # a paragraph written on several lines is judged line by line: a boilerplate or caption
         # line can sit inside it ("...\nFollow us on Twitter\n...")
@@ -440,6 +440,12 @@ def extract_text(
                 out.removed.append(Removed(line.strip(), reason))
         if kept:
             body.append("\n".join(kept).strip())
+            after_body = len(out.removed)
+    for r in out.removed[max(before, after_body):] if body else []:
+        if r.reason in ("caption", "photo credit"):
+            # after the last paragraph: the picture's line at the foot of the page, where a
+            # scraped page keeps it, not a caption pasted into the body
+            r.note = AFTER_TEXT
     if not body:
         # a text that is nothing but what reads like a caption is the text itself (a one-line
         # report: "Mourners carry the coffin ... in Gaza."), not a caption pasted into one
@@ -449,6 +455,10 @@ def extract_text(
             body = [r.text for r in mine]
     out.text = "\n\n".join(body)
     return out
+
+
+#: the note on a caption or credit found after the article's last paragraph
+AFTER_TEXT = "after the text"
 
 
 def _residue(par: str) -> str | None:

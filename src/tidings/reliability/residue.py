@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tidings.ingest.text import AFTER_TEXT
 from tidings.model import Article
 from tidings.reliability.findings import Finding, clip, ramp
 
@@ -29,10 +30,18 @@ def boilerplate_residue(article: Article) -> list[Finding]:
 
 
 def pasted_caption(article: Article) -> list[Finding]:
-    items = [r.text for r in article.removed if r.reason == "caption"]
-    credits = [r.text for r in article.removed if r.reason == "photo credit"]
+    inside = [r for r in article.removed if r.reason in ("caption", "photo credit") and r.note != AFTER_TEXT]
+    items = [r.text for r in inside if r.reason == "caption"]
+    credits = [r.text for r in inside if r.reason == "photo credit"]
     if not items and not credits:
-        return []
+        foot = [r.text for r in article.removed if r.reason in ("caption", "photo credit")]
+        if not foot:
+            return []
+        # a picture's line after the last paragraph is where a scraped page of a real outlet
+        # keeps it: the faintest trace
+        return [Finding("pasted_caption", 0.2,
+                        "a photo caption or credit was left after the end of the article",
+                        [clip(t) for t in foot[:2]])]
     if not items:
         # a bare credit line is left in many scraped pages of real outlets: a weaker trace
         n = len(credits)

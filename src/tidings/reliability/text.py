@@ -53,13 +53,42 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a single quotation mark that opens a quote: at the start of a paragraph or after a space or an
+#: opening bracket or dash, before a letter or digit ("'We were never ...", "‘My brother ...")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[\w\"“])", re.MULTILINE)
+#: one that closes it: after a letter, digit or punctuation, before a space, punctuation or the
+#: end ("... other options,' he said"); an apostrophe inside a word ("don't") is neither
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…\"”])['’](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def single_quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of passages in single quotation marks, the British convention ('We will stay,' she
+    said; ‘Where would we go?’), marks included, paired within each paragraph.  A closing mark
+    must end a word; a plural possessive ("the farmers' union") can still end a span early, which
+    leaves words outside that were inside, never the other way round."""
+    spans: list[tuple[int, int]] = []
+    for p0, p1 in _paragraph_bounds(text):
+        pos = p0
+        while True:
+            m = _SINGLE_OPEN.search(text, pos, p1)
+            if m is None:
+                break
+            c = _SINGLE_CLOSE.search(text, m.end(), p1)
+            if c is None:
+                break
+            if " " in text[m.end():c.start()]:  # a quote of words, not a clipped 'em or '90s
+                spans.append((m.start(), c.end()))
+            pos = c.end()
+    return spans
+
+
 class QuoteMask:
     """Answers "is this offset inside quotation marks?" quickly."""
 
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
         """``quoted``: further passages known to be quoted (the quotes stage's direct quotes,
         whatever marks they use: ``like this'' in some archives' text)."""
-        self.spans = sorted(quoted_spans(text) + list(quoted or []))
+        self.spans = sorted(quoted_spans(text) + single_quoted_spans(text) + list(quoted or []))
         self._inside = bytearray(len(text) + 1)
         for s, e in self.spans:
             self._inside[s:e] = b"\x01" * (e - s)
