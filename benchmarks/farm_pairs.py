@@ -85,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dated", action="store_true",
                     help="also send each article's publication date (the default sends none, as the "
                          "reliability data set does: only the texts decide)")
+    ap.add_argument("--order", choices=("shuffled", "copies-first", "originals-first"), default="shuffled",
+                    help="in the one batch: shuffled (default), or every copy before (after) all originals; "
+                         "copies first is the hard case for telling which of two is the copy")
+    ap.add_argument("--seed", default="farm-pairs-order", help="the shuffle's seed (the default is the "
+                    "order every figure in benchmarks/README.md was taken in)")
     args = ap.parse_args(argv)
 
     path = SETS[args.set]
@@ -105,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.set} set: read the figures only; do not read its articles or tune against them")
     if args.mode in ("both", "batch"):
         batch = originals + copies
-        random.Random("farm-pairs-order").shuffle(batch)
+        random.Random(args.seed).shuffle(batch)
+        if args.order != "shuffled":
+            # a stable sort keeps the shuffled order within each group
+            batch.sort(key=lambda r: (r.get("role") == "original") == (args.order == "copies-first"))
         rel = analyse(batch, python, args.workers, None)
         report("one batch", originals, copies, rel)
         if args.signals:

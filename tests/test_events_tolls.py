@@ -69,3 +69,8 @@ def test_killing_a_leader_or_a_prominent_person_is_an_assassination(analyzer, te
 def test_an_ordinary_victim_is_no_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Militants shot dead two farmers in North Waziristan on Friday.")
     assert got and "186" not in {c for c, _, _ in got}
+
+
+def test_an_act_done_when_a_vehicle_moved_is_still_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # only a harm is put down to the accident its when-clause tells of
+    assert any(c.startswith("19") for c, _, _ in violent(coded(analyzer, "Police opened fire when a car drove at officers in Lagos.")))

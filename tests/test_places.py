@@ -85,6 +85,9 @@ def test_dateline_is_found_and_steers_resolution():
     assert p["start"] == 0 and p["country"] == "USA"
     k = one(places("NAIROBI \u2014 Heavy rain flooded roads on Tuesday."), "NAIROBI")
     assert k["country"] == "KEN" and k["feature"] == "city"
+    # a place written in accented capitals is a dateline too
+    b = one(places("BOGOT\u00c1 \u2014 Heavy rain flooded roads on Tuesday."), "BOGOT\u00c1")
+    assert b["start"] == 0 and b["country"] == "COL"
 
 
 def test_one_sense_per_discourse():

@@ -17,6 +17,7 @@ from tidings.store.provenance import (
     ProvenanceIndex,
     align,
     band_keys,
+    spelling_variants,
     tokens,
     _swaps,
 )
@@ -434,7 +435,9 @@ def test_one_index_per_partition_finds_what_the_store_finds() -> None:
     # though the original is in the partition's index (a candidate of the late copy)
     texts.insert(3, ("copy", SPUN + "\n\n" + STOCK_LINE))
     texts.insert(8, ("original", ORIGINAL + "\n\n" + STOCK_LINE))
-    texts.append(("late copy", SPUN.replace("Tuesday", "Wednesday") + "\n\n" + STOCK_LINE))
+    # a late copy with a paragraph of the last reprint's story put in: a stitch of the copy and
+    # of a candidate indexed late (the copy alone, which holds the stock line too, is no stitch)
+    texts.append(("late copy", SPUN.replace("Tuesday", "Wednesday") + "\n\n" + _reprint(BUCKET_HOLDERS + 5)))
     seq = {aid: i for i, (aid, _) in enumerate(texts)}
     text_of = dict(texts)
     members: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -650,3 +653,74 @@ def test_a_dropped_dateline_is_no_swap(copy_first: bool) -> None:
     for key, text in items:
         prov = idx.match(key, text)
         assert prov is None or not (prov.spun_from or prov.stitched_from), key
+
+
+#: the Norwegian report respelled the British way, and one word of it swapped for a plainer one
+RESPELLED = [p.replace("defence", "defense").replace("metre", "meter").replace("ageing", "aging")
+             for p in ICEBREAKERS]
+
+
+@pytest.mark.parametrize("pair, same", [
+    (("colour", "color"), True), (("organised", "organized"), True), (("centre", "center"), True),
+    (("travelled", "traveled"), True), (("defence ministry", "defense ministry"), True),
+    (("programme", "program"), True), (("labour party", "labor party"), True),
+    (("said", "stated"), False), (("filled", "filed"), False), (("four", "for"), False),
+])
+def test_british_and_american_spellings_are_one_word(pair: tuple[str, str], same: bool) -> None:
+    assert spelling_variants(*pair) is same
+
+
+@pytest.mark.parametrize("copy_first", [False, True], ids=["original-first", "copy-first"])
+def test_a_respelled_copy_says_nothing_of_which_side_is_the_copy(copy_first: bool) -> None:
+    """British spelling made American (or the reverse) is no spinner's trade of a usual word for
+    a rarer one: whichever side came first, neither is called the spun copy of the other on the
+    evidence of spelling alone."""
+    texts = [("uk", _join(ICEBREAKERS)), ("us", _join(RESPELLED))]
+    idx = _index(texts[::-1] if copy_first else texts)
+    for key, text in texts:
+        prov = idx.match(key, text)
+        assert prov is None or not prov.spun_from, (key, prov)
+
+
+#: a report of cholera across Africa whose second paragraph is on eastern Congo, and a report of
+#: a peace deal for eastern Congo: the paragraph fits the second as well as the first
+CHOLERA = [
+    "GENEVA, May 2 (Wire) - The World Health Organization said on Thursday that cholera cases across Africa "
+    "had doubled in a month, with outbreaks in nine countries.",
+    "In Congo's North Kivu province, where fighting has driven hundreds of thousands of people into camps "
+    "around Goma, more than 4,000 cases and 60 deaths were recorded in April.",
+    "The agency said it had sent two million doses of oral vaccine to the worst hit countries and would send "
+    "more next week.",
+    "Health workers said the rainy season had flooded latrines and wells, and clinics were short of "
+    "rehydration salts.",
+]
+PEACE = [
+    "WASHINGTON, May 3 (Wire) - The foreign ministers of Congo and Rwanda signed a peace agreement in "
+    "Washington on Friday meant to end the fighting in eastern Congo.",
+    "Under the deal, Rwanda is to withdraw its troops from North Kivu within 90 days, and Congo is to disarm "
+    "militias that threaten Rwanda.",
+    "The fighting around Goma has forced hundreds of thousands of people from their homes into camps since "
+    "January.",
+]
+
+
+def test_a_report_held_whole_by_one_copy_is_no_stitch_when_another_took_a_paragraph_first() -> None:
+    """A piece on the same region took one paragraph of a report, and a reprint holds all of it;
+    the report itself, indexed after both, shares that paragraph with the piece first (the earlier
+    holder), yet one article holds all of it: it is no stitch of two."""
+    stitcher = _join(PEACE[:1] + [CHOLERA[1]] + PEACE[1:])
+    idx = _index([("stitcher", stitcher), ("reprint", _join(CHOLERA))])
+    prov = idx.match("report", _join(CHOLERA))
+    assert prov is None or not prov.stitched_from, prov
+
+
+@pytest.mark.parametrize("copy_first", [False, True], ids=["original-first", "copy-first"])
+def test_a_dateline_in_accented_capitals_is_no_swap(copy_first: bool) -> None:
+    """ "BOGOTÁ, Colombia —" cut to "BOGOTÁ —" is a dateline shortened, not a word swapped in."""
+    report = _join(["BOGOTÁ, Colombia — Two soldiers were killed on Monday when rebels attacked an army base "
+                    "in the south of the country, the defence ministry said."] + CHOLERA[2:] + PEACE[2:])
+    cut = report.replace("BOGOTÁ, Colombia —", "BOGOTÁ —")
+    texts = [("report", report), ("cut", cut)]
+    idx = _index(texts[::-1] if copy_first else texts)
+    prov = idx.match("report", report)
+    assert prov is None or not prov.spun_from, prov

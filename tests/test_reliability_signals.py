@@ -41,7 +41,9 @@ def _lead_names(fourth: str) -> list[str]:
     "for use in children.",
     "KAMPALA \u2014 Uganda's parliament approved a new budget for roads and schools on Tuesday.",
     "MOMBASA, April 9 \u2014 Dock workers at the port went on strike on Tuesday over unpaid wages.",
-], ids=["wire-in-brackets", "caps-place-dash", "caps-place-date"])
+    "S\u00c3O PAULO (Wire) - Brazil's central bank cut its main rate by a quarter point on Wednesday.",
+    "BOGOT\u00c1 \u2014 Colombia's senate approved a new budget for roads on Tuesday.",
+], ids=["wire-in-brackets", "caps-place-dash", "caps-place-date", "accented-caps-wire", "accented-caps-dash"])
 def test_second_dateline_mid_body_fires(fourth: str) -> None:
     """A paragraph after the first that opens with a dateline is the top of another report."""
     assert _lead_names(fourth) == ["second_lead"]

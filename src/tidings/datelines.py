@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: capital letters of the Latin alphabets as a regular-expression class body, accented ones
+#: included: a dateline's place is written in them ("BOGOTÁ —", "SÃO PAULO —", "İSTANBUL —")
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+#: and the small letters beside them ("Bogotá", "Kraków")
+SMALLS = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+
 #: what ends a dateline: a dash or a colon after the place (and date, agency)
 _DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
 

@@ -352,7 +352,8 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
         return True  # "a bus collided with a truck, killing 11 people"
     if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "conj") and _natural_doer(_clause_of(trigger.head)):
         return True  # "Typhoon Shanshan battered Kyushu, leaving six dead and forcing 1,000 to flee"
-    for clause in children_of(trigger):
+    for clause in children_of(trigger) if trigger.lemma_.lower() in HARM_LEMMAS else []:
+        # (only a harm: "opened fire when the car came toward him" is still a shooting)
         if clause.dep_ == "advcl" and any(m.lower_ == "when" for m in children_of(clause)) and (
                 clause.lemma_.lower() in ACCIDENT_VERBS or _natural_doer(clause)
                 or any(c.dep_ == "nsubj" and _words(c) & VEHICLES for c in children_of(clause))):

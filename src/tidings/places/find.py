@@ -25,6 +25,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
+from tidings.datelines import CAPITALS, SMALLS
 from tidings.parsed import parsed
 from tidings.places.gazetteer import Gazetteer, normalise
 
@@ -32,8 +33,8 @@ from tidings.places.gazetteer import Gazetteer, normalise
 EMBEDDED_MIN_POPULATION = 100_000
 
 _DATELINE = re.compile(
-    r"\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
-    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'\-]+(?:\s(?:(?:of|and|the|de|del|du|la|el)\s)?[A-Z][A-Za-z.'\-]+){0,3}))?"
+    rf"\s*(?P<city>[{CAPITALS}][{CAPITALS}.'\-]+(?:\s[{CAPITALS}][{CAPITALS}.'\-]+){{0,3}})"
+    rf"(?:\s*,\s*(?P<region>[{CAPITALS}][{CAPITALS}{SMALLS}.'\-]+(?:\s(?:(?:of|and|the|de|del|du|la|el)\s)?[{CAPITALS}][{CAPITALS}{SMALLS}.'\-]+){{0,3}}))?"
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)\s"
 )
 

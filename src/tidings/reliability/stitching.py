@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tidings.datelines import CAPITALS, SMALLS
 from tidings.ingest.dates import parse_date
 from tidings.model import Article
 from tidings.parsed import parsed
@@ -29,7 +30,7 @@ MIN_CONTENT = 5  # a paragraph needs this many content lemmas to be judged
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b")
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s*(?:\([^)]*\))?\s*[-–—]")
+_DATELINE = re.compile(rf"^[{CAPITALS}][{CAPITALS}{SMALLS} .'-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s*(?:\([^)]*\))?\s*[-–—]")
 _STOP = frozenset(
     """a an the and or but of in on at to for from with by as is are was were be been it its this that
     these those his her their our your my as after before over under new says say said will would can
@@ -164,8 +165,8 @@ def date_mismatch(article: Article) -> list[Finding]:
 #: a dateline at the start of a paragraph: a place in capitals, or any place followed by a wire's
 #: name in brackets, then (optionally) a region and a date, then a dash
 _LEAD = re.compile(
-    rf"^(?:(?P<caps>[A-Z][A-Z.'’ -]{{2,30}}?)|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})"
-    rf"(?P<more>,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
+    rf"^(?:(?P<caps>[{CAPITALS}][{CAPITALS}.'’ -]{{2,30}}?)|[{CAPITALS}][{SMALLS}]+(?: [{CAPITALS}][{SMALLS}]+){{0,2}})"
+    rf"(?P<more>,\s*[{CAPITALS}][{CAPITALS}{SMALLS}.]+(?: [{CAPITALS}][{CAPITALS}{SMALLS}.]+)?)?(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
     rf"\s*(?P<wire>\([A-Z][A-Za-z .&-]{{1,30}}\))?\s*[—–-]{{1,2}}\s+[A-Z\"“]"
 )
 

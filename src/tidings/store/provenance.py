@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from datasketch import MinHash
 
+from tidings.datelines import CAPITALS
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
 from tidings.store.dedup import lsh_params, sentence_spans
 
@@ -66,6 +67,7 @@ LONG_SENTENCE = 15  # ... or one sentence of this many words
 RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction) ...
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
+SPELLING_ZIPF = 1.5  # both spellings must be words English uses (wordfreq Zipf), not a typo
 DATELINE_SHARE = 0.5  # a dateline one side lacks counts as marks missing from this share of sentences
 MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
@@ -84,7 +86,7 @@ REWORDED_CANDIDATES = 3  # ... and among the few it paired most
 
 #: a dateline opening a paragraph: a place in capitals, maybe a region or date after a comma and an
 #: agency in brackets, then a dash ("PORT SUDAN (AFP) —", "ACCRA, May 20 (Reuters) -")
-_DATELINE = re.compile(r"""[A-Z][A-Z.'’ ]*[A-Z](?:,[^\n—–:]{1,60}?)?(?:\s*\([^()\n]{1,30}\))?\s*(?:—|–|--|-)\s+(?=[A-Z"“‘'])""")
+_DATELINE = re.compile(rf"""[{CAPITALS}][{CAPITALS}.'’ ]*[{CAPITALS}](?:,[^\n—–:]{{1,60}}?)?(?:\s*\([^()\n]{{1,30}}\))?\s*(?:—|–|--|-)\s+(?=[{CAPITALS}"“‘'])""")
 
 #: quotation marks around words (straight or curly double quotes, and two apostrophes)
 _QUOTE_MARKS = re.compile(r'["“”„«»]|\'\'|‘‘|’’')
@@ -488,6 +490,10 @@ class ProvenanceIndex:
             block = [i for i, o in enumerate(owner) if o == src]
             if self._holds_more(new, block, src):
                 continue  # another copy of what the main source gave, not a block from elsewhere
+            if self._holds(new, block, main):
+                # the main source has the block too (the alignment credited it to whichever
+                # article was indexed first): one piece copied whole, not two glued together
+                continue
             if ((framed or (main in derived and src in derived and src in apart))
                     and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
                 kept.add(src)
@@ -496,19 +502,30 @@ class ProvenanceIndex:
         return [StitchedFrom(paragraph=p, start=ps, end=pe, article_id=o)
                 for p, ((ps, pe), o) in enumerate(zip(new.paragraphs, owner)) if o in kept]
 
+    def _held(self, new: _Article, block: list[int], src: str, inside: bool) -> tuple[int, int]:
+        """(how many of them ``src`` holds word for word, how many) of the sentences of ``new``
+        inside the paragraphs ``block`` (or outside them)."""
+        old = self.articles.get(src)
+        if old is None:
+            return 0, 0
+        spans = [new.paragraphs[i] for i in block]
+        chosen = [s for s in new.sentences if any(ps <= s.start < pe for ps, pe in spans) == inside]
+        held = sum(1 for s in chosen if any(_may_align(o, s) and align(o.lower, s.lower) is not None
+                                            for o in old.sentences))
+        return held, len(chosen)
+
+    def _holds(self, new: _Article, block: list[int], src: str) -> bool:
+        """Whether ``src`` holds ``HOLDS_MORE`` of the sentences of the paragraphs ``block``."""
+        held, n = self._held(new, block, src, inside=True)
+        return n > 0 and held >= HOLDS_MORE * n
+
     def _holds_more(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether ``src`` shares with ``new`` more than the block (``HOLDS_MORE`` of the sentences
         outside it, and ``MIN_SENTENCES`` at least): two reprints of one report, each missing a
         paragraph the other kept, both hold the report's other paragraphs, which the alignment
         credits to whichever was indexed first."""
-        old = self.articles.get(src)
-        if old is None:
-            return False
-        spans = [new.paragraphs[i] for i in block]
-        outside = [s for s in new.sentences if not any(ps <= s.start < pe for ps, pe in spans)]
-        held = sum(1 for s in outside if any(_may_align(o, s) and align(o.lower, s.lower) is not None
-                                             for o in old.sentences))
-        return held >= max(MIN_SENTENCES, HOLDS_MORE * len(outside))
+        held, n = self._held(new, block, src, inside=False)
+        return self.articles.get(src) is not None and held >= max(MIN_SENTENCES, HOLDS_MORE * n)
 
     def _said_in(self, new: _Article, block: list[int], src: str) -> bool:
         """Whether a sentence of the paragraphs ``block`` of ``new`` says what a sentence of
@@ -719,7 +736,7 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
     if score is None:
         return "copy"
     score += MARKS_WEIGHT * marks
-    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower()})
+    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not spelling_variants(a, b)})
     margin = RARER_BY + FEW_PAIRS / n
     if score >= margin:
         return "spun"
@@ -749,10 +766,44 @@ def _day(published: Any) -> str | None:
     return day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
 
 
+#: the spelling conventions of British and American English, as (British, American) endings or
+#: infixes: "colour"/"color", "organise"/"organize", "centre"/"center", "travelled"/"traveled"
+_SPELLINGS = (
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|less|er)"), "or"),
+    (re.compile(r"is(?=e$|es$|ed$|ing$|ation|ations|er$|ers$)"), "iz"),
+    (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"(?<=[fc])ence(?=s?$)"), "ense"),
+    (re.compile(r"(?<=[ae]l)l(?=ed$|ing$|er$|ers$)"), ""),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+    (re.compile(r"amme(?=s?$)"), "am"),
+    (re.compile(r"(?<=[a-z])(ae|oe)(?=[a-z])"), "e"),
+    (re.compile(r"(?<=g)e(?=ing$|ment)"), ""),
+)
+
+
+def _spelled(word: str) -> str:
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two phrases that are the same words in British and American spelling ("labour party" /
+    "labor party", "organised" / "organized"): a copy may respell a report either way, so the
+    pair says nothing of which side is the copy."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) == len(wb) and wa != wb and all(
+        x == y or (min(len(x), len(y)) >= 5 and _spelled(x) == _spelled(y)
+                   and min(phrase_zipf(x), phrase_zipf(y)) >= SPELLING_ZIPF)
+        for x, y in zip(wa, wb))
+
+
 def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> float | None:
     """The evidence :func:`_direction` weighs, per distinct pair: positive when the new article's
-    side is the spinner's (None without pairs)."""
-    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower()}
+    side is the spinner's (None without pairs; a respelling is no pair, see
+    :func:`spelling_variants`)."""
+    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not spelling_variants(a, b)}
     if not pairs:
         return None
     old_l, new_l = old_text.lower(), new_text.lower()
