@@ -100,3 +100,21 @@ def test_a_missile_strike_is_fought_with_rockets_not_from_the_air(analyzer) -> N
     # CAMEO 194: "artillery, tanks, and rocket fire"; 195 is weapons from aircraft
     assert "194" in {c for c, _, _ in coded(analyzer, "A Russian missile strike on Dnipro killed nine people.")}
     assert "195" in {c for c, _, _ in coded(analyzer, "An Israeli air strike on Rafah killed nine people.")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The UN rights office opened an inquiry into alleged abuses by Ethiopian soldiers in Tigray.", "ETHMIL"),
+    ("Human Rights Watch investigated the killing of a journalist by Mexican police.", "MEXCOP"),
+    ("The ICC is investigating alleged war crimes by Israeli forces in Gaza.", "ISRMIL"),
+])
+def test_an_inquiry_is_aimed_at_the_accused_not_the_victim(analyzer, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 092-094: "alleged or potential perpetrators should be coded as targets"
+    assert any(c.startswith("09") and t == target for c, _, t in coded(analyzer, text)), coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Venezuela massed troops near its border with Guyana.", "GUY"),
+    ("Russian troops shelled villages along the border with Ukraine.", "UKR"),
+])
+def test_a_force_at_a_border_is_aimed_across_it(analyzer, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c[:2] in ("15", "19") and t == target for c, _, t in coded(analyzer, text)), coded(analyzer, text)

@@ -23,7 +23,7 @@ from tidings.events.conventions import (
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
-from tidings.events.inquiries import inquiry_kind
+from tidings.events.inquiries import accused, inquiry_kind
 from tidings.events.lexicon import Entry
 from tidings.events.participants import PRIVATE_PERSONS, WATER_BODIES, Side, named_keys, side_country, side_role
 from tidings.events.requests import asks_for_aid, refine_by_request
@@ -135,6 +135,8 @@ AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber b
 HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
 #: roles of political actors, whose meetings, praise and coercion count even over a game
 POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
+#: a line between two countries: its with-phrase names the one across it
+BORDER_NOUNS = frozenset("border borders frontier boundary".split())
 #: actor roles that are the state's forces
 STATE_FORCE_ROLES = ("MIL", "COP", "SPY")
 #: violent verbs that, with an idea as object, are criticism ("attacked the plan")
@@ -562,6 +564,35 @@ class Context:
         return self.called_joint(cand) or len(
             {side_country(s) for s in cand.sources if s.match is not None}) > 1
 
+    def across_the_border(self, cand: Candidate) -> Side | None:
+        """The neighbour a force is posted against or fires at by a border: the with-phrase of
+        "border" in the act's own phrases ("massed troops near its border with Guyana", "the
+        deployment of 5,000 soldiers to the border with Belarus")."""
+        stack = [(c, 0) for c in children_of(cand.trigger)]
+        while stack:
+            tok, depth = stack.pop()
+            if tok.dep_ in ("relcl", "advcl", "ccomp", "conj") or depth > 4:
+                continue
+            if tok.lemma_.lower() in BORDER_NOUNS:
+                for p in preps(tok, ("with",)):
+                    side = self.res.side(p)
+                    if side is not None and side.match is not None and not any(
+                            side_country(side) == side_country(s) for s in cand.sources if s.match is not None):
+                        side.via = "across the border"
+                        return side
+            stack.extend((c, depth + 1) for c in children_of(tok))
+        return None
+
+    def against_the_accused(self, cand: Candidate) -> None:
+        """An investigation is aimed at whoever is said to have done what it looks into
+        (``inquiries.accused``), not at the act's victims."""
+        for tok in accused(cand.trigger):
+            side = self.res.side(tok)
+            if side is not None and side.match is not None and not any(side.head == s.head for s in cand.sources):
+                side.via = "the accused"
+                cand.targets = [side]
+                return
+
     @staticmethod
     def agency_withdraws(cand: Candidate) -> bool:
         """The one who withdraws is a non-governmental or international organisation, no armed
@@ -690,6 +721,8 @@ class Context:
         self.reported_claim(cand)
         code = refine_by_request(refine(cand.code, cand.trigger), cand.trigger)
         cand.code = threat_kind(inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger), cand.trigger)
+        if cand.code[:2] == "09":
+            self.against_the_accused(cand)
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)
@@ -723,6 +756,11 @@ class Context:
             # "Colombia and the ELN signed a ceasefire in Havana": a joint act's parties are each
             # other's targets (see output._pairs); where they met is no party
             resolved_tgt = True
+        if root in ("15", "19") and not resolved_tgt:
+            neighbour = self.across_the_border(cand)
+            if neighbour is not None:
+                cand.targets = [neighbour]  # "massed troops near its border with Guyana"
+                resolved_tgt = True
         if root in LOCATIVE_ROOTS and not resolved_tgt:
             place = self.where(cand)
             if place is not None and not any(

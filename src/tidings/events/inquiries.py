@@ -120,3 +120,26 @@ def _kind(trigger: Token) -> str:
     if words & CRIMES:
         return "091"
     return code
+
+
+def accused(trigger: Token) -> list[Token]:
+    """Who is said to have done what is investigated, in the order to try: the by-phrase of the
+    act ("abuses by police", "abuses committed by police"), its doer named before it ("Russian
+    war crimes", "Israel's conduct"), the of-phrase of someone's conduct ("the conduct of
+    soldiers"), the subject of what an allegation says.  CAMEO codes the alleged perpetrator as
+    the target of 092-094 ("alleged or potential perpetrators should be coded as targets"); the
+    victim of the act is not whom the inquiry is against."""
+    out: list[Token] = []
+    for h in _about(trigger):
+        holders = [h] + [c for c in children_of(h) if c.dep_ == "acl" and c.tag_ == "VBN"]
+        out += [o for x in holders for p in children_of(x) if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                for o in children_of(p) if o.dep_ == "pobj"]
+        if h.pos_ == "NOUN":
+            out += [c for c in children_of(h) if c.dep_ == "poss" or (c.dep_ in ("amod", "compound")
+                                                                       and c.pos_ in ("ADJ", "PROPN"))]
+        if h.lemma_.lower() in CONDUCT_NOUNS:
+            out += [o for p in children_of(h) if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in children_of(p) if o.dep_ == "pobj"]
+        if h.pos_ in ("VERB", "AUX"):
+            out += [x for x in children_of(h) if x.dep_ == "nsubj"]
+    return out
