@@ -118,3 +118,13 @@ def test_an_inquiry_is_aimed_at_the_accused_not_the_victim(analyzer, text: str, 
 ])
 def test_a_force_at_a_border_is_aimed_across_it(analyzer, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert any(c[:2] in ("15", "19") and t == target for c, _, t in coded(analyzer, text)), coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # judicial cooperation is with the state the person is handed to, not with the person
+    ("Portugal extradited a Brazilian banker to the United States on Monday.", ("063", "PRT", "USA")),
+    # a visit's host is where the visitor arrived
+    ("The president of Ghana arrived in Abuja on Tuesday for a two-day state visit.", ("042", "GHAGOV", "NGA")),
+])
+def test_whom_a_transfer_or_a_visit_is_with(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text), coded(analyzer, text)

@@ -768,6 +768,12 @@ class Context:
                     for s in cand.sources):
                 cand.targets = [place]  # "protest in Beijing", "killed in the Gaza Strip"
                 resolved_tgt = True
+        if cand.code[:3] == "042" and resolved_src and not resolved_tgt:
+            place = self.where(cand)
+            if place is not None and side_country(place) and not any(
+                    side_country(s) == side_country(place) for s in cand.sources if s.match is not None):
+                cand.targets = [place]  # "arrived in Jakarta for a state visit": Indonesia is visited
+                resolved_tgt = True
         if cand.code == "040" and self.by_telephone(cand.trigger):
             cand.code = "041"  # "spoke by telephone with Jordan's king"
         if cand.code == "040" and resolved_src and resolved_tgt:
