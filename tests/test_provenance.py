@@ -188,6 +188,25 @@ def test_quote_marks_taken_away_show_as_unquoted(copy_first: bool) -> None:
     assert idx.match("quoted", QUOTED) is None
 
 
+#: the same report in the British convention: single quotation marks
+SINGLE_QUOTED = QUOTED.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
+@pytest.mark.parametrize("copy_first", [False, True])
+def test_single_quotation_marks_are_quotation_marks(copy_first: bool) -> None:
+    """A report in single quotation marks and a copy that turned them into double ones: neither
+    took marks away, so neither is ``unquoted`` nor the spun copy of the other; a copy that took
+    the single marks away did."""
+    items = [("single", SINGLE_QUOTED), ("double", QUOTED)]
+    idx = _index(items[::-1] if copy_first else items)
+    for key, text in items:
+        prov = idx.match(key, text)
+        assert prov is None or not (prov.unquoted or prov.spun_from), (key, prov)
+    idx = _index([("single", SINGLE_QUOTED)])
+    prov = idx.match("bare", UNQUOTED)
+    assert prov is not None and len(prov.unquoted) == 1
+
+
 # --------------------------------------------------------------------------- insertions
 
 PERU = """LIMA, July 8 (Wire) - Peru signed a new fishing agreement with Chile on Thursday after two years of talks over the anchovy catch in the Pacific.

@@ -42,12 +42,13 @@ from operator import attrgetter
 from typing import Any
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from datasketch import MinHash
 
 from tidings.datelines import CAPITALS
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
+from tidings.reliability.text import single_quoted_spans
 from tidings.store.dedup import lsh_params, sentence_spans
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
@@ -158,6 +159,16 @@ class _Article:
     paragraphs: list[tuple[int, int]]
     published: str | None = None  # YYYY-MM-DD, when known
     dated: frozenset[int] = frozenset()  # sentences a dateline opened ("ACCRA, May 20 (Reuters) -")
+
+    @cached_property
+    def singles(self) -> list[tuple[int, int]]:
+        """Passages in single quotation marks (the British convention), which a sentence may
+        open or close without holding both marks."""
+        return single_quoted_spans(self.text)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` carries quotation marks, double or single."""
+        return bool(_QUOTE_MARKS.search(self.text, start, end)) or any(s < end and e > start for s, e in self.singles)
 
 
 @dataclass
@@ -407,8 +418,8 @@ class ProvenanceIndex:
             old_art = self.articles.get(src)
             old_text = old_art.text if old_art else ""
             # quotation marks only one side has: a copy strips them, never adds them
-            marks = sum((bool(_QUOTE_MARKS.search(old_text[a.old.start:a.old.end]))
-                         - bool(_QUOTE_MARKS.search(text[a.new.start:a.new.end]))) for a in aligned)
+            marks = sum((old_art.quoted(a.old.start, a.old.end) - new.quoted(a.new.start, a.new.end))
+                        for a in aligned) if old_art is not None else 0
             # a dateline the stored sentence has and the new one lacks: a copy drops where the
             # report was filed, it does not make one up.  (The other way round says only that the
             # stored article dropped it, maybe from the new one's own source: no evidence either way.)
@@ -439,7 +450,7 @@ class ProvenanceIndex:
         # sources the new article holds in a block of its own beside another source's block
         apart = {src for src in sources if _joined(src, parts)}
         stitched = self._stitched(new, best, sources, derived, apart)
-        unquoted = self._unquoted(text, best, sources)
+        unquoted = self._unquoted(new, best, sources)
         if not spun and not stitched and not unquoted:
             return None
         spun.sort(key=lambda s: -s.share)
@@ -564,7 +575,7 @@ class ProvenanceIndex:
         # whose own later paragraphs change subject does not lend them to a copy that took them)
         return fit_old >= fit_new + FIT_MARGIN or (fit_new < FOREIGN and fit_old > fit_new)
 
-    def _unquoted(self, text: str, best: dict[int, Alignment], sources: list[str]) -> list[Unquoted]:
+    def _unquoted(self, new: _Article, best: dict[int, Alignment], sources: list[str]) -> list[Unquoted]:
         """Sentences whose counterpart in another article carries quotation marks around words
         this sentence has bare: the marks were taken away here (a copy does not add them)."""
         out: list[Unquoted] = []
@@ -574,10 +585,8 @@ class ProvenanceIndex:
             old = self.articles.get(a.old.article)
             if old is None:
                 continue
-            before = old.text[a.old.start:a.old.end]
-            after = text[a.new.start:a.new.end]
-            if not a.reworded and _QUOTE_MARKS.search(before) and not _QUOTE_MARKS.search(after):
-                out.append(Unquoted(a.old.article, a.new.start, a.new.end, before))
+            if not a.reworded and old.quoted(a.old.start, a.old.end) and not new.quoted(a.new.start, a.new.end):
+                out.append(Unquoted(a.old.article, a.new.start, a.new.end, old.text[a.old.start:a.old.end]))
         return out
 
 
