@@ -74,3 +74,14 @@ def test_an_ordinary_victim_is_no_assassination(analyzer) -> None:  # type: igno
 def test_an_act_done_when_a_vehicle_moved_is_still_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     # only a harm is put down to the accident its when-clause tells of
     assert any(c.startswith("19") for c, _, _ in violent(coded(analyzer, "Police opened fire when a car drove at officers in Lagos.")))
+
+
+def test_gunmen_of_no_known_affiliation_are_of_no_known_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # where they struck is not whose they are; their own in-phrase still places them
+    got = violent(coded(analyzer, "Gunmen killed three farmers in Zamfara state in northwest Nigeria on Sunday."))
+    assert got and all(s == "UAF" for _, s, _ in got), got
+    got = violent(coded(analyzer, "Gunmen in Nigeria's Kaduna state kidnapped 40 pupils from a school."))
+    assert got and all(s == "NGAUAF" for _, s, _ in got), got
+    # a force the coder knows only by its role is still of the place it acted in
+    got = violent(coded(analyzer, "Security forces killed six militants in Balochistan on Friday."))
+    assert any(s is not None and s.startswith("PAK") for _, s, _ in got), got

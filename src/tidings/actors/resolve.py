@@ -693,9 +693,12 @@ class ArticleActors:
         for child in children_of(root):
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
                 for obj in children_of(child):
-                    hit = self._hit_at.get(obj.i)
-                    if hit is not None and hit.entry.country and hit.entry.kind == "country":
-                        return hit.entry.country
+                    # the place itself, or the country it is named as part of ("gunmen in
+                    # Nigeria's Kaduna state")
+                    for name in [obj] + [c for c in children_of(obj) if c.dep_ in ("poss", "compound")]:
+                        hit = self._hit_at.get(name.i)
+                        if hit is not None and hit.entry.country and hit.entry.kind == "country":
+                            return hit.entry.country
         if own_only:
             return None
         sent = span.sent

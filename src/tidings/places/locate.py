@@ -253,12 +253,16 @@ def _region_as_actor(side: Participant, in_sent: Sequence[PlaceMention]) -> None
 def _role_of_the_place(side: Participant, place: PlaceMention) -> None:
     """A side the actor coder could give only a role ("security forces" COP, "government
     positions" GOV, "militants" REB) in an act done in a named place of one country is of that
-    country: "security forces killed six militants in Balochistan" are Pakistan's."""
+    country: "security forces killed six militants in Balochistan" are Pakistan's.  Armed men
+    of no known affiliation (UAF: "gunmen", "unidentified attackers") are of no known country
+    either, wherever they struck, as the actor coder holds too."""
     code = side.actor or ""
-    if code in ROLE_CODES and place.country and place.kind == "name":
+    if code in ROLE_CODES and code != UNAFFILIATED and place.country and place.kind == "name":
         side.actor = place.country + code
 
 
+#: the role of armed men of no known affiliation
+UNAFFILIATED = "UAF"
 #: roles of bodies that serve a place, named after it
 _BODY_ROLES = frozenset({"JUD", "COP", "GOV", "LEG", "MIL", "HLH", "EDU", "MED", "BUS"})
 
