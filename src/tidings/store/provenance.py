@@ -745,7 +745,7 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
     if score is None:
         return "copy"
     score += MARKS_WEIGHT * marks
-    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not spelling_variants(a, b)})
+    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not _neutral(a, b)})
     margin = RARER_BY + FEW_PAIRS / n
     if score >= margin:
         return "spun"
@@ -808,11 +808,45 @@ def spelling_variants(a: str, b: str) -> bool:
         for x, y in zip(wa, wb))
 
 
+#: forms of one verb whose tense a copy may shift ("was" for "is", "said" for "says")
+_VERB_FORMS = tuple(frozenset(f.split()) for f in (
+    "be am is are was were been being", "have has had having", "do does did done doing",
+    "say says said saying", "will would", "can could", "shall should", "may might"))
+_ENDINGS = ("ing", "ies", "ied", "es", "ed", "s", "d")
+
+
+def _stems(word: str) -> set[str]:
+    out = {word}
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out.add(word[: -len(end)])
+    return out
+
+
+def grammatical_variants(a: str, b: str) -> bool:
+    """Two phrases that differ only in the form of their words, not their choice: a verb put in
+    another tense or person ("was"/"is", "announced"/"announces"), a name written out or in its
+    initials ("US"/"United States", "UN"/"United Nations").  A copy shifts a report's tense or a
+    name's form either way, so such a pair says nothing of which side is the copy."""
+    wa, wb = a.lower().split(), b.lower().split()
+    for short, long in ((wa, wb), (wb, wa)):
+        if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == "".join(w[0] for w in long):
+            return True
+    return len(wa) == len(wb) and wa != wb and all(
+        x == y or any(x in f and y in f for f in _VERB_FORMS) or bool(_stems(x) & _stems(y))
+        for x, y in zip(wa, wb))
+
+
+def _neutral(a: str, b: str) -> bool:
+    """A pair that is no choice of words (see :func:`spelling_variants`, :func:`grammatical_variants`)."""
+    return spelling_variants(a, b) or grammatical_variants(a, b)
+
+
 def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> float | None:
     """The evidence :func:`_direction` weighs, per distinct pair: positive when the new article's
-    side is the spinner's (None without pairs; a respelling is no pair, see
-    :func:`spelling_variants`)."""
-    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not spelling_variants(a, b)}
+    side is the spinner's (None without pairs; a respelling, a shift of tense or a name in its
+    initials is no pair, see :func:`_neutral`)."""
+    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not _neutral(a, b)}
     if not pairs:
         return None
     old_l, new_l = old_text.lower(), new_text.lower()
