@@ -128,3 +128,25 @@ def test_a_force_at_a_border_is_aimed_across_it(analyzer, text: str, target: str
 ])
 def test_whom_a_transfer_or_a_visit_is_with(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text), coded(analyzer, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "it" and "them" as objects stand for the nearest agreeing noun before them
+    ("Eritrea expelled three senior UN officials and accused them of spying.", ("112", "ERI", "IGOUNO")),
+    ("Burkina Faso's junta ordered the French ambassador to leave, accusing him of hostility.", ("112", "BFAMIL", "FRAGOV")),
+    # a with/against phrase the parse hung on another phrase's object
+    ("Ukraine filed a case at the International Court of Justice against Russia.", ("115", "UKR", "RUS")),
+    # a mediation is between its parties
+    ("Qatar offered to act as a mediator between Sudan's army and the Rapid Support Forces.", ("039", "QAT", "SDNMIL")),
+])
+def test_who_the_act_is_aimed_at_across_the_sentence(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text), coded(analyzer, text)
+
+
+def test_a_pronoun_object_is_not_its_own_clauses_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the police fired to disperse the crowd, not themselves; a nearer noun no actor code names
+    # is still the antecedent
+    got = coded(analyzer, "Police in Lagos fired tear gas at the protesters to disperse them.")
+    assert not any(s == t and s is not None for _, s, t in got), got
+    got = coded(analyzer, "Gangs threaten shopkeepers with death, and the Haitian police cannot protect them.")
+    assert not any(c.startswith("07") and t is not None and t.endswith("CRM") for c, _, t in got), got

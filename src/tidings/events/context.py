@@ -25,8 +25,16 @@ from tidings.events.conventions import (
 )
 from tidings.events.inquiries import accused, inquiry_kind
 from tidings.events.lexicon import Entry
-from tidings.events.participants import PRIVATE_PERSONS, WATER_BODIES, Side, named_keys, side_country, side_role
-from tidings.events.requests import asks_for_aid, refine_by_request
+from tidings.events.participants import (
+    PRIVATE_PERSONS,
+    WATER_BODIES,
+    Side,
+    conjuncts,
+    named_keys,
+    side_country,
+    side_role,
+)
+from tidings.events.requests import MEDIATION, asks_for_aid, refine_by_request
 from tidings.events.senses import (
     ARMED_ROLES,
     ARMED_WORDS,
@@ -564,6 +572,23 @@ class Context:
         return self.called_joint(cand) or len(
             {side_country(s) for s in cand.sources if s.match is not None}) > 1
 
+    def mediated_parties(self, cand: Candidate) -> list[Side]:
+        """The parties a mediation is between: the between-phrase in the act's own phrases, or
+        the for-phrase of a go-between ("a go-between for Russia and Ukraine"), each conjunct."""
+        stack = [(cand.trigger, 0)]
+        while stack:
+            tok, depth = stack.pop()
+            for p in children_of(tok):
+                if p.dep_ == "prep" and (p.lower_ == "between" or (
+                        p.lower_ == "for" and lemma_set(tok) & MEDIATION)):
+                    parties = [s for o in children_of(p) if o.dep_ == "pobj"
+                               for x in conjuncts(o) if (s := self.res.side(x)) is not None and s.match is not None]
+                    if parties:
+                        return parties
+            if depth < 4:
+                stack.extend((c, depth + 1) for c in children_of(tok) if c.dep_ not in ("relcl", "advcl", "conj"))
+        return []
+
     def across_the_border(self, cand: Candidate) -> Side | None:
         """The neighbour a force is posted against or fires at by a border: the with-phrase of
         "border" in the act's own phrases ("massed troops near its border with Guyana", "the
@@ -756,6 +781,11 @@ class Context:
             # "Colombia and the ELN signed a ceasefire in Havana": a joint act's parties are each
             # other's targets (see output._pairs); where they met is no party
             resolved_tgt = True
+        if cand.code[:3] in ("039", "045") and not resolved_tgt:
+            parties = self.mediated_parties(cand)
+            if parties:
+                cand.targets = parties  # "act as a mediator between Myanmar's junta and the NUG"
+                resolved_tgt = True
         if root in ("15", "19") and not resolved_tgt:
             neighbour = self.across_the_border(cand)
             if neighbour is not None:

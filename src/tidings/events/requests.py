@@ -22,7 +22,8 @@ from tidings.parsed import children_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MEDIATION = frozenset("mediate mediation mediator mediators mediating".split())
+MEDIATION = frozenset("mediate mediation mediator mediators mediating go-between go-betweens intermediary "
+                      "intermediaries".split())
 CEASEFIRE = frozenset("ceasefire cease-fire truce armistice de-escalate de-escalation restraint".split())
 #: violence an actor is asked to halt, scale down or end (a de-escalation)
 FIGHTING = frozenset(

@@ -24,6 +24,7 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
+    TEMPORAL_PREPS,
     AMOUNT_NOUNS,
     child,
     headline_subject,
@@ -677,11 +678,17 @@ class Triggers:
                 return [inner]
             if any(s.match is not None for s in sides):
                 return sides
-        for p in preps(tok, entry.to):
+        # the phrase may hang on the object of another of the verb's phrases, as the parse
+        # attaches it ("filed a case at the Court | against Venezuela")
+        # (not through a phrase of time: "during a call with his counterpart" is when, not whom)
+        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ not in entry.to
+                  and c.lower_ not in TEMPORAL_PREPS
+                  for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]
+        for p in preps(tok, entry.to) + nested:
             sides = self.res.sides(p)
             if any(s.match is not None for s in sides):
                 return sides
-            if entry.code[:2] == "04":
+            if entry.code[:2] == "04" and p not in nested:
                 # "travelled to Moscow", "flew to Beijing": a visit's destination is the country
                 # visited (a city named as a place, not as its government speaking)
                 place = self.res.place(p)
