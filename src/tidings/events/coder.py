@@ -293,9 +293,10 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
         first = by_trigger.get(c.trigger.head.i)
         if (c.trigger.dep_ == "conj" and first is not None and first.trigger.i not in merged
                 and c.code[:2] in VIOLENT_ROOTS and first.code[:2] in VIOLENT_ROOTS
-                and c.trigger.lemma_.lower() in HARM_LEMMAS and first.trigger.lemma_.lower() in HARM_LEMMAS
+                and c.trigger.lemma_.lower() in HARM_LEMMAS and first.trigger.pos_ == "VERB"
                 and not c.negated and not first.negated):
-            # "killing two civilians and wounding six others": the toll of one act, told twice
+            # "killing two civilians and wounding six others", "shot and wounded two protesters":
+            # one act and its toll, told twice
             # (its doer or means may have been found on either half)
             if not any(s.match is not None for s in first.sources) and any(s.match is not None for s in c.sources):
                 first.sources = c.sources
