@@ -150,3 +150,11 @@ def test_a_pronoun_object_is_not_its_own_clauses_subject(analyzer) -> None:  # t
     assert not any(s == t and s is not None for _, s, t in got), got
     got = coded(analyzer, "Gangs threaten shopkeepers with death, and the Haitian police cannot protect them.")
     assert not any(c.startswith("07") and t is not None and t.endswith("CRM") for c, _, t in got), got
+
+
+def test_not_hesitating_is_doing_and_hesitating_is_not(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a double negative says what one will do: a threat of force
+    got = coded(analyzer, "Azerbaijan said it would not hesitate to strike Armenian positions.")
+    assert any(c.startswith("13") and s == "AZE" for c, s, _ in got), got
+    got = coded(analyzer, "Azerbaijan hesitated to strike Armenian positions.")
+    assert not any(c[:2] in ("18", "19") for c, _, _ in got), got

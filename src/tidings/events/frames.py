@@ -59,6 +59,8 @@ BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
 #: aspectual verbs: they say when an act starts or goes on, not what it is, so under a frame the
 #: act is their own complement's ("agreed to start lifting sanctions", "vowed to continue talks")
 ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
+#: verbs that, negated, say one will do their complement ("would not hesitate to use force")
+NOT_HESITATE = frozenset("hesitate flinch shy".split())
 #: prepositions of a complement verb (or its object) whose object is whom the act is for or
 #: against: "vowed to hand power back to civilians", "pledged to end subsidies for miners"
 AFFECTED_PREPS = ("to", "for", "with", "against", "on")
@@ -290,14 +292,19 @@ class Frames:
             # "sent troops to help Haiti fight the gangs": an aim, not yet an act (a protest is
             # made by the act done for it: "drove tractors into Madrid to protest")
             return False
-        gov = self.governor(tok)
+        # "would not hesitate to strike": a double negative, what one will do (the intent of a
+        # threat when it is force)
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_HESITATE and not negated(tok.head):
+            return False  # "Iran hesitated to strike": held back, not done
+        litotes = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_HESITATE and negated(tok.head)
+        gov = None if litotes else self.governor(tok)
         if gov is not None and (negated(gov) or conditional(gov)
                                 or {a.lower_ for a in auxiliaries(gov)}
                                 & (MODAL_DROP | MODAL_INTENT | MODAL_OBLIGE)):
             # "would not give permission to Russia to help Israel": the purpose is no act
             return False
         neg = negated(tok)
-        auxes = {a.lower_ for a in auxiliaries(tok)}
+        auxes = {a.lower_ for a in auxiliaries(tok)} | ({"will"} if litotes else set())
         if auxes & MODAL_DROP:
             if neg and auxes & {"could", "can", "ca"}:
                 cand.negated, cand.modality = True, "failed"  # "could not stop the mob"
