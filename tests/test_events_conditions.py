@@ -158,3 +158,11 @@ def test_not_hesitating_is_doing_and_hesitating_is_not(analyzer) -> None:  # typ
     assert any(c.startswith("13") and s == "AZE" for c, s, _ in got), got
     got = coded(analyzer, "Azerbaijan hesitated to strike Armenian positions.")
     assert not any(c[:2] in ("18", "19") for c, _, _ in got), got
+
+
+def test_what_a_vetoed_text_says_is_no_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "China vetoed a Security Council resolution demanding the release of detainees in Myanmar.")
+    assert not any(c.startswith("10") for c, _, _ in got), got
+    # an adopted one demands
+    got = coded(analyzer, "The Security Council adopted a resolution demanding a ceasefire in Sudan.")
+    assert any(c.startswith("10") for c, _, _ in got), got

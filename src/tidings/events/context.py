@@ -69,9 +69,7 @@ from tidings.events.violence import (
     accidental_explosion,
     assassination,
     disaster_context,
-    holds_office,
     into_open_water,
-    killing,
     natural_cause,
     refine,
     violent_context,
@@ -145,10 +143,6 @@ AIRCRAFT = frozenset("jet jets plane planes aircraft warplane warplanes bomber b
 HEIGHTS = frozenset("top fame stardom prominence number record high lead".split())
 #: roles of political actors, whose meetings, praise and coercion count even over a game
 POLITICAL_ROLES = ("GOV", "LEG", "JUD", "OPP", "PTY", "ELI", "IGO", "MIL", "COP")
-#: verbs of an armed attack on a person that may fail to kill
-ATTEMPT_VERBS = frozenset("shoot stab attack ambush wound injure bomb target gun".split())
-#: what goes with an officeholder: an attack on it is an attack on their life
-ENTOURAGE = frozenset("convoy motorcade car vehicle residence home house office helicopter plane".split())
 #: a line between two countries: its with-phrase names the one across it
 BORDER_NOUNS = frozenset("border borders frontier boundary".split())
 #: actor roles that are the state's forces
@@ -578,27 +572,6 @@ class Context:
         return self.called_joint(cand) or len(
             {side_country(s) for s in cand.sources if s.match is not None}) > 1
 
-    def on_an_officeholder(self, cand: Candidate) -> bool:
-        """An armed attack (shooting, stabbing, bombing, ambush) on an officeholder or leader,
-        or on the convoy, car or home the of-phrase or possessor says is theirs."""
-        if cand.trigger.lemma_.lower() not in ATTEMPT_VERBS:
-            return False
-        for t in cand.targets:
-            if t.head < 0:
-                continue
-            span = self.doc.char_span(t.start, t.end, alignment_mode="expand") if t.start >= 0 else None
-            words = list(span) if span is not None else [self.doc[t.head]]
-            # (a side may stand on a modifier of the noun: "the prime | minister")
-            words += [w.head for w in words if w.dep_ in ("amod", "compound")]
-            owners = [w for w in words if w.lemma_.lower() not in ENTOURAGE]
-            for w in words:
-                if w.lemma_.lower() in ENTOURAGE:
-                    owners += [o for p in preps(w, ("of",)) for o in children_of(p) if o.dep_ == "pobj"]
-                    owners += [c for c in children_of(w) if c.dep_ == "poss"]
-            if any(holds_office(o) for o in owners):
-                return True
-        return False
-
     def mediated_parties(self, cand: Candidate) -> list[Side]:
         """The parties a mediation is between: the between-phrase in the act's own phrases, or
         the for-phrase of a go-between ("a go-between for Russia and Ukraine"), each conjunct."""
@@ -799,11 +772,6 @@ class Context:
                 cand.code, cand.negated, cand.modality = "185", False, "asserted"
             else:
                 cand.code = "186"  # "unidentified gunmen shot dead the mayor"
-        elif cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and not killing(cand.trigger) \
-                and self.on_an_officeholder(cand):
-            # CAMEO 185: "attempt but fail to kill politically significant persons": "the prime
-            # minister was shot and wounded", "gunmen ambushed the governor's convoy"
-            cand.code = "185"
 
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)

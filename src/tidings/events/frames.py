@@ -59,6 +59,8 @@ BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
 #: aspectual verbs: they say when an act starts or goes on, not what it is, so under a frame the
 #: act is their own complement's ("agreed to start lifting sanctions", "vowed to continue talks")
 ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
+#: verbs that stop a text from coming into force: what the text says is no act
+STRUCK_DOWN = frozenset("veto reject block defeat".split())
 #: verbs that, negated, say one will do their complement ("would not hesitate to use force")
 NOT_HESITATE = frozenset("hesitate flinch shy".split())
 #: prepositions of a complement verb (or its object) whose object is whom the act is for or
@@ -257,6 +259,9 @@ class Frames:
         if tok.dep_ == "acl" and tok.pos_ == "VERB" and any(
                 c.dep_ == "det" and c.lower_ in NONSPECIFIC for c in children_of(tok.head)):
             return False  # "any foreign navy escorting ships": no particular act
+        if tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("dobj", "nsubjpass") and (
+                set(lemmas(tok.head.head)) & STRUCK_DOWN):
+            return False  # "vetoed a resolution demanding a ceasefire": the text never came to be
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "advcl") and any(
                 c.dep_ == "mark" and c.lower_ == "whether" for c in children_of(tok)):
             return False  # "investigating whether soldiers had fired on villagers": a question

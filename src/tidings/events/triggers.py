@@ -24,7 +24,6 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
-    TEMPORAL_PREPS,
     AMOUNT_NOUNS,
     child,
     headline_subject,
@@ -680,9 +679,10 @@ class Triggers:
                 return sides
         # the phrase may hang on the object of another of the verb's phrases, as the parse
         # attaches it ("filed a case at the Court | against Venezuela")
-        # (not through a phrase of time: "during a call with his counterpart" is when, not whom)
-        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ not in entry.to
-                  and c.lower_ not in TEMPORAL_PREPS
+        # (only through a phrase of where: "during a call with his counterpart" is when, and
+        # "into abuses against protesters" whom the abuses were against)
+        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                  and c.lower_ not in entry.to
                   for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]
         for p in preps(tok, entry.to) + nested:
             sides = self.res.sides(p)
