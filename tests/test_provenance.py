@@ -17,11 +17,10 @@ from tidings.store.provenance import (
     ProvenanceIndex,
     align,
     band_keys,
-    grammatical_variants,
-    spelling_variants,
     tokens,
     _swaps,
 )
+from tidings.store.wording import grammatical_variants, spelling_variants
 
 # --------------------------------------------------------------------------- invented articles
 

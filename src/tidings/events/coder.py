@@ -296,8 +296,7 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
                 and c.trigger.lemma_.lower() in HARM_LEMMAS and first.trigger.pos_ == "VERB"
                 and not c.negated and not first.negated):
             # "killing two civilians and wounding six others", "shot and wounded two protesters":
-            # one act and its toll, told twice
-            # (its doer or means may have been found on either half)
+            # one act and its toll, told twice (its doer or means may be found on either half)
             if not any(s.match is not None for s in first.sources) and any(s.match is not None for s in c.sources):
                 first.sources = c.sources
             means = refine(c.code, c.trigger)

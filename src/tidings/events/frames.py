@@ -297,11 +297,12 @@ class Frames:
             # "sent troops to help Haiti fight the gangs": an aim, not yet an act (a protest is
             # made by the act done for it: "drove tractors into Madrid to protest")
             return False
+        hesitant = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_HESITATE
+        if hesitant and not negated(tok.head):
+            return False  # "Iran hesitated to strike": held back, not done
         # "would not hesitate to strike": a double negative, what one will do (the intent of a
         # threat when it is force)
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_HESITATE and not negated(tok.head):
-            return False  # "Iran hesitated to strike": held back, not done
-        litotes = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_HESITATE and negated(tok.head)
+        litotes = hesitant and negated(tok.head)
         gov = None if litotes else self.governor(tok)
         if gov is not None and (negated(gov) or conditional(gov)
                                 or {a.lower_ for a in auxiliaries(gov)}

@@ -436,16 +436,16 @@ class Resolver:
         clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i else [])
         own_subjects = {c.i for v in clauses for c in children_of(v) if c.dep_ in ("nsubj", "nsubjpass")}
         plural = tok.lower_ == "them"
-        for cand in reversed(list(self.doc[tok.sent.start: tok.i])):
-            if cand.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj") or cand.i in own_subjects:
+        for word in reversed(list(self.doc[tok.sent.start: tok.i])):
+            if word.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj") or word.i in own_subjects:
                 continue
-            if cand.pos_ not in ("NOUN", "PROPN") or cand.lower_ in _PRONOUNS:
+            if word.pos_ not in ("NOUN", "PROPN") or word.lower_ in _PRONOUNS:
                 continue
-            if plural != (cand.tag_ in ("NNS", "NNPS")) and cand.pos_ != "PROPN":
+            if plural != (word.tag_ in ("NNS", "NNPS")) and word.pos_ != "PROPN":
                 continue  # "them" of a plural, "it" of a singular (a name may be either: a body)
             # the nearest that agrees is the antecedent, an actor or not ("threaten witnesses
             # ..., and the state cannot protect them": the witnesses, whom no actor code names)
-            side = self.side(cand, depth + 1)
+            side = self.side(word, depth + 1)
             return side if side is not None and side.match is not None else None
         return None
 

@@ -678,9 +678,9 @@ class Triggers:
             if any(s.match is not None for s in sides):
                 return sides
         # the phrase may hang on the object of another of the verb's phrases, as the parse
-        # attaches it ("filed a case at the Court | against Venezuela")
-        # (only through a phrase of where: "during a call with his counterpart" is when, and
-        # "into abuses against protesters" whom the abuses were against)
+        # attaches it ("filed a case at the Court | against Venezuela"); only through a phrase of
+        # where ("during a call with his counterpart" is when, and "into abuses against
+        # protesters" whom the abuses were against)
         nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in")
                   and c.lower_ not in entry.to
                   for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]

@@ -442,14 +442,14 @@ def extract_text(
             body.append("\n".join(kept).strip())
             after_body = len(out.removed)
     for r in out.removed[max(before, after_body):] if body else []:
-        if r.reason in ("caption", "photo credit"):
+        if r.reason in PICTURE_LINES:
             # after the last paragraph: the picture's line at the foot of the page, where a
             # scraped page keeps it, not a caption pasted into the body
             r.note = AFTER_TEXT
     if not body:
         # a text that is nothing but what reads like a caption is the text itself (a one-line
         # report: "Mourners carry the coffin ... in Gaza."), not a caption pasted into one
-        mine = [r for r in out.removed[before:] if r.reason in ("caption", "photo credit")]
+        mine = [r for r in out.removed[before:] if r.reason in PICTURE_LINES]
         if mine:
             out.removed = [r for r in out.removed if r not in mine]
             body = [r.text for r in mine]
@@ -459,6 +459,8 @@ def extract_text(
 
 #: the note on a caption or credit found after the article's last paragraph
 AFTER_TEXT = "after the text"
+#: the reasons a picture's line is taken out for
+PICTURE_LINES = ("caption", "photo credit")
 
 
 def _residue(par: str) -> str | None:

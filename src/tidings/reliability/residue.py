@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tidings.ingest.text import AFTER_TEXT
+from tidings.ingest.text import AFTER_TEXT, PICTURE_LINES
 from tidings.model import Article
 from tidings.reliability.findings import Finding, clip, ramp
 
@@ -30,11 +30,11 @@ def boilerplate_residue(article: Article) -> list[Finding]:
 
 
 def pasted_caption(article: Article) -> list[Finding]:
-    inside = [r for r in article.removed if r.reason in ("caption", "photo credit") and r.note != AFTER_TEXT]
+    inside = [r for r in article.removed if r.reason in PICTURE_LINES and r.note != AFTER_TEXT]
     items = [r.text for r in inside if r.reason == "caption"]
     credits = [r.text for r in inside if r.reason == "photo credit"]
     if not items and not credits:
-        foot = [r.text for r in article.removed if r.reason in ("caption", "photo credit")]
+        foot = [r.text for r in article.removed if r.reason in PICTURE_LINES]
         if not foot:
             return []
         # a picture's line after the last paragraph is where a scraped page of a real outlet

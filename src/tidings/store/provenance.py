@@ -50,6 +50,7 @@ from tidings.datelines import CAPITALS
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
 from tidings.reliability.text import single_quoted_spans
 from tidings.store.dedup import lsh_params, sentence_spans
+from tidings.store.wording import directing_pairs, phrase_zipf
 
 MIN_WORDS = 8  # sentences shorter than this are too common to tell anything
 NUM_PERM = 64
@@ -68,7 +69,6 @@ LONG_SENTENCE = 15  # ... or one sentence of this many words
 RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's (see _direction) ...
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
-SPELLING_ZIPF = 1.5  # both spellings must be words English uses (wordfreq Zipf), not a typo
 DATELINE_SHARE = 0.5  # a dateline one side lacks counts as marks missing from this share of sentences
 MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
@@ -711,17 +711,6 @@ def _pairs(swaps: list[tuple[str, str]]) -> list[list[str]]:
     return [[a, b] for (a, b), _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
-@lru_cache(maxsize=65536)
-def phrase_zipf(phrase: str) -> float:
-    """How common a word or phrase is in English (Zipf scale; a phrase is rarer than its rarest
-    word, as ``wordfreq`` estimates it)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return 0.0
-    return float(zipf_frequency(phrase, "en"))
-
-
 def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "", marks: float = 0.0) -> str:
     """Which side of the swaps a spinner wrote: ``spun`` when it is the new article's,
     ``original`` when it is the stored one's, ``copy`` when nothing tells.
@@ -745,7 +734,7 @@ def _direction(swaps: list[tuple[str, str]], old_text: str = "", new_text: str =
     if score is None:
         return "copy"
     score += MARKS_WEIGHT * marks
-    n = len({(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not _neutral(a, b)})
+    n = len(directing_pairs(swaps))
     margin = RARER_BY + FEW_PAIRS / n
     if score >= margin:
         return "spun"
@@ -775,78 +764,11 @@ def _day(published: Any) -> str | None:
     return day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
 
 
-#: the spelling conventions of British and American English, as (British, American) endings or
-#: infixes: "colour"/"color", "organise"/"organize", "centre"/"center", "travelled"/"traveled"
-_SPELLINGS = (
-    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|less|er)"), "or"),
-    (re.compile(r"is(?=e$|es$|ed$|ing$|ation|ations|er$|ers$)"), "iz"),
-    (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),
-    (re.compile(r"tre(?=s?$)"), "ter"),
-    (re.compile(r"(?<=[fc])ence(?=s?$)"), "ense"),
-    (re.compile(r"(?<=[ae]l)l(?=ed$|ing$|er$|ers$)"), ""),
-    (re.compile(r"ogue(?=s?$)"), "og"),
-    (re.compile(r"amme(?=s?$)"), "am"),
-    (re.compile(r"(?<=[a-z])(ae|oe)(?=[a-z])"), "e"),
-    (re.compile(r"(?<=g)e(?=ing$|ment)"), ""),
-)
-
-
-def _spelled(word: str) -> str:
-    for pattern, repl in _SPELLINGS:
-        word = pattern.sub(repl, word)
-    return word
-
-
-def spelling_variants(a: str, b: str) -> bool:
-    """Two phrases that are the same words in British and American spelling ("labour party" /
-    "labor party", "organised" / "organized"): a copy may respell a report either way, so the
-    pair says nothing of which side is the copy."""
-    wa, wb = a.lower().split(), b.lower().split()
-    return len(wa) == len(wb) and wa != wb and all(
-        x == y or (min(len(x), len(y)) >= 5 and _spelled(x) == _spelled(y)
-                   and min(phrase_zipf(x), phrase_zipf(y)) >= SPELLING_ZIPF)
-        for x, y in zip(wa, wb))
-
-
-#: forms of one verb whose tense a copy may shift ("was" for "is", "said" for "says")
-_VERB_FORMS = tuple(frozenset(f.split()) for f in (
-    "be am is are was were been being", "have has had having", "do does did done doing",
-    "say says said saying", "will would", "can could", "shall should", "may might"))
-_ENDINGS = ("ing", "ies", "ied", "es", "ed", "s", "d")
-
-
-def _stems(word: str) -> set[str]:
-    out = {word}
-    for end in _ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            out.add(word[: -len(end)])
-    return out
-
-
-def grammatical_variants(a: str, b: str) -> bool:
-    """Two phrases that differ only in the form of their words, not their choice: a verb put in
-    another tense or person ("was"/"is", "announced"/"announces"), a name written out or in its
-    initials ("US"/"United States", "UN"/"United Nations").  A copy shifts a report's tense or a
-    name's form either way, so such a pair says nothing of which side is the copy."""
-    wa, wb = a.lower().split(), b.lower().split()
-    for short, long in ((wa, wb), (wb, wa)):
-        if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == "".join(w[0] for w in long):
-            return True
-    return len(wa) == len(wb) and wa != wb and all(
-        x == y or any(x in f and y in f for f in _VERB_FORMS) or bool(_stems(x) & _stems(y))
-        for x, y in zip(wa, wb))
-
-
-def _neutral(a: str, b: str) -> bool:
-    """A pair that is no choice of words (see :func:`spelling_variants`, :func:`grammatical_variants`)."""
-    return spelling_variants(a, b) or grammatical_variants(a, b)
-
-
 def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: str = "") -> float | None:
     """The evidence :func:`_direction` weighs, per distinct pair: positive when the new article's
     side is the spinner's (None without pairs; a respelling, a shift of tense or a name in its
-    initials is no pair, see :func:`_neutral`)."""
-    pairs = {(a.lower(), b.lower()) for a, b in swaps if a.lower() != b.lower() and not _neutral(a, b)}
+    initials is no pair, see :func:`tidings.store.wording.directing_pairs`)."""
+    pairs = directing_pairs(swaps)
     if not pairs:
         return None
     old_l, new_l = old_text.lower(), new_text.lower()
