@@ -47,24 +47,20 @@ def test_every_verb_of_giving_knows_the_same_arms(analyzer, text: str, source: s
 
 
 @pytest.mark.parametrize("text", [
+    # history retold is no new event
     "Fifty years ago this month, the army seized power in a bloodless coup.",
     "Two decades ago, NATO warplanes bombed Belgrade for 78 days.",
+    # the market's demand and the economy's blows are nobody's acts
+    "Copper fell as investors fretted over weak Chinese demand.",
+    "Palm oil prices rose on strong Indian demand.",
+    "Weak consumer demand hit exports from South Korea.",
 ])
-def test_history_retold_is_no_new_event(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_words_around_say_it_is_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(analyzer, text) == set()
 
 
 def test_days_ago_is_still_news(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("19") for c, _, _ in coded(analyzer, "Three days ago, rebels attacked the town of Beni."))
-
-
-@pytest.mark.parametrize("text", [
-    "Copper fell as investors fretted over weak Chinese demand.",
-    "Palm oil prices rose on strong Indian demand.",
-    "Weak consumer demand hit exports from South Korea.",
-])
-def test_the_markets_demand_and_blows_are_nobodys_acts(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert coded(analyzer, text) == set()
 
 
 def test_a_demand_put_forward_is_still_a_demand(analyzer) -> None:  # type: ignore[no-untyped-def]

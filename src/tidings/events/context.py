@@ -619,11 +619,14 @@ class Context:
                 return
 
     @staticmethod
-    def agency_withdraws(cand: Candidate) -> bool:
-        """The one who withdraws is a non-governmental or international organisation, no armed
-        force: CAMEO 087 is a military retreat, 166 the withdrawal of a mission or an agency."""
+    def agency_withdrawal(cand: Candidate) -> str | None:
+        """The code of a withdrawal by a non-governmental or international organisation, no
+        armed force (CAMEO 087 is a military retreat, 166 the withdrawal of a mission or an
+        agency, 1663 of an aid agency); None when another withdraws."""
         codes = [str(getattr(s.match, "code", "")) for s in cand.sources if s.match is not None]
-        return bool(codes) and all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes)
+        if not codes or not all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes):
+            return None
+        return "1663" if any(c.startswith("NGO") for c in codes) else "166"
 
     def peacekeepers(self, cand: Candidate) -> bool:
         """The force posted is a peacekeeping force (CAMEO 074 "provide military protection or
@@ -751,10 +754,9 @@ class Context:
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)
-        if cand.code[:3] == "087" and self.agency_withdraws(cand):
+        if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
-            cand.code = "1663" if any(str(getattr(s.match, "code", "")).startswith("NGO")
-                                      for s in cand.sources if s.match is not None) else "166"
+            cand.code = self.agency_withdrawal(cand) or cand.code
         if cand.code[:2] == "15" and self.peacekeepers(cand):
             cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
