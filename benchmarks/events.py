@@ -36,7 +36,8 @@ start of the eleventh session, was blind in the eleventh and twelfth and is look
 thirteenth on; ``events_probe_news_i.jsonl``, 120 sentences of
 diplomacy, governance, economics and rights reporting (newsletters, policy briefs, explainers,
 institutional and wire copy; the cooperative and verbal roots 01-14 above all), 20 with no political
-event, written apart from the coder at the start of the twelfth session, is blind;
+event, written apart from the coder at the start of the twelfth session, was blind in the twelfth
+and thirteenth and is looked at from the fourteenth on;
 ``events_probe_news_j.jsonl``, 120 sentences in the style of news written outside the big Western
 wires (translated state-agency copy, regional papers of Asia, Africa, Latin America and Eastern
 Europe: long titles, passives, nominalisations), 20 with no political event, written apart from
@@ -92,7 +93,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
                "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsi", "newsj", "locked"})
+BLIND = frozenset({"conflict", "news", "newsj", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
