@@ -386,6 +386,8 @@ class Frames:
                 return "failed"
             if gov & REFUSE_VERBS and not negated(node.head):
                 return "refused"  # "Rwanda refused to send troops": not done
+            if gov & DENY_VERBS and not negated(node.head):
+                return "denied"  # "Rwanda denied sending troops": said not done
             if gov & ATTEMPT_VERBS:
                 return "attempted"
             if gov & EXPECT_WORDS or node.head.lower_ in EXPECT_WORDS:

@@ -1,0 +1,43 @@
+"""What an actor says of its own acts: denied, aimed at, weighed.  Sentences written for these
+tests from the CAMEO codebook's definitions; they go through the whole analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_broad import codes, coded
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rwanda denied sending troops to support the rebels in eastern Congo.", "15"),
+    ("The police denied beating the protesters outside parliament.", "18"),
+])
+def test_an_act_denied_by_its_doer_is_not_asserted(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith(code) for c in codes(analyzer, text))
+
+
+def test_an_act_whose_denial_is_itself_negated_stands(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("15") for c in codes(analyzer, "Rwanda did not deny sending troops to the border."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia aim to sign a trade agreement by the end of the year.",
+    "Kenya aims to hold talks with Ethiopia next month.",
+])
+def test_an_aim_is_an_intent_not_the_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert any(c.startswith("03") for c in got) and not any(c.startswith(("04", "05")) for c in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Canada is considering joining the European Union's rearmament fund.", "CAN", "IGO"),
+    ("Norway is considering sending troops to Latvia.", "NOR", "LVA"),
+])
+def test_weighing_an_act_is_considering_a_policy_option(analyzer, text: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == "014" and s is not None and s.startswith(source) and t is not None and t.startswith(target)
+               for c, s, t in got), got
+
+
+def test_a_judgement_with_consider_is_no_policy_option(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "014" not in codes(analyzer, "Analysts consider the move to be a blow to the opposition.")
