@@ -37,13 +37,16 @@ def test_an_army_that_withdraws_still_retreats(analyzer) -> None:  # type: ignor
     assert any(c.startswith("087") for c, _, _ in coded(analyzer, "Russian troops withdrew from the west bank of the river."))
 
 
-@pytest.mark.parametrize("text, source, target", [
-    ("Germany delivered two air defence systems to Moldova.", "DEU", "MDA"),
-    ("Turkey transferred armed drones to Ethiopia last year.", "TUR", "ETH"),
-    ("Poland donated 200 tanks to Ukraine.", "POL", "UKR"),
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Germany delivered two air defence systems to Moldova.", "072", "DEU", "MDA"),
+    ("Turkey transferred armed drones to Ethiopia last year.", "072", "TUR", "ETH"),
+    ("Poland donated 200 tanks to Ukraine.", "072", "POL", "UKR"),
+    # the goods of humanitarian aid, one class for every verb of giving and carrying
+    ("Egypt rushed tents to Libya.", "073", "EGY", "LBY"),
+    ("Japan sent water to Turkey.", "073", "JPN", "TUR"),
 ])
-def test_every_verb_of_giving_knows_the_same_arms(analyzer, text: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
-    assert ("072", source, target) in coded(analyzer, text)
+def test_every_verb_of_giving_knows_the_same_goods(analyzer, text: str, code: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert (code, source, target) in coded(analyzer, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -41,3 +41,8 @@ def test_weighing_an_act_is_considering_a_policy_option(analyzer, text: str, sou
 
 def test_a_judgement_with_consider_is_no_policy_option(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "014" not in codes(analyzer, "Analysts consider the move to be a blow to the opposition.")
+
+
+def test_a_truce_declared_after_a_disaster_is_still_a_truce(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "The military government declared a ceasefire on Saturday to allow earthquake relief to reach Mandalay."
+    assert "0871" in codes(analyzer, text)

@@ -346,7 +346,9 @@ class Context:
             return False  # "the gunman then killed himself": a suicide attacks no one (a bomber who
             # "blew himself up" is a suicide bombing, 183; one who "set himself on fire" protests;
             # "killed himself and 20 others" is not himself alone)
-        if root in RESPONSE_ROOTS and disaster_context(sent) and not any(
+        # (a truce is about a fight whatever its occasion: "declared a ceasefire to let earthquake
+        # relief through")
+        if root in RESPONSE_ROOTS and cand.code != "0871" and disaster_context(sent) and not any(
                 side_country(t) and not str(getattr(t.match, "code", "")).endswith("CVL")
                 for t in cand.targets) and not self.aid_abroad(cand) and not (
                 root in ("02", "10") and (any(str(getattr(t.match, "code", "")).endswith(ADDRESSED_ROLES)
