@@ -46,3 +46,9 @@ def test_a_judgement_with_consider_is_no_policy_option(analyzer) -> None:  # typ
 def test_a_truce_declared_after_a_disaster_is_still_a_truce(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "The military government declared a ceasefire on Saturday to allow earthquake relief to reach Mandalay."
     assert "0871" in codes(analyzer, text)
+
+
+def test_a_plural_event_noun_misread_as_a_verb_is_still_the_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the small parser tags "drills" here as a verb's -s form, which cannot be an object
+    got = coded(analyzer, "Greece complained after Turkey began air drills off Rhodes.")
+    assert any(c == "150" and s is not None and s.startswith("TUR") for c, s, _ in got), got

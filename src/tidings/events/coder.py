@@ -193,8 +193,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
         return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in PROTESTER_NOUNS
 
     def nominal_gerund(self, tok: Token) -> bool:
-        """A verb form the parser left in a noun's place ("firing" in "in police firing")
-        that the lexicon knows as an event noun."""
+        """A verb form the parser left in a noun's place ("firing" in "in police firing"; a
+        plural read as a verb's -s form, "launched military drills", for no such form can be an
+        object) that the lexicon knows as an event noun."""
+        if tok.tag_ == "VBZ" and tok.dep_ in ("dobj", "pobj") and tok.lower_.endswith("s"):
+            return not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok)) and bool(
+                self.lex.entries("N", tok.lemma_.lower()))
         return (tok.tag_ == "VBG" and tok.dep_ in ("acl", "pobj", "dobj", "nsubj", "nsubjpass", "conj")
                 and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok))
                 and bool(self.lex.entries("N", tok.lower_)))

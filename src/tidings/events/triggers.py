@@ -394,7 +394,7 @@ class Triggers:
                     continue
                 if "*" not in e.xc and not (set(lemmas(comp)) & e.xc):
                     continue
-            if e.plural and tok.tag_ not in ("NNS", "NNPS"):
+            if e.plural and tok.tag_ not in ("NNS", "NNPS", "VBZ"):  # (a plural misread: see nominal_gerund)
                 continue
             return e
         return None
