@@ -39,6 +39,10 @@ CODED = [
     ("Beijing called Manila's remarks irresponsible and provocative.", ("111", "CHNGOV", "PHLGOV")),
     ("China called the US arms sale to Taiwan a serious violation.", ("111", "CHN", "USA")),
     ("The Kenyan president called the Ethiopian plan historic.", ("051", "KENGOV", "ETH")),
+    # a bare past participle hung on a clause is passive: its by-phrase does it, the clause's
+    # subject undergoes it
+    ("Backed by Russian air power, Syrian troops recaptured the town.", ("051", "RUS", "SYRMIL")),
+    ("Supported by France, Chad attacked the rebels.", ("051", "FRA", "TCD")),
 ]
 
 
@@ -140,3 +144,11 @@ def test_a_price_no_actor_is_made_to_pay_is_no_threat(analyzer, text: str) -> No
 ])
 def test_naming_with_no_sign_or_as_the_manner_of_another_act_is_no_judgement(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c in ("111", "051") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's flag carrier returned to profit, helped by a recovery in passenger numbers.",
+    "The airline's expansion was funded by profits from its cargo business.",
+])
+def test_what_a_trend_or_its_money_brings_is_no_aid(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("07") for c, _, _ in coded(analyzer, text))

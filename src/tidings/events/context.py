@@ -314,6 +314,10 @@ class Context:
         if root in VIOLENT_ROOTS and not any(s.match is not None for s in cand.sources) and any(
                 s.head >= 0 and self.idea(self.doc[s.head]) for s in cand.sources):
             return False  # "sanctions targeting the oil sector", "the law hit small traders"
+        if root == "07" and cand.sources and all(
+                s.head >= 0 and (self.idea(self.doc[s.head]) or self.doc[s.head].lemma_.lower() in ECONOMIC_FORCES)
+                for s in cand.sources):
+            return False  # "helped by a recovery in demand", "funded by profits from frozen assets": no giver
         obj = self.object_of(tok)
         # (a target struck in a place or named as someone's is a thing, not a goal)
         idea_obj = obj is not None and self.idea(obj) and not (root in VIOLENT_ROOTS and struck_target(obj))

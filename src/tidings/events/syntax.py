@@ -173,6 +173,10 @@ def verb_conjuncts(tok: Token) -> list[Token]:
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok)):
         return True
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+        # "Backed by Russian air power, Syrian troops ...": a bare past participle hung on a
+        # clause is passive ("having backed" is not)
+        return not any(c.dep_ in ("aux", "nsubj") for c in children_of(tok))
     return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"  # "fishermen detained", "the arrested workers"
 
 

@@ -185,6 +185,8 @@ class Roles:
             obj = child(tok, "nsubjpass")
             if obj is None and tok.dep_ in ("acl", "amod"):
                 obj = tok.head
+            if obj is None and tok.dep_ == "advcl" and tok.tag_ == "VBN":
+                obj = child(tok.head, "nsubj")  # "the airline, helped by a recovery in demand, ...": the one helped
             self._obj, self._subj, self._sfactor = obj, self.coder.agent(tok), 1.0
         else:
             obj = child(tok, "dobj")
