@@ -35,7 +35,14 @@ writer, each copy its own method (thesaurus spin, fluent paraphrase, renamed ent
 stripped in part or whole, stitches of set originals and of invented stories, as a block or
 interleaved, captions and boilerplate in many forms, a nearly verbatim copy, translated-and-back,
 bullet summary, reordered paragraphs, tense or spelling changed, SEO filler); five copies carry
-one subtle kind only.  Blind in the thirteenth session (figures only).
+one subtle kind only.  Blind in the thirteenth and fourteenth sessions (figures only).
+Set ``e`` (``probes/farm_pairs_e.jsonl``, 2026-12-05, fourteenth session): 30 originals in house
+styles from many countries and a copy of each by a sixth writer, each its own method (fluent
+rewrites with filler and a generic ending, crude spinners, spintax left in, names in long official
+forms, quotes turned into unattributed speech, translated-and-back through three languages,
+stitches of set originals or invented stories as blocks or interleaved, captions and boilerplate
+of many forms, spelling or tense changed, FAQ and takeaway lists); five copies carry one kind
+only.  Blind in the fourteenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -60,9 +67,9 @@ from content_farm import ROOT, analyse, report, signal_table  # noqa: E402
 PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
-        "d": PROBES / "farm_pairs_d.jsonl"}
+        "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "d"})
+BLIND = frozenset({"locked", "d", "e"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
