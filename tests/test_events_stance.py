@@ -52,3 +52,14 @@ def test_a_plural_event_noun_misread_as_a_verb_is_still_the_event(analyzer) -> N
     # the small parser tags "drills" here as a verb's -s form, which cannot be an object
     got = coded(analyzer, "Greece complained after Turkey began air drills off Rhodes.")
     assert any(c == "150" and s is not None and s.startswith("TUR") for c, s, _ in got), got
+
+
+def test_what_is_urged_in_a_gerund_is_asked_for_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The Arab League urged Germany to follow Norway in recognising a Palestinian state.")
+    assert not any(c.startswith("05") for c, _, _ in got), got
+    assert any(c.startswith("02") and t == "DEU" for c, _, t in got), got
+
+
+def test_a_means_in_a_gerund_gives_an_intent_its_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Serbia vowed to respond by expelling Croatian diplomats.")
+    assert any(c.startswith("13") and t is not None and t.startswith("HRV") for c, _, t in got), got

@@ -18,6 +18,7 @@ from tidings.events.syntax import (
     conditional,
     headline_subject,
     lemmas,
+    manner_gerunds,
     negated,
     object_nouns,
     preps,
@@ -136,6 +137,12 @@ class Frames:
                 return None, comp  # "pledging to wage war on graffiti"
             if cand is not None:
                 return cand, comp
+            for g in sorted(manner_gerunds(comp)):
+                # "urged them to follow Spain in recognising the state": an act the complement
+                # names no code for is done in its gerund
+                cand = self.verb(self.doc[g], as_complement=True)
+                if cand is not None:
+                    return cand, self.doc[g]
             # "agreed to a ceasefire" / "offered to hold talks"
             if not (set(lemmas(comp)) & (LIGHT_VERBS | {"agree"})):
                 return None, comp
@@ -187,7 +194,7 @@ class Frames:
                 # so is what is asked in the same breath ("urged them to free the protesters and
                 # drop all charges")
                 for verb in [inner_tok, *verb_conjuncts(inner_tok)]:
-                    cand.consumed |= {verb.i} | object_nouns(verb)
+                    cand.consumed |= {verb.i} | object_nouns(verb) | manner_gerunds(verb)
             cand.span_tokens.add(inner_tok.i)
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
@@ -201,9 +208,10 @@ class Frames:
         elif comp is not None:
             cand.consumed.add(comp.i)
             if frame in ("demand", "appeal"):
-                # "demanded that Pakistan open negotiations": what is asked for is not done
+                # "demanded that Pakistan open negotiations": what is asked for is not done, nor
+                # how ("urged them to follow Spain in recognising the state")
                 for verb in [comp, *verb_conjuncts(comp)]:
-                    cand.consumed |= {verb.i} | object_nouns(verb)
+                    cand.consumed |= {verb.i} | object_nouns(verb) | manner_gerunds(verb)
             elif not any(t.match is not None for t in cand.targets):
                 # "promised to hand power back to civilians", "threatened to outlaw the party":
                 # an act the codebook has no code for still says whom the intent is about

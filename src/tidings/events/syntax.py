@@ -156,6 +156,13 @@ def object_nouns(tok: Token) -> set[int]:
     return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
 
 
+def manner_gerunds(tok: Token) -> set[int]:
+    """The indices of the gerunds in a verb's prepositional phrases, which say how or in what
+    its act is done ("follow Spain in recognising a state", "retaliate by expelling diplomats")."""
+    return {g.i for p in children_of(tok) if p.dep_ == "prep"
+            for g in children_of(p) if g.dep_ == "pcomp" and g.tag_ == "VBG"}
+
+
 def verb_conjuncts(tok: Token) -> list[Token]:
     """The verbs coordinated after a verb that share its subject ("to free the protesters and
     drop all charges": "drop"); one with a subject of its own is another clause."""
