@@ -44,6 +44,9 @@ def test_an_army_that_withdraws_still_retreats(analyzer) -> None:  # type: ignor
     # the goods of humanitarian aid, one class for every verb of giving and carrying
     ("Egypt rushed tents to Libya.", "073", "EGY", "LBY"),
     ("Japan sent water to Turkey.", "073", "JPN", "TUR"),
+    # property returned, one class for every verb of giving back
+    ("Britain repatriated stolen antiquities to Iraq.", "0842", "GBR", "IRQ"),
+    ("The Netherlands returned 478 treasures to Sri Lanka.", "0842", "NLD", "LKA"),
 ])
 def test_every_verb_of_giving_knows_the_same_goods(analyzer, text: str, code: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert (code, source, target) in coded(analyzer, text)
