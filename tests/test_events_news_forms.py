@@ -43,6 +43,10 @@ CODED = [
     # subject undergoes it
     ("Backed by Russian air power, Syrian troops recaptured the town.", ("051", "RUS", "SYRMIL")),
     ("Supported by France, Chad attacked the rebels.", ("051", "FRA", "TCD")),
+    # to "use force" is the codebook's own name for 190; the police's force on a crowd is 175,
+    # and a state that says it would use force threatens it
+    ("Police used excessive force against the protesters.", ("175", "COP", "OPP")),
+    ("China said it would use force against Taiwan if necessary.", ("1384", "CHN", "TWN")),
 ]
 
 
