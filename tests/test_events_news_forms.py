@@ -47,6 +47,10 @@ CODED = [
     # and a state that says it would use force threatens it
     ("Police used excessive force against the protesters.", ("175", "COP", "OPP")),
     ("China said it would use force against Taiwan if necessary.", ("1384", "CHN", "TWN")),
+    # an event noun under a verb of finishing happened, and exercises held together, however
+    # told, are military cooperation
+    ("Egypt and Sudan wrapped up joint naval exercises in the Red Sea.", ("062", "EGY", "SDN")),
+    ("Modi completed a two-day visit to Japan on Saturday.", ("042", "INDGOV", "JPN")),
 ]
 
 

@@ -38,7 +38,7 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch begin start stage lead mount wage carry continue resume open order "
     "impose announce issue lodge file make pay express voice give offer provide extend pledge "
     "promise reiterate renew step intensify escalate press join host attend organize organise "
-    "unleash undertake".split()
+    "unleash undertake conclude complete wrap finish".split()
 )
 #: verbs whose object event happens to their subject ("faces pressure", "came under attack")
 UNDERGO_VERBS = frozenset("face receive suffer endure undergo weather".split())

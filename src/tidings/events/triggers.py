@@ -591,13 +591,7 @@ class Triggers:
                     sides = self.res.sides(hit)
                     if any(x.match is not None for x in sides):
                         cand.targets = sides
-        if cand.code == "150" and self.allied(cand):
-            # exercises are a show of force alone, military cooperation together ("joint
-            # drills", "the Egyptian and Sudanese air forces staged an exercise"); the parties
-            # are each other's targets, not the sea they exercised in
-            cand.code, cand.recip = "062", True
-            if parties:
-                cand.targets = []
+        self.exercised_together(cand)
         if cand.code[:2] == "15" and self.sent_abroad(cand):
             cand.code = "074"  # troops sent to another country protect it
         elif cand.code[:2] == "15" and set(lemmas(tok)) & SENDING_VERBS:
@@ -1033,6 +1027,7 @@ class Triggers:
                     targets = doer
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        self.exercised_together(cand)  # "France and India wrapped up joint naval exercises"
         if named_by is not None:
             cand.span_tokens.add(named_by.i)
             cand.consumed.add(named_by.i)  # "a stabbing spree" is one act, named by its modifier
@@ -1045,6 +1040,15 @@ class Triggers:
                 tok.dep_ == "pobj" and head.lower_ == "without"):
             cand.negated = True  # "no arrests were made", "charged without warning"
         return cand
+
+    def exercised_together(self, cand: Candidate) -> None:
+        """Exercises are a show of force alone, military cooperation together ("joint drills",
+        "the Egyptian and Sudanese air forces staged an exercise"); the parties are each other's
+        targets, not the sea they exercised in."""
+        if cand.code == "150" and self.allied(cand):
+            cand.code, cand.recip = "062", True
+            if len(named_keys(cand.sources)) > 1:
+                cand.targets = []
 
     def asserted_noun(self, tok: Token) -> bool:
         """Whether an event noun names an act the sentence says took place (rather than one
