@@ -51,6 +51,8 @@ CODED = [
     # told, are military cooperation
     ("Egypt and Sudan wrapped up joint naval exercises in the Red Sea.", ("062", "EGY", "SDN")),
     ("Modi completed a two-day visit to Japan on Saturday.", ("042", "INDGOV", "JPN")),
+    # agreement voiced or expressed is accord (019), not a signed deal
+    ("Ghana and Togo voiced agreement on the need for joint border patrols.", ("019", "GHA", "TGO")),
 ]
 
 
