@@ -245,6 +245,8 @@ PROTECTED = frozenset("civilian population resident villager refugee people work
 
 
 #: verbs of going or being somewhere, whose "for" phrase says what the trip is for
+#: verbs of consulting whose object is what is talked over, not who ("discussed Ukraine")
+TOPIC_VERBS = frozenset("discuss debate review".split())
 TRIP_VERBS = frozenset("be arrive travel fly head go come land stay return".split())
 
 
@@ -576,6 +578,10 @@ class Triggers:
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
+        if entry.code[:2] == "04" and parties and verb_lemmas & TOPIC_VERBS and not preps(tok, ("with",)):
+            # "Putin and Trump discussed Ukraine": parties that consult together consult each
+            # other; what they take up is the topic
+            cand.recip, cand.targets = True, []
         for prep, verbs in TAKE_UP_VERBS.items():
             if verb_lemmas & verbs:  # "went on a rampage": the verb's own reading is the act
                 cand.consumed.update(p.i for p in preps(tok, (prep,)))

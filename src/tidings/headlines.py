@@ -1,0 +1,168 @@
+"""Headlinese, parsed as the sentence it stands for.
+
+A news headline drops articles and auxiliaries and reports a past act in the simple present
+("Kenya, Uganda ink deal on pipeline", "Putin, Trump discuss Ukraine in phone call").  The
+pinned small English model was trained on running prose and reads such lines as one long noun
+phrase ("ink" and "discuss" as nouns), so the act is lost.  This component finds a line with no
+finite verb that governs a subject, and parses it again as the sentence a subeditor shortened:
+each candidate verb (a word after the opening names that is a verb in form) gets the auxiliary
+"will" before it, its base form, a full stop at the end, and a comma between the opening names
+reads as "and" (headline style for "A and B").  The first reading in which the candidate heads
+the sentence with a subject before it is written back onto the line's own tokens (heads,
+dependency labels, tags, parts of speech and lemmas); the inserted words leave no token behind,
+and the verb keeps a present-tense tag, so nothing downstream reads the line as a future.
+
+It is a spaCy pipeline component, the last of the pipeline, so every path through
+``tidings.nlp`` (the analyser, batch runs, Spark executors) sees the same parse.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+#: name of the pipeline component
+NAME = "tidings_headlines"
+#: the longest line treated as a headline (tokens)
+MAX_TOKENS = 24
+#: how many words after the start a headline's verb may stand
+MAX_VERB_POSITION = 8
+#: how many readings are tried for one line, at most
+MAX_TRIES = 4
+#: word classes a headline's verb can never be
+_NOT_VERBS = frozenset({"DT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "WDT", "WP", "RB", "JJ", "JJR", "JJS",
+                        "NNP", "NNPS", ",", ":", "HYPH", "``", "''", "-LRB-", "-RRB-"})
+_END = frozenset({".", "!", "?"})
+
+
+def base_form(word: str) -> str:
+    """The base form of a present-tense verb ("inks" -> "ink", "torches" -> "torch", "urges" ->
+    "urge", "carries" -> "carry"); other forms as they are."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def headline_like(sent: Span) -> bool:
+    """A short line with no closing full stop whose parse has no verb governing a subject, or
+    one whose subject follows a comma ("Vietnam, Philippines sign ...": the first name left out
+    of the subject)."""
+    if not 3 <= len(sent) <= MAX_TOKENS or sent[-1].text in _END or sent[-1].tag_ == ".":
+        return False
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    if not verbs:
+        return True
+    # names joined by a comma where the subject begins: "A, B sign ..." with A or B left out
+    verb = verbs[0]
+    subject = min(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    doc = sent.doc
+    return any(t.text == "," and sent.start < t.i < verb.i and subject >= t.i - 1
+               and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
+               and "conj" not in (doc[t.i - 1].dep_, doc[t.i + 1].dep_) for t in sent)
+
+
+def _candidates(sent: Span) -> list[int]:
+    """Offsets in the line of words that may be its verb: after a word that can head a subject,
+    lower case, alphabetic, and not of a class no verb is.  Of two such words in a row, a
+    plural in -s before a bare form is the subject ("Haiti gangs torch homes"), not the verb."""
+    out: list[int] = []
+    for k, t in enumerate(sent):
+        if k == 0 or k > MAX_VERB_POSITION:
+            continue
+        if t.is_alpha and t.text.islower() and t.tag_ not in _NOT_VERBS \
+                and sent[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "VBZ", "VBP", "VB"):
+            out.append(k)
+    agreeing = set(out)
+    return [k for k in out if not (k + 1 in agreeing and sent[k].lower_.endswith("s")
+                                   and not sent[k + 1].lower_.endswith("s"))]
+
+
+class HeadlineParser:
+    """Re-parses headline lines (see the module's docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _parse(self, words: list[str]) -> Doc:
+        from spacy.tokens import Doc as _Doc
+
+        doc = _Doc(self.nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        for name, proc in self.nlp.pipeline:
+            if name != NAME:
+                doc = proc(doc)
+        return doc
+
+    def reading(self, sent: Span) -> tuple[Doc, int] | None:
+        """The re-parsed sentence and the candidate verb's offset in the line, or None."""
+        words = [t.text for t in sent]
+        for k in _candidates(sent)[:MAX_TRIES]:
+            opening = words[:k]
+            # "Kenya, Uganda ink": a comma between the opening names is "and"
+            opening = ["and" if w == "," and 0 < j < k - 1 else w for j, w in enumerate(opening)]
+            variant = opening + ["will", base_form(words[k])] + words[k + 1:] + ["."]
+            doc = self._parse(variant)
+            verb = doc[k + 1]
+            if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+                return doc, k
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+
+        lines = [s for s in doc.sents if headline_like(s)]
+        if not lines:
+            return doc
+        attrs = [HEAD, DEP, TAG, POS, LEMMA]
+        arr = doc.to_array(attrs)
+        changed = False
+        for sent in lines:
+            found = self.reading(sent)
+            if found is None:
+                continue
+            new, k = found
+            # the re-parsed words: the line's own up to the verb, "will", then the rest, "."
+            to_line = {j: j for j in range(k)} | {j: j - 1 for j in range(k + 1, len(sent) + 1)}
+            rows = new.to_array(attrs)
+            for j, i in to_line.items():
+                head = new[j].head.i
+                if head not in to_line:
+                    break  # a word hangs on an inserted one: keep the model's own reading
+            else:
+                for j, i in to_line.items():
+                    row = rows[j].copy()
+                    row[0] = np.array(to_line[new[j].head.i] - i, dtype=np.int64).astype(np.uint64)
+                    arr[sent.start + i] = row
+                verb = sent.start + k
+                arr[verb][2] = doc.vocab.strings["VBZ" if base_form(sent[k].text) != sent[k].lower_ else "VBP"]
+                for j in range(k):  # the comma read as "and" stays a comma in the text
+                    if sent[j].text == ",":
+                        arr[sent.start + j][2] = doc.vocab.strings[","]
+                        arr[sent.start + j][3] = doc.vocab.strings["PUNCT"]
+                changed = True
+        if changed:
+            doc.from_array(attrs, arr)
+        return doc
+
+
+def add_to(nlp: Language) -> None:
+    """Append the component to ``nlp`` (once)."""
+    if NAME in nlp.pipe_names:
+        return
+    from spacy.language import Language as _Language
+
+    if not _Language.has_factory(NAME):
+        @_Language.factory(NAME)
+        def _make(nlp: Language, name: str) -> HeadlineParser:
+            return HeadlineParser(nlp)
+    nlp.add_pipe(NAME, last=True)

@@ -1,0 +1,59 @@
+"""Headlinese parsed as the sentence it shortens (``tidings.headlines``), on headlines written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_broad import coded
+from tidings import nlp
+from tidings.headlines import NAME, base_form, headline_like
+
+
+@pytest.mark.parametrize("word, base", [
+    ("inks", "ink"), ("torches", "torch"), ("urges", "urge"), ("carries", "carry"), ("discuss", "discuss"),
+    ("sign", "sign"), ("presses", "press"),
+])
+def test_a_present_verb_has_its_base_form(word: str, base: str) -> None:
+    assert base_form(word) == base
+
+
+def test_the_component_ends_the_pinned_pipeline() -> None:
+    assert nlp.load().pipe_names[-1] == NAME
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Egypt, Jordan sign gas deal in Amman", "sign"),
+    ("Sudan rebels torch market in Darfur town", "torch"),
+    ("Chile moves troops to Peru border", "moves"),
+])
+def test_a_headline_is_read_with_its_verb_and_subject(text: str, verb: str) -> None:
+    doc = nlp.parse(text)
+    assert doc.text == text  # the line's own tokens, nothing inserted
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.text == verb and root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP")
+    assert any(c.dep_ == "nsubj" for c in root.children)
+
+
+def test_names_joined_by_a_comma_are_both_the_subject() -> None:
+    doc = nlp.parse("Egypt, Jordan sign gas deal in Amman")
+    assert doc[0].dep_ == "nsubj" and doc[2].dep_ == "conj" and doc[2].head.i == 0
+    assert doc[1].text == "," and doc[1].tag_ == ","
+
+
+def test_prose_with_a_full_stop_is_left_as_the_model_parsed_it() -> None:
+    text = "Egypt, Jordan sign gas deal in Amman."
+    assert not headline_like(next(iter(nlp.parse(text).sents)))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Egypt, Jordan sign gas deal in Amman", ("057", "EGY", "JOR")),
+    ("Sudan rebels torch market in Darfur town", ("1712", "SDNREB", "SDN")),
+])
+def test_a_headline_is_coded_like_the_sentence_it_shortens(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in coded(analyzer, text)
+
+
+def test_parties_that_discuss_a_country_consult_each_other(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Russia and China discussed Ukraine on Monday.")
+    assert {(s, t) for c, s, t in got if c.startswith("04")} == {("RUS", "CHN"), ("CHN", "RUS")}, got
