@@ -57,3 +57,9 @@ def test_a_headline_is_coded_like_the_sentence_it_shortens(analyzer, text: str, 
 def test_parties_that_discuss_a_country_consult_each_other(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Russia and China discussed Ukraine on Monday.")
     assert {(s, t) for c, s, t in got if c.startswith("04")} == {("RUS", "CHN"), ("CHN", "RUS")}, got
+
+
+def test_a_photo_caption_without_its_full_stop_is_read_like_a_headline(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Riot police detain students during a march against tuition fees in Santiago, Chile, "
+                          "Thursday, May 4, 2023")
+    assert any(c == "173" and s is not None and s.startswith("CHL") for c, s, _ in got), got

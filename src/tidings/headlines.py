@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 #: name of the pipeline component
 NAME = "tidings_headlines"
-#: the longest line treated as a headline (tokens)
-MAX_TOKENS = 24
+#: the longest line treated as a headline or a caption without its full stop (tokens)
+MAX_TOKENS = 40
 #: how many words after the start a headline's verb may stand
 MAX_VERB_POSITION = 8
 #: how many readings are tried for one line, at most
