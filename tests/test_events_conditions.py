@@ -60,6 +60,9 @@ def test_every_verb_of_giving_knows_the_same_goods(analyzer, text: str, code: st
     "Copper fell as investors fretted over weak Chinese demand.",
     "Palm oil prices rose on strong Indian demand.",
     "Weak consumer demand hit exports from South Korea.",
+    # a fight against the economy's forces or a company's owners is business
+    "The carmaker fought back against a slump in sales in the second quarter.",
+    "The bank's chairman fought off an investor revolt at the annual meeting.",
 ])
 def test_the_words_around_say_it_is_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(analyzer, text) == set()

@@ -86,6 +86,10 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
                                 "thrash trounce blast slam storm invade".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
 FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
+#: verbs of fighting a figure can take: "fought back against a slump"
+FIGHT_VERBS = frozenset("fight battle combat".split())
+#: a company's owners and lenders, whose revolt is a vote: "a shareholder revolt"
+OWNERS = frozenset("shareholder investor creditor bondholder stakeholder".split())
 #: endings of nouns that name people by what they do or where they are from
 PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ian", "ite", "ant", "ent")
 #: what is fired when firing is shooting (anything else fired is someone dismissed)
@@ -461,6 +465,8 @@ class Context:
         battle with cancer", "war on poverty"), or, in a sentence that names no violence, a
         thing that is no actor ("declared war on slugs")."""
         tok = cand.trigger
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in FIGHT_VERBS and self.fought_in_business(tok, sent):
+            return True  # "fought back against a slump in profits", "fought off a shareholder revolt"
         nouns = [tok] if tok.pos_ == "NOUN" else [c for c in children_of(tok) if c.dep_ == "dobj"]
         nouns = [n for n in nouns if n.lemma_.lower() in FIGHT_NOUNS]
         holders = ([tok] if tok.pos_ != "NOUN" else []) + nouns
@@ -476,6 +482,17 @@ class Context:
         words = {w for t in sent if t.i not in besides for w in (t.lower_, t.lemma_.lower())}
         return not words & VIOLENT_CONTEXT and not violent_context(sent, besides=nouns[0])
 
+    @staticmethod
+    def fought_in_business(tok: Token, sent: Span) -> bool:
+        """A fight verb whose opponent is a force of the economy or a body of a company's
+        owners, in a sentence that names no violence."""
+        opponents = [c for c in children_of(tok) if c.dep_ == "dobj"] + preps(tok, ("against", "on", "with"))
+        if not any(o.lemma_.lower() in ECONOMIC_FORCES or {c.lemma_.lower() for c in children_of(o)
+                                                          if c.dep_ in ("compound", "amod")} & OWNERS
+                   for o in opponents):
+            return False
+        return not violent_context(sent, besides=tok)
+
     def word_of_the_kind_only(self, cand: Candidate, sent: Span) -> bool:
         """The trigger is a word of the act's kind used for something else: a circumstance
         that "forces", a press conference, a warning of a condition, a name put on an act, a
@@ -485,6 +502,9 @@ class Context:
                 c.dep_ == "nsubj" and abstract(c) and c.lemma_.lower() not in STATE_INSTRUMENTS
                 for c in children_of(tok)):
             return True  # "the crisis forced the company to close": a circumstance coerces no one
+        if root == "14" and tok.pos_ == "NOUN" and {c.lemma_.lower() for c in children_of(tok)
+                                                     if c.dep_ in ("compound", "amod")} & OWNERS:
+            return True  # "a shareholder revolt": owners voting against the board
         if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
             return True  # "told a press conference", "will hold a news conference": a statement's setting
         if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
