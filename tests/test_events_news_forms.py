@@ -53,6 +53,9 @@ CODED = [
     ("Modi completed a two-day visit to Japan on Saturday.", ("042", "INDGOV", "JPN")),
     # agreement voiced or expressed is accord (019), not a signed deal
     ("Ghana and Togo voiced agreement on the need for joint border patrols.", ("019", "GHA", "TGO")),
+    # the noun suspends what the verb suspends; the body that runs elections is the government's
+    ("The suspension of the newspaper by the government drew criticism.", ("1721", "GOV", None)),
+    ("Malawi's electoral commission suspended the party's registration.", ("1722", "MWIGOV", "MWIPTY")),
 ]
 
 
