@@ -62,8 +62,12 @@ def headline_like(sent: Span) -> bool:
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
     if not verbs:
         return True
-    # names joined by a comma where the subject begins: "A, B sign ..." with A or B left out
     verb = verbs[0]
+    after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
+            and after.tag_ in ("NN", "VB", "VBP") and after.dep_ == "compound" and not after.lower_.endswith("s"):
+        return True  # "Haiti gangs torch homes": a plural read as the verb, the verb as a noun
+    # names joined by a comma where the subject begins: "A, B sign ..." with A or B left out
     subject = min(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     doc = sent.doc
     return any(t.text == "," and sent.start < t.i < verb.i and subject >= t.i - 1
