@@ -43,6 +43,10 @@ forms, quotes turned into unattributed speech, translated-and-back through three
 stitches of set originals or invented stories as blocks or interleaved, captions and boilerplate
 of many forms, spelling or tense changed, FAQ and takeaway lists); five copies carry one kind
 only.  Blind in the fourteenth session (figures only).
+Set ``f`` (``probes/farm_pairs_f.jsonl``, 2026-12-05, fourteenth session): 24 originals and a copy
+of each by a seventh writer, written to be read while developing: the kinds hardest to tell apart
+from the copy alone (eight fluent paraphrases, some with generic filler and some with none, four
+translated-and-back copies, four with one subtle change, four stitches, four crude spins).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -67,7 +71,8 @@ from content_farm import ROOT, analyse, report, signal_table  # noqa: E402
 PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
-        "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl"}
+        "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
+        "f": PROBES / "farm_pairs_f.jsonl"}
 #: sets whose texts are not read while developing (figures only)
 BLIND = frozenset({"locked", "d", "e"})
 
@@ -84,7 +89,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a, b, c (may be read), d and e (blind this session) or locked (figures only)")
+                    help="a, b, c, f (may be read), d and e (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")

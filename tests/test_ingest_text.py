@@ -233,6 +233,8 @@ def test_sample_article_metadata_and_removed_match_gold() -> None:
     "Inset: the late chief in a family photograph.",
     "4 of 10 Dancers perform during the festival in Cusco.",
     "Dr. Grace Otieno, County Executive for Health, at the launch in Kisumu.",
+    # a caption of two sentences whose credit is the picture's label and maker in brackets
+    "Firefighters hose down a burning warehouse in Leeds on Sunday. Nobody was hurt. (Photo by Ann Reed/The Yorkshire Post)",
 ])
 def test_captions_of_many_desks_are_taken_out(line: str) -> None:
     assert _residue(line) in ("caption", "photo credit")

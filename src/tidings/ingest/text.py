@@ -115,6 +115,9 @@ _CREDIT_TAIL = re.compile(
     r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:/(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty\s+Images|Xinhua|"
     r"Anadolu|Bloomberg|Sipa|Shutterstock|Alamy|Pool|Handout|File(?:\s+Photo)?|[A-Z]{2,}))+|"
     r"\((?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|AP Photo|Anadolu)[^)]{0,40}\)|"
+    # the picture's label and its maker in brackets: "(Photo by Jane Doe/The Daily News)",
+    # "(Image: Jane Doe)", "(File photo by ...)"
+    r"\((?:[Ff]ile\s+)?(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture)\s*(?:by\s+|:\s*)[A-Z][^()]{1,60}\)|"
     r"(?:[Pp]hoto(?:graph)?|PHOTO(?:GRAPH)?|[Ii]mage|IMAGE|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit|CREDIT)\s*:\s*[^.!?]{2,60}|"
     # a photographer and the outlet they shoot for, in brackets or after a pipe:
     # "(Jane Doe/The Daily News)", "| Jane Doe/The Daily News"
