@@ -362,6 +362,14 @@ class ProvenanceIndex:
         new = self._prepare(article_id, text, None, published)
         if not new.sentences:
             return None
+        best = self._alignments(new, limit)
+        return self._provenance(new, best)
+
+    def _alignments(self, new: _Article, limit: int) -> dict[int, Alignment]:
+        """Each sentence of ``new`` and the best sentence of the first ``limit`` articles it
+        aligns with: word for word (the LSH's candidates), then the unexplained ones against a
+        known source's other sentences, then a rewrite's sentences in order."""
+        article_id = new.id
         best: dict[int, Alignment] = {}
         proposed: dict[str, set[int]] = defaultdict(set)  # article -> new sentences the LSH paired with it
         for s, mh in zip(new.sentences, self._minhashes(new.sentences)):
@@ -404,6 +412,11 @@ class ProvenanceIndex:
                 for a in _reworded(new, old_art):
                     if a.new.index not in best:
                         best[a.new.index] = a
+        return best
+
+    def _provenance(self, new: _Article, best: dict[int, Alignment]) -> Provenance | None:
+        """What ``new`` was made from, given its sentences' alignments."""
+        text = new.text
         by_source: dict[str, list[Alignment]] = defaultdict(list)
         for a in best.values():
             by_source[a.old.article].append(a)
@@ -417,16 +430,13 @@ class ProvenanceIndex:
             swaps = [sw for a in aligned for sw in a.swaps]
             old_art = self.articles.get(src)
             old_text = old_art.text if old_art else ""
-            # quotation marks only one side has: a copy strips them, never adds them
-            marks = sum((old_art.quoted(a.old.start, a.old.end) - new.quoted(a.new.start, a.new.end))
-                        for a in aligned) if old_art is not None else 0
-            # a dateline the stored sentence has and the new one lacks: a copy drops where the
-            # report was filed, it does not make one up.  (The other way round says only that the
-            # stored article dropped it, maybe from the new one's own source: no evidence either way.)
+            marks = _marks(aligned, new, old_art)
             dropped = old_art is not None and _dropped_dateline(aligned, new, old_art)
             direction = _direction(swaps, old_text, text, marks / len(aligned) + DATELINE_SHARE * dropped)
             if not swaps and dropped:
                 direction = "spun"
+            if direction == "spun" and old_art is not None and self._claimed_back(new, old_art, aligned):
+                direction = "copy"  # read from the other side, the traces call the other one the copy
             # dates, when both are known and differ, settle it (see _dated)
             direction = _dated(direction, new.published, old_art.published if old_art else None)
             if direction == "original":
@@ -455,6 +465,24 @@ class ProvenanceIndex:
             return None
         spun.sort(key=lambda s: -s.share)
         return Provenance(spun_from=spun, stitched_from=stitched, unquoted=unquoted)
+
+    @staticmethod
+    def _claimed_back(new: _Article, old: _Article, aligned: list[Alignment]) -> bool:
+        """Whether the traces, read with the two articles' roles swapped, call ``old`` the copy
+        more strongly than they call ``new`` one.  An alignment is found from the side of the
+        article matched (each of its sentences takes its best partner), so a paraphrase's
+        sentences and its original's pair up differently from each side, and each side's swaps
+        and missing quotation marks can point its own way: the side the evidence points at more
+        strongly is the copy, never both."""
+        here = _spin_evidence(aligned, new, old)
+        if here is None:
+            return False
+        back = ProvenanceIndex()
+        back.add(new.id, new.text, new.title, new.published)
+        swapped = back._prepare(old.id, old.text, old.title, old.published)
+        partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
+        there = _spin_evidence(partners, swapped, back.articles[new.id]) if partners else None
+        return there is not None and there > here
 
     def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str],
                   derived: set[str] | frozenset[str] = frozenset(),
@@ -588,6 +616,27 @@ class ProvenanceIndex:
             if not a.reworded and old.quoted(a.old.start, a.old.end) and not new.quoted(a.new.start, a.new.end):
                 out.append(Unquoted(a.old.article, a.new.start, a.new.end, old.text[a.old.start:a.old.end]))
         return out
+
+
+def _marks(aligned: list[Alignment], new: _Article, old: _Article | None) -> int:
+    """Aligned sentences whose quotation marks the stored side has and the new side lacks, less
+    the reverse: a copy strips them, never adds them."""
+    if old is None:
+        return 0
+    return sum(old.quoted(a.old.start, a.old.end) - new.quoted(a.new.start, a.new.end) for a in aligned)
+
+
+def _spin_evidence(aligned: list[Alignment], new: _Article, old: _Article) -> float | None:
+    """How strongly the traces call ``new`` the copy of ``old`` over these alignments: the word
+    evidence of :func:`direction_score` plus the missing quotation marks and a dropped dateline
+    (weighted as in :func:`_direction`); None when nothing tells."""
+    swaps = [sw for a in aligned for sw in a.swaps]
+    words = direction_score(swaps, old.text, new.text)
+    traces = MARKS_WEIGHT * (_marks(aligned, new, old) / len(aligned)
+                             + DATELINE_SHARE * _dropped_dateline(aligned, new, old))
+    if words is None and not traces:
+        return None
+    return (words or 0.0) + traces
 
 
 def _dropped_dateline(aligned: list[Alignment], new: _Article, old: _Article) -> bool:
