@@ -791,3 +791,29 @@ def test_of_a_report_and_its_rewrite_only_one_is_the_copy(copy_first: bool) -> N
     rewrite, report = idx.match("rewrite", PERU_REWRITE), idx.match("report", PERU_REPORT)
     assert rewrite is not None and [s.article_id for s in rewrite.spun_from] == ["report"]
     assert report is None or not report.spun_from
+
+
+def _interleaved_stitch_sources(earlier: list[tuple[str, str]], stitched: str) -> set[str]:
+    idx = _index(earlier + [("port", PORT), ("original", ORIGINAL), ("stitched", stitched)])
+    prov = idx.match("stitched", stitched)
+    return {s.article_id for s in prov.stitched_from} if prov is not None else set()
+
+
+def test_a_block_credited_to_another_stitch_is_found_in_the_article_it_came_from() -> None:
+    """Two reports interleaved paragraph by paragraph, where the paragraphs of one were also
+    taken, earlier in the batch, by a third piece that stitched them to something else: the
+    block comes from the report that holds it whole, not from the piece credited first."""
+    port, fish, other = PORT.split("\n\n"), ORIGINAL.split("\n\n"), PERU_REPORT.split("\n\n")
+    third = "\n\n".join(fish[:2] + other[:3])
+    stitched = "\n\n".join([port[0], fish[0], port[1], fish[1], port[2], port[3]])
+    assert _interleaved_stitch_sources([("third", third)], stitched) == {"port", "original"}
+
+
+def test_a_report_and_its_reprint_are_one_source_of_a_stitch() -> None:
+    """A paragraph the alignment credits to a reprint of a report (indexed first) and the rest of
+    the report's paragraphs to the report itself: one block of one story beside the other."""
+    port, fish = PORT.split("\n\n"), ORIGINAL.split("\n\n")
+    reprint = "\n\n".join(fish[2:])
+    stitched = "\n\n".join([port[0], fish[0], port[1], fish[2], port[2], fish[1], port[3]])
+    got = _interleaved_stitch_sources([("reprint", reprint)], stitched)
+    assert "port" in got and got & {"original", "reprint"}, got

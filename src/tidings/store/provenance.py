@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from operator import attrgetter
 from typing import Any
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
@@ -180,6 +180,7 @@ class Alignment:
     swaps: list[tuple[str, str]]  # (stored words, new words)
     covered: float
     reworded: bool = False  # lined up by what the sentences say, not word for word (see _reworded)
+    also: set[str] = field(default_factory=set)  # other articles the sentence aligns with as well
 
 
 def align(a: list[str], b: list[str]) -> tuple[float, list[tuple[int, int, int, int]]] | None:
@@ -386,6 +387,8 @@ class ProvenanceIndex:
                     continue
                 share, ops = got
                 if s.index in best and best[s.index].covered >= share:
+                    if best[s.index].covered == share:
+                        best[s.index].also.add(old.article)  # (held as well by a later article)
                     continue
                 best[s.index] = Alignment(s, old, _swaps(old.words, s.words, ops), share)
         # second pass: once an article is known to be a source, its other sentences are tried
@@ -517,6 +520,16 @@ class ProvenanceIndex:
         main = max(sources, key=lambda src: alone[src])
         # a paragraph the main source shares goes to it; the others to the source sharing most
         owner = [main if main in v else max(v, key=lambda k: v[k]) if v else None for v in votes]
+        # sources that are copies of one story (a report and its rewrite, both in the batch) give
+        # one block: the alignment credits each shared paragraph to whichever was indexed first
+        story = {src: src for src in sources}
+        for big in sorted(sources, key=lambda src: -alone[src]):
+            for small in sources:
+                if story[small] == small and small != big and story[big] == big \
+                        and alone[small] <= alone[big] and self._same_story(big, small):
+                    story[small] = big
+        owner = [story[o] if o is not None else None for o in owner]
+        sources = [src for src in sources if story[src] == src]
         kept = {main}
         # a piece known to be made from its main source (``derived``: reworded, or its quotes
         # stripped), which is that source nearly whole but for a block the source lacks, had the
@@ -536,10 +549,38 @@ class ProvenanceIndex:
             if ((framed or (main in derived and src in derived and src in apart))
                     and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
                 kept.add(src)
+                continue
+            # the block may be credited to a piece that took it from elsewhere (another stitch
+            # indexed first); an article that holds the whole block as well and that it fits is
+            # where it came from
+            for alt in sorted(self._also_held(new, best, block) - {main, src}):
+                if not self._same_story(alt, main) and self._belongs_to_source(new, block, alt):
+                    owner = [alt if o == src else o for o in owner]
+                    kept.add(alt)
+                    break
         if len(kept) < 2:
             return []
         return [StitchedFrom(paragraph=p, start=ps, end=pe, article_id=o)
                 for p, ((ps, pe), o) in enumerate(zip(new.paragraphs, owner)) if o in kept]
+
+    @staticmethod
+    def _also_held(new: _Article, best: dict[int, Alignment], block: list[int]) -> set[str]:
+        """The articles other than the credited ones that hold every aligned sentence of the
+        paragraphs ``block`` of ``new`` as well as they do."""
+        spans = [new.paragraphs[i] for i in block]
+        inside = [a for a in best.values() if any(ps <= a.new.start < pe for ps, pe in spans)]
+        if not inside:
+            return set()
+        return set.intersection(*(a.also for a in inside))
+
+    def _same_story(self, a: str, b: str) -> bool:
+        """Whether two indexed articles share ``MIN_SENTENCES`` sentences, give or take a few
+        words: one is a copy of the other, or both of a third."""
+        first, second = self.articles.get(a), self.articles.get(b)
+        if first is None or second is None:
+            return False
+        sigs = [s.sig for s in second.sentences]
+        return sum(_shared(s.sig, sigs) for s in first.sentences) >= MIN_SENTENCES
 
     def _held(self, new: _Article, block: list[int], src: str, inside: bool) -> tuple[int, int]:
         """(how many of them ``src`` holds word for word, how many) of the sentences of ``new``
