@@ -63,3 +63,17 @@ def test_what_is_urged_in_a_gerund_is_asked_for_not_done(analyzer) -> None:  # t
 def test_a_means_in_a_gerund_gives_an_intent_its_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Serbia vowed to respond by expelling Croatian diplomats.")
     assert any(c.startswith("13") and t is not None and t.startswith("HRV") for c, _, t in got), got
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("The rebels threatened to quit the talks unless Kinshasa frees their detained members.", "COD"),
+    ("Iran threatened to close the strait if Washington imposes new sanctions.", "USA"),
+])
+def test_a_threat_is_made_to_whoever_must_meet_its_condition(analyzer, text: str, threatened: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith("13") and t is not None and t.startswith(threatened) for c, _, t in got), got
+
+
+def test_an_alliance_that_acts_is_the_body_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "The opposition alliance threatened to boycott the election unless the law is changed.")
+    assert not any(c.startswith("05") for c in got), got

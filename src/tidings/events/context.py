@@ -598,6 +598,19 @@ class Context:
         return self.called_joint(cand) or len(
             {side_country(s) for s in cand.sources if s.match is not None}) > 1
 
+    def bound_by_condition(self, cand: Candidate) -> list[Side]:
+        """Whom a threat is made to: the subject of its condition ("unless Kinshasa frees its
+        members", "if Washington imposes sanctions"), hung on the threatening verb or on what it
+        threatens; nothing when no condition names an actor."""
+        tok = cand.trigger
+        for head in [tok] + [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp")]:
+            for c in children_of(head):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in children_of(c)):
+                    sides = self.res.sides(child(c, "nsubj"))
+                    if any(s.match is not None for s in sides):
+                        return sides
+        return []
+
     def mediated_parties(self, cand: Candidate) -> list[Side]:
         """The parties a mediation is between: the between-phrase in the act's own phrases, or
         the for-phrase of a go-between ("a go-between for Russia and Ukraine"), each conjunct."""
@@ -813,6 +826,11 @@ class Context:
             parties = self.mediated_parties(cand)
             if parties:
                 cand.targets = parties  # "act as a mediator between Myanmar's junta and the NUG"
+                resolved_tgt = True
+        if root == "13" and not resolved_tgt:
+            bound = self.bound_by_condition(cand)
+            if bound:
+                cand.targets = bound  # "threatened to quit the talks unless Kinshasa frees ...": Kinshasa
                 resolved_tgt = True
         if root in ("15", "19") and not resolved_tgt:
             neighbour = self.across_the_border(cand)

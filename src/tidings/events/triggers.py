@@ -136,6 +136,8 @@ ADVERB_PARTICLES = frozenset("back away down out off up".split())
 #: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
 #: never what is given (a team or workers sent are the help sent: "sent rescue teams")
 BODY_HEADS = frozenset("group agency organisation organization charity ngo body".split())
+#: nouns that name an act and the body it makes ("formed an alliance"; "the alliance said")
+GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
 TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
 #: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
@@ -874,6 +876,8 @@ class Triggers:
         undergone = self.come_under(tok)
         if not entries and undergone is None:
             return None
+        if tok.lemma_.lower() in GROUP_ACT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss", "appos"):
+            return None  # "the M23 rebel alliance threatened ...": the body that acts, not an act
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
         entry = self.choose(entries, tok, named_by or tok, None, None, None) if entries else None
         if entry is None and undergone is not None and tok.lemma_.lower() in UNDER_ATTACK_NOUNS:
