@@ -75,6 +75,7 @@ FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than th
 FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
 MIN_REST = 2  # sentences outside the block, on each side, before the fits are compared
 HOLDS_MORE = 0.5  # share of a piece's sentences outside a block that another copy of its source holds
+SAME_STORY = 0.3  # share of the shorter article's sentences two copies of one story share, at least
 
 #: a rewrite (see _reworded): sentences with this many content words are compared ...
 REWORDED_WORDS = 4
@@ -574,13 +575,15 @@ class ProvenanceIndex:
         return set.intersection(*(a.also for a in inside))
 
     def _same_story(self, a: str, b: str) -> bool:
-        """Whether two indexed articles share ``MIN_SENTENCES`` sentences, give or take a few
-        words: one is a copy of the other, or both of a third."""
+        """Whether two indexed articles share ``SAME_STORY`` of the shorter one's sentences (and
+        ``MIN_SENTENCES`` at least), give or take a few words: one is a copy of the other, or both
+        of a third.  Two reports of one event share a quote or two, not a third of themselves."""
         first, second = self.articles.get(a), self.articles.get(b)
         if first is None or second is None:
             return False
         sigs = [s.sig for s in second.sentences]
-        return sum(_shared(s.sig, sigs) for s in first.sentences) >= MIN_SENTENCES
+        shared = sum(_shared(s.sig, sigs) for s in first.sentences)
+        return shared >= max(MIN_SENTENCES, SAME_STORY * min(len(first.sentences), len(second.sentences)))
 
     def _held(self, new: _Article, block: list[int], src: str, inside: bool) -> tuple[int, int]:
         """(how many of them ``src`` holds word for word, how many) of the sentences of ``new``
