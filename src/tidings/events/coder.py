@@ -197,11 +197,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
         plural read as a verb's -s form, "launched military drills", for no such form can be an
         object) that the lexicon knows as an event noun."""
         if tok.tag_ == "VBZ" and tok.dep_ in ("dobj", "pobj") and tok.lower_.endswith("s"):
-            return not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok)) and bool(
-                self.lex.entries("N", tok.lemma_.lower()))
-        return (tok.tag_ == "VBG" and tok.dep_ in ("acl", "pobj", "dobj", "nsubj", "nsubjpass", "conj")
-                and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok))
-                and bool(self.lex.entries("N", tok.lower_)))
+            key = tok.lemma_.lower()
+        elif tok.tag_ == "VBG" and tok.dep_ in ("acl", "pobj", "dobj", "nsubj", "nsubjpass", "conj"):
+            key = tok.lower_
+        else:
+            return False
+        return not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok)) and bool(self.lex.entries("N", key))
 
     def aim_of(self, tok: Token, anchors: set[int]) -> bool:
         """Whether ``tok`` (or the verb governing it, for a noun) is an infinitival purpose of
