@@ -77,3 +77,9 @@ def test_a_threat_is_made_to_whoever_must_meet_its_condition(analyzer, text: str
 def test_an_alliance_that_acts_is_the_body_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "The opposition alliance threatened to boycott the election unless the law is changed.")
     assert not any(c.startswith("05") for c in got), got
+
+
+def test_beginning_an_act_is_the_act_not_an_act_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the table's pattern for "start ... warning" must not read the complement's object
+    got = codes(analyzer, "Ghana and Togo began sharing early warning data on militant movements.")
+    assert "064" in got and not any(c.startswith("13") for c in got), got

@@ -60,3 +60,7 @@ SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
 #: verbs that move forces somewhere ("sent troops to", "deployed police to")
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
+#: aspectual verbs: they say when an act starts or goes on, not what it is, so the act is their
+#: complement's ("began sharing missile data", "agreed to start lifting sanctions", "vowed to
+#: continue talks")
+ASPECTUAL_VERBS = frozenset("start begin commence continue".split())

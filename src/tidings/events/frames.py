@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.candidate import Candidate
-from tidings.events.conventions import LIGHT_VERBS
+from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
 from tidings.events.syntax import (
@@ -57,9 +57,6 @@ ALLEGATION_NOUNS = frozenset(
 PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-empt".split())
 #: verbs that keep someone from an act by rule: "banned women from attending universities"
 BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
-#: aspectual verbs: they say when an act starts or goes on, not what it is, so under a frame the
-#: act is their own complement's ("agreed to start lifting sanctions", "vowed to continue talks")
-ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
 #: verbs that stop a text from coming into force: what the text says is no act
 STRUCK_DOWN = frozenset("veto reject block defeat".split())
 #: verbs that, negated, say one will do their complement ("would not hesitate to use force")

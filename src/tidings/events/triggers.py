@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
+    ASPECTUAL_VERBS,
     JOINT_ROOTS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
@@ -504,10 +505,12 @@ class Triggers:
             return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
         if self.answered_by_act(tok):
             return None
-        if not as_complement and set(lemmas(tok)) & COMPEL_VERBS:
+        if not as_complement and set(lemmas(tok)) & (COMPEL_VERBS | ASPECTUAL_VERBS):
             comp = child(tok, "xcomp")
-            if comp is not None and self.verb(comp, as_complement=True) is not None:
-                return None  # "forced the police to open fire": the act is the complement's
+            if comp is not None and comp.pos_ == "VERB" and self.verb(comp, as_complement=True) is not None:
+                # "forced the police to open fire", "began sharing missile data": the act is the
+                # complement's (the beginning of an act is no act of its own)
+                return None
         entries: list[Entry] = []
         if compound is not None and compound[0].i == tok.i:
             entries = self.lex.entries("V", compound[2]) or self.lex.entries("V", compound[1])
