@@ -83,3 +83,8 @@ def test_beginning_an_act_is_the_act_not_an_act_of_its_own(analyzer) -> None:  #
     # the table's pattern for "start ... warning" must not read the complement's object
     got = codes(analyzer, "Ghana and Togo began sharing early warning data on militant movements.")
     assert "064" in got and not any(c.startswith("13") for c in got), got
+
+
+def test_what_a_go_between_would_serve_is_an_aim_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Ghana is ready to act as a mediator between Mali's junta and the rebels to end the war.")
+    assert any(c.startswith("03") for c in got) and not any(c.startswith("08") for c in got), got

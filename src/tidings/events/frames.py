@@ -441,8 +441,8 @@ class Frames:
             return False
         if node.dep_ == "acl" and any(c.lower_ in FACT_INFINITIVE_HEADS for c in children_of(node.head)):
             return False
-        if node.dep_ == "advcl" and node.head.lemma_.lower() in DOING_VERBS:
-            return False
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in DOING_VERBS and not preps(node.head, ("as",)):
+            return False  # ("act as a mediator to end the war": serving as one, for an aim)
         return not any(c.lower_ == "only" and c.i < node.i for c in children_of(node))
 
     @staticmethod
