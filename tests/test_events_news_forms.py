@@ -56,6 +56,12 @@ CODED = [
     # the noun suspends what the verb suspends; the body that runs elections is the government's
     ("The suspension of the newspaper by the government drew criticism.", ("1721", "GOV", None)),
     ("Malawi's electoral commission suspended the party's registration.", ("1722", "MWIGOV", "MWIPTY")),
+    # forces that land somewhere arrive there, a unit is what it is a unit of, and a force that
+    # comes to help or to join a mission protects
+    ("US marines landed in Somalia.", ("154", "USAMIL", "SOM")),
+    ("A company of Ghanaian police officers landed in Monrovia to join the UN mission in Liberia.",
+     ("074", "GHACOP", "LBR")),
+    ("Senegalese troops arrived in Gambia to help the new government secure the capital.", ("074", "SENMIL", "GMB")),
 ]
 
 

@@ -56,6 +56,7 @@ from tidings.events.syntax import (
     negated,
     preps,
     struck_target,
+    to_infinitive,
 )
 from tidings.events.threats import threat_kind
 from tidings.events.violence import (
@@ -86,6 +87,8 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
                                 "thrash trounce blast slam storm invade".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
 FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
+#: what a force comes to do when it comes to protect (CAMEO 074), not to threaten
+HELPING_PURPOSES = frozenset("help assist support join protect secure guard defend reinforce".split())
 #: verbs of fighting a figure can take: "fought back against a slump"
 FIGHT_VERBS = frozenset("fight battle combat".split())
 #: a company's owners and lenders, whose revolt is a vote: "a shareholder revolt"
@@ -675,6 +678,13 @@ class Context:
         heads += [obj] if obj is not None else []
         return any(lemma_set(h) & PEACEKEEPING for h in heads)
 
+    @staticmethod
+    def come_to_help(cand: Candidate) -> bool:
+        """A force that comes for the purpose of helping, joining or protecting (a to-infinitive
+        on its verb: "arrived to help government forces secure the gas fields")."""
+        return any(c.dep_ == "advcl" and c.lemma_.lower() in HELPING_PURPOSES and to_infinitive(c)
+                   for c in children_of(cand.trigger))
+
     def sent_abroad(self, cand: Candidate) -> bool:
         """Forces sent to another country: CAMEO 074 "provide military protection or
         peacekeeping" to that country ("Kenya deployed police to Haiti", "Germany will send
@@ -796,8 +806,10 @@ class Context:
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code
-        if cand.code[:2] == "15" and self.peacekeepers(cand):
-            cand.code = "074"  # "peacekeeping troops arrived in Bosnia" protect, not threaten
+        if cand.code[:2] == "15" and (self.peacekeepers(cand) or self.come_to_help(cand)):
+            # "peacekeeping troops arrived in Bosnia", "police officers landed in Port-au-Prince
+            # to join the security mission": they protect, not threaten
+            cand.code = "074"
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
         if cand.code == "114" and self.brought_to_court(cand.trigger):

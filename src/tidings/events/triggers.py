@@ -22,7 +22,7 @@ from tidings.events.conventions import (
 from tidings.events.evaluations import judgement
 from tidings.events.joint import cooperation_code, joint_object
 from tidings.events.lexicon import NOT_CODED, Entry
-from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, Side, conjuncts, named_keys
+from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOUNS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     AMOUNT_NOUNS,
@@ -265,6 +265,16 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def subject_kinds(subj: Token) -> set[str]:
+    """What a subject is, for an entry's subj=: its lemma, and for a unit ("a contingent of
+    police officers", "two companies of troops") what the unit is of."""
+    kinds = {subj.lemma_.lower()}
+    if subj.lemma_.lower() in UNIT_NOUNS:
+        kinds |= {o.lemma_.lower() for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in children_of(p) if o.dep_ == "pobj"}
+    return kinds
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -392,7 +402,7 @@ class Triggers:
         for e in ordered:
             if e.obj and (obj is None or not (obj_words & e.obj)):
                 continue
-            if e.subj and (subj is None or subj.lemma_.lower() not in e.subj):
+            if e.subj and (subj is None or not subject_kinds(subj) & e.subj):
                 continue
             if e.need and not (names & e.need):
                 continue
