@@ -87,8 +87,9 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
                                 "thrash trounce blast slam storm invade".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
 FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
-#: what a force comes to do when it comes to protect (CAMEO 074), not to threaten
-HELPING_PURPOSES = frozenset("help assist support join protect secure guard defend reinforce".split())
+#: what a force comes to do when it comes to aid another's (CAMEO 074), not to threaten: to
+#: help or join (protecting things at home stays a show of force; people, see PROTECTING)
+HELPING_PURPOSES = frozenset("help assist support join".split())
 #: verbs of fighting a figure can take: "fought back against a slump"
 FIGHT_VERBS = frozenset("fight battle combat".split())
 #: a company's owners and lenders, whose revolt is a vote: "a shareholder revolt"
@@ -680,8 +681,8 @@ class Context:
 
     @staticmethod
     def come_to_help(cand: Candidate) -> bool:
-        """A force that comes for the purpose of helping, joining or protecting (a to-infinitive
-        on its verb: "arrived to help government forces secure the gas fields")."""
+        """A force that comes for the purpose of helping or joining others (a to-infinitive on
+        its verb: "arrived to help government forces secure the gas fields")."""
         return any(c.dep_ == "advcl" and c.lemma_.lower() in HELPING_PURPOSES and to_infinitive(c)
                    for c in children_of(cand.trigger))
 
