@@ -62,6 +62,7 @@ CODED = [
     ("A company of Ghanaian police officers landed in Monrovia to join the UN mission in Liberia.",
      ("074", "GHACOP", "LBR")),
     ("Senegalese troops arrived in Gambia to help the new government secure the capital.", ("074", "SENMIL", "GMB")),
+    ("Nigerian soldiers arrived in Banjul to lead the regional stabilisation mission.", ("074", "NGAMIL", "GMB")),
 ]
 
 

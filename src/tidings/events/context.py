@@ -90,6 +90,9 @@ FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
 #: what a force comes to do when it comes to aid another's (CAMEO 074), not to threaten: to
 #: help or join (protecting things at home stays a show of force; people, see PROTECTING)
 HELPING_PURPOSES = frozenset("help assist support join".split())
+#: what a force comes to take part in when it comes to protect: a mission (a peacekeeping or
+#: security mission), not an operation or an offensive
+MISSIONS = frozenset({"mission"})
 #: verbs of fighting a figure can take: "fought back against a slump"
 FIGHT_VERBS = frozenset("fight battle combat".split())
 #: a company's owners and lenders, whose revolt is a vote: "a shareholder revolt"
@@ -681,10 +684,13 @@ class Context:
 
     @staticmethod
     def come_to_help(cand: Candidate) -> bool:
-        """A force that comes for the purpose of helping or joining others (a to-infinitive on
-        its verb: "arrived to help government forces secure the gas fields")."""
-        return any(c.dep_ == "advcl" and c.lemma_.lower() in HELPING_PURPOSES and to_infinitive(c)
-                   for c in children_of(cand.trigger))
+        """A force that comes for the purpose of helping or joining others, or of taking part in
+        a mission (a to-infinitive on its verb: "arrived to help government forces secure the
+        gas fields", "arrived to lead a multinational security mission")."""
+        return any(c.dep_ == "advcl" and to_infinitive(c) and (
+            c.lemma_.lower() in HELPING_PURPOSES or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in MISSIONS for o in children_of(c)))
+            for c in children_of(cand.trigger))
 
     def sent_abroad(self, cand: Candidate) -> bool:
         """Forces sent to another country: CAMEO 074 "provide military protection or
