@@ -88,3 +88,8 @@ def test_beginning_an_act_is_the_act_not_an_act_of_its_own(analyzer) -> None:  #
 def test_what_a_go_between_would_serve_is_an_aim_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Ghana is ready to act as a mediator between Mali's junta and the rebels to end the war.")
     assert any(c.startswith("03") for c in got) and not any(c.startswith("08") for c in got), got
+
+
+def test_days_of_fighting_in_an_adjunct_are_fought_by_the_clause_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Chadian troops left the town of Fada after days of fighting with the rebels.")
+    assert any(c.startswith("19") and s is not None and s.startswith("TCD") for c, s, _ in got), got

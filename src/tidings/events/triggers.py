@@ -137,6 +137,8 @@ ADVERB_PARTICLES = frozenset("back away down out off up".split())
 #: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
 #: never what is given (a team or workers sent are the help sent: "sent rescue teams")
 BODY_HEADS = frozenset("group agency organisation organization charity ngo body".split())
+#: spans of time an act can last ("after days of fighting", "weeks of talks")
+TIME_SPANS = frozenset("hour day week month year decade night".split())
 #: nouns that name an act and the body it makes ("formed an alliance"; "the alliance said")
 GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
@@ -943,6 +945,9 @@ class Triggers:
         if not sources and doer is not None:
             sources = self.res.sides(doer)
         if not sources and not as_complement and not held:
+            # "after days of fighting": a span of time stands in the adjunct for the act it lasted
+            lasted = head.head if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj"
+                                   and head.head.lemma_.lower() in TIME_SPANS) else tok
             carrier = tok  # "dozens of arrests have been made": the count carries the acts
             count = counted_by(tok)
             if count is not None and (count.lemma_.lower() in COUNT_NOUNS or count.pos_ == "NUM"):
@@ -955,14 +960,15 @@ class Triggers:
                   and set(lemmas(head.head)) & TAKE_UP_VERBS[head.lower_]):
                 subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
                 sources, factor = self.res.sides(subj), f
-            elif (tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS
+            elif (lasted.dep_ == "pobj" and lasted.head.lower_ in ADJUNCT_PREPS
                   and (entry.code[:2] in JOINT_ROOTS or (entry.recip and preps(tok, ("with",))))
-                  and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head)):
+                  and lasted.head.head.pos_ in ("VERB", "AUX") and not is_passive(lasted.head.head)):
                 # "after talks with Putin, Pompeo said", "retook the village after fighting with
-                # guerrillas": the clause's subject took part in what is done together with
-                # someone; a protest, an attack or clashes of unnamed sides in the adjunct are
-                # someone else's ("detained teachers after a march", "after clashes in Manipur")
-                subj, f = self.subject(head.head)
+                # guerrillas", "withdrew after days of fighting with rebels": the clause's subject
+                # took part in what is done together with someone; a protest, an attack or clashes
+                # of unnamed sides in the adjunct are someone else's ("detained teachers after a
+                # march", "after clashes in Manipur")
+                subj, f = self.subject(lasted.head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
             elif (tok.dep_ == "pobj" and head.lower_ == "for" and entry.code[:2] == "04"
                   and head.head.i != head.i and set(lemmas(head.head)) & TRIP_VERBS and not is_passive(head.head)
