@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_broad import codes, coded
+from tests.test_events_broad import aimed_at, codes, coded
 
 
 @pytest.mark.parametrize("text, code", [
@@ -62,7 +62,7 @@ def test_what_is_urged_in_a_gerund_is_asked_for_not_done(analyzer) -> None:  # t
 
 def test_a_means_in_a_gerund_gives_an_intent_its_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Serbia vowed to respond by expelling Croatian diplomats.")
-    assert any(c.startswith("13") and t is not None and t.startswith("HRV") for c, _, t in got), got
+    assert aimed_at(got, "13", "HRV"), got
 
 
 @pytest.mark.parametrize("text, threatened", [
@@ -71,7 +71,7 @@ def test_a_means_in_a_gerund_gives_an_intent_its_act(analyzer) -> None:  # type:
 ])
 def test_a_threat_is_made_to_whoever_must_meet_its_condition(analyzer, text: str, threatened: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
-    assert any(c.startswith("13") and t is not None and t.startswith(threatened) for c, _, t in got), got
+    assert aimed_at(got, "13", threatened), got
 
 
 def test_an_alliance_that_acts_is_the_body_not_an_act(analyzer) -> None:  # type: ignore[no-untyped-def]
