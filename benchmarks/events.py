@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -41,10 +41,16 @@ and thirteenth and is looked at from the fourteenth on;
 ``events_probe_news_j.jsonl``, 120 sentences in the style of news written outside the big Western
 wires (translated state-agency copy, regional papers of Asia, Africa, Latin America and Eastern
 Europe: long titles, passives, nominalisations), 20 with no political event, written apart from
-the coder at the start of the thirteenth session, is blind; ``events_probe_news_k.jsonl``, 120
+the coder at the start of the thirteenth session, was blind in the thirteenth and fourteenth and is
+looked at from the fifteenth on; ``events_probe_news_k.jsonl``, 120
 sentences of courts, parliaments, elections, police and protest coverage in local and national
 papers of many countries, with UN agency, NGO and ministry statements, 20 with no political event,
-written apart from the coder at the start of the fourteenth session, is blind).  ``--readable`` scores only the sets
+written apart from the coder at the start of the fourteenth session, is blind;
+``events_probe_news_l.jsonl``, 120 sentences of international relations and the economy of
+states (trade, sanctions, aid and loans, visits and summits, envoys, treaties, arms deals and
+exercises, borders, migration, energy, peacekeeping, ceasefire talks, prisoner exchanges, state
+cyberattacks) in many newsrooms' styles, 20 with no political event, written apart from the coder
+at the start of the fifteenth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -85,7 +91,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk")
+        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -95,9 +101,9 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newse": "events_probe_news_e.jsonl", "newsf": "events_probe_news_f.jsonl",
                "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
                "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl",
-               "newsk": "events_probe_news_k.jsonl"}
+               "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsj", "newsk", "locked"})
+BLIND = frozenset({"conflict", "news", "newsk", "newsl", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -35,7 +35,8 @@ writer, each copy its own method (thesaurus spin, fluent paraphrase, renamed ent
 stripped in part or whole, stitches of set originals and of invented stories, as a block or
 interleaved, captions and boilerplate in many forms, a nearly verbatim copy, translated-and-back,
 bullet summary, reordered paragraphs, tense or spelling changed, SEO filler); five copies carry
-one subtle kind only.  Blind in the thirteenth and fourteenth sessions (figures only).
+one subtle kind only.  Blind in the thirteenth and fourteenth sessions (figures only), read from
+the fifteenth.
 Set ``e`` (``probes/farm_pairs_e.jsonl``, 2026-12-05, fourteenth session): 30 originals in house
 styles from many countries and a copy of each by a sixth writer, each its own method (fluent
 rewrites with filler and a generic ending, crude spinners, spintax left in, names in long official
@@ -47,6 +48,12 @@ Set ``f`` (``probes/farm_pairs_f.jsonl``, 2026-12-05, fourteenth session): 24 or
 of each by a seventh writer, written to be read while developing: the kinds hardest to tell apart
 from the copy alone (eight fluent paraphrases, some with generic filler and some with none, four
 translated-and-back copies, four with one subtle change, four stitches, four crude spins).
+Set ``g`` (``probes/farm_pairs_g.jsonl``, 2026-12-05, fifteenth session): 30 originals and a copy
+of each by an eighth writer, each its own method, asked among others for copies that keep only the
+first half, merge two outlets' versions, convert units and currency, make an explainer or a
+listicle, add an opinionated intro and outro, reorder paragraphs, rewrite every sentence keeping
+facts and quotes, or paraphrase quotes keeping the speaker; six carry one subtle kind only.  Blind
+in the fifteenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -72,9 +79,9 @@ PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
-        "f": PROBES / "farm_pairs_f.jsonl"}
+        "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "d", "e"})
+BLIND = frozenset({"locked", "e", "g"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
