@@ -20,7 +20,7 @@ from tidings.store.provenance import (
     tokens,
     _swaps,
 )
-from tidings.store.wording import grammatical_variants, spelling_variants
+from tidings.store.wording import figures_only, grammatical_variants, spelling_variants
 
 # --------------------------------------------------------------------------- invented articles
 
@@ -693,6 +693,9 @@ RESPELLED = [p.replace("defence", "defense").replace("metre", "meter").replace("
     (grammatical_variants, ("un", "united nations"), True), (grammatical_variants, ("said", "stated"), False),
     (grammatical_variants, ("russia", "russian federation"), False),
     (grammatical_variants, ("talks", "negotiations"), False),
+    # a timestamp or a figure put in or left out is none either
+    (figures_only, ("09 30 the", "the"), True), (figures_only, ("2 400 stevedores", "stevedores"), True),
+    (figures_only, ("said", "stated"), False), (figures_only, ("12 dockers", "12 stevedores"), False),
 ])
 def test_changes_that_are_no_choice_of_words(same_words, pair: tuple[str, str], same: bool) -> None:  # type: ignore[no-untyped-def]
     assert same_words(*pair) is same
@@ -817,3 +820,28 @@ def test_a_report_and_its_reprint_are_one_source_of_a_stitch() -> None:
     stitched = "\n\n".join([port[0], fish[0], port[1], fish[2], port[2], fish[1], port[3]])
     got = _interleaved_stitch_sources([("reprint", reprint)], stitched)
     assert "port" in got and got & {"original", "reprint"}, got
+
+
+#: a live blog: each entry opens with the time it was posted
+LIVE_BLOG = "\n\n".join(f"{t} {p}" for t, p in zip(("09:05", "09:40", "10:15", "11:30", "12:20"), PORT.split("\n\n")))
+
+
+@pytest.mark.parametrize("copy_first", [False, True], ids=["original-first", "copy-first"])
+def test_a_live_blog_copied_without_its_timestamps_is_no_spun_copy_either_way(copy_first: bool) -> None:
+    """A copy that drops a live blog's timestamps has traded no word for another: the figures
+    are rare tokens to a frequency list, but neither side is called the spun copy for them."""
+    copy = PORT
+    idx = _index([("copy", copy), ("blog", LIVE_BLOG)] if copy_first else [("blog", LIVE_BLOG), ("copy", copy)])
+    for key, text in (("blog", LIVE_BLOG), ("copy", copy)):
+        prov = idx.match(key, text)
+        assert prov is None or not prov.spun_from, key
+
+
+def test_a_spun_copy_is_made_from_its_original_and_not_the_reverse() -> None:
+    """Read from the copy's side, the traces call the spun copy made from its original (so it
+    is no source of a stitch the original is suspected of); the original is not made from it."""
+    idx = _index([("original", ORIGINAL), ("spun", SPUN)])
+    original = idx._prepare("original", ORIGINAL, None)
+    spun = idx._prepare("spun", SPUN, None)
+    assert idx._made_from(original, "spun")
+    assert not idx._made_from(spun, "original")

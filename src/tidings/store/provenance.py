@@ -433,12 +433,8 @@ class ProvenanceIndex:
                 continue
             swaps = [sw for a in aligned for sw in a.swaps]
             old_art = self.articles.get(src)
-            old_text = old_art.text if old_art else ""
             marks = _marks(aligned, new, old_art)
-            dropped = old_art is not None and _dropped_dateline(aligned, new, old_art)
-            direction = _direction(swaps, old_text, text, marks / len(aligned) + DATELINE_SHARE * dropped)
-            if not swaps and dropped:
-                direction = "spun"
+            direction = _traced(aligned, new, old_art)
             if direction == "spun" and old_art is not None and self._claimed_back(new, old_art, aligned):
                 direction = "copy"  # read from the other side, the traces call the other one the copy
             # dates, when both are known and differ, settle it (see _dated)
@@ -488,6 +484,20 @@ class ProvenanceIndex:
         there = _spin_evidence(partners, swapped, back.articles[new.id]) if partners else None
         return there is not None and there > here
 
+    def _made_from(self, new: _Article, src: str) -> bool:
+        """Whether the traces of copying, read from ``src``'s side, call it a reworded copy of
+        ``new`` (see :func:`_traced`; dates, when both are known, settle it)."""
+        old = self.articles.get(src)
+        if old is None:
+            return False
+        back = ProvenanceIndex()
+        back.add(new.id, new.text, new.title, new.published)
+        swapped = back._prepare(old.id, old.text, old.title, old.published)
+        partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
+        if len(partners) < MIN_SENTENCES:
+            return False
+        return _dated(_traced(partners, swapped, back.articles[new.id]), old.published, new.published) == "spun"
+
     def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str],
                   derived: set[str] | frozenset[str] = frozenset(),
                   apart: set[str] | frozenset[str] = frozenset()) -> list[StitchedFrom]:
@@ -531,6 +541,11 @@ class ProvenanceIndex:
                     story[small] = big
         owner = [story[o] if o is not None else None for o in owner]
         sources = [src for src in sources if story[src] == src]
+        # a reworded copy of ``new`` (the only copy of its story here) holds paragraphs of ``new``
+        # because it was made from it: it is no source
+        made = {src for src in sources if self._made_from(new, src)}
+        if main in made:
+            return []
         kept = {main}
         # a piece known to be made from its main source (``derived``: reworded, or its quotes
         # stripped), which is that source nearly whole but for a block the source lacks, had the
@@ -538,7 +553,7 @@ class ProvenanceIndex:
         # the two are (the fit test below tells which way a block went where that is not known)
         framed = main in derived and sum(n for n, o in zip(sizes, owner) if o == main) >= MAIN_FRAME * sum(sizes)
         for src in sources:
-            if src == main or src not in owner:
+            if src == main or src not in owner or src in made:
                 continue
             block = [i for i, o in enumerate(owner) if o == src]
             if self._holds_more(new, block, src):
@@ -660,6 +675,16 @@ class ProvenanceIndex:
             if not a.reworded and old.quoted(a.old.start, a.old.end) and not new.quoted(a.new.start, a.new.end):
                 out.append(Unquoted(a.old.article, a.new.start, a.new.end, old.text[a.old.start:a.old.end]))
         return out
+
+
+def _traced(aligned: list[Alignment], new: _Article, old: _Article | None) -> str:
+    """Which of two aligned articles the traces of copying call the copy (see :func:`_direction`):
+    the swapped words, the quotation marks one side lacks, a dateline dropped."""
+    swaps = [sw for a in aligned for sw in a.swaps]
+    marks = _marks(aligned, new, old)
+    dropped = old is not None and _dropped_dateline(aligned, new, old)
+    direction = _direction(swaps, old.text if old else "", new.text, marks / len(aligned) + DATELINE_SHARE * dropped)
+    return "spun" if not swaps and dropped else direction
 
 
 def _marks(aligned: list[Alignment], new: _Article, old: _Article | None) -> int:

@@ -90,9 +90,21 @@ def grammatical_variants(a: str, b: str) -> bool:
         for x, y in zip(wa, wb))
 
 
+def figures_only(a: str, b: str) -> bool:
+    """Two phrases that are the same words once their figures are set aside ("09 30 the" /
+    "the", "2 000 tonnes" / "tonnes"): a copy that drops a live blog's timestamps or a
+    figure, or adds one, has chosen no word, so the pair says nothing of which side is the copy
+    (and figures are rare "words" to a frequency list)."""
+    wa = [w for w in a.lower().split() if not w.isdigit()]
+    wb = [w for w in b.lower().split() if not w.isdigit()]
+    return wa == wb
+
+
 def directing_pairs(swaps: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """The distinct swapped pairs (lower-cased) that are a choice of words, which alone can tell
-    which side a spinner wrote: not a respelling (:func:`spelling_variants`) nor a change of a
-    word's form (:func:`grammatical_variants`)."""
+    which side a spinner wrote: not a respelling (:func:`spelling_variants`), a change of a
+    word's form (:func:`grammatical_variants`) nor a figure put in or left out
+    (:func:`figures_only`)."""
     return {(a.lower(), b.lower()) for a, b in swaps
-            if a.lower() != b.lower() and not spelling_variants(a, b) and not grammatical_variants(a, b)}
+            if a.lower() != b.lower() and not spelling_variants(a, b) and not grammatical_variants(a, b)
+            and not figures_only(a, b)}
