@@ -15,6 +15,7 @@ import pytest
 from tidings.events.codebook import codebook
 from tidings.events.coverage import coverage_report
 from tidings.events.lexicon import LEXICON_FILES, Lexicon, parse_lexicon
+from tidings.model import Article
 from tidings.events.verbdict import (
     VerbContext,
     load_table,
@@ -232,6 +233,20 @@ def test_acts_that_did_not_happen_are_not_asserted(analyzer, text: str, modality
     evs = events_of(analyzer, text)
     assert evs and all(e.negated for e in evs if e.root in ("17", "19"))
     assert any(e.modality == modality for e in evs)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Kenyan police refused to arrest the protesters in Nairobi.", "refused"),
+    ("The army denied that its soldiers had shot protesters in Khartoum.", "denied"),
+    ("Investigators examined allegations that police tortured detainees in Lagos.", "alleged"),
+    ("Ukrainian police detained a Russian agent plotting to blow up a bridge in Kharkiv.", "planned"),
+])
+def test_why_an_act_is_not_asserted_is_written_in_a_form_the_schema_knows(analyzer, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    from tidings.schema import validation_errors
+
+    out = analyzer.analyze(Article(id="t", text=text)).to_dict()
+    assert any(e["modality"] == modality and e["negated"] for e in out["events"])
+    assert validation_errors(out) == []
 
 
 def test_kept_from_doing_it_is_not_doing_it(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -45,6 +45,9 @@ ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
 EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
+#: verbs of a secret plan, whose complement is an act not (yet) done and not announced either
+#: ("an agent plotting to blow up a railway"): no intent expressed, no act
+PLOT_VERBS = frozenset({"plot", "scheme", "conspire"})
 #: verbs whose "against" + gerund is an act they would have not happen ("warned against
 #: sending troops"; a protest against an arrest presupposes the arrest)
 ADVISE_AGAINST = frozenset("warn caution advise counsel urge vote decide rule".split())
@@ -362,10 +365,10 @@ class Frames:
 
     @staticmethod
     def undone(tok: Token) -> str | None:
-        """ "failed", "attempted" or "prevented" when the act did not happen: the complement of
-        fail/neglect/be unable, of try/attempt, or what prevent/stop/foil/thwart/avert have as
-        object (a noun, or the verb of a clause that describes it); "denied" for the that-clause
-        of deny/refute/rebut."""
+        """ "failed", "attempted", "planned" or "prevented" when the act did not happen: the
+        complement of fail/neglect/be unable, of try/attempt, of plot/scheme/conspire, or what
+        prevent/stop/foil/thwart/avert have as object (a noun, or the verb of a clause that
+        describes it); "denied" for the that-clause of deny/refute/rebut."""
         node = tok
         clause = tok
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -395,6 +398,8 @@ class Frames:
                 return "denied"  # "Rwanda denied sending troops": said not done
             if gov & ATTEMPT_VERBS:
                 return "attempted"
+            if gov & PLOT_VERBS:
+                return "planned"  # "detained an agent plotting to blow up a railway": not done
             if gov & EXPECT_WORDS or node.head.lower_ in EXPECT_WORDS:
                 return "expected"  # "likely to be arrested": not done
             if gov & {"be", "have"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in children_of(node.head)):

@@ -25,7 +25,7 @@ class CodedEvent(Event):
     reciprocal: bool = False
     #: sides the coder inferred rather than read ("source: place of the attack")
     inferred: str = ""
-    modality: str = "asserted"  # asserted | intent | threat | reported-demand | rejected
+    modality: str = "asserted"  # see the schema's enum (analysis.schema.json)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
