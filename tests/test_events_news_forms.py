@@ -63,6 +63,10 @@ CODED = [
      ("074", "GHACOP", "LBR")),
     ("Senegalese troops arrived in Gambia to help the new government secure the capital.", ("074", "SENMIL", "GMB")),
     ("Nigerian soldiers arrived in Banjul to lead the regional stabilisation mission.", ("074", "NGAMIL", "GMB")),
+    # a reciprocal act whose thing is between two parties is theirs, when no doer is named
+    ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
+     ("057", "KEN", "TZA")),
+    ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
     # every verb of taking or freeing ground knows the same ground, a hamlet or a municipality as a town
     ("Kenyan troops liberated the hamlet of Bula Hawa in Somalia from al-Shabaab.", ("192", "KENMIL", "SOM")),
     ("Ethiopian forces took over the municipality of Dolow in Somalia.", ("192", "ETHMIL", "SOM")),

@@ -570,11 +570,15 @@ class Triggers:
             for s in sources:
                 s.factor *= sfactor
             targets = self.res.sides(obj) if given else self.targets(tok, obj, entry)
-            if entry.recip and is_passive(tok) and not any(x.match is not None for x in sources):
-                for p in preps(tok, ("between",)):
+            if entry.recip and not any(x.match is not None for x in sources):
+                # "an accord was signed between Egypt and the UAE", "a memorandum between
+                # Malaysia and Indonesia was signed", "trade between Syria and Iraq resumed": the
+                # parties a reciprocal act's thing is between are its parties
+                within = [t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")] if obj is not None else []
+                for p in (preps(tok, ("between",)) if is_passive(tok) else []) + [
+                        p for t in within for p in preps(t, ("between",))]:
                     sides = self.res.sides(p)
                     if len(named_keys(sides)) > 1:
-                        # "an accord was signed between Egypt and the UAE": the parties are both
                         sources, targets = sides, []
                         break
             if not sources and self.shown_force(entry, roles):
