@@ -143,6 +143,14 @@ def test_island_the_tagger_misreads_after_a_preposition():
     assert near(one(found, "Borneo"), 1.0, 114.0)
 
 
+def test_a_name_the_tagger_cut_before_its_joiner_is_read_whole():
+    # the small tagger ends this name at "Rio Grande" (a Puerto Rican division of its own)
+    found = places("The governor of Rio Grande do Sul asked the federal government for flood aid.")
+    state = one(found, "Rio Grande do Sul")
+    assert state["country"] == "BRA" and state["feature"] == "admin"
+    assert not any(p["text"] == "Rio Grande" for p in found)
+
+
 def test_territory_taken_is_a_place_whatever_the_tagger_says():
     # the small tagger reads this "Crimea" as an organisation
     found = places("Relations were damaged by Russia's annexation of Crimea in 2014.")

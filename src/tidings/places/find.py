@@ -249,6 +249,24 @@ def _of_territory_act(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TERRITORY_ACTS
 
 
+#: lower-case words that join the parts of Romance place names ("Mato Grosso do Sul")
+_NAME_JOINERS = frozenset("do da dos das de del della di du des".split())
+
+
+def _joined_name(toks: list[Any], ent: Any) -> tuple[int, int] | None:
+    """The character span of ``ent`` run on across a joiner and the capitalised words after it
+    ("Rio Grande" + "do Sul"), or None when no joiner follows."""
+    i = ent.end
+    if i + 1 >= len(toks) or toks[i].text not in _NAME_JOINERS:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha:
+        j += 1
+    if j == i + 1:
+        return None
+    return ent.start_char, toks[j - 1].idx + len(toks[j - 1].text)
+
+
 def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     taken = [False] * (len(text) + 1)
@@ -334,6 +352,14 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
                         break
             if not hit:
                 i += 1
+
+    # a name the tagger cut before a connector of Portuguese, Spanish, Italian or French place
+    # names ("Rio Grande | do Sul", "Santiago | del Estero"): the whole name, when the gazetteer
+    # knows it, before the cut one is taken for another place
+    for ent in ents:
+        whole = _joined_name(view.tokens, ent)
+        if whole is not None and gaz.lookup(text[whole[0]:whole[1]], alternates=False):
+            add(Mention(whole[0], whole[1], text[whole[0]:whole[1]], "name", ent.label_))
 
     for ent in ents:
         label = ent.label_
