@@ -67,6 +67,8 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
+    # a government's forces sent to support its own police: a show of force at home, no aid
+    ("Ecuador's government deployed the army to support police operations in Guayaquil.", ("154", "ECUGOV", None)),
     # every verb of taking or freeing ground knows the same ground, a hamlet or a municipality as a town
     ("Kenyan troops liberated the hamlet of Bula Hawa in Somalia from al-Shabaab.", ("192", "KENMIL", "SOM")),
     ("Ethiopian forces took over the municipality of Dolow in Somalia.", ("192", "ETHMIL", "SOM")),

@@ -692,6 +692,14 @@ class Context:
                 o.dep_ == "dobj" and o.lemma_.lower() in MISSIONS for o in children_of(c)))
             for c in children_of(cand.trigger))
 
+    @staticmethod
+    def helps_its_own(cand: Candidate) -> bool:
+        """Whether the act's named doers and the ones it is for are of one country ("Peru's
+        government deployed the armed forces to support police patrols in Lima")."""
+        doers = {side_country(s) for s in cand.sources} - {None, ""}
+        helped = {side_country(t) for t in cand.targets} - {None, ""}
+        return bool(doers & helped)
+
     def sent_abroad(self, cand: Candidate) -> bool:
         """Forces sent to another country: CAMEO 074 "provide military protection or
         peacekeeping" to that country ("Kenya deployed police to Haiti", "Germany will send
@@ -813,7 +821,11 @@ class Context:
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code
-        if cand.code[:2] == "15" and (self.peacekeepers(cand) or self.come_to_help(cand)):
+        if cand.code[:2] == "15" and self.come_to_help(cand) and self.helps_its_own(cand):
+            # "Peru's government deployed the armed forces to support police patrols": no aid
+            # given and no one it is directed against, a show of force at home
+            cand.targets = []
+        elif cand.code[:2] == "15" and (self.peacekeepers(cand) or self.come_to_help(cand)):
             # "peacekeeping troops arrived in Bosnia", "police officers landed in Port-au-Prince
             # to join the security mission": they protect, not threaten
             cand.code = "074"
