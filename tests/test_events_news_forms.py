@@ -67,6 +67,9 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
+    # forces sent to a mission protect the country it serves in
+    ("A Nepalese infantry battalion has been deployed to the UN mission in Lebanon.", ("074", "NPLMIL", "LBN")),
+    ("Rwanda sent 400 police officers to the UN mission in the Central African Republic.", ("074", "RWA", "CAF")),
     # a government's forces sent to support its own police: a show of force at home, no aid
     ("Ecuador's government deployed the army to support police operations in Guayaquil.", ("154", "ECUGOV", None)),
     # every verb of taking or freeing ground knows the same ground, a hamlet or a municipality as a town

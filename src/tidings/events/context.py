@@ -287,6 +287,11 @@ def _states(sides: list[Side], roles: frozenset[str] | None = None, supranationa
     return out
 
 
+def sent_to_mission(tok: Token) -> list[Token]:
+    """The mission nouns a to-phrase on ``tok`` names ("deployed to the UN mission")."""
+    return [o for o in preps(tok, ("to",)) if o.lemma_.lower() in MISSIONS]
+
+
 class Context:
     def private_crime(self, cand: Candidate) -> bool:
         """Whether the doer is one private person named only as such ("a man", "a teenager",
@@ -686,11 +691,22 @@ class Context:
     def come_to_help(cand: Candidate) -> bool:
         """A force that comes for the purpose of helping or joining others, or of taking part in
         a mission (a to-infinitive on its verb: "arrived to help government forces secure the
-        gas fields", "arrived to lead a multinational security mission")."""
+        gas fields", "arrived to lead a multinational security mission"), or that is sent to a
+        mission ("deployed to the UN mission in South Sudan")."""
         return any(c.dep_ == "advcl" and to_infinitive(c) and (
             c.lemma_.lower() in HELPING_PURPOSES or any(
                 o.dep_ == "dobj" and o.lemma_.lower() in MISSIONS for o in children_of(c)))
-            for c in children_of(cand.trigger))
+            for c in children_of(cand.trigger)) or bool(sent_to_mission(cand.trigger))
+
+    def mission_country(self, cand: Candidate) -> Side | None:
+        """The country a mission the force is sent to serves in ("the UN mission in South
+        Sudan"): the one it protects."""
+        for mission in sent_to_mission(cand.trigger):
+            for p in preps(mission, ("in",)):
+                place = self.res.place(p)
+                if place is not None:
+                    return place
+        return None
 
     @staticmethod
     def helps_its_own(cand: Candidate) -> bool:
@@ -827,8 +843,12 @@ class Context:
             cand.targets = []
         elif cand.code[:2] == "15" and (self.peacekeepers(cand) or self.come_to_help(cand)):
             # "peacekeeping troops arrived in Bosnia", "police officers landed in Port-au-Prince
-            # to join the security mission": they protect, not threaten
+            # to join the security mission": they protect, not threaten, the country the mission
+            # serves in ("deployed to the UN mission in South Sudan")
             cand.code = "074"
+            served = self.mission_country(cand)
+            if served is not None:
+                cand.targets = [served]
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
         if cand.code == "114" and self.brought_to_court(cand.trigger):
