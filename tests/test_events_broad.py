@@ -185,6 +185,7 @@ def aimed_at(got: set[tuple[str, str | None, str | None]], code: str, country: s
     ("A car bomb exploded outside the ministry in Baghdad.", "1832"),
     ("A suicide bomber blew himself up at a checkpoint in Kabul.", "1831"),
     ("Gunmen shot dead two police officers in Peshawar.", "193"),
+    ("Government helicopters dropped barrel bombs filled with sarin on the village of Kafr Zita.", "2041"),
     ("Syrian forces used chlorine gas against the town of Douma.", "2041"),
 ])
 def test_violence_is_coded_by_its_means(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]

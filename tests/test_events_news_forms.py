@@ -67,6 +67,8 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
+    # a thing is described by what it is laden with
+    ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
     # forces sent to a mission protect the country it serves in
     ("A Nepalese infantry battalion has been deployed to the UN mission in Lebanon.", ("074", "NPLMIL", "LBN")),
     ("Rwanda sent 400 police officers to the UN mission in the Central African Republic.", ("074", "RWA", "CAF")),
