@@ -186,3 +186,11 @@ def test_naming_with_no_sign_or_as_the_manner_of_another_act_is_no_judgement(ana
 ])
 def test_what_a_trend_or_its_money_brings_is_no_aid(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("07") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's government set up a commission to investigate the killings of protesters in Lagos.",
+    "Nigeria's government formed a fact-finding committee to investigate the killings of protesters in Lagos.",
+])
+def test_a_body_set_up_to_investigate_is_the_inquiry_begun_by_whoever_set_it_up(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("09") and s == "NGAGOV" for c, s, _ in coded(analyzer, text))

@@ -23,7 +23,7 @@ from tidings.events.conventions import (
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
-from tidings.events.inquiries import accused, inquiry_kind
+from tidings.events.inquiries import accused, constituted_body, inquiry_kind
 from tidings.events.lexicon import Entry
 from tidings.events.participants import (
     PRIVATE_PERSONS,
@@ -831,6 +831,12 @@ class Context:
         cand.code = threat_kind(inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger), cand.trigger)
         if cand.code[:2] == "09":
             self.against_the_accused(cand)
+            maker = constituted_body(cand.trigger)
+            if maker is not None and not any(s.match is not None for s in cand.sources):
+                # "Parliament appointed a panel to probe the collapse": the inquiry is the
+                # appointer's, the body it set up has no name of its own here
+                subj, _ = self.subject(maker)  # type: ignore[attr-defined]
+                cand.sources = self.res.sides(subj) if subj is not None else cand.sources
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
         self.capital_struck(cand)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events.candidate import Candidate
 from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS
+from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
 from tidings.events.syntax import (
@@ -448,6 +449,8 @@ class Frames:
             return False
         if node.dep_ == "advcl" and node.head.lemma_.lower() in DOING_VERBS and not preps(node.head, ("as",)):
             return False  # ("act as a mediator to end the war": serving as one, for an aim)
+        if node.lemma_.lower() in INQUIRY_VERBS and constituted_body(node) is not None:
+            return False  # "formed a committee to investigate the killings": the inquiry begun
         return not any(c.lower_ == "only" and c.i < node.i for c in children_of(node))
 
     @staticmethod

@@ -37,6 +37,11 @@ CRIMES = frozenset(
     "assassination leak leaks espionage spying kickback kickbacks graft misuse misappropriation "
     "misappropriate embezzle launder divert diversion steal".split())
 
+#: verbs that constitute a body, and the bodies that inquire: "formed a committee to
+#: investigate", "set up a commission to probe" is the inquiry begun, not only its aim
+CONSTITUTE_VERBS = frozenset("form set establish appoint create constitute launch name convene".split())
+INQUIRY_BODIES = frozenset("committee commission panel team body tribunal taskforce task board mission".split())
+INQUIRY_VERBS = frozenset("investigate probe examine inquire enquire".split())
 #: prepositions whose object is what is investigated ("investigated him for fraud": "for" on a verb)
 _ABOUT_PREPS = ("into", "of", "over", "on")
 
@@ -143,3 +148,19 @@ def accused(trigger: Token) -> list[Token]:
         if h.pos_ in ("VERB", "AUX"):
             out += [x for x in children_of(h) if x.dep_ == "nsubj"]
     return out
+
+
+def constituted_body(verb: Token) -> Token | None:
+    """The verb that constitutes the inquiring body a purpose infinitive hangs on or beside
+    ("formed a committee to investigate": "formed"), or None."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in INQUIRY_BODIES and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in CONSTITUTE_VERBS:
+        return head.head
+    if verb.dep_ == "advcl" and head.lemma_.lower() in CONSTITUTE_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_BODIES for c in children_of(head)):
+        return head
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in CONSTITUTE_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in INQUIRY_BODIES for c in children_of(verb)):
+        return head  # "formed [a committee to investigate]", as the parse may read it
+    return None

@@ -155,7 +155,9 @@ def headline_subject(tok: Token) -> Token | None:
     will happen so).  None for any other verb."""
     if tok.tag_ != "VB" or not to_infinitive(tok):
         return None
-    if tok.dep_ in ("ROOT", "ccomp", "parataxis"):
+    if tok.dep_ == "ROOT" or (tok.dep_ in ("ccomp", "parataxis") and tok.left_edge.i == tok.sent.start):
+        # (a headline's clause opens its line: "US to ease sanctions, Treasury says"; "formed a
+        # committee to investigate" is no headline)
         return next((c for c in children_of(tok) if c.dep_ in ("nsubj", "dep") and c.i < tok.i
                      and c.pos_ in ("PROPN", "NOUN")), None)
     head = tok.head
