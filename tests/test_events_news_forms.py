@@ -194,3 +194,11 @@ def test_what_a_trend_or_its_money_brings_is_no_aid(analyzer, text: str) -> None
 ])
 def test_a_body_set_up_to_investigate_is_the_inquiry_begun_by_whoever_set_it_up(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("09") and s == "NGAGOV" for c, s, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The call for the resignation of the interior minister was repeated by opposition lawmakers.",
+    "The demand for the release of the detained journalists was rejected by the government.",
+])
+def test_what_an_appeal_or_a_demand_asks_for_is_not_done(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("08") for c, _, _ in coded(analyzer, text))

@@ -280,6 +280,8 @@ class Frames:
         if tok.pos_ == "NOUN":
             if any(c.dep_ in ("det", "amod") and c.lower_ in NONSPECIFIC for c in children_of(tok)):
                 return False  # "against any new sanctions", "a possible strike": no act named
+            if self.asked_for(tok):
+                return False  # "the call for the resignation of the minister": wished, not done
             while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head  # "if there is any firing or arrests"
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -353,6 +355,16 @@ class Frames:
         if neg:
             cand.negated = True
         return True
+
+    def asked_for(self, tok: Token) -> bool:
+        """An act noun that is what an appeal or a demand asks for ("the call for the
+        resignation of the minister", "the demand for the release of the bloggers"): the for-
+        object of a noun the lexicon codes as an appeal (02) or a demand (10)."""
+        head = tok.head
+        if tok.dep_ != "pobj" or head.lower_ != "for" or head.head.i == head.i or head.head.pos_ != "NOUN":
+            return False
+        asking = head.head
+        return any(e.code[:2] in ("02", "10") for e in self.lex.entries("N", asking.lemma_.lower()))
 
     def second_complement_of_intent(self, tok: Token) -> bool:
         """A verb coordinated with the complement of an intent or threat frame ("agreed to share
