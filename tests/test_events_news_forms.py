@@ -67,6 +67,10 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
+    # what a speaker says in a report is reported speech, a clause of its own however the parse
+    # hangs it on the report
+    ("An inquiry said in a report published on Monday that Eritrean troops had carried out mass killings of "
+     "civilians in Axum.", ("202", "ERIMIL", "ETHCVL")),
     # a thing is described by what it is laden with
     ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
     # forces sent to a mission protect the country it serves in

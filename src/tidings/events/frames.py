@@ -100,6 +100,14 @@ def asserts_a_fact(tok: Token, comp: Token) -> bool:
             and not any(a.lower_ in MODAL_OBLIGE for a in auxiliaries(comp)))
 
 
+def own_words(noun: Token) -> bool:
+    """A report or a claim its speaker makes in saying: "said in a report that ...", "stated in
+    a complaint that ..." (what the speaker says there is reported speech, as "said that")."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i != head.i and bool(
+        set(lemmas(head.head)) & SPEECH_LEMMAS)
+
+
 class Frames:
     # ------------------------------------------------------------------ complements
     def complement(self, tok: Token) -> Token | None:
@@ -393,7 +401,8 @@ class Frames:
             return "denied"  # "the army denied reports that its soldiers killed civilians"
         if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" \
                 and clause.head.lemma_.lower() in ALLEGATION_NOUNS and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in children_of(clause)):
+                    m.dep_ == "mark" and m.lower_ == "that" for m in children_of(clause)) \
+                and not own_words(clause.head):
             return "alleged"  # "investigating allegations that coast guard units tortured migrants"
         if node.dep_ == "acl" and node.head.lemma_.lower() in ATTEMPT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node)):

@@ -200,7 +200,10 @@ def is_passive(tok: Token) -> bool:
         # "Backed by Russian air power, Syrian troops ...": a bare past participle hung on a
         # clause is passive ("having backed" is not)
         return not any(c.dep_ in ("aux", "nsubj") for c in children_of(tok))
-    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"  # "fishermen detained", "the arrested workers"
+    # "fishermen detained", "the arrested workers"; not a clause of its own the parse hung on a
+    # noun ("a report that the militia had killed hundreds": its own subject, its own "had")
+    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "nsubj") for c in children_of(tok))
 
 
 def auxiliaries(tok: Token) -> list[Token]:
