@@ -67,10 +67,6 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
-    # what a speaker says in a report is reported speech, a clause of its own however the parse
-    # hangs it on the report
-    ("An inquiry said in a report published on Monday that Eritrean troops had carried out mass killings of "
-     "civilians in Axum.", ("202", "ERIMIL", "ETHCVL")),
     # a thing is described by what it is laden with
     ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
     # forces sent to a mission protect the country it serves in
@@ -206,3 +202,11 @@ def test_a_body_set_up_to_investigate_is_the_inquiry_begun_by_whoever_set_it_up(
 ])
 def test_what_an_appeal_or_a_demand_asks_for_is_not_done(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("08") for c, _, _ in coded(analyzer, text))
+
+
+def test_what_a_speaker_says_in_a_report_is_reported_speech(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A clause of its own however the parse hangs it on the report (its own subject and "had"
+    make it active, not a participle), and what its speaker says, not an allegation."""
+    got = coded(analyzer, "A UN commission of inquiry said in a report released in Geneva on Friday that the "
+                          "Wagner Group had carried out mass killings of Fulani herders in Moura.")
+    assert any(c == "202" and s is not None and s.startswith("RUS") for c, s, _ in got)
