@@ -27,6 +27,7 @@ def test_the_component_runs_after_the_headlines() -> None:
     ("Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon.", "visiting", "Luxon", "pobj"),
     ("Modi received visiting Japanese Foreign Minister Taro Kono in New Delhi.", "visiting", "Kono", "dobj"),
     ("Putin met ousted Syrian President Bashar al-Assad in Moscow.", "ousted", "Assad", "dobj"),
+    ("The minister met protesting farmers in Punjab.", "protesting", "farmers", "dobj"),
 ])
 def test_the_name_takes_the_participles_place_and_the_participle_modifies_it(
         text: str, participle: str, name: str, dep: str) -> None:
@@ -48,3 +49,11 @@ def test_a_participle_that_is_a_verb_stays_one(text: str, verb: str) -> None:
 def test_talks_with_a_visiting_minister_have_the_minister_as_partner(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Li Qiang held talks with visiting New Zealand Prime Minister Christopher Luxon.")
     assert ("046", "CHNGOV", "NZLGOV") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The governor ordered striking dock workers in Mombasa to return to work.",
+    "The health minister appealed to striking nurses to return to their wards.",
+])
+def test_people_on_strike_are_no_attack(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") for c, _, _ in coded(analyzer, text))

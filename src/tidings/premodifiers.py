@@ -10,7 +10,8 @@ of the preposition or of the verb before it), and the participle becomes its mod
 
 Only a participle of a person's state (``STATES``: a visit, a term of office, custody) that
 stands right after the word it hangs on, has neither subject nor auxiliary, and whose object is a
-phrase starting right after it with a capitalised word is rewritten: "the army is visiting villages" (an auxiliary) and "Visiting Paris, the minister said"
+phrase starting right after it with a capitalised word is rewritten, or a participle of what a
+group is doing (``GROUP_STATES``: "protesting", "striking") before a plural noun: "the army is visiting villages" (an auxiliary) and "Visiting Paris, the minister said"
 (an opening clause) are verbs and stay verbs.
 
 A spaCy pipeline component, after the headline component, so every path through ``tidings.nlp``
@@ -37,6 +38,9 @@ _MISREAD = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "conj"})
 STATES = frozenset("""visiting touring outgoing incoming departing retiring sitting serving acting ailing
 ousted deposed toppled jailed imprisoned detained arrested exiled slain murdered embattled indicted
 convicted elected reelected re-elected newly-elected""".split())
+#: participles of what a group is doing, before a plural noun ("met protesting farmers",
+#: "appealed to striking miners"): the group's state, whether or not its name is capitalised
+GROUP_STATES = frozenset("protesting striking demonstrating rioting marching fleeing returning".split())
 #: relations that make the participle a verb of its own clause
 _CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "csubj"})
 
@@ -44,7 +48,9 @@ _CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "csu
 def misread_premodifier(tok: Token) -> Token | None:
     """The object of a participle the parse read as a verb where it modifies a name (see the
     module's docstring), or None."""
-    if tok.tag_ not in ("VBG", "VBN") or tok.lower_ not in STATES or tok.dep_ not in _MISREAD or tok.i == 0:
+    group = tok.lower_ in GROUP_STATES
+    if tok.tag_ not in ("VBG", "VBN") or not (group or tok.lower_ in STATES) or tok.dep_ not in _MISREAD \
+            or tok.i == 0:
         return None
     head = tok.head
     if head.i != tok.i - 1 or head.pos_ not in ("VERB", "ADP") or head.dep_ in ("prt",):
@@ -56,7 +62,11 @@ def misread_premodifier(tok: Token) -> Token | None:
         return None
     obj = objs[0]
     first = obj.left_edge
-    if first.i != tok.i + 1 or not first.text[:1].isupper() or first.pos_ not in ("PROPN", "ADJ"):
+    if first.i != tok.i + 1:
+        return None
+    if group and obj.tag_ == "NNS":
+        pass  # "protesting farmers": a group doing it
+    elif not first.text[:1].isupper() or first.pos_ not in ("PROPN", "ADJ"):
         return None
     if obj.pos_ not in ("PROPN", "NOUN"):
         return None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
-from tidings.events.syntax import lemmas
+from tidings.events.syntax import group_doing, lemmas
 from tidings.events.verbdict import (
     VerbContext,
     VerbTable,
@@ -72,7 +72,7 @@ def phrase(tok: Token, limit: int = 14) -> list[Word]:
         t = stack.pop()
         out.append(t)
         topic = t.pos_ == "NOUN" and t.lemma_.lower() in EXAMINING_NOUNS
-        stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL
+        stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL and not group_doing(c)
                      and not (topic and c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS))
     return [_word(t) for t in sorted(out, key=lambda t: t.i)]
 
@@ -146,7 +146,7 @@ class ParseReader:
         out = [_word(c) for c in children_of(tok) if tok.i < c.i <= tok.i + 4]
         for c in children_of(tok):
             if c.dep_ == "dobj" and tok.i < c.i <= tok.i + 4:
-                out.extend(_word(g) for g in children_of(c) if g.i < c.i)
+                out.extend(_word(g) for g in children_of(c) if g.i < c.i and not group_doing(g))
         return out
 
     def obj(self) -> list[Word]:

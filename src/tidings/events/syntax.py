@@ -110,10 +110,18 @@ def object_preps(obj: Token, names: tuple[str, ...] | frozenset[str]) -> list[To
 FILLED = frozenset("fill load lade pack laden stuff lace".split())
 
 
+def group_doing(mod: Token) -> bool:
+    """A participle before a plural noun: what the people do ("striking merchants", "protesting
+    farmers"), not the thing a verb acts on ("ordered striking merchants" orders no strike)."""
+    return mod.dep_ == "amod" and mod.tag_ == "VBG" and mod.head.tag_ == "NNS" and mod.head.i != mod.i
+
+
 def lemma_set(tok: Token, depth: int = 0) -> set[str]:
     """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
     out = {tok.lemma_.lower(), tok.lower_}
     for c in children_of(tok):
+        if group_doing(c):
+            continue  # "striking merchants", "protesting farmers": what the people do, not a kind of thing
         if c.dep_ in ("compound", "amod", "nmod"):
             out.add(c.lemma_.lower())
             out.add(c.lower_)
