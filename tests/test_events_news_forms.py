@@ -210,3 +210,8 @@ def test_what_a_speaker_says_in_a_report_is_reported_speech(analyzer) -> None:  
     got = coded(analyzer, "A UN commission of inquiry said in a report released in Geneva on Friday that the "
                           "Wagner Group had carried out mass killings of Fulani herders in Moura.")
     assert any(c == "202" and s is not None and s.startswith("RUS") for c, s, _ in got)
+
+
+def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Oman is ready to host and mediate a new round of talks between Iran and the United States.")
+    assert not any(c.startswith("04") and s in ("IRN", "USA") for c, s, _ in got)

@@ -100,6 +100,20 @@ def asserts_a_fact(tok: Token, comp: Token) -> bool:
             and not any(a.lower_ in MODAL_OBLIGE for a in auxiliaries(comp)))
 
 
+def verb_of_object(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through a measure's "of" ("a new round of talks") and
+    up a chain of coordinated verbs ("host and mediate a new round of talks": "host")."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    if node.dep_ not in ("dobj", "nsubjpass") or node.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = node.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def own_words(noun: Token) -> bool:
     """A report or a claim its speaker makes in saying: "said in a report that ...", "stated in
     a complaint that ..." (what the speaker says there is reported speech, as "said that")."""
@@ -290,6 +304,9 @@ class Frames:
                 return False  # "against any new sanctions", "a possible strike": no act named
             if self.asked_for(tok):
                 return False  # "the call for the resignation of the minister": wished, not done
+            verb = verb_of_object(tok)
+            if verb is not None and self.framed_by_adjective(verb):
+                return False  # "ready to host a new round of talks": the talks are yet to be
             while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head  # "if there is any firing or arrests"
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -363,6 +380,13 @@ class Frames:
         if neg:
             cand.negated = True
         return True
+
+    def framed_by_adjective(self, verb: Token) -> bool:
+        """A verb that is the to-complement of an adjective of intent or refusal ("ready to
+        host", "unwilling to resume"): what it does to its object is not done."""
+        head = verb.head
+        return verb.dep_ == "xcomp" and head.i != verb.i and head.pos_ == "ADJ" and any(
+            e.frame in ("intent", "reject") for e in self.lex.entries("A", head.lemma_.lower()))
 
     def asked_for(self, tok: Token) -> bool:
         """An act noun that is what an appeal or a demand asks for ("the call for the
