@@ -215,3 +215,12 @@ def test_what_a_speaker_says_in_a_report_is_reported_speech(analyzer) -> None:  
 def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Oman is ready to host and mediate a new round of talks between Iran and the United States.")
     assert not any(c.startswith("04") and s in ("IRN", "USA") for c, s, _ in got)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The health ministry gave the new figures in a press release on Monday.", "08"),
+    ("The navy listed the ships in a Defence Ministry release on Friday.", "08"),
+    ("A Nollywood actress and her husband welcomed their first child in Lagos on Sunday.", "05"),
+])
+def test_a_publication_or_a_birth_is_no_release_or_endorsement(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith(root) for c, _, _ in coded(analyzer, text))

@@ -143,7 +143,13 @@ class ParseReader:
 
     def following(self) -> list[Word]:
         tok = self.tok
-        out = [_word(c) for c in children_of(tok) if tok.i < c.i <= tok.i + 4]
+        # a prepositional phrase after the verb's object is one of the clause, no particle of the
+        # verb ("gave the figures in a press release" does not "give in"; "pulled its teams out
+        # of the city" does pull out: "out" has no object of its own)
+        kids = children_of(tok)
+        after = min((c.i for c in kids if c.dep_ == "dobj" and c.i > tok.i), default=len(tok.doc))
+        out = [_word(c) for c in kids if tok.i < c.i <= tok.i + 4 and not (
+            c.dep_ == "prep" and c.i > after and any(o.dep_ == "pobj" for o in children_of(c)))]
         for c in children_of(tok):
             if c.dep_ == "dobj" and tok.i < c.i <= tok.i + 4:
                 out.extend(_word(g) for g in children_of(c) if g.i < c.i and not group_doing(g))
