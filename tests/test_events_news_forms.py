@@ -67,6 +67,12 @@ CODED = [
     ("A memorandum of understanding on fisheries between Kenya and Tanzania was signed in Mombasa.",
      ("057", "KEN", "TZA")),
     ("Diplomatic relations between Bhutan and Uruguay were established on Friday.", ("050", "URY", "BTN")),
+    # a gerund used as a noun names its verb's act: of-object its object, by-object its doer
+    ("Following the storming of the French embassy in Niamey by Nigerien protesters, France recalled its "
+     "ambassador.", ("145", "NEROPP", "FRAGOV")),
+    # an act noun that is the subject of a verb the tagger took for an adjective is still told as done
+    ("The expulsion of 300,000 Haitians by the Dominican Republic has overwhelmed shelters in Port-au-Prince.",
+     ("174", "DOM", "HTI")),
     # a thing is described by what it is laden with
     ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
     # forces sent to a mission protect the country it serves in

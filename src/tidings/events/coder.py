@@ -105,7 +105,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
             elif tag == "ADJ":
                 cand = self.adjective(tok)
             elif tag in ("NOUN", "PROPN"):
-                cand = self.noun(tok)
+                cand = self.noun(tok) or self.gerund_nominal(tok)
             if cand is None and tag == "VERB":
                 cand = (self.reported_obligation(tok) or self.warned_consequence(tok) or self.declared_unwelcome(tok)
                         or self.named_judgement(tok))

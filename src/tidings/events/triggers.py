@@ -277,6 +277,23 @@ def subject_kinds(subj: Token) -> set[str]:
     return kinds
 
 
+def gerund_verbs(word: str) -> list[str]:
+    """The verbs a gerund may be of ("storming": "storm"; "closing": "close"; "shutting":
+    "shut")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return []
+    base = word[:-3]
+    out = [base, base + "e"]
+    if len(base) > 2 and base[-1] == base[-2]:
+        out.append(base[:-1])
+    return out
+
+
+#: prepositions that place one act in the time of another, which took place ("following the
+#: storming of the embassy", "amid the shelling of the city")
+TIME_OF_ACT = frozenset("after following since amid amidst during".split())
+
+
 class Triggers:
     # ------------------------------------------------------------------ subjects
     def subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -932,8 +949,9 @@ class Triggers:
             # the by-phrase of an act noun is its doer, when the act is told as done or as what
             # others react to: "the killing of three protesters by soldiers sparked outrage",
             # "condemned the arrest of the journalist by Egyptian police" (not "fears an attack
-            # by Iran")
-            for p in preps(tok, ("by",)):
+            # by Iran"), also where the parse hangs the by-phrase on the act's of-object ("the
+            # deportation of 40 asylum seekers by Egyptian authorities")
+            for p in object_preps(tok, ("by",)):
                 agents = self.res.sides(p)
                 if any(a.match is not None for a in agents):
                     sources = agents
@@ -1074,6 +1092,52 @@ class Triggers:
             cand.negated = True  # "no arrests were made", "charged without warning"
         return cand
 
+    def gerund_nominal(self, tok: Token) -> Candidate | None:
+        """A gerund used as a noun names its verb's act ("the storming of the embassy by
+        supporters", "the signing of a memorandum between Vietnam and the Philippines"): its
+        of-object is the verb's object and its by-object (or possessor) the verb's subject, as
+        English grammar reads such a nominal.  Coded from the verb's own lexicon entries, for a
+        gerund the lexicon knows no event noun for, and only when the act is told as done."""
+        if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or self.lex.entries("N", tok.lower_):
+            return None
+        if not any(c.dep_ == "det" for c in children_of(tok)):
+            return None
+        objs = preps(tok, ("of",))
+        if not objs or not (self.asserted_noun(tok) or (
+                tok.dep_ in ("dobj", "nsubjpass") and set(lemmas(tok.head)) & REACTION_VERBS) or (
+                tok.dep_ == "pobj" and tok.head.lower_ in TIME_OF_ACT)):
+            return None
+        entries: list[Entry] = []
+        for lemma in gerund_verbs(tok.lower_):
+            entries = self.lex.entries("V", lemma)
+            if entries:
+                break
+        obj = objs[0]
+        agents = object_preps(tok, ("by",))
+        subj = agents[0] if agents else child(tok, "poss")
+        entry = self.choose(entries, tok, obj, subj, None, None) if entries else None
+        if entry is None or entry.code == NOT_CODED or entry.frame:
+            return None
+        sources = self.res.sides(subj) if subj is not None else []
+        targets = [] if entry.notobj else self.res.sides(obj)
+        if entry.notobj:
+            for p in preps(tok, entry.to) + preps(obj, entry.to):
+                targets = self.res.sides(p)
+                if targets:
+                    break
+        recip = entry.recip
+        if recip and not any(x.match is not None for x in sources):
+            for p in (p for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") for p in preps(t, ("between",))):
+                sides = self.res.sides(p)
+                if len(named_keys(sides)) > 1:  # "the signing of a memorandum between A and B"
+                    sources, targets = sides, []
+                    break
+        if not any(x.match is not None for x in sources):
+            return None
+        cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf * 0.9)
+        cand.span_tokens.add(tok.i)
+        return cand
+
     def exercised_together(self, cand: Candidate) -> None:
         """Exercises are a show of force alone, military cooperation together ("joint drills",
         "the Egyptian and Sudanese air forces staged an exercise"); the parties are each other's
@@ -1103,7 +1167,10 @@ class Triggers:
         if dep == "ROOT":
             return True
         if dep in ("nsubj", "nsubjpass"):
-            return head.pos_ in ("VERB", "AUX") and not (set(lemmas(head)) & NON_OCCURRENCE)
+            # (a participle the tagger took for an adjective keeps its auxiliary: "the expulsion
+            # of 800,000 Afghans has overwhelmed reception centres")
+            finite = head.pos_ in ("VERB", "AUX") or any(c.dep_ == "aux" for c in children_of(head))
+            return finite and not (set(lemmas(head)) & NON_OCCURRENCE)
         if dep == "attr" and any(c.dep_ == "expl" for c in children_of(head)):
             return True
         if dep == "dobj" and set(lemmas(head)) & WITNESS_VERBS:
