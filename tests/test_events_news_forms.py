@@ -75,6 +75,13 @@ CODED = [
      ("174", "DOM", "HTI")),
     # a thing is described by what it is laden with
     ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
+    ("Trucks carrying food and blankets have been dispatched by the Jordanian Red Crescent to the Gaza Strip.",
+     ("073", "NGOHLHIRC", "PSE")),
+    # staple foods are the goods of food aid
+    ("30,000 tonnes of wheat were delivered to Port Sudan by the World Food Programme.", ("073", "IGOUNOWFP", "SDN")),
+    # the object a passive keeps is what is given ("were granted access"), not its subject
+    ("UN aid agencies were granted access to Tigray by the Ethiopian government on Monday.",
+     ("086", "ETHGOV", "IGOUNO")),
     # forces sent to a mission protect the country it serves in
     ("A Nepalese infantry battalion has been deployed to the UN mission in Lebanon.", ("074", "NPLMIL", "LBN")),
     ("Rwanda sent 400 police officers to the UN mission in the Central African Republic.", ("074", "RWA", "CAF")),

@@ -108,6 +108,8 @@ def object_preps(obj: Token, names: tuple[str, ...] | frozenset[str]) -> list[To
 #: participles that say what a thing holds ("a bomb filled with chlorine", "a truck laden with
 #: food"): the thing is described by its contents
 FILLED = frozenset("fill load lade pack laden stuff lace".split())
+#: participles that say what a vehicle carries ("trucks carrying food", "a ship transporting grain")
+CARRYING = frozenset("carry transport ferry haul".split())
 
 
 def group_doing(mod: Token) -> bool:
@@ -128,15 +130,17 @@ def lemma_set(tok: Token, depth: int = 0) -> set[str]:
             for m in children_of(c):  # "chlorine-filled": what the modifier is made of
                 if m.dep_ in ("npadvmod", "compound") and m.i < c.i:
                     out.add(m.lemma_.lower())
-        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in FILLED:
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in FILLED | CARRYING:
             # "barrel bombs filled with chlorine gas": what the thing is filled with, as in
-            # "chlorine-filled"
-            for p in children_of(c):
-                if p.dep_ == "prep" and p.lower_ == "with":
-                    for o in children_of(p):
-                        if o.dep_ == "pobj":
-                            out.add(o.lemma_.lower())
-                            out.update(m.lemma_.lower() for m in children_of(o) if m.dep_ in ("compound", "amod"))
+            # "chlorine-filled"; "trucks carrying food": what it carries
+            held = [o for p in children_of(c) if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in children_of(p) if o.dep_ == "pobj"]
+            if c.lemma_.lower() in CARRYING:
+                held = [o for o in children_of(c) if o.dep_ == "dobj"]
+            for o in held:
+                for item in [o, *(k for k in o.subtree if k.dep_ == "conj" and k.head.i == o.i)]:
+                    out.add(item.lemma_.lower())
+                    out.update(m.lemma_.lower() for m in children_of(item) if m.dep_ in ("compound", "amod"))
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and tok.lemma_.lower() in AMOUNT_NOUNS)):
             for p in children_of(c):
                 if p.dep_ == "pobj":

@@ -555,6 +555,10 @@ class Triggers:
         # object who receives it
         verb_lemmas = set(lemmas(tok))
         given = preps(tok, ("with",)) if roles.obj is not None and verb_lemmas & GIVE_WITH_VERBS else []
+        if not given and roles.obj is not None and is_passive(tok):
+            # "aid agencies were granted access by the junta": the object a passive keeps is what
+            # is given, its subject the one who receives it
+            given = [c for c in children_of(tok) if c.dep_ == "dobj"][:1]
         if entries:
             prt = child(tok, "prt")
             if prt is None:
