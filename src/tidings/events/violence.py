@@ -81,7 +81,8 @@ NATURAL_CAUSES = frozenset(
     "volcano lightning blaze inferno wildfire bushfire heatwave heat cold drought "
     "famine disease epidemic pandemic outbreak virus cholera covid accident accidents crash "
     "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
-    "snowstorm blizzard frost illness cancer disaster locust locusts pest pests".split())
+    "snowstorm snowfall snowfalls rainfall hailstorm sandstorm blizzard frost illness cancer disaster locust "
+    "locusts pest pests".split())
 #: forces of the economy: what they "hit" or "batter" is hit in a figure ("weak demand hit
 #: exports", "inflation battered households")
 ECONOMIC_FORCES = frozenset(
