@@ -843,5 +843,5 @@ def test_a_spun_copy_is_made_from_its_original_and_not_the_reverse() -> None:
     idx = _index([("original", ORIGINAL), ("spun", SPUN)])
     original = idx._prepare("original", ORIGINAL, None)
     spun = idx._prepare("spun", SPUN, None)
-    assert idx._made_from(original, "spun")
-    assert not idx._made_from(spun, "original")
+    assert idx._made_from(original, "spun", idx._alignments(original, len(idx._added)))
+    assert not idx._made_from(spun, "original", idx._alignments(spun, len(idx._added)))

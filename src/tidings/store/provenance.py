@@ -484,9 +484,11 @@ class ProvenanceIndex:
         there = _spin_evidence(partners, swapped, back.articles[new.id]) if partners else None
         return there is not None and there > here
 
-    def _made_from(self, new: _Article, src: str) -> bool:
+    def _made_from(self, new: _Article, src: str, best: dict[int, Alignment]) -> bool:
         """Whether the traces of copying, read from ``src``'s side, call it a reworded copy of
-        ``new`` (see :func:`_traced`; dates, when both are known, settle it)."""
+        ``new`` (see :func:`_traced`; dates, when both are known, settle it), and more strongly
+        than the traces read from ``new``'s side (its alignments in ``best``) call ``new`` a copy
+        of ``src``: each side's alignment pairs sentences its own way (see ``_claimed_back``)."""
         old = self.articles.get(src)
         if old is None:
             return False
@@ -496,7 +498,19 @@ class ProvenanceIndex:
         partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
         if len(partners) < MIN_SENTENCES:
             return False
-        return _dated(_traced(partners, swapped, back.articles[new.id]), old.published, new.published) == "spun"
+        theirs = back.articles[new.id]
+        if _dated(_traced(partners, swapped, theirs), old.published, new.published) != "spun":
+            return False
+        if not directing_pairs([sw for a in partners for sw in a.swaps]) and not _marks(partners, swapped, theirs):
+            # a dateline alone does not tell here: a stitched piece sets the block it took under
+            # its own dateline, so the block's source reads as having dropped it
+            return False
+        if old.published and new.published and old.published != new.published:
+            return True  # the dates settle it
+        here = [a for a in best.values() if a.old.article == src]
+        there = _spin_evidence(partners, swapped, theirs)
+        mine = _spin_evidence(here, new, old) if here else None
+        return there is not None and (mine is None or there > mine)
 
     def _stitched(self, new: _Article, best: dict[int, Alignment], sources: list[str],
                   derived: set[str] | frozenset[str] = frozenset(),
@@ -540,10 +554,13 @@ class ProvenanceIndex:
                         and alone[small] <= alone[big] and self._same_story(big, small):
                     story[small] = big
         owner = [story[o] if o is not None else None for o in owner]
+        # a reworded copy of ``new`` holds paragraphs of ``new`` because it was made from it: it
+        # is no source, nor is a story of which every copy here was made from ``new`` (a copy of
+        # a story ``new`` took a block of reads as reworded from ``new`` too, and its original
+        # beside it is the source)
+        made = {r for r in sources if story[r] == r
+                and all(self._made_from(new, src, best) for src in sources if story[src] == r)}
         sources = [src for src in sources if story[src] == src]
-        # a reworded copy of ``new`` (the only copy of its story here) holds paragraphs of ``new``
-        # because it was made from it: it is no source
-        made = {src for src in sources if self._made_from(new, src)}
         if main in made:
             return []
         kept = {main}
@@ -553,22 +570,23 @@ class ProvenanceIndex:
         # the two are (the fit test below tells which way a block went where that is not known)
         framed = main in derived and sum(n for n, o in zip(sizes, owner) if o == main) >= MAIN_FRAME * sum(sizes)
         for src in sources:
-            if src == main or src not in owner or src in made:
+            if src == main or src not in owner:
                 continue
             block = [i for i, o in enumerate(owner) if o == src]
-            if self._holds_more(new, block, src):
-                continue  # another copy of what the main source gave, not a block from elsewhere
-            if self._holds(new, block, main):
-                # the main source has the block too (the alignment credited it to whichever
-                # article was indexed first): one piece copied whole, not two glued together
-                continue
-            if ((framed or (main in derived and src in derived and src in apart))
-                    and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
-                kept.add(src)
-                continue
+            if src not in made:
+                if self._holds_more(new, block, src):
+                    continue  # another copy of what the main source gave, not a block from elsewhere
+                if self._holds(new, block, main):
+                    # the main source has the block too (the alignment credited it to whichever
+                    # article was indexed first): one piece copied whole, not two glued together
+                    continue
+                if ((framed or (main in derived and src in derived and src in apart))
+                        and not self._said_in(new, block, main)) or self._belongs_to_source(new, block, src):
+                    kept.add(src)
+                    continue
             # the block may be credited to a piece that took it from elsewhere (another stitch
-            # indexed first); an article that holds the whole block as well and that it fits is
-            # where it came from
+            # indexed first, or a reworded copy made from ``new``); an article that holds the whole
+            # block as well and that it fits is where it came from
             for alt in sorted(self._also_held(new, best, block) - {main, src}):
                 if not self._same_story(alt, main) and self._belongs_to_source(new, block, alt):
                     owner = [alt if o == src else o for o in owner]
