@@ -174,10 +174,19 @@ WRITER_IN_FIRST_PERSON = (BORDER_LEAD + "Carlos Mendoza, a 61-year-old farmer, h
                           + BORDER_TAIL)
 
 
+STRIPPED_AFTER_COLON = (BORDER_LEAD + "The minister said the army was ready. He added: Defending the river is "
+                        "a duty for all of us and for our children." + BORDER_TAIL
+                        + "\n\nThe border runs for more than 700 kilometres through forest and savannah. Both armies "
+                        "have posted troops near the river this year. A regional summit on the dispute is planned "
+                        "for November. Oil companies have paused drilling in the area.")
+
+
 @pytest.mark.parametrize("text, words", [(STRIPPED_TRAILING_CUE, "We will never accept"),
                                          (STRIPPED_PARAGRAPH, "We will not give up"),
-                                         (STRIPPED_COORDINATED, "We did not sign anything")],
-                         ids=["trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses"])
+                                         (STRIPPED_COORDINATED, "We did not sign anything"),
+                                         (STRIPPED_AFTER_COLON, "Defending the river")],
+                         ids=["trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses",
+                              "after-a-cue-and-a-colon"])
 def test_a_speakers_first_person_without_marks_is_a_stripped_quote(analyzer, text: str, words: str) -> None:
     """A speaker's own "we" before a trailing "the minister told reporters", or as a paragraph
     of its own after the paragraph that introduces the speaker, is a quote with its marks gone."""

@@ -294,6 +294,21 @@ def _cued_first_person(s: Sentence) -> bool:
                and _said_by(t.head, cues) for t in s.outside)
 
 
+def _colon_speech(s: Sentence) -> bool:
+    """Words set after a speech cue and a colon ("He added: ...") are the speaker's own, a
+    direct quote, which news sets in quotation marks; unmarked, with the speaker's first person
+    in them ("our", "us"), they are a quote whose marks were stripped (indirect speech takes no
+    colon and shifts the person)."""
+    toks = list(s.span)
+    for k, t in enumerate(toks):
+        if t.text != ":" or not any(is_speech_cue(c) for c in toks[max(0, k - 3):k]):
+            continue
+        after = {x.i for x in toks[k + 1:]}
+        if any(is_first_person(x) for x in s.outside if x.i in after):
+            return True
+    return False
+
+
 def _said_by(verb: Token, cues: list[Token]) -> bool:
     """Whether ``verb``'s clause is what one of ``cues`` says: the cue's complement ("said we
     will"), or the clause the cue is set into ("We are doing everything, he told a briefing");
@@ -330,13 +345,16 @@ def _conjuncts_before(cue: Token) -> set[int]:
 
 def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
     """First-person sentences outside quotes that read as a speaker's words, not the writer's:
-    the first person is the subject, no quotation mark of its own, and either the sentence
-    attributes them to a third person itself, or, with no speech cue of its own, the next or
-    previous sentence reports speech, or it is in a first-person paragraph after one that
-    introduces a speaker."""
+    words set after a speech cue and a colon; or the first person is the subject, no quotation
+    mark of its own, and either the sentence attributes them to a third person itself, or, with
+    no speech cue of its own, the next or previous sentence reports speech, or it is in a
+    first-person paragraph after one that introduces a speaker."""
     out: list[Sentence] = []
     for i, s in enumerate(sents):
         if s.quoted_chars or any(c in text[s.start : s.end] for c in ('"', "“", "”", "''")):
+            continue
+        if _colon_speech(s):
+            out.append(s)  # "He added: Diversifying our supply chains is not a slogan for us."
             continue
         if not any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") for t in s.outside):
             continue
