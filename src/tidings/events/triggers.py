@@ -277,6 +277,12 @@ def subject_kinds(subj: Token) -> set[str]:
     return kinds
 
 
+def between_phrases(thing: Token) -> list[Token]:
+    """The objects of the between-phrases anywhere in a noun phrase ("a memorandum of
+    understanding on fisheries between Kenya and Tanzania")."""
+    return [p for t in thing.subtree if t.pos_ in ("NOUN", "PROPN") for p in preps(t, ("between",))]
+
+
 def gerund_verbs(word: str) -> list[str]:
     """The verbs a gerund may be of ("storming": "storm"; "closing": "close"; "shutting":
     "shut")."""
@@ -595,13 +601,10 @@ class Triggers:
                 # "an accord was signed between Egypt and the UAE", "a memorandum between
                 # Malaysia and Indonesia was signed", "trade between Syria and Iraq resumed": the
                 # parties a reciprocal act's thing is between are its parties
-                within = [t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN")] if obj is not None else []
-                for p in (preps(tok, ("between",)) if is_passive(tok) else []) + [
-                        p for t in within for p in preps(t, ("between",))]:
-                    sides = self.res.sides(p)
-                    if len(named_keys(sides)) > 1:
-                        sources, targets = sides, []
-                        break
+                parties = self.parties_between((preps(tok, ("between",)) if is_passive(tok) else [])
+                                               + (between_phrases(obj) if obj is not None else []))
+                if parties:
+                    sources, targets = parties, []
             if not sources and self.shown_force(entry, roles):
                 sources = self.res.sides(obj)  # "police were deployed in the area"
                 for s in sources:
@@ -1096,6 +1099,14 @@ class Triggers:
             cand.negated = True  # "no arrests were made", "charged without warning"
         return cand
 
+    def parties_between(self, phrases: list[Token]) -> list[Side]:
+        """The sides of the first between-phrase that names two parties or more, or none."""
+        for p in phrases:
+            sides = self.res.sides(p)
+            if len(named_keys(sides)) > 1:
+                return sides
+        return []
+
     def gerund_nominal(self, tok: Token) -> Candidate | None:
         """A gerund used as a noun names its verb's act ("the storming of the embassy by
         supporters", "the signing of a memorandum between Vietnam and the Philippines"): its
@@ -1131,11 +1142,9 @@ class Triggers:
                     break
         recip = entry.recip
         if recip and not any(x.match is not None for x in sources):
-            for p in (p for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") for p in preps(t, ("between",))):
-                sides = self.res.sides(p)
-                if len(named_keys(sides)) > 1:  # "the signing of a memorandum between A and B"
-                    sources, targets = sides, []
-                    break
+            parties = self.parties_between(between_phrases(obj))  # "the signing of a memorandum between A and B"
+            if parties:
+                sources, targets = parties, []
         if not any(x.match is not None for x in sources):
             return None
         cand = Candidate(entry, entry.code, tok, sources, targets, recip, confidence=entry.conf * 0.9)
