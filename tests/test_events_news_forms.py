@@ -237,3 +237,12 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
 ])
 def test_a_publication_or_a_birth_is_no_release_or_endorsement(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith(root) for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The presidents of Chile and Peru meet in Lima next week to discuss the maritime border.", "03"),
+    ("The presidents of Chile and Peru met in Lima last week to discuss the maritime border.", "04"),
+])
+def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert got and all(c.startswith(root) for c, _, _ in got), got

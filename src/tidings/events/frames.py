@@ -18,6 +18,7 @@ from tidings.events.syntax import (
     child,
     conditional,
     headline_subject,
+    told_as_future,
     lemmas,
     manner_gerunds,
     negated,
@@ -361,6 +362,8 @@ class Frames:
             auxes = auxes | {"will"}  # "agreed to share information and to hold drills"
         if headline_subject(tok) is not None:
             auxes = auxes | {"will"}  # "Britain to send more troops to Estonia": a headline's future
+        elif told_as_future(tok):
+            auxes = auxes | {"will"}  # "the Council meets next week", "is set to meet Albanese"
         if auxes & MODAL_INTENT:
             if cand.code[:2] == "15" and self.peacekeepers(cand):  # type: ignore[attr-defined]
                 cand.code = "074"  # "the UN mission will deploy more troops": to keep the peace

@@ -179,6 +179,23 @@ def headline_subject(tok: Token) -> Token | None:
     return None
 
 
+#: units of time a "next" or "coming" puts ahead ("next week", "in the coming days")
+TIME_UNITS = frozenset("day days week weeks weekend month months year years monday tuesday wednesday thursday "
+                       "friday saturday sunday".split())
+def told_as_future(verb: Token) -> bool:
+    """A present-tense verb whose act is still to come: a time phrase ahead of now on it ("meets
+    next week", "meet in Geneva tomorrow", "in the coming days")."""
+    if verb.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    for c in children_of(verb):
+        if c.lower_ == "tomorrow" and c.dep_ in ("npadvmod", "advmod"):
+            return True
+        times = [c] if c.dep_ == "npadvmod" else [o for o in children_of(c) if o.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(t.lower_ in TIME_UNITS and any(m.lower_ in ("next", "coming") for m in children_of(t)) for t in times):
+            return True
+    return False
+
+
 def object_nouns(tok: Token) -> set[int]:
     """The indices of a verb's noun objects ("resume negotiations": "negotiations")."""
     return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
