@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from tidings import pipes
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -161,12 +163,4 @@ class HeadlineParser:
 
 def add_to(nlp: Language) -> None:
     """Append the component to ``nlp`` (once)."""
-    if NAME in nlp.pipe_names:
-        return
-    from spacy.language import Language as _Language
-
-    if not _Language.has_factory(NAME):
-        @_Language.factory(NAME)
-        def _make(nlp: Language, name: str) -> HeadlineParser:
-            return HeadlineParser(nlp)
-    nlp.add_pipe(NAME, last=True)
+    pipes.append(nlp, NAME, HeadlineParser)

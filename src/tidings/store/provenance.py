@@ -477,12 +477,19 @@ class ProvenanceIndex:
         here = _spin_evidence(aligned, new, old)
         if here is None:
             return False
+        partners, swapped, theirs = ProvenanceIndex._read_back(new, old)
+        there = _spin_evidence(partners, swapped, theirs) if partners else None
+        return there is not None and there > here
+
+    @staticmethod
+    def _read_back(new: _Article, old: _Article) -> tuple[list[Alignment], _Article, _Article]:
+        """The alignments of ``old`` against ``new`` alone, read from ``old``'s side: (its
+        aligned sentences, ``old`` prepared as the new article, ``new`` as the stored one)."""
         back = ProvenanceIndex()
         back.add(new.id, new.text, new.title, new.published)
         swapped = back._prepare(old.id, old.text, old.title, old.published)
         partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
-        there = _spin_evidence(partners, swapped, back.articles[new.id]) if partners else None
-        return there is not None and there > here
+        return partners, swapped, back.articles[new.id]
 
     def _made_from(self, new: _Article, src: str, best: dict[int, Alignment]) -> bool:
         """Whether the traces of copying, read from ``src``'s side, call it a reworded copy of
@@ -492,13 +499,9 @@ class ProvenanceIndex:
         old = self.articles.get(src)
         if old is None:
             return False
-        back = ProvenanceIndex()
-        back.add(new.id, new.text, new.title, new.published)
-        swapped = back._prepare(old.id, old.text, old.title, old.published)
-        partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
+        partners, swapped, theirs = self._read_back(new, old)
         if len(partners) < MIN_SENTENCES:
             return False
-        theirs = back.articles[new.id]
         if _dated(_traced(partners, swapped, theirs), old.published, new.published) != "spun":
             return False
         if not directing_pairs([sw for a in partners for sw in a.swaps]) and not _marks(partners, swapped, theirs):
