@@ -45,7 +45,8 @@ the coder at the start of the thirteenth session, was blind in the thirteenth an
 looked at from the fifteenth on; ``events_probe_news_k.jsonl``, 120
 sentences of courts, parliaments, elections, police and protest coverage in local and national
 papers of many countries, with UN agency, NGO and ministry statements, 20 with no political event,
-written apart from the coder at the start of the fourteenth session, is blind;
+written apart from the coder at the start of the fourteenth session, was blind in the fourteenth
+and fifteenth and is looked at from the sixteenth on;
 ``events_probe_news_l.jsonl``, 120 sentences of international relations and the economy of
 states (trade, sanctions, aid and loans, visits and summits, envoys, treaties, arms deals and
 exercises, borders, migration, energy, peacekeeping, ceasefire talks, prisoner exchanges, state
@@ -103,7 +104,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl",
                "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsk", "newsl", "locked"})
+BLIND = frozenset({"conflict", "news", "newsl", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

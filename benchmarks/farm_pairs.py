@@ -43,7 +43,7 @@ rewrites with filler and a generic ending, crude spinners, spintax left in, name
 forms, quotes turned into unattributed speech, translated-and-back through three languages,
 stitches of set originals or invented stories as blocks or interleaved, captions and boilerplate
 of many forms, spelling or tense changed, FAQ and takeaway lists); five copies carry one kind
-only.  Blind in the fourteenth session (figures only).
+only.  Blind in the fourteenth and fifteenth sessions (figures only), read from the sixteenth.
 Set ``f`` (``probes/farm_pairs_f.jsonl``, 2026-12-05, fourteenth session): 24 originals and a copy
 of each by a seventh writer, written to be read while developing: the kinds hardest to tell apart
 from the copy alone (eight fluent paraphrases, some with generic filler and some with none, four
@@ -81,7 +81,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "e", "g"})
+BLIND = frozenset({"locked", "g"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
