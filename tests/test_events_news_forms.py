@@ -242,3 +242,32 @@ def test_what_is_asked_for_published_or_born_is_no_act_of_the_root(analyzer, tex
 def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert got and all(c.startswith(root) for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # money asked for is aid; a quit with nothing left is an office left; a misread "free" still frees
+    ("The World Food Programme appealed for $450 million for displaced families in Mozambique.", "023"),
+    ("Zambia's opposition demanded that the electoral commission chairman quit.", "104"),
+    ("Rights groups demand Nairobi free abducted union leaders", "105"),
+    # a humanitarian pause is a ceasefire asked for
+    ("The Red Cross urged Ethiopia's army and the Tigrayan forces to agree to a humanitarian pause.", "025"),
+    # what is threatened or investigated gives the kind
+    ("Uganda's interior minister threatened to deregister charities that fund the opposition.", "132"),
+    ("Ghana's anti-graft office opened an inquiry into alleged extortion by customs officers in Tema.", "091"),
+    # (an infinitive the parse reads as a relative clause of the body still says what it is for)
+    ("The UN Human Rights Council on Monday set up an independent commission to investigate alleged war "
+     "crimes in Myanmar.", "094"),
+])
+def test_what_is_asked_threatened_or_investigated_gives_the_code(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(code) for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Brazilian banks retreated on Monday as investors dumped financial stocks.",
+    "The South African rand came under siege on Thursday, sliding 3 percent against the dollar.",
+    "The Nikkei index staged a late rally on Friday, led by chipmakers.",
+    "The lira slumped to a record low as foreign investors pulled out of Turkish bonds.",
+])
+def test_a_markets_move_told_in_the_words_of_an_act_is_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not coded(analyzer, text)

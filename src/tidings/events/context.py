@@ -38,8 +38,11 @@ from tidings.events.requests import MEDIATION, asks_for_aid, refine_by_request
 from tidings.events.senses import (
     ARMED_ROLES,
     ARMED_WORDS,
+    MARKET_QUANTITIES,
+    MARKET_TRADERS,
     MILITARY_SENSE,
     market_demand,
+    market_word,
     sentence_words,
     sport_sentence,
     strike_sense,
@@ -213,6 +216,10 @@ def market_contest(tok: Token) -> bool:
     nouns = [tok, *phrases] + [o for n in phrases + objects for o in objects_of(n, ("in",))]
     return any(n.lemma_.lower() in FIGHT_NOUNS and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in MARKET_WORDS for c in children_of(n)) for n in nouns)
+
+
+#: acts in whose words a market's traders are told to sell: retreat, protest, coercion, force
+MARKET_RETREATS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 
 
 #: what one warns of when one threatens it: an act of one's own ("warned of retaliation", "of
@@ -426,6 +433,8 @@ class Context:
             return False  # "residents rallied round to rebuild the pavilion": they helped
         if root in VIOLENT_ROOTS and market_contest(cand.trigger):
             return False  # "the takeover battle", "fired the first shot in a price war"
+        if self.market_move(cand):
+            return False  # "shares retreated", "the peso came under siege", "investors pulled out"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
         if long_ago(tok):
@@ -574,6 +583,22 @@ class Context:
     def helped_in(self, tasks: list[Token]) -> list[Side]:
         """The named actors who do the tasks helped: whom the help is for."""
         return [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
+
+    def market_move(self, cand: Candidate) -> bool:
+        """A market's move told in the words of an act: the doer is what a market prices
+        ("shares of Turkish lenders retreated", "the index staged a rally"), or, with no doer, it
+        is what the act befalls ("the peso came under siege"); traders' selling and pulling out
+        is no retreat, protest or fight ("foreign investors pulled out of Indian equities")."""
+        def heads(sides: list[Side]) -> list[Token]:
+            return [self.doc[s.head] for s in sides if s.head >= 0]
+
+        doers = heads(cand.sources)
+        if doers:
+            if all(market_word(h, MARKET_QUANTITIES) for h in doers):
+                return True
+            return cand.code[:2] in MARKET_RETREATS and all(market_word(h, MARKET_TRADERS) for h in doers)
+        befallen = heads(cand.targets)
+        return bool(befallen) and all(market_word(h, MARKET_QUANTITIES) for h in befallen)
 
     def flop_or_surge(self, cand: Candidate) -> bool:
         """A verb of violence used intransitively for a failure or a rise: "bomb" with nothing

@@ -35,7 +35,8 @@ CRIMES = frozenset(
     "corruption fraud bribery bribe bribes embezzlement murder murders killing killings death "
     "deaths theft smuggling trafficking laundering crime crimes misconduct evasion "
     "assassination leak leaks espionage spying kickback kickbacks graft misuse misappropriation "
-    "misappropriate embezzle launder divert diversion steal".split())
+    "misappropriate embezzle launder divert diversion steal extortion extort blackmail forgery "
+    "perjury mislead".split())
 
 #: verbs that constitute a body, and the bodies that inquire: "formed a committee to
 #: investigate", "set up a commission to probe" is the inquiry begun, not only its aim
@@ -154,7 +155,8 @@ def constituted_body(verb: Token) -> Token | None:
     """The verb that constitutes the inquiring body a purpose infinitive hangs on or beside
     ("formed a committee to investigate": "formed"), or None."""
     head = verb.head
-    if verb.dep_ == "acl" and head.lemma_.lower() in INQUIRY_BODIES and head.dep_ == "dobj" \
+    # (the parser may read the infinitive as a relative clause of the body)
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in INQUIRY_BODIES and head.dep_ == "dobj" \
             and head.head.lemma_.lower() in CONSTITUTE_VERBS:
         return head.head
     if verb.dep_ == "advcl" and head.lemma_.lower() in CONSTITUTE_VERBS and any(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 MEDIATION = frozenset("mediate mediation mediator mediators mediating go-between go-betweens intermediary "
                       "intermediaries".split())
-CEASEFIRE = frozenset("ceasefire cease-fire truce armistice de-escalate de-escalation restraint".split())
+CEASEFIRE = frozenset("ceasefire cease-fire truce armistice de-escalate de-escalation restraint pause".split())
 #: violence an actor is asked to halt, scale down or end (a de-escalation)
 FIGHTING = frozenset(
     "offensive offensives attack attacks fighting hostilities bombing bombings bombardment shelling "
@@ -132,7 +132,9 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "ceasefire", words
     if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
         return "withdrawal", words
-    released = [t for t in toks if t.lemma_.lower() in RELEASE and t.pos_ in ("VERB", "NOUN")]
+    # (an adjective with an object is the verb misread: "demand Nairobi free abducted critics")
+    released = [t for t in toks if t.lemma_.lower() in RELEASE and (
+        t.pos_ in ("VERB", "NOUN") or (t.pos_ == "ADJ" and child(t, "dobj") is not None))]
     if released and all(_releases_money(t) for t in released):
         return "aid", words | {"funding"}  # "to release Rs 2,000 crore": money is economic aid
     if released:
@@ -141,8 +143,8 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "sanctions", words
     if words & INVOLVEMENT and words & ALLOWING:
         return "involvement", words
-    if words & AID:
-        return "aid", words
+    if words & AID or _asks_money(trigger):
+        return "aid", words  # "appealed for $700m for refugees": money asked for is aid
     if any(t.lemma_.lower() in CHANGING and t.dep_ in ("ccomp", "xcomp") for t in toks):
         return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
     coop = _cooperation(words)
@@ -161,6 +163,16 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
 def asks_for_aid(trigger: Token) -> bool:
     """The appeal or demand is for aid ("called for international food assistance")."""
     return _thing_asked(trigger)[0] == "aid"
+
+
+def _asks_money(trigger: Token) -> bool:
+    """What is asked is a sum of money itself: the object or the for-phrase of the request
+    ("is seeking $700 million", "appealed for $700m"), not a sum named on the way ("to raise
+    trade to $20 billion")."""
+    asked = [c for c in children_of(trigger) if c.dep_ == "dobj"] + [
+        o for p in children_of(trigger) if p.dep_ == "prep" and p.lower_ == "for"
+        for o in children_of(p) if o.dep_ == "pobj"]
+    return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fund", "money", "cash") for t in asked)
 
 
 def _releases_money(tok: Token) -> bool:
@@ -197,10 +209,10 @@ def refine_by_request(code: str, trigger: Token) -> str:
     if family is None:
         return _aid_kind(code, words) if kind == "aid" else code
     if kind is None:
-        digit = aim_digit(trigger)
+        digit = aim_digit(trigger) or ("1" if _quits(trigger) else None)
         if digit is None or (digit == "2" and not words & CHANGING) or (family == "12" and not words & REQUESTS):
             return code
-        if digit == "1" and not words & (LEADERSHIP - PLACE_LEAVING) and not words & OFFICES:
+        if digit == "1" and not words & (LEADERSHIP - PLACE_LEAVING) and not words & OFFICES and not _quits(trigger):
             return code  # "asked him to leave the building": no office is left
         kind = "reform"  # "urged the president to resign", "rejected demands to repeal the law"
     if kind == "mediation" and family == "03" and "accept" in words | {trigger.lemma_.lower()}:
@@ -213,6 +225,13 @@ def refine_by_request(code: str, trigger: Token) -> str:
     if kind == "aid":
         return _aid_kind(new, words)
     return new
+
+
+def _quits(trigger: Token) -> bool:
+    """ "demands the IEBC chief quit": "quit" with nothing left is to leave one's office."""
+    return any(t.lemma_.lower() == "quit" and t.pos_ == "VERB" and child(t, "dobj") is None
+               and not any(c.dep_ == "prep" and c.lower_ == "from" for c in children_of(t))
+               for t in request_words(trigger))
 
 
 def _cooperation_code(family: str, digit: str) -> str | None:

@@ -131,6 +131,24 @@ DEMAND_MARKETS = frozenset(
     "industrial retail housing travel chip steel commodity aggregate".split())
 
 
+#: what a market prices and where it trades: their moves are told in the words of a fight ("shares
+#: retreated", "the peso came under siege", "the index staged a rally"), no one's act
+MARKET_QUANTITIES = frozenset(
+    "share shares stock stocks equity equities bond bonds index indices indexes benchmark currency "
+    "currencies peso pesos rupee rupees dollar euro yen pound sterling lira naira rand ruble rouble yuan "
+    "renminbi franc krone krona ringgit baht shekel dinar dirham riyal shilling cedi kwacha rupiah "
+    "bourse market markets price prices yield yields futures commodity commodities gilt gilts "
+    "treasuries".split())
+#: those who trade on a market: they sell and pull out of assets, not of places
+#: (not "traders", who are also a market's stallholders: "traders protesting against new levies")
+MARKET_TRADERS = frozenset("investor investors speculator speculators".split())
+
+
+def market_word(tok: Token, words: frozenset[str]) -> bool:
+    """The token is a common noun of the list ("shares", "the Mexican peso", "the PSE index")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in words or tok.lower_ in words)
+
+
 #: verbs by which a demand is put forward or answered: someone's demand, not a market's
 PUT_FORWARD = frozenset("voice make issue repeat reiterate press put present submit raise reject "
                         "accept meet refuse renew drop table".split())

@@ -46,7 +46,8 @@ BANNING = frozenset("ban outlaw dissolve proscribe".split())
 FREEDOMS = frozenset(
     "newspaper newspapers media outlet outlets broadcaster internet press censorship rally rallies "
     "assembly assemblies".split())
-ADMINISTRATIVE = frozenset("ban fine fines restriction restrictions revoke licence license".split())
+ADMINISTRATIVE = frozenset("ban fine fines restriction restrictions revoke licence license deregister "
+                           "deregistration registration accreditation".split())
 SANCTIONS = frozenset("sanction sanctions embargo embargoes boycott boycotts tariff tariffs".split())
 AID = frozenset("aid assistance funding".split())
 RELATIONS = frozenset("relations ties ambassador ambassadors diplomats embassy".split())
