@@ -230,6 +230,8 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
     ("The health ministry gave the new figures in a press release on Monday.", "08"),
     ("The navy listed the ships in a Defence Ministry release on Friday.", "08"),
     ("A Nollywood actress and her husband welcomed their first child in Lagos on Sunday.", "05"),
+    # telling of an act is not doing it
+    ("The interior ministry described the attack on the convoy as an act of terrorism.", "19"),
 ])
 def test_what_is_asked_for_published_or_born_is_no_act_of_the_root(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith(root) for c, _, _ in coded(analyzer, text))
