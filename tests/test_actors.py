@@ -383,3 +383,12 @@ def test_doers_named_by_their_act_take_no_country_from_context(knowledge: ActorK
     # a role the report names by whom it serves keeps the country of its context
     text = "In Niger, police arrested two suspects on Monday."
     assert code_of(actors_for(knowledge, text), text, "police") == "NERCOP"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Ministry of Labour of Kenya criticised Uganda on Monday.", "The Ministry of Labour of Kenya"),
+    ("The Ministry of Trade and Industry of Ghana criticised the tariffs.",
+     "The Ministry of Trade and Industry of Ghana"),
+])
+def test_a_state_body_named_by_its_portfolio_is_the_government(knowledge: ActorKnowledge, text: str, mention: str) -> None:
+    assert (code_of(actors_for(knowledge, text), text, mention) or "").endswith("GOV")

@@ -273,3 +273,8 @@ def test_what_is_asked_threatened_or_investigated_gives_the_code(analyzer, text:
 ])
 def test_a_markets_move_told_in_the_words_of_an_act_is_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not coded(analyzer, text)
+
+
+def test_a_portfolio_coordinated_in_a_bodys_name_is_no_side_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The Ministry of Trade and Industry of Ghana criticised Nigeria's new import levies.")
+    assert got and {s for _, s, _ in got} == {"GHAGOV"}, got

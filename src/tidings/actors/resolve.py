@@ -578,7 +578,7 @@ class ArticleActors:
 
         if role is None:
             return self._description(span, root, frame) if use_coref else None
-        if role.code in ("GOV", "ELI") and self._of_a_company(root):
+        if role.code in ("GOV", "ELI") and root.lemma_.lower() not in STATE_BODIES and self._of_a_company(root):
             role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
         if ex and role.code == "GOV":
             role = Role("ELI")
@@ -710,6 +710,9 @@ class ArticleActors:
         return self.dominant
 
 
+#: bodies of the state named by their portfolio: "the Ministry of Labour", "the Department of
+#: Trade and Industry" are the government's, whatever the portfolio's name looks like
+STATE_BODIES = frozenset("ministry department directorate secretariat".split())
 #: doers whom a report names by what they did, not by whom they serve: their country is not
 #: the country they acted in ("gunmen killed two soldiers in Niger" are of no known country)
 UNKNOWN_DOERS = frozenset("gunman gunmen assailant assailants attacker attackers kidnapper kidnappers "

@@ -298,8 +298,9 @@ class Resolver:
         return out
 
     def coordinated_phrase(self, tok: Token, side: Side) -> list[Side]:
-        """ "diplomats from Japan and South Korea": one more side per coordinated country of
-        the head's of/from phrase."""
+        """ "diplomats from Japan and South Korea": one more side per coordinated country or
+        named body of the head's of/from phrase (a portfolio is no side: "the Ministry of Trade
+        and Industry")."""
         extra: list[Side] = []
         if side.via not in ("of-phrase", "from-phrase", "of-phrase"):
             return extra
@@ -310,7 +311,8 @@ class Resolver:
                         continue
                     for g in conjuncts(p)[1:]:
                         m = self.code(mention_span(g))
-                        if m is not None and getattr(m, "code", None) != getattr(side.match, "code", None):
+                        if m is not None and getattr(m, "kind", None) != "role" \
+                                and getattr(m, "code", None) != getattr(side.match, "code", None):
                             extra.append(Side(side.text, side.start, side.end, m, tok.i,
                                               side.factor * 0.9, "coordinated phrase"))
         return extra
