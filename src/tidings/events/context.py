@@ -457,6 +457,11 @@ class Context:
             return True
         lemma = tok.lemma_.lower()
         heads = [self.doc[s.head] for s in cand.sources if s.head >= 0 and s.match is None]
+        # a vehicle a civilian or business word describes is still a vehicle ("a passenger
+        # train", "a cargo ship"), not the people it carries; a state's vessel is the state's
+        heads += [self.doc[s.head] for s in cand.sources if s.head >= 0 and s.match is not None
+                  and str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
+                  and self.doc[s.head].lemma_.lower() in VEHICLES]
         if natural_cause(tok, sent) or any(
                 {h.lemma_.lower(), h.lower_.removesuffix("s")} & (NATURAL_CAUSES | VEHICLES)
                 or (h.pos_ == "PROPN" and {c.lower_ for c in children_of(h) if c.dep_ == "compound"} & STORM_KINDS)
