@@ -192,6 +192,21 @@ def test_violence_is_coded_by_its_means(analyzer, text: str, code: str) -> None:
     assert code in codes(analyzer, text)
 
 
+@pytest.mark.parametrize("text, code", [
+    # an attack an officeholder survives is an attempt on their life; killing them assassinates
+    ("The mayor of Cali was shot and wounded by two men on a motorbike outside his office.", "185"),
+    ("Militants ambushed the convoy of the provincial governor near Jalalabad on Friday.", "185"),
+    ("Gunmen shot dead the mayor of Cali outside his office.", "186"),
+    # (an earlier reading coded a wounded officeholder by the means alone: the codebook's 185 is
+    # any attempt that fails to kill, which three probe writers apart from each other read so)
+    ("Gunmen shot and wounded a mayor in Michoacan.", "185"),
+    # anyone else shot is no assassination
+    ("Police shot and wounded two protesters in Nairobi.", "193"),
+])
+def test_an_attack_on_an_officeholder_is_an_attempt_on_their_life(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
+
+
 @pytest.mark.parametrize("text", [
     "A strong earthquake killed eight people and damaged hundreds of buildings in Java.",
     "A gas cylinder exploded in a restaurant in Lagos, injuring six people.",
@@ -1366,9 +1381,7 @@ def test_killing_an_office_holder_is_an_assassination(analyzer, text: str, code:
     assert code in codes(analyzer, text)
 
 
-def test_wounding_an_office_holder_or_killing_fighters_is_no_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
-    got = codes(analyzer, "Gunmen shot and wounded a mayor in Michoacan.")
-    assert got and not got & {"185", "186"}, got
+def test_killing_fighters_is_no_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Troops killed three rebel fighters near the border in Mali.")
     assert got and not got & {"185", "186"}, got
 
@@ -1811,8 +1824,10 @@ def test_who_carried_out_an_attack_names_its_means(analyzer) -> None:  # type: i
 
 def test_a_name_titled_with_an_office_killed_is_an_assassination(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "186" in codes(analyzer, "Unidentified gunmen killed Slovak Prime Minister Robert Fico on Wednesday.")
+    # (wounded, the attempt on his life: 185, not 186)
     got = codes(analyzer, "Gunmen shot and wounded Mayor Juan Perez outside his office on Monday.")
-    assert got and not got & {"185", "186"}, got
+    assert "185" in got and "186" not in got, got
+
 
 def test_a_name_put_on_an_act_and_taking_charge_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "He called on Israel to stop the demolitions, describing this policy as one of ethnic cleansing.")

@@ -72,6 +72,7 @@ from tidings.events.violence import (
     VIOLENT_CONTEXT,
     accidental_explosion,
     assassination,
+    attempt_on_life,
     disaster_context,
     into_open_water,
     natural_cause,
@@ -910,6 +911,9 @@ class Context:
                 cand.code, cand.negated, cand.modality = "185", False, "asserted"
             else:
                 cand.code = "186"  # "unidentified gunmen shot dead the mayor"
+        elif cand.code[:2] in ("18", "19") and cand.code not in ("185", "186") and attempt_on_life(
+                cand.trigger, [self.doc[t.head] for t in cand.targets if t.head >= 0]):
+            cand.code = "185"  # "the judge was shot and wounded", "ambushed the governor's convoy"
 
         root = cand.code[:2]
         resolved_src = any(s.match is not None for s in cand.sources)

@@ -153,6 +153,29 @@ def assassination(trigger: Token, target_heads: list[Token]) -> bool:
     return killing(trigger) and any(holds_office(h) for h in target_heads)
 
 
+#: attacks on a person's body, which on an officeholder that survives them are an attempt on
+#: their life (CAMEO 185: "attempt but fail to kill politically significant persons")
+PERSONAL_ATTACKS = frozenset("shoot stab wound injure attack ambush assault".split())
+#: what carries an officeholder, an attack on which is an attack on them
+CARRIERS = frozenset("convoy motorcade car vehicle helicopter plane".split())
+
+
+def attempt_on_life(trigger: Token, target_heads: list[Token]) -> bool:
+    """An attack on an officeholder's person or what carries them that did not kill ("the
+    judge was shot and wounded", "gunmen ambushed the governor's convoy"): CAMEO's attempt to
+    assassinate (a killing is :func:`assassination`)."""
+    if trigger.lemma_.lower() not in PERSONAL_ATTACKS or killing(trigger):
+        return False
+    for h in target_heads:
+        if h.lemma_.lower() in CARRIERS:
+            h = next((o for c in children_of(h) for o in ([c] if c.dep_ == "poss" else
+                      [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else [])
+                      ), h)
+        if holds_office(h):
+            return True
+    return False
+
+
 #: what makes a person "politically significant and influential" in CAMEO 186's words
 INFLUENCE_WORDS = frozenset("prominent influential leading".split())
 
