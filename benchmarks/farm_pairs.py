@@ -53,7 +53,14 @@ of each by an eighth writer, each its own method, asked among others for copies 
 first half, merge two outlets' versions, convert units and currency, make an explainer or a
 listicle, add an opinionated intro and outro, reorder paragraphs, rewrite every sentence keeping
 facts and quotes, or paraphrase quotes keeping the speaker; six carry one subtle kind only.  Blind
-in the fifteenth session (figures only).
+in the fifteenth and sixteenth sessions (figures only).
+Set ``h`` (``probes/farm_pairs_h.jsonl``, 2026-12-05, sixteenth session): 30 originals and a copy
+of each by a ninth writer, each its own method, asked among others for a blog voice with
+subheadings, careless changes of numbers and names, a merge with a press release, quotes moved
+to the wrong speaker, a copy localised for another city, translation and back, a clickbait
+summary, SEO padding around a verbatim text, shuffled paragraphs, voice flipped, spintax left in,
+spelling converted, a contradicting pasted paragraph, and fluent AI paraphrases with and without
+filler; some carry one kind only.  Blind in the sixteenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -79,9 +86,10 @@ PROBES = Path(__file__).resolve().parent / "probes"
 SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locked.jsonl",
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
-        "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl"}
+        "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
+        "h": PROBES / "farm_pairs_h.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "g"})
+BLIND = frozenset({"locked", "g", "h"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -20,7 +20,7 @@ from tidings.store.provenance import (
     tokens,
     _swaps,
 )
-from tidings.store.wording import figures_only, grammatical_variants, spelling_variants
+from tidings.store.wording import accents_only, figures_only, grammatical_variants, spelling_variants
 
 # --------------------------------------------------------------------------- invented articles
 
@@ -696,6 +696,12 @@ RESPELLED = [p.replace("defence", "defense").replace("metre", "meter").replace("
     # a timestamp or a figure put in or left out is none either
     (figures_only, ("09 30 the", "the"), True), (figures_only, ("2 400 stevedores", "stevedores"), True),
     (figures_only, ("said", "stated"), False), (figures_only, ("12 dockers", "12 stevedores"), False),
+    # nor a body's initials put in or left out, though one set of initials for another is
+    (figures_only, ("has", "NUGS has"), True), (figures_only, ("3", "GH 3"), True),
+    (figures_only, ("US", "USA"), False),
+    # nor accents lost or kept
+    (accents_only, ("TOKI", "TOKİ"), True), (accents_only, ("Turkiye", "Türkiye"), True),
+    (accents_only, ("Turkey", "Türkiye"), False), (accents_only, ("said", "said"), False),
 ])
 def test_changes_that_are_no_choice_of_words(same_words, pair: tuple[str, str], same: bool) -> None:  # type: ignore[no-untyped-def]
     assert same_words(*pair) is same

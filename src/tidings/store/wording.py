@@ -11,6 +11,7 @@ them apart.  Spelling rules written for the project from the conventions of the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 #: both spellings must be words English uses (wordfreq Zipf), not a typo
@@ -90,21 +91,40 @@ def grammatical_variants(a: str, b: str) -> bool:
         for x, y in zip(wa, wb))
 
 
+def _acronym(word: str) -> bool:
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+
+
 def figures_only(a: str, b: str) -> bool:
-    """Two phrases that are the same words once their figures are set aside ("09 30 the" /
-    "the", "2 000 tonnes" / "tonnes"): a copy that drops a live blog's timestamps or a
-    figure, or adds one, has chosen no word, so the pair says nothing of which side is the copy
-    (and figures are rare "words" to a frequency list)."""
-    wa = [w for w in a.lower().split() if not w.isdigit()]
-    wb = [w for w in b.lower().split() if not w.isdigit()]
+    """Two phrases that are the same words once their figures, and an acronym one side adds,
+    are set aside ("09 30 the" / "the", "2 000 tonnes" / "tonnes", "has" / "NUGS has"): a copy
+    that drops a live blog's timestamps, a figure or a body's initials, or adds them, has chosen
+    no word, so the pair says nothing of which side is the copy (and figures and initials are
+    rare "words" to a frequency list).  One acronym for another ("US" / "USA") is a choice."""
+    acr_a = [w for w in a.split() if _acronym(w)]
+    acr_b = [w for w in b.split() if _acronym(w)]
+    if acr_a and acr_b:
+        acr_a = acr_b = []
+    wa = [w.lower() for w in a.split() if not w.isdigit() and w not in acr_a]
+    wb = [w.lower() for w in b.split() if not w.isdigit() and w not in acr_b]
     return wa == wb
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def accents_only(a: str, b: str) -> bool:
+    """Two phrases that differ only in their accents ("TOKI" / "TOKİ", "Turkiye" / "Türkiye"):
+    a feed or a scraper loses them and a local outlet keeps them, neither a choice of words."""
+    return a.lower() != b.lower() and _unaccented(a) == _unaccented(b)
 
 
 def directing_pairs(swaps: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """The distinct swapped pairs (lower-cased) that are a choice of words, which alone can tell
     which side a spinner wrote: not a respelling (:func:`spelling_variants`), a change of a
-    word's form (:func:`grammatical_variants`) nor a figure put in or left out
-    (:func:`figures_only`)."""
+    word's form (:func:`grammatical_variants`), a figure or initials put in or left out
+    (:func:`figures_only`) nor accents lost or kept (:func:`accents_only`)."""
     return {(a.lower(), b.lower()) for a, b in swaps
             if a.lower() != b.lower() and not spelling_variants(a, b) and not grammatical_variants(a, b)
-            and not figures_only(a, b)}
+            and not figures_only(a, b) and not accents_only(a, b)}
