@@ -71,6 +71,7 @@ PRIOR: dict[str, float] = {
     "foreign_number_format": 1.2,
     "second_lead": 1.2,
     "speaker_conflict": 1.5,
+    "template_residue": 2.5,
 }
 PRIOR_INTERCEPT = 2.5
 #: signals of content-farm rewriting and of provenance that the dev set does not contain (its
@@ -86,7 +87,7 @@ PRIOR_INTERCEPT = 2.5
 FIXED = frozenset(
     """boilerplate_residue pasted_caption first_person_unquoted speaker_switch unattributed_quotes
     name_churn date_mismatch missing_byline missing_date copied_text spun_copy stitched_from stripped_quotes
-    spinner_vocabulary foreign_number_format second_lead speaker_conflict""".split()
+    spinner_vocabulary foreign_number_format second_lead speaker_conflict template_residue""".split()
 )
 #: signals of how a piece was put together (pasted residue, stitching, spinning, stripped quotes):
 #: after the fit on the labelled articles, their weights are fitted again on those articles and on

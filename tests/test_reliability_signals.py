@@ -365,3 +365,22 @@ def test_a_picture_line_at_the_foot_weighs_less_than_one_pasted_mid_body(analyze
     at_mid = _signal(analyzer.analyze(ingested(mid)), "pasted_caption")
     at_foot = _signal(analyzer.analyze(ingested(foot)), "pasted_caption")
     assert at_foot.weight < at_mid.weight and at_foot.severity == "low", (at_foot, at_mid)
+
+
+@pytest.mark.parametrize("text, found", [
+    # a spinner's unresolved alternatives and a template's unfilled slots
+    ("A {local|regional} farmer has {found|discovered|uncovered} a rare orchid near Nakuru.", 2),
+    ("Residents of [INSERT CITY] may see higher water bills next year, officials said.", 1),
+    ("Prices in {{city}} rose by 4 percent, the survey for %%KEYWORD%% found.", 2),
+    # braces and brackets of edited text are no residue
+    ("The court's ruling [in the 2019 case] set the standard, he said {sic}.", 0),
+    ("The bill passed 52-48, with the {amended} clause intact.", 0),
+])
+def test_spinner_and_template_syntax_left_in_the_text_is_residue(text: str, found: int) -> None:
+    from tidings.reliability.residue import template_residue
+
+    got = template_residue(Article(id="t", text=text, title="A headline"))
+    assert len(got[0].evidence) == found if found else not got, got
+    if found:
+        s, e = got[0].spans[0]
+        assert text[s:e].startswith(("{", "[", "%"))

@@ -1,4 +1,5 @@
-"""Extraction residue: boilerplate and photo captions that were pasted into the article body.
+"""Extraction residue: boilerplate and photo captions that were pasted into the article body,
+and the unresolved syntax of a spinner or a page template (``template_residue``).
 
 Ingest takes such paragraphs out of the body and lists them in ``article.removed``; their
 presence in a plain-text article is the trace of a page copied wholesale by a content farm.
@@ -80,5 +81,35 @@ def link_residue(article: Article) -> list[Finding]:
     ]
 
 
+#: a spinner's unresolved alternatives, "{quickly|rapidly|swiftly}", and a template's unfilled slots:
+#: "[INSERT CITY]", "{{city}}", "%%KEYWORD%%"
+_SPINTAX = re.compile(r"\{[^{}|\n]{1,60}(?:\|[^{}|\n]{0,60})+\}")
+_SLOT = re.compile(r"\[(?:INSERT|ADD|YOUR|KEYWORD|CITY|TOWN|NAME|LINK|TITLE|DATE)\b[A-Z0-9 _-]{0,40}\]"
+                   r"|\{\{\s*[A-Za-z_][\w.]{0,40}\s*\}\}|%%[A-Za-z_]\w{0,40}%%")
+
+
+def template_residue(article: Article) -> list[Finding]:
+    """Spintax or template slots left in the text ("a {novice|amateur} astronomer", "residents of
+    [INSERT CITY]"): the raw input of an article spinner or a page template, which no edited
+    text contains."""
+    text = "\n".join(t for t in (article.title or "", article.text) if t)
+    hits = [m for pattern in (_SPINTAX, _SLOT) for m in pattern.finditer(text)]
+    if not hits:
+        return []
+    n = len(hits)
+    offset = len(article.title) + 1 if article.title else 0
+    spans = [(m.start() - offset, m.end() - offset) for m in hits if m.start() >= offset]
+    return [
+        Finding(
+            "template_residue",
+            ramp(n, 0, 1),  # one unresolved alternative is already the spinner's raw output
+            f"{n} spinner alternative{'s' if n != 1 else ''} or template slot{'s' if n != 1 else ''} "
+            "left unresolved in the text: the raw output of a rewriting tool",
+            [clip(m.group(0), 80) for m in hits[:6]],
+            spans,
+        )
+    ]
+
+
 def detect(article: Article) -> list[Finding]:
-    return boilerplate_residue(article) + pasted_caption(article) + link_residue(article)
+    return boilerplate_residue(article) + pasted_caption(article) + link_residue(article) + template_residue(article)
