@@ -278,3 +278,15 @@ def test_a_markets_move_told_in_the_words_of_an_act_is_no_act(analyzer, text: st
 def test_a_portfolio_coordinated_in_a_bodys_name_is_no_side_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "The Ministry of Trade and Industry of Ghana criticised Nigeria's new import levies.")
     assert got and {s for _, s, _ in got} == {"GHAGOV"}, got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a subject that names both parties stands for the with-phrase of a reciprocal act
+    ("The Kenyan and Tanzanian foreign ministers spoke by phone on Friday.", "041"),
+    ("The Egyptian and Ethiopian water ministers sat down together in Addis Ababa.", "04"),
+    # a call named by its phrase is a call
+    ("The Kenyan president spoke with his Ugandan counterpart in a phone call on Monday.", "041"),
+])
+def test_a_reciprocal_act_of_both_parties_named_in_the_subject(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(code) for c, _, _ in got), got

@@ -1033,7 +1033,8 @@ class Context:
     def by_telephone(tok: Token) -> bool:
         """A talk held by telephone or video link (CAMEO 041 "discuss by telephone")."""
         for p in children_of(tok):
-            if p.dep_ == "prep" and p.lower_ in ("by", "over", "via", "on"):
+            # ("by phone", "over the telephone", "in a phone call", "during a video call")
+            if p.dep_ == "prep" and p.lower_ in ("by", "over", "via", "on", "in", "during"):
                 for o in children_of(p):
                     words = {o.lemma_.lower()} | {c.lemma_.lower() for c in children_of(o) if c.dep_ == "compound"}
                     if o.dep_ == "pobj" and words & CALL_WORDS:

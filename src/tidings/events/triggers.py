@@ -277,6 +277,27 @@ def subject_kinds(subj: Token) -> set[str]:
     return kinds
 
 
+def both_parties(verb: Token, subj: Token | None) -> bool:
+    """A reciprocal act whose subject names both parties, which then need no with-phrase: "the
+    Saudi and Iranian foreign ministers spoke by phone", "the presidents of Chile and Peru met",
+    "the two leaders spoke", "sat down together"."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in children_of(verb)):
+        return True
+    if subj is None:
+        return False
+    if any(c.dep_ == "conj" for c in children_of(subj)):
+        return True  # "Saudi Arabia and Iran spoke"
+    if subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("nummod", "det") and c.lower_ in ("two", "both") for c in children_of(subj)):
+        return True
+    # coordinated modifiers or of-phrase objects: "the Saudi and Iranian ministers", "the
+    # presidents of Chile and Peru"
+    named = [c for c in children_of(subj) if c.dep_ in ("amod", "compound", "nmod")] + [
+        o for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of" for o in children_of(p) if o.dep_ == "pobj"]
+    return any(g.dep_ == "conj" for n in named for g in children_of(n))
+
+
 def between_phrases(thing: Token) -> list[Token]:
     """The objects of the between-phrases anywhere in a noun phrase ("a memorandum of
     understanding on fisheries between Kenya and Tanzania")."""
@@ -429,7 +450,7 @@ class Triggers:
                 continue
             if e.subj and (subj is None or not subject_kinds(subj) & e.subj):
                 continue
-            if e.need and not (names & e.need):
+            if e.need and not (names & e.need) and not (e.recip and both_parties(tok, subj)):
                 continue
             if e.xc:
                 if comp is None:
