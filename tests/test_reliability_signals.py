@@ -181,11 +181,18 @@ STRIPPED_AFTER_COLON = (BORDER_LEAD + "The minister said the army was ready. He 
                         "for November. Oil companies have paused drilling in the area.")
 
 
-@pytest.mark.parametrize("text, words", [(STRIPPED_TRAILING_CUE, "We will never accept"),
+#: the speaker's "my" owning the subject, in a sentence beside one that reports speech
+STRIPPED_POSSESSIVE = (BORDER_LEAD + "Lawyer Ana Ruiz, who represents the farmers, spoke after the hearing.\n\n"
+                       "My clients have farmed this valley for generations. They are being pushed off their land "
+                       "by soldiers, she told reporters." + BORDER_TAIL)
+
+
+@pytest.mark.parametrize("text, words", [(STRIPPED_POSSESSIVE, "My clients have farmed"),
+                                         (STRIPPED_TRAILING_CUE, "We will never accept"),
                                          (STRIPPED_PARAGRAPH, "We will not give up"),
                                          (STRIPPED_COORDINATED, "We did not sign anything"),
                                          (STRIPPED_AFTER_COLON, "Defending the river")],
-                         ids=["trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses",
+                         ids=["possessive-subject", "trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses",
                               "after-a-cue-and-a-colon"])
 def test_a_speakers_first_person_without_marks_is_a_stripped_quote(analyzer, text: str, words: str) -> None:
     """A speaker's own "we" before a trailing "the minister told reporters", or as a paragraph

@@ -356,7 +356,10 @@ def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]
         if _colon_speech(s):
             out.append(s)  # "He added: Diversifying our supply chains is not a slogan for us."
             continue
-        if not any(is_first_person(t) and t.dep_ in ("nsubj", "nsubjpass") for t in s.outside):
+        # (the first person as the subject or the subject's owner: "We will appeal", "My clients
+        # are daily-wage earners")
+        if not any(is_first_person(t) and (t.dep_ in ("nsubj", "nsubjpass") or (
+                t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))) for t in s.outside):
             continue
         if _has_cue(s):
             if _cued_first_person(s):
