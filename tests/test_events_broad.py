@@ -1604,6 +1604,7 @@ def test_criticism_an_act_draws_is_aimed_at_its_doer(analyzer) -> None:  # type:
 def test_accusations_rejected_are_denied(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "016" in codes(analyzer, "Moscow rejected the accusations of election meddling.")
     assert "016" in codes(analyzer, "Iran rejected claims that it had supplied drones to Russia.")
+    assert "016" in codes(analyzer, "Serbia brushed off Croatian accusations that its police had beaten migrants.")
     # a claim to territory is no accusation
     got = codes(analyzer, "The Philippines rejected China's claims to the Spratly Islands.")
     assert "016" not in got and any(c.startswith("12") for c in got), got
