@@ -290,3 +290,11 @@ def test_a_portfolio_coordinated_in_a_bodys_name_is_no_side_of_its_own(analyzer)
 def test_a_reciprocal_act_of_both_parties_named_in_the_subject(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(code) for c, _, _ in got), got
+
+
+def test_a_release_welcomed_is_praised_and_asylum_seekers_are_released(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # welcoming the release of a leader praises an act; it does not host the leader
+    got = coded(analyzer, "The EU welcomed the release of the Belarusian opposition leader from prison.")
+    assert any(c.startswith("05") for c, _, _ in got) and not any(c.startswith("04") for c, _, _ in got), got
+    got = coded(analyzer, "Malaysian authorities released 40 Rohingya asylum-seekers from immigration detention in Penang.")
+    assert any(c.startswith("084") and s == "MYSGOV" for c, s, _ in got), got

@@ -277,6 +277,12 @@ def subject_kinds(subj: Token) -> set[str]:
     return kinds
 
 
+#: nouns of an act done to whom their of-phrase names ("the release of the opposition leader"):
+#: the object is the act, not that person
+PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion deportation execution "
+                          "abduction kidnapping extradition".split())
+
+
 def both_parties(verb: Token, subj: Token | None) -> bool:
     """A reciprocal act whose subject names both parties, which then need no with-phrase: "the
     Saudi and Iranian foreign ministers spoke by phone", "the presidents of Chile and Peru met",
@@ -407,6 +413,9 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.i != tok.i and obj.pos_ == "NOUN" and obj.lemma_.lower() in PATIENT_NOUNS:
+                # "welcomed the release of the opposition leader": the act, not whom it was done to
+                obj_words = {obj.lemma_.lower(), obj.lower_}
             if obj.lemma_.lower() in BODY_HEADS:
                 # "gave aid groups a week": a group's modifiers say who it is, not what is given
                 obj_words = {obj.lemma_.lower(), obj.lower_}
