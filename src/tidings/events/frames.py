@@ -44,6 +44,9 @@ ATTEMPT_VERBS = frozenset({"try", "attempt"})
 #: verbs whose complement was refused, so not done
 REFUSE_VERBS = frozenset({"refuse", "decline"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+#: nouns of proposing whose content is not (yet) done: "a proposal for direct talks", "an offer
+#: to mediate"
+PROPOSALS = frozenset("proposal offer plan request initiative suggestion invitation bid".split())
 #: words whose complement is expected, not done ("scheduled to attend", "due to meet" report a
 #: planned meeting and are coded as the meeting, like PETRARCH and the CAMEO examples do)
 EXPECT_WORDS = frozenset({"likely", "unlikely", "expect", "expected", "supposed", "bound"})
@@ -316,6 +319,8 @@ class Frames:
             tok = gov
         if conditional(tok):
             return False
+        if tok.pos_ == "VERB" and self.proposed(tok):
+            return False  # "rejected an offer to send an envoy to mediate": proposed, not done
         if tok.tag_ == "VBN" and {a.lower_ for a in auxiliaries(tok)} >= {"have"} and (
                 {a.lower_ for a in auxiliaries(tok)} & (MODAL_INTENT | MODAL_DROP | MODAL_OBLIGE)):
             return False  # "a resolution that would have renewed sanctions": it did not
@@ -398,8 +403,33 @@ class Frames:
         head = tok.head
         if tok.dep_ != "pobj" or head.lower_ != "for" or head.head.i == head.i or head.head.pos_ != "NOUN":
             return False
-        asking = head.head
-        return any(e.code[:2] in ("02", "10") for e in self.lex.entries("N", asking.lemma_.lower()))
+        return self.asking_noun(head.head)
+
+    def asking_noun(self, noun: Token) -> bool:
+        """A noun of asking or proposing: one the lexicon codes as an appeal (02) or a demand
+        (10), or a proposal, offer, plan or request, whose content is not (yet) done."""
+        return noun.lemma_.lower() in PROPOSALS or any(
+            e.code[:2] in ("02", "10") for e in self.lex.entries("N", noun.lemma_.lower()))
+
+    def proposed(self, verb: Token) -> bool:
+        """A verb in the to-infinitive a proposal or request is for, however deep the purpose
+        chain ("rejected an offer by ASEAN to send an envoy to mediate", "a plan to build a
+        dam"): proposed, not done."""
+        node = verb
+        for _ in range(4):
+            if not to_infinitive(node) or node.head.i == node.i:
+                return False
+            head = node.head
+            if node.dep_ == "acl" and head.pos_ == "NOUN":
+                return self.asking_noun(head)
+            if node.dep_ not in ("xcomp", "advcl", "acl", "relcl") and head.pos_ != "NOUN":
+                return False
+            if head.pos_ == "NOUN":  # "an envoy to mediate": the noun's own acl chain goes on up
+                if head.dep_ not in ("dobj", "nsubjpass") or head.head.i == head.i:
+                    return False
+                head = head.head
+            node = head
+        return False
 
     def second_complement_of_intent(self, tok: Token) -> bool:
         """A verb coordinated with the complement of an intent or threat frame ("agreed to share
