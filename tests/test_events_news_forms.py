@@ -230,6 +230,8 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
     ("The health ministry gave the new figures in a press release on Monday.", "08"),
     ("The navy listed the ships in a Defence Ministry release on Friday.", "08"),
     ("A Nollywood actress and her husband welcomed their first child in Lagos on Sunday.", "05"),
+    # refugees a country hosts are sheltered, not visiting
+    ("Uganda hosts more than 1.5 million South Sudanese and Congolese refugees.", "04"),
     # what a proposal or an offer is for is not done
     ("Ethiopia dismissed an Egyptian proposal for direct talks between the two leaders.", "04"),
     ("Sudan's army rejected an offer by the African Union to send an envoy to mediate with the RSF.", "04"),
