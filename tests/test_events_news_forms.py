@@ -230,6 +230,9 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
     ("The health ministry gave the new figures in a press release on Monday.", "08"),
     ("The navy listed the ships in a Defence Ministry release on Friday.", "08"),
     ("A Nollywood actress and her husband welcomed their first child in Lagos on Sunday.", "05"),
+    # the damage an attack did, told in its participle, is the attack's
+    ("Israeli jets struck the port of Hodeidah on Sunday, killing three workers and damaging fuel tanks.", "17"),
+    ("Militants fired rockets at a cargo ship off Aden, setting it ablaze.", "17"),
     # refugees a country hosts are sheltered, not visiting
     ("Uganda hosts more than 1.5 million South Sudanese and Congolese refugees.", "04"),
     # what a proposal or an offer is for is not done

@@ -162,6 +162,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
                                       and c.trigger.lemma_.lower() in YIELDING_VERBS and c.trigger.head.i in coded)]
+        # "launched missiles at Kyiv, damaging apartment buildings", "struck the tanker, setting
+        # it ablaze": the damage an attack did, told in a participle, is that attack's, not a
+        # destruction of property of its own (171)
+        attacks = {c.trigger.i for c in out if c.code[:2] in ("18", "19", "20")}
+        out = [c for c in out if not (c.code[:3] == "171" and _result_of(c.trigger, attacks))]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
 
@@ -213,6 +218,14 @@ class Coder(Triggers, Frames, Context, TableFallback):
             return True  # "rioted in the capital, demanding independence"
         gov = self.governor(tok)
         return gov is not None and gov.i in anchors
+
+
+def _result_of(tok: Token, acts: set[int]) -> bool:
+    """The word is a participle clause after one of ``acts`` (or coordinated with one that is):
+    "launched missiles at Kyiv, killing two and damaging buildings"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in acts
 
 
 def _anchors(c: Candidate) -> set[int]:
