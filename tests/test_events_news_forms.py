@@ -306,3 +306,15 @@ def test_a_release_welcomed_is_praised_and_asylum_seekers_are_released(analyzer)
     assert any(c.startswith("05") for c, _, _ in got) and not any(c.startswith("04") for c, _, _ in got), got
     got = coded(analyzer, "Malaysian authorities released 40 Rohingya asylum-seekers from immigration detention in Penang.")
     assert any(c.startswith("084") and s == "MYSGOV" for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a state's forces shooting or killing protesters repress dissent, whatever the weapon
+    ("Troops opened fire on protesters in Khartoum on Sunday, killing five.", "175"),
+    ("Security forces fired live ammunition at demonstrators in Conakry, killing at least four people.", "175"),
+    # the same act against anyone else keeps the code of its means
+    ("Soldiers opened fire on a rebel convoy near Gao, killing five fighters.", "19"),
+])
+def test_force_a_state_uses_on_protesters_is_repression(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(code) for c, _, _ in got), got

@@ -74,6 +74,7 @@ from tidings.events.violence import (
     assassination,
     attempt_on_life,
     disaster_context,
+    event_phrase,
     into_open_water,
     natural_cause,
     refine,
@@ -880,6 +881,8 @@ class Context:
                 cand.sources = self.res.sides(subj) if subj is not None else cand.sources
         self.fired_into_open_water(cand)
         self.mob_violence(cand)
+        if self.force_on_dissent(cand):
+            cand.code = "175"  # "security forces fired live ammunition at demonstrators"
         self.capital_struck(cand)
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
@@ -1098,6 +1101,22 @@ class Context:
         protesters = bool(heads) and all(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
         if protesters or self.in_protest(cand.trigger):
             cand.code = "145"
+
+    def force_on_dissent(self, cand: Candidate) -> bool:
+        """A state's forces shooting, beating or killing protesters: CAMEO's violent repression
+        (175, "actively repress collective actions of dissent"), not a military engagement,
+        whatever the weapon."""
+        if cand.code[:2] not in ("18", "19") or cand.code in ("185", "186") or not cand.sources or cand.recip:
+            return False  # (a clash is fought by both sides)
+        if not all(str(getattr(s.match, "code", "")).endswith(STATE_FORCE_ROLES) for s in cand.sources):
+            return False
+        dissenters = PROTESTER_NOUNS - {"rioter"}
+        if any(t.head >= 0 and self.doc[t.head].lemma_.lower() in dissenters for t in cand.targets):
+            return True
+        # "fired live ammunition at demonstrators, killing a dozen": whom the act was aimed at
+        tok = cand.trigger
+        words = event_phrase(tok) + (event_phrase(tok.head) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else [])
+        return any(w.dep_ in ("dobj", "pobj", "nsubjpass") and w.lemma_.lower() in dissenters for w in words)
 
     @staticmethod
     def against_a_truce(tok: Token) -> bool:
