@@ -228,6 +228,12 @@ NARRATING_VERBS = frozenset("describe depict detail explain narrate mention reco
 MATERIAL_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
+#: nouns of making, stocking and trading things: weapons they are of are goods, not an attack
+GOODS_NOUNS = frozenset(
+    "production manufacture manufacturing output supply supplies shortage shortages stock stocks stockpile "
+    "stockpiles delivery deliveries shipment shipments purchase purchases sale sales export exports import "
+    "imports order orders contract contracts transfer transfers consignment batch cache caches procurement "
+    "maker makers factory factories plant plants".split())
 #: acts in whose words a market's traders are told to sell: retreat, protest, coercion, force
 MARKET_RETREATS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 
@@ -443,6 +449,8 @@ class Context:
             return False  # "residents rallied round to rebuild the pavilion": they helped
         if root in VIOLENT_ROOTS and market_contest(cand.trigger):
             return False  # "the takeover battle", "fired the first shot in a price war"
+        if (root in ("18", "19", "20") or cand.code[:3] == "138") and self.weapons_as_goods(tok):
+            return False  # "the joint production of artillery shells", "boost output of drones"
         if root in MATERIAL_ROOTS and tok.lemma_.lower() in NARRATING_VERBS:
             return False  # "police described the attack as terrorism": telling of an act is not doing it
         if self.market_move(cand):
@@ -600,6 +608,19 @@ class Context:
     def helped_in(self, tasks: list[Token]) -> list[Side]:
         """The named actors who do the tasks helped: whom the help is for."""
         return [x for c in tasks for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
+
+    def weapons_as_goods(self, tok: Token) -> bool:
+        """Weapons named as what is made, stocked or traded: a weapon noun that is the of-object
+        of a noun of making or trading ("the joint production of artillery shells", "a shortage
+        of shells"), or a verb whose object is such a noun ("boost production of shells")."""
+        if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "compound"):
+            word = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+            prep = word.head
+            if word.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in GOODS_NOUNS:
+                return True
+        obj = self.object_of(tok) if tok.pos_ == "VERB" else None
+        return obj is not None and obj.lemma_.lower() in GOODS_NOUNS and any(
+            p.lower_ == "of" for p in children_of(obj) if p.dep_ == "prep")
 
     def market_move(self, cand: Candidate) -> bool:
         """A market's move told in the words of an act: the doer is what a market prices
