@@ -1863,7 +1863,11 @@ def test_set_ablaze_with_ablaze_read_as_a_particle_destroys(analyzer) -> None:  
 def test_a_warning_of_a_condition_is_a_forecast_and_of_an_act_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Shares fell 6 percent after the company warned of weaker demand for memory chips.")
     assert not any(c.startswith("13") for c in got), got
+    # (a condition no act names, however concrete its word)
+    got = codes(analyzer, "The World Food Programme warned of severe crop losses in Malawi.")
+    assert not any(c.startswith("13") for c in got), got
     assert any(c.startswith("13") for c in codes(analyzer, "Iran warned the United States of retaliation."))
+    assert any(c.startswith("13") for c in codes(analyzer, "The army warned of a crackdown on protesters."))
     # a warning of one's own act, with no one warned, is still a threat
     for text in ("The militants warned of severe consequences.", "The army warned of tough action against the protesters."):
         assert any(c.startswith("13") for c in codes(analyzer, text)), text

@@ -554,7 +554,9 @@ class Context:
         if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
             return True  # "told a press conference", "will hold a news conference": a statement's setting
         if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
-                and any(abstract(o) and o.lemma_.lower() not in ACTS_WARNED_OF for o in preps(tok, ("of", "about"))):
+                and any(o.pos_ == "NOUN" and (abstract(o) or not self.lex.entries("N", o.lemma_.lower()))
+                        and o.lemma_.lower() not in ACTS_WARNED_OF for o in preps(tok, ("of", "about"))):
+            # (a condition is no act the lexicon knows: "warned of severe crop losses")
             return True  # "the company warned of weaker demand": a forecast, not a threat
         if tok.pos_ == "NOUN" and characterised(tok):
             return True  # "describing the policy as one of ethnic cleansing": a name for it
