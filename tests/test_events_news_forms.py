@@ -322,3 +322,11 @@ def test_a_release_welcomed_is_praised_and_asylum_seekers_are_released(analyzer)
 def test_force_a_state_uses_on_protesters_is_repression(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(code) for c, _, _ in got), got
+
+
+def test_wanted_men_handed_to_another_state_are_judicial_cooperation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Damascus later handed over three wanted militants to Amman, officials said.")
+    assert any(c == "063" and s == "SYRGOV" and t == "JORGOV" for c, s, t in got), got
+    # a captor is no state's justice
+    got = coded(analyzer, "The kidnappers handed over the hostages to the Red Cross.")
+    assert not any(c == "063" for c, _, _ in got), got

@@ -816,16 +816,24 @@ class Context:
                 return c
         return None
 
-    @staticmethod
-    def handed_to_justice(cand: Candidate) -> bool:
+    def handed_to_justice(self, cand: Candidate) -> bool:
         """A person one state hands to another state's police, prosecutors, judges or
         authorities: judicial cooperation (CAMEO 063, as an extradition), not the release of a
-        captive (a captor is no state's justice)."""
+        captive (a captor is no state's justice).  The receiving state is the target, or the
+        to-phrase of an active verb ("handed over two wanted militants to Ankara"), which then
+        becomes the target."""
         if cand.trigger.lemma_.lower() not in HANDOVER_VERBS:
             return False
         givers = _states(cand.sources, STATE_JUSTICE_ROLES)
+        if not givers:
+            return False
         takers = _states(cand.targets, JUSTICE_ROLES)
-        return bool(givers) and bool(takers) and not givers & takers
+        if not takers:
+            recipients = [x for o in preps(cand.trigger, ("to",)) for x in self.res.sides(o) if x.match is not None]
+            takers = _states(recipients, JUSTICE_ROLES)
+            if takers and not givers & takers:
+                cand.targets = recipients
+        return bool(takers) and not givers & takers
 
     def declared_unwelcome(self, tok: Token) -> Candidate | None:
         """"Peru declared the Mexican ambassador persona non grata": a diplomat expelled, CAMEO
