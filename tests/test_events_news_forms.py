@@ -330,3 +330,13 @@ def test_wanted_men_handed_to_another_state_are_judicial_cooperation(analyzer) -
     # a captor is no state's justice
     got = coded(analyzer, "The kidnappers handed over the hostages to the Red Cross.")
     assert not any(c == "063" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, code, source", [
+    # the by- or from-phrase of a noun of judging, asking or protesting names who did it
+    ("The shelling of Kharkiv drew condemnation from the European Union.", "111", "IGOEUREEC"),
+    ("The arrest sparked protests by opposition supporters in Lusaka.", "141", "ZMBOPP"),
+])
+def test_the_doer_of_an_event_noun_is_named_in_its_by_or_from_phrase(analyzer, text: str, code: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(code) and s == source for c, s, _ in got), got
