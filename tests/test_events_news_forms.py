@@ -265,6 +265,8 @@ def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text
     ("Rights groups demand Nairobi free abducted union leaders", "105"),
     # a humanitarian pause is a ceasefire asked for
     ("The Red Cross urged Ethiopia's army and the Tigrayan forces to agree to a humanitarian pause.", "025"),
+    # what a refusal in the passive refuses is its subject
+    ("The opposition's demand for the release of all jailed journalists was rejected by the Ethiopian government.", "124"),
     # what is threatened or investigated gives the kind
     ("Uganda's interior minister threatened to deregister charities that fund the opposition.", "132"),
     ("Ghana's anti-graft office opened an inquiry into alleged extortion by customs officers in Tema.", "091"),
@@ -340,3 +342,8 @@ def test_wanted_men_handed_to_another_state_are_judicial_cooperation(analyzer) -
 def test_the_doer_of_an_event_noun_is_named_in_its_by_or_from_phrase(analyzer, text: str, code: str, source: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(code) and s == source for c, s, _ in got), got
+
+
+def test_a_demand_that_something_be_done_rejected_is_no_denial(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Venezuela rejected the United States' demand that Caracas hold new elections.")
+    assert any(c.startswith("12") for c, _, _ in got) and not any(c == "016" for c, _, _ in got), got

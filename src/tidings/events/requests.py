@@ -107,8 +107,9 @@ def _infinitive(tok: Token) -> bool:
 def request_words(trigger: Token, prepositions: tuple[str, ...] = _PREPS) -> list[Token]:
     """The request's words: the trigger's complement clause, object and for/of/on phrase (and an
     event noun's, on the noun), two levels deep, without side clauses."""
+    # (a passive's subject is what was asked or refused: "the opposition's demand for ... was rejected")
     starts = [c for c in children_of(trigger)
-              if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp")
+              if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
               or (c.dep_ == "prep" and c.lower_ in prepositions)
               or _infinitive(c)]
     out: list[Token] = []
