@@ -220,6 +220,9 @@ def test_what_a_speaker_says_in_a_report_is_reported_speech(analyzer) -> None:  
 def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Oman is ready to host and mediate a new round of talks between Iran and the United States.")
     assert not any(c.startswith("04") and s in ("IRN", "USA") for c, s, _ in got)
+    # and so are talks one offers to host
+    got = coded(analyzer, "Kenya offered to host and mediate a new round of talks between Sudan and South Sudan.")
+    assert got and not any(c.startswith("04") and s in ("SDN", "SSD") for c, s, _ in got), got
 
 
 @pytest.mark.parametrize("text, root", [

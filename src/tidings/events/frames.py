@@ -309,8 +309,10 @@ class Frames:
             if self.asked_for(tok):
                 return False  # "the call for the resignation of the minister": wished, not done
             verb = verb_of_object(tok)
-            if verb is not None and self.framed_by_adjective(verb):
-                return False  # "ready to host a new round of talks": the talks are yet to be
+            if verb is not None and self.framed(verb):
+                # "ready to host a new round of talks", "offered to host and mediate a new round
+                # of talks": the talks are yet to be
+                return False
             while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head  # "if there is any firing or arrests"
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -389,12 +391,16 @@ class Frames:
             cand.negated = True
         return True
 
-    def framed_by_adjective(self, verb: Token) -> bool:
-        """A verb that is the to-complement of an adjective of intent or refusal ("ready to
-        host", "unwilling to resume"): what it does to its object is not done."""
+    def framed(self, verb: Token) -> bool:
+        """A verb that is the to-complement of an adjective or a verb of intent, refusal, threat,
+        demand or appeal ("ready to host", "unwilling to resume", "offered to host"): what it
+        does to its object is not done."""
         head = verb.head
-        return verb.dep_ == "xcomp" and head.i != verb.i and head.pos_ == "ADJ" and any(
-            e.frame in ("intent", "reject") for e in self.lex.entries("A", head.lemma_.lower()))
+        if verb.dep_ != "xcomp" or head.i == verb.i:
+            return False
+        kind, frames = ("A", ("intent", "reject")) if head.pos_ == "ADJ" else (
+            ("V", ("intent", "reject", "threat", "demand", "appeal")) if head.pos_ == "VERB" else (None, ()))
+        return kind is not None and any(e.frame in frames for e in self.lex.entries(kind, head.lemma_.lower()))
 
     def asked_for(self, tok: Token) -> bool:
         """An act noun that is what an appeal or a demand asks for ("the call for the
