@@ -268,6 +268,8 @@ def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text
     ("Rights groups demand Nairobi free abducted union leaders", "105"),
     # a humanitarian pause is a ceasefire asked for
     ("The Red Cross urged Ethiopia's army and the Tigrayan forces to agree to a humanitarian pause.", "025"),
+    # a loan or grant approved is aid extended (CAMEO 071 "extend ... grants ... and credit")
+    ("The African Development Bank approved a $250 million loan to Zambia on Friday.", "071"),
     # what a refusal in the passive refuses is its subject
     ("The opposition's demand for the release of all jailed journalists was rejected by the Ethiopian government.", "124"),
     # what is threatened or investigated gives the kind
