@@ -236,6 +236,8 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
     # the damage an attack did, told in its participle, is the attack's
     ("Israeli jets struck the port of Hodeidah on Sunday, killing three workers and damaging fuel tanks.", "17"),
     ("Militants fired rockets at a cargo ship off Aden, setting it ablaze.", "17"),
+    # what a sanction hits, told in its participle, is no attack
+    ("Britain imposed a new sanctions package on Iran, targeting 50 oil tankers and their owners.", "19"),
     # weapons made, stocked or traded are goods, not an attack
     ("France and India signed a deal on the joint production of artillery shells and drones.", "19"),
     ("A shortage of artillery shells has slowed the Ukrainian advance near Kharkiv.", "19"),

@@ -167,6 +167,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # destruction of property of its own (171)
         attacks = {c.trigger.i for c in out if c.code[:2] in ("18", "19", "20")}
         out = [c for c in out if not (c.code[:3] == "171" and _result_of(c.trigger, attacks))]
+        # "adopted a sanctions package against Russia, targeting 200 tankers", "imposed tariffs,
+        # hitting steel exports": what a sanction hits, told in its participle, is the sanction's
+        sanctions = {c.trigger.i for c in out if c.code[:2] == "16"}
+        out = [c for c in out if not (c.code[:2] in ("18", "19", "20") and _result_of(c.trigger, sanctions))]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
 
