@@ -276,6 +276,7 @@ def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text
     ("The opposition's demand for the release of all jailed journalists was rejected by the Ethiopian government.", "124"),
     # what is threatened or investigated gives the kind
     ("Uganda's interior minister threatened to deregister charities that fund the opposition.", "132"),
+    ("South Sudan's rebels threatened to walk away from the peace talks in Juba unless their detained members were freed.", "134"),
     ("Ghana's anti-graft office opened an inquiry into alleged extortion by customs officers in Tema.", "091"),
     # (an infinitive the parse reads as a relative clause of the body still says what it is for)
     ("The UN Human Rights Council on Monday set up an independent commission to investigate alleged war "

@@ -54,7 +54,7 @@ RELATIONS = frozenset("relations ties ambassador ambassadors diplomats embassy".
 #: what stops cooperation ("to cut aid", "to suspend talks", "to pull out of the mission")
 HALTING = frozenset(
     "cut halt stop suspend end freeze sever break downgrade withdraw recall expel quit abandon "
-    "leave".split())
+    "leave walk".split())
 DISSENT = frozenset("protest protests demonstration demonstrations walkout boycott rally".split())
 LABOUR = frozenset("union unions workers employees staff".split())
 TALKS = frozenset("talks negotiation negotiations dialogue".split())
