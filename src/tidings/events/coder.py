@@ -162,12 +162,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
                                       and c.trigger.lemma_.lower() in YIELDING_VERBS and c.trigger.head.i in coded)]
-        # "launched missiles at Kyiv, damaging apartment buildings", "struck the tanker, setting
+        # "struck the port, killing three workers and damaging fuel tanks", "struck the tanker, setting
         # it ablaze": the damage an attack did, told in a participle, is that attack's, not a
         # destruction of property of its own (171)
         attacks = {c.trigger.i for c in out if c.code[:2] in ("18", "19", "20")}
         out = [c for c in out if not (c.code[:3] == "171" and _result_of(c.trigger, attacks))]
-        # "adopted a sanctions package against Russia, targeting 200 tankers", "imposed tariffs,
+        # "imposed a sanctions package on Iran, targeting 50 tankers", "imposed tariffs,
         # hitting steel exports": what a sanction hits, told in its participle, is the sanction's
         sanctions = {c.trigger.i for c in out if c.code[:2] == "16"}
         out = [c for c in out if not (c.code[:2] in ("18", "19", "20") and _result_of(c.trigger, sanctions))]
@@ -226,7 +226,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
 
 def _result_of(tok: Token, acts: set[int]) -> bool:
     """The word is a participle clause after one of ``acts`` (or coordinated with one that is):
-    "launched missiles at Kyiv, killing two and damaging buildings"."""
+    "struck the port, killing three workers and damaging fuel tanks"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in acts

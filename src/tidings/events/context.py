@@ -224,8 +224,9 @@ def market_contest(tok: Token) -> bool:
 #: "detailed the arrests"), however a verb-dictionary pattern for announcing codes it
 NARRATING_VERBS = frozenset("describe depict detail explain narrate mention recount characterise "
                             "characterize".split())
-#: acts that are done, not said: coercion, force and the breaking of ties
-MATERIAL_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+#: acts that are done, not said: dissent, force, the breaking of ties, coercion and violence (no
+#: yielding, 08, which ``conventions.MATERIAL_ROOTS`` counts among the material acts)
+DEED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
 #: nouns of making, stocking and trading things: weapons they are of are goods, not an attack
@@ -451,10 +452,10 @@ class Context:
             return False  # "the takeover battle", "fired the first shot in a price war"
         if (root in ("18", "19", "20") or cand.code[:3] == "138") and self.weapons_as_goods(tok):
             return False  # "the joint production of artillery shells", "boost output of drones"
-        if root in MATERIAL_ROOTS and tok.lemma_.lower() in NARRATING_VERBS:
+        if root in DEED_ROOTS and tok.lemma_.lower() in NARRATING_VERBS:
             return False  # "police described the attack as terrorism": telling of an act is not doing it
         if self.market_move(cand):
-            return False  # "shares retreated", "the peso came under siege", "investors pulled out"
+            return False  # "shares retreated", "the rand came under siege", "investors pulled out"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
         if long_ago(tok):
@@ -626,9 +627,9 @@ class Context:
 
     def market_move(self, cand: Candidate) -> bool:
         """A market's move told in the words of an act: the doer is what a market prices
-        ("shares of Turkish lenders retreated", "the index staged a rally"), or, with no doer, it
-        is what the act befalls ("the peso came under siege"); traders' selling and pulling out
-        is no retreat, protest or fight ("foreign investors pulled out of Indian equities")."""
+        ("shares of Brazilian banks retreated", "the index staged a rally"), or, with no doer, it
+        is what the act befalls ("the rand came under siege"); investors' selling and pulling out
+        is no retreat, protest or fight ("investors pulled out of Turkish bonds")."""
         def heads(sides: list[Side]) -> list[Token]:
             return [self.doc[s.head] for s in sides if s.head >= 0]
 
@@ -820,7 +821,7 @@ class Context:
         """A person one state hands to another state's police, prosecutors, judges or
         authorities: judicial cooperation (CAMEO 063, as an extradition), not the release of a
         captive (a captor is no state's justice).  The receiving state is the target, or the
-        to-phrase of an active verb ("handed over two wanted militants to Ankara"), which then
+        to-phrase of an active verb ("handed over three wanted militants to Amman"), which then
         becomes the target."""
         if cand.trigger.lemma_.lower() not in HANDOVER_VERBS:
             return False

@@ -419,7 +419,7 @@ class Frames:
 
     def proposed(self, verb: Token) -> bool:
         """A verb in the to-infinitive a proposal or request is for, however deep the purpose
-        chain ("rejected an offer by ASEAN to send an envoy to mediate", "a plan to build a
+        chain ("rejected an offer by the African Union to send an envoy to mediate", "a plan to build a
         dam"): proposed, not done."""
         node = verb
         for _ in range(4):

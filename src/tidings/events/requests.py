@@ -133,7 +133,7 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "ceasefire", words
     if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
         return "withdrawal", words
-    # (an adjective with an object is the verb misread: "demand Nairobi free abducted critics")
+    # (an adjective with an object is the verb misread: "demand Harare free jailed unionists")
     released = [t for t in toks if t.lemma_.lower() in RELEASE and (
         t.pos_ in ("VERB", "NOUN") or (t.pos_ == "ADJ" and child(t, "dobj") is not None))]
     if released and all(_releases_money(t) for t in released):
@@ -229,7 +229,8 @@ def refine_by_request(code: str, trigger: Token) -> str:
 
 
 def _quits(trigger: Token) -> bool:
-    """ "demands the IEBC chief quit": "quit" with nothing left is to leave one's office."""
+    """ "demanded that the electoral commission chairman quit": "quit" with nothing left is to leave
+    one's office."""
     return any(t.lemma_.lower() == "quit" and t.pos_ == "VERB" and child(t, "dobj") is None
                and not any(c.dep_ == "prep" and c.lower_ == "from" for c in children_of(t))
                for t in request_words(trigger))

@@ -132,7 +132,7 @@ DEMAND_MARKETS = frozenset(
 
 
 #: what a market prices and where it trades: their moves are told in the words of a fight ("shares
-#: retreated", "the peso came under siege", "the index staged a rally"), no one's act
+#: retreated", "the rand came under siege", "the index staged a rally"), no one's act
 MARKET_QUANTITIES = frozenset(
     "share shares stock stocks equity equities bond bonds index indices indexes benchmark currency "
     "currencies peso pesos rupee rupees dollar euro yen pound sterling lira naira rand ruble rouble yuan "
@@ -145,7 +145,7 @@ MARKET_TRADERS = frozenset("investor investors speculator speculators".split())
 
 
 def market_word(tok: Token, words: frozenset[str]) -> bool:
-    """The token is a common noun of the list ("shares", "the Mexican peso", "the PSE index")."""
+    """The token is a common noun of the list ("shares", "the South African rand", "the Nikkei index")."""
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in words or tok.lower_ in words)
 
 

@@ -287,19 +287,19 @@ PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion dep
 
 def both_parties(verb: Token, subj: Token | None) -> bool:
     """A reciprocal act whose subject names both parties, which then need no with-phrase: "the
-    Saudi and Iranian foreign ministers spoke by phone", "the presidents of Chile and Peru met",
+    Kenyan and Tanzanian foreign ministers spoke by phone", "the presidents of Chile and Peru met",
     "the two leaders spoke", "sat down together"."""
     if any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in children_of(verb)):
         return True
     if subj is None:
         return False
     if any(c.dep_ == "conj" for c in children_of(subj)):
-        return True  # "Saudi Arabia and Iran spoke"
+        return True  # "Kenya and Tanzania spoke"
     if subj.tag_ not in ("NNS", "NNPS"):
         return False
     if any(c.dep_ in ("nummod", "det") and c.lower_ in ("two", "both") for c in children_of(subj)):
         return True
-    # coordinated modifiers or of-phrase objects: "the Saudi and Iranian ministers", "the
+    # coordinated modifiers or of-phrase objects: "the Kenyan and Tanzanian ministers", "the
     # presidents of Chile and Peru"
     named = [c for c in children_of(subj) if c.dep_ in ("amod", "compound", "nmod")] + [
         o for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of" for o in children_of(p) if o.dep_ == "pobj"]

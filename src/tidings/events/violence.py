@@ -166,14 +166,20 @@ def attempt_on_life(trigger: Token, target_heads: list[Token]) -> bool:
     assassinate (a killing is :func:`assassination`)."""
     if trigger.lemma_.lower() not in PERSONAL_ATTACKS or killing(trigger):
         return False
-    for h in target_heads:
-        if h.lemma_.lower() in CARRIERS:
-            h = next((o for c in children_of(h) for o in ([c] if c.dep_ == "poss" else
-                      [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else [])
-                      ), h)
-        if holds_office(h):
-            return True
-    return False
+    return any(holds_office(_carried(h) if h.lemma_.lower() in CARRIERS else h) for h in target_heads)
+
+
+def _carried(carrier: Token) -> Token:
+    """Whom a convoy or a car carries, as its possessor or of-phrase names them ("the governor's
+    convoy", "the convoy of the governor"); the carrier itself when neither does."""
+    for c in children_of(carrier):
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in children_of(c):
+                if g.dep_ == "pobj":
+                    return g
+    return carrier
 
 
 #: what makes a person "politically significant and influential" in CAMEO 186's words

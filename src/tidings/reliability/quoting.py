@@ -357,7 +357,7 @@ def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]
             out.append(s)  # "He added: Diversifying our supply chains is not a slogan for us."
             continue
         # (the first person as the subject or the subject's owner: "We will appeal", "My clients
-        # are daily-wage earners")
+        # have farmed this valley for generations")
         if not any(is_first_person(t) and (t.dep_ in ("nsubj", "nsubjpass") or (
                 t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))) for t in s.outside):
             continue

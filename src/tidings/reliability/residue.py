@@ -89,7 +89,7 @@ _SLOT = re.compile(r"\[(?:INSERT|ADD|YOUR|KEYWORD|CITY|TOWN|NAME|LINK|TITLE|DATE
 
 
 def template_residue(article: Article) -> list[Finding]:
-    """Spintax or template slots left in the text ("a {novice|amateur} astronomer", "residents of
+    """Spintax or template slots left in the text ("a {local|regional} farmer", "residents of
     [INSERT CITY]"): the raw input of an article spinner or a page template, which no edited
     text contains."""
     text = "\n".join(t for t in (article.title or "", article.text) if t)

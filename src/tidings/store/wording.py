@@ -97,7 +97,7 @@ def _acronym(word: str) -> bool:
 
 def figures_only(a: str, b: str) -> bool:
     """Two phrases that are the same words once their figures, and an acronym one side adds,
-    are set aside ("09 30 the" / "the", "2 000 tonnes" / "tonnes", "has" / "NUGS has"): a copy
+    are set aside ("09 30 the" / "the", "2 000 tonnes" / "tonnes", "has" / "NUT has"): a copy
     that drops a live blog's timestamps, a figure or a body's initials, or adds them, has chosen
     no word, so the pair says nothing of which side is the copy (and figures and initials are
     rare "words" to a frequency list).  One acronym for another ("US" / "USA") is a choice."""
@@ -115,7 +115,7 @@ def _unaccented(text: str) -> str:
 
 
 def accents_only(a: str, b: str) -> bool:
-    """Two phrases that differ only in their accents ("TOKI" / "TOKİ", "Turkiye" / "Türkiye"):
+    """Two phrases that differ only in their accents ("Bogota" / "Bogotá", "Turkiye" / "Türkiye"):
     a feed or a scraper loses them and a local outlet keeps them, neither a choice of words."""
     return a.lower() != b.lower() and _unaccented(a) == _unaccented(b)
 
