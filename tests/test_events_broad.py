@@ -187,12 +187,6 @@ def aimed_at(got: set[tuple[str, str | None, str | None]], code: str, country: s
     ("Gunmen shot dead two police officers in Peshawar.", "193"),
     ("Government helicopters dropped barrel bombs filled with sarin on the village of Kafr Zita.", "2041"),
     ("Syrian forces used chlorine gas against the town of Douma.", "2041"),
-])
-def test_violence_is_coded_by_its_means(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    assert code in codes(analyzer, text)
-
-
-@pytest.mark.parametrize("text, code", [
     # an attack an officeholder survives is an attempt on their life; killing them assassinates
     ("The mayor of Cali was shot and wounded by two men on a motorbike outside his office.", "185"),
     ("Militants ambushed the convoy of the provincial governor near Jalalabad on Friday.", "185"),
@@ -203,7 +197,7 @@ def test_violence_is_coded_by_its_means(analyzer, text: str, code: str) -> None:
     # anyone else shot is no assassination
     ("Soldiers shot and wounded two villagers in Tigray.", "193"),
 ])
-def test_an_attack_on_an_officeholder_is_an_attempt_on_their_life(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def test_violence_is_coded_by_its_means_and_its_victim(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in codes(analyzer, text)
 
 

@@ -281,8 +281,18 @@ def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text
     # (an infinitive the parse reads as a relative clause of the body still says what it is for)
     ("The UN Human Rights Council on Monday set up an independent commission to investigate alleged war "
      "crimes in Myanmar.", "094"),
+    # a subject that names both parties stands for the with-phrase of a reciprocal act
+    ("The Kenyan and Tanzanian foreign ministers spoke by phone on Friday.", "041"),
+    ("The Egyptian and Ethiopian water ministers sat down together in Addis Ababa.", "04"),
+    # a call named by its phrase is a call
+    ("The Kenyan president spoke with his Ugandan counterpart in a phone call on Monday.", "041"),
+    # a state's forces shooting or killing protesters repress dissent, whatever the weapon
+    ("Troops opened fire on protesters in Khartoum on Sunday, killing five.", "175"),
+    ("Security forces fired live ammunition at demonstrators in Conakry, killing at least four people.", "175"),
+    # the same act against anyone else keeps the code of its means
+    ("Soldiers opened fire on a rebel convoy near Gao, killing five fighters.", "19"),
 ])
-def test_what_is_asked_threatened_or_investigated_gives_the_code(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_asked_done_or_suffered_gives_the_code(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(code) for c, _, _ in got), got
 
@@ -302,36 +312,12 @@ def test_a_portfolio_coordinated_in_a_bodys_name_is_no_side_of_its_own(analyzer)
     assert got and {s for _, s, _ in got} == {"GHAGOV"}, got
 
 
-@pytest.mark.parametrize("text, code", [
-    # a subject that names both parties stands for the with-phrase of a reciprocal act
-    ("The Kenyan and Tanzanian foreign ministers spoke by phone on Friday.", "041"),
-    ("The Egyptian and Ethiopian water ministers sat down together in Addis Ababa.", "04"),
-    # a call named by its phrase is a call
-    ("The Kenyan president spoke with his Ugandan counterpart in a phone call on Monday.", "041"),
-])
-def test_a_reciprocal_act_of_both_parties_named_in_the_subject(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    got = coded(analyzer, text)
-    assert any(c.startswith(code) for c, _, _ in got), got
-
-
 def test_a_release_welcomed_is_praised_and_asylum_seekers_are_released(analyzer) -> None:  # type: ignore[no-untyped-def]
     # welcoming the release of a leader praises an act; it does not host the leader
     got = coded(analyzer, "The EU welcomed the release of the Belarusian opposition leader from prison.")
     assert any(c.startswith("05") for c, _, _ in got) and not any(c.startswith("04") for c, _, _ in got), got
     got = coded(analyzer, "Malaysian authorities released 40 Rohingya asylum-seekers from immigration detention in Penang.")
     assert any(c.startswith("084") and s == "MYSGOV" for c, s, _ in got), got
-
-
-@pytest.mark.parametrize("text, code", [
-    # a state's forces shooting or killing protesters repress dissent, whatever the weapon
-    ("Troops opened fire on protesters in Khartoum on Sunday, killing five.", "175"),
-    ("Security forces fired live ammunition at demonstrators in Conakry, killing at least four people.", "175"),
-    # the same act against anyone else keeps the code of its means
-    ("Soldiers opened fire on a rebel convoy near Gao, killing five fighters.", "19"),
-])
-def test_force_a_state_uses_on_protesters_is_repression(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    got = coded(analyzer, text)
-    assert any(c.startswith(code) for c, _, _ in got), got
 
 
 def test_wanted_men_handed_to_another_state_are_judicial_cooperation(analyzer) -> None:  # type: ignore[no-untyped-def]
