@@ -277,8 +277,6 @@ def subject_kinds(subj: Token) -> set[str]:
     return kinds
 
 
-#: nouns of asking or proposing, whose that-clause says what should be done
-ASKING_NOUNS = frozenset("demand call request appeal plea ultimatum proposal suggestion insistence".split())
 #: nouns of an act done to whom their of-phrase names ("the release of the opposition leader"):
 #: the object is the act, not that person
 PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion deportation execution "
@@ -421,7 +419,7 @@ class Triggers:
             if obj.lemma_.lower() in BODY_HEADS:
                 # "gave aid groups a week": a group's modifiers say who it is, not what is given
                 obj_words = {obj.lemma_.lower(), obj.lower_}
-            if obj.lemma_.lower() not in ASKING_NOUNS and any(
+            if not self.asking_noun(obj) and any(
                     c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))
                     for c in children_of(obj)):
                 # (what a demand or proposal says should be done is asked, not alleged: "the EU's
