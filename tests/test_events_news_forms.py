@@ -90,6 +90,10 @@ CODED = [
     # every verb of taking or freeing ground knows the same ground, a hamlet or a municipality as a town
     ("Kenyan troops liberated the hamlet of Bula Hawa in Somalia from al-Shabaab.", ("192", "KENMIL", "SOM")),
     ("Ethiopian forces took over the municipality of Dolow in Somalia.", ("192", "ETHMIL", "SOM")),
+    # a relative pronoun that is its clause's object stands for the noun the clause hangs on
+    ("The Chilean diplomats whom Bolivia expelled last week flew home to Santiago.", ("161", "BOL", "CHLGOV")),
+    ("The Danish trawler, which Russian warships had harassed for two days, reached port.", ("170", "RUSMIL", "DNK")),
+    ("The Indian sailors who were detained by Iran's navy last month were freed.", ("173", "IRNMIL", "IND")),
 ]
 
 

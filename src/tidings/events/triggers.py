@@ -114,6 +114,15 @@ HARM_WORDS = frozenset("kill die injure wound hurt maim dead injured wounded des
                        "flatten raze displace flee perish casualty death toll victim".split())
 
 
+def relative_antecedent(word: Token | None, verb: Token) -> Token | None:
+    """The noun a relative pronoun stands for when it is the object of its clause ("the
+    diplomats whom Argentina expelled", "the ship which was seized"): the relative clause
+    hangs on that noun.  Any other word is itself."""
+    if word is not None and word.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and word.head.i == verb.i:
+        return verb.head
+    return word
+
+
 def shared_object(tok: Token) -> Token | None:
     """The object a verb shares with the verb coordinated after it: "police beat and detained
     dozens of demonstrators" (both verbs act on the demonstrators).  Only a verb with no
@@ -192,7 +201,7 @@ class Roles:
                 obj = tok.head
             if obj is None and tok.dep_ == "advcl" and tok.tag_ == "VBN":
                 obj = child(tok.head, "nsubj")  # "the airline, helped by a recovery in demand, ...": the one helped
-            self._obj, self._subj, self._sfactor = obj, self.coder.agent(tok), 1.0
+            self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), self.coder.agent(tok), 1.0
         else:
             obj = child(tok, "dobj")
             if obj is None and self.coder.takes_object(tok):
@@ -207,7 +216,7 @@ class Roles:
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
                 self.passive, obj, subj, sfactor = True, subj, None, 1.0
-            self._obj, self._subj, self._sfactor = obj, subj, sfactor
+            self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), subj, sfactor
 
     @property
     def obj(self) -> Token | None:
