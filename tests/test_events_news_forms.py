@@ -94,6 +94,15 @@ CODED = [
     ("The Chilean diplomats whom Bolivia expelled last week flew home to Santiago.", ("161", "BOL", "CHLGOV")),
     ("The Danish trawler, which Russian warships had harassed for two days, reached port.", ("170", "RUSMIL", "DNK")),
     ("The Indian sailors who were detained by Iran's navy last month were freed.", ("173", "IRNMIL", "IND")),
+    # people handed back are returned persons, whoever they are
+    ("Ukraine handed back 40 Russian civilians at the border on Sunday.", ("0841", "UKR", "RUSCVL")),
+    # stopping goods is an embargo; a ban is on what its on-phrase names, aimed at the goods' country
+    ("Kazakhstan suspended coal shipments to Kyrgyzstan on Monday.", ("163", "KAZ", "KGZ")),
+    ("Turkey's ban on poultry imports from Brazil angered farmers.", ("163", "TUR", "BRA")),
+    ("Egypt's ban on Sudanese livestock imports angered traders in Khartoum.", ("163", "EGY", "SDN")),
+    # what the verb resumes and suspends, its noun does too
+    ("Australia's resumption of coal exports to China lifted miners' shares.", ("061", "AUS", "CHN")),
+    ("Germany's suspension of budget support to Mali drew criticism.", ("162", "DEU", "MLI")),
 ]
 
 

@@ -422,6 +422,10 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.i == tok.i and tok.pos_ == "NOUN":
+                # "a ban on seafood imports", "an embargo on arms": what a noun of barring is on
+                # names what it bars
+                obj_words |= set().union(*(lemma_set(p) for p in preps(tok, ("on",))))
             if obj.i != tok.i and obj.pos_ == "NOUN" and obj.lemma_.lower() in PATIENT_NOUNS:
                 # "welcomed the release of the opposition leader": the act, not whom it was done to
                 obj_words = {obj.lemma_.lower(), obj.lower_}
@@ -804,12 +808,9 @@ class Triggers:
                         return found[:1]
             if entry.notobj and entry.code[:2] == "16":
                 # "banned imports of Georgian wine": the goods' country is whom the ban is on
-                for h in preps(obj, ("of",)):
-                    for c in children_of(h):
-                        if c.dep_ in ("amod", "compound") and c.i < h.i and c.pos_ in ("ADJ", "PROPN"):
-                            side = self.res.side(c)
-                            if side is not None and getattr(side.match, "kind", "") == "country":
-                                return [side]
+                side = self.goods_country(obj)
+                if side is not None:
+                    return [side]
         if obj is not None and not entry.notobj and not is_passive(tok):
             for p in preps(tok, ("by",)):
                 # "rejected the proposal by the IAEA": in the active voice a by-phrase after the
@@ -823,6 +824,18 @@ class Triggers:
                 return [inner]
             return self.res.sides(obj)
         return []
+
+    def goods_country(self, goods: Token) -> Side | None:
+        """The country goods are from, whom barring them is aimed at: "Japanese seafood",
+        "imports from Japan", "imports of Georgian wine"."""
+        for h in [goods] + preps(goods, ("of",)):
+            named = [c for c in children_of(h) if c.dep_ in ("amod", "compound") and c.i < h.i
+                     and c.pos_ in ("ADJ", "PROPN")] + preps(h, ("from",))
+            for c in named:
+                side = self.res.side(c)
+                if side is not None and getattr(side.match, "kind", "") == "country":
+                    return side
+        return None
 
     def named_judgement(self, tok: Token) -> Candidate | None:
         """ "Beijing called Manila's remarks irresponsible", "labelled the launch a provocation":
@@ -1052,7 +1065,9 @@ class Triggers:
                 sources, factor = self.res.sides(subj), f * 0.85
         targets: list[Side] = list(held)
         recip = entry.recip
-        for p in preps(tok, entry.to):
+        # "the suspension of budget support to Mali": the phrase may hang on the of-object
+        of_held = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.to if x != "of"))]
+        for p in preps(tok, entry.to) + of_held:
             sides = self.res.sides(p)
             if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
                 host = self.res.place(p)  # "a visit to Rabat": the host is the place's country
@@ -1067,6 +1082,10 @@ class Triggers:
                     break
             targets = sides
             break
+        if not targets and entry.code[:2] == "16":
+            # "Beijing's ban on seafood imports from Japan": the goods' country
+            barred = [self.goods_country(p) for p in preps(tok, ("on", "against"))]
+            targets = [b for b in barred if b is not None][:1]
         if not targets and tok.dep_ == "dobj" and set(lemmas(head)) & LIGHT_VERBS:
             for p in preps(head, tuple(x for x in entry.to if x not in ("of",))):
                 sides = self.res.sides(p)
