@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -51,10 +51,17 @@ and fifteenth and is looked at from the sixteenth on;
 states (trade, sanctions, aid and loans, visits and summits, envoys, treaties, arms deals and
 exercises, borders, migration, energy, peacekeeping, ceasefire talks, prisoner exchanges, state
 cyberattacks) in many newsrooms' styles, 20 with no political event, written apart from the coder
-at the start of the fifteenth session, is blind; ``events_probe_news_m.jsonl``, 120 sentences
+at the start of the fifteenth session, was blind in the fifteenth and sixteenth and is looked at
+from the seventeenth on; ``events_probe_news_m.jsonl``, 120 sentences
 of the everyday running of states and conflicts as later paragraphs tell it (background and
 relative clauses, attributions in mid-sentence, officials named by title), every root, 20 with no
-political event, written apart from the coder at the start of the sixteenth session, is blind).  ``--readable`` scores only the sets
+political event, written apart from the coder at the start of the sixteenth session, is blind;
+``events_probe_news_n.jsonl``, 120 sentences of news as wire round-ups and regional outlets send it
+(disasters and state responses, health and relief operations, diplomacy in Africa, Latin America,
+South and Central Asia and the Pacific, policing and courts, labour disputes with governments,
+disputed elections, insurgencies and peace processes, maritime incidents, sanctions and trade
+measures), every root, 20 with no political event, written apart from the coder at the start of
+the seventeenth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -95,7 +102,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm")
+        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -106,9 +113,9 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
                "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl",
                "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl",
-               "newsm": "events_probe_news_m.jsonl"}
+               "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsl", "newsm", "locked"})
+BLIND = frozenset({"conflict", "news", "newsm", "newsn", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -53,14 +53,23 @@ of each by an eighth writer, each its own method, asked among others for copies 
 first half, merge two outlets' versions, convert units and currency, make an explainer or a
 listicle, add an opinionated intro and outro, reorder paragraphs, rewrite every sentence keeping
 facts and quotes, or paraphrase quotes keeping the speaker; six carry one subtle kind only.  Blind
-in the fifteenth and sixteenth sessions (figures only).
+in the fifteenth and sixteenth sessions (figures only), read from the seventeenth.
 Set ``h`` (``probes/farm_pairs_h.jsonl``, 2026-12-05, sixteenth session): 30 originals and a copy
 of each by a ninth writer, each its own method, asked among others for a blog voice with
 subheadings, careless changes of numbers and names, a merge with a press release, quotes moved
 to the wrong speaker, a copy localised for another city, translation and back, a clickbait
 summary, SEO padding around a verbatim text, shuffled paragraphs, voice flipped, spintax left in,
 spelling converted, a contradicting pasted paragraph, and fluent AI paraphrases with and without
-filler; some carry one kind only.  Blind in the sixteenth session (figures only).
+filler; some carry one kind only.  Blind in the sixteenth and seventeenth sessions (figures only).
+Set ``i`` (``probes/farm_pairs_i.jsonl``, 2026-12-05, seventeenth session): 30 originals in many
+house styles (wire, council, court, earnings, science, sport, elections, disasters, the English-
+language press of India, Nigeria, Kenya, the Philippines, Pakistan, Ireland, Canada and South
+Africa, explainers, live blogs) and a copy of each by a tenth writer, each its own method, asked
+among others for at least six light scrapes with one subtle kind only, translation and back, a
+listicle, heavy AI paraphrase keeping every fact, a crude synonym spinner, reordered paragraphs,
+tense or spelling changed, numbers reformatted, quotes kept under renamed speakers, two
+originals stitched, an unrelated story stitched in the middle, captions without credits and
+boilerplate mid-text.  Blind in the seventeenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -87,9 +96,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
-        "h": PROBES / "farm_pairs_h.jsonl"}
+        "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "g", "h"})
+BLIND = frozenset({"locked", "h", "i"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -104,7 +113,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a, b, c, f (may be read), d and e (blind this session) or locked (figures only)")
+                    help="a to g (may be read), h and i (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
