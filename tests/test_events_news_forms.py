@@ -103,6 +103,9 @@ CODED = [
     # what the verb resumes and suspends, its noun does too
     ("Australia's resumption of coal exports to China lifted miners' shares.", ("061", "AUS", "CHN")),
     ("Germany's suspension of budget support to Mali drew criticism.", ("162", "DEU", "MLI")),
+    # a pledge of money and a donation of food are material aid, as their verbs are
+    ("Qatar's pledge of $2 billion to Egypt's central bank steadied the pound.", ("033", "QAT", "EGYBUS")),
+    ("Japan's donation of 20,000 tonnes of rice to Malawi reached Blantyre.", ("073", "JPN", "MWI")),
 ]
 
 
@@ -349,6 +352,11 @@ def test_wanted_men_handed_to_another_state_are_judicial_cooperation(analyzer) -
 def test_the_doer_of_an_event_noun_is_named_in_its_by_or_from_phrase(analyzer, text: str, code: str, source: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(code) and s == source for c, s, _ in got), got
+
+
+def test_a_bailout_is_received_by_its_possessor_not_given(analyzer) -> None:  # type: ignore[no-untyped-def]
+    codings = coded(analyzer, "The lenders have not yet paid the first tranche of Sri Lanka's bailout, officials said.")
+    assert not any(code.startswith("07") and source == "LKA" for code, source, _ in codings)
 
 
 def test_a_demand_that_something_be_done_rejected_is_no_denial(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -984,8 +984,13 @@ class Triggers:
             return None
         sources: list[Side] = []
         factor = 1.0
+        # a noun of what is received names its receiver as its possessor: "Pakistan's bailout"
+        receiver = [s for c in children_of(tok) if c.dep_ == "poss" and entry.rev
+                    for s in [self.res.side(c)] if s is not None and s.match is not None]
         for c in children_of(tok):
             # "Russia's annexation", "Israeli air strikes", "police firing"
+            if c.dep_ == "poss" and receiver:
+                continue
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod")
                                     and c.pos_ in ("ADJ", "PROPN", "NOUN")):
                 if c.lower_ == "state" and entry.code[:2] == "04":
@@ -1063,7 +1068,7 @@ class Triggers:
                 # "will travel to Beijing for talks" is an intent)
                 subj, f = self.subject(head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
-        targets: list[Side] = list(held)
+        targets: list[Side] = list(held) or receiver
         recip = entry.recip
         # "the suspension of budget support to Mali": the phrase may hang on the of-object
         of_held = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.to if x != "of"))]
