@@ -144,6 +144,13 @@ def test_title_and_demonym_give_country_and_role(knowledge: ActorKnowledge) -> N
     assert code_of(actors, text, "Peruvian lawmakers") == "PERLEG"
 
 
+def test_a_title_of_two_words_with_an_apostrophe_is_a_role(knowledge: ActorKnowledge) -> None:
+    text = "Chile summoned Bolivia's chargé d'affaires, and Peru expelled the Ecuadorian charge d'affaires."
+    actors = actors_for(knowledge, text, "2023-06-01")
+    assert code_of(actors, text, "Bolivia's chargé d'affaires") == "BOLGOV"
+    assert code_of(actors, text, "the Ecuadorian charge d'affaires") == "ECUGOV"
+
+
 def test_possessive_country_and_coreference(knowledge: ActorKnowledge) -> None:
     text = ("Norway's envoy Kari Dalby arrived on Monday. Dalby said talks would resume. "
             "She said nothing else.")

@@ -108,8 +108,11 @@ class ArticleActors:
         skip = [punct or space for punct, space in zip(view.is_punct, view.is_space)]
         self._name_toks: list[tuple[int, int, bool, str, str]] = list(
             zip(starts, ends, skip, view.lower, words))
+        # (a word with an apostrophe inside is a word: "chargé d'affaires")
+        wordlike = [alpha or (w[:1].isalpha() and w.replace("'", "").replace("\u2019", "").isalpha())
+                    for alpha, w in zip(view.is_alpha, words)]
         self._role_toks: list[tuple[int, int, str, str, bool]] = list(
-            zip(starts, ends, words, view.lemma, view.is_alpha))
+            zip(starts, ends, words, view.lemma, wordlike))
         self._person_tokens = {i for e in self._person_ents for i in range(e.start, e.end)}
         #: the start of the first person entity under each name key
         self._first_starts: dict[str, int] = {}
