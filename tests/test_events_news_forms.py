@@ -109,6 +109,12 @@ CODED = [
     # a chargé d'affaires is an envoy: expelled, it breaks relations (161), not a deportation
     ("Ecuador expelled Colombia's chargé d'affaires on Friday.", ("161", "ECU", "COLGOV")),
     ("Lithuania recalled its chargé d'affaires from Minsk.", ("161", "LTU", "BLRGOV")),
+    # a sum taken from aid is aid cut, from the aid meant for whom its to-phrase names
+    ("Britain cut £40 million from its development aid to Malawi.", ("162", "GBR", "MWI")),
+    # the of-phrase of a visit names the visitor
+    ("The visit of the Indonesian president to Canberra was postponed.", ("042", "IDNGOV", "AUS")),
+    # what a verb of halting aid halts includes its distributions
+    ("The World Food Programme suspended food distributions in Sudan's Darfur region.", ("162", "IGOUNOWFP", "SDN")),
 ]
 
 

@@ -441,8 +441,8 @@ class Triggers:
             if obj.lemma_.lower() in AMOUNT_NOUNS or any(
                     k.ent_type_ == "MONEY" or k.tag_ == "$" for k in obj.subtree if k.i <= obj.i):
                 # "pledged $500m", "provided $20m in food aid": a sum of money, given in what its
-                # in-phrase names
-                given_in = preps(tok, ("in",))
+                # in-phrase names, or taken from what its from-phrase names ("cut $85m from its aid")
+                given_in = preps(tok, ("in", "from"))
                 obj_words |= set().union(*(lemma_set(p) for p in given_in)) if given_in else {"money"}
             if obj.i != tok.i:
                 # the state the act leaves its object in counts as its object: "set it ablaze"
@@ -774,7 +774,7 @@ class Triggers:
         # attaches it ("filed a case at the Court | against Venezuela"); only through a phrase of
         # where ("during a call with his counterpart" is when, and "into abuses against
         # protesters" whom the abuses were against)
-        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in")
+        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in", "from")
                   and c.lower_ not in entry.to
                   for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]
         for p in preps(tok, entry.to) + nested:
