@@ -363,6 +363,29 @@ def test_the_doer_of_an_event_noun_is_named_in_its_by_or_from_phrase(analyzer, t
     assert any(c.startswith(code) and s == source for c, s, _ in got), got
 
 
+@pytest.mark.parametrize("text, code, source, target", [
+    # the speaker's own response foretold, against the one warned or the one its if-clause names
+    ("Armenia warned that it would retaliate with full force if Azerbaijan attacked its villages.", "138", "ARM", "AZE"),
+    ("Belarus warned Lithuania that it would respond to any provocation.", "130", "BLR", "LTU"),
+    # what may come of the warned party's act: "could" in a warning threatens as "would" does
+    ("China warned Manila that hosting the missiles could provoke a military response.", "138", "CHN", "PHL"),
+    ("Moscow warned Berlin that sending the missiles could draw a nuclear response.", "1385", "RUS", "DEU"),
+])
+def test_a_response_foretold_to_a_party_is_a_threat_of_it(analyzer, text: str, code: str, source: str,  # type: ignore[no-untyped-def]
+                                                          target: str) -> None:
+    got = coded(analyzer, text)
+    assert any(c.startswith(code) and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said that Israel would respond with force.",  # another's response told: no threat by the speaker
+    "Iran warned that it would not respond to provocations.",  # a response denied
+    "Analysts warned that the rate rise could provoke a sharp response from markets.",  # no party warned
+])
+def test_a_response_foretold_is_a_threat_only_as_the_speakers_own_to_a_party(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(code.startswith("13") for code, _, _ in coded(analyzer, text))
+
+
 def test_a_bailout_is_received_by_its_possessor_not_given(analyzer) -> None:  # type: ignore[no-untyped-def]
     codings = coded(analyzer, "The lenders have not yet paid the first tranche of Sri Lanka's bailout, officials said.")
     assert not any(code.startswith("07") and source == "LKA" for code, source, _ in codings)

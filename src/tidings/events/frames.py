@@ -9,7 +9,8 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import Entry
-from tidings.events.participants import SPEECH_LEMMAS
+from tidings.events.participants import SPEECH_LEMMAS, side_country
+from tidings.events.threats import WMD
 from tidings.events.syntax import (
     MODAL_DROP,
     MODAL_INTENT,
@@ -88,6 +89,11 @@ CONSEQUENCE_NOUNS = frozenset("""consequence consequences price response retalia
     repercussions punishment reprisal reprisals countermeasure countermeasures retribution
     wrath""".split())
 WARNING_VERBS = frozenset("warn caution threaten".split())
+#: verbs of an act that brings consequences on the one who does it: "supplying the missiles
+#: could draw a nuclear response" (the warned party's act draws the speaker's response)
+DRAWING_VERBS = frozenset("draw trigger provoke invite".split())
+#: verbs of the speaker's own response: "warned that it would respond with force"
+RESPONSE_VERBS = frozenset("respond retaliate react".split())
 #: words that make consequences foretold a threat of force (138): "a crushing response"
 FORCEFUL = frozenset("military force armed crushing devastating".split())
 
@@ -588,26 +594,54 @@ class Frames:
         who is to face them (the one warned, when the warning names its addressee)."""
         if tok.dep_ != "ccomp" or not (set(lemmas(tok.head)) & (SPEECH_LEMMAS | WARNING_VERBS)):
             return None
-        if tok.lemma_.lower() not in CONSEQUENCE_VERBS or negated(tok) or not (
-                {a.lower_ for a in auxiliaries(tok)} & MODAL_INTENT):
-            return None
-        obj = child(tok, "dobj")
-        if obj is None or (obj.lemma_.lower() not in CONSEQUENCE_NOUNS and obj.lower_ not in CONSEQUENCE_NOUNS):
+        warning = bool(set(lemmas(tok.head)) & WARNING_VERBS)
+        lemma = tok.lemma_.lower()
+        modals = {a.lower_ for a in auxiliaries(tok)}
+        # (what a warning says may come, "could" as much as "would", is what it threatens)
+        if negated(tok) or not (modals & MODAL_INTENT or (warning and modals & MODAL_DROP)):
             return None
         speaker = child(tok.head, "nsubj")
-        warned = child(tok.head, "dobj") or child(tok.head, "dative") or child(tok, "nsubj")
+        addressee = child(tok.head, "dobj") or child(tok.head, "dative")
+        obj = child(tok, "dobj")
+        if lemma in RESPONSE_VERBS and warning:
+            # "warned (Washington) that it would respond with overwhelming force if ...": the
+            # speaker's own response, against the one warned or the one the if-clause names
+            if speaker is None or not self.same_party(child(tok, "nsubj"), speaker):
+                return None
+            warned = addressee or next((child(c, "nsubj") for c in children_of(tok) if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "should") for m in children_of(c))), None)
+            named = [w for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "with"
+                     for o in children_of(p) if o.dep_ == "pobj" for w in [o] + list(children_of(o))]
+        elif lemma in CONSEQUENCE_VERBS or (lemma in DRAWING_VERBS and warning):
+            if obj is None or (obj.lemma_.lower() not in CONSEQUENCE_NOUNS and obj.lower_ not in CONSEQUENCE_NOUNS):
+                return None
+            # who faces the consequences, or who is warned that the act would draw them
+            warned = addressee or (child(tok, "nsubj") if lemma in CONSEQUENCE_VERBS else None)
+            named = [obj] + [c for c in children_of(obj) if c.dep_ in ("amod", "compound")]
+        else:
+            return None
         if speaker is None or warned is None:
             return None
         sides = self.speaker_to_another(speaker, warned)
         if sides is None:
             return None
         sources, targets = sides
-        words = {obj.lemma_.lower()} | {w for c in children_of(obj) if c.dep_ in ("amod", "compound")
-                                         for w in (c.lemma_.lower(), c.lower_)}
-        code = "138" if words & FORCEFUL else "130"
+        words = {w for c in named for w in (c.lemma_.lower(), c.lower_)}
+        code = "1385" if words & WMD else "138" if words & FORCEFUL else "130"  # "a nuclear response"
         cand = Candidate(WARNED_CONSEQUENCE, code, tok, sources, targets, False, confidence=0.7, modality="threat")
-        cand.span_tokens |= {tok.head.i, tok.i, obj.i}
+        cand.span_tokens |= {tok.head.i, tok.i} | ({obj.i} if obj is not None else set())
         return cand
+
+    def same_party(self, word: Token | None, speaker: Token) -> bool:
+        """Whether ``word`` (the subject of what a speaker says) is the speaker: a pronoun that
+        stands for it ("Iran warned that it would ...") or a name of the same actor."""
+        if word is None:
+            return False
+        a, b = self.res.side(word), self.res.side(speaker)
+        if a is None or b is None:
+            return False
+        return a.key == b.key or (a.match is not None and b.match is not None
+                                  and side_country(a) == side_country(b))
 
     def reported_demand(self, cand: Candidate, tok: Token) -> bool:
         """ "X said Y must do Z" is X demanding Z of Y."""
