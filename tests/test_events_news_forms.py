@@ -377,6 +377,14 @@ def test_a_response_foretold_to_a_party_is_a_threat_of_it(analyzer, text: str, c
     assert any(c.startswith(code) and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in got), got
 
 
+def test_a_withdrawal_one_will_make_unless_another_acts_is_a_threat_to_end_ones_part(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Burundi said it would withdraw its troops from the mission in Somalia unless their pay arrived.")
+    assert any(code == "136" and (source or "").startswith("BDI") for code, source, _ in got), got
+    # a promise on a condition stays a promise, and a withdrawal with no condition an intent
+    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, "Japan will send food aid to Nepal unless the roads close."))
+    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, "Burundi will withdraw its troops from Somalia next year."))
+
+
 @pytest.mark.parametrize("text", [
     "Iran said that Israel would respond with force.",  # another's response told: no threat by the speaker
     "Iran warned that it would not respond to provocations.",  # a response denied

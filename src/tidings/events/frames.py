@@ -386,6 +386,12 @@ class Frames:
             if frame and frame != "intent":
                 return False  # "would urge", "would reject": not coded
             table = "reject" if neg else "intent"
+            if not neg and cand.code[:3] == "087" and any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children_of(c))
+                    for c in children_of(tok)):
+                # "would pull its troops out unless their pay arrives": a withdrawal one will make
+                # unless another acts is a threat to end one's part, not an intent to yield
+                table = "threat"
             found, code = self.transform(table, cand.code)
             if not found or code is None:
                 return False

@@ -54,11 +54,14 @@ RELATIONS = frozenset("relations ties ambassador ambassadors diplomats embassy".
 #: what stops cooperation ("to cut aid", "to suspend talks", "to pull out of the mission")
 HALTING = frozenset(
     "cut halt stop suspend end freeze sever break downgrade withdraw recall expel quit abandon "
-    "leave walk".split())
+    "leave walk pull".split())
 DISSENT = frozenset("protest protests demonstration demonstrations walkout boycott rally".split())
 LABOUR = frozenset("union unions workers employees staff".split())
 TALKS = frozenset("talks negotiation negotiations dialogue".split())
 INVOLVEMENT = frozenset("peacekeepers peacekeeping mission observers monitors inspectors".split())
+#: withdrawing one's forces from abroad: a threat to end one's involvement (136), not of force
+WITHDRAWING = frozenset("withdraw withdrawal pull recall".split())
+DEPLOYED = frozenset("troops troop soldiers soldier forces contingent battalion".split())
 
 #: every code a threat's words can give it
 KINDS = frozenset({"1311", "1312", "1313", "132", "1321", "1322", "1323", "1324", "133", "134", "135", "136",
@@ -68,7 +71,9 @@ _FAMILIES = frozenset({"130", "131", "132", "138"})
 
 
 def _words(trigger: Token) -> set[str]:
-    toks = request_words(trigger, _PREPS)
+    # (the trigger's own word too: a threat told as the act itself, "would withdraw its troops
+    # unless ...", names what it threatens in its verb)
+    toks = request_words(trigger, _PREPS) + [trigger]
     return {w for t in toks for w in (t.lower_, t.lemma_.lower())}
 
 
@@ -111,6 +116,8 @@ def _kind(words: set[str]) -> str | None:
         return "1382"
     if words & ATTACK:
         return "1384"
+    if words & WITHDRAWING and words & DEPLOYED:
+        return "136"  # "threatened to pull its troops out of the mission": an end to its part, no force
     if words & FORCE:
         return "138"
     if words & MEDIATION and halted:
