@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_broad import coded
+from tests.test_events_broad import coded, codes
 
 
 #: sentences and a (code, source, target) triple their coding must hold, by phenomenon
@@ -155,6 +155,20 @@ def test_an_infinitive_that_is_no_headline_stays_what_it_was(analyzer, text: str
 ])
 def test_a_crime_between_private_people_is_no_political_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c[:2] in ("17", "18", "19", "20") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "A Ghanaian singer and a British rapper announced a joint tour, ending years of rivalry.",
+    "Cyclists from Spain and Italy clashed over the route of the final stage.",
+    "Dozens of passengers travelling to Quito were hurt when their bus overturned.",
+])
+def test_people_of_private_callings_among_themselves_are_no_states(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("03", "04", "05", "06", "08", "19") for c in codes(analyzer, text))
+
+
+def test_private_people_against_the_police_are_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("19") or c.startswith("14") for c in codes(
+        analyzer, "Football fans clashed with riot police outside the stadium in Cairo."))
 
 
 def test_a_private_person_attacking_an_officeholder_or_the_police_is_coded(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from tidings.events.conventions import (
 from tidings.events.inquiries import accused, constituted_body, inquiry_kind
 from tidings.events.lexicon import Entry
 from tidings.events.participants import (
+    PRIVATE_CALLINGS,
     PRIVATE_PERSONS,
     WATER_BODIES,
     Side,
@@ -148,6 +149,9 @@ TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: roles of bodies an appeal or a demand can be addressed to
 ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
 #: kinds of private journeys, which are no state visits
+#: the roots of meetings, trips, cooperation, yielding and fighting, which private people do
+#: among themselves too
+PRIVATE_LIFE_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 PRIVATE_TRIPS = frozenset("family holiday vacation honeymoon shopping school field fishing camping road "
                           "ski skiing day weekend birthday hunting sightseeing".split())
 #: entity labels of names that can hold an event noun ("the Paris Agreement", "the Peace Prize")
@@ -329,6 +333,17 @@ class Context:
         return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
                        for s in cand.targets)
 
+    def private_lives(self, cand: Candidate) -> bool:
+        """Whether every side of the act is people of a private calling or private people named
+        only as such ("astronomers from Chile and Japan clashed", "passengers travelling to
+        Cusco"): their meetings, trips, partnerships and quarrels are no political act, whatever
+        country their nationality names."""
+        # (a trip's target is where it goes, not a party to it)
+        sides = [s for s in cand.sources + ([] if cand.code[:3] == "042" else cand.targets) if s.head >= 0]
+        return bool(cand.sources) and all(
+            self.doc[s.head].lemma_.lower() in PRIVATE_CALLINGS | PRIVATE_PERSONS
+            and str(getattr(s.match, "code", ""))[3:] in ("", "CVL") for s in sides)
+
     def plausible(self, cand: Candidate, sent: Span) -> bool:
         """Whether a candidate is an act of someone's at all: harm or damage caused by nature
         or accident is not; an explosion with no weapon or perpetrator in sight is not; a harm
@@ -427,6 +442,8 @@ class Context:
                 return False  # "helped create the program", "to assist in evidence collection": a task
         if root in ("17", "18", "19", "20") and self.private_crime(cand):
             return False  # "a 22-year-old man stabbed three people": a crime, no political act
+        if root in PRIVATE_LIFE_ROOTS and self.private_lives(cand):
+            return False  # "a Nigerian singer and an American rapper announced a collaboration"
         if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
             return False  # "the film bombed at the box office", "the single shot to the top of the charts"
         if root == "12" and tok.lemma_.lower() == "decline" and tok.pos_ == "VERB" and not any(

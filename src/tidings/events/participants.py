@@ -51,6 +51,15 @@ SITE_NOUNS = frozenset("hospital clinic school university college church mosque 
 PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thief robber motorist "
                             "driver neighbour neighbor pensioner shopper customer tenant landlord "
                             "passenger fan".split())
+#: callings of private and cultural life: people of these callings meeting, visiting, joining
+#: forces or clashing with each other are no states' business, whatever their nationality
+#: ("a Nigerian singer and an American rapper", "astronomers from Chile and Japan")
+PRIVATE_CALLINGS = frozenset(
+    "star superstar singer rapper musician band actor actress artist painter novelist poet filmmaker "
+    "comedian celebrity influencer model designer chef athlete player footballer cricketer runner "
+    "cyclist swimmer boxer golfer tennis fan tourist traveller traveler holidaymaker backpacker "
+    "astronomer scientist researcher physicist biologist chemist archaeologist mathematician "
+    "climber mountaineer collector".split())
 #: people named by their tie to another ("his wife", "the minister's son"): the other is not them
 PERSONAL_TIES = frozenset("wife husband son daughter father mother brother sister child children "
                           "parent parents family relative relatives cousin uncle aunt nephew niece "
