@@ -106,6 +106,8 @@ CODED = [
     # a pledge of money and a donation of food are material aid, as their verbs are
     ("Qatar's pledge of $2 billion to Egypt's central bank steadied the pound.", ("033", "QAT", "EGYBUS")),
     ("Japan's donation of 20,000 tonnes of rice to Malawi reached Blantyre.", ("073", "JPN", "MWI")),
+    # nationalities set side by side with a comma, as headlines do, are both parties
+    ("Turkish, Greek foreign ministers meet in Brussels", ("044", "TURGOV", "GRCGOV")),
     # a chargé d'affaires is an envoy: expelled, it breaks relations (161), not a deportation
     ("Ecuador expelled Colombia's chargé d'affaires on Friday.", ("161", "ECU", "COLGOV")),
     ("Lithuania recalled its chargé d'affaires from Minsk.", ("161", "LTU", "BLRGOV")),

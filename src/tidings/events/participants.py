@@ -335,12 +335,27 @@ class Resolver:
     def coordinated_modifiers(self, tok: Token, side: Side) -> list[Side]:
         """ "US and British activists": one more side per coordinated actor modifier."""
         extra: list[Side] = []
+        others: list[Token] = []
         for c in lefts_of(tok):
             if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in children_of(c)):
-                for g in conjuncts(c)[1:]:
-                    m = self._as_modifier(self.code(self.doc[g.i: g.i + 1]), side)
-                    if m is not None and (side.match is None or getattr(m, "name", None) != getattr(side.match, "name", None)):
-                        extra.append(Side(side.text, side.start, side.end, m, tok.i, side.factor * 0.9, "coordinated modifier"))
+                others += conjuncts(c)[1:]
+        # "Indian, Pakistani security advisers" (a headline's comma for "and"): modifiers set
+        # side by side with a comma, on the head or on its compound
+        mods = [c for c in lefts_of(tok) if c.dep_ in ("amod", "compound", "nmod")]
+        mods += [g for c in mods if c.dep_ == "compound" for g in lefts_of(c) if g.dep_ in ("amod", "nmod")]
+        if any(c.dep_ == "punct" and c.lower_ == "," for h in [tok] + mods for c in lefts_of(h)):
+            others += [c for c in mods if c.pos_ in ("ADJ", "PROPN") and c.i != side.head]
+        # (the parse may hang the first of them on the verb: the words before the phrase)
+        i = min([tok.i] + [m.i for m in mods])
+        while i >= 2 and self.doc[i - 1].lower_ == "," and self.doc[i - 2].pos_ in ("ADJ", "PROPN") \
+                and self.doc[i - 2].head.i != tok.i and self.doc[i - 2].dep_ in ("amod", "advcl", "compound", "nmod"):
+            others.append(self.doc[i - 2])
+            i -= 2
+        for g in others:
+            m = self._as_modifier(self.code(self.doc[g.i: g.i + 1]), side)
+            if m is not None and (side.match is None or getattr(m, "name", None) != getattr(side.match, "name", None)) \
+                    and all(getattr(m, "name", None) != getattr(x.match, "name", None) for x in extra):
+                extra.append(Side(side.text, side.start, side.end, m, tok.i, side.factor * 0.9, "coordinated modifier"))
         return extra
 
     @staticmethod
