@@ -106,6 +106,8 @@ CODED = [
     # a pledge of money and a donation of food are material aid, as their verbs are
     ("Qatar's pledge of $2 billion to Egypt's central bank steadied the pound.", ("033", "QAT", "EGYBUS")),
     ("Japan's donation of 20,000 tonnes of rice to Malawi reached Blantyre.", ("073", "JPN", "MWI")),
+    # a loan rolled over is credit extended again
+    ("Qatar rolled over a $1 billion loan to Egypt.", ("071", "QAT", "EGY")),
     # nationalities set side by side with a comma, as headlines do, are both parties
     ("Turkish, Greek foreign ministers meet in Brussels", ("044", "TURGOV", "GRCGOV")),
     # a chargé d'affaires is an envoy: expelled, it breaks relations (161), not a deportation
@@ -166,6 +168,11 @@ def test_a_crime_between_private_people_is_no_political_act(analyzer, text: str)
 ])
 def test_people_of_private_callings_among_themselves_are_no_states(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c[:2] in ("03", "04", "05", "06", "08", "19") for c in codes(analyzer, text))
+
+
+def test_a_crowd_in_the_streets_for_a_race_is_no_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("14") for c in codes(
+        analyzer, "Tens of thousands of runners took to the streets of Nairobi on Sunday for the city marathon."))
 
 
 def test_private_people_against_the_police_are_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]

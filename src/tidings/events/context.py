@@ -430,9 +430,11 @@ class Context:
             # Brazil's display"; a minister or a government meeting over a game is politics, and
             # so is any agreement or cooperation
             return False
-        if root == "14" and sport_sentence({w for p in preps(tok, ("against", "over")) for t in p.subtree
+        if root == "14" and sport_sentence({w for p in preps(tok, ("against", "over", "for")) for t in p.subtree
                                             for w in (t.lower_, t.lemma_.lower())}):
-            return False  # "the coach protested against the referee's decision" (not a march past a stadium)
+            # "the coach protested against the referee's decision", "runners took to the streets
+            # for the city marathon" (not a march past a stadium)
+            return False
         if root == "07" and tok.lemma_.lower() in HELP_VERBS and not any(t.match is not None for t in cand.targets):
             tasks = self.tasks_helped(tok)
             helped = self.helped_in(tasks)
