@@ -106,6 +106,10 @@ CODED = [
     # a pledge of money and a donation of food are material aid, as their verbs are
     ("Qatar's pledge of $2 billion to Egypt's central bank steadied the pound.", ("033", "QAT", "EGYBUS")),
     ("Japan's donation of 20,000 tonnes of rice to Malawi reached Blantyre.", ("073", "JPN", "MWI")),
+    # an act ceased, told by its gerund, is the code that undoes it
+    ("Uganda stopped mediating between Burundi's rival factions.", ("165", "UGA", "BDI")),
+    ("Germany stopped sending howitzers to Ukraine.", ("162", "DEU", "UKR")),
+    ("Egypt will stop mediating between Israel and Hamas unless the attacks end.", ("135", "EGY", "ISR")),
     # a loan rolled over is credit extended again
     ("Qatar rolled over a $1 billion loan to Egypt.", ("071", "QAT", "EGY")),
     # nationalities set side by side with a comma, as headlines do, are both parties

@@ -64,3 +64,16 @@ SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: complement's ("began sharing missile data", "agreed to start lifting sanctions", "vowed to
 #: continue talks")
 ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
+#: verbs of ceasing an act named by their gerund ("stopped mediating", "halted sending arms"):
+#: the act ceased is not done, and ceasing it is the code that undoes it
+CEASING_VERBS = frozenset("stop cease halt quit end suspend discontinue".split())
+#: what ceasing an act is, by the act's code (the longest prefix decides): halting mediation (165)
+#: or talks (164), reducing relations (160), aid (162), trade (163), easing dissent (082),
+#: de-escalating (087: "stopped shelling the town")
+CEASED = {"045": "165", "046": "164", "04": "160", "05": "160", "06": "160", "061": "163",
+          "07": "162", "14": "082", "18": "087", "19": "087", "20": "087"}
+
+
+def ceased(code: str) -> str | None:
+    """The code of ceasing an act of ``code``, or None when ceasing it is no act CAMEO names."""
+    return CEASED.get(code[:3]) or CEASED.get(code[:2])

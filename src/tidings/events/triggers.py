@@ -10,6 +10,8 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
     ASPECTUAL_VERBS,
+    CEASING_VERBS,
+    ceased,
     JOINT_ROOTS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
@@ -576,6 +578,22 @@ class Triggers:
         taken = self.res.side(obj)
         return taken is None or taken.match is None or getattr(taken.match, "kind", "") == "country"
 
+    def ceasing(self, tok: Token) -> Candidate | None:
+        """"stopped mediating between the factions", "will halt sending arms to Kyiv": an act
+        ceased, told by its gerund, is the code that undoes it (``conventions.CEASED``), by the
+        ceasing verb's subject; the gerund is no act of its own."""
+        comp = next((c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"), None)
+        if comp is None:
+            return None
+        inner = self.verb(comp, as_complement=True)
+        code = ceased(inner.code) if inner is not None else None
+        if inner is None or code is None:
+            return None
+        cand = Candidate(inner.entry, code, tok, inner.sources, inner.targets, False, confidence=inner.confidence)
+        cand.span_tokens |= {tok.i, comp.i} | inner.span_tokens
+        cand.consumed |= {comp.i} | inner.consumed
+        return cand
+
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
         if not self.may_trigger(tok):
@@ -586,6 +604,10 @@ class Triggers:
             return self.noun(tok, as_complement)  # "a sit-in", parsed around a verb
         if self.answered_by_act(tok):
             return None
+        if not as_complement and set(lemmas(tok)) & CEASING_VERBS:
+            stopped = self.ceasing(tok)
+            if stopped is not None:
+                return stopped
         if not as_complement and set(lemmas(tok)) & (COMPEL_VERBS | ASPECTUAL_VERBS):
             comp = child(tok, "xcomp")
             if comp is not None and comp.pos_ == "VERB" and self.verb(comp, as_complement=True) is not None:
