@@ -148,10 +148,10 @@ YIELDING_VERBS = frozenset("bow yield cave succumb bend give".split())
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: roles of bodies an appeal or a demand can be addressed to
 ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
-#: kinds of private journeys, which are no state visits
 #: the roots of meetings, trips, cooperation, yielding and fighting, which private people do
 #: among themselves too
 PRIVATE_LIFE_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+#: kinds of private journeys, which are no state visits
 PRIVATE_TRIPS = frozenset("family holiday vacation honeymoon shopping school field fishing camping road "
                           "ski skiing day weekend birthday hunting sightseeing".split())
 #: entity labels of names that can hold an event noun ("the Paris Agreement", "the Peace Prize")

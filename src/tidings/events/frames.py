@@ -10,7 +10,6 @@ from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS, side_country
-from tidings.events.threats import WMD
 from tidings.events.syntax import (
     MODAL_DROP,
     MODAL_INTENT,
@@ -28,6 +27,7 @@ from tidings.events.syntax import (
     to_infinitive,
     verb_conjuncts,
 )
+from tidings.events.threats import WMD
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:

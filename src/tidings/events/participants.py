@@ -55,7 +55,7 @@ PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thie
 #: forces or clashing with each other are no states' business, whatever their nationality
 #: ("a Nigerian singer and an American rapper", "astronomers from Chile and Japan")
 PRIVATE_CALLINGS = frozenset(
-    "star superstar singer rapper musician band actor actress artist painter novelist poet filmmaker "
+    "star superstar singer rapper musician actor actress artist painter novelist poet filmmaker "
     "comedian celebrity influencer model designer chef athlete player footballer cricketer runner "
     "cyclist swimmer boxer golfer tennis fan tourist traveller traveler holidaymaker backpacker "
     "astronomer scientist researcher physicist biologist chemist archaeologist mathematician "

@@ -11,7 +11,6 @@ from tidings.events.conventions import (
     ADJUNCT_PREPS,
     ASPECTUAL_VERBS,
     CEASING_VERBS,
-    ceased,
     JOINT_ROOTS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
@@ -20,6 +19,7 @@ from tidings.events.conventions import (
     SENDING_VERBS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
+    ceased,
 )
 from tidings.events.evaluations import judgement
 from tidings.events.joint import cooperation_code, joint_object
@@ -579,7 +579,7 @@ class Triggers:
         return taken is None or taken.match is None or getattr(taken.match, "kind", "") == "country"
 
     def ceasing(self, tok: Token) -> Candidate | None:
-        """"stopped mediating between the factions", "will halt sending arms to Kyiv": an act
+        """ "stopped mediating between the factions", "will halt sending arms to Kyiv": an act
         ceased, told by its gerund, is the code that undoes it (``conventions.CEASED``), by the
         ceasing verb's subject; the gerund is no act of its own."""
         comp = next((c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"), None)
