@@ -110,6 +110,9 @@ CODED = [
     ("Uganda stopped mediating between Burundi's rival factions.", ("165", "UGA", "BDI")),
     ("Germany stopped sending howitzers to Ukraine.", ("162", "DEU", "UKR")),
     ("Egypt will stop mediating between Israel and Hamas unless the attacks end.", ("135", "EGY", "ISR")),
+    # a package is what its modifier names: a loan package is a loan, a sanctions package sanctions
+    ("South Korea's $2 billion loan package for Vietnam was finalised on Friday.", ("071", "KOR", "VNM")),
+    ("The EU approved a new sanctions package against Belarus.", ("163", "IGOEUREEC", "BLR")),
     # a loan rolled over is credit extended again
     ("Qatar rolled over a $1 billion loan to Egypt.", ("071", "QAT", "EGY")),
     # nationalities set side by side with a comma, as headlines do, are both parties

@@ -100,7 +100,7 @@ SHARING_VERBS = frozenset("attack raid storm ambush surround besiege encircle sh
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
-TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate "
+TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate package "
                               "series round spree".split())
 #: verbs whose subject undergoes the act named under "under": "the convoy came under attack"
 UNDER_VERBS = frozenset({"come"})
