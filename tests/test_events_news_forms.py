@@ -182,6 +182,12 @@ def test_a_crowd_in_the_streets_for_a_race_is_no_protest(analyzer) -> None:  # t
         analyzer, "Tens of thousands of runners took to the streets of Nairobi on Sunday for the city marathon."))
 
 
+def test_pressing_ahead_with_a_plan_is_no_demand(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Kenya's president vowed to press ahead with the new tax law despite the protests.")
+    assert not any(c.startswith("10") for c in got), got
+    assert any(c.startswith("10") for c in codes(analyzer, "The opposition pressed Kenya's president to withdraw the tax law."))
+
+
 def test_private_people_against_the_police_are_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("19") or c.startswith("14") for c in codes(
         analyzer, "Football fans clashed with riot police outside the stadium in Cairo."))

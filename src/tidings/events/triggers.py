@@ -144,7 +144,7 @@ def shared_object(tok: Token) -> Token | None:
 #: verbs whose subject is what the act was done to ("died in clashes", "perished in the shelling")
 VICTIM_SUBJECT_VERBS = frozenset({"die", "perish"})
 #: adverbs that are a phrasal verb's particle when they follow the verb
-ADVERB_PARTICLES = frozenset("back away down out off up".split())
+ADVERB_PARTICLES = frozenset("back away down out off up ahead on".split())
 #: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
 #: never what is given (a team or workers sent are the help sent: "sent rescue teams")
 BODY_HEADS = frozenset("group agency organisation organization charity ngo body".split())
