@@ -110,6 +110,9 @@ CODED = [
     ("Uganda stopped mediating between Burundi's rival factions.", ("165", "UGA", "BDI")),
     ("Germany stopped sending howitzers to Ukraine.", ("162", "DEU", "UKR")),
     ("Egypt will stop mediating between Israel and Hamas unless the attacks end.", ("135", "EGY", "ISR")),
+    # ordered out is expelled, as "expel" has it, also when "out of" reads as a preposition
+    ("Burkina Faso's junta ordered Doctors Without Borders out of the country.", ("166", "BFAMIL", "NGOHLHMSF")),
+    ("Chad's government ordered aid agencies out of the east.", ("1663", "TCDGOV", "TCDDEV")),
     # a package is what its modifier names: a loan package is a loan, a sanctions package sanctions
     ("South Korea's $2 billion loan package for Vietnam was finalised on Friday.", ("071", "KOR", "VNM")),
     ("The EU approved a new sanctions package against Belarus.", ("163", "IGOEUREEC", "BLR")),

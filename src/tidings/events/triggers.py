@@ -642,6 +642,10 @@ class Triggers:
                 # the parser may make the particle an adverb: "pushed back hundreds of migrants"
                 prt = next((c for c in children_of(tok) if c.dep_ == "advmod" and c.i == tok.i + 1
                             and c.lower_ in ADVERB_PARTICLES), None)
+            if prt is None:
+                # "ordered MSF out of Tigray": "out of" after the object, read as a preposition
+                prt = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "out"
+                            and any(g.dep_ == "prep" and g.lower_ == "of" for g in children_of(c))), None)
             entry = self.choose(entries, tok, given[0] if given else roles.obj, roles.subj,
                                 self.complement(tok), prt.lower_ if prt is not None else None)
         if entry is None:
