@@ -110,6 +110,9 @@ CODED = [
     ("Uganda stopped mediating between Burundi's rival factions.", ("165", "UGA", "BDI")),
     ("Germany stopped sending howitzers to Ukraine.", ("162", "DEU", "UKR")),
     ("Egypt will stop mediating between Israel and Hamas unless the attacks end.", ("135", "EGY", "ISR")),
+    # a verb the parse hung on the subject's apposition is the main verb, active
+    ("Peru's foreign minister, Elena Ruiz, rejected on Monday a request from La Paz to reopen the border.",
+     ("120", "PERGOV", "BOLGOV")),
     # ordered out is expelled, as "expel" has it, also when "out of" reads as a preposition
     ("Burkina Faso's junta ordered Doctors Without Borders out of the country.", ("166", "BFAMIL", "NGOHLHMSF")),
     ("Chad's government ordered aid agencies out of the east.", ("1663", "TCDGOV", "TCDDEV")),

@@ -230,9 +230,22 @@ def is_passive(tok: Token) -> bool:
         # clause is passive ("having backed" is not)
         return not any(c.dep_ in ("aux", "nsubj") for c in children_of(tok))
     # "fishermen detained", "the arrested workers"; not a clause of its own the parse hung on a
-    # noun ("a report that the militia had killed hundreds": its own subject, its own "had")
+    # noun ("a report that the militia had killed hundreds": its own subject, its own "had"), nor
+    # the main verb after a subject and its apposition
     return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not any(
-        c.dep_ in ("aux", "nsubj") for c in children_of(tok))
+        c.dep_ in ("aux", "nsubj") for c in children_of(tok)) and not after_apposition(tok)
+
+
+def after_apposition(tok: Token) -> bool:
+    """A past form the parse hung on a noun, right after that noun's apposition and its comma,
+    with an object of its own: "Mexico's president, Claudia Sheinbaum, rejected on Monday a
+    suggestion ...", the sentence's main verb (a participle describing the noun comes before
+    the apposition or takes no object)."""
+    head = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or head.i >= tok.i or child(tok, "dobj") is None:
+        return False
+    appos = [c for c in children_of(head) if c.dep_ == "appos" and head.i < c.i < tok.i]
+    return bool(appos) and tok.i >= 1 and tok.doc[tok.i - 1].text == ","
 
 
 def auxiliaries(tok: Token) -> list[Token]:

@@ -27,6 +27,7 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOUNS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
+    after_apposition,
     AMOUNT_NOUNS,
     child,
     headline_subject,
@@ -370,7 +371,8 @@ class Triggers:
         if tok.dep_ == "relcl":
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
-            if tok.tag_ == "VBD" and (tok.sent.root.pos_ in ("NOUN", "PROPN") or child(tok, "dobj") is not None):
+            if (tok.tag_ == "VBD" and (tok.sent.root.pos_ in ("NOUN", "PROPN") or child(tok, "dobj") is not None)) \
+                    or after_apposition(tok):
                 # a finite past verb the parser hung on a noun in a sentence with no verb of its
                 # own ("Venezuela's minister called on Washington to ..."), or with an object of
                 # its own before the attribution ("Suspected fighters abducted 50 pupils ...,
