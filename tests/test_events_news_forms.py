@@ -194,13 +194,11 @@ def test_pressing_ahead_with_a_plan_is_no_demand(analyzer) -> None:  # type: ign
     assert any(c.startswith("10") for c in codes(analyzer, "The opposition pressed Kenya's president to withdraw the tax law."))
 
 
-def test_an_act_responsibility_is_claimed_for_is_the_claimants(analyzer) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_of_responsibility_codes_the_claim_not_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (the PETR-2 convention: the act claimed is reported elsewhere, by whoever saw it done)
     got = coded(analyzer, "Boko Haram claimed responsibility for the bombing of a bus station in Maiduguri.")
     assert any(c == "015" for c, _, _ in got), got
-    assert any(c.startswith("18") and (s or "").startswith("NGA") for c, s, _ in got), got
-    # a denied claim tells of no act of the one denying it
-    got = coded(analyzer, "Boko Haram denied responsibility for the bombing of a bus station in Maiduguri.")
-    assert not any(c.startswith("18") and (s or "").startswith("NGAREB") for c, s, _ in got), got
+    assert not any(c.startswith("18") for c, _, _ in got), got
 
 
 def test_private_people_against_the_police_are_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -100,9 +100,6 @@ SHARING_VERBS = frozenset("attack raid storm ambush surround besiege encircle sh
                           "torch burn demolish bulldoze search".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
-#: verbs of owning up to an act, and what is owned ("claimed responsibility for the attack")
-CLAIMING_VERBS = frozenset("claim admit acknowledge accept take".split())
-CLAIMED_NOUNS = frozenset("responsibility credit".split())
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
 TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate package "
                               "series round spree".split())
@@ -856,20 +853,6 @@ class Triggers:
             return self.res.sides(obj)
         return []
 
-    @staticmethod
-    def claimed_act(tok: Token) -> Token | None:
-        """The verb of claiming when ``tok`` is the act responsibility is claimed for ("claimed
-        responsibility for the bombing", the for-phrase on the noun or on the verb); None else,
-        and None when the claim is denied."""
-        head = tok.head
-        if tok.dep_ != "pobj" or head.lower_ != "for" or head.head.i == head.i:
-            return None
-        verb = head.head.head if head.head.lemma_.lower() in CLAIMED_NOUNS else head.head
-        if verb.lemma_.lower() not in CLAIMING_VERBS or negated(verb) or not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOUNS for c in children_of(verb)):
-            return None
-        return verb
-
     def goods_country(self, goods: Token) -> Side | None:
         """The country goods are from, whom barring them is aimed at: "Japanese seafood",
         "imports from Japan", "imports of Georgian wine"."""
@@ -1090,11 +1073,6 @@ class Triggers:
                 verb = carrier.head
                 subj, f = (self.agent(verb), 1.0) if is_passive(verb) else self.subject(verb)
                 sources, factor = self.res.sides(subj), f
-            elif self.claimed_act(tok) is not None:
-                # "the Baloch Liberation Army claimed responsibility for the bombing": the one who
-                # claims the act did it (the claim is coded on its own, 015)
-                subj, f = self.subject(self.claimed_act(tok))  # type: ignore[arg-type]
-                sources, factor = self.res.sides(subj), f * 0.9
             elif (tok.dep_ == "pobj" and head.lower_ in TAKE_UP_VERBS and head.head.i != head.i
                   and set(lemmas(head.head)) & TAKE_UP_VERBS[head.lower_]):
                 subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
