@@ -27,8 +27,8 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOUNS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
-    after_apposition,
     AMOUNT_NOUNS,
+    after_apposition,
     child,
     headline_subject,
     hyphenated,
