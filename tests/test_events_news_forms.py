@@ -183,17 +183,6 @@ def test_people_of_private_callings_among_themselves_are_no_states(analyzer, tex
     assert not any(c[:2] in ("03", "04", "05", "06", "08", "19") for c in codes(analyzer, text))
 
 
-def test_a_crowd_in_the_streets_for_a_race_is_no_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert not any(c.startswith("14") for c in codes(
-        analyzer, "Tens of thousands of runners took to the streets of Nairobi on Sunday for the city marathon."))
-
-
-def test_pressing_ahead_with_a_plan_is_no_demand(analyzer) -> None:  # type: ignore[no-untyped-def]
-    got = codes(analyzer, "Kenya's president vowed to press ahead with the new tax law despite the protests.")
-    assert not any(c.startswith("10") for c in got), got
-    assert any(c.startswith("10") for c in codes(analyzer, "The opposition pressed Kenya's president to withdraw the tax law."))
-
-
 def test_a_claim_of_responsibility_codes_the_claim_not_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     # (the PETR-2 convention: the act claimed is reported elsewhere, by whoever saw it done)
     got = coded(analyzer, "Boko Haram claimed responsibility for the bombing of a bus station in Maiduguri.")
@@ -323,6 +312,17 @@ def test_talks_one_is_ready_to_host_are_yet_to_be(analyzer) -> None:  # type: ig
     ("Sudan's army rejected an offer by the African Union to send an envoy to mediate with the RSF.", "04"),
     # telling of an act is not doing it
     ("The interior ministry described the attack on the convoy as an act of terrorism.", "19"),
+    # a crowd in the streets for a race is no protest; pressing ahead with a plan is no demand
+    ("Tens of thousands of runners took to the streets of Nairobi on Sunday for the city marathon.", "14"),
+    ("Kenya's president vowed to press ahead with the new tax law despite the protests.", "10"),
+    # a response foretold is a threat only as the speaker's own, to a party: not another's
+    # response told, nor one denied, nor one with no party warned
+    ("Iran said that Israel would respond with force.", "13"),
+    ("Iran warned that it would not respond to provocations.", "13"),
+    ("Analysts warned that the rate rise could provoke a sharp response from markets.", "13"),
+    # a promise on a condition stays a promise, and a withdrawal with no condition an intent
+    ("Japan will send food aid to Nepal unless the roads close.", "13"),
+    ("Burundi will withdraw its troops from Somalia next year.", "13"),
 ])
 def test_what_is_asked_for_published_or_born_is_no_act_of_the_root(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith(root) for c, _, _ in coded(analyzer, text))
@@ -365,6 +365,8 @@ def test_a_present_tense_act_put_ahead_by_its_time_is_yet_to_come(analyzer, text
     ("Security forces fired live ammunition at demonstrators in Conakry, killing at least four people.", "175"),
     # the same act against anyone else keeps the code of its means
     ("Soldiers opened fire on a rebel convoy near Gao, killing five fighters.", "19"),
+    # pressing someone to act is still a demand
+    ("The opposition pressed Kenya's president to withdraw the tax law.", "10"),
 ])
 def test_what_is_asked_done_or_suffered_gives_the_code(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
@@ -429,18 +431,6 @@ def test_a_response_foretold_to_a_party_is_a_threat_of_it(analyzer, text: str, c
 def test_a_withdrawal_one_will_make_unless_another_acts_is_a_threat_to_end_ones_part(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Burundi said it would withdraw its troops from the mission in Somalia unless their pay arrived.")
     assert any(code == "136" and (source or "").startswith("BDI") for code, source, _ in got), got
-    # a promise on a condition stays a promise, and a withdrawal with no condition an intent
-    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, "Japan will send food aid to Nepal unless the roads close."))
-    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, "Burundi will withdraw its troops from Somalia next year."))
-
-
-@pytest.mark.parametrize("text", [
-    "Iran said that Israel would respond with force.",  # another's response told: no threat by the speaker
-    "Iran warned that it would not respond to provocations.",  # a response denied
-    "Analysts warned that the rate rise could provoke a sharp response from markets.",  # no party warned
-])
-def test_a_response_foretold_is_a_threat_only_as_the_speakers_own_to_a_party(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert not any(code.startswith("13") for code, _, _ in coded(analyzer, text))
 
 
 def test_a_bailout_is_received_by_its_possessor_not_given(analyzer) -> None:  # type: ignore[no-untyped-def]
