@@ -55,7 +55,8 @@ at the start of the fifteenth session, was blind in the fifteenth and sixteenth 
 from the seventeenth on; ``events_probe_news_m.jsonl``, 120 sentences
 of the everyday running of states and conflicts as later paragraphs tell it (background and
 relative clauses, attributions in mid-sentence, officials named by title), every root, 20 with no
-political event, written apart from the coder at the start of the sixteenth session, is blind;
+political event, written apart from the coder at the start of the sixteenth session, was blind in
+the sixteenth and seventeenth and is looked at from the eighteenth on;
 ``events_probe_news_n.jsonl``, 120 sentences of news as wire round-ups and regional outlets send it
 (disasters and state responses, health and relief operations, diplomacy in Africa, Latin America,
 South and Central Asia and the Pacific, policing and courts, labour disputes with governments,
@@ -115,7 +116,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl",
                "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsm", "newsn", "locked"})
+BLIND = frozenset({"conflict", "news", "newsn", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

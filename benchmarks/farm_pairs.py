@@ -60,7 +60,8 @@ subheadings, careless changes of numbers and names, a merge with a press release
 to the wrong speaker, a copy localised for another city, translation and back, a clickbait
 summary, SEO padding around a verbatim text, shuffled paragraphs, voice flipped, spintax left in,
 spelling converted, a contradicting pasted paragraph, and fluent AI paraphrases with and without
-filler; some carry one kind only.  Blind in the sixteenth and seventeenth sessions (figures only).
+filler; some carry one kind only.  Blind in the sixteenth and seventeenth sessions (figures only),
+read from the eighteenth.
 Set ``i`` (``probes/farm_pairs_i.jsonl``, 2026-12-05, seventeenth session): 30 originals in many
 house styles (wire, council, court, earnings, science, sport, elections, disasters, the English-
 language press of India, Nigeria, Kenya, the Philippines, Pakistan, Ireland, Canada and South
@@ -98,7 +99,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "h", "i"})
+BLIND = frozenset({"locked", "i"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
