@@ -453,6 +453,9 @@ def test_the_state_people_are_deported_from_deports_them(analyzer) -> None:  # t
 def test_figures_of_speech_are_no_violence(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not codes(analyzer, "Manchester United crushed Arsenal 4-0 on Saturday.")
     assert not codes(analyzer, "The campaign targeted young voters in Ohio.")
+    # clashing or battling with no actor on a side and no violence beside it is a figure
+    assert not any(c[:2] in ("18", "19") for c in codes(analyzer, "Film buffs have clashed over the ending of the new thriller."))
+    assert any(c[:2] in ("14", "19") for c in codes(analyzer, "Students clashed with riot police in Dhaka."))
     # with violence named elsewhere in the sentence, or an actor on a side, the verb is violence
     assert any(c.startswith("19") for c in codes(analyzer, "Unknown assailants attacked the convoy near Gao."))
     assert any(c.startswith("19") for c in codes(analyzer, "A drone struck a house in Idlib."))

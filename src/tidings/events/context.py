@@ -91,6 +91,10 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
                                 "thrash trounce blast slam storm invade".split())
+#: verbs of fighting that news also uses for quarrels and contests ("critics clashed over the
+#: vintage", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
+#: stay violence: "clashes erupted in Tripoli")
+FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
 FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
 #: what a force comes to do when it comes to aid another's (CAMEO 074), not to threaten: to
@@ -504,7 +508,8 @@ class Context:
             return False  # "explosions at the chemical store injured 700"
         if lemma in EXPLOSION_LEMMAS and accidental_explosion(tok, sent):
             return False
-        if (lemma in FIGURATIVE_VIOLENCE and not any(s.match is not None for s in cand.sources)
+        figure = lemma in FIGURATIVE_VIOLENCE or (lemma in FIGURATIVE_FIGHTING and tok.pos_ == "VERB")
+        if (figure and not any(s.match is not None for s in cand.sources)
                 and not any(t.match is not None for t in cand.targets) and not violent_context(sent, besides=tok)):
             return False  # "Manchester United crushed Arsenal", "the campaign targeted young voters"
         if lemma in HARM_LEMMAS and not any(s.match is not None for s in cand.sources):
