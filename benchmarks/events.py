@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -62,7 +62,12 @@ the sixteenth and seventeenth and is looked at from the eighteenth on;
 South and Central Asia and the Pacific, policing and courts, labour disputes with governments,
 disputed elections, insurgencies and peace processes, maritime incidents, sanctions and trade
 measures), every root, 20 with no political event, written apart from the coder at the start of
-the seventeenth session, is blind).  ``--readable`` scores only the sets
+the seventeenth session, is blind; ``events_probe_news_o.jsonl``, 120 sentences of politics and
+security as foreign desks and domestic political reporters tell it (coalitions and cabinets,
+votes of no confidence, leaders' calls and state visits, hostage and prisoner talks, mediation,
+humanitarian access, air strikes, prosecutions of officials, espionage and cyber, refugees and
+border policing, sanctions and trade disputes, strikes and protests), every root, 20 with no
+political event, written apart from the coder at the start of the eighteenth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -103,7 +108,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
-        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn")
+        "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -114,9 +119,10 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsg": "events_probe_news_g.jsonl", "newsh": "events_probe_news_h.jsonl",
                "newsi": "events_probe_news_i.jsonl", "newsj": "events_probe_news_j.jsonl",
                "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl",
-               "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl"}
+               "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl",
+               "newso": "events_probe_news_o.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsn", "locked"})
+BLIND = frozenset({"conflict", "news", "newsn", "newso", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
