@@ -110,6 +110,13 @@ CODED = [
     ("Uganda stopped mediating between Burundi's rival factions.", ("165", "UGA", "BDI")),
     ("Germany stopped sending howitzers to Ukraine.", ("162", "DEU", "UKR")),
     ("Egypt will stop mediating between Israel and Hamas unless the attacks end.", ("135", "EGY", "ISR")),
+    # ... and so is its noun with the act's noun: a halt in aid, a suspension of mediation
+    ("The halt in Danish military aid to Kenya was confirmed on Friday.", ("162", "DNK", "KEN")),
+    ("Oman's suspension of its mediation between Iran and the US surprised diplomats.", ("165", "OMN", "IRN")),
+    ("Japan's suspension of $40 million in development aid to Myanmar angered the junta.", ("162", "JPN", "MMR")),
+    # a mediation between parties is the mediator's, whom the between-phrase names are mediated
+    ("Norway's mediation between Colombia and the ELN rebels resumed.", ("045", "NOR", "COLREBELN")),
+    ("Qatar engaged in mediation between Kigali and Kinshasa last year.", ("045", "QAT", "CODGOV")),
     # a verb the parse hung on the subject's apposition is the main verb, active
     ("Peru's foreign minister, Elena Ruiz, rejected on Monday a request from La Paz to reopen the border.",
      ("120", "PERGOV", "BOLGOV")),

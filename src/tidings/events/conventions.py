@@ -67,6 +67,9 @@ ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
 #: verbs of ceasing an act named by their gerund ("stopped mediating", "halted sending arms"):
 #: the act ceased is not done, and ceasing it is the code that undoes it
 CEASING_VERBS = frozenset("stop cease halt quit end suspend discontinue".split())
+#: nouns of ceasing an act named by their of- or in-phrase ("the suspension of mediation", "a
+#: halt in military aid"); "the end of the war" is mostly a date, not an act
+CEASING_NOUNS = frozenset("halt suspension freeze cut cutoff cessation termination".split())
 #: what ceasing an act is, by the act's code (the longest prefix decides): halting mediation (165)
 #: or talks (164), reducing relations (160), aid (162), trade (163), easing dissent (082),
 #: de-escalating (087: "stopped shelling the town")

@@ -147,9 +147,10 @@ def lemma_set(tok: Token, depth: int = 0) -> set[str]:
                     out.add(p.lemma_.lower())
                     # "clouds of tear gas", "rounds of machine-gun fire": the stuff's own kind
                     out.update(m.lemma_.lower() for m in children_of(p) if m.dep_ in ("compound", "amod"))
-                    if depth < 2 and (tok.lemma_.lower() in LOT_NOUNS or p.lemma_.lower() in LOT_NOUNS):
+                    if depth < 2 and (tok.lemma_.lower() in LOT_NOUNS or p.lemma_.lower() in LOT_NOUNS | AMOUNT_NOUNS):
                         # "a consignment of 30 tonnes of medicines, tents and meals": what the
-                        # lot or measure is of, every item of it
+                        # lot or measure is of, every item of it; "the suspension of $40 million
+                        # in aid": what a sum is in
                         for item in [p, *(k for k in p.subtree if k.dep_ == "conj")]:
                             out |= lemma_set(item, depth + 1)
     return out

@@ -10,6 +10,7 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import (
     ADJUNCT_PREPS,
     ASPECTUAL_VERBS,
+    CEASING_NOUNS,
     CEASING_VERBS,
     JOINT_ROOTS,
     LIGHT_VERBS,
@@ -82,7 +83,8 @@ TAKE_UP_VERBS = {"to": RESORT_VERBS,
                  # "went on strike", "has been on hunger strike for 30 days", "is on a visit to India"
                  "on": frozenset({"go", "embark", "set", "be", "remain", "stay"}),
                  # "20,000 people gathered in a peaceful protest", "marched in a rally"
-                 "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge"}),
+                 "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge", "engage",
+                                  "succeed"}),  # "engaged in talks", "succeeded in a mediation"
                  # "were converging for a rally in Lagos", "gathered for a protest"
                  "for": frozenset({"gather", "assemble", "converge"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
@@ -596,6 +598,26 @@ class Triggers:
         cand.consumed |= {comp.i} | inner.consumed
         return cand
 
+    def ceasing_noun(self, tok: Token) -> Candidate | None:
+        """ "the suspension of mediation", "a halt in U.S. military aid to Kyiv": an act ceased,
+        told by the act noun of the ceasing noun's of- or in-phrase, is the code that undoes it,
+        by the act's doer or else the ceasing noun's possessor; the act noun is no act of its own."""
+        inner_tok = next((p for p in preps(tok, ("of", "in")) if p.pos_ == "NOUN"), None)
+        if inner_tok is None:
+            return None
+        inner = self.noun(inner_tok, as_complement=True)
+        code = ceased(inner.code) if inner is not None else None
+        if inner is None or code is None:
+            return None
+        sources = [s for s in inner.sources if s.match is not None] or [
+            s for c in children_of(tok) if c.dep_ == "poss" for s in [self.res.side(c)] if s is not None
+        ] or [s for p in preps(tok, ("by",)) + preps(inner_tok, ("by",)) for s in self.res.sides(p)]
+        targets = inner.targets or [s for p in preps(tok, ("to", "for", "with")) for s in self.res.sides(p)][:1]
+        cand = Candidate(inner.entry, code, tok, sources, targets, False, confidence=inner.confidence)
+        cand.span_tokens |= {tok.i, inner_tok.i} | inner.span_tokens
+        cand.consumed |= {inner_tok.i} | inner.consumed
+        return cand
+
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
         if not self.may_trigger(tok):
@@ -982,6 +1004,10 @@ class Triggers:
         return cand
 
     def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
+        if not as_complement and tok.lemma_.lower() in CEASING_NOUNS:
+            stopped = self.ceasing_noun(tok)
+            if stopped is not None:
+                return stopped
         compound = hyphenated(tok)
         entries = []
         if compound is not None and compound[0].i == tok.i:
@@ -1108,6 +1134,9 @@ class Triggers:
             if not sides:
                 continue
             if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
+                if entry.code[:3] == "045":
+                    targets = sides  # "Norway's mediation between Colombia and the ELN": the mediated
+                    break
                 if not sources or len(named_keys(sides)) > 1:
                     # "talks between Russia and Ukraine" are theirs, whoever hosts them
                     sources, targets = sides, []
