@@ -70,7 +70,20 @@ among others for at least six light scrapes with one subtle kind only, translati
 listicle, heavy AI paraphrase keeping every fact, a crude synonym spinner, reordered paragraphs,
 tense or spelling changed, numbers reformatted, quotes kept under renamed speakers, two
 originals stitched, an unrelated story stitched in the middle, captions without credits and
-boilerplate mid-text.  Blind in the seventeenth session (figures only).
+boilerplate mid-text.  Blind in the seventeenth and eighteenth sessions (figures only).
+Set ``j`` (``probes/farm_pairs_j.jsonl``, 2026-12-05, eighteenth session): 30 originals in house
+styles the other sets lack (the English-language press of Australia, New Zealand, Singapore,
+Malaysia, Ghana, Jamaica, Scotland, Wales, Sri Lanka, Bangladesh and the Gulf, US local TV
+sites, public broadcasters, trade press; agriculture, transport, heritage, central banks, courts)
+with the marks of real journalism a naive detector could take for a farm's (agency credits,
+syndication lines, credited captions, "Related:" lines, appended corrections, update stamps,
+Q&As, briefs, press-release-based reports), and a copy of each by an eleventh writer, each its
+own method: 14 light scrapes with one kind only, translation and back, spinning from crude to
+subtle, question headlines with a summary, a first third padded with filler, reordered
+paragraphs, every quote in unmarked indirect speech, another outlet's coverage merged in, an
+unrelated paragraph stitched in, localisation, people replaced by descriptions, aggregator
+source lines, fluent paraphrase keeping every fact, verbatim text under heavy boilerplate.
+Blind in the eighteenth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -97,9 +110,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "b": PROBES / "farm_pairs_b.jsonl", "c": PROBES / "farm_pairs_c.jsonl",
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
-        "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl"}
+        "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
+        "j": PROBES / "farm_pairs_j.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "i"})
+BLIND = frozenset({"locked", "i", "j"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -114,7 +128,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to g (may be read), h and i (blind this session) or locked (figures only)")
+                    help="a to h (may be read), i and j (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
