@@ -234,7 +234,22 @@ def is_passive(tok: Token) -> bool:
     # noun ("a report that the militia had killed hundreds": its own subject, its own "had"), nor
     # the main verb after a subject and its apposition
     return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not any(
-        c.dep_ in ("aux", "nsubj") for c in children_of(tok)) and not after_apposition(tok)
+        c.dep_ in ("aux", "nsubj") for c in children_of(tok)) and not after_apposition(tok) \
+        and not participle_with_object(tok)
+
+
+#: verbs with two objects, whose passive participle keeps one ("a man given a life sentence",
+#: "villagers offered compensation", "the envoy handed a protest note")
+DOUBLE_OBJECT_VERBS = frozenset("give offer grant award show hand send promise deny pay lend owe teach "
+                                "ask tell sell serve issue assign allow refuse charge fine".split())
+
+
+def participle_with_object(tok: Token) -> bool:
+    """A past participle the parse hung on a noun with a direct object of its own, of a verb that
+    has only one: no passive (a passive keeps no object) but the noun's own verb ("a suicide
+    bombing by the group ... killed at least 84 people")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and child(tok, "dobj") is not None \
+        and tok.lemma_.lower() not in DOUBLE_OBJECT_VERBS and tok.head.i < tok.i
 
 
 def after_apposition(tok: Token) -> bool:

@@ -38,6 +38,7 @@ from tidings.events.syntax import (
     lemmas,
     negated,
     object_preps,
+    participle_with_object,
     prep_names,
     preps,
 )
@@ -371,7 +372,7 @@ class Triggers:
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
             if (tok.tag_ == "VBD" and (tok.sent.root.pos_ in ("NOUN", "PROPN") or child(tok, "dobj") is not None)) \
-                    or after_apposition(tok):
+                    or after_apposition(tok) or participle_with_object(tok):
                 # a finite past verb the parser hung on a noun in a sentence with no verb of its
                 # own ("Venezuela's minister called on Washington to ..."), or with an object of
                 # its own before the attribution ("Suspected fighters abducted 50 pupils ...,
@@ -1300,8 +1301,8 @@ class Triggers:
         count = counted_by(tok)
         if count is not None and count.lemma_.lower() in COUNT_NOUNS:
             return self.asserted_noun(count)  # "dozens of arrests were made"
-        if dep == "ROOT":
-            return True
+        if dep == "ROOT" or any(participle_with_object(c) for c in children_of(tok)):
+            return True  # (the subject of its own verb the parse hung on it: "a bombing ... killed 84")
         if dep in ("nsubj", "nsubjpass"):
             # (a participle the tagger took for an adjective keeps its auxiliary: "the expulsion
             # of 800,000 Afghans has overwhelmed reception centres")
