@@ -130,6 +130,9 @@ CODED = [
     ("Qatar rolled over a $1 billion loan to Egypt.", ("071", "QAT", "EGY")),
     # nationalities set side by side with a comma, as headlines do, are both parties
     ("Turkish, Greek foreign ministers meet in Brussels", ("044", "TURGOV", "GRCGOV")),
+    # representations lodged with a government are a formal complaint, as a demarche is
+    ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
+     ("114", "JPNGOV", "CHNGOV")),
     # a chargé d'affaires is an envoy: expelled, it breaks relations (161), not a deportation
     ("Ecuador expelled Colombia's chargé d'affaires on Friday.", ("161", "ECU", "COLGOV")),
     ("Lithuania recalled its chargé d'affaires from Minsk.", ("161", "LTU", "BLRGOV")),
