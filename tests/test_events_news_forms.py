@@ -130,6 +130,8 @@ CODED = [
     ("Qatar rolled over a $1 billion loan to Egypt.", ("071", "QAT", "EGY")),
     # nationalities set side by side with a comma, as headlines do, are both parties
     ("Turkish, Greek foreign ministers meet in Brussels", ("044", "TURGOV", "GRCGOV")),
+    # the role an object is taken in names what is taken: a mediator accepted is mediation accepted
+    ("Kenya accepted Qatar as a mediator in its dispute with Somalia.", ("038", "KEN", "QAT")),
     # representations lodged with a government are a formal complaint, as a demarche is
     ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
      ("114", "JPNGOV", "CHNGOV")),

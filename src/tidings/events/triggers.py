@@ -452,6 +452,8 @@ class Triggers:
                 given_in = preps(tok, ("in", "from"))
                 obj_words |= set().union(*(lemma_set(p) for p in given_in)) if given_in else {"money"}
             if obj.i != tok.i:
+                # the role an object is taken in names what is taken: "accepted France as a mediator"
+                obj_words |= {w for p in preps(tok, ("as",)) + preps(obj, ("as",)) for w in lemma_set(p)}
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
                     if c.dep_ == "prep" and c.lower_ == "on" and any(
