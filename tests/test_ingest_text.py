@@ -124,13 +124,17 @@ def test_not_dates(line: str) -> None:
         ("By Staff Reporter", []),
         ("Posted by Admin", []),
         ("Written by J. R. Smith and Lee Wong", ["J. R. Smith", "Lee Wong"]),
+        # the outlet set off by a separator, with or without "By"
+        ("Tomasz Nowak · Radio Gdańsk", ["Tomasz Nowak"]),
+        ("By Aroha Ngata | Stuff", ["Aroha Ngata"]),
     ],
 )
 def test_bylines(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
 
 
-@pytest.mark.parametrize("line", ["The minister said no.", "Police arrested 40 people", "Russia and China"])
+@pytest.mark.parametrize("line", ["The minister said no.", "Police arrested 40 people", "Russia and China",
+                                  "Home · News · World", "Politics | Europe"])
 def test_not_bylines(line: str) -> None:
     got = parse_byline(line)
     assert got is None or line == "Russia and China"

@@ -197,7 +197,9 @@ _GENERIC_BYLINE = re.compile(
     r"\b(?:staff|reporter|correspondent|editor|editors|desk|team|agencies|wire|newsroom|contributor|writer|admin|administrator|webmaster|guest)s?\b",
     re.I,
 )
-_ROLE_AFTER_NAME = re.compile(r"\s*(?:[,|\-–—]\s*|\s+for\s+|\s+in\s+).*$")
+_ROLE_AFTER_NAME = re.compile(r"\s*(?:[,|·•\-–—]\s*|\s+for\s+|\s+in\s+).*$")
+#: an outlet or role set off after the name by a separator, with no "By": "Jane Doe · CBC News"
+_OUTLET_AFTER_NAME = re.compile(r"\s+[|·•]\s+.*$")
 
 
 @dataclass
@@ -376,7 +378,7 @@ def parse_byline(line: str) -> list[str] | None:
     if _GENERIC_BYLINE.search(s) and _word_count(s) <= 5:
         capitalised = all(w[:1].isupper() for w in s.split())
         return [] if had_prefix or capitalised else None
-    core = _ROLE_AFTER_NAME.sub("", s) if had_prefix else s
+    core = _ROLE_AFTER_NAME.sub("", s) if had_prefix else _OUTLET_AFTER_NAME.sub("", s)
     if not _PERSON_LIST.match(core):
         return None
     names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", core) if n.strip()]
