@@ -132,6 +132,12 @@ CODED = [
     ("Turkish, Greek foreign ministers meet in Brussels", ("044", "TURGOV", "GRCGOV")),
     # the role an object is taken in names what is taken: a mediator accepted is mediation accepted
     ("Kenya accepted Qatar as a mediator in its dispute with Somalia.", ("038", "KEN", "QAT")),
+    # a from-to range names the giver and the receiver, however the parse hangs it
+    ("The delivery of 30 howitzers from Poland to Moldova's army was completed this week.", ("072", "POL", "MDAMIL")),
+    # chemical weapons by their names are weapons of mass destruction (2041), as verb and noun
+    ("Syrian troops used sarin against rebels near Damascus.", ("2041", "SYRMIL", "SYRREB")),
+    ("The Syrian army's use of chlorine gas against the town of Saraqib was confirmed by inspectors.",
+     ("2041", "SYRMIL", "SYR")),
     # representations lodged with a government are a formal complaint, as a demarche is
     ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
      ("114", "JPNGOV", "CHNGOV")),

@@ -69,6 +69,10 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
                     out.append(p)
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "from" and "to" in names:
+            # "from Poland to Ukraine": the parse hangs the to-phrase on "from"
+            out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ == "to"
+                       for q in children_of(g) if q.dep_ == "pobj")
     return out
 
 

@@ -1064,7 +1064,9 @@ class Triggers:
             if s is not None and s.match is not None:
                 sources = [s]
         if not sources:
-            for p in preps(tok, entry.src):
+            # (the phrase may hang on the of-object: "the delivery of 18 howitzers from Seoul")
+            of_from = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.src if x not in ("of", "by")))]
+            for p in preps(tok, entry.src) + of_from:
                 sources = self.res.sides(p)
                 if sources:
                     break
@@ -1129,7 +1131,9 @@ class Triggers:
         recip = entry.recip
         # "the suspension of budget support to Mali": the phrase may hang on the of-object
         of_held = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.to if x != "of"))]
-        for p in preps(tok, entry.to) + of_held:
+        # (a to-phrase before the of-phrase: "the delivery of howitzers to Estonia's army")
+        nearer = tuple(x for x in entry.to if x != "of")
+        for p in preps(tok, nearer) + of_held + (preps(tok, ("of",)) if "of" in entry.to else []):
             sides = self.res.sides(p)
             if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
                 host = self.res.place(p)  # "a visit to Rabat": the host is the place's country
