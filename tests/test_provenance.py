@@ -285,6 +285,31 @@ def _bare_analysis(aid: str, text: str) -> Analysis:
 
 
 @pytest.mark.parametrize("copy_first", [False, True])
+def test_residue_pasted_into_one_side_marks_it_the_copy(copy_first: bool) -> None:
+    """A rewrite into plainer words makes the word traces point at the report it came from;
+    boilerplate or a caption pasted into the rewrite's body (which ingest takes out) is a trace
+    of the copy that weighs against them: the report is no longer called the copy."""
+    from tidings.ingest.text import extract_text
+
+    caption = "Fishing boats moored in the harbour of Tarifa. (Photo: Staff photographer)"
+    pasted = ORIGINAL.replace("\n\n", "\n\n" + caption + "\n\n", 1)
+    ext = extract_text(pasted)
+    assert any(r.reason == "caption" for r in ext.removed)
+    first = Analysis(id="first", article=Article(id="first", text=SPUN))
+    rewrite = Analysis(id="rewrite", article=Article(id="rewrite", text=ext.text, removed=ext.removed))
+    bp = BatchProvenance()
+    for a in ([rewrite, first] if copy_first else [first, rewrite]):
+        bp.observe(a, key=a.id)
+    assert first.provenance is None or not first.provenance.spun_from
+    assert "spun_copy" not in {s.name for s in first.reliability.signals}
+    # with no residue, the word traces call the report with the rarer words the copy, as before
+    idx = ProvenanceIndex()
+    idx.add("rewrite", ext.text)
+    undated = idx.match("first", SPUN)
+    assert undated is not None and [s.article_id for s in undated.spun_from] == ["rewrite"]
+
+
+@pytest.mark.parametrize("copy_first", [False, True])
 def test_store_mode_observe_copy_and_original(copy_first: bool) -> None:
     """A store observes articles one by one (each matched against those before it): the copy
     gets a ``spun_copy`` signal when its original came first; the original never does, even

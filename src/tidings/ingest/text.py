@@ -468,6 +468,13 @@ AFTER_TEXT = "after the text"
 PICTURE_LINES = ("caption", "photo credit")
 
 
+def pasted_in_body(reason: str | None, note: str | None) -> bool:
+    """Whether a line taken out of an article was pasted into its body: site boilerplate, or a
+    picture's caption or credit among the paragraphs (not one left after the last of them, where a
+    scraped page of a real outlet keeps it)."""
+    return reason == "boilerplate" or (reason in PICTURE_LINES and note != AFTER_TEXT)
+
+
 def _residue(par: str) -> str | None:
     """Why a line is not part of the article, or None."""
     if not par:

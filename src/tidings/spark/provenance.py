@@ -31,6 +31,7 @@ from pyspark import RDD
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
 
+from tidings.ingest.text import pasted_in_body
 from tidings.model import Article, Provenance
 from tidings.spark.executor import findings_from_json
 from tidings.spark.tables import table_schema
@@ -79,10 +80,12 @@ def match_group(group: tuple[int, tuple[Iterable[tuple[str, tuple[int, str | Non
     order = sorted(set(candidates), key=lambda c: c[0])
     seqs = [c[0] for c in order]
     index = ProvenanceIndex(max_sentences=sys.maxsize)
-    for _, cid, ctext, ctitle, cpublished in order:
-        index.add(cid, ctext or "", ctitle, cpublished)
-    for aid, (seq, text, published) in articles:
-        prov = index.match(aid, text or "", before=bisect_left(seqs, seq), published=published)
+    # (a tuple may end with whether residue was pasted into the article's body: see _pasted)
+    for _, cid, ctext, ctitle, cpublished, *pasted in order:
+        index.add(cid, ctext or "", ctitle, cpublished, bool(pasted and pasted[0]))
+    for aid, (seq, text, published, *pasted) in articles:
+        prov = index.match(aid, text or "", before=bisect_left(seqs, seq), published=published,
+                           residue=bool(pasted and pasted[0]))
         if prov is not None:
             yield aid, prov
 
@@ -98,6 +101,12 @@ def rescore(found: tuple[str, tuple[Provenance, tuple[str | None, str | None, st
     return {"article_id": aid, "reliability_score": rel.score,
             "analysis": json.dumps(doc, ensure_ascii=False),
             "signals": signal_rows(rel.signals, aid), **provenance_rows(prov, aid)}
+
+
+def _pasted(row: Any) -> bool:
+    """Whether boilerplate or a caption was pasted into the body of a wide row's article (its
+    ``removed`` rows), as the local index reads it from the article."""
+    return any(pasted_in_body(r["reason"], r["note"]) for r in row["removed"] or [])
 
 
 def group_of(article_id: str, groups: int) -> int:
@@ -119,16 +128,18 @@ def find_provenance(spark: SparkSession, ok: DataFrame, parts: int) -> DataFrame
     Each group is matched by :func:`match_group`."""
     # the columns each step reads: every use of an RDD of rows ships its columns to Python again,
     # and the findings and analysis JSON (tens of kilobytes an article) are wanted only at the end
-    arts = ok.select("article_id", "article.seq", "article.text", "article.title", "article.published").rdd
+    arts = ok.select("article_id", "article.seq", "article.text", "article.title", "article.published",
+                     "removed").rdd
     pairs: RDD[tuple[str, str]] = (arts.flatMap(_buckets).groupByKey(parts)
                                    .flatMap(lambda kv: _later_earlier(kv[1])).distinct(parts).persist())
-    info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"], r["published"])))
+    info = arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["title"], r["published"], _pasted(r))))
     later = pairs.keys().distinct(parts).map(lambda a: (a, None)).persist()
     groups = max(spark.sparkContext.defaultParallelism, -(-later.count() // GROUP_ARTICLES))
     needed = pairs.map(lambda p: (p[1], group_of(p[0], groups))).distinct(parts)
     candidates = (needed.join(info, parts)
-                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2], kv[1][1][3]))))
-    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["published"])))
+                  .map(lambda kv: (kv[1][0], (kv[1][1][0], kv[0], kv[1][1][1], kv[1][1][2], kv[1][1][3],
+                                              kv[1][1][4]))))
+    own = (arts.map(lambda r: (r["article_id"], (int(r["seq"]), r["text"], r["published"], _pasted(r))))
            .join(later, parts)
            .map(lambda kv: (group_of(kv[0], groups), (kv[0], kv[1][0]))))
     # a group carries texts only: an article's findings and analysis (tens of kilobytes) join

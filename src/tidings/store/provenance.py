@@ -47,6 +47,7 @@ from functools import cached_property, lru_cache
 from datasketch import MinHash
 
 from tidings.datelines import CAPITALS
+from tidings.ingest.text import pasted_in_body
 from tidings.model import Analysis, Article, Provenance, Reliability, Signal, SpunFrom, StitchedFrom, Unquoted
 from tidings.reliability.text import single_quoted_spans
 from tidings.store.dedup import lsh_params, sentence_spans
@@ -70,6 +71,7 @@ RARER_BY = 0.25  # mean evidence per swapped pair that one side is the spinner's
 FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair is thin evidence
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
 DATELINE_SHARE = 0.5  # a dateline one side lacks counts as marks missing from this share of sentences
+RESIDUE_SHARE = 0.5  # pasted residue (boilerplate, a caption) one side has, the same (see _traced)
 MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
 FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
@@ -160,6 +162,7 @@ class _Article:
     paragraphs: list[tuple[int, int]]
     published: str | None = None  # YYYY-MM-DD, when known
     dated: frozenset[int] = frozenset()  # sentences a dateline opened ("ACCRA, May 20 (Reuters) -")
+    residue: bool = False  # boilerplate or a caption was pasted into its body (``pasted_in_body``)
 
     @cached_property
     def singles(self) -> list[tuple[int, int]]:
@@ -314,7 +317,8 @@ class ProvenanceIndex:
         return len(self.articles)
 
     # ------------------------------------------------------------------ building
-    def _prepare(self, article_id: str, text: str, title: str | None, published: Any = None) -> _Article:
+    def _prepare(self, article_id: str, text: str, title: str | None, published: Any = None,
+                 residue: bool = False) -> _Article:
         sents = []
         paras = _paragraphs(text)
         starts = {ps for ps, _ in paras}
@@ -329,17 +333,19 @@ class ProvenanceIndex:
             words = tokens(text[s:e])
             if len(words) >= MIN_WORDS:
                 sents.append(_Sentence(article_id, i, s, e, text, [w.lower() for w in words]))
-        return _Article(article_id, title, text, sents, paras, _day(published), frozenset(dated))
+        return _Article(article_id, title, text, sents, paras, _day(published), frozenset(dated), residue)
 
     @staticmethod
     def _minhashes(sents: list[_Sentence]) -> list[MinHash]:
         sets = [[w.encode("utf-8") for w in s.sig] or [b"-"] for s in sents]
         return MinHash.bulk(sets, num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32) if sets else []
 
-    def add(self, article_id: str, text: str, title: str | None = None, published: Any = None) -> None:
+    def add(self, article_id: str, text: str, title: str | None = None, published: Any = None,
+            residue: bool = False) -> None:
+        """Index an article; ``residue``: boilerplate or a caption was pasted into its body."""
         if article_id in self.articles:
             return
-        art = self._prepare(article_id, text, title, published)
+        art = self._prepare(article_id, text, title, published, residue)
         self.articles[article_id] = art
         self._added[article_id] = len(self._added)
         for s, mh in zip(art.sentences, self._minhashes(art.sentences)):
@@ -353,15 +359,16 @@ class ProvenanceIndex:
 
     # ------------------------------------------------------------------ matching
     def match(self, article_id: str, text: str, before: int | None = None,
-              published: Any = None) -> Provenance | None:
+              published: Any = None, residue: bool = False) -> Provenance | None:
         """What ``text`` was made from among the articles seen so far (itself excluded), or only
         among the first ``before`` of them, in the order they were added (a cluster matches many
         articles against one index of all their candidates, each against those before it).
-        ``published`` (the article's date) settles which of two dated articles is the copy."""
+        ``published`` (the article's date) settles which of two dated articles is the copy;
+        ``residue`` (boilerplate or a caption pasted into its body) is a trace of the copy."""
         if not self.articles:
             return None
         limit = len(self._added) if before is None else before
-        new = self._prepare(article_id, text, None, published)
+        new = self._prepare(article_id, text, None, published, residue)
         if not new.sentences:
             return None
         best = self._alignments(new, limit)
@@ -486,8 +493,8 @@ class ProvenanceIndex:
         """The alignments of ``old`` against ``new`` alone, read from ``old``'s side: (its
         aligned sentences, ``old`` prepared as the new article, ``new`` as the stored one)."""
         back = ProvenanceIndex()
-        back.add(new.id, new.text, new.title, new.published)
-        swapped = back._prepare(old.id, old.text, old.title, old.published)
+        back.add(new.id, new.text, new.title, new.published, new.residue)
+        swapped = back._prepare(old.id, old.text, old.title, old.published, old.residue)
         partners = [a for a in back._alignments(swapped, 1).values() if a.old.article == new.id]
         return partners, swapped, back.articles[new.id]
 
@@ -700,12 +707,22 @@ class ProvenanceIndex:
 
 def _traced(aligned: list[Alignment], new: _Article, old: _Article | None) -> str:
     """Which of two aligned articles the traces of copying call the copy (see :func:`_direction`):
-    the swapped words, the quotation marks one side lacks, a dateline dropped."""
+    the swapped words, the quotation marks one side lacks, a dateline dropped, and residue pasted
+    into one side's body that the other's lacks (a content farm pastes boilerplate and captions
+    into the text it takes; the outlet it takes from published a clean body: on the read farm
+    sets, such residue was on the copy's side alone in 79 of 144 pairs and on the original's
+    alone in none)."""
     swaps = [sw for a in aligned for sw in a.swaps]
     marks = _marks(aligned, new, old)
     dropped = old is not None and _dropped_dateline(aligned, new, old)
-    direction = _direction(swaps, old.text if old else "", new.text, marks / len(aligned) + DATELINE_SHARE * dropped)
+    direction = _direction(swaps, old.text if old else "", new.text,
+                           marks / len(aligned) + DATELINE_SHARE * dropped + RESIDUE_SHARE * _residue(new, old))
     return "spun" if not swaps and dropped else direction
+
+
+def _residue(new: _Article, old: _Article | None) -> int:
+    """1 when only ``new`` had residue pasted into its body, -1 when only ``old`` had, else 0."""
+    return 0 if old is None else int(new.residue) - int(old.residue)
 
 
 def _marks(aligned: list[Alignment], new: _Article, old: _Article | None) -> int:
@@ -718,12 +735,13 @@ def _marks(aligned: list[Alignment], new: _Article, old: _Article | None) -> int
 
 def _spin_evidence(aligned: list[Alignment], new: _Article, old: _Article) -> float | None:
     """How strongly the traces call ``new`` the copy of ``old`` over these alignments: the word
-    evidence of :func:`direction_score` plus the missing quotation marks and a dropped dateline
-    (weighted as in :func:`_direction`); None when nothing tells."""
+    evidence of :func:`direction_score` plus the missing quotation marks, a dropped dateline and
+    pasted residue (weighted as in :func:`_direction`); None when nothing tells."""
     swaps = [sw for a in aligned for sw in a.swaps]
     words = direction_score(swaps, old.text, new.text)
     traces = MARKS_WEIGHT * (_marks(aligned, new, old) / len(aligned)
-                             + DATELINE_SHARE * _dropped_dateline(aligned, new, old))
+                             + DATELINE_SHARE * _dropped_dateline(aligned, new, old)
+                             + RESIDUE_SHARE * _residue(new, old))
     if words is None and not traces:
         return None
     return (words or 0.0) + traces
@@ -994,7 +1012,7 @@ class BatchProvenance:
             for item in chunk:
                 if isinstance(item, Article):
                     key = self._key(item.id)
-                    self.index.add(key, item.text, item.title, item.published)
+                    self.index.add(key, item.text, item.title, item.published, _pasted(item))
                     self._keys.append(key)
                 else:
                     self._keys.append(None)
@@ -1013,15 +1031,20 @@ class BatchProvenance:
         art = analysis.article
         if key is None:
             key = self._key(analysis.id)
-        prov = self.index.match(key, art.text, published=art.published)
+        prov = self.index.match(key, art.text, published=art.published, residue=_pasted(art))
         if prov is not None:
             analysis.provenance = prov
             known = {f.name for f in analysis.findings}
             # a signal someone added after scoring (not one of the findings) is kept as it was
             extra = [s for s in analysis.reliability.signals if s.name not in known]
             analysis.reliability = rescored(analysis.findings, art, prov, extra)
-        self.index.add(key, art.text, art.title, art.published)
+        self.index.add(key, art.text, art.title, art.published, _pasted(art))
         return analysis
+
+
+def _pasted(article: Article) -> bool:
+    """Whether boilerplate or a caption was pasted into the article's body (ingest took it out)."""
+    return any(pasted_in_body(r.reason, r.note) for r in article.removed)
 
 
 def rescored(findings: list[Any], article: Article, provenance: Provenance,
@@ -1052,7 +1075,9 @@ def load_index(conn: Any, max_sentences: int = 400_000) -> ProvenanceIndex:
     """An index of a store's articles, newest last (the newest ones are kept when the store
     holds more sentences than the index may)."""
     index = ProvenanceIndex(max_sentences=max_sentences)
+    pasted = {aid for aid, reason, note in conn.execute(
+        "SELECT article_id, reason, note FROM removed").fetchall() if pasted_in_body(reason, note)}
     for aid, title, text, published in conn.execute(
             "SELECT article_id, title, text, published FROM articles ORDER BY seq").fetchall():
-        index.add(aid, text or "", title, published)
+        index.add(aid, text or "", title, published, aid in pasted)
     return index
