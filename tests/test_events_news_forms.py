@@ -138,6 +138,9 @@ CODED = [
     ("Syrian troops used sarin against rebels near Damascus.", ("2041", "SYRMIL", "SYRREB")),
     ("The Syrian army's use of chlorine gas against the town of Saraqib was confirmed by inspectors.",
      ("2041", "SYRMIL", "SYR")),
+    # a joint act's parties may be named by its of-object's between-phrase
+    ("The resumption of direct trade between Armenia and Turkey was welcomed by exporters.", ("061", "ARM", "TUR")),
+    ("The establishment of diplomatic relations between Oman and Fiji was announced on Friday.", ("050", "OMN", "FJI")),
     # representations lodged with a government are a formal complaint, as a demarche is
     ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
      ("114", "JPNGOV", "CHNGOV")),

@@ -1140,7 +1140,9 @@ class Triggers:
                 sides = [host] if host is not None else sides
             if not sides:
                 continue
-            if any(c.lower_ == "between" for c in children_of(tok) if c.dep_ == "prep" and p.head.i == c.i):
+            if p.head.lower_ == "between" and p.head.dep_ == "prep" and (
+                    p.head.head.i == tok.i or p.head.head.i in {o.i for o in preps(tok, ("of",))}):
+                # (on the noun or on its of-object: "the establishment of relations between A and B")
                 if entry.code[:3] == "045":
                     targets = sides  # "Norway's mediation between Colombia and the ELN": the mediated
                     break
@@ -1164,6 +1166,12 @@ class Triggers:
         if (not targets and tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i
                 and set(lemmas(head.head)) & PUNISH_WITH_VERBS):
             targets = self.res.sides(self.object_of(head.head))  # "hit Russia with sanctions"
+        if not targets and not sources and entry.recip:
+            # "the resumption of trade between India and Pakistan", "the establishment of relations
+            # between Jakarta and Avarua": the parties of a joint act named by the of-object
+            parties = [s for o in preps(tok, ("of",)) for s in self.parties_between(between_phrases(o))]
+            if parties:
+                sources, recip = parties, True
         if not targets and not sources and tok.dep_ == "nsubj" and "between" in entry.to:
             # "fighting broke out between troops and rebels": the parties hang on the verb
             for p in preps(head, ("between",)):
