@@ -199,6 +199,10 @@ def test_a_crime_between_private_people_is_no_political_act(analyzer, text: str)
     "A Ghanaian singer and a British rapper announced a joint tour, ending years of rivalry.",
     "Cyclists from Spain and Italy clashed over the route of the final stage.",
     "Dozens of passengers travelling to Quito were hurt when their bus overturned.",
+    # a crowd of private persons meets, travels or gives as no party (a side that names no
+    # actor, "indoors", is no party either)
+    "People were travelling to Mombasa and as far as Nairobi for treatment.",
+    "Residents huddled indoors as the storm passed over Darwin.",
 ])
 def test_people_of_private_callings_among_themselves_are_no_states(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c[:2] in ("03", "04", "05", "06", "08", "19") for c in codes(analyzer, text))
@@ -214,6 +218,8 @@ def test_a_claim_of_responsibility_codes_the_claim_not_the_act(analyzer) -> None
 def test_private_people_against_the_police_are_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("19") or c.startswith("14") for c in codes(
         analyzer, "Football fans clashed with riot police outside the stadium in Cairo."))
+    # and a crowd of residents meeting an officeholder is a meeting
+    assert ("040", "CVL", "GOV") in coded(analyzer, "Residents of the flooded town met the governor on Monday.")
 
 
 def test_a_private_person_attacking_an_officeholder_or_the_police_is_coded(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from tidings.events.conventions import (
 from tidings.events.inquiries import accused, constituted_body, inquiry_kind
 from tidings.events.lexicon import Entry
 from tidings.events.participants import (
+    GENERIC_PEOPLE,
     PRIVATE_CALLINGS,
     PRIVATE_PERSONS,
     WATER_BODIES,
@@ -337,15 +338,17 @@ class Context:
         return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
                        for s in cand.targets)
 
-    def private_lives(self, cand: Candidate) -> bool:
+    def private_lives(self, cand: Candidate, crowds: frozenset[str] = frozenset()) -> bool:
         """Whether every side of the act is people of a private calling or private people named
         only as such ("astronomers from Chile and Japan clashed", "passengers travelling to
         Cusco"): their meetings, trips, partnerships and quarrels are no political act, whatever
         country their nationality names."""
         # (a trip's target is where it goes, not a party to it)
-        sides = [s for s in cand.sources + ([] if cand.code[:3] == "042" else cand.targets) if s.head >= 0]
+        # (a side that names no actor, "huddled indoors", is no party to it either)
+        sides = [s for s in cand.sources + ([] if cand.code[:3] == "042" else cand.targets)
+                 if s.head >= 0 and (s.match is not None or s in cand.sources)]
         return bool(cand.sources) and all(
-            self.doc[s.head].lemma_.lower() in PRIVATE_CALLINGS | PRIVATE_PERSONS
+            self.doc[s.head].lemma_.lower() in PRIVATE_CALLINGS | PRIVATE_PERSONS | crowds
             and str(getattr(s.match, "code", ""))[3:] in ("", "CVL") for s in sides)
 
     def plausible(self, cand: Candidate, sent: Span) -> bool:
@@ -448,7 +451,8 @@ class Context:
                 return False  # "helped create the program", "to assist in evidence collection": a task
         if root in ("17", "18", "19", "20") and self.private_crime(cand):
             return False  # "a 22-year-old man stabbed three people": a crime, no political act
-        if root in PRIVATE_LIFE_ROOTS and self.private_lives(cand):
+        if (root in PRIVATE_LIFE_ROOTS or root == "07") and self.private_lives(
+                cand, GENERIC_PEOPLE if root in ("03", "04", "05", "06", "07", "08") else frozenset()):
             return False  # "a Nigerian singer and an American rapper announced a collaboration"
         if root in VIOLENT_ROOTS and self.flop_or_surge(cand):
             return False  # "the film bombed at the box office", "the single shot to the top of the charts"
