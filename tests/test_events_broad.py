@@ -214,6 +214,15 @@ def test_nature_and_accidents_are_no_events(analyzer, text: str) -> None:  # typ
     assert not [e for e in events_of(analyzer, text) if e.root >= "17"]
 
 
+def test_nature_is_no_doer_of_any_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # not only of violence: a storm that shuts offices reduces no one's relations
+    assert not codes(analyzer, "The third big snowstorm to hit the Alps this month dumped a metre of snow on "
+                               "Sunday, shutting government offices in two cantons.")
+    # people doing the same are coded
+    assert "160" in codes(analyzer, "Protesters shut government offices across the north of the province on Monday.")
+    assert "170" in codes(analyzer, "The army forced the government to postpone the municipal elections.")
+
+
 def test_agentless_arrests_are_made_by_the_police(analyzer) -> None:  # type: ignore[no-untyped-def]
     (ev,) = [e for e in events_of(analyzer, "More than 110 people were arrested in Nairobi.")
              if e.code == "173"]

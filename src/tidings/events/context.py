@@ -491,6 +491,10 @@ class Context:
             return False  # "signs of weak Chinese demand": a market's, not a demand of anyone
         if self.word_of_the_kind_only(cand, sent):
             return False
+        if cand.sources and all(s.head >= 0 and s.match is None and {
+                self.doc[s.head].lemma_.lower(), self.doc[s.head].lower_.removesuffix("s")} & NATURAL_CAUSES
+                for s in cand.sources):
+            return False  # "the snowstorm shut government offices": nature acts for no one
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()
