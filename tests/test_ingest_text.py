@@ -143,7 +143,10 @@ def test_not_bylines(line: str) -> None:
 @pytest.mark.parametrize(
     "par",
     ["Related: Ten things to know", "Comments are closed.", "Follow us on Twitter", "Discuss This Article",
-     "Other reports by Some Outlet", "Tags: Iran, sanctions", "Read more: the full story", "Advertisement"],
+     "Other reports by Some Outlet", "Tags: Iran, sanctions", "Read more: the full story", "Advertisement",
+     # a longer prompt, each sentence of it put to the reader
+     "Enjoyed this guide? Pass it on to a neighbour who rents out a room, and sign up for our free Friday "
+     "newsletter for more plain-language explainers about the rules that shape your street."],
 )
 def test_boilerplate_lines(par: str) -> None:
     assert is_boilerplate(par)
@@ -155,6 +158,11 @@ def test_boilerplate_lines(par: str) -> None:
         "Share prices fell sharply after the central bank raised rates by half a point.",
         "Related talks are expected to continue next week in Vienna, officials said.",
         "The court ruled on Tuesday, May 9, 2023.",
+        # a long paragraph of reporting that mentions a newsletter and addresses no reader
+        "The council said residents had been told about the changes in its quarterly newsletter, and that "
+        "the new collection days would begin in March after a trial in two wards last autumn.",
+        "Residents can ask for a free smoke alarm by calling the fire department, which fitted more than "
+        "2,000 of them last year in homes across the city's older neighbourhoods and its outlying villages.",
     ],
 )
 def test_real_sentences_are_not_boilerplate_or_captions(par: str) -> None:

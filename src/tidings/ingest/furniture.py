@@ -126,6 +126,28 @@ def speaks_to_reader(line: str) -> bool:
     return bool(_ADDRESS.search(s)) and bool(_PAGE_WORD.search(s))
 
 
+#: a prompt may run longer than a label when each of its sentences talks to the reader
+_MAX_PROMPT_WORDS = 60
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def prompts_at_length(line: str) -> bool:
+    """A longer paragraph of the page talking to its reader about itself ("Found this helpful?
+    Share it with a friend ... and subscribe to our free weekly newsletter ..."): a word for the
+    page, nothing quoted or reported, and at least half of its sentences an instruction to the
+    reader or a question put to them."""
+    s = line.strip()
+    n = len(_words(s))
+    if n <= _MAX_WORDS or n > _MAX_PROMPT_WORDS or re.search(r"[\"“”„]|''", s) or _REPORTING.search(s):
+        return False
+    if not _PAGE_WORD.search(s):
+        return False
+    sentences = [x.strip() for x in _SENTENCE.findall(s) if x.strip()]
+    told = sum(1 for x in sentences if _READER_IMPERATIVE.match(x) or _PAGE_ONLY_VERB.match(x) or (
+        x.endswith("?") and re.search(r"\b(?:you|your|this)\b", x, re.I)))
+    return told >= 1 and 2 * told >= len(sentences)
+
+
 def is_label_row(line: str) -> bool:
     """Short labels cut by separators: a breadcrumb, a row of footer links, a section label."""
     s = line.strip()
@@ -160,5 +182,5 @@ def is_control_label(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    return (speaks_to_reader(line) or is_label_row(line) or is_timestamp(line)
+    return (speaks_to_reader(line) or prompts_at_length(line) or is_label_row(line) or is_timestamp(line)
             or is_control_label(line))
