@@ -146,7 +146,14 @@ def test_not_bylines(line: str) -> None:
      "Other reports by Some Outlet", "Tags: Iran, sanctions", "Read more: the full story", "Advertisement",
      # a longer prompt, each sentence of it put to the reader
      "Enjoyed this guide? Pass it on to a neighbour who rents out a room, and sign up for our free Friday "
-     "newsletter for more plain-language explainers about the rules that shape your street."],
+     "newsletter for more plain-language explainers about the rules that shape your street.",
+     # paragraphs the site labels as its own, however long, and a related-links header over its list
+     "Disclaimer: The information on this page is general in nature and is not legal advice. Readers should "
+     "consult a qualified solicitor about their own circumstances before acting on anything in it.",
+     "About the author: Priya Nair writes about money and travel. She lives in Leeds with two cats.",
+     "About Harbourline Ferries: Harbourline Ferries operates six routes across the Firth of Clyde and "
+     "carries more than two million passengers a year.",
+     "Related Posts:\n- Five ways to cut your energy bill\n- Is a heat pump worth it?"],
 )
 def test_boilerplate_lines(par: str) -> None:
     assert is_boilerplate(par)
@@ -163,6 +170,8 @@ def test_boilerplate_lines(par: str) -> None:
         "the new collection days would begin in March after a trial in two wards last autumn.",
         "Residents can ask for a free smoke alarm by calling the fire department, which fitted more than "
         "2,000 of them last year in homes across the city's older neighbourhoods and its outlying villages.",
+        "About 300 people gathered outside the court: most were relatives of the accused.",
+        "The ministry listed its demands:\n- a pay rise of 8 percent\n- shorter shifts for nurses",
     ],
 )
 def test_real_sentences_are_not_boilerplate_or_captions(par: str) -> None:

@@ -19,7 +19,7 @@ from tidings.model import Removed
 _BOILERPLATE_PATTERNS = [
     r"(?:other|more|latest|recent)\s+(?:reports?|stories|articles|news|posts?)\s+(?:by|from|on|in)\b.*",
     r"(?:discuss|comment\s+on|share)\s+this\s+(?:article|story|post|page)\b.*",
-    r"(?:related|related\s+(?:stories|articles|news|content|coverage|reading)|see\s+also|read\s+(?:more|also|next)|also\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|more\s+on\s+this(?:\s+story)?|trending(?:\s+now)?|most\s+(?:read|popular))\s*(?:[:>»\-–—|].*)?",
+    r"(?:related|related\s+(?:stories|articles|news|content|coverage|reading|posts|links)|see\s+also|read\s+(?:more|also|next)|also\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|more\s+on\s+this(?:\s+story)?|trending(?:\s+now)?|most\s+(?:read|popular))\s*(?:[:>»\-–—|].*)?",
     r"share\s+(?:on|via|to)\s+\w+.*|share(?:\s+this)?\s*[:!]?|tweet|email|print(?:\s+this\s+(?:article|page))?",
     r"(?:please\s+)?(?:like\s+and\s+)?share\s+this\s+(?:story|article|post|news)\b.*|stay\s+tuned\b.*",
     r"(?:subscribe|sign\s+up|register)\b.{0,80}(?:newsletter|updates|alerts|free|today|now|here|channel|inbox).*",
@@ -224,13 +224,29 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
+#: paragraphs a site labels as its own, whatever their length: a legal disclaimer, the writer's
+#: bio, a press release's "About <organisation>:" and media-contact lines
+_LABELLED_FURNITURE = re.compile(
+    r"^(?:(?i:disclaimer|about\s+the\s+author|author\s+bio|media\s+(?:contact|enquiries|inquiries)|press\s+contact|"
+    r"for\s+(?:media|press)\s+(?:enquiries|inquiries))|About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*:\s+\S"
+)
+_LABELLED_MAX_WORDS = 120
+#: a list item of links: "- Ten superfoods ...", "• Read next ...", "1. ..."
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
+
+
 def is_boilerplate(par: str) -> bool:
     """A short paragraph that is nothing but a share/subscribe/related/comment/copyright prompt:
     one of the known forms, or one whose grammar says the page is talking to its reader
-    (``tidings.ingest.furniture``)."""
+    (``tidings.ingest.furniture``); a paragraph the site labels as its own furniture (a
+    disclaimer, the author's bio, "About <organisation>:"); a related-links header over a list."""
     if "\n" in par:
-        return False
+        lines = [x for x in par.strip().split("\n") if x.strip()]
+        return (len(lines) > 1 and _word_count(lines[0]) <= _BOILERPLATE_MAX_WORDS
+                and bool(_BOILERPLATE.match(lines[0].strip())) and all(_LIST_ITEM.match(x) for x in lines[1:]))
     if _word_count(par) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(par.strip()):
+        return True
+    if _word_count(par) <= _LABELLED_MAX_WORDS and _LABELLED_FURNITURE.match(par.strip()):
         return True
     return is_furniture(par)
 
