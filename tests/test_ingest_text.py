@@ -153,7 +153,8 @@ def test_not_bylines(line: str) -> None:
      "About the author: Priya Nair writes about money and travel. She lives in Leeds with two cats.",
      "About Harbourline Ferries: Harbourline Ferries operates six routes across the Firth of Clyde and "
      "carries more than two million passengers a year.",
-     "Related Posts:\n- Five ways to cut your energy bill\n- Is a heat pump worth it?"],
+     "Related Posts:\n- Five ways to cut your energy bill\n- Is a heat pump worth it?",
+     "Tags: heat pumps, energy bills, home insulation, grants for homeowners, green home upgrades, winter savings"],
 )
 def test_boilerplate_lines(par: str) -> None:
     assert is_boilerplate(par)

@@ -225,9 +225,10 @@ def _word_count(s: str) -> int:
 
 
 #: paragraphs a site labels as its own, whatever their length: a legal disclaimer, the writer's
-#: bio, a press release's "About <organisation>:" and media-contact lines
+#: bio, a press release's "About <organisation>:" and media-contact lines, a row of tags
 _LABELLED_FURNITURE = re.compile(
     r"^(?:(?i:disclaimer|about\s+the\s+author|author\s+bio|media\s+(?:contact|enquiries|inquiries)|press\s+contact|"
+    r"tags?|keywords|filed\s+under|"
     r"for\s+(?:media|press)\s+(?:enquiries|inquiries))|About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*:\s+\S"
 )
 _LABELLED_MAX_WORDS = 120
