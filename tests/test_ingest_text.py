@@ -154,7 +154,8 @@ def test_not_bylines(line: str) -> None:
      "About Harbourline Ferries: Harbourline Ferries operates six routes across the Firth of Clyde and "
      "carries more than two million passengers a year.",
      "Related Posts:\n- Five ways to cut your energy bill\n- Is a heat pump worth it?",
-     "Tags: heat pumps, energy bills, home insulation, grants for homeowners, green home upgrades, winter savings"],
+     "Tags: heat pumps, energy bills, home insulation, grants for homeowners, green home upgrades, winter "
+     "savings, best boilers to buy, smart thermostats, solar panels"],
 )
 def test_boilerplate_lines(par: str) -> None:
     assert is_boilerplate(par)
