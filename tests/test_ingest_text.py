@@ -193,6 +193,12 @@ CAPTION_FORMS = [
     "A screenshot from a video posted online shows the coast guard boarding a trawler.",
     "Relatives wait for news outside the naval base in the port town of Paita.",
     "Demonstrators hold a banner outside the embassy in Quito. Photo via Twitter",
+    # a picture's label at the head, over more than one sentence; an illustration's credit; a
+    # reader's picture
+    "Photo: The fisheries ministry on Avenida Arequipa in central Lima. Andina / File",
+    "(Image: Trawlers moored at the port of Paita at dawn. Photo/Andina)",
+    "An artist's impression of the new fish terminal at Paita. Illustration: Rosa Quispe / Port Authority",
+    "Fog rolls over the harbour at Paita on Tuesday morning. (Submitted by Luis Mendoza)",
 ]
 
 
@@ -224,6 +230,7 @@ def test_a_text_that_is_only_a_caption_like_line_is_kept_as_the_text() -> None:
         "Relatives waited outside the naval base in Paita for news of the crews.",
         "Police said a screenshot of the message was sent to the ministry before the seizure.",
         "Pressure from left-wing parties forced the coalition to delay the vote.",
+        "Photographs of the seized trawler were shown to reporters: the ministry said they proved it.",
     ],
 )
 def test_reporting_that_shares_caption_words_stays(par: str) -> None:

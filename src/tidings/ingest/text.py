@@ -118,7 +118,10 @@ _CREDIT_TAIL = re.compile(
     # the picture's label and its maker in brackets: "(Photo by Jane Doe/The Daily News)",
     # "(Image: Jane Doe)", "(File photo by ...)"
     r"\((?:[Ff]ile\s+)?(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture)\s*(?:by\s+|:\s*)[A-Z][^()]{1,60}\)|"
-    r"(?:[Pp]hoto(?:graph)?|PHOTO(?:GRAPH)?|[Ii]mage|IMAGE|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit|CREDIT)\s*:\s*[^.!?]{2,60}|"
+    r"(?:[Pp]hoto(?:graph)?|PHOTO(?:GRAPH)?|[Ii]mage|IMAGE|[Pp]icture|[Pp]hoto credit|[Ii]mage credit|[Cc]redit|CREDIT|"
+    r"[Ii]llustration|ILLUSTRATION|[Pp]hoto source|[Ii]mage source)\s*:\s*[^.!?]{2,60}|"
+    # a reader's or a body's own picture: "(Submitted by Jane Doe)", "(Supplied)"
+    r"\((?:[Ss]ubmitted|[Ss]upplied|[Cc]ontributed)(?:\s+(?:by|photo|image|picture)\b[^()]{0,50})?\)|"
     # a photographer and the outlet they shoot for, in brackets or after a pipe:
     # "(Jane Doe/The Daily News)", "| Jane Doe/The Daily News"
     r"(?:\(|\|\s*)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}\)?|"
@@ -160,6 +163,8 @@ _CREDIT_LABEL = re.compile(
     r"[.!?]\s+(?:Supplied|Handout|Pool(?:\s+photo)?|File(?:\s+photo)?)\.?$",
     re.I,
 )
+#: a paragraph that opens with a picture's label: "Photo: ...", "(Image: ...)", "Picture: ..."
+_PICTURE_LABEL_OPENER = re.compile(r"^\(?(?:photo(?:graph)?|picture|pic|image|illustration|caption)\s*:\s*\S", re.I)
 _CAPTION_OPENER = re.compile(r"^(?:file\s+(?:photo|picture|image)|in\s+this\s+(?:file\s+)?(?:photo|picture|image))\b", re.I)
 _CAPTION_PLACE = re.compile(
     r"\b(?:in|at|outside|inside|near|during)\s+(?:the\s+)?[A-Z]|\b(?:left|right|center|centre)\s*[,)]|"
@@ -278,6 +283,8 @@ def is_caption(par: str) -> bool:
         return True  # "... in London. REUTERS/Jane Doe", "... on May 5. Photo: Jane Doe/Agency"
     if _FILE_DASH.match(s):
         return True  # "FILE - Workers repair ...": an agency's file picture
+    if _PICTURE_LABEL_OPENER.match(s) and _word_count(s) <= 45:
+        return True  # "Photo: The council building on Albert Street. RNZ / File", "(Image: ...)"
     if (_PICTURE_STATUS.search(s) or _CREDIT_LABEL.search(s)) and _word_count(s) <= 45:
         return True  # "(file image)", "representational image", "Image copyright ...", "... Supplied"
     # one sentence only (ignoring abbreviations such as "U.S." and the final period)
