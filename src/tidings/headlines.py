@@ -26,7 +26,7 @@ from tidings import pipes
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: name of the pipeline component
 NAME = "tidings_headlines"
@@ -55,15 +55,26 @@ def base_form(word: str) -> str:
     return w
 
 
-def headline_like(sent: Span) -> bool:
+def _may_be_verb(tok: Token, verbs: frozenset[str] | None) -> bool:
+    """Whether English has a verb of this word's form (the lemmatizer's table of verb lemmas: the
+    word, its base form, or its lemma, "killed" -> "kill"); every word may be one when the table
+    is not at hand."""
+    word = tok.lower_
+    return verbs is None or base_form(word) in verbs or word in verbs or tok.lemma_.lower() in verbs
+
+
+def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     """A short line with no closing full stop whose parse has no verb governing a subject, or
     one whose subject follows a comma ("Vietnam, Philippines sign ...": the first name left out
     of the subject)."""
+    known = verbs
     if not 3 <= len(sent) <= MAX_TOKENS or sent[-1].text in _END or sent[-1].tag_ == ".":
         return False
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
     if not verbs:
         return True
+    if known is not None and not any(_may_be_verb(v, known) for v in verbs):
+        return True  # "US shares intelligence with Mexico": a noun read as the verb, the verb as a noun
     verb = verbs[0]
     after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
@@ -77,13 +88,14 @@ def headline_like(sent: Span) -> bool:
                and "conj" not in (doc[t.i - 1].dep_, doc[t.i + 1].dep_) for t in sent)
 
 
-def _candidates(sent: Span) -> list[int]:
+def _candidates(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:
     """Offsets in the line of words that may be its verb: after a word that can head a subject,
-    lower case, alphabetic, and not of a class no verb is.  Of two such words in a row, a
-    plural in -s before a bare form is the subject ("Haiti gangs torch homes"), not the verb."""
+    lower case, alphabetic, of a form English has a verb of, and not of a class no verb is.  Of
+    two such words in a row, a plural in -s before a bare form is the subject ("Haiti gangs torch
+    homes"), not the verb ("US shares intelligence": no verb "intelligence", so "shares" is)."""
     out: list[int] = []
     for k, t in enumerate(sent):
-        if k == 0 or k > MAX_VERB_POSITION:
+        if k == 0 or k > MAX_VERB_POSITION or not _may_be_verb(t, verbs):
             continue
         if t.is_alpha and t.text.islower() and t.tag_ not in _NOT_VERBS \
                 and sent[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "VBZ", "VBP", "VB"):
@@ -93,11 +105,27 @@ def _candidates(sent: Span) -> list[int]:
                                    and not sent[k + 1].lower_.endswith("s"))]
 
 
+def verb_lemmas(nlp: Language) -> frozenset[str] | None:
+    """The verb lemmas of the pipeline's rule lemmatizer's tables (WordNet's verbs), or None when
+    the pipeline has none (a word is then any part of speech)."""
+    try:
+        lem = nlp.get_pipe("lemmatizer")
+    except KeyError:
+        return None
+    inner = getattr(lem, "inner", lem)  # (tidings.nlp wraps spaCy's component)
+    lookups = getattr(inner, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return None
+    table = lookups.get_table("lemma_index")
+    return frozenset(table["verb"]) if "verb" in table else None
+
+
 class HeadlineParser:
     """Re-parses headline lines (see the module's docstring)."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.verbs = verb_lemmas(nlp)
 
     def _parse(self, words: list[str]) -> Doc:
         from spacy.tokens import Doc as _Doc
@@ -111,14 +139,18 @@ class HeadlineParser:
     def reading(self, sent: Span) -> tuple[Doc, int] | None:
         """The re-parsed sentence and the candidate verb's offset in the line, or None."""
         words = [t.text for t in sent]
-        for k in _candidates(sent)[:MAX_TRIES]:
+        for k in _candidates(sent, self.verbs)[:MAX_TRIES]:
             opening = words[:k]
             # "Kenya, Uganda ink": a comma between the opening names is "and"
             opening = ["and" if w == "," and 0 < j < k - 1 else w for j, w in enumerate(opening)]
             variant = opening + ["will", base_form(words[k])] + words[k + 1:] + ["."]
             doc = self._parse(variant)
             verb = doc[k + 1]
-            if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and any(
+            # (a name of the line stays a name: "orders ICRC out" does not make "ICRC" a verb;
+            # after the verb the variant's tokens stand one to the right of the line's)
+            renamed = any(doc[j + 1 if j > k else j].pos_ in ("VERB", "AUX") for j, t in enumerate(sent)
+                          if 0 < j != k and t.text[:1].isupper())
+            if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and not renamed and any(
                     c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
                 return doc, k
         return None
@@ -126,7 +158,7 @@ class HeadlineParser:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 
-        lines = [s for s in doc.sents if headline_like(s)]
+        lines = [s for s in doc.sents if headline_like(s, self.verbs)]
         if not lines:
             return doc
         attrs = [HEAD, DEP, TAG, POS, LEMMA]
