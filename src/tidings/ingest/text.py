@@ -230,12 +230,9 @@ def _word_count(s: str) -> int:
 
 
 #: paragraphs a site labels as its own, whatever their length: a legal disclaimer, the writer's
-#: bio, a press release's "About <organisation>:" and media-contact lines, a row of tags
-_LABELLED_FURNITURE = re.compile(
-    r"^(?:(?i:disclaimer|about\s+the\s+author|author\s+bio|media\s+(?:contact|enquiries|inquiries)|press\s+contact|"
-    r"tags?|keywords|filed\s+under|"
-    r"for\s+(?:media|press)\s+(?:enquiries|inquiries))|About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*:\s+\S"
-)
+#: bio, a row of tags (a press release's "About <organisation>:" and media contacts are the
+#: release's own text, which a body may rightly be)
+_LABELLED_FURNITURE = re.compile(r"^(?i:disclaimer|about\s+the\s+author|author\s+bio|tags?|keywords|filed\s+under)\s*:\s+\S")
 _LABELLED_MAX_WORDS = 120
 #: a list item of links: "- Ten superfoods ...", "• Read next ...", "1. ..."
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
@@ -245,7 +242,7 @@ def is_boilerplate(par: str) -> bool:
     """A short paragraph that is nothing but a share/subscribe/related/comment/copyright prompt:
     one of the known forms, or one whose grammar says the page is talking to its reader
     (``tidings.ingest.furniture``); a paragraph the site labels as its own furniture (a
-    disclaimer, the author's bio, "About <organisation>:"); a related-links header over a list."""
+    disclaimer, the author's bio, a row of tags); a related-links header over a list."""
     if "\n" in par:
         lines = [x for x in par.strip().split("\n") if x.strip()]
         return (len(lines) > 1 and _word_count(lines[0]) <= _BOILERPLATE_MAX_WORDS
