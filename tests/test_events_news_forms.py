@@ -141,6 +141,11 @@ CODED = [
     # a joint act's parties may be named by its of-object's between-phrase
     ("The resumption of direct trade between Armenia and Turkey was welcomed by exporters.", ("061", "ARM", "TUR")),
     ("The establishment of diplomatic relations between Oman and Fiji was announced on Friday.", ("050", "OMN", "FJI")),
+    # the expulsion of envoys reduces relations with the state whose envoys they are; a role of a
+    # region named in its of-phrase is the region's
+    ("Poland announced the expulsion of two Belarusian diplomats.", ("161", "POL", "BLRGOV")),
+    ("The governments of several Western countries announced the expulsion of Iranian diplomats.",
+     ("161", "WSTGOV", "IRNGOV")),
     # representations lodged with a government are a formal complaint, as a demarche is
     ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
      ("114", "JPNGOV", "CHNGOV")),

@@ -692,7 +692,8 @@ class ArticleActors:
     def _context_country(self, span: Span, root: Token, own_only: bool = False) -> str | None:
         """The country of a role named without one: its own "in/of/from" phrase, else (unless
         ``own_only``) the last country named before it in the sentence, else the article's."""
-        # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria"
+        # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria",
+        # or of a region ("the governments of Western countries")
         for child in children_of(root):
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
                 for obj in children_of(child):
@@ -700,7 +701,8 @@ class ArticleActors:
                     # Nigeria's Kaduna state")
                     for name in [obj] + [c for c in children_of(obj) if c.dep_ in ("poss", "compound")]:
                         hit = self._hit_at.get(name.i)
-                        if hit is not None and hit.entry.country and hit.entry.kind == "country":
+                        if hit is not None and hit.entry.country and (
+                                hit.entry.kind == "country" or (hit.entry.kind == "region" and name.i == obj.i)):
                             return hit.entry.country
         if own_only:
             return None
