@@ -146,6 +146,9 @@ CODED = [
     ("Poland announced the expulsion of two Belarusian diplomats.", ("161", "POL", "BLRGOV")),
     ("The governments of several Western countries announced the expulsion of Iranian diplomats.",
      ("161", "WSTGOV", "IRNGOV")),
+    # an army's formations are forces posted, and a particle leads into the phrase hung on it
+    ("Armenia moved an artillery brigade up to the border with Azerbaijan.", ("154", "ARM", "AZE")),
+    ("Belarus stationed a regiment near its border with Lithuania.", ("154", "BLR", "LTU")),
     # representations lodged with a government are a formal complaint, as a demarche is
     ("Tokyo lodged solemn representations with Beijing over the detention of a Japanese businessman.",
      ("114", "JPNGOV", "CHNGOV")),

@@ -69,11 +69,22 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
                     out.append(p)
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")
+        elif c.dep_ in ("prep", "advmod", "prt") and c.lower_ in LEADING_PARTICLES and not any(
+                g.dep_ == "pobj" for g in children_of(c)):
+            # "moved a division up to the frontier", "flew them back to Kabul": the particle leads
+            # into the phrase the parse hangs on it
+            out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ in names
+                       for q in children_of(g) if q.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ == "from" and "to" in names:
             # "from Poland to Ukraine": the parse hangs the to-phrase on "from"
             out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ == "to"
                        for q in children_of(g) if q.dep_ == "pobj")
     return out
+
+
+#: adverbial particles the parse may take for a preposition with a phrase of its own hung on
+#: it ("up to the border", "back to Kabul", "over to the police")
+LEADING_PARTICLES = frozenset("up down back out over across along away forward off".split())
 
 
 def prep_names(tok: Token) -> set[str]:
@@ -82,6 +93,9 @@ def prep_names(tok: Token) -> set[str]:
     names = {c.lower_ for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative") and not (
         c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in children_of(c)))}
     names |= {c.lower_ for c in children_of(tok) if c.dep_ == "prt"}
+    names |= {g.lower_ for c in children_of(tok) if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in LEADING_PARTICLES
+              and not any(o.dep_ == "pobj" for o in children_of(c))
+              for g in children_of(c) if g.dep_ == "prep"}  # "up to the border": "to"
     for c in children_of(tok):
         if c.dep_ in ("ccomp",):
             names |= {m.lower_ for m in children_of(c) if m.dep_ == "mark"}
