@@ -74,7 +74,7 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     if not verbs:
         return True
     if known is not None and not any(_may_be_verb(v, known) for v in verbs):
-        return True  # "US shares intelligence with Mexico": a noun read as the verb, the verb as a noun
+        return True  # "Japan shares intelligence with Manila": a noun read as the verb, the verb as a noun
     verb = verbs[0]
     after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
@@ -92,7 +92,7 @@ def _candidates(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:
     """Offsets in the line of words that may be its verb: after a word that can head a subject,
     lower case, alphabetic, of a form English has a verb of, and not of a class no verb is.  Of
     two such words in a row, a plural in -s before a bare form is the subject ("Haiti gangs torch
-    homes"), not the verb ("US shares intelligence": no verb "intelligence", so "shares" is)."""
+    homes"), not the verb ("Japan shares intelligence": no verb "intelligence", so "shares" is)."""
     out: list[int] = []
     for k, t in enumerate(sent):
         if k == 0 or k > MAX_VERB_POSITION or not _may_be_verb(t, verbs):

@@ -92,8 +92,8 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace
 #: named elsewhere in the sentence
 FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer pound batter smash rout "
                                 "thrash trounce blast slam storm invade".split())
-#: verbs of fighting that news also uses for quarrels and contests ("critics clashed over the
-#: vintage", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
+#: verbs of fighting that news also uses for quarrels and contests ("film buffs clashed over the
+#: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")

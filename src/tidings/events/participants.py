@@ -51,8 +51,8 @@ SITE_NOUNS = frozenset("hospital clinic school university college church mosque 
 PRIVATE_PERSONS = frozenset("man woman boy girl teenager teen youth burglar thief robber motorist "
                             "driver neighbour neighbor pensioner shopper customer tenant landlord "
                             "passenger fan".split())
-#: people named only as a crowd of private persons ("people were travelling to Dallas",
-#: "residents huddled indoors"): no body that meets, visits, promises, agrees or gives as a party
+#: people named only as a crowd of private persons ("people were travelling to Mombasa for
+#: treatment", "residents huddled indoors as the storm passed"): no body that meets, visits, promises, agrees or gives as a party
 GENERIC_PEOPLE = frozenset("people person resident villager citizen local inhabitant".split())
 #: callings of private and cultural life: people of these callings meeting, visiting, joining
 #: forces or clashing with each other are no states' business, whatever their nationality

@@ -56,6 +56,11 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+#: adverbial particles the parse may take for a preposition with a phrase of its own hung on
+#: it ("up to the border", "back to Kabul", "over to the police")
+LEADING_PARTICLES = frozenset("up down back out over across along away forward off".split())
+
+
 def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
     out: list[Token] = []
@@ -71,7 +76,7 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")
         elif c.dep_ in ("prep", "advmod", "prt") and c.lower_ in LEADING_PARTICLES and not any(
                 g.dep_ == "pobj" for g in children_of(c)):
-            # "moved a division up to the frontier", "flew them back to Kabul": the particle leads
+            # "moved a brigade up to the border", "flew them back to Kabul": the particle leads
             # into the phrase the parse hangs on it
             out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ in names
                        for q in children_of(g) if q.dep_ == "pobj")
@@ -80,11 +85,6 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
             out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ == "to"
                        for q in children_of(g) if q.dep_ == "pobj")
     return out
-
-
-#: adverbial particles the parse may take for a preposition with a phrase of its own hung on
-#: it ("up to the border", "back to Kabul", "over to the police")
-LEADING_PARTICLES = frozenset("up down back out over across along away forward off".split())
 
 
 def prep_names(tok: Token) -> set[str]:
@@ -264,8 +264,8 @@ DOUBLE_OBJECT_VERBS = frozenset("give offer grant award show hand send promise d
 
 def participle_with_object(tok: Token) -> bool:
     """A past participle the parse hung on a noun with a direct object of its own, of a verb that
-    has only one: no passive (a passive keeps no object) but the noun's own verb ("a suicide
-    bombing by the group ... killed at least 84 people")."""
+    has only one: no passive (a passive keeps no object) but the noun's own verb ("an ambush
+    by the faction ... killed 20 soldiers")."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and child(tok, "dobj") is not None \
         and tok.lemma_.lower() not in DOUBLE_OBJECT_VERBS and tok.head.i < tok.i
 

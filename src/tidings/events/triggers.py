@@ -85,7 +85,7 @@ TAKE_UP_VERBS = {"to": RESORT_VERBS,
                  "on": frozenset({"go", "embark", "set", "be", "remain", "stay"}),
                  # "20,000 people gathered in a peaceful protest", "marched in a rally"
                  "in": frozenset({"gather", "assemble", "participate", "march", "rally", "converge", "engage",
-                                  "succeed"}),  # "engaged in talks", "succeeded in a mediation"
+                                  "succeed"}),  # "engaged in talks", "succeeded in its mediation"
                  # "were converging for a rally in Lagos", "gathered for a protest"
                  "for": frozenset({"gather", "assemble", "converge"}),
                  "with": ANSWER_VERBS | PUNISH_WITH_VERBS}
@@ -452,7 +452,7 @@ class Triggers:
                 given_in = preps(tok, ("in", "from"))
                 obj_words |= set().union(*(lemma_set(p) for p in given_in)) if given_in else {"money"}
             if obj.i != tok.i:
-                # the role an object is taken in names what is taken: "accepted France as a mediator"
+                # the role an object is taken in names what is taken: "accepted Qatar as a mediator"
                 obj_words |= {w for p in preps(tok, ("as",)) + preps(obj, ("as",)) for w in lemma_set(p)}
                 # the state the act leaves its object in counts as its object: "set it ablaze"
                 for c in children_of(tok):
@@ -602,7 +602,7 @@ class Triggers:
         return cand
 
     def ceasing_noun(self, tok: Token) -> Candidate | None:
-        """ "the suspension of mediation", "a halt in U.S. military aid to Kyiv": an act ceased,
+        """ "the suspension of mediation", "a halt in Danish military aid to Kenya": an act ceased,
         told by the act noun of the ceasing noun's of- or in-phrase, is the code that undoes it,
         by the act's doer or else the ceasing noun's possessor; the act noun is no act of its own."""
         inner_tok = next((p for p in preps(tok, ("of", "in")) if p.pos_ == "NOUN"), None)
@@ -1064,7 +1064,7 @@ class Triggers:
             if s is not None and s.match is not None:
                 sources = [s]
         if not sources:
-            # (the phrase may hang on the of-object: "the delivery of 18 howitzers from Seoul")
+            # (the phrase may hang on the of-object: "the delivery of 30 howitzers from Poland")
             of_from = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.src if x not in ("of", "by")))]
             for p in preps(tok, entry.src) + of_from:
                 sources = self.res.sides(p)
@@ -1131,7 +1131,7 @@ class Triggers:
         recip = entry.recip
         # "the suspension of budget support to Mali": the phrase may hang on the of-object
         of_held = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.to if x != "of"))]
-        # (a to-phrase before the of-phrase: "the delivery of howitzers to Estonia's army")
+        # (a to-phrase before the of-phrase: "the delivery of howitzers to Moldova's army")
         nearer = tuple(x for x in entry.to if x != "of")
         for p in preps(tok, nearer) + of_held + (preps(tok, ("of",)) if "of" in entry.to else []):
             sides = self.res.sides(p)
@@ -1167,8 +1167,8 @@ class Triggers:
                 and set(lemmas(head.head)) & PUNISH_WITH_VERBS):
             targets = self.res.sides(self.object_of(head.head))  # "hit Russia with sanctions"
         if not targets and not sources and entry.recip:
-            # "the resumption of trade between India and Pakistan", "the establishment of relations
-            # between Jakarta and Avarua": the parties of a joint act named by the of-object
+            # "the resumption of trade between Armenia and Turkey", "the establishment of relations
+            # between Oman and Fiji": the parties of a joint act named by the of-object
             parties = [s for o in preps(tok, ("of",)) for s in self.parties_between(between_phrases(o))]
             if parties:
                 sources, recip = parties, True
@@ -1316,7 +1316,7 @@ class Triggers:
         if count is not None and count.lemma_.lower() in COUNT_NOUNS:
             return self.asserted_noun(count)  # "dozens of arrests were made"
         if dep == "ROOT" or any(participle_with_object(c) for c in children_of(tok)):
-            return True  # (the subject of its own verb the parse hung on it: "a bombing ... killed 84")
+            return True  # (the subject of its own verb the parse hung on it: "an ambush ... killed 20")
         if dep in ("nsubj", "nsubjpass"):
             # (a participle the tagger took for an adjective keeps its auxiliary: "the expulsion
             # of 800,000 Afghans has overwhelmed reception centres")

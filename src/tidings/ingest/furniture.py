@@ -132,8 +132,8 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def prompts_at_length(line: str) -> bool:
-    """A longer paragraph of the page talking to its reader about itself ("Found this helpful?
-    Share it with a friend ... and subscribe to our free weekly newsletter ..."): a word for the
+    """A longer paragraph of the page talking to its reader about itself ("Enjoyed this guide?
+    Pass it on to a neighbour ... and sign up for our free Friday newsletter ..."): a word for the
     page, nothing quoted or reported, and at least half of its sentences an instruction to the
     reader or a question put to them."""
     s = line.strip()

@@ -281,7 +281,7 @@ def is_caption(par: str) -> bool:
     if _FILE_DASH.match(s):
         return True  # "FILE - Workers repair ...": an agency's file picture
     if _PICTURE_LABEL_OPENER.match(s) and _word_count(s) <= 45:
-        return True  # "Photo: The council building on Albert Street. RNZ / File", "(Image: ...)"
+        return True  # "Photo: The fisheries ministry in central Lima. Andina / File", "(Image: ...)"
     if (_PICTURE_STATUS.search(s) or _CREDIT_LABEL.search(s)) and _word_count(s) <= 45:
         return True  # "(file image)", "representational image", "Image copyright ...", "... Supplied"
     # one sentence only (ignoring abbreviations such as "U.S." and the final period)
