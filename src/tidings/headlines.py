@@ -64,18 +64,18 @@ def _may_be_verb(tok: Token, verbs: frozenset[str] | None) -> bool:
 
 
 def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
-    """A short line with no closing full stop whose parse has no verb governing a subject, or
-    one whose subject follows a comma ("Vietnam, Philippines sign ...": the first name left out
-    of the subject)."""
-    known = verbs
+    """A short line with no closing full stop whose parse has no verb governing a subject (none
+    of a form English has a verb of, when ``verbs``, the verb lemmas, are given), or one whose
+    subject follows a comma ("Vietnam, Philippines sign ...": the first name left out of the
+    subject)."""
     if not 3 <= len(sent) <= MAX_TOKENS or sent[-1].text in _END or sent[-1].tag_ == ".":
         return False
-    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
-    if not verbs:
+    governing = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    if not governing:
         return True
-    if known is not None and not any(_may_be_verb(v, known) for v in verbs):
+    if verbs is not None and not any(_may_be_verb(v, verbs) for v in governing):
         return True  # "Japan shares intelligence with Manila": a noun read as the verb, the verb as a noun
-    verb = verbs[0]
+    verb = governing[0]
     after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
             and after.tag_ in ("NN", "VB", "VBP") and after.dep_ == "compound" and not after.lower_.endswith("s"):
