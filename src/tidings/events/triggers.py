@@ -325,6 +325,16 @@ def between_phrases(thing: Token) -> list[Token]:
     return [p for t in thing.subtree if t.pos_ in ("NOUN", "PROPN") for p in preps(t, ("between",))]
 
 
+def ceased_act(inner: Candidate, code: str, tok: Token, named: Token, sources: list[Side],
+               targets: list[Side]) -> Candidate:
+    """The act ``inner`` (named by the word ``named``) ceased by the word ``tok``: coded ``code``,
+    the word that names the act taken into the span and consumed (it is no act of its own)."""
+    cand = Candidate(inner.entry, code, tok, sources, targets, False, confidence=inner.confidence)
+    cand.span_tokens |= {tok.i, named.i} | inner.span_tokens
+    cand.consumed |= {named.i} | inner.consumed
+    return cand
+
+
 def gerund_verbs(word: str) -> list[str]:
     """The verbs a gerund may be of ("storming": "storm"; "closing": "close"; "shutting":
     "shut")."""
@@ -596,10 +606,7 @@ class Triggers:
         code = ceased(inner.code) if inner is not None else None
         if inner is None or code is None:
             return None
-        cand = Candidate(inner.entry, code, tok, inner.sources, inner.targets, False, confidence=inner.confidence)
-        cand.span_tokens |= {tok.i, comp.i} | inner.span_tokens
-        cand.consumed |= {comp.i} | inner.consumed
-        return cand
+        return ceased_act(inner, code, tok, comp, inner.sources, inner.targets)
 
     def ceasing_noun(self, tok: Token) -> Candidate | None:
         """ "the suspension of mediation", "a halt in Danish military aid to Kenya": an act ceased,
@@ -616,10 +623,7 @@ class Triggers:
             s for c in children_of(tok) if c.dep_ == "poss" for s in [self.res.side(c)] if s is not None
         ] or [s for p in preps(tok, ("by",)) + preps(inner_tok, ("by",)) for s in self.res.sides(p)]
         targets = inner.targets or [s for p in preps(tok, ("to", "for", "with")) for s in self.res.sides(p)][:1]
-        cand = Candidate(inner.entry, code, tok, sources, targets, False, confidence=inner.confidence)
-        cand.span_tokens |= {tok.i, inner_tok.i} | inner.span_tokens
-        cand.consumed |= {inner_tok.i} | inner.consumed
-        return cand
+        return ceased_act(inner, code, tok, inner_tok, sources, targets)
 
     # ------------------------------------------------------------------ verbs
     def verb(self, tok: Token, as_complement: bool = False) -> Candidate | None:
