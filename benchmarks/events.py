@@ -62,7 +62,8 @@ the sixteenth and seventeenth and is looked at from the eighteenth on;
 South and Central Asia and the Pacific, policing and courts, labour disputes with governments,
 disputed elections, insurgencies and peace processes, maritime incidents, sanctions and trade
 measures), every root, 20 with no political event, written apart from the coder at the start of
-the seventeenth session, is blind; ``events_probe_news_o.jsonl``, 120 sentences of politics and
+the seventeenth session, was blind in the seventeenth and eighteenth and is looked at from the
+nineteenth on; ``events_probe_news_o.jsonl``, 120 sentences of politics and
 security as foreign desks and domestic political reporters tell it (coalitions and cabinets,
 votes of no confidence, leaders' calls and state visits, hostage and prisoner talks, mediation,
 humanitarian access, air strikes, prosecutions of officials, espionage and cyber, refugees and
@@ -122,7 +123,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl",
                "newso": "events_probe_news_o.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsn", "newso", "locked"})
+BLIND = frozenset({"conflict", "news", "newso", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

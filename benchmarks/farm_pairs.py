@@ -70,7 +70,8 @@ among others for at least six light scrapes with one subtle kind only, translati
 listicle, heavy AI paraphrase keeping every fact, a crude synonym spinner, reordered paragraphs,
 tense or spelling changed, numbers reformatted, quotes kept under renamed speakers, two
 originals stitched, an unrelated story stitched in the middle, captions without credits and
-boilerplate mid-text.  Blind in the seventeenth and eighteenth sessions (figures only).
+boilerplate mid-text.  Blind in the seventeenth and eighteenth sessions (figures only), read from
+the nineteenth.
 Set ``j`` (``probes/farm_pairs_j.jsonl``, 2026-12-05, eighteenth session): 30 originals in house
 styles the other sets lack (the English-language press of Australia, New Zealand, Singapore,
 Malaysia, Ghana, Jamaica, Scotland, Wales, Sri Lanka, Bangladesh and the Gulf, US local TV
@@ -113,7 +114,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "i", "j"})
+BLIND = frozenset({"locked", "j"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -128,7 +129,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to h (may be read), i and j (blind this session) or locked (figures only)")
+                    help="a to i (may be read), j (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
