@@ -57,3 +57,15 @@ def test_talks_with_a_visiting_minister_have_the_minister_as_partner(analyzer) -
 ])
 def test_people_on_strike_are_no_attack(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("19") for c, _, _ in coded(analyzer, text))
+
+
+def test_a_groups_participle_read_as_a_gerund_subject_modifies_the_group() -> None:
+    doc = nlp.load()("Striking mineworkers in Zambia's Copperbelt were warned by the mines minister on Wednesday.")
+    part, group = _word(doc, "Striking"), _word(doc, "mineworkers")
+    assert part.dep_ == "amod" and part.head.i == group.i and group.dep_ == "nsubjpass"
+    assert _word(doc, "in").head.i == group.i  # what hung on the group still does
+
+
+def test_people_on_strike_told_first_are_no_attack(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Striking mineworkers in Zambia's Copperbelt were warned by the mines minister on Wednesday.")
+    assert not any(c.startswith("19") for c, _, _ in got), got

@@ -11,8 +11,10 @@ of the preposition or of the verb before it), and the participle becomes its mod
 Only a participle of a person's state (``STATES``: a visit, a term of office, custody) that
 stands right after the word it hangs on, has neither subject nor auxiliary, and whose object is a
 phrase starting right after it with a capitalised word is rewritten, or a participle of what a
-group is doing (``GROUP_STATES``: "protesting", "striking") before a plural noun: "the army is visiting villages" (an auxiliary) and "Visiting Paris, the minister said"
-(an opening clause) are verbs and stay verbs.
+group is doing (``GROUP_STATES``: "protesting", "striking") before a plural noun, also where the
+parse made it a gerund subject ("Striking mineworkers were warned"): "the army is visiting
+villages" (an auxiliary) and "Visiting Paris, the minister said" (an opening clause) are verbs and
+stay verbs.
 
 A spaCy pipeline component, after the headline component, so every path through ``tidings.nlp``
 sees the same parse.
@@ -43,6 +45,8 @@ convicted elected reelected re-elected newly-elected""".split())
 #: participles of what a group is doing, before a plural noun ("met protesting farmers",
 #: "appealed to striking miners"): the group's state, whether or not its name is capitalised
 GROUP_STATES = frozenset("protesting striking demonstrating rioting marching fleeing returning".split())
+#: a subject's relations: "Striking mineworkers were warned" read as a gerund subject
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 #: relations that make the participle a verb of its own clause
 _CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "csubj"})
 
@@ -51,6 +55,8 @@ def misread_premodifier(tok: Token) -> Token | None:
     """The object of a participle the parse read as a verb where it modifies a name (see the
     module's docstring), or None."""
     group = tok.lower_ in GROUP_STATES
+    if group and tok.tag_ == "VBG" and tok.dep_ in _SUBJECT:
+        return _misread_subject(tok)
     if tok.tag_ not in ("VBG", "VBN") or not (group or tok.lower_ in STATES) or tok.dep_ not in _MISREAD \
             or tok.i == 0:
         return None
@@ -77,6 +83,17 @@ def misread_premodifier(tok: Token) -> Token | None:
     return obj
 
 
+def _misread_subject(tok: Token) -> Token | None:
+    """"Striking mineworkers were warned": the plural noun right after a group's participle that
+    the parse read as a gerund subject with that noun as its object, or None."""
+    if any(c.dep_ in _CLAUSE for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or objs[0].left_edge.i != tok.i + 1 or objs[0].tag_ != "NNS":
+        return None
+    return objs[0]
+
+
 class PremodifierParser:
     """Rewrites misread premodifying participles (see the module's docstring)."""
 
@@ -96,14 +113,15 @@ class PremodifierParser:
         for part, obj in found:
             head = part.head
             # the name takes the participle's place: the preposition's object, or the verb's
+            # (its subject, when the participle was read as one)
             heads[obj.i] = head.i
-            deps[obj.i] = "pobj" if head.pos_ == "ADP" else "dobj"
+            deps[obj.i] = part.dep_ if part.dep_ in _SUBJECT else "pobj" if head.pos_ == "ADP" else "dobj"
             # the participle modifies the name
             heads[part.i] = obj.i
             deps[part.i] = "amod"
             arr[part.i][2] = doc.vocab.strings["ADJ"]
             # what else hung on the participle ("in Beijing") hangs on the clause's word
-            clause = head if head.pos_ == "VERB" else head.head
+            clause = head if head.pos_ in ("VERB", "AUX") else head.head
             for c in part.children:
                 if c.i != obj.i:
                     heads[c.i] = clause.i
