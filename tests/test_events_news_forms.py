@@ -476,3 +476,17 @@ def test_a_bailout_is_received_by_its_possessor_not_given(analyzer) -> None:  # 
 def test_a_demand_that_something_be_done_rejected_is_no_denial(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Venezuela rejected the United States' demand that Caracas hold new elections.")
     assert any(c.startswith("12") for c, _, _ in got) and not any(c == "016" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # the first verb of the warning names no code; the act coordinated with it is what it threatens
+    ("Striking miners were warned by Zambia's mines minister that they would be dismissed and arrested.",
+     "137", "ZMB", "ZMBLAB"),
+    ("Peru's health minister warned striking nurses that they would be suspended and arrested.", "137", "PER", None),
+])
+def test_a_warning_threatens_the_coded_act_coordinated_with_an_uncoded_one(  # type: ignore[no-untyped-def]
+        analyzer, text: str, code: str, source: str, target: str | None) -> None:
+    got = coded(analyzer, text)
+    assert any(c == code and (s or "").startswith(source) and (target is None or t == target)
+               for c, s, t in got), got
+    assert not any(c == "173" for c, _, _ in got), got  # the arrest is threatened, not made

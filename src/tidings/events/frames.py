@@ -176,6 +176,12 @@ class Frames:
                 cand = self.verb(self.doc[g], as_complement=True)
                 if cand is not None:
                     return cand, self.doc[g]
+            for verb in verb_conjuncts(comp):
+                # "warned that they would be dismissed and arrested": an act the first verb
+                # names no code for is the coded one coordinated with it
+                cand = self.verb(verb, as_complement=True)
+                if cand is not None:
+                    return cand, verb
             # "agreed to a ceasefire" / "offered to hold talks"
             if not (set(lemmas(comp)) & (LIGHT_VERBS | {"agree"})):
                 return None, comp
