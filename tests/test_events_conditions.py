@@ -81,6 +81,9 @@ def test_a_demand_put_forward_is_still_a_demand(analyzer) -> None:  # type: igno
     "The army did not use live rounds in Harare, Zimbabwe's defence minister insisted on Friday.",
     # a that-clause in the indicative says what is so
     "Ghana's finance minister insisted on Tuesday that the budget was sound.",
+    # so does one with an auxiliary only the indicative has
+    "Nepal's army insisted that its soldiers had not fired on the marchers.",
+    "Chad's government insisted that the border posts were being reinforced.",
 ])
 def test_insisting_that_something_is_so_is_no_demand(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("10") for c, _, _ in coded(analyzer, text))
@@ -90,6 +93,7 @@ def test_insisting_that_something_is_so_is_no_demand(analyzer, text: str) -> Non
     "The opposition insisted that the president resign.",
     "The EU insisted that Serbia must recognise the vote.",
     "The opposition insisted on a recount in Lusaka.",
+    "The protesters insisted that the minister be removed from office.",  # the subjunctive
 ])
 def test_insisting_on_an_act_is_a_demand(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("10") for c, _, _ in coded(analyzer, text))

@@ -102,12 +102,20 @@ FORCEFUL = frozenset("military force armed crushing devastating".split())
 INSIST_LEMMAS = frozenset({"insist", "maintain"})
 
 
+#: auxiliaries only the indicative has ("had struck", "was shelled", "has left"); the subjunctive
+#: of a demand takes the bare "be" or "have" of every person ("that he be removed")
+FINITE_AUXILIARIES = frozenset("has had was were is are did does 's 've".split())
+
+
 def asserts_a_fact(tok: Token, comp: Token) -> bool:
-    """ "Insisted that the budget was sound", "insists the plan works": the that-clause in the
-    indicative, with no modal of obligation, says what is so; "insisted that he resign" (the
+    """ "Insisted that the budget was sound", "insists the plan works", "insisted that its jets
+    had not struck the camp": the that-clause in the indicative (in a tense of its own or with an
+    auxiliary only the indicative has), with no modal of obligation, says what is so; "insisted that he resign" (the
     subjunctive) or "that talks must resume" asks for an act."""
-    return (tok.lemma_.lower() in INSIST_LEMMAS and comp.dep_ == "ccomp" and comp.tag_ in ("VBD", "VBZ")
-            and not any(a.lower_ in MODAL_OBLIGE for a in auxiliaries(comp)))
+    auxes = {a.lower_ for a in auxiliaries(comp)}
+    return (tok.lemma_.lower() in INSIST_LEMMAS and comp.dep_ == "ccomp"
+            and (comp.tag_ in ("VBD", "VBZ") or bool(auxes & FINITE_AUXILIARIES))
+            and not auxes & MODAL_OBLIGE)
 
 
 def verb_of_object(noun: Token) -> Token | None:
