@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_broad import aimed_at, codes, coded
+from tests.test_events_broad import aimed_at, codes, coded, events_of
 
 
 @pytest.mark.parametrize("text, code", [
@@ -93,3 +93,13 @@ def test_what_a_go_between_would_serve_is_an_aim_not_an_act(analyzer) -> None:  
 def test_days_of_fighting_in_an_adjunct_are_fought_by_the_clause_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Chadian troops left the town of Fada after days of fighting with the rebels.")
     assert any(c.startswith("19") and s is not None and s.startswith("TCD") for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Iran on Monday denied sending drones to Russia.", "07"),
+    ("Kenya's police denied shooting protesters in Nairobi.", "18"),
+])
+def test_an_act_denied_in_a_gerund_is_a_denial_and_not_done(analyzer, text: str, denied: str) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(analyzer, text)
+    assert any(e.code == "016" and not e.negated for e in evs), [(e.code, e.negated) for e in evs]
+    assert all(e.negated for e in evs if e.code[:2] in (denied, "19"))
