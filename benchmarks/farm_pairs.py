@@ -84,7 +84,15 @@ subtle, question headlines with a summary, a first third padded with filler, reo
 paragraphs, every quote in unmarked indirect speech, another outlet's coverage merged in, an
 unrelated paragraph stitched in, localisation, people replaced by descriptions, aggregator
 source lines, fluent paraphrase keeping every fact, verbatim text under heavy boilerplate.
-Blind in the eighteenth session (figures only).
+Blind in the eighteenth and nineteenth sessions (figures only).
+Set ``k`` (``probes/farm_pairs_k.jsonl``, 2026-12-05, nineteenth session): 30 originals in
+varied forms and outlets (wire reports with datelines, local, court, science and health,
+business, sport, features, analysis, the English-language press of India, Nigeria, the
+Philippines, Australia, Ireland, Canada and Kenya; straight, curly and single quotation marks,
+bylines, editor's notes, ordinary captions) and a copy of each by a twelfth writer: eight with one
+kind only, the rest two or three, rewritten in varied styles (light edits, heavy paraphrase, a
+machine-translation feel, listicles, shortened summaries, SEO headlines).  Blind in the nineteenth
+session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -112,9 +120,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
-        "j": PROBES / "farm_pairs_j.jsonl"}
+        "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "j"})
+BLIND = frozenset({"locked", "j", "k"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -129,7 +137,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to i (may be read), j (blind this session) or locked (figures only)")
+                    help="a to i (may be read), j and k (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
