@@ -399,3 +399,9 @@ def test_doers_named_by_their_act_take_no_country_from_context(knowledge: ActorK
 ])
 def test_a_state_body_named_by_its_portfolio_is_the_government(knowledge: ActorKnowledge, text: str, mention: str) -> None:
     assert (code_of(actors_for(knowledge, text), text, mention) or "").endswith("GOV")
+
+
+def test_a_countrys_name_read_as_a_person_is_the_country(knowledge: ActorKnowledge) -> None:
+    # the parser takes "Papua New Guinea's" for a person; a country's whole name is none
+    text = "Papua New Guinea's prime minister met Fiji's prime minister in Suva."
+    assert code_of(actors_for(knowledge, text), text, "Papua New Guinea's prime minister") == "PNGGOV"

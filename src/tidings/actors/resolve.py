@@ -96,12 +96,13 @@ class ArticleActors:
         self._cache: dict[tuple[int, int], ActorMatch | None] = {}
         self._frames: dict[tuple[int, int], list[int]] = {}
         self._ents = view.ents
-        # (a lone country name or demonym the parser took for a person, "Azerbaijani", is not
-        # one, unless someone of the article bears it as a name: "Jim Jordan ... Jordan said")
+        # (a country's name or demonym the parser took for a person, "Azerbaijani", "Papua New
+        # Guinea's", is not one, unless someone of the article bears it as a name: "Jim Jordan
+        # ... Jordan said")
         persons = [e for e in self._ents if e.label_ == "PERSON"]
         borne = {e[-1].text for e in persons if len(e) > 1}
         self._person_ents = [e for e in persons if not (
-            len(e) == 1 and e.text not in borne and self._names_country(e.text))]
+            (name := _without_possessive(e)) and (" " in name or name not in borne) and self._names_country(name))]
         # the tokens as the scanners read them, from the doc's attribute columns
         starts, words = view.idx, view.words
         ends = [idx + len(word) for idx, word in zip(starts, words)]
@@ -713,6 +714,14 @@ class ArticleActors:
         if before:
             return before[-1].entry.country
         return self.dominant
+
+
+def _without_possessive(ent: Span) -> str:
+    """An entity's text without the possessive ending the parser may take into it."""
+    toks = list(ent)
+    while toks and toks[-1].tag_ == "POS":
+        toks.pop()
+    return "".join(t.text_with_ws for t in toks).strip()
 
 
 #: bodies of the state named by their portfolio: "the Ministry of Labour", "the Department of
