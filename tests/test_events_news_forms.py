@@ -490,3 +490,18 @@ def test_a_warning_threatens_the_coded_act_coordinated_with_an_uncoded_one(  # t
     assert any(c == code and (s or "").startswith(source) and (target is None or t == target)
                for c, s, t in got), got
     assert not any(c == "173" for c, _, _ in got), got  # the arrest is threatened, not made
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # the parse hung "offered" on the minister as a participle; no passive of "offer" takes "to send"
+    ("Papua New Guinea's prime minister offered on Friday to send 50 police officers to help restore order "
+     "in the Solomon Islands' capital.", "0334", "PNGGOV", "SLB"),
+    # police sent to help a country are protection given or offered, not force shown or threatened
+    ("Kenya pledged to deploy 1,000 police officers to help Haiti fight the gangs.", "0334", "KEN", "HTI"),
+    ("Kenya deployed 400 police officers to help Haiti fight the gangs.", "074", "KEN", "HTI"),
+    ("Russia threatened to send troops to the border with Finland.", "138", "RUS", None),
+])
+def test_a_force_sent_to_help_protects_the_country_it_helps(  # type: ignore[no-untyped-def]
+        analyzer, text: str, code: str, source: str, target: str | None) -> None:
+    got = coded(analyzer, text)
+    assert any(c == code and s == source and (target is None or t == target) for c, s, t in got), got

@@ -101,6 +101,8 @@ FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
 #: what a force comes to do when it comes to aid another's (CAMEO 074), not to threaten: to
 #: help or join (protecting things at home stays a show of force; people, see PROTECTING)
 HELPING_PURPOSES = frozenset("help assist support join".split())
+#: the purposes among them whose object is the party helped (one joins a mission, not its country)
+HELPED_PARTY = HELPING_PURPOSES - {"join"}
 #: what a force comes to take part in when it comes to protect: a mission (a peacekeeping or
 #: security mission), not an operation or an offensive
 MISSIONS = frozenset({"mission"})
@@ -806,6 +808,24 @@ class Context:
                     return place
         return None
 
+    def helped_party(self, cand: Candidate) -> Side | None:
+        """The party a force's helping purpose names ("to help Haiti fight the gangs", "to help
+        restore order in the Solomon Islands' capital"): the one it protects."""
+        for purpose in children_of(cand.trigger):
+            if purpose.dep_ != "advcl" or not to_infinitive(purpose) or purpose.lemma_.lower() not in HELPED_PARTY:
+                continue
+            # whom it helps: its object, or the subject of what it helps do ("help Haiti fight")
+            helpers = [child(c, "nsubj") for c in children_of(purpose) if c.dep_ in ("ccomp", "xcomp")]
+            helped = self.affected_by(purpose) or self.first_actor(helpers)  # type: ignore[attr-defined]
+            if helped:
+                return helped[0]
+            for word in purpose.subtree:
+                if word.dep_ == "pobj" and word.head.lower_ == "in":
+                    place = self.res.place(word)
+                    if place is not None:
+                        return place
+        return None
+
     @staticmethod
     def helps_its_own(cand: Candidate) -> bool:
         """Whether the act's named doers and the ones it is for are of one country ("Peru's
@@ -961,6 +981,8 @@ class Context:
             # serves in ("deployed to the UN mission in South Sudan")
             cand.code = "074"
             served = self.mission_country(cand)
+            if served is None and not any(t.match is not None for t in cand.targets):
+                served = self.helped_party(cand)
             if served is not None:
                 cand.targets = [served]
         if cand.code[:3] == "084" and self.handed_to_justice(cand):

@@ -224,6 +224,13 @@ class Frames:
             if negated(inner_tok):
                 cand.code = ""  # "agreed not to attack": abstain
                 return
+            if inner.code[:2] == "15" and (self.peacekeepers(inner) or self.come_to_help(inner)):  # type: ignore[attr-defined]
+                # "offered to send police to help restore order": protection offered (0334), as
+                # protection given when they are sent, not a threat of force
+                inner.code = "074"
+                served = self.mission_country(inner) or self.helped_party(inner)  # type: ignore[attr-defined]
+                if served is not None:
+                    inner.targets = [served]
             found, code = self.transform(frame, inner.code)
             if found:
                 if code is None:

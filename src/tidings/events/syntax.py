@@ -262,12 +262,24 @@ DOUBLE_OBJECT_VERBS = frozenset("give offer grant award show hand send promise d
                                 "ask tell sell serve issue assign allow refuse charge fine".split())
 
 
+#: verbs whose subject does what their to-infinitive names ("offered to send police",
+#: "vowed to retaliate"): no passive of theirs takes one ("ordered to leave" is an order's)
+SUBJECT_CONTROL_VERBS = frozenset("offer agree promise pledge vow threaten refuse decline decide "
+                                  "attempt try seek plan undertake volunteer".split())
+
+
 def participle_with_object(tok: Token) -> bool:
-    """A past participle the parse hung on a noun with a direct object of its own, of a verb that
-    has only one: no passive (a passive keeps no object) but the noun's own verb ("an ambush
-    by the faction ... killed 20 soldiers")."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and child(tok, "dobj") is not None \
-        and tok.lemma_.lower() not in DOUBLE_OBJECT_VERBS and tok.head.i < tok.i
+    """A past participle the parse hung on a noun with what only the active takes: a direct
+    object, of a verb that has only one (a passive keeps no object), or the to-infinitive of a
+    verb whose subject does what it names; not a passive but the noun's own verb ("an ambush by
+    the faction ... killed 20 soldiers", "Papua New Guinea's prime minister offered on Friday to
+    send police")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i > tok.i:
+        return False
+    if child(tok, "dobj") is not None:
+        return tok.lemma_.lower() not in DOUBLE_OBJECT_VERBS
+    return tok.lemma_.lower() in SUBJECT_CONTROL_VERBS and any(
+        c.dep_ == "xcomp" and to_infinitive(c) for c in children_of(tok))
 
 
 def after_apposition(tok: Token) -> bool:
