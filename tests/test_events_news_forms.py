@@ -505,3 +505,16 @@ def test_a_force_sent_to_help_protects_the_country_it_helps(  # type: ignore[no-
         analyzer, text: str, code: str, source: str, target: str | None) -> None:
     got = coded(analyzer, text)
     assert any(c == code and s == source and (target is None or t == target) for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan will clash in the Asia Cup final in Dubai on Sunday.",
+    "Brazil and Argentina clashed in the Copa America final on Saturday.",
+])
+def test_countries_that_clash_in_a_contest_of_sport_play_a_game(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not coded(analyzer, text)
+
+
+def test_a_clash_at_a_game_with_harm_done_is_violence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Egyptian fans clashed with police at the cup final in Cairo, leaving 12 people injured.")
+    assert any(c.startswith(("18", "19")) for c, _, _ in got), got

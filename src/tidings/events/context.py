@@ -96,6 +96,9 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 #: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
+#: the contests of sport a side meets another in: "will clash in the Asia Cup final"
+CONTESTS = frozenset("final match game tournament cup championship semifinal semi-final quarterfinal "
+                     "quarter-final qualifier derby playoff league".split())
 #: nouns of the fighting that is waged on someone ("declared war on", "a battle with")
 FIGHT_NOUNS = frozenset("war battle fight struggle crusade".split())
 #: what a force comes to do when it comes to aid another's (CAMEO 074), not to threaten: to
@@ -327,6 +330,15 @@ def sent_to_mission(tok: Token) -> list[Token]:
     return [o for o in preps(tok, ("to",)) if o.lemma_.lower() in MISSIONS]
 
 
+def played_in(place: Token) -> bool:
+    """An in/at phrase that names a contest of sport ("in the Asia Cup final"; its last word may
+    hang apart: "in the Copa America final" read as "America" with "final" on the verb)."""
+    if lemma_set(place) & CONTESTS:
+        return True
+    nxt = place.doc[place.i + 1] if place.i + 1 < len(place.doc) else None
+    return nxt is not None and nxt.lemma_.lower() in CONTESTS and nxt.head.i in (place.head.head.i, place.i)
+
+
 class Context:
     def private_crime(self, cand: Candidate) -> bool:
         """Whether the doer is one private person named only as such ("a man", "a teenager",
@@ -487,6 +499,9 @@ class Context:
             return False  # "shares retreated", "the rand came under siege", "investors pulled out"
         if root == "19" and self.figurative_fight(cand, sent):
             return False  # "fought a long battle with cancer", "declared war on slugs"
+        if tok.lemma_.lower() in FIGURATIVE_FIGHTING and tok.pos_ == "VERB" and any(
+                played_in(o) for o in preps(tok, ("in", "at"))) and not violent_context(sent, besides=tok):
+            return False  # "India and Pakistan will clash in the Asia Cup final": a game, foretold or played
         if long_ago(tok):
             return False  # "Eighty years ago this week, Allied troops stormed the beaches"
         if market_demand(tok):
