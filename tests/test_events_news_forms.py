@@ -413,6 +413,9 @@ def test_what_is_asked_done_or_suffered_gives_the_code(analyzer, text: str, code
     "The South African rand came under siege on Thursday, sliding 3 percent against the dollar.",
     "The Nikkei index staged a late rally on Friday, led by chipmakers.",
     "The lira slumped to a record low as foreign investors pulled out of Turkish bonds.",
+    # a blow to a market dealt by no actor
+    "Shares of Nigerian lender Zenith Bank came under attack from short sellers on Friday.",
+    "The naira came under attack from speculators on Monday.",
 ])
 def test_a_markets_move_told_in_the_words_of_an_act_is_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not coded(analyzer, text)

@@ -683,12 +683,17 @@ class Context:
             return [self.doc[s.head] for s in sides if s.head >= 0]
 
         doers = heads(cand.sources)
+        befallen = heads(cand.targets)
+        struck_market = bool(befallen) and all(market_word(h, MARKET_QUANTITIES) for h in befallen)
         if doers:
             if all(market_word(h, MARKET_QUANTITIES) for h in doers):
                 return True
-            return cand.code[:2] in MARKET_RETREATS and all(market_word(h, MARKET_TRADERS) for h in doers)
-        befallen = heads(cand.targets)
-        return bool(befallen) and all(market_word(h, MARKET_QUANTITIES) for h in befallen)
+            if cand.code[:2] in MARKET_RETREATS and all(market_word(h, MARKET_TRADERS) for h in doers):
+                return True
+            # "shares of the lender came under attack from short sellers": a market's blow dealt
+            # by no actor
+            return struck_market and not any(s.match is not None for s in cand.sources)
+        return struck_market
 
     def flop_or_surge(self, cand: Candidate) -> bool:
         """A verb of violence used intransitively for a failure or a rise: "bomb" with nothing
