@@ -521,3 +521,12 @@ def test_countries_that_clash_in_a_contest_of_sport_play_a_game(analyzer, text: 
 def test_a_clash_at_a_game_with_harm_done_is_violence(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Egyptian fans clashed with police at the cup final in Cairo, leaving 12 people injured.")
     assert any(c.startswith(("18", "19")) for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "A ban on rallies by the opposition party in Islamabad was lifted by the district administration on Wednesday.",
+    "Police banned rallies by the opposition in the capital.",
+    "The army imposed a ban on protests and marches in Dhaka.",
+])
+def test_an_act_a_ban_bars_is_not_done(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("14") for c, _, _ in coded(analyzer, text))

@@ -68,6 +68,10 @@ PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-
 BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
 #: verbs that stop a text from coming into force: what the text says is no act
 STRUCK_DOWN = frozenset("veto reject block defeat".split())
+#: verbs and nouns of barring an act: what they bar is not done ("banned rallies by the
+#: opposition", "a ban on rallies", "a moratorium on strikes")
+BARRING_VERBS = frozenset("ban outlaw prohibit forbid".split())
+BARRING_NOUNS = frozenset("ban prohibition moratorium embargo".split())
 #: verbs that, negated, say one will do their complement ("would not hesitate to use force")
 NOT_HESITATE = frozenset("hesitate flinch shy".split())
 #: prepositions of a complement verb (or its object) whose object is whom the act is for or
@@ -130,6 +134,19 @@ def verb_of_object(noun: Token) -> Token | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     return verb
+
+
+def barred(noun: Token) -> bool:
+    """An act noun that a ban bars: the object of a verb of barring ("banned rallies") or of the
+    on-phrase of a noun of barring ("a ban on rallies"), through coordination ("rallies and
+    marches")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in BARRING_VERBS
+    return (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.i != head.i
+            and head.head.lemma_.lower() in BARRING_NOUNS)
 
 
 def own_words(noun: Token) -> bool:
@@ -335,6 +352,8 @@ class Frames:
                 return False  # "against any new sanctions", "a possible strike": no act named
             if self.asked_for(tok):
                 return False  # "the call for the resignation of the minister": wished, not done
+            if barred(tok):
+                return False  # "a ban on rallies by the opposition": the rallies are not held
             verb = verb_of_object(tok)
             if verb is not None and self.framed(verb):
                 # "ready to host a new round of talks", "offered to host and mediate a new round
