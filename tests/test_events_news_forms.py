@@ -530,3 +530,12 @@ def test_a_clash_at_a_game_with_harm_done_is_violence(analyzer) -> None:  # type
 ])
 def test_an_act_a_ban_bars_is_not_done(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("14") for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Two Vietnamese fishing boats were seized by Indonesian fisheries patrols in the North Natuna Sea on Saturday.",
+    "Chinese coast guard patrols blocked two Philippine supply boats near the shoal.",
+])
+def test_patrols_that_do_an_act_are_its_doers_not_a_patrol(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert got and not any(c.startswith("15") for c, _, _ in got), got

@@ -66,6 +66,10 @@ PURPOSE_TARGET_CODES = ("15", "17", "18", "19", "07", "033")
 REASON_VERBS = frozenset({"cite"})
 
 
+#: nouns that name the people doing an act as well as the act ("a patrol", "the pickets")
+GROUP_ACT_NOUNS = frozenset("patrol convoy picket reinforcement escort".split())
+
+
 class Coder(Triggers, Frames, Context, TableFallback):
     def __init__(self, doc: Doc, actors: ActorLookup, quotes: list[Quote] | None,
                  lexicon: Lexicon | None = None, table: VerbTable | None = None) -> None:
@@ -148,6 +152,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 (c.trigger.dep_ == "conj" and c.trigger.head.i in verdicts)
                 or any(k.dep_ == "conj" and k.i in verdicts for k in children_of(c.trigger))))
             or (c.trigger.lemma_.lower() in REASON_VERBS and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"))]
+        # "boats seized by Indonesian fisheries patrols", "pickets blocked the gates": a noun that
+        # names the people doing an act as well as the act names the doer of another coded act
+        doers = {s.head for c in out for s in c.sources if s.head >= 0 and s.head != c.trigger.i}
+        out = [c for c in out if not (c.trigger.pos_ == "NOUN" and c.trigger.i in doers
+                                      and c.trigger.lemma_.lower() in GROUP_ACT_NOUNS)]
         out = self.purposes_and_permissions(out)
         for c in out:
             if c.code.startswith(PURPOSE_TARGET_CODES) and not any(t.match is not None for t in c.targets):
