@@ -539,3 +539,12 @@ def test_an_act_a_ban_bars_is_not_done(analyzer, text: str) -> None:  # type: ig
 def test_patrols_that_do_an_act_are_its_doers_not_a_patrol(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert got and not any(c.startswith("15") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, act", [
+    ("A crackdown by Bangladeshi police on striking garment workers left dozens injured near Dhaka on Tuesday.", "175"),
+    ("The eviction of Afghan refugees by Pakistani police in Karachi left dozens injured.", "174"),
+])
+def test_the_harm_an_act_named_by_a_noun_did_is_that_acts(analyzer, text: str, act: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == act for c, _, _ in got) and not any(c.startswith("19") for c, _, _ in got), got
