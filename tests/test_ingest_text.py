@@ -127,6 +127,10 @@ def test_not_dates(line: str) -> None:
         # the outlet set off by a separator, with or without "By"
         ("Tomasz Nowak · Radio Gdańsk", ["Tomasz Nowak"]),
         ("By Aroha Ngata | Stuff", ["Aroha Ngata"]),
+        # a name with a role that names a desk is no generic byline; the desk alone is
+        ("By Rachel Okafor, Local Democracy Reporter", ["Rachel Okafor"]),
+        ("By Helen Marchetti, Science Correspondent", ["Helen Marchetti"]),
+        ("By Our Correspondent, Lagos", []),
     ],
 )
 def test_bylines(line: str, names: list[str]) -> None:

@@ -396,10 +396,12 @@ def parse_byline(line: str) -> list[str] | None:
     s = _BYLINE_PREFIX.sub("", s).strip()
     if not s:
         return None
-    if _GENERIC_BYLINE.search(s) and _word_count(s) <= 5:
-        capitalised = all(w[:1].isupper() for w in s.split())
-        return [] if had_prefix or capitalised else None
+    # (the role after a name is no generic byline: "By Rachel Okafor, Local Democracy Reporter")
     core = _ROLE_AFTER_NAME.sub("", s) if had_prefix else _OUTLET_AFTER_NAME.sub("", s)
+    generic = core if had_prefix and core else s
+    if _GENERIC_BYLINE.search(generic) and _word_count(generic) <= 5:
+        capitalised = all(w[:1].isupper() for w in generic.split())
+        return [] if had_prefix or capitalised else None
     if not _PERSON_LIST.match(core):
         return None
     names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", core) if n.strip()]
