@@ -548,3 +548,16 @@ def test_patrols_that_do_an_act_are_its_doers_not_a_patrol(analyzer, text: str) 
 def test_the_harm_an_act_named_by_a_noun_did_is_that_acts(analyzer, text: str, act: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c == act for c, _, _ in got) and not any(c.startswith("19") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Nicaragua took Germany to the International Court of Justice on Monday.", "NIC", "DEU"),
+    ("Ecuador's attorney general took a Chinese construction firm to court over cracks in a dam.", "ECU", "CHN"),
+])
+def test_taking_a_party_to_court_is_a_suit_against_it(analyzer, text: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == "115" and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in got), got
+
+
+def test_taking_people_somewhere_else_is_no_suit(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("11") for c, _, _ in coded(analyzer, "Kenya's interior minister took reporters to the border on Monday."))

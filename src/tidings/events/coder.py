@@ -113,6 +113,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 cand = self.noun(tok) or self.gerund_nominal(tok)
             if cand is None and tag == "VERB":
                 cand = (self.reported_obligation(tok) or self.warned_consequence(tok) or self.declared_unwelcome(tok)
+                        or self.taken_to_court(tok)
                         or self.named_judgement(tok))
             if cand is None or not cand.code:
                 continue

@@ -292,6 +292,10 @@ def characterised(noun: Token) -> bool:
 
 #: the entry behind "declared the ambassador persona non grata": expelling a diplomat (161)
 UNWELCOME = Entry(kind="V", key="declare (persona non grata)", code="161", line=0)
+#: the entry behind "took Germany to the International Court of Justice": a suit (115)
+TAKEN_TO_COURT = Entry(kind="V", key="take (to court)", code="115", line=0)
+#: verbs that take a party to court
+COURT_TAKING_VERBS = frozenset("take haul drag".split())
 #: the words of the declaration, singular and plural
 UNWELCOME_WORDS = (("persona", "non", "grata"), ("personae", "non", "gratae"))
 #: what a suit is brought before, and the prepositions that say so: "filed a petition at the
@@ -928,6 +932,18 @@ class Context:
                          confidence=0.8)
         cand.span_tokens |= {tok.i, between[-1].i} | {sent[k].i for k in range(at, at + 3)}
         cand.consumed |= {sent[k].i for k in range(at, at + 3)}
+        return cand
+
+    def taken_to_court(self, tok: Token) -> Candidate | None:
+        """"Nicaragua took Germany to the International Court of Justice", "hauled the firm to
+        court": a suit (CAMEO 115) by the subject against the object."""
+        if tok.lemma_.lower() not in COURT_TAKING_VERBS or negated(tok):
+            return None
+        obj, subj = child(tok, "dobj"), child(tok, "nsubj")
+        if obj is None or subj is None or not any(lemma_set(p) & COURT_NOUNS for p in preps(tok, ("to", "before"))):
+            return None
+        cand = Candidate(TAKEN_TO_COURT, "115", tok, self.res.sides(subj), self.res.sides(obj), False, confidence=0.8)
+        cand.span_tokens |= {tok.i, obj.i} | {p.i for p in preps(tok, ("to", "before"))}
         return cand
 
     def _filed_with(self, tok: Token, names: tuple[str, ...]) -> list[Token]:
