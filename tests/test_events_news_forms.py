@@ -561,3 +561,11 @@ def test_taking_a_party_to_court_is_a_suit_against_it(analyzer, text: str, sourc
 
 def test_taking_people_somewhere_else_is_no_suit(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("11") for c, _, _ in coded(analyzer, "Kenya's interior minister took reporters to the border on Monday."))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran charged Britain with meddling in its internal affairs.", "112"),  # no court charges a state
+    ("Prosecutors in Lima charged the former minister with corruption.", "173"),
+])
+def test_charging_a_state_with_an_act_accuses_it(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in coded(analyzer, text)}

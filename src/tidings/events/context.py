@@ -1021,6 +1021,11 @@ class Context:
                 served = self.helped_party(cand)
             if served is not None:
                 cand.targets = [served]
+        if cand.code[:3] == "173" and cand.trigger.lemma_.lower() == "charge" and any(
+                getattr(t.match, "kind", "") == "country" for t in cand.targets):
+            # "the State Department charged Nicaragua with detaining priests": no court charges
+            # a state; one state charging another with an act accuses it (112)
+            cand.code = "112"
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
         if cand.code == "114" and self.brought_to_court(cand.trigger):
