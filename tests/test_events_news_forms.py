@@ -569,3 +569,17 @@ def test_taking_people_somewhere_else_is_no_suit(analyzer) -> None:  # type: ign
 ])
 def test_charging_a_state_with_an_act_accuses_it(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in {c for c, _, _ in coded(analyzer, text)}
+
+
+@pytest.mark.parametrize("text, not_root", [
+    # what talk is about is not done
+    ("Kyrgyz officials said President Sadyr Japarov had spoken by telephone with Tajik President Emomali Rahmon "
+     "about reopening border crossings.", "08"),
+    ("Egypt and Turkey will hold talks in Ankara next month on restoring full diplomatic ties.", "05"),
+    # nor what an act is aimed at
+    ("Bangladeshi opposition parties enforced a nationwide general strike aimed at forcing the prime minister to resign.",
+     "08"),
+])
+def test_what_talk_is_about_or_an_act_aims_at_is_not_done(analyzer, text: str, not_root: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert got and not any(c.startswith(not_root) for c, _, _ in got), got

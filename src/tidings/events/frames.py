@@ -68,6 +68,14 @@ PREVENT_VERBS = frozenset("prevent stop foil thwart avert forestall preempt pre-
 BAR_VERBS = frozenset("ban bar forbid prohibit block restrict".split())
 #: verbs that stop a text from coming into force: what the text says is no act
 STRUCK_DOWN = frozenset("veto reject block defeat".split())
+#: words whose "at" names an aim ("aimed at ending the strike")
+AIMING_WORDS = frozenset("aim target".split())
+#: prepositions that name a topic of talk, and the words of talk they hang on ("talks on restoring
+#: ties", "spoke about reopening the border")
+TOPIC_PREPS = frozenset("about on over regarding concerning".split())
+DISCUSSION_WORDS = frozenset("speak talk discuss confer consult negotiate meet call chat debate talks "
+                             "discussion discussions meeting negotiation negotiations consultation "
+                             "consultations conversation dialogue".split())
 #: verbs and nouns of barring an act: what they bar is not done ("banned rallies by the
 #: opposition", "a ban on rallies", "a moratorium on strikes")
 BARRING_VERBS = frozenset("ban outlaw prohibit forbid".split())
@@ -134,6 +142,26 @@ def verb_of_object(noun: Token) -> Token | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     return verb
+
+
+def topic_or_aim(tok: Token) -> bool:
+    """A verb that is, or is the complement of, a gerund named as the topic of talk ("spoke about
+    reopening", "talks on restoring ties") or as an aim ("aimed at ending the strike", "a strike
+    aimed at forcing the prime minister to resign")."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.i != node.i:
+            prep = node.head
+            owner = prep.head
+            if prep.lower_ == "at" and owner.lemma_.lower() in AIMING_WORDS:
+                return True
+            # (on the talk itself, or on the verb that holds it: "will hold talks next month on")
+            talk = {owner.lemma_.lower(), owner.lower_} | {c.lower_ for c in children_of(owner) if c.dep_ == "dobj"}
+            return prep.lower_ in TOPIC_PREPS and bool(talk & DISCUSSION_WORDS)
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "dobj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def barred(noun: Token) -> bool:
@@ -383,6 +411,10 @@ class Frames:
             # "police failed to arrest him", "troops prevented the march": reported, not done
             cand.negated, cand.modality = True, undone
             return True
+        if cand.code[:2] != "14" and topic_or_aim(tok):
+            # "spoke by telephone about reopening border crossings", "held talks on restoring
+            # ties", "talks aimed at ending the strike": what is talked of or aimed at, not done
+            return False
         if cand.code[:2] != "14" and self.in_purpose(tok):
             # "sent troops to help Haiti fight the gangs": an aim, not yet an act (a protest is
             # made by the act done for it: "drove tractors into Madrid to protest")
