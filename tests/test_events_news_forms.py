@@ -583,3 +583,16 @@ def test_charging_a_state_with_an_act_accuses_it(analyzer, text: str, code: str)
 def test_what_talk_is_about_or_an_act_aims_at_is_not_done(analyzer, text: str, not_root: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert got and not any(c.startswith(not_root) for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Slovakia's prime minister was shot and wounded after a government meeting in the town of Handlova on Wednesday.",
+    "Kenya's president chaired a cabinet meeting in Nairobi on Tuesday.",
+])
+def test_a_bodys_own_meeting_consults_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("04") for c, _, _ in coded(analyzer, text))
+
+
+def test_a_bodys_meeting_with_another_party_consults_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kenya's cabinet met union leaders in Nairobi on Tuesday.")
+    assert any(c.startswith("04") for c, _, _ in got), got

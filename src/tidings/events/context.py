@@ -96,6 +96,8 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 #: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
+#: bodies whose own meeting ("a cabinet meeting") has no second party to consult
+OWN_BODIES = frozenset("cabinet government party board staff council committee caucus".split())
 #: the contests of sport a side meets another in: "will clash in the Asia Cup final"
 CONTESTS = frozenset("final match game tournament cup championship semifinal semi-final quarterfinal "
                      "quarter-final qualifier derby playoff league".split())
@@ -485,6 +487,10 @@ class Context:
         if cand.code[:3] == "143" and tok.lemma_.lower() == "strike" and tok.pos_ == "VERB" \
                 and self.object_of(tok) is not None:
             return False  # "striking her arm": a stoppage strikes nothing
+        if cand.code[:2] == "04" and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in OWN_BODIES for c in children_of(tok)) \
+                and not any(t.match is not None for t in cand.targets):
+            return False  # "after a government meeting", "during a cabinet meeting": a body meets itself
         if cand.code[:3] == "042" and tok.pos_ == "NOUN" and any(
                 c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_TRIPS for c in children_of(tok)):
             return False  # "on a family trip", "a shopping visit": no state visits
