@@ -1,0 +1,48 @@
+"""Whether the event coder knows the verbs a dictionary gives for each CAMEO root.
+
+    .venv/bin/python benchmarks/vocabulary.py
+
+Data: ``probes/events_vocabulary.tsv``, verbs of each root's sense (criticising: "chastised",
+"castigated", "excoriated" ...) written from the codebook before the coder was run on them.  Each
+verb goes into a plain sentence between two states ("Kenya's government VERB Uganda's
+government on Monday.") or, for acts of force, between two armies, and the script prints the
+verbs whose root the coder does not find, then how many.  It measures vocabulary, not parsing:
+a miss is a word the coder does not know in its plainest use.  (Some misses are the template's:
+a government "freed" is no prisoner.)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+PROBE = Path(__file__).resolve().parent / "probes" / "events_vocabulary.tsv"
+#: roots whose acts are force, told between two armies rather than two governments
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+STATES = "Kenya's government {verb} Uganda's government on Monday."
+ARMIES = "The Kenyan army {verb} Ugandan soldiers near the border on Monday."
+
+
+def main() -> None:
+    from tidings.model import Article
+    from tidings.pipeline import Analyzer
+
+    analyzer = Analyzer()
+    rows = [line.rstrip("\n").split("\t", 1) for line in PROBE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    missed = 0
+    for root, verb in rows:
+        text = (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)
+        events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
+        found = sorted({e.code[:2] for e in events if not e.negated})
+        if root not in found:
+            missed += 1
+            print(f"  {root}  {verb:<28} -> {', '.join(found) or 'nothing'}")
+    print(f"vocabulary: {len(rows) - missed}/{len(rows)} verbs coded with their root")
+
+
+if __name__ == "__main__":
+    main()
