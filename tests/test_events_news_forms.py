@@ -596,3 +596,13 @@ def test_a_bodys_own_meeting_consults_no_one(analyzer, text: str) -> None:  # ty
 def test_a_bodys_meeting_with_another_party_consults_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya's cabinet met union leaders in Nairobi on Tuesday.")
     assert any(c.startswith("04") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenya's opposition leader excoriated the interior minister over the police killings.", "11"),
+    ("Peru's president railed against Congress on Tuesday.", "11"),
+    ("Ukraine's envoy beseeched NATO to send more air defences.", "02"),
+    ("Hezbollah rocketed Israeli positions near the border.", "19"),
+])
+def test_a_dictionarys_synonyms_of_a_roots_verbs_code_it(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith(root) for c, _, _ in coded(analyzer, text))
