@@ -606,3 +606,12 @@ def test_a_bodys_meeting_with_another_party_consults_it(analyzer) -> None:  # ty
 ])
 def test_a_dictionarys_synonyms_of_a_roots_verbs_code_it(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith(root) for c, _, _ in coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rebels lobbed shells at the army base near Goma.", "194"),  # artillery
+    ("Police lobbed shells at the protesters in Srinagar.", "175"),  # tear-gas shells
+    ("Police lobbed tear gas shells at protesters in Dhaka.", "175"),
+])
+def test_shells_lobbed_by_police_are_tear_gas_and_by_others_artillery(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in coded(analyzer, text)}
