@@ -615,3 +615,17 @@ def test_a_dictionarys_synonyms_of_a_roots_verbs_code_it(analyzer, text: str, ro
 ])
 def test_shells_lobbed_by_police_are_tear_gas_and_by_others_artillery(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in {c for c, _, _ in coded(analyzer, text)}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya's government pulled out of talks with Uganda on Monday.", "KEN", "UGA"),
+    ("Colombia's government withdrew from the negotiations with the ELN.", "COL", None),
+])
+def test_leaving_talks_halts_them(analyzer, text: str, source: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == "164" and (s or "").startswith(source) and (target is None or t == target) for c, s, t in got), got
+    assert not any(c.startswith("087") for c, _, _ in got), got
+
+
+def test_troops_pulled_out_still_withdraw(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("087") for c, _, _ in coded(analyzer, "Russia withdrew its troops from Kherson."))

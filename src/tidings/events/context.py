@@ -96,6 +96,8 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 #: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
+#: talks one can walk out of
+TALKS = frozenset("talk talks negotiation negotiations dialogue".split())
 #: bodies whose own meeting ("a cabinet meeting") has no second party to consult
 OWN_BODIES = frozenset("cabinet government party board staff council committee caucus".split())
 #: the contests of sport a side meets another in: "will clash in the Asia Cup final"
@@ -1027,6 +1029,15 @@ class Context:
                 served = self.helped_party(cand)
             if served is not None:
                 cand.targets = [served]
+        talks = [p for p in preps(cand.trigger, ("from", "of")) if lemma_set(p) & TALKS]
+        if cand.code[:3] == "087" and talks:
+            # "pulled out of talks with Uganda", "withdrew from the negotiations": leaving talks
+            # halts them (164), as quitting them does; no force withdraws; the talks' partner
+            # is whom they are halted with
+            cand.code = "164"
+            partner = self.first_actor(preps(talks[0], ("with",)))  # type: ignore[attr-defined]
+            cand.targets = partner or [t for t in cand.targets if t.match is not None and side_country(t) not in {
+                side_country(s) for s in cand.sources}]
         if cand.code[:3] == "173" and cand.trigger.lemma_.lower() == "charge" and any(
                 getattr(t.match, "kind", "") == "country" for t in cand.targets):
             # "the State Department charged Nicaragua with detaining priests": no court charges
