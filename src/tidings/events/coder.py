@@ -178,8 +178,6 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # destruction of property of its own (171)
         attacks = {c.trigger.i for c in out if c.code[:2] in ("18", "19", "20")}
         out = [c for c in out if not (c.code[:3] == "171" and _result_of(c.trigger, attacks))]
-        # "imposed a sanctions package on Iran, targeting 50 tankers", "imposed tariffs,
-        # hitting steel exports": what a sanction hits, told in its participle, is the sanction's
         # "a crackdown on strikers left dozens injured": the harm an act named by a noun, with
         # whom it struck, did is that act's, not an attack of its own
         # (an act of the same root merges with it as any two codings of one act do)
@@ -191,6 +189,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 continue  # (nor one whose noun names no one struck: "a roadside bomb left four soldiers dead")
             harms.append(c)
         out = [c for c in out if c not in harms]
+        # "imposed a sanctions package on Iran, targeting 50 tankers", "imposed tariffs,
+        # hitting steel exports": what a sanction hits, told in its participle, is the sanction's
         sanctions = {c.trigger.i for c in out if c.code[:2] == "16"}
         out = [c for c in out if not (c.code[:2] in ("18", "19", "20") and _result_of(c.trigger, sanctions))]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (

@@ -96,7 +96,7 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 #: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
-#: talks one can walk out of
+#: talks one can pull out of or withdraw from
 TALKS = frozenset("talk talks negotiation negotiations dialogue".split())
 #: bodies whose own meeting ("a cabinet meeting") has no second party to consult
 OWN_BODIES = frozenset("cabinet government party board staff council committee caucus".split())

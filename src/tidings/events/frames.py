@@ -78,7 +78,9 @@ DISCUSSION_WORDS = frozenset("speak talk discuss confer consult negotiate meet c
                              "consultations conversation dialogue".split())
 #: verbs and nouns of barring an act: what they bar is not done ("banned rallies by the
 #: opposition", "a ban on rallies", "a moratorium on strikes")
-BARRING_VERBS = frozenset("ban outlaw prohibit forbid".split())
+#: (of the verbs that bar a complement, those that name a ban: a blocked or restricted act may
+#: still be held)
+BARRING_VERBS = (BAR_VERBS - {"bar", "block", "restrict"}) | {"outlaw"}
 BARRING_NOUNS = frozenset("ban prohibition moratorium embargo".split())
 #: verbs that, negated, say one will do their complement ("would not hesitate to use force")
 NOT_HESITATE = frozenset("hesitate flinch shy".split())
@@ -122,8 +124,8 @@ FINITE_AUXILIARIES = frozenset("has had was were is are did does 's 've".split()
 def asserts_a_fact(tok: Token, comp: Token) -> bool:
     """ "Insisted that the budget was sound", "insists the plan works", "insisted that its jets
     had not struck the camp": the that-clause in the indicative (in a tense of its own or with an
-    auxiliary only the indicative has), with no modal of obligation, says what is so; "insisted that he resign" (the
-    subjunctive) or "that talks must resume" asks for an act."""
+    auxiliary only the indicative has), with no modal of obligation, says what is so; "insisted
+    that he resign" (the subjunctive) or "that talks must resume" asks for an act."""
     auxes = {a.lower_ for a in auxiliaries(comp)}
     return (tok.lemma_.lower() in INSIST_LEMMAS and comp.dep_ == "ccomp"
             and (comp.tag_ in ("VBD", "VBZ") or bool(auxes & FINITE_AUXILIARIES))
