@@ -629,3 +629,16 @@ def test_leaving_talks_halts_them(analyzer, text: str, source: str, target: str 
 
 def test_troops_pulled_out_still_withdraw(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("087") for c, _, _ in coded(analyzer, "Russia withdrew its troops from Kherson."))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya's appeal to Uganda for calm was ignored.", "020"),
+    ("Kenya's demand for compensation from Uganda was rejected.", "100"),
+])
+def test_an_act_whose_rejection_names_no_one_still_stands(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in coded(analyzer, text)}
+
+
+def test_a_rejection_with_its_doer_codes_the_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kenya's demand for compensation was rejected by Uganda.")
+    assert any(c.startswith("12") and s == "UGA" for c, s, _ in got), got

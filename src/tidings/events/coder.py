@@ -47,7 +47,7 @@ from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
-from tidings.events.syntax import child, participle_with_object
+from tidings.events.syntax import child, is_passive, participle_with_object
 from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
@@ -117,7 +117,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
                         or self.named_judgement(tok))
             if cand is None or not cand.code:
                 continue
-            consumed |= cand.consumed
+            if cand.code[:2] != "12" or cand.sources or tok.pos_ != "VERB" or not is_passive(tok) \
+                    or child(tok, "agent") is not None:
+                # (a rejection told in the passive with no doer, "Kenya's appeal was ignored", takes
+                # nothing from the act it rejects: the appeal was made, the rejection has no one)
+                consumed |= cand.consumed
             out.append(cand)
         out = [c for c in out if c.trigger.i not in consumed or c.entry.frame]
         # "carried out a raid on a hideout", "launched a bombing campaign against Hamas": the
