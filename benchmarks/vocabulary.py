@@ -8,7 +8,9 @@ verb goes into a plain sentence between two states ("Kenya's government VERB Uga
 government on Monday.") or, for acts of force, between two armies, and the script prints the
 verbs whose root the coder does not find, then how many.  It measures vocabulary, not parsing:
 a miss is a word the coder does not know in its plainest use.  (Some misses are the template's:
-a government "freed" is no prisoner.)
+a government "freed" is no prisoner.)  ``probes/events_vocabulary_nouns.tsv`` does the same for
+acts named by nouns ("Kenya's expulsion of Ugandan traders", "an incursion into Ugandan
+territory"), each written as a whole sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 PROBE = Path(__file__).resolve().parent / "probes" / "events_vocabulary.tsv"
+NOUNS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_nouns.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -31,17 +34,22 @@ def main() -> None:
     from tidings.pipeline import Analyzer
 
     analyzer = Analyzer()
-    rows = [line.rstrip("\n").split("\t", 1) for line in PROBE.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    missed = 0
-    for root, verb in rows:
-        text = (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)
-        events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
-        found = sorted({e.code[:2] for e in events if not e.negated})
-        if root not in found:
-            missed += 1
-            print(f"  {root}  {verb:<28} -> {', '.join(found) or 'nothing'}")
-    print(f"vocabulary: {len(rows) - missed}/{len(rows)} verbs coded with their root")
+    verbs = [(root, (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)) for root, verb in _rows(PROBE)]
+    for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS))):
+        missed = 0
+        for root, text in rows:
+            events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
+            found = sorted({e.code[:2] for e in events if not e.negated})
+            if root not in found:
+                missed += 1
+                print(f"  {root}  {text:<90} -> {', '.join(found) or 'nothing'}")
+        print(f"vocabulary, {name}: {len(rows) - missed}/{len(rows)} coded with their root")
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(root, rest) for root, rest in (line.split("\t", 1) for line in lines
+                                             if line.strip() and not line.startswith("#"))]
 
 
 if __name__ == "__main__":
