@@ -47,7 +47,7 @@ from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
-from tidings.events.syntax import child, is_passive, participle_with_object
+from tidings.events.syntax import child, is_passive
 from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
@@ -188,7 +188,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
         named_acts = {c.trigger.i: c for c in out if c.trigger.pos_ == "NOUN" and c.code[:2] in ("17", "18", "19", "20")}
         harms = []
         for c in out:
-            act = named_acts.get(_act_subject(c.trigger)) if c.trigger.pos_ == "VERB" and c.code[:2] in ("18", "19") else None
+            doer = self.subject(c.trigger)[0] if c.trigger.pos_ == "VERB" and c.code[:2] in ("18", "19") else None
+            act = named_acts.get(doer.i) if doer is not None else None
             if act is None or act.code[:2] == c.code[:2] or not any(t.match is not None for t in act.targets):
                 continue  # (nor one whose noun names no one struck: "a roadside bomb left four soldiers dead")
             harms.append(c)
@@ -256,18 +257,6 @@ def _result_of(tok: Token, acts: set[int]) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in acts
-
-
-def _act_subject(tok: Token) -> int:
-    """The index of the verb's subject, or of the first of coordinated subjects (-1 for none);
-    of a verb the parse hung on its subject as a participle ("a bombing at a mosque killed 84"
-    read as "a bombing killed-84"), that noun."""
-    if tok.dep_ == "acl" and (participle_with_object(tok) or (tok.tag_ == "VBD" and child(tok, "dobj") is not None)):
-        return tok.head.i
-    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
-    while subj is not None and subj.dep_ == "conj" and subj.head.i != subj.i:
-        subj = subj.head
-    return subj.i if subj is not None else -1
 
 
 def _anchors(c: Candidate) -> set[int]:

@@ -20,6 +20,7 @@ from tidings.events.conventions import (
     SAY_LEMMAS,
     SENDING_VERBS,
     SUPRANATIONAL,
+    TALK_NOUNS,
     VIOLENT_ROOTS,
     WHERE_PREPS,
 )
@@ -96,8 +97,6 @@ FIGURATIVE_VIOLENCE = frozenset("attack target hit strike crush beat hammer poun
 #: ending", "the forwards battled for the ball"): as verbs, like the figures above (the nouns
 #: stay violence: "clashes erupted in Tripoli")
 FIGURATIVE_FIGHTING = frozenset("clash assault battle".split())
-#: talks one can pull out of or withdraw from
-TALKS = frozenset("talk talks negotiation negotiations dialogue".split())
 #: bodies whose own meeting ("a cabinet meeting") has no second party to consult
 OWN_BODIES = frozenset("cabinet government party board staff council committee caucus".split())
 #: the contests of sport a side meets another in: "will clash in the Asia Cup final"
@@ -1029,7 +1028,7 @@ class Context:
                 served = self.helped_party(cand)
             if served is not None:
                 cand.targets = [served]
-        talks = [p for p in preps(cand.trigger, ("from", "of")) if lemma_set(p) & TALKS]
+        talks = [p for p in preps(cand.trigger, ("from", "of")) if lemma_set(p) & TALK_NOUNS]
         if cand.code[:3] == "087" and talks:
             # "pulled out of talks with Uganda", "withdrew from the negotiations": leaving talks
             # halts them (164), as quitting them does; no force withdraws; the talks' partner

@@ -80,3 +80,7 @@ CEASED = {"045": "165", "046": "164", "04": "160", "05": "160", "06": "160", "06
 def ceased(code: str) -> str | None:
     """The code of ceasing an act of ``code``, or None when ceasing it is no act CAMEO names."""
     return CEASED.get(code[:3]) or CEASED.get(code[:2])
+
+
+#: talks one can hold, pull out of or withdraw from, and talk about (``frames.DISCUSSION_WORDS``)
+TALK_NOUNS = frozenset("talk talks negotiation negotiations dialogue".split())

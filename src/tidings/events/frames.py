@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.candidate import Candidate
-from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS
+from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS, TALK_NOUNS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS, side_country
@@ -18,13 +18,13 @@ from tidings.events.syntax import (
     child,
     conditional,
     headline_subject,
-    told_as_future,
     lemmas,
     manner_gerunds,
     negated,
     object_nouns,
     preps,
     to_infinitive,
+    told_as_future,
     verb_conjuncts,
 )
 from tidings.events.threats import WMD
@@ -73,9 +73,9 @@ AIMING_WORDS = frozenset("aim target".split())
 #: prepositions that name a topic of talk, and the words of talk they hang on ("talks on restoring
 #: ties", "spoke about reopening the border")
 TOPIC_PREPS = frozenset("about on over regarding concerning".split())
-DISCUSSION_WORDS = frozenset("speak talk discuss confer consult negotiate meet call chat debate talks "
-                             "discussion discussions meeting negotiation negotiations consultation "
-                             "consultations conversation dialogue".split())
+DISCUSSION_WORDS = TALK_NOUNS | frozenset("speak discuss confer consult negotiate meet call chat debate "
+                                         "discussion discussions meeting consultation consultations "
+                                         "conversation".split())
 #: verbs and nouns of barring an act: what they bar is not done ("banned rallies by the
 #: opposition", "a ban on rallies", "a moratorium on strikes")
 #: (of the verbs that bar a complement, those that name a ban: a blocked or restricted act may
