@@ -68,7 +68,8 @@ security as foreign desks and domestic political reporters tell it (coalitions a
 votes of no confidence, leaders' calls and state visits, hostage and prisoner talks, mediation,
 humanitarian access, air strikes, prosecutions of officials, espionage and cyber, refugees and
 border policing, sanctions and trade disputes, strikes and protests), every root, 20 with no
-political event, written apart from the coder at the start of the eighteenth session, is blind;
+political event, written apart from the coder at the start of the eighteenth session, was blind
+in the eighteenth and nineteenth and is looked at from the twentieth on;
 ``events_probe_news_p.jsonl``, 120 sentences of news from every region and desk (diplomacy, trade,
 protest, policing, courts, aid, military, elections, sanctions, disasters, migration) in verbs a
 keyword list would miss as well as common ones, every root, 20 with no political event (among
@@ -129,7 +130,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl",
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newso", "newsp", "locked"})
+BLIND = frozenset({"conflict", "news", "newsp", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

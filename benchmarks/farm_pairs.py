@@ -84,7 +84,7 @@ subtle, question headlines with a summary, a first third padded with filler, reo
 paragraphs, every quote in unmarked indirect speech, another outlet's coverage merged in, an
 unrelated paragraph stitched in, localisation, people replaced by descriptions, aggregator
 source lines, fluent paraphrase keeping every fact, verbatim text under heavy boilerplate.
-Blind in the eighteenth and nineteenth sessions (figures only).
+Blind in the eighteenth and nineteenth sessions (figures only), read from the twentieth.
 Set ``k`` (``probes/farm_pairs_k.jsonl``, 2026-12-05, nineteenth session): 30 originals in
 varied forms and outlets (wire reports with datelines, local, court, science and health,
 business, sport, features, analysis, the English-language press of India, Nigeria, the
@@ -122,7 +122,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "j", "k"})
+BLIND = frozenset({"locked", "k"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -137,7 +137,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to i (may be read), j and k (blind this session) or locked (figures only)")
+                    help="a to j (may be read), k (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
