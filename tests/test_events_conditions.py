@@ -175,3 +175,35 @@ def test_what_a_vetoed_text_says_is_no_act(analyzer) -> None:  # type: ignore[no
     # an adopted one demands
     got = coded(analyzer, "The Security Council adopted a resolution demanding a ceasefire in Sudan.")
     assert any(c.startswith("10") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Norway is set to deliver four air-defence systems to Estonia next year.", "0332", "NOR", "EST"),
+    ("The Kenyan and Tanzanian presidents are due to meet in Arusha.", "036", "KENGOV", "TZAGOV"),
+    ("Talks between Sudan and South Sudan are scheduled to resume in Juba.", "036", "SDN", "SSD"),
+])
+def test_a_periphrastic_future_is_an_intent_not_an_act(analyzer, text: str, code: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert (code, source, target) in got, got
+    assert not any(c[:2] in ("04", "07") for c, _, _ in got), got
+
+
+def test_a_vow_to_keep_fighting_is_a_threat_not_a_fight(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The rebels vowed to keep attacking government convoys until the army left the province.")
+    assert any(c.startswith("138") for c, _, _ in got), got
+    assert not any(c[:2] == "19" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey warned Greece that it would respond if Greek ships entered the disputed waters.", ("130", "TUR", "GRC")),
+    ("Moscow warned Tallinn that it would take countermeasures unless the monument stayed.", ("130", "RUS", "EST")),
+    # a forecast with a condition is nobody's threat
+    ("The central bank warned that inflation would rise if the drought continued.", None),
+])
+def test_a_warning_of_what_the_speaker_will_do_on_a_condition_is_a_threat(analyzer, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    if expected is None:
+        assert not any(c[:2] == "13" for c, _, _ in got), got
+    else:
+        assert any(c == expected[0] and (s or "").startswith(expected[1]) and (t or "").startswith(expected[2])
+                   for c, s, t in got), got

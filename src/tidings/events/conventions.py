@@ -62,8 +62,8 @@ SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: aspectual verbs: they say when an act starts or goes on, not what it is, so the act is their
 #: complement's ("began sharing missile data", "agreed to start lifting sanctions", "vowed to
-#: continue talks")
-ASPECTUAL_VERBS = frozenset("start begin commence continue".split())
+#: continue talks"; "vowed to keep attacking ships")
+ASPECTUAL_VERBS = frozenset("start begin commence continue keep".split())
 #: verbs of ceasing an act named by their gerund ("stopped mediating", "halted sending arms"):
 #: the act ceased is not done, and ceasing it is the code that undoes it
 CEASING_VERBS = frozenset("stop cease halt quit end suspend discontinue".split())

@@ -93,6 +93,8 @@ FACT_INFINITIVE_HEADS = frozenset("first last only second third latest".split())
 DOING_VERBS = frozenset("act move proceed manage".split())
 #: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
 THREAT_CONFIDENCE = 0.8
+#: pronouns by which a that-clause names its speaker as the doer ("warned that it would ...")
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 #: the entry behind "X said Y must ...": a reported obligation is a demand
 REPORTED_DEMAND = Entry(kind="V", key="must (reported obligation)", code="100", line=0)
 #: the entry behind "X warned that Y would pay a price": consequences foretold are a threat
@@ -303,6 +305,15 @@ class Frames:
                 elif inner_tok.pos_ == "NOUN" and any(s.match is not None for s in inner.sources):
                     cand.targets = inner.sources  # "agreed to US mediation"
             # "urged Lavrov to end ...": the object is the target, not the complement's subject
+        elif frame == "threat" and comp is not None and self.conditional_warning(comp) \
+                and self.verb(comp) is None:  # type: ignore[attr-defined]
+            # "warned Manila that it would take all necessary measures if its vessels returned":
+            # what one will do to another if the other acts is a threat, whatever it is
+            cand.confidence = max(cand.confidence, THREAT_CONFIDENCE)
+            cand.consumed |= {comp.i} | object_nouns(comp)
+            if not any(t.match is not None for t in cand.targets):
+                cand.targets = self.first_actor([child(c, "nsubj", "nsubjpass") for c in children_of(comp)
+                                                 if c.dep_ == "advcl"])
         elif "*" in cand.entry.xc:
             cand.code = ""  # "sought to alleviate": a weak intent verb needs a coded complement
             return
@@ -327,6 +338,20 @@ class Frames:
                 sides = self.res.sides(s)
                 if any(t.match is not None for t in sides):
                     cand.targets = sides
+
+    @staticmethod
+    def conditional_warning(comp: Token) -> bool:
+        """A that-clause of what the speaker will do (will/would) with an if- or unless-clause on
+        it: an act promised on a condition the warned party controls."""
+        if comp.dep_ != "ccomp" or not {a.lower_ for a in auxiliaries(comp)} & MODAL_INTENT:
+            return False
+        subject = child(comp, "nsubj")
+        speaker = child(comp.head, "nsubj")
+        if subject is None or not (subject.lower_ in SPEAKER_PRONOUNS or (
+                speaker is not None and subject.lemma_.lower() == speaker.lemma_.lower())):
+            return False  # "warned that prices would rise if ...": a forecast, not the speaker's act
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in children_of(c)) for c in children_of(comp))
 
     def affected_by(self, verb: Token) -> list[Side]:
         """The first actor an uncoded complement verb acts on: its object, the object of a
