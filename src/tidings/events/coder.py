@@ -324,8 +324,9 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
             attack_named = any(s.match is not None for s in attack.sources)
             if named and attack_named and not is_subject:
                 continue
-            if attack_named and (not named or (c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG")):
-                # (a participle of result is done by whoever did the attack it tells the toll of)
+            if attack_named and (not named or is_subject):
+                # (a participle of result is done by whoever did the attack it tells the toll of;
+                # so is a harm whose subject is the attack: "a bombing by the group killed 84")
                 c.sources, named = attack.sources, True
             if not any(t.match is not None for t in c.targets) and any(t.match is not None for t in attack.targets):
                 # "fire against Kampuchean guerrilla camps ..., killing or wounding 50": the harm's
@@ -363,6 +364,11 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
     out = []
     if c.trigger.dep_ == "relcl" and c.trigger.head.i in by_trigger:
         out.append((by_trigger[c.trigger.head.i], True))  # "a stabbing that killed a man"
+    if c.trigger.dep_ == "acl" and c.trigger.tag_ in ("VBN", "VBD") and c.trigger.head.i in by_trigger \
+            and any(k.dep_ == "dobj" for k in children_of(c.trigger)):
+        # "a suicide bombing at a mosque in Peshawar killed 84 people", parsed as a participle
+        # on the noun: a passive participle takes no object, so the noun is the verb's subject
+        out.append((by_trigger[c.trigger.head.i], True))
     if c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG" and not any(
             k.dep_ == "mark" for k in children_of(c.trigger)):
         # "detonated a roadside bomb under an army truck, killing three soldiers": what the
