@@ -93,6 +93,12 @@ bylines, editor's notes, ordinary captions) and a copy of each by a twelfth writ
 kind only, the rest two or three, rewritten in varied styles (light edits, heavy paraphrase, a
 machine-translation feel, listicles, shortened summaries, SEO headlines).  Blind in the nineteenth
 session (figures only).
+Set ``l`` (``probes/farm_pairs_l.jsonl``, 2026-12-05, twentieth session): 30 originals (wire, local
+paper, magazine and public-broadcaster styles; economy, courts, health, science, sport, local
+government, conflict, environment, technology, culture) and a copy of each by a thirteenth writer:
+eight with one kind only, covering all five, the rest two or three, each kind applied lightly or
+heavily, made by hand-rewording, reordering and truncating, part-summarising, with clickbait or
+title-case titles or the original one kept.  Blind in the twentieth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -120,9 +126,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "d": PROBES / "farm_pairs_d.jsonl", "e": PROBES / "farm_pairs_e.jsonl",
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
-        "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl"}
+        "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
+        "l": PROBES / "farm_pairs_l.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "k"})
+BLIND = frozenset({"locked", "k", "l"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -137,7 +144,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to j (may be read), k (blind this session) or locked (figures only)")
+                    help="a to j (may be read), k and l (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
