@@ -106,3 +106,14 @@ def test_extraction_moves_new_forms_to_removed_and_keeps_the_report() -> None:
     assert reasons["News > Europe > Harbours"] == "boilerplate"
     assert "nine-day strike" in out.text and "second-largest port" in out.text
     assert "free stories" not in out.text
+
+
+@pytest.mark.parametrize("line", [
+    "UPDATED 6:42 PM CST, Jan. 9, 2025",
+    "Published Sept. 3, 2024 at 5:10 p.m. ET",
+])
+def test_a_stamp_with_abbreviated_month_is_the_pages_timestamp_not_a_caption(line: str) -> None:
+    # a month or a clock's mark written short with a point is still a stamp, and a stamp in the
+    # body is the page's furniture: no picture's line that would read as a pasted caption
+    assert is_timestamp(line)
+    assert _residue(line) == "boilerplate"

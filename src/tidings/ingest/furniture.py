@@ -167,7 +167,8 @@ def is_timestamp(line: str) -> bool:
         return False
     has_label = bool(re.match(r"^(?:first\s+|last\s+)?(?:updated|published|posted|modified|edited|created)\b", s, re.I))
     has_time = bool(_CLOCK.search(s)) or bool(re.search(rf"\b(?:{MONTH_NAME})\b", s, re.I))
-    return has_label and has_time and all(_STAMP_TOKEN.match(t.rstrip(":")) or t in ":-|" for t in tokens)
+    # (a month or a clock's mark may be abbreviated with a point: "Jan. 9", "5:10 p.m.")
+    return has_label and has_time and all(_STAMP_TOKEN.match(t.rstrip(":").rstrip(".")) or t in ":-|" for t in tokens)
 
 
 def is_control_label(line: str) -> bool:

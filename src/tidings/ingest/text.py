@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from tidings.ingest.dates import parse_date
-from tidings.ingest.furniture import is_furniture
+from tidings.ingest.furniture import is_furniture, is_timestamp
 from tidings.model import Removed
 
 # --- boilerplate -------------------------------------------------------------------------------
@@ -504,6 +504,8 @@ def _residue(par: str) -> str | None:
         return None
     if is_photo_credit(par):
         return "photo credit"
+    if is_timestamp(par):
+        return "boilerplate"  # "UPDATED 6:42 PM CST, Jan. 9, 2025": the page's stamp, no picture's line
     if is_caption(par):
         return "caption"
     if is_boilerplate(par):
