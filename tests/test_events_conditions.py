@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_broad import coded
+from tests.test_events_broad import coded, events_of
 
 
 @pytest.mark.parametrize("text, subject", [
@@ -207,3 +207,18 @@ def test_a_warning_of_what_the_speaker_will_do_on_a_condition_is_a_threat(analyz
     else:
         assert any(c == expected[0] and (s or "").startswith(expected[1]) and (t or "").startswith(expected[2])
                    for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text, code, source, target, negated", [
+    ("Eritrea let the Red Cross visit Ethiopian prisoners of war.", "086", "ERI", "NGO", False),
+    ("Belarus allowed OSCE observers to monitor the vote.", "0862", "BLR", "IGO", False),
+    ("Ethiopia did not allow the UN envoy to visit the camps in Tigray during his trip.", "086", "ETH", "IGO", True),
+])
+def test_letting_an_outside_party_in_is_allowing_international_involvement(
+        analyzer, text: str, code: str, source: str, target: str, negated: bool) -> None:  # type: ignore[no-untyped-def]
+    got = [(e.code, (e.source.actor if e.source else ""), (e.target.actor if e.target else ""), e.negated)
+           for e in events_of(analyzer, text)]
+    assert any(c == code and s.startswith(source) and t.startswith(target) and n == negated
+               for c, s, t, n in got), got
+    # the visit is what is permitted, not an act told as done
+    assert not any(c[:2] == "04" for c, _, _, _ in got), got

@@ -93,6 +93,11 @@ FACT_INFINITIVE_HEADS = frozenset("first last only second third latest".split())
 DOING_VERBS = frozenset("act move proceed manage".split())
 #: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
 THREAT_CONFIDENCE = 0.8
+#: verbs of permission, and what an outside party is let in to do (CAMEO 086)
+PERMIT_VERBS = frozenset("allow let permit authorise authorize".split())
+INSPECTION_VERBS = frozenset("inspect monitor observe investigate verify".split())
+DELIVERY_VERBS = frozenset("deliver bring distribute".split())
+ADMISSION_VERBS = frozenset("visit enter access reach tour operate".split()) | INSPECTION_VERBS | DELIVERY_VERBS
 #: pronouns by which a that-clause names its speaker as the doer ("warned that it would ...")
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 #: the entry behind "X said Y must ...": a reported obligation is a demand
@@ -352,6 +357,35 @@ class Frames:
             return False  # "warned that prices would rise if ...": a forecast, not the speaker's act
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                              for m in children_of(c)) for c in children_of(comp))
+
+    def admitted(self, cand: Candidate, tok: Token) -> None:
+        """A permission whose complement lets an outside party in: "let the Red Cross visit the
+        prisoners", "did not allow the UN rights chief to visit the camps".  CAMEO codes the
+        letting-in as the permitter's yield to international involvement (086: 0862 for
+        inspection, 0863 for aid brought in), the admitted party its target; the visit is what
+        is permitted, not a second act told as done."""
+        if cand.code != "080" or not set(lemmas(tok)) & PERMIT_VERBS:
+            return
+        comp = next((c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                     and c.lemma_.lower() in ADMISSION_VERBS), None)
+        if comp is None:
+            return
+        party = child(comp, "nsubj") or child(tok, "dobj")
+        if party is None:
+            return
+        sides = [x for x in self.res.sides(party) if x.match is not None]
+        own = {side_country(x) for x in cand.sources} - {None}
+        outside = [x for x in sides if str(getattr(x.match, "code", "")).startswith(("IGO", "NGO"))
+                   or (side_country(x) is not None and own and side_country(x) not in own)]
+        if not outside:
+            return
+        verb = comp.lemma_.lower()
+        cand.code = "0862" if verb in INSPECTION_VERBS else "0863" if verb in DELIVERY_VERBS else "086"
+        cand.targets = outside
+        cand.consumed |= {comp.i} | object_nouns(comp)
+        cand.consumed |= {t.i for t in comp.subtree if t.pos_ == "NOUN" and any(
+            e.code[:2] == "04" for e in self.lex.entries("N", t.lemma_.lower()))}  # "during her trip"
+        cand.span_tokens |= {comp.i, party.i}
 
     def affected_by(self, verb: Token) -> list[Side]:
         """The first actor an uncoded complement verb acts on: its object, the object of a

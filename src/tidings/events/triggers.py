@@ -773,6 +773,7 @@ class Triggers:
             cand.targets, cand.sources = cand.sources, []
         if entry.frame and not as_complement:
             self.apply_frame(cand, tok, obj, comp)
+        self.admitted(cand, tok)  # type: ignore[attr-defined]
         return cand
 
     @staticmethod
