@@ -222,3 +222,18 @@ def test_letting_an_outside_party_in_is_allowing_international_involvement(
                for c, s, t, n in got), got
     # the visit is what is permitted, not an act told as done
     assert not any(c[:2] == "04" for c, _, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, protects", [
+    ("Rwandan police officers arrived in Bangui on Monday.", ("074", "RWACOP", "CAF")),
+    ("A contingent of Jordanian police officers landed in Haiti.", ("074", "JORCOP", "HTI")),
+    # at home, or at a border named by its adjective, police power is raised, not lent
+    ("Indian police were deployed near the Pakistani border.", None),
+    ("Police were deployed in Nairobi ahead of the protests.", None),
+])
+def test_police_sent_into_another_country_protect_it(analyzer, text: str, protects) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    if protects is None:
+        assert not any(c == "074" for c, _, _ in got) and any(c == "153" for c, _, _ in got), got
+    else:
+        assert any(c == protects[0] and s == protects[1] and (t or "").startswith(protects[2]) for c, s, t in got), got

@@ -882,6 +882,21 @@ class Context:
             and str(getattr(t.match, "code", "")) == side_country(t) and side_country(t) not in states
             and self.doc[t.head].pos_ == "PROPN" for t in cand.targets)
 
+    def police_abroad(self, cand: Candidate) -> bool:
+        """Police power raised (153) in another country than the police's own, named as the
+        place they are in or sent to ("Kenyan police officers landed in Haiti", "arrived in
+        Port-au-Prince"): police work abroad only with the host's consent, to protect or assist
+        it (CAMEO 074), not as a show of force against it.  Police near a border, or a country
+        named only by its adjective ("the Pakistani border"), stay at home."""
+        if cand.code != "153":
+            return False
+        states = {side_country(s) for s in cand.sources if s.match is not None}
+        states.discard(None)
+        return bool(states) and any(
+            t.match is not None and side_country(t) is not None and side_country(t) not in states
+            and self.doc[t.head].pos_ == "PROPN" and self.doc[t.head].dep_ == "pobj"
+            and self.doc[t.head].head.lower_ in ("in", "into", "to") for t in cand.targets)
+
     def called_joint(self, cand: Candidate) -> bool:
         tok = cand.trigger
         obj = self.object_of(tok) if tok.pos_ != "NOUN" else tok

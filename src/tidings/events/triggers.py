@@ -746,7 +746,7 @@ class Triggers:
                     if any(x.match is not None for x in sides):
                         cand.targets = sides
         self.exercised_together(cand)
-        if cand.code[:2] == "15" and self.sent_abroad(cand):
+        if cand.code[:2] == "15" and (self.sent_abroad(cand) or self.police_abroad(cand)):
             cand.code = "074"  # troops sent to another country protect it
         elif cand.code[:2] == "15" and set(lemmas(tok)) & SENDING_VERBS:
             guard = next((c for c in children_of(tok) if c.dep_ == "advcl" and c.lemma_.lower() in PROTECTING
