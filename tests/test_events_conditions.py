@@ -237,3 +237,18 @@ def test_police_sent_into_another_country_protect_it(analyzer, text: str, protec
         assert not any(c == "074" for c, _, _ in got) and any(c == "153" for c, _, _ in got), got
     else:
         assert any(c == protects[0] and s == protects[1] and (t or "").startswith(protects[2]) for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("A convoy of UNICEF trucks carrying medicine and blankets entered Tigray on Friday.", "073", "IGOUNO", "ETH"),
+    ("Two thousand tonnes of millet were delivered to Malian refugees in Mauritania by the World Food Programme.",
+     "073", "IGOUNO", "MLIREF"),
+])
+def test_relief_that_comes_in_is_relief_given(analyzer, text: str, code: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == code and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in got), got
+
+
+def test_a_convoy_let_in_is_permitted_not_told_as_arrived(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Sudan allowed UN aid convoys to enter Darfur through the Adre crossing.")
+    assert any(c.startswith("086") for c, _, _ in got) and not any(c == "073" for c, _, _ in got), got

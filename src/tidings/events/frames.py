@@ -364,11 +364,15 @@ class Frames:
         letting-in as the permitter's yield to international involvement (086: 0862 for
         inspection, 0863 for aid brought in), the admitted party its target; the visit is what
         is permitted, not a second act told as done."""
-        if cand.code != "080" or not set(lemmas(tok)) & PERMIT_VERBS:
+        if not (cand.code == "080" or cand.code.startswith("086")) or not set(lemmas(tok)) & PERMIT_VERBS:
             return
         comp = next((c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
                      and c.lemma_.lower() in ADMISSION_VERBS), None)
         if comp is None:
+            return
+        if cand.code != "080":
+            # "allow UN convoys to enter Darfur": the object already named the involvement
+            cand.consumed |= {comp.i} | object_nouns(comp)
             return
         party = child(comp, "nsubj") or child(tok, "dobj")
         if party is None:

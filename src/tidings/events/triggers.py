@@ -289,7 +289,18 @@ def subject_kinds(subj: Token) -> set[str]:
     if subj.lemma_.lower() in UNIT_NOUNS:
         kinds |= {o.lemma_.lower() for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
                   for o in children_of(p) if o.dep_ == "pobj"}
+    if subj.lemma_.lower() in CONVEYANCES:
+        # "a convoy of lorries carrying flour", "aid trucks", "a shipment of medicine": a vehicle
+        # or a load is what it carries
+        kinds |= lemma_set(subj)
+        kinds |= {k for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in children_of(p) if o.dep_ == "pobj" for k in lemma_set(o)}
     return kinds
+
+
+#: vehicles and loads, described by what they carry
+CONVEYANCES = frozenset("convoy truck lorry shipment consignment cargo airlift flight plane ship vessel "
+                        "load delivery".split())
 
 
 #: nouns of an act done to whom their of-phrase names ("the release of the opposition leader"):
