@@ -252,3 +252,19 @@ def test_relief_that_comes_in_is_relief_given(analyzer, text: str, code: str, so
 def test_a_convoy_let_in_is_permitted_not_told_as_arrived(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Sudan allowed UN aid convoys to enter Darfur through the Adre crossing.")
     assert any(c.startswith("086") for c, _, _ in got) and not any(c == "073" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Japan's prime minister urged the Chinese president in a telephone call on Monday to release the detained executive.", "02"),
+    ("Turkey's president congratulated the Greek prime minister by telephone on his re-election.", "05"),
+])
+def test_what_is_said_by_telephone_is_said_in_a_telephone_talk(analyzer, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    spoken = [(s, t) for c, s, t in got if c[:2] == said]
+    assert spoken, got
+    assert any(c == "041" and (s, t) in spoken for c, s, t in got), got
+
+
+def test_a_statement_made_face_to_face_is_no_telephone_talk(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Japan's prime minister urged the Chinese president in Beijing on Monday to release the detained executive.")
+    assert any(c[:2] == "02" for c, _, _ in got) and not any(c == "041" for c, _, _ in got), got

@@ -37,6 +37,7 @@ evidence span, sentence index, the lexicon entry that fired and a confidence; ca
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
@@ -271,6 +272,22 @@ def _anchors(c: Candidate) -> set[int]:
     return idx
 
 
+#: roots of what is said to another: told by telephone, the call is a talk of its own (041)
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+def telephoned(cand: Candidate) -> list[Candidate]:
+    """ "urged the Polish president in a telephone call to lift the ban", "apologised to
+    Namibia's president in a telephone call": what one side says to the other by telephone is
+    said in a talk by telephone (CAMEO 041) between them, coded besides it."""
+    if (cand.trigger.pos_ != "VERB" or cand.code[:2] not in SPOKEN_ROOTS or cand.negated
+            or cand.modality != "asserted" or not Context.by_telephone(cand.trigger)
+            or not any(s.match is not None for s in cand.sources)
+            or not any(t.match is not None for t in cand.targets)):
+        return []
+    return [replace(cand, code="041", recip=False)]
+
+
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 quotes: list[Quote] | None = None, verbs: VerbTable | None = None) -> list[Event]:
     """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``;
@@ -288,18 +305,19 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
             if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
-            for src, tgt, recip in _pairs(cand):
-                ev = _make_event(doc, text, sent, si, cand, src, tgt, recip)
-                if ev is None:
-                    continue
-                key = (ev.code, si, _key(src), _key(tgt))
-                if key in seen:
-                    old = events[seen[key]]
-                    if ev.confidence > old.confidence:
-                        events[seen[key]] = ev
-                    continue
-                seen[key] = len(events)
-                events.append(ev)
+            for one in [cand, *telephoned(cand)]:
+                for src, tgt, recip in _pairs(one):
+                    ev = _make_event(doc, text, sent, si, one, src, tgt, recip)
+                    if ev is None:
+                        continue
+                    key = (ev.code, si, _key(src), _key(tgt))
+                    if key in seen:
+                        old = events[seen[key]]
+                        if ev.confidence > old.confidence:
+                            events[seen[key]] = ev
+                        continue
+                    seen[key] = len(events)
+                    events.append(ev)
     return _drop_redundant(events)
 
 
