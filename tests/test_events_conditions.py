@@ -177,17 +177,6 @@ def test_what_a_vetoed_text_says_is_no_act(analyzer) -> None:  # type: ignore[no
     assert any(c.startswith("10") for c, _, _ in got), got
 
 
-@pytest.mark.parametrize("text, code, source, target", [
-    ("Norway is set to deliver four air-defence systems to Estonia next year.", "0332", "NOR", "EST"),
-    ("The Kenyan and Tanzanian presidents are due to meet in Arusha.", "036", "KENGOV", "TZAGOV"),
-    ("Talks between Sudan and South Sudan are scheduled to resume in Juba.", "036", "SDN", "SSD"),
-])
-def test_a_periphrastic_future_is_an_intent_not_an_act(analyzer, text: str, code: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
-    got = coded(analyzer, text)
-    assert (code, source, target) in got, got
-    assert not any(c[:2] in ("04", "07") for c, _, _ in got), got
-
-
 def test_a_vow_to_keep_fighting_is_a_threat_not_a_fight(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "The rebels vowed to keep attacking government convoys until the army left the province.")
     assert any(c.startswith("138") for c, _, _ in got), got

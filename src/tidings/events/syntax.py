@@ -201,27 +201,9 @@ def headline_subject(tok: Token) -> Token | None:
 #: units of time a "next" or "coming" puts ahead ("next week", "in the coming days")
 TIME_UNITS = frozenset("day days week weeks weekend month months year years monday tuesday wednesday thursday "
                        "friday saturday sunday".split())
-#: words that, after "be" and before a to-infinitive, put its act ahead of now as planned or
-#: arranged ("is set to deliver", "are due to meet", "is scheduled to resume")
-SCHEDULED_WORDS = frozenset({"set", "due", "scheduled", "slated", "poised"})
-
-
-def scheduled(word: Token) -> bool:
-    """A word of planning after "be" with a to-infinitive on it ("is set to", "are due to",
-    "are scheduled to resume"): what the infinitive, or the subject noun, names is to come."""
-    if word.lower_ not in SCHEDULED_WORDS:
-        return False
-    be = any(a.lemma_ == "be" for a in children_of(word) if a.dep_ in ("aux", "auxpass", "cop")) or (
-        word.dep_ == "acomp" and word.head.i != word.i and word.head.lemma_ == "be")
-    return be and any(c.dep_ == "xcomp" and to_infinitive(c) for c in children_of(word))
-
-
 def told_as_future(verb: Token) -> bool:
-    """A verb whose act is still to come: a present tense with a time phrase ahead of now on it
-    ("meets next week", "meet in Geneva tomorrow", "in the coming days"), or the to-infinitive of
-    a periphrastic future ("is set to deliver", "are due to meet", "is scheduled to resume")."""
-    if scheduled(verb) or (verb.dep_ == "xcomp" and verb.head.i != verb.i and scheduled(verb.head)):
-        return True
+    """A present-tense verb whose act is still to come: a time phrase ahead of now on it ("meets
+    next week", "meet in Geneva tomorrow", "in the coming days")."""
     if verb.tag_ not in ("VBZ", "VBP", "VB"):
         return False
     for c in children_of(verb):
