@@ -876,3 +876,34 @@ def test_a_spun_copy_is_made_from_its_original_and_not_the_reverse() -> None:
     spun = idx._prepare("spun", SPUN, None)
     assert idx._made_from(original, "spun", idx._alignments(original, len(idx._added)))
     assert not idx._made_from(spun, "original", idx._alignments(spun, len(idx._added)))
+
+
+#: a report that names its people, and a copy that puts a plain description for every name (in
+#: commoner words than the names, so word rarity alone would call the original the copy)
+NAMED = """LIMA, May 6 (Wire) - Fisheries secretary Rosa Quispe Huaman said on Monday that the anchovy season off the northern coast would open two weeks late this year.
+
+Quispe Huaman told reporters in Lima that warmer water had pushed the shoals south and that the boats would have to wait for them to return.
+
+The fleet owners' leader Tomas Ccori Mamani said the delay would cost his members about 40 million dollars in lost catches.
+
+Ccori Mamani added that his members would ask the government for cheaper fuel while the boats stayed in port."""
+
+DESCRIBED = """LIMA, May 6 (Wire) - The country's top fisheries official said on Monday that the anchovy season off the northern coast would open two weeks late this year.
+
+The senior official told reporters in Lima that warmer water had pushed the shoals south and that the boats would have to wait for them to return.
+
+A leading figure among the fleet owners said the delay would cost his members about 40 million dollars in lost catches.
+
+The industry figure added that his members would ask the government for cheaper fuel while the boats stayed in port."""
+
+
+@pytest.mark.parametrize("copy_first", [False, True], ids=["original-first", "copy-first"])
+def test_names_put_into_descriptions_mark_the_copy(copy_first: bool) -> None:
+    """A spinner can put a description for a name; it cannot put a name its source never gave
+    for a description: the side that lost the names is the copy, whichever came first."""
+    order = [("copy", DESCRIBED), ("original", NAMED)] if copy_first else [("original", NAMED), ("copy", DESCRIBED)]
+    idx = _index(order)
+    prov = idx.match("copy", DESCRIBED)
+    assert prov is not None and [s.article_id for s in prov.spun_from] == ["original"]
+    back = idx.match("original", NAMED)
+    assert back is None or not back.spun_from

@@ -72,6 +72,10 @@ FEW_PAIRS = 0.5  # ... plus this much divided by the number of pairs: one pair i
 MARKS_WEIGHT = 2.0  # quotation marks one side lacks, per aligned sentence, as evidence of the copy
 DATELINE_SHARE = 0.5  # a dateline one side lacks counts as marks missing from this share of sentences
 RESIDUE_SHARE = 0.5  # pasted residue (boilerplate, a caption) one side has, the same (see _traced)
+NAME_WEIGHT = 2.0  # a name on one side of a pair, a description on the other (see direction_score)
+COMMON_ZIPF = 4.0  # a capitalised first word this common may be any word opening a sentence
+FUNCTION_ZIPF = 6.0  # ... and one this common ("The", "His") is no name at all
+RARE_NAME_ZIPF = 3.0  # a name rarer than this is no entry of a spinner's table (see _unseen_names)
 MAIN_FRAME = 0.6  # share of a piece its main source explains before an added block is taken as stitched in
 FIT_MARGIN = 0.1  # how much better a borrowed block must fit its source than the piece it is in
 FOREIGN = 0.14  # ... or it hardly fits the piece (share of its rare words found there) and fits the source better
@@ -929,14 +933,47 @@ def direction_score(swaps: list[tuple[str, str]], old_text: str = "", new_text: 
     if not pairs:
         return None
     old_l, new_l = old_text.lower(), new_text.lower()
+    # a spinner puts a description for a name ("Dhammika Ranasinghe" -> "the senior official");
+    # it cannot put a name for a description its source never named: the side that lost the
+    # name is the copy
+    named = {(a.lower(), b.lower()): (_unseen_names(a, new_text) and not _capitalised(b))
+             - (_unseen_names(b, old_text) and not _capitalised(a)) for a, b in swaps}
     total = 0.0
     for a, b in pairs:
+        if named.get((a, b), 0):
+            # (a name is rare for being a name, not for a spinner's choice: its rarity tells nothing)
+            total += NAME_WEIGHT * named[(a, b)]
+            continue
         total += max(-2.0, min(2.0, phrase_zipf(a) - phrase_zipf(b)))
         if old_l and new_l:
             a_in_new = _has(new_l, a, b)
             b_in_old = _has(old_l, b, a)
             total += 0.5 * ((a_in_new and not b_in_old) - (b_in_old and not a_in_new))
     return total / len(pairs)
+
+
+def _capitalised(phrase: str) -> bool:
+    """Whether a phrase has a capitalised word other than a function word opening it ("The
+    island nation's top" has none; "Russia" and "Officials" have one)."""
+    return any(w[:1].isupper() and zipf(w.lower()) < FUNCTION_ZIPF for w in _words_of(phrase))
+
+
+def _words_of(phrase: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w.strip(".,;:'’\"“”()")) for w in phrase.split()]
+
+
+def _unseen_names(phrase: str, other: str) -> bool:
+    """Whether a phrase holds a proper name that the other article never writes: a capitalised
+    word after its first, or a first word too rare to be any word that opens a sentence
+    ("Ranasinghe"; not "The" or "Officials"), and a rare one: a spinner's table swaps the
+    well-known names of states and bodies for their epithets and back ("the alliance" and
+    "NATO", "the central bank" and "the Fed"), never a person's.  A copy may name someone its source named
+    elsewhere, or name a country its source gave as an adjective ("Japan" for "Japanese", a
+    word beginning as the name does); it cannot name someone its source never did."""
+    names = [w for i, w in enumerate(_words_of(phrase))
+             if w[:1].isupper() and (i > 0 or zipf(w.lower()) < COMMON_ZIPF)
+             and not (w.isupper() or "." in w) and zipf(w.lower()) < RARE_NAME_ZIPF]
+    return bool(names) and not any(re.search(r"(?<!\w)" + re.escape(w[:max(4, len(w) - 2)]), other) for w in names)
 
 
 def _has(text: str, phrase: str, other: str) -> bool:
