@@ -257,3 +257,17 @@ def test_what_is_said_by_telephone_is_said_in_a_telephone_talk(analyzer, text: s
 def test_a_statement_made_face_to_face_is_no_telephone_talk(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Japan's prime minister urged the Chinese president in Beijing on Monday to release the detained executive.")
     assert any(c[:2] == "02" for c, _, _ in got) and not any(c == "041" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, posture", [
+    ("Colombia will deploy 5,000 more soldiers to the Catatumbo region next week.", "154"),
+    ("Taiwan's military will raise its alert level from Monday.", "152"),
+])
+def test_a_force_posture_announced_is_the_posture_not_a_threat(analyzer, text: str, posture: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == posture for c, _, _ in got) and not any(c.startswith("13") for c, _, _ in got), got
+
+
+def test_a_threat_to_deploy_is_still_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Russia threatened to deploy nuclear-capable missiles to Kaliningrad.")
+    assert any(c.startswith("13") for c, _, _ in got), got

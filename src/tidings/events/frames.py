@@ -529,6 +529,13 @@ class Frames:
                 # "would pull its troops out unless their pay arrives": a withdrawal one will make
                 # unless another acts is a threat to end one's part, not an intent to yield
                 table = "threat"
+            if not neg and cand.code[:2] == "15" and any(x.match is not None for x in cand.sources):
+                # "Mexico will deploy 10,000 soldiers to Sinaloa", "the military will raise its
+                # alert level": a force posture announced by a named force is the posture shown
+                # (CAMEO 15), not a threat to use force, which the codebook keeps for an explicit
+                # threat (138)
+                cand.modality = "intent"
+                return True
             found, code = self.transform(table, cand.code)
             if not found or code is None:
                 return False
