@@ -271,3 +271,16 @@ def test_a_force_posture_announced_is_the_posture_not_a_threat(analyzer, text: s
 def test_a_threat_to_deploy_is_still_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Russia threatened to deploy nuclear-capable missiles to Kaliningrad.")
     assert any(c.startswith("13") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The killing of three aid workers by Rapid Support Forces fighters was condemned by the UN.", ("190", "SDNREB")),
+    # with no doer named, one killing is the crime a report or protest is about
+    ("Protests erupted in Nairobi over the killing of a student.", None),
+])
+def test_one_killing_is_an_act_when_its_doer_is_named(analyzer, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    if expected is None:
+        assert not any(c[:2] == "19" for c, _, _ in got), got
+    else:
+        assert any(c == expected[0] and (s or "").startswith(expected[1]) for c, s, _ in got), got
