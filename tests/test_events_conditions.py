@@ -284,3 +284,15 @@ def test_one_killing_is_an_act_when_its_doer_is_named(analyzer, text: str, expec
         assert not any(c[:2] == "19" for c, _, _ in got), got
     else:
         assert any(c == expected[0] and (s or "").startswith(expected[1]) for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deployment of Rwandan troops to Mozambique was completed on Tuesday.", ("074", "RWA", "MOZ")),
+    ("Chad's dispatch of 1,000 soldiers to Niger drew praise from the African Union.", ("074", "TCD", "NER")),
+    # forces sent to a frontier named by its adjective show force
+    ("Russia's deployment of troops to the Ukrainian border alarmed NATO.", ("154", "RUS", "UKR")),
+])
+def test_forces_whose_sending_a_noun_names_protect_the_country_they_are_sent_to(analyzer, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == expected[0] and (s or "").startswith(expected[1]) and (t or "").startswith(expected[2])
+               for c, s, t in got), got

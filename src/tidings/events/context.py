@@ -18,6 +18,7 @@ from tidings.events.conventions import (
     PLACE_NOUNS,
     POLICE_ACTS,
     SAY_LEMMAS,
+    SENDING_NOUNS,
     SENDING_VERBS,
     SUPRANATIONAL,
     TALK_NOUNS,
@@ -872,9 +873,12 @@ class Context:
         to a border, a sea, a region or a city, stay a show of force (15x), also when the
         country is named only by its adjective ("to the Armenian frontier")."""
         tok = cand.trigger
-        if tok.pos_ != "VERB" or not set(lemmas(tok)) & SENDING_VERBS:
+        if not (tok.pos_ == "VERB" and set(lemmas(tok)) & SENDING_VERBS) and not (
+                tok.pos_ == "NOUN" and tok.lemma_.lower() in SENDING_NOUNS):
             return False
         heads = {p.i for p in preps(tok, ("to",))}
+        if tok.pos_ == "NOUN":  # "the dispatch of 1,000 soldiers to Niger": on the forces sent
+            heads |= {p.i for o in preps(tok, ("of",)) for p in preps(o, ("to",))}
         states = {side_country(s) for s in cand.sources if s.match is not None}
         states.discard(None)
         return bool(states) and any(
@@ -1029,6 +1033,13 @@ class Context:
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code
+        if cand.code[:2] == "15" and cand.trigger.pos_ == "NOUN" and cand.trigger.lemma_.lower() in SENDING_NOUNS:
+            if not any(s.match is not None for s in cand.sources):
+                # "the deployment of Rwandan troops to Mozambique": the forces sent show the force
+                sent = self.first_actor(preps(cand.trigger, ("of",)))  # type: ignore[attr-defined]
+                cand.sources = sent or cand.sources
+            if self.sent_abroad(cand) or self.police_abroad(cand):
+                cand.code = "074"  # "Kenya's deployment of police officers to Haiti": protection
         if cand.code[:2] == "15" and self.come_to_help(cand) and self.helps_its_own(cand):
             # "Peru's government deployed the armed forces to support police patrols": no aid
             # given and no one it is directed against, a show of force at home

@@ -60,6 +60,8 @@ SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
 #: verbs that move forces somewhere ("sent troops to", "deployed police to")
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
+#: nouns of sending forces ("the deployment of troops to")
+SENDING_NOUNS = frozenset({"deployment", "dispatch", "despatch"})
 #: aspectual verbs: they say when an act starts or goes on, not what it is, so the act is their
 #: complement's ("began sharing missile data", "agreed to start lifting sanctions", "vowed to
 #: continue talks"; "vowed to keep attacking ships")
