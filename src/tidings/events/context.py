@@ -333,6 +333,14 @@ def _states(sides: list[Side], roles: frozenset[str] | None = None, supranationa
     return out
 
 
+def states_of(sides: list[Side]) -> set[str]:
+    """The countries of all the resolved sides, inferred ones too (unlike :func:`_states`): whose
+    forces are sent or raised abroad, however the sender was found."""
+    states = {side_country(s) for s in sides if s.match is not None}
+    states.discard(None)
+    return states  # type: ignore[return-value]
+
+
 def sent_to_mission(tok: Token) -> list[Token]:
     """The mission nouns a to-phrase on ``tok`` names ("deployed to the UN mission")."""
     return [o for o in preps(tok, ("to",)) if o.lemma_.lower() in MISSIONS]
@@ -879,8 +887,7 @@ class Context:
         heads = {p.i for p in preps(tok, ("to",))}
         if tok.pos_ == "NOUN":  # "the dispatch of 1,000 soldiers to Niger": on the forces sent
             heads |= {p.i for o in preps(tok, ("of",)) for p in preps(o, ("to",))}
-        states = {side_country(s) for s in cand.sources if s.match is not None}
-        states.discard(None)
+        states = states_of(cand.sources)
         return bool(states) and any(
             t.head in heads and t.match is not None and getattr(t.match, "kind", "") == "country"
             and str(getattr(t.match, "code", "")) == side_country(t) and side_country(t) not in states
@@ -894,8 +901,7 @@ class Context:
         named only by its adjective ("the Pakistani border"), stay at home."""
         if cand.code != "153":
             return False
-        states = {side_country(s) for s in cand.sources if s.match is not None}
-        states.discard(None)
+        states = states_of(cand.sources)
         return bool(states) and any(
             t.match is not None and side_country(t) is not None and side_country(t) not in states
             and self.doc[t.head].pos_ == "PROPN" and self.doc[t.head].dep_ == "pobj"
