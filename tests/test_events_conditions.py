@@ -296,3 +296,13 @@ def test_forces_whose_sending_a_noun_names_protect_the_country_they_are_sent_to(
     got = coded(analyzer, text)
     assert any(c == expected[0] and (s or "").startswith(expected[1]) and (t or "").startswith(expected[2])
                for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The attack on the checkpoint was carried out by Boko Haram fighters.", "19"),
+    ("The bombing in Kayseri was carried out by a suicide bomber.", "18"),
+])
+def test_a_light_verb_in_the_passive_does_only_what_its_subject_names(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    # the subject of a passive is the verb's object: the noun names the act, the verb only does it
+    got = coded(analyzer, text)
+    assert {c[:2] for c, _, _ in got} == {root}, got

@@ -131,7 +131,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
         nouns = {c.trigger.i: c for c in out if c.trigger.pos_ == "NOUN"}
 
         def done_by_noun(c: Candidate) -> bool:
-            named = [nouns[k.i] for k in children_of(c.trigger) if k.dep_ == "dobj" and k.i in nouns]
+            # (the subject of a passive is the object: "the attack was carried out by a bomber")
+            named = [nouns[k.i] for k in children_of(c.trigger) if k.dep_ in ("dobj", "nsubjpass") and k.i in nouns]
             return bool(named) and (named[0].code[:2] != c.code[:2]
                                     or any(t.head == named[0].trigger.i for t in c.targets))
 
