@@ -74,7 +74,8 @@ in the eighteenth and nineteenth and is looked at from the twentieth on;
 protest, policing, courts, aid, military, elections, sanctions, disasters, migration) in verbs a
 keyword list would miss as well as common ones, every root, 20 with no political event (among
 them figurative fighting), written apart from the coder at the start of the nineteenth session,
-is blind; ``events_probe_news_q.jsonl``, 120 sentences of news from every region and desk, ten of
+was blind in the nineteenth and twentieth and is looked at from the twenty-first on;
+``events_probe_news_q.jsonl``, 120 sentences of news from every region and desk, ten of
 each construction (reported, headline, passive, future, negated, active, coordinated, intent,
 subordinate, nominal), every root, 20 with no political event, written apart from the coder at the
 start of the twentieth session, is blind).  ``--readable`` scores only the sets
@@ -134,7 +135,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl",
                "newsq": "events_probe_news_q.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsp", "newsq", "locked"})
+BLIND = frozenset({"conflict", "news", "newsq", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -92,7 +92,7 @@ Philippines, Australia, Ireland, Canada and Kenya; straight, curly and single qu
 bylines, editor's notes, ordinary captions) and a copy of each by a twelfth writer: eight with one
 kind only, the rest two or three, rewritten in varied styles (light edits, heavy paraphrase, a
 machine-translation feel, listicles, shortened summaries, SEO headlines).  Blind in the nineteenth
-session (figures only).
+and twentieth sessions (figures only), read from the twenty-first.
 Set ``l`` (``probes/farm_pairs_l.jsonl``, 2026-12-05, twentieth session): 30 originals (wire, local
 paper, magazine and public-broadcaster styles; economy, courts, health, science, sport, local
 government, conflict, environment, technology, culture) and a copy of each by a thirteenth writer:
@@ -129,7 +129,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "k", "l"})
+BLIND = frozenset({"locked", "l"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -144,7 +144,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to j (may be read), k and l (blind this session) or locked (figures only)")
+                    help="a to k (may be read), l (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
