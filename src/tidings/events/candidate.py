@@ -38,3 +38,6 @@ class Candidate:
     #: a material act the text asserts without naming who did it ("110 people were arrested",
     #: "an air strike on the market"): reported with its target and a null source
     standalone: bool = False
+    #: "the ministry said that Y had shelled Z": the sides who report the act, who by saying
+    #: so accuse its doer (CAMEO 112); the act itself is coded as reported
+    reported_by: list[Side] = field(default_factory=list)

@@ -289,6 +289,18 @@ def telephoned(cand: Candidate) -> list[Candidate]:
     return [replace(cand, code="041", recip=False)]
 
 
+def accusation(cand: Candidate) -> list[Candidate]:
+    """ "Ukraine's air force said that Russia had launched 87 drones at Izmail": the report is
+    coded as the act it reports, and the speaker, by reporting another party's wrongdoing,
+    accuses it (CAMEO 112), coded besides it.  The accusation does not assert the act (the
+    codebook's note on 112), so it stands even when the act is later denied."""
+    doers = [s for s in cand.sources if s.match is not None]
+    if not cand.reported_by or not doers or cand.negated:
+        return []
+    return [replace(cand, code="112", sources=list(cand.reported_by), targets=doers, recip=False,
+                    standalone=False)]
+
+
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 quotes: list[Quote] | None = None, verbs: VerbTable | None = None) -> list[Event]:
     """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``;
@@ -306,7 +318,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
             if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
-            for one in [cand, *telephoned(cand)]:
+            for one in [cand, *telephoned(cand), *accusation(cand)]:
                 for src, tgt, recip in _pairs(one):
                     ev = _make_event(doc, text, sent, si, one, src, tgt, recip)
                     if ev is None:

@@ -24,6 +24,7 @@ from tidings.events.conventions import (
     TALK_NOUNS,
     VIOLENT_ROOTS,
     WHERE_PREPS,
+    WRONGDOING_ROOTS,
 )
 from tidings.events.inquiries import accused, constituted_body, inquiry_kind
 from tidings.events.lexicon import Entry
@@ -1174,10 +1175,29 @@ class Context:
             named = next((p for t in cand.targets if (p := self.gazetteer_place(t)) is not None), None)
             if named is not None:
                 cand.targets = [named]
+            elif (reporter := self.reporting_state(cand)) is not None:
+                cand.targets = [reporter]
             elif home is not None and country and country not in SUPRANATIONAL:
                 text = next((t.text for t in cand.targets), "")
                 m = DerivedMatch(country, country, "country", country)
                 cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    @staticmethod
+    def reporting_state(cand: Candidate) -> Side | None:
+        """The country of a state's organ that reports another state's violence against no
+        named target ("Ukraine's air force said that Russia had launched 87 drones at the port
+        overnight", "the Lebanese army said an Israeli drone strike killed two men"): a state
+        reports such an attack as made on it, so it is the target, not the doer's own country.
+        An NGO or a state reporting its own forces' act is no such side."""
+        if cand.code[:2] not in VIOLENT_ROOTS:
+            return None
+        doers = {side_country(s) for s in cand.sources if s.match is not None}
+        for speaker in cand.reported_by:
+            country = side_country(speaker)
+            if country and country not in SUPRANATIONAL and country not in doers:
+                m = DerivedMatch(country, country, "country", country)
+                return Side("", -1, -1, m, -1, 0.8, "reporting state")
+        return None
 
     def gazetteer_place(self, side: Side) -> Side | None:
         """The country of an unresolved target that is the proper name of a place the
@@ -1425,6 +1445,11 @@ class Context:
             if not lem & CLAIM_LEMMAS:
                 return
             cand.code, cand.sources = "015", speakers
+        elif doers and not lem & CLAIM_LEMMAS and cand.code[:2] in WRONGDOING_ROOTS:
+            cand.reported_by = speakers
+            return
+        elif doers and not lem & CLAIM_LEMMAS:
+            return
         elif doers:
             cand.code, cand.sources, cand.targets = "112", speakers, doers
         else:

@@ -19,7 +19,7 @@ DOMESTIC = True
 NESTED = True
 #: how an inferred side was found; such sides give way to sides read from the text
 INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place", "made by police",
-                          "force shown", "expelling state"})
+                          "force shown", "expelling state", "reporting state"})
 SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
 #: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
 #: that it attacked Z" X claiming responsibility (015)
@@ -27,6 +27,10 @@ CLAIM_LEMMAS = frozenset("claim allege charge contend assert".split())
 #: plain speech verbs: with an explicit "that" and another actor doing material conflict, the
 #: report is an accusation (CAMEO codes the speech act, not the reported act)
 SAY_LEMMAS = frozenset("say state declare report announce insist".split())
+#: roots of acts that are wrongdoing, so that reporting another party did one charges it (CAMEO
+#: 112 "charge, blame, incriminate"): coercion, assault, fighting, mass violence.  A reported
+#: show of force or cut in relations (15, 16) is a report, not a charge
+WRONGDOING_ROOTS = frozenset({"17", "18", "19", "20"})
 #: verbs and nouns of accusing: "accused Y of executing prisoners" codes the accusation (112);
 #: the act it charges is a claim, not an act seen done
 ACCUSE_LEMMAS = frozenset("accuse blame charge suspect indict accusation allegation charge claim".split())
