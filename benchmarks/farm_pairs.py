@@ -99,6 +99,15 @@ government, conflict, environment, technology, culture) and a copy of each by a 
 eight with one kind only, covering all five, the rest two or three, each kind applied lightly or
 heavily, made by hand-rewording, reordering and truncating, part-summarising, with clickbait or
 title-case titles or the original one kept.  Blind in the twentieth session (figures only).
+Set ``m`` (``probes/farm_pairs_m.jsonl``, 2026-12-06, twenty-first session): 30 originals (wire,
+regional paper, broadcaster website, trade press, local-news blog, agency feature and fact-check
+styles; politics, courts, economy, energy, farming, health, education, science, sport, crime,
+transport, environment, culture, local government, conflict; some with bylines, corrections,
+editor's notes, ordinary captions and related links) and a copy of each by a fourteenth writer:
+eleven with one kind only, covering all five, the rest two or three, from very light to heavy,
+among them a machine-translation round trip, a condensed summary that keeps its quotes without
+their marks, a caption pasted with no credit, and a copy merging two originals' facts.  Blind in
+the twenty-first session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -127,9 +136,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
-        "l": PROBES / "farm_pairs_l.jsonl"}
+        "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "l"})
+BLIND = frozenset({"locked", "l", "m"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -144,7 +153,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to k (may be read), l (blind this session) or locked (figures only)")
+                    help="a to k (may be read), l and m (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
