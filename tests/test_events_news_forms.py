@@ -161,12 +161,24 @@ CODED = [
     ("The visit of the Indonesian president to Canberra was postponed.", ("042", "IDNGOV", "AUS")),
     # what a verb of halting aid halts includes its distributions
     ("The World Food Programme suspended food distributions in Sudan's Darfur region.", ("162", "IGOUNOWFP", "SDN")),
+    # a span of time begun is the undertaking its of-phrase names
+    ("Brazil and Argentina began a week of joint naval drills off Rio de Janeiro.", ("062", "BRA", "ARG")),
+    # a meeting expected is on the calendar, coded as the meeting ("is scheduled to attend")
+    ("Kenya's president is expected to host his Ugandan counterpart in Nairobi.", ("043", "KENGOV", "UGA")),
+    # people held are kept in custody; a party held responsible is blamed
+    ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
+    ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),
 ]
 
 
 @pytest.mark.parametrize("text, want", CODED)
 def test_the_form_is_coded_as_the_codebook_says(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text)
+
+
+def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
+    assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")
 
 
 def test_a_comma_phrase_inside_the_clause_is_not_taken_for_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]

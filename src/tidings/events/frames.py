@@ -469,6 +469,11 @@ class Frames:
                 set(lemmas(tok.head.head)) & ADVISE_AGAINST):
             return False  # "warned NATO against sending troops": an act advised against, not done
         undone = self.undone(tok)
+        if undone == "expected" and cand.code[:2] == "04" and not negated(tok):
+            # "the president is expected to host his Iraqi counterpart on Jan. 20": a meeting
+            # on the calendar, coded as the meeting as "is scheduled to attend" and "is due to
+            # meet" are; what is only expected of other acts ("likely to be arrested") is not done
+            undone = None
         if undone in ("attempted", "prevented") and cand.code.startswith("186"):
             cand.code = "185"  # CAMEO has the attempt itself: "attempt to assassinate", thwarted or not
             return True

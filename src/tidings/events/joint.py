@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.events.syntax import TIME_SPANS
 from tidings.parsed import children_of
 
 if TYPE_CHECKING:
@@ -62,7 +63,11 @@ def joint_object(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in START_VERBS:
         return None
     for c in children_of(verb):
-        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _VERBAL:
+        if c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPANS:
+            # "began a week of joint drills": the span's "of" names what is undertaken
+            c = next((o for p in children_of(c) if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in children_of(p) if o.dep_ == "pobj"), c)
+        if c.dep_ in ("dobj", "pobj") and c.pos_ == "NOUN" and c.lemma_.lower() not in _VERBAL:
             before = {m.lower_ for m in children_of(c) if m.i < c.i}
             marked = bool(before & TOGETHER) or {"cross", "border"} <= before  # ("cross - border" split)
             marked |= any(m.dep_ == "advmod" and m.lower_ == "jointly" for t in children_of(c) for m in children_of(t))

@@ -198,6 +198,9 @@ def headline_subject(tok: Token) -> Token | None:
     return None
 
 
+#: spans of time an act can last ("after days of fighting", "weeks of talks", "began a week of
+#: joint drills")
+TIME_SPANS = frozenset("hour day week month year decade night".split())
 #: units of time a "next" or "coming" puts ahead ("next week", "in the coming days")
 TIME_UNITS = frozenset("day days week weeks weekend month months year years monday tuesday wednesday thursday "
                        "friday saturday sunday".split())

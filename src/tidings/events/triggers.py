@@ -28,6 +28,7 @@ from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOUNS, Side, conjuncts, named_keys
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
+    TIME_SPANS,
     AMOUNT_NOUNS,
     after_apposition,
     child,
@@ -152,8 +153,6 @@ ADVERB_PARTICLES = frozenset("back away down out off up ahead on".split())
 #: heads naming an organisation: their modifiers say who it is ("aid groups", "relief agencies"),
 #: never what is given (a team or workers sent are the help sent: "sent rescue teams")
 BODY_HEADS = frozenset("group agency organisation organization charity ngo body".split())
-#: spans of time an act can last ("after days of fighting", "weeks of talks")
-TIME_SPANS = frozenset("hour day week month year decade night".split())
 #: nouns that name an act and the body it makes ("formed an alliance"; "the alliance said")
 GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
