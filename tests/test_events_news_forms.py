@@ -165,6 +165,11 @@ CODED = [
     ("Brazil and Argentina began a week of joint naval drills off Rio de Janeiro.", ("062", "BRA", "ARG")),
     # a meeting expected is on the calendar, coded as the meeting ("is scheduled to attend")
     ("Kenya's president is expected to host his Ugandan counterpart in Nairobi.", ("043", "KENGOV", "UGA")),
+    # a relative clause with no relative word does its act to the noun it hangs on, and its
+    # pronoun subject is the main clause's subject
+    ("Venezuela has not freed the three Colombian journalists it arrested in March.", ("173", "VEN", "COLMED")),
+    ("The sanctions Washington slapped on two Venezuelan oil brokers have barely dented exports.",
+     ("163", "USAGOV", "VEN")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

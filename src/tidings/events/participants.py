@@ -435,6 +435,19 @@ class Resolver:
                     country = (sp.actor or "")[:3] or None
 
                 return Side(text, start, end, _M(), tok.i, 0.9, "quote speaker")
+        if low in ("it", "they") and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            # "Venezuela has not freed the journalists it arrested": the subject of a relative
+            # clause on the main clause's object is the main clause's subject, since a pronoun
+            # cannot name the noun its own clause describes
+            main = tok.head.head
+            main = main.head if main.dep_ in ("dobj", "pobj") else None
+            if main is not None and main.dep_ == "prep":
+                main = main.head
+            subj = next((c for c in children_of(main) if c.dep_ == "nsubj"), None) if main is not None else None
+            if subj is not None and subj.i < tok.i and subj.lower_ not in _PRONOUNS:
+                s = self.side(subj, depth + 1)
+                if s is not None and s.match is not None:
+                    return Side(text, start, end, s.match, tok.i, 0.8 * s.factor, "antecedent")
         speaker = self.reporting_subject(tok)
         if speaker is not None and speaker.i != tok.i:
             s = self.side(speaker, depth + 1)

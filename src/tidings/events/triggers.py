@@ -29,6 +29,7 @@ from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOU
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     TIME_SPANS,
+    TIME_UNITS,
     AMOUNT_NOUNS,
     after_apposition,
     child,
@@ -179,6 +180,24 @@ REACTION_VERBS = frozenset("condemn denounce criticise criticize deplore decry m
                            "investigate probe welcome praise hail applaud".split())
 
 
+#: nouns a relative clause with no relative word hangs on as its time, manner or reason, not
+#: its object ("the day police arrested him", "the way they attacked")
+GAP_ADJUNCTS = TIME_SPANS | TIME_UNITS | frozenset("time moment reason way manner place morning evening".split())
+
+
+def object_gap(verb: Token) -> bool:
+    """A relative clause with a subject of its own but no relative word and no object ("the three
+    journalists it arrested last month", "the sanctions Washington slapped on two brokers"):
+    English leaves out the relative pronoun only where it would be the object, so the noun the
+    clause hangs on is what the verb does its act to."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+        and head.lemma_.lower() not in GAP_ADJUNCTS \
+        and any(c.dep_ == "nsubj" for c in children_of(verb)) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+                    for c in children_of(verb))
+
+
 def counted_by(tok: Token) -> Token | None:
     """The word ``tok`` is the of-object of ("dozens" in "dozens of arrests"), or None."""
     head = tok.head
@@ -217,6 +236,8 @@ class Roles:
                 small = next((c for c in children_of(tok) if c.dep_ == "ccomp" and (
                     c.pos_ == "ADJ" or (tok.lemma_.lower() in LETTING_VERBS and c.pos_ == "VERB"))), None)
                 obj = child(small, "nsubj") if small is not None else None  # "allowed inspectors to visit"
+            if obj is None and object_gap(tok) and self.coder.takes_object(tok):
+                obj = tok.head  # "the journalists it arrested", "the sanctions Washington slapped on"
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
