@@ -170,6 +170,9 @@ CODED = [
     ("Venezuela has not freed the three Colombian journalists it arrested in March.", ("173", "VEN", "COLMED")),
     ("The sanctions Washington slapped on two Venezuelan oil brokers have barely dented exports.",
      ("163", "USAGOV", "VEN")),
+    # only a court jails or sentences; the authority that arrests or jails is the place's
+    ("Two Kenyan activists were jailed in Uganda.", ("173", "UGAJUD", "KENOPP")),
+    ("110 people were arrested in Kampala.", ("173", "UGACOP", "UGACVL")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

@@ -10,6 +10,7 @@ from tidings.events.candidate import Candidate, DerivedMatch
 from tidings.events.conventions import (
     ACCUSE_LEMMAS,
     CLAIM_LEMMAS,
+    COURT_VERBS,
     DOMESTIC,
     DOMESTIC_ROOTS,
     INFERRED_VIA,
@@ -1149,10 +1150,18 @@ class Context:
                 resolved_tgt = True
         if not cand.sources and cand.code.startswith(POLICE_ACTS):
             # "110 people were arrested": the arresting authority is the police, of the country
-            # of those arrested when the text says it
-            country = next((side_country(t) for t in cand.targets if side_country(t)), None)
-            m = DerivedMatch(f"{country or ''}COP", "police", "role", country)
-            cand.sources = [Side("", -1, -1, m, -1, 0.9, "made by police")]
+            # of those arrested when the text says it; "were jailed", "were sentenced to seven
+            # years": only a court sentences
+            place = self.where(cand)
+            country = side_country(place) if place is not None else None
+            # (the authority is the place's: "two Kenyan activists were jailed in Uganda")
+            country = country or next((side_country(t) for t in cand.targets if side_country(t)), None)
+            if cand.trigger.lemma_.lower() in COURT_VERBS:
+                m = DerivedMatch(f"{country or ''}JUD", "court", "role", country)
+                cand.sources = [Side("", -1, -1, m, -1, 0.9, "sentenced by a court")]
+            else:
+                m = DerivedMatch(f"{country or ''}COP", "police", "role", country)
+                cand.sources = [Side("", -1, -1, m, -1, 0.9, "made by police")]
             resolved_src = True
         if not cand.sources and cand.code.startswith(EXPULSIONS):
             # "refugees were deported from Pakistan": only the state they are sent out of

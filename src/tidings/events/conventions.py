@@ -19,7 +19,8 @@ DOMESTIC = True
 NESTED = True
 #: how an inferred side was found; such sides give way to sides read from the text
 INFERRED_VIA = frozenset({"domestic", "place of the attack", "nested place", "made by police",
-                          "force shown", "expelling state", "reporting state"})
+                          "force shown", "expelling state", "reporting state",
+                          "sentenced by a court"})
 SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA", "WST"})
 #: verbs that report a claim: "X claimed that Y attacked Z" is X accusing Y (112), "X claimed
 #: that it attacked Z" X claiming responsibility (015)
@@ -55,6 +56,9 @@ MATERIAL_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 #: "arrest, detain, or charge with legal action" is an act of law enforcement ("110 people were
 #: arrested", "taken into custody")
 POLICE_ACTS = ("173",)
+#: verbs of 173 that only a court does ("were sentenced to seven years", "was jailed for life"):
+#: their unnamed doer is the court, not the police
+COURT_VERBS = frozenset("sentence jail imprison".split())
 #: roots of acts done together: a noun of one in an adjunct ("after talks with X") was done by
 #: the clause's subject
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
