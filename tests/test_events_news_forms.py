@@ -189,6 +189,20 @@ def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")
 
 
+@pytest.mark.parametrize("text", [
+    "An invasion of locusts destroyed crops across northern Kenya last month.",
+    "Scientists in Nairobi said the drug blocks the virus's attack on liver cells.",
+    "A Brazilian brewer's hostile takeover of its Argentine rival fell apart on Friday.",
+    "Shareholders of the Kenyan bank rejected a hostile takeover bid from a Nigerian rival.",
+])
+def test_an_attack_invasion_or_takeover_of_no_party_is_another_sense(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("12", "19") for c in codes(analyzer, text))
+
+
+def test_an_invasion_by_a_state_stays_an_act_of_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "192" in codes(analyzer, "Russia's invasion of Ukraine began in February 2022.")
+
+
 def test_a_comma_phrase_inside_the_clause_is_not_taken_for_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
     # the apposition does not end at the verb: the subject stays the minister
     assert ("040", "EGYGOV", "QAT") in coded(

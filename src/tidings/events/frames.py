@@ -268,6 +268,9 @@ class Frames:
             inner, inner_tok = self.inner_code(comp)
         if inner is None and obj is not None and obj.pos_ == "NOUN":
             inner, inner_tok = self.inner_code(obj)
+            if inner is None and self.sense_excluded(obj):  # type: ignore[attr-defined]
+                cand.code = ""  # "rejected a hostile takeover bid": a company's bid, no political act
+                return
         if inner is None and comp is None:
             for p in preps(tok, ("to", "for", "on")):
                 if p.pos_ == "NOUN":

@@ -1042,6 +1042,17 @@ class Triggers:
         cand.consumed.add(obj.i)
         return cand
 
+    def sense_excluded(self, tok: Token) -> bool:
+        """A noun, or the event noun that modifies it, that the lexicon names in a sense that is
+        no event ("a hostile takeover bid", "an invasion of seaweed"): what is done to it is
+        no political act either."""
+        for word in [tok, *(c for c in children_of(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i)]:
+            entries = self.lex.entries("N", word.lemma_.lower())
+            if entries:
+                entry = self.choose(entries, tok, word, None, None, None)
+                return entry is not None and entry.code == NOT_CODED
+        return False
+
     def noun(self, tok: Token, as_complement: bool = False) -> Candidate | None:
         if not as_complement and tok.lemma_.lower() in CEASING_NOUNS:
             stopped = self.ceasing_noun(tok)
