@@ -68,6 +68,8 @@ def test_prose_with_a_full_stop_is_left_as_the_model_parsed_it() -> None:
     ("Sudan rebels torch market in Darfur town", ("1712", "SDNREB", "SDN")),
     # a plural subject the model took for the verb, and the verb for a noun
     ("Congo militias torch villages in Ituri as thousands flee", ("1712", "CODUAF", "COD")),
+    # a verb the model tagged as a name, agreeing with the plural before it, heads its own clause
+    ("Kenyan opposition cries foul as police detain party official", ("173", "KENCOP", "KENPTY")),
 ])
 def test_a_headline_is_coded_like_the_sentence_it_shortens(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text)
@@ -83,3 +85,8 @@ def test_a_photo_caption_without_its_full_stop_is_read_like_a_headline(analyzer)
     got = coded(analyzer, "Police detain demonstrators during a rally against the arrest of opposition leader Ana Lopez "
                           "in Caracas, Venezuela, Sunday, Jan. 12, 2025")
     assert any(c == "173" and s is not None and s.startswith("VEN") for c, s, _ in got), got
+
+
+def test_a_name_tagged_noun_that_does_not_agree_as_a_verb_stays_a_noun(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "coast guard": a bare form after a singular is no present tense
+    assert any(c == "057" for c, _, _ in coded(analyzer, "Zambia, Malawi sign coast guard pact"))

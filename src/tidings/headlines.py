@@ -63,6 +63,25 @@ def _may_be_verb(tok: Token, verbs: frozenset[str] | None) -> bool:
     return verbs is None or base_form(word) in verbs or word in verbs or tok.lemma_.lower() in verbs
 
 
+def misread_verbs(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:
+    """Offsets in a headline-length line of verbs the parse misread as proper names, a sign no
+    prose parse shows: a lower-case word of a verb's form tagged as a name that agrees as a
+    present tense with the noun before it, a bare form after a plural ("opposition cries foul
+    as police detain party spokesman"), an -s form after a singular; "coast guard pact" has no
+    such agreement and stays a noun."""
+    if not 3 <= len(sent) <= MAX_TOKENS or sent[-1].text in _END or sent[-1].tag_ == ".":
+        return []
+    out = []
+    for k, t in enumerate(sent):
+        if not k or not (t.is_alpha and t.text.islower() and t.tag_ in ("NNP", "NNPS") and _may_be_verb(t, verbs)):
+            continue
+        third = base_form(t.text) != t.lower_
+        before = sent[k - 1].tag_
+        if (before in ("NNS", "NNPS") and not third) or (before in ("NN", "NNP") and third):
+            out.append(k)
+    return out
+
+
 def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     """A short line with no closing full stop whose parse has no verb governing a subject (none
     of a form English has a verb of, when ``verbs``, the verb lemmas, are given), or one whose
@@ -70,6 +89,8 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     subject)."""
     if not 3 <= len(sent) <= MAX_TOKENS or sent[-1].text in _END or sent[-1].tag_ == ".":
         return False
+    if misread_verbs(sent, verbs):
+        return True
     governing = [t for t in sent if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
     if not governing:
         return True
@@ -139,7 +160,8 @@ class HeadlineParser:
     def reading(self, sent: Span) -> tuple[Doc, int] | None:
         """The re-parsed sentence and the candidate verb's offset in the line, or None."""
         words = [t.text for t in sent]
-        for k in _candidates(sent, self.verbs)[:MAX_TRIES]:
+        misread = misread_verbs(sent, self.verbs)
+        for k in (misread + [k for k in _candidates(sent, self.verbs) if k not in misread])[:MAX_TRIES]:
             opening = words[:k]
             # "Kenya, Uganda ink": a comma between the opening names is "and"
             opening = ["and" if w == "," and 0 < j < k - 1 else w for j, w in enumerate(opening)]
@@ -150,7 +172,10 @@ class HeadlineParser:
             # after the verb the variant's tokens stand one to the right of the line's)
             renamed = any(doc[j + 1 if j > k else j].pos_ in ("VERB", "AUX") for j, t in enumerate(sent)
                           if 0 < j != k and t.text[:1].isupper())
-            if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and not renamed and any(
+            # (a misread verb may head a clause of its own under the line's verb: "cries foul
+            # as police detain party spokesman")
+            heads = verb.dep_ == "ROOT" or (k in misread and verb.dep_ in ("advcl", "ccomp", "conj"))
+            if heads and verb.pos_ == "VERB" and not renamed and any(
                     c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
                 return doc, k
         return None
