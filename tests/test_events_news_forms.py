@@ -173,6 +173,12 @@ CODED = [
     # only a court jails or sentences; the authority that arrests or jails is the place's
     ("Two Kenyan activists were jailed in Uganda.", ("173", "UGAJUD", "KENOPP")),
     ("110 people were arrested in Kampala.", ("173", "UGACOP", "UGACVL")),
+    # staples sent to a place a disaster struck are relief, sent elsewhere trade
+    ("Japan shipped 3,000 tonnes of rice to flood-hit Malawi last month.", ("073", "JPN", "MWI")),
+    ("Japan shipped 3,000 tonnes of rice to Malawi last month.", ("061", "JPN", "MWI")),
+    # the agent's by-phrase the parse hangs on the recipient is still the doer's
+    ("A grant was disbursed to Malawi's flood-hit districts by Japan's aid agency.", ("071", "JPNDEV", "MWI")),
+    ("The shipment of 40 tanks to Ukraine by Poland was completed.", ("072", "POL", "UKR")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

@@ -1076,6 +1076,8 @@ class Context:
             # "the State Department charged Nicaragua with detaining priests": no court charges
             # a state; one state charging another with an act accuses it (112)
             cand.code = "112"
+        if cand.code[:3] == "061" and self.relief_to_the_stricken(cand):
+            cand.code = "073"  # "shipped 5,000 tonnes of rice to drought-hit Zimbabwe": relief
         if cand.code[:3] == "084" and self.handed_to_justice(cand):
             cand.code = "063"  # "was handed over to Kazakh police by Georgian authorities"
         if cand.code == "114" and self.brought_to_court(cand.trigger):
@@ -1190,6 +1192,22 @@ class Context:
                 text = next((t.text for t in cand.targets), "")
                 m = DerivedMatch(country, country, "country", country)
                 cand.targets = [Side(text, -1, -1, m, -1, 0.9, "domestic")]
+
+    def relief_to_the_stricken(self, cand: Candidate) -> bool:
+        """Staples of relief (the lexicon's ``@relief`` class: grain, rice, medicine) sent to a
+        recipient a disaster has struck ("drought-hit Zimbabwe", "flood-stricken districts"):
+        CAMEO 073 humanitarian aid, not trade (061)."""
+        relief = set(self.lex.classes.get("@relief", ()))  # type: ignore[attr-defined]
+        obj = self.object_of(cand.trigger)
+        goods = lemma_set(obj) if obj is not None else set()
+        if cand.trigger.pos_ == "NOUN":
+            goods |= {w for p in preps(cand.trigger, ("of",)) for w in lemma_set(p)}
+        if not goods & relief:
+            return False
+        recipients = [self.doc[t.head] for t in cand.targets if t.head >= 0]
+        recipients += [p for p in preps(cand.trigger, ("to",))]
+        return any(w.lemma_.lower() in NATURAL_CAUSES or w.lower_ in NATURAL_CAUSES
+                   for r in recipients for w in r.subtree if w.i < r.i)
 
     @staticmethod
     def reporting_state(cand: Candidate) -> Side | None:

@@ -459,6 +459,13 @@ class Triggers:
 
     def agent(self, tok: Token) -> Token | None:
         objs = preps(tok, ("by",))
+        if not objs:
+            # "a grant was disbursed to Sri Lanka's districts by Japan's aid agency": the parser
+            # hangs the agent's by-phrase on the noun of the phrase before it
+            # (not the by-phrase of an act noun, whose doer it names: "killed in raids by")
+            objs = [o for p in preps(tok, ("to", "into", "from", "in", "at", "on", "for", "with"))
+                    if p.pos_ in ("NOUN", "PROPN") and not self.lex.entries("N", p.lemma_.lower())
+                    for o in preps(p, ("by",))]
         return objs[0] if objs else hands_of(tok)
 
     # ------------------------------------------------------------------ entry choice
@@ -1113,7 +1120,11 @@ class Triggers:
         if not sources:
             # (the phrase may hang on the of-object: "the delivery of 30 howitzers from Poland")
             of_from = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.src if x not in ("of", "by")))]
-            for p in preps(tok, entry.src) + of_from:
+            # (and a by-phrase on the recipient: "the shipment of 40 tanks to Ukraine by Poland")
+            to_by = [q for o in preps(tok, tuple(x for x in entry.to if x != "of"))
+                     if not self.lex.entries("N", o.lemma_.lower())
+                     for q in preps(o, ("by",))] if "by" in entry.src else []
+            for p in preps(tok, entry.src) + of_from + to_by:
                 sources = self.res.sides(p)
                 if sources:
                     break
