@@ -215,6 +215,23 @@ def test_a_writers_own_first_person_in_a_clause_is_no_stripped_quote(analyzer) -
     assert "first_person_unquoted" not in _names(analysis)
 
 
+#: a report quoted so heavily that its stripped first person passes a fifth of the sentences:
+#: every first-person sentence stands beside the speech it belongs to, or goes on from one
+HEAVILY_STRIPPED = (BORDER_LEAD + "Farmers along the river said the troops had cut their fields in two.\n\n"
+                    "We are not against the soldiers. But nobody came to my farm to ask. A fence arrived with "
+                    "a patrol, and that has been the extent of it.\n\nThe governor said the army would leave "
+                    "by March. We have heard that promise before, a village elder said." + BORDER_TAIL)
+
+
+def test_stripped_quotes_beside_their_speech_count_however_many_there_are(analyzer) -> None:
+    """Above the share of first-person sentences that marks a narrator's voice, sentences that
+    stand beside reported speech, and the ones that go on from them in the paragraph, are still
+    a speaker's words with their marks gone."""
+    sig = _signal(analyzer.analyze(Article(id="hs", text=HEAVILY_STRIPPED)), "first_person_unquoted")
+    found = [HEAVILY_STRIPPED[a:b] for a, b in sig.spans]
+    assert any("nobody came to my farm" in f for f in found), found
+
+
 IN_SINGLE_MARKS = (BORDER_LEAD + "'We will never accept the deal. Our army is ready to defend the border,' the "
                    "minister told reporters. ‘Our families have farmed here for a hundred years,’ said "
                    "Carlos Mendoza, a farmer." + BORDER_TAIL)

@@ -32,6 +32,9 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"
 THIRD_PERSON_MAX_SHARE = 0.2
 #: first-person narrative sentences above this share is a first-person (opinion/blog) narrator
 MIN_QUOTE_WORDS = 5
+#: above THIRD_PERSON_MAX_SHARE, the first-person sentences are still stripped quotes when at
+#: least this share of them is framed by reported speech (a cue beside them)
+SPEECH_FRAMED_SHARE = 0.75
 
 
 @dataclass
@@ -356,6 +359,11 @@ def stripped_quote_sentences(sents: list[Sentence], text: str) -> list[Sentence]
         if _colon_speech(s):
             out.append(s)  # "He added: Diversifying our supply chains is not a slogan for us."
             continue
+        if out and out[-1] is sents[i - 1] and s.first_person and _same_paragraph(text, sents[i - 1].end, s.start):
+            # the same speaker going on in the paragraph: "We're not against the greenway. But
+            # nobody came to my kitchen table."
+            out.append(s)
+            continue
         # (the first person as the subject or the subject's owner: "We will appeal", "My clients
         # have farmed this valley for generations")
         if not any(is_first_person(t) and (t.dep_ in ("nsubj", "nsubjpass") or (
@@ -398,6 +406,12 @@ def first_person_unquoted(article: Article, sents: list[Sentence], mask: QuoteMa
     hits: list[tuple[int, int, str]] = []
     if fp and len(fp) / narrative <= THIRD_PERSON_MAX_SHARE:
         hits = [(s.start, s.end, s.span.text) for s in stripped_quote_sentences(sents, article.text)]
+    elif fp:
+        # many first-person sentences: a narrator's voice, unless most of them stand beside the
+        # speech they belong to (a heavily quoted report whose marks were all stripped)
+        stripped = stripped_quote_sentences(sents, article.text)
+        if len(stripped) >= SPEECH_FRAMED_SHARE * len(fp):
+            hits = [(s.start, s.end, s.span.text) for s in stripped]
     narrator, _ = first_person_sentences(sents, mask, narrator_only=True)
     if doc is not None and quotes and len(narrator) / narrative <= THIRD_PERSON_MAX_SHARE:
         for qs, qe, qt in reported_first_person(doc, quotes, mask):
