@@ -179,6 +179,9 @@ CODED = [
     # the agent's by-phrase the parse hangs on the recipient is still the doer's
     ("A grant was disbursed to Malawi's flood-hit districts by Japan's aid agency.", ("071", "JPNDEV", "MWI")),
     ("The shipment of 40 tanks to Ukraine by Poland was completed.", ("072", "POL", "UKR")),
+    # soldiers and pilots are persons returned or freed; force answered with is force used
+    ("Azerbaijan returned four Armenian servicemen who had strayed across the border.", ("0841", "AZE", "ARM")),
+    ("Police in Nairobi answered with tear gas and water cannon.", ("175", "KENCOP", "KEN")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

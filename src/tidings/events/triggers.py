@@ -76,7 +76,7 @@ AUTHOR_VERBS = frozenset("sign issue adopt pass approve enact introduce draft pr
 CUSTODY_VERBS = frozenset("place put keep hold".split())
 #: verbs whose with-phrase names what their subject did in answer: "retaliated with tariffs",
 #: "responded with air strikes on Gaza"
-ANSWER_VERBS = frozenset("retaliate respond react reply counter".split())
+ANSWER_VERBS = frozenset("retaliate respond react reply counter answer".split())
 #: verbs whose object is the target of what their with-phrase names: "hit Russia with new
 #: sanctions", "slapped China with tariffs"
 PUNISH_WITH_VERBS = frozenset("hit slap target punish".split())
