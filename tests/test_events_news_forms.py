@@ -182,6 +182,11 @@ CODED = [
     # soldiers and pilots are persons returned or freed; force answered with is force used
     ("Azerbaijan returned four Armenian servicemen who had strayed across the border.", ("0841", "AZE", "ARM")),
     ("Police in Nairobi answered with tear gas and water cannon.", ("175", "KENCOP", "KEN")),
+    # a toll told "after" the attack is the attack's, and its victims are not the attacker's people
+    ("Three people were killed after Russian forces shelled the centre of Kherson.", ("194", "RUSMIL", "UKR")),
+    # the killing of a country's soldiers is of them, not of where it happened
+    ("India protested over the killing of two Indian soldiers by Pakistani troops in a ceasefire violation.",
+     ("190", "PAKMIL", "INDMIL")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

@@ -363,6 +363,18 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
                 # "fire against Kampuchean guerrilla camps ..., killing or wounding 50": the harm's
                 # uncounted victims are the attack's named target
                 c.targets = attack.targets
+            else:
+                # victims read as the attacker's own people ("three people" beside "Russian
+                # forces") give way to the other country the attack names as its target
+                # (a state's armed forces only: militias and insurgents fight at home)
+                own = {getattr(t.match, "country", None) for t in c.targets if t.match is not None}
+                doers = {getattr(s.match, "country", None) for s in c.sources if s.match is not None
+                         and str(getattr(s.match, "code", "")).endswith("MIL")}
+                # (or is yet to be placed: "shelled the centre of Kupiansk" is placed later)
+                theirs = [t for t in attack.targets if t.match is None
+                          or getattr(t.match, "country", None) not in doers | {None}]
+                if own and own <= doers and theirs:
+                    c.targets = theirs
             if c.code in GENERIC_VIOLENCE or (c.trigger.lemma_.lower() in HARM_LEMMAS
                                               and attack.code not in GENERIC_VIOLENCE | {"182"}):
                 # the attack's means name the act ("in an air strike"; "were injured when
@@ -422,8 +434,11 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
     for k in children_of(c.trigger):
         if k.dep_ == "nsubj" and k.i in by_trigger:
             out.append((by_trigger[k.i], True))
-        if k.dep_ == "advcl" and k.i in by_trigger and any(m.lower_ == "when" for m in children_of(k)):
-            out.append((by_trigger[k.i], False))  # "were killed when Russian aircraft dropped bombs"
+        if k.dep_ == "advcl" and k.i in by_trigger and any(
+                m.lower_ == "when" or (m.dep_ == "mark" and m.lower_ == "after") for m in children_of(k)):
+            # "were killed when Russian aircraft dropped bombs", "were killed after Russian
+            # forces shelled the town": the attack's toll
+            out.append((by_trigger[k.i], False))
         if k.dep_ in ("prep", "agent") and k.lower_ in ("in", "by", "during", "from"):
             for obj in children_of(k):
                 attack = by_trigger.get(obj.i)

@@ -1191,7 +1191,14 @@ class Triggers:
         of_held = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.to if x != "of"))]
         # (a to-phrase before the of-phrase: "the delivery of howitzers to Moldova's army")
         nearer = tuple(x for x in entry.to if x != "of")
-        for p in preps(tok, nearer) + of_held + (preps(tok, ("of",)) if "of" in entry.to else []):
+        # (in the entry's order when the of-object names a country's people: "the killing of two
+        # Indian soldiers ... in a ceasefire violation" is of the soldiers, to=of|in; "mass
+        # killings of civilians in West Darfur" keeps the place, which says whose)
+        ofs = preps(tok, ("of",)) if "of" in entry.to else []
+        of_first = entry.to[:1] == ("of",) and any(getattr(x.match, "country", None)
+                                                    for p in ofs for x in self.res.sides(p))
+        ordered = ofs + preps(tok, nearer) + of_held if of_first else preps(tok, nearer) + of_held + ofs
+        for p in ordered:
             sides = self.res.sides(p)
             if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
                 host = self.res.place(p)  # "a visit to Rabat": the host is the place's country
