@@ -208,6 +208,7 @@ def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type
     "Scientists in Nairobi said the drug blocks the virus's attack on liver cells.",
     "A Brazilian brewer's hostile takeover of its Argentine rival fell apart on Friday.",
     "Shareholders of the Kenyan bank rejected a hostile takeover bid from a Nigerian rival.",
+    "A cold front will invade northern Kenya on Friday, the weather service said.",
 ])
 def test_an_attack_invasion_or_takeover_of_no_party_is_another_sense(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c[:2] in ("12", "19") for c in codes(analyzer, text))
