@@ -187,6 +187,8 @@ CODED = [
     # the killing of a country's soldiers is of them, not of where it happened
     ("India protested over the killing of two Indian soldiers by Pakistani troops in a ceasefire violation.",
      ("190", "PAKMIL", "INDMIL")),
+    # the agreement signed is a document, not a party, whatever its modifiers name
+    ("Zambia and Malawi signed a coast guard pact on Monday.", ("057", "ZMB", "MWI")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),
