@@ -189,6 +189,8 @@ CODED = [
      ("190", "PAKMIL", "INDMIL")),
     # the agreement signed is a document, not a party, whatever its modifiers name
     ("Zambia and Malawi signed a coast guard pact on Monday.", ("057", "ZMB", "MWI")),
+    # a role placed by its own of-phrase is the object met, not a word inside it
+    ("Kenya's president met the Prime Minister of Pakistan in Nairobi.", ("040", "KENGOV", "PAKGOV")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

@@ -859,7 +859,10 @@ class Triggers:
                 if doer is not None:
                     return [doer]
             sides = self.res.sides(obj)
-            if any(s.match is not None and s.via == "direct" for s in sides):
+            # (a titled role placed by its own of-phrase is the object itself: "met the Prime
+            # Minister of Pakistan", not a participant inside it; "dozens of demonstrators" are)
+            if any(s.match is not None and (s.via == "direct" or (s.via == "of-phrase" and obj.pos_ == "PROPN"))
+                   for s in sides):
                 return sides
             inner = self.inner_participant(obj)
             if inner is not None:
