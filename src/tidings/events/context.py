@@ -1205,7 +1205,7 @@ class Context:
         if not goods & relief:
             return False
         recipients = [self.doc[t.head] for t in cand.targets if t.head >= 0]
-        recipients += [p for p in preps(cand.trigger, ("to",))]
+        recipients += preps(cand.trigger, ("to",))
         return any(w.lemma_.lower() in NATURAL_CAUSES or w.lower_ in NATURAL_CAUSES
                    for r in recipients for w in r.subtree if w.i < r.i)
 
@@ -1449,8 +1449,9 @@ class Context:
         return None
 
     def reported_claim(self, cand: Candidate) -> None:
-        """ "X claimed that it attacked Z": X claims responsibility (015) towards Z; "X
-        claimed (said that) Y attacked Z": X accuses Y (112).  CAMEO codes the claim."""
+        """ "X claimed that it attacked Z": X claims responsibility (015) towards Z; "X claimed
+        that Y attacked Z": X accuses Y (112), and the attack is not coded.  "X said that Y
+        attacked Z" codes the attack, with X's accusation beside it (``reported_by``)."""
         if cand.code[:2] < "15" or cand.modality != "asserted":
             return
         node = cand.trigger
@@ -1472,10 +1473,10 @@ class Context:
             if not lem & CLAIM_LEMMAS:
                 return
             cand.code, cand.sources = "015", speakers
-        elif doers and not lem & CLAIM_LEMMAS and cand.code[:2] in WRONGDOING_ROOTS:
-            cand.reported_by = speakers
-            return
         elif doers and not lem & CLAIM_LEMMAS:
+            # a plain report codes the act it reports; of wrongdoing, it also charges the doer
+            if cand.code[:2] in WRONGDOING_ROOTS:
+                cand.reported_by = speakers
             return
         elif doers:
             cand.code, cand.sources, cand.targets = "112", speakers, doers

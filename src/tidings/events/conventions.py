@@ -26,7 +26,7 @@ SUPRANATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA
 #: that it attacked Z" X claiming responsibility (015)
 CLAIM_LEMMAS = frozenset("claim allege charge contend assert".split())
 #: plain speech verbs: with an explicit "that" and another actor doing material conflict, the
-#: report is an accusation (CAMEO codes the speech act, not the reported act)
+#: reported act is coded, and beside it the speaker's accusation when the act is wrongdoing
 SAY_LEMMAS = frozenset("say state declare report announce insist".split())
 #: roots of acts that are wrongdoing, so that reporting another party did one charges it (CAMEO
 #: 112 "charge, blame, incriminate"): coercion, assault, fighting, mass violence.  A reported
