@@ -191,6 +191,11 @@ CODED = [
     ("Zambia and Malawi signed a coast guard pact on Monday.", ("057", "ZMB", "MWI")),
     # a role placed by its own of-phrase is the object met, not a word inside it
     ("Kenya's president met the Prime Minister of Pakistan in Nairobi.", ("040", "KENGOV", "PAKGOV")),
+    # "the two" after two parties are named is both of them
+    ("Kenya's president hosted his Ugandan counterpart in Nairobi, and the two signed a border pact.",
+     ("057", "UGA", "KENGOV")),
+    # a raid by prosecutors is a search, not an armed attack
+    ("Kenyan prosecutors raided the offices of the ruling party on Wednesday.", ("1711", "KENJUD", "KENPTY")),
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),

@@ -125,6 +125,12 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+#: nouns "the two ..." or "both ..." may stand for two parties named before: "the two leaders",
+#: "both sides", "the two countries"
+TWO_PARTY_NOUNS = frozenset("leader side country nation government minister president premier "
+                            "delegation party neighbour neighbor counterpart state capital".split())
+
+
 class Resolver:
     """Resolves tokens to sides; holds the per-article caches."""
 
@@ -293,6 +299,9 @@ class Resolver:
     def sides(self, tok: Token | None) -> list[Side]:
         if tok is None:
             return []
+        pair = self.the_two(tok)
+        if pair:
+            return pair
         out = []
         first: Side | None = None
         for t in conjuncts(tok):
@@ -308,6 +317,32 @@ class Resolver:
                 out.extend(self.coordinated_modifiers(t, s))
                 out.extend(self.coordinated_phrase(t, s))
         return out
+
+    def the_two(self, tok: Token) -> list[Side]:
+        """"the two", "the two leaders", "both sides" as a subject: the two parties the
+        sentence named before it, each a side ("hosted his Lao counterpart in Hanoi, and the
+        two signed three agreements"); nothing when fewer than two distinct parties came before."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        words = {c.lower_ for c in children_of(tok) if c.i < tok.i} | {tok.lower_}
+        if not ({"two", "both"} & words) or (tok.lower_ != "two" and not any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in children_of(tok))):
+            return []
+        if tok.lower_ not in ("two", "both") and tok.lemma_.lower() not in TWO_PARTY_NOUNS:
+            return []
+        found: list[Side] = []
+        for word in reversed(list(self.doc[tok.sent.start: tok.i])):
+            if word.dep_ not in ("nsubj", "dobj", "pobj", "appos", "conj") or word.pos_ not in ("NOUN", "PROPN"):
+                continue
+            side = self.side(word, 1)
+            if side is None or side.match is None:
+                continue
+            country = getattr(side.match, "country", None) or getattr(side.match, "code", None)
+            if all((getattr(f.match, "country", None) or getattr(f.match, "code", None)) != country for f in found):
+                found.append(side)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []
 
     def coordinated_phrase(self, tok: Token, side: Side) -> list[Side]:
         """ "diplomats from Japan and South Korea": one more side per coordinated country or
