@@ -227,6 +227,11 @@ def test_an_invasion_by_a_state_stays_an_act_of_force(analyzer) -> None:  # type
     assert "192" in codes(analyzer, "Russia's invasion of Ukraine began in February 2022.")
 
 
+def test_both_sides_in_the_next_sentence_are_the_two_parties_named_before(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kenya and Uganda held talks in Nairobi. The two countries signed a trade pact.")
+    assert ("057", "KEN", "UGA") in got and ("057", "UGA", "KEN") in got
+
+
 def test_a_comma_phrase_inside_the_clause_is_not_taken_for_its_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
     # the apposition does not end at the verb: the subject stays the minister
     assert ("040", "EGYGOV", "QAT") in coded(

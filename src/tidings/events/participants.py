@@ -319,9 +319,10 @@ class Resolver:
         return out
 
     def the_two(self, tok: Token) -> list[Side]:
-        """"the two", "the two leaders", "both sides" as a subject: the two parties the
-        sentence named before it, each a side ("hosted his Lao counterpart in Hanoi, and the
-        two signed three agreements"); nothing when fewer than two distinct parties came before."""
+        """"the two", "the two leaders", "both sides" as a subject: the two parties named
+        before it in its sentence or the one before, each a side ("hosted his Lao counterpart in
+        Hanoi, and the two signed three agreements"); nothing when fewer than two distinct
+        parties came before."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []
         words = {c.lower_ for c in children_of(tok) if c.i < tok.i} | {tok.lower_}
@@ -331,7 +332,11 @@ class Resolver:
         if tok.lower_ not in ("two", "both") and tok.lemma_.lower() not in TWO_PARTY_NOUNS:
             return []
         found: list[Side] = []
-        for word in reversed(list(self.doc[tok.sent.start: tok.i])):
+        # this sentence before the subject, then the sentence before it ("Kenya and Uganda met
+        # in Nairobi. Both sides agreed to reopen the border.")
+        start = tok.sent.start
+        before = self.doc[start - 1].sent.start if start > 0 else start
+        for word in reversed(list(self.doc[before: tok.i])):
             if word.dep_ not in ("nsubj", "dobj", "pobj", "appos", "conj") or word.pos_ not in ("NOUN", "PROPN"):
                 continue
             side = self.side(word, 1)
