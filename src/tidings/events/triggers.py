@@ -462,11 +462,16 @@ class Triggers:
         if not objs:
             # "a grant was disbursed to Sri Lanka's districts by Japan's aid agency": the parser
             # hangs the agent's by-phrase on the noun of the phrase before it
-            # (not the by-phrase of an act noun, whose doer it names: "killed in raids by")
-            objs = [o for p in preps(tok, ("to", "into", "from", "in", "at", "on", "for", "with"))
-                    if p.pos_ in ("NOUN", "PROPN") and not self.lex.entries("N", p.lemma_.lower())
-                    for o in preps(p, ("by",))]
+            objs = self.stray_agents(tok, ("to", "into", "from", "in", "at", "on", "for", "with"))
         return objs[0] if objs else hands_of(tok)
+
+    def stray_agents(self, tok: Token, names: tuple[str, ...]) -> list[Token]:
+        """By-phrases the parser hangs on the noun of one of ``tok``'s own phrases ("disbursed to
+        Sri Lanka's districts by Japan's aid agency"): the doer's, unless that noun is an act
+        noun, whose own doer it names ("killed in raids by")."""
+        return [o for p in preps(tok, names)
+                if p.pos_ in ("NOUN", "PROPN") and not self.lex.entries("N", p.lemma_.lower())
+                for o in preps(p, ("by",))]
 
     # ------------------------------------------------------------------ entry choice
     def choose(self, entries: list[Entry], tok: Token, obj: Token | None, subj: Token | None,
@@ -1124,9 +1129,7 @@ class Triggers:
             # (the phrase may hang on the of-object: "the delivery of 30 howitzers from Poland")
             of_from = [q for o in preps(tok, ("of",)) for q in preps(o, tuple(x for x in entry.src if x not in ("of", "by")))]
             # (and a by-phrase on the recipient: "the shipment of 40 tanks to Ukraine by Poland")
-            to_by = [q for o in preps(tok, tuple(x for x in entry.to if x != "of"))
-                     if not self.lex.entries("N", o.lemma_.lower())
-                     for q in preps(o, ("by",))] if "by" in entry.src else []
+            to_by = self.stray_agents(tok, tuple(x for x in entry.to if x != "of")) if "by" in entry.src else []
             for p in preps(tok, entry.src) + of_from + to_by:
                 sources = self.res.sides(p)
                 if sources:
