@@ -78,7 +78,8 @@ was blind in the nineteenth and twentieth and is looked at from the twenty-first
 ``events_probe_news_q.jsonl``, 120 sentences of news from every region and desk, ten of
 each construction (reported, headline, passive, future, negated, active, coordinated, intent,
 subordinate, nominal), every root, 20 with no political event, written apart from the coder at the
-start of the twentieth session, is blind; ``events_probe_news_r.jsonl``, 120 sentences of news from
+start of the twentieth session, was blind in the twentieth and twenty-first and is looked at from
+the twenty-second on; ``events_probe_news_r.jsonl``, 120 sentences of news from
 every region and desk in the same ten constructions, most of them long (30 to 55 words, as wire
 reports write them, with datelines, attributions and background clauses), every root at least
 three times, 20 with no political event, written apart from the coder at the start of the
@@ -139,7 +140,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl",
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsq", "newsr", "locked"})
+BLIND = frozenset({"conflict", "news", "newsr", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -98,7 +98,8 @@ paper, magazine and public-broadcaster styles; economy, courts, health, science,
 government, conflict, environment, technology, culture) and a copy of each by a thirteenth writer:
 eight with one kind only, covering all five, the rest two or three, each kind applied lightly or
 heavily, made by hand-rewording, reordering and truncating, part-summarising, with clickbait or
-title-case titles or the original one kept.  Blind in the twentieth session (figures only).
+title-case titles or the original one kept.  Blind in the twentieth and twenty-first sessions
+(figures only), read from the twenty-second.
 Set ``m`` (``probes/farm_pairs_m.jsonl``, 2026-12-06, twenty-first session): 30 originals (wire,
 regional paper, broadcaster website, trade press, local-news blog, agency feature and fact-check
 styles; politics, courts, economy, energy, farming, health, education, science, sport, crime,
@@ -138,7 +139,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "l", "m"})
+BLIND = frozenset({"locked", "m"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -153,7 +154,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to k (may be read), l and m (blind this session) or locked (figures only)")
+                    help="a to l (may be read), m (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
