@@ -705,3 +705,23 @@ def test_an_act_whose_rejection_names_no_one_still_stands(analyzer, text: str, c
 def test_a_rejection_with_its_doer_codes_the_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Kenya's demand for compensation was rejected by Uganda.")
     assert any(c.startswith("12") and s == "UGA" for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a punishment the subject was hit or slapped with is imposed by the agent on the subject,
+    # also when a measure counts it ("a fresh round of sanctions")
+    ("Iran's largest airline was hit with a fresh round of sanctions by the US Treasury.", ("163", "USAGOV", "IRNBUS")),
+    ("Two Belarusian banks were slapped with sanctions by the European Union.", ("163", "IGOEUREEC", "BLRBUS")),
+    ("Canada hit Moscow with a new wave of sanctions.", ("163", "CAN", "RUSGOV")),
+    # a vehicle or a sack is a measure: what it carries is what is given
+    ("Jordan dispatched 120 lorries of fuel and flour to Gaza.", ("073", "JOR", "PSE")),
+    ("Turkey sent 40 trucks of food to Syria.", ("073", "TUR", "SYR")),
+])
+def test_measured_acts_and_goods(analyzer, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert expected in got, got
+
+
+def test_a_town_hit_with_rockets_is_still_attacked(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The town was hit with rockets by rebels on Monday.")
+    assert any(c.startswith("19") and s == "REB" for c, s, _ in got), got

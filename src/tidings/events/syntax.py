@@ -107,6 +107,7 @@ AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee billion million trill
                          "crore lakh $".split())
 #: lots, loads and measures of goods: what they are of says what is given
 LOT_NOUNS = frozenset("consignment shipment cargo batch load lot convoy package donation delivery "
+                      "truck lorry van wagon container sack bag pallet boatload shipload "
                       "tonne ton dose kilogram kg litre liter carton crate truckload planeload "
                       "quantity".split())
 

@@ -20,6 +20,7 @@ from tidings.events.conventions import (
     SENDING_VERBS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
+    VIOLENT_ROOTS,
     ceased,
 )
 from tidings.events.evaluations import judgement
@@ -196,6 +197,24 @@ def object_gap(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in children_of(verb)) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
                     for c in children_of(verb))
+
+
+def measured_acts(noun: Token) -> list[Token]:
+    """A noun and, for a noun that counts acts ("a fresh round of sanctions", "a wave of
+    arrests"), the acts it counts."""
+    if noun.lemma_.lower() not in COUNT_NOUNS | TRANSPARENT_NOUNS:
+        return [noun]
+    return [noun, *(o for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in children_of(p) if o.dep_ == "pobj")]
+
+
+def carried_by_measure(tok: Token) -> Token:
+    """The word that stands in the clause for an act counted by a measure ("round" in "hit with
+    a fresh round of sanctions"), else the act itself."""
+    count = counted_by(tok)
+    if count is not None and count.lemma_.lower() in COUNT_NOUNS | TRANSPARENT_NOUNS:
+        return count
+    return tok
 
 
 def counted_by(tok: Token) -> Token | None:
@@ -552,15 +571,22 @@ class Triggers:
     def answered_by_act(self, tok: Token) -> bool:
         """The verb only frames an act coded on its own: "retaliated by expelling two
         diplomats" (the by-phrase's verb), "retaliated with tariffs", "hit Russia with
-        sanctions" (the with-phrase's event noun, done by the verb's subject; in the passive
-        the verb keeps its own reading)."""
+        sanctions" (the with-phrase's event noun, done by the verb's subject).  In the passive
+        the verb keeps its own reading ("the town was hit with rockets"), save a punishment
+        that is no blow: "was hit with sanctions by the US Treasury" (done by the agent to the
+        subject)."""
         verbs = set(lemmas(tok))
         if verbs & ANSWER_VERBS and any(
                 c.dep_ == "pcomp" and self.lex.entries("V", c.lemma_.lower())
                 for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "by" for c in children_of(p)):
             return True
-        return bool(verbs & TAKE_UP_VERBS["with"]) and not is_passive(tok) and any(
-            self.lex.entries("N", p.lemma_.lower()) for p in preps(tok, ("with",)))
+        if not verbs & TAKE_UP_VERBS["with"]:
+            return False
+        nouns = [self.lex.entries("N", n.lemma_.lower()) for p in preps(tok, ("with",)) for n in measured_acts(p)]
+        if is_passive(tok):
+            return bool(verbs & PUNISH_WITH_VERBS) and any(
+                es and all(e.code[:2] not in VIOLENT_ROOTS for e in es) for es in nouns)
+        return any(nouns)
 
     def custody(self, tok: Token) -> tuple[list[Side], Token | None]:
         """For an act under "under" after place/put/keep/hold ("was placed under house arrest",
@@ -1160,6 +1186,7 @@ class Triggers:
             # "after days of fighting": a span of time stands in the adjunct for the act it lasted
             lasted = head.head if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj"
                                    and head.head.lemma_.lower() in TIME_SPANS) else tok
+            taken = carried_by_measure(tok)
             carrier = tok  # "dozens of arrests have been made": the count carries the acts
             count = counted_by(tok)
             if count is not None and (count.lemma_.lower() in COUNT_NOUNS or count.pos_ == "NUM"):
@@ -1168,9 +1195,13 @@ class Triggers:
                 verb = carrier.head
                 subj, f = (self.agent(verb), 1.0) if is_passive(verb) else self.subject(verb)
                 sources, factor = self.res.sides(subj), f
-            elif (tok.dep_ == "pobj" and head.lower_ in TAKE_UP_VERBS and head.head.i != head.i
-                  and set(lemmas(head.head)) & TAKE_UP_VERBS[head.lower_]):
-                subj, f = self.subject(head.head)  # "police resorted to lathi-charge"
+            elif (taken.dep_ == "pobj" and taken.head.lower_ in TAKE_UP_VERBS and taken.head.head.i != taken.head.i
+                  and set(lemmas(taken.head.head)) & TAKE_UP_VERBS[taken.head.lower_]):
+                verb = taken.head.head
+                subj, f = self.subject(verb)  # "police resorted to lathi-charge"
+                if is_passive(verb):  # "was hit with a round of sanctions by the US Treasury"
+                    # (the parse may hang the by-phrase on the noun)
+                    subj, f = self.agent(verb) or next(iter(object_preps(taken, ("by",))), None), 1.0
                 sources, factor = self.res.sides(subj), f
             elif (lasted.dep_ == "pobj" and lasted.head.lower_ in ADJUNCT_PREPS
                   and (entry.code[:2] in JOINT_ROOTS or (entry.recip and preps(tok, ("with",))))
@@ -1234,9 +1265,13 @@ class Triggers:
                 if any(x.match is not None for x in sides):
                     targets = sides  # "gave permission to Russia", "held talks in ... with X"
                     break
-        if (not targets and tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i
-                and set(lemmas(head.head)) & PUNISH_WITH_VERBS):
-            targets = self.res.sides(self.object_of(head.head))  # "hit Russia with sanctions"
+        taken = carried_by_measure(tok)
+        if (not targets and taken.dep_ == "pobj" and taken.head.lower_ == "with" and taken.head.head.i != taken.head.i
+                and set(lemmas(taken.head.head)) & PUNISH_WITH_VERBS):
+            # "hit Russia with sanctions", "Russia was hit with a round of sanctions"
+            verb = taken.head.head
+            punished = child(verb, "nsubjpass") if is_passive(verb) else self.object_of(verb)
+            targets = self.res.sides(punished)
         if not targets and not sources and entry.recip:
             # "the resumption of trade between Armenia and Turkey", "the establishment of relations
             # between Oman and Fiji": the parties of a joint act named by the of-object
