@@ -23,6 +23,9 @@ def violent(got: set[tuple[str, str | None, str | None]]) -> list[tuple[str, str
     # (a grenade is a light weapon, 193, or an explosive, 183: either is its means, an injury is not)
     ("Four policemen were injured when suspected rebels threw a grenade at their checkpoint in Manipur.",
      ("183", "193"), "INDREB"),
+    # a when-clause the parse hangs on the time phrase, and fire on demonstrators is repression
+    ("Twelve people were killed in 2021 when soldiers fired on a crowd in Yangon.", ("190", "193"), "MMRMIL"),
+    ("At least 30 people were killed in March when police opened fire on protesters in Dhaka.", ("175",), "BGDCOP"),
 ])
 def test_a_toll_is_the_attacks_own(analyzer, text: str, codes: tuple[str, ...], source: str) -> None:  # type: ignore[no-untyped-def]
     got = violent(coded(analyzer, text))

@@ -48,7 +48,7 @@ from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
-from tidings.events.syntax import child, is_passive
+from tidings.events.syntax import child, is_passive, time_clause
 from tidings.events.triggers import LETTING_VERBS, Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
@@ -439,6 +439,11 @@ def _occasions(c: Candidate, by_trigger: dict[int, Candidate]) -> list[tuple[Can
             # "were killed when Russian aircraft dropped bombs", "were killed after Russian
             # forces shelled the town": the attack's toll
             out.append((by_trigger[k.i], False))
+        if k.dep_ == "prep":
+            # "were killed in October 2022 when soldiers opened fire": the "when" clause the
+            # parse hung on the time phrase
+            out.extend((by_trigger[w.i], False) for o in children_of(k) for w in children_of(o)
+                       if w.i in by_trigger and time_clause(w))
         if k.dep_ in ("prep", "agent") and k.lower_ in ("in", "by", "during", "from"):
             for obj in children_of(k):
                 attack = by_trigger.get(obj.i)

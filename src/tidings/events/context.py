@@ -1338,6 +1338,10 @@ class Context:
         # "fired live ammunition at demonstrators, killing a dozen": whom the act was aimed at
         tok = cand.trigger
         words = event_phrase(tok) + (event_phrase(tok.head) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else [])
+        # (and the attack a toll was merged with: "were killed when soldiers opened fire on
+        # demonstrators")
+        words += [w for i in sorted(cand.span_tokens) if i != tok.i and self.doc[i].pos_ == "VERB"
+                  for w in event_phrase(self.doc[i])]
         return any(w.dep_ in ("dobj", "pobj", "nsubjpass") and w.lemma_.lower() in dissenters for w in words)
 
     @staticmethod

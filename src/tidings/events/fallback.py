@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
-from tidings.events.syntax import group_doing, lemmas
+from tidings.events.syntax import group_doing, lemmas, time_clause
 from tidings.events.verbdict import (
     VerbContext,
     VerbTable,
@@ -123,7 +123,7 @@ class TableFallback:
 
     def table_entry(self, tok: Token, roles: RolesLike) -> Entry | None:
         lemma = self.table_lemma(tok)
-        if lemma is None or tok.dep_ in _DESCRIPTIVE:
+        if lemma is None or (tok.dep_ in _DESCRIPTIVE and not time_clause(tok)):
             return None
         ctx = self.verb_context(tok, lemma, roles)
         m = match(self.table, ctx)

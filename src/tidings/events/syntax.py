@@ -205,6 +205,18 @@ TIME_SPANS = frozenset("hour day week month year decade night".split())
 #: units of time a "next" or "coming" puts ahead ("next week", "in the coming days")
 TIME_UNITS = frozenset("day days week weeks weekend month months year years monday tuesday wednesday thursday "
                        "friday saturday sunday".split())
+
+
+def time_clause(verb: Token) -> bool:
+    """A "when" clause the parse hung on a time phrase as a relative clause ("were killed in
+    October 2022 when soldiers opened fire", "on Monday, when police raided the office"): it
+    tells when the clause's own act happened, not what the time was like."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.i < verb.i and (
+        head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_SPANS | TIME_UNITS) and any(
+        c.lower_ == "when" and c.tag_ == "WRB" for c in children_of(verb))
+
+
 def told_as_future(verb: Token) -> bool:
     """A present-tense verb whose act is still to come: a time phrase ahead of now on it ("meets
     next week", "meet in Geneva tomorrow", "in the coming days")."""
