@@ -725,3 +725,14 @@ def test_measured_acts_and_goods(analyzer, text: str, expected: tuple[str, str, 
 def test_a_town_hit_with_rockets_is_still_attacked(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "The town was hit with rockets by rebels on Monday.")
     assert any(c.startswith("19") and s == "REB" for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # fire or accusations traded are aimed at the other party, not at the fire; a first conjunct
+    # the parse hung on the second as its modifier is still a party
+    ("Thailand's army and Cambodian forces traded artillery fire along the border.", "THA", "KHM"),
+    ("Indian and Pakistani troops traded fire across the Line of Control.", "IND", "PAK"),
+])
+def test_fire_traded_is_fought_both_ways(analyzer, text: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    got = {(c[:2], (s or "")[:3], (t or "")[:3]) for c, s, t in coded(analyzer, text)}
+    assert ("19", first, second) in got and ("19", second, first) in got, got

@@ -103,14 +103,32 @@ def mention_span(tok: Token) -> Span:
     """The noun phrase headed by ``tok`` without relative clauses, appositions or PPs."""
     doc = tok.doc
     left = tok.i
+    if coordinated_modifier(tok):
+        # "Thailand's army and Cambodian forces": the first conjunct takes what the parse hung
+        # on the head before it
+        left = min([tok.left_edge.i] + [c.left_edge.i for c in lefts_of(tok.head)
+                                        if c.i < tok.i and c.dep_ in _MODIFIER_DEPS])
     for c in lefts_of(tok):
-        if c.dep_ in _MODIFIER_DEPS:
+        if c.dep_ in _MODIFIER_DEPS and not coordinated_modifier(c):
             left = min(left, c.left_edge.i)
+    for c in lefts_of(tok):
+        if coordinated_modifier(c):  # the second conjunct starts after the "and"
+            left = max([left] + [k.i + 1 for k in children_of(c) if k.dep_ == "cc"])
     right = tok.i
     dep = parsed(doc).dep
     while left < tok.i and dep[left] in ("det", "punct", "case", "cc", "preconj"):
         left += 1
     return doc[left: right + 1]
+
+
+def coordinated_modifier(c: Token) -> bool:
+    """A noun the parse hung before a head as its modifier, with the "and" that joins it to
+    the head but nothing of its own to be joined with: a conjunct ("Thailand's army and
+    Cambodian forces" read as one army-forces; not "army and police officers", whose "and"
+    joins two modifiers)."""
+    return (c.dep_ in ("nmod", "compound") and c.pos_ in ("NOUN", "PROPN") and c.i < c.head.i
+            and any(k.dep_ == "cc" and k.i > c.i for k in children_of(c))
+            and not any(k.dep_ == "conj" for k in children_of(c)))
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -119,6 +137,8 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in children_of(tok):
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.extend(conjuncts(c))
+        elif coordinated_modifier(c):
+            out.append(c)
         elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
               and any(g.dep_ == "conj" for g in children_of(c))):
             out.extend(conjuncts(c))  # "The US, Russia, and Switzerland": a list parsed as appos
