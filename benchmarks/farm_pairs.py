@@ -109,6 +109,15 @@ eleven with one kind only, covering all five, the rest two or three, from very l
 among them a machine-translation round trip, a condensed summary that keeps its quotes without
 their marks, a caption pasted with no credit, and a copy merging two originals' facts.  Blind in
 the twenty-first session (figures only).
+Set ``n`` (``probes/farm_pairs_n.jsonl``, 2026-12-06, twenty-second session): 30 originals (wire,
+local paper, broadcaster, trade press, press-release business news, explainer, student paper, court
+report, obituary, sport, science feature and non-native-English outlets, some with their own
+captions, editor's notes, corrections and read-more links) and a copy of each by a fifteenth
+writer: ten with one kind only, two of each kind, the rest two or three, from very light to heavy,
+with spin by careful human paraphrase or by names and titles alone, a paragraph stitched from
+another outlet's report of the same event, captions with no credit or inside a paragraph,
+boilerplate in other languages and quotes stripped in part.  Blind in the twenty-second session
+(figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -137,9 +146,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "f": PROBES / "farm_pairs_f.jsonl", "g": PROBES / "farm_pairs_g.jsonl",
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
-        "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl"}
+        "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
+        "n": PROBES / "farm_pairs_n.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "m"})
+BLIND = frozenset({"locked", "m", "n"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -154,7 +164,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to l (may be read), m (blind this session) or locked (figures only)")
+                    help="a to l (may be read), m and n (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
