@@ -736,3 +736,31 @@ def test_a_town_hit_with_rockets_is_still_attacked(analyzer) -> None:  # type: i
 def test_fire_traded_is_fought_both_ways(analyzer, text: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
     got = {(c[:2], (s or "")[:3], (t or "")[:3]) for c, s, t in coded(analyzer, text)}
     assert ("19", first, second) in got and ("19", second, first) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # to answer with force is to use it; foretold, a threat of it, aimed at the doer of what it answers
+    ("Georgia warned that it would respond with force to any further shelling by Russian troops.",
+     ("1384", "GEO", "RUSMIL")),
+    ("Police responded with force to the march.", ("190", "COP", None)),
+    # whom an answer is aimed at: whoever did the act it answers
+    ("Tehran vowed to retaliate for Britain's expulsion of two Iranian diplomats.", ("1384", "IRNGOV", "GBR")),
+])
+def test_an_answer_with_force_and_whom_it_answers(analyzer, text: str, expected: tuple[str, str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert expected in got, got
+
+
+def test_an_answer_in_words_is_no_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("13", "19") for c, _, _ in coded(analyzer, "The ministry responded with a statement."))
+
+
+def test_force_foretold_by_another_state_threatens_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("13") for c, _, _ in coded(analyzer, "Egypt said that Ethiopia would use force."))
+    # (the speaker's own force foretold is its threat)
+    assert any(c.startswith("138") for c, _, _ in coded(analyzer, "Egypt said it would use force against Ethiopia."))
+
+
+def test_a_spokesperson_speaks_for_the_body_of_the_for_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A spokesman for the African Union criticised the coup in Niger.")
+    assert any(c == "111" and (s or "").startswith("IGOAFRAFU") for c, s, _ in got), got

@@ -547,6 +547,8 @@ class Frames:
             found, code = self.transform(table, cand.code)
             if not found or code is None:
                 return False
+            if code.startswith("13") and self.foretold_by_another(tok):
+                return False  # "Iran said that Israel would respond with force": no one threatens
             cand.code = code
             cand.modality = "rejected" if neg else ("threat" if code.startswith("13") else "intent")
             cand.confidence *= 0.9
@@ -736,6 +738,19 @@ class Frames:
                          modality="reported-demand")
         cand.span_tokens |= {tok.head.i, tok.i}
         return cand
+
+    def foretold_by_another(self, tok: Token) -> bool:
+        """A future act told in the that-clause after a speaker other than its doer ("Iran said that
+        Israel would respond with force"): a threat is made by the one who would act (CAMEO 13,
+        a verbal act of the source), so another's forecast of force threatens nothing."""
+        if tok.dep_ != "ccomp" or tok.i < tok.head.i or not (set(lemmas(tok.head)) & SPEECH_LEMMAS):
+            return False  # (not a report put after the act: "X will ..., the ministry said")
+        speaker, doer = child(tok.head, "nsubj"), child(tok, "nsubj")
+        if speaker is None or doer is None or doer.pos_ == "PRON":
+            return False
+        said_by = {side_country(x) for x in self.res.sides(speaker)} - {None}
+        done_by = {side_country(x) for x in self.res.sides(doer)} - {None}
+        return bool(said_by) and bool(done_by) and not said_by & done_by
 
     def speaker_to_another(self, speaker: Token, other: Token) -> tuple[list[Side], list[Side]] | None:
         """The sides of a speaker and of the actor the words are about, when that is a named

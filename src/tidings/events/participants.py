@@ -121,6 +121,10 @@ def mention_span(tok: Token) -> Span:
     return doc[left: right + 1]
 
 
+#: those who speak for a body, named by their for-phrase
+SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+
+
 def coordinated_modifier(c: Token) -> bool:
     """A noun the parse hung before a head as its modifier, with the "and" that joins it to
     the head but nothing of its own to be joined with: a conjunct ("Thailand's army and
@@ -298,8 +302,10 @@ class Resolver:
                 code = str(getattr(where.match, "code", "")) if where is not None else ""
                 if len(code) == 3:
                     return _Derived(code + role_code[-3:], str(getattr(where.match, "name", code)), "role", code)
+        # (a spokesperson speaks "for" the body: "a spokesman for the Houthi armed forces")
+        naming = ("of", "from", "for") if tok.lemma_.lower() in SPOKES_NOUNS else ("of", "from")
         for c in children_of(tok):
-            if c.dep_ != "prep" or c.lower_ not in ("of", "from"):
+            if c.dep_ != "prep" or c.lower_ not in naming:
                 continue
             for p in children_of(c):
                 if p.dep_ != "pobj":

@@ -568,6 +568,18 @@ class Triggers:
             return e
         return None
 
+    def answered_doer(self, tok: Token) -> list[Side]:
+        """Whom an answer is aimed at: the doer of the act it answers ("vowed to retaliate for
+        Norway's expulsion of 14 diplomats", "would respond with force to any shelling by
+        Armenian troops"): the act's possessor or its by-phrase."""
+        for p in preps(tok, ("to", "for")):
+            doers = [c for c in children_of(p) if c.dep_ == "poss"] or object_preps(p, ("by",))
+            for d in doers:
+                sides = self.res.sides(d)
+                if any(x.match is not None for x in sides):
+                    return sides
+        return []
+
     def answered_by_act(self, tok: Token) -> bool:
         """The verb only frames an act coded on its own: "retaliated by expelling two
         diplomats" (the by-phrase's verb), "retaliated with tariffs", "hit Russia with
@@ -743,7 +755,11 @@ class Triggers:
                 # "ordered MSF out of Tigray": "out of" after the object, read as a preposition
                 prt = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "out"
                             and any(g.dep_ == "prep" and g.lower_ == "of" for g in children_of(c))), None)
-            entry = self.choose(entries, tok, given[0] if given else roles.obj, roles.subj,
+            chosen_by = given[0] if given else roles.obj
+            if chosen_by is None and verb_lemmas & ANSWER_VERBS:
+                # "would respond with force": what one answers with is what the act is done with
+                chosen_by = next(iter(preps(tok, ("with",))), None)
+            entry = self.choose(entries, tok, chosen_by, roles.subj,
                                 self.complement(tok), prt.lower_ if prt is not None else None)
         if entry is None:
             # the verb table reads only what it needs of the context (most verbs it knows are
@@ -769,6 +785,8 @@ class Triggers:
             for s in sources:
                 s.factor *= sfactor
             targets = self.res.sides(obj) if given else self.targets(tok, obj, entry)
+            if verb_lemmas & ANSWER_VERBS and not any(t.match is not None for t in targets):
+                targets = self.answered_doer(tok) or targets
             if entry.recip and not any(x.match is not None for x in sources):
                 # "an accord was signed between Egypt and the UAE", "a memorandum between
                 # Malaysia and Indonesia was signed", "trade between Syria and Iraq resumed": the
