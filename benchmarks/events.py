@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -83,7 +83,10 @@ the twenty-second on; ``events_probe_news_r.jsonl``, 120 sentences of news from
 every region and desk in the same ten constructions, most of them long (30 to 55 words, as wire
 reports write them, with datelines, attributions and background clauses), every root at least
 three times, 20 with no political event, written apart from the coder at the start of the
-twenty-first session, is blind).  ``--readable`` scores only the sets
+twenty-first session, is blind; ``events_probe_news_s.jsonl``, 120 sentences in the style of
+regional and local papers and broadcasters outside Western Europe and North America (courts,
+labour, aid, trade, elections, diplomacy, security), in the same ten constructions, 20 with no
+political event, written apart from the coder at the start of the twenty-second session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -125,7 +128,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
         "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso",
-        "newsp", "newsq", "newsr")
+        "newsp", "newsq", "newsr", "newss")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -138,9 +141,10 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsk": "events_probe_news_k.jsonl", "newsl": "events_probe_news_l.jsonl",
                "newsm": "events_probe_news_m.jsonl", "newsn": "events_probe_news_n.jsonl",
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl",
-               "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl"}
+               "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
+               "newss": "events_probe_news_s.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsr", "locked"})
+BLIND = frozenset({"conflict", "news", "newsr", "newss", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"
