@@ -764,3 +764,8 @@ def test_force_foretold_by_another_state_threatens_nothing(analyzer) -> None:  #
 def test_a_spokesperson_speaks_for_the_body_of_the_for_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "A spokesman for the African Union criticised the coup in Niger.")
     assert any(c == "111" and (s or "").startswith("IGOAFRAFU") for c, s, _ in got), got
+
+
+def test_an_object_put_after_its_as_predicate_is_the_object(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Rwanda dismissed as baseless Congo's accusations that it had armed the rebels.")
+    assert ("016", "RWA", "COD") in got, got

@@ -199,6 +199,24 @@ def object_gap(verb: Token) -> bool:
                     for c in children_of(verb))
 
 
+def shifted_object(verb: Token) -> Token | None:
+    """An object put after the "as" predicate it is judged by ("dismissed as baseless Israel's
+    accusations", "denounced as an ugly crime the suppression of ..."), which the parse reads as
+    the object of "as": a noun owned by a possessive with the predicate adjective before it."""
+    for p in children_of(verb):
+        if p.dep_ != "prep" or p.lower_ != "as":
+            continue
+        for o in children_of(p):
+            if o.dep_ != "pobj":
+                continue
+            owner = next((c for c in children_of(o) if c.dep_ == "poss"), None)
+            # (the parse may hang the adjective on the owner: "baseless Israel")
+            if owner is not None and any(c.dep_ == "amod" and c.i < owner.i
+                                         for c in list(children_of(o)) + list(children_of(owner))):
+                return o
+    return None
+
+
 def measured_acts(noun: Token) -> list[Token]:
     """A noun and, for a noun that counts acts ("a fresh round of sanctions", "a wave of
     arrests"), the acts it counts."""
@@ -257,6 +275,8 @@ class Roles:
                 obj = child(small, "nsubj") if small is not None else None  # "allowed inspectors to visit"
             if obj is None and object_gap(tok) and self.coder.takes_object(tok):
                 obj = tok.head  # "the journalists it arrested", "the sanctions Washington slapped on"
+            if obj is None:
+                obj = shifted_object(tok)  # "dismissed as baseless Israel's accusations"
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
