@@ -769,3 +769,17 @@ def test_a_spokesperson_speaks_for_the_body_of_the_for_phrase(analyzer) -> None:
 def test_an_object_put_after_its_as_predicate_is_the_object(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Rwanda dismissed as baseless Congo's accusations that it had armed the rebels.")
     assert ("016", "RWA", "COD") in got, got
+
+
+@pytest.mark.parametrize("text, code", [
+    # to rule out an act asked or offered is to reject it; force used together is cooperation
+    ("Kenya ruled out talks with al-Shabaab.", "125"),
+    ("Brazil ruled out joint military operations with Paraguay against smugglers.", "1212"),
+])
+def test_ruling_out_rejects(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in coded(analyzer, text)}
+
+
+@pytest.mark.parametrize("text", ["The central bank ruled out a rate cut.", "Police have not ruled out foul play."])
+def test_ruling_out_what_no_one_asked_is_no_rejection(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("12") for c, _, _ in coded(analyzer, text))

@@ -9,6 +9,7 @@ from tidings.events.candidate import Candidate
 from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS, TALK_NOUNS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import Entry
+from tidings.events.joint import TOGETHER, cooperation_code
 from tidings.events.participants import SPEECH_LEMMAS, side_country
 from tidings.events.syntax import (
     MODAL_DROP,
@@ -254,6 +255,11 @@ class Frames:
                         return cand, obj
             return None, comp
         cand = self.noun(comp, as_complement=True)
+        if cand is not None and cand.code[:2] in ("15", "18", "19", "20") and any(
+                m.i < comp.i and m.lower_ in TOGETHER for m in children_of(comp)):
+            # "ruled out joint military operations with the US": force used together is
+            # cooperation asked for or refused, not force against the partner
+            cand.code = cooperation_code(comp)
         return cand, comp
 
     def apply_frame(self, cand: Candidate, tok: Token, obj: Token | None, comp: Token | None) -> None:
