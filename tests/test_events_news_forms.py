@@ -783,3 +783,8 @@ def test_ruling_out_rejects(analyzer, text: str, code: str) -> None:  # type: ig
 @pytest.mark.parametrize("text", ["The central bank ruled out a rate cut.", "Police have not ruled out foul play."])
 def test_ruling_out_what_no_one_asked_is_no_rejection(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("12") for c, _, _ in coded(analyzer, text))
+
+
+def test_a_truce_reached_is_declared(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Israel and Hamas reached a truce on Sunday.")
+    assert ("0871", "ISR", "PSEREBHMS") in got and ("0871", "PSEREBHMS", "ISR") in got, got
