@@ -186,13 +186,20 @@ STRIPPED_POSSESSIVE = (BORDER_LEAD + "Lawyer Ana Ruiz, who represents the farmer
                        "My clients have farmed this valley for generations. They are being pushed off their land "
                        "by soldiers, she told reporters." + BORDER_TAIL)
 
+#: a speaker's paragraph that goes on through a sentence of no person ("The water is gone.")
+STRIPPED_PARAGRAPH_MIXED = (BORDER_LEAD + "At a briefing in the capital, the army chief Jorge Salas said the "
+                            "patrols would continue.\n\nWe understand the fear in the villages. The river has "
+                            "flooded twice this year. Our soldiers are there day and night, and we will stay."
+                            + BORDER_TAIL)
 
-@pytest.mark.parametrize("text, words", [(STRIPPED_POSSESSIVE, "My clients have farmed"),
+
+@pytest.mark.parametrize("text, words", [(STRIPPED_PARAGRAPH_MIXED, "We understand the fear"),
+                                         (STRIPPED_POSSESSIVE, "My clients have farmed"),
                                          (STRIPPED_TRAILING_CUE, "We will never accept"),
                                          (STRIPPED_PARAGRAPH, "We will not give up"),
                                          (STRIPPED_COORDINATED, "We did not sign anything"),
                                          (STRIPPED_AFTER_COLON, "Defending the river")],
-                         ids=["possessive-subject", "trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses",
+                         ids=["paragraph-through-a-sentence-of-no-person", "possessive-subject", "trailing-cue", "paragraph-after-its-speaker", "cue-after-coordinated-clauses",
                               "after-a-cue-and-a-colon"])
 def test_a_speakers_first_person_without_marks_is_a_stripped_quote(analyzer, text: str, words: str) -> None:
     """A speaker's own "we" before a trailing "the minister told reporters", or as a paragraph

@@ -262,14 +262,19 @@ def _introduces_speaker(s: Sentence) -> bool:
 
 
 def _first_person_paragraph(sents: list[Sentence], i: int, text: str) -> bool:
-    """Sentence ``i`` is in a paragraph that speaks in the first person throughout, with no
-    quotation mark or cue, right after a paragraph that introduces a speaker: a speaker's
-    words set as a paragraph of their own with their marks stripped."""
+    """Sentence ``i`` is in a paragraph that speaks in the first person, with no quotation mark
+    or cue, right after a paragraph that introduces a speaker: a speaker's words set as a
+    paragraph of their own with their marks stripped.  The paragraph opens in the first person
+    and at least half its sentences keep it (a speaker's words go on through sentences of no
+    person: "We understand the anger. People cannot cook. ... Our teams have been working")."""
     first, last = _paragraph_of(sents, i, text)
     if first == 0 or not _speaks_as_subject(sents[i]):
         return False
     para = sents[first : last + 1]
-    if any(p.quoted_chars or _has_cue(p) or not any(is_first_person(t) for t in p.outside) for p in para):
+    if any(p.quoted_chars or _has_cue(p) for p in para):
+        return False
+    personal = [any(is_first_person(t) for t in p.outside) for p in para]
+    if not personal[0] or 2 * sum(personal) < len(para):
         return False
     return _introduces_speaker(sents[first - 1])
 
