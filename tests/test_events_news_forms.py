@@ -788,3 +788,17 @@ def test_ruling_out_what_no_one_asked_is_no_rejection(analyzer, text: str) -> No
 def test_a_truce_reached_is_declared(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Israel and Hamas reached a truce on Sunday.")
     assert ("0871", "ISR", "PSEREBHMS") in got and ("0871", "PSEREBHMS", "ISR") in got, got
+
+
+@pytest.mark.parametrize("text, accuser, denier", [
+    # a denial of an accusation tells that it was made: its owner accused the denier
+    ("Serbia rejected Kosovo's accusations that it had armed the gunmen.", "KSV", "SRB"),
+    ("The army denied claims by Amnesty International that its soldiers had tortured detainees.", "NGO", "MIL"),
+])
+def test_a_denied_accusation_was_made(analyzer, text: str, accuser: str, denier: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == "112" and (s or "").startswith(accuser) and (t or "").endswith(denier) for c, s, t in got), got
+
+
+def test_an_accusation_of_no_one_denied_is_no_accusation_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("11") for c, _, _ in coded(analyzer, "The minister denied the allegations."))

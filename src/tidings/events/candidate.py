@@ -41,3 +41,6 @@ class Candidate:
     #: "the ministry said that Y had shelled Z": the sides who report the act, who by saying
     #: so accuse its doer (CAMEO 112); the act itself is coded as reported
     reported_by: list[Side] = field(default_factory=list)
+    #: "Iran denied Israel's accusations that ...": the sides whose accusation a denial or
+    #: rejection names; they accused the denier (CAMEO 112), coded besides the denial
+    accused_by: list[Side] = field(default_factory=list)

@@ -301,6 +301,18 @@ def accusation(cand: Candidate) -> list[Candidate]:
                     standalone=False)]
 
 
+def denied_accusation(cand: Candidate) -> list[Candidate]:
+    """ "Iran dismissed Israel's accusations that it had armed the Houthis": a denial or
+    rejection of an accusation tells that the accusation was made, by its owner against the
+    one who denies it (CAMEO 112), coded besides the denial."""
+    deniers = [s for s in cand.sources if s.match is not None]
+    accusers = [s for s in cand.accused_by if all(s.key != d.key for d in deniers)]
+    if not accusers or not deniers or cand.negated or cand.modality != "asserted":
+        return []
+    return [replace(cand, code="112", sources=accusers, targets=deniers, recip=False, standalone=False,
+                    accused_by=[])]
+
+
 def code_events(article: Article, doc: Doc, actors: ActorLookup,
                 quotes: list[Quote] | None = None, verbs: VerbTable | None = None) -> list[Event]:
     """CAMEO events of one article; ``doc`` is the spaCy parse of exactly ``article.text``;
@@ -318,7 +330,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
             if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
-            for one in [cand, *telephoned(cand), *accusation(cand)]:
+            for one in [cand, *telephoned(cand), *accusation(cand), *denied_accusation(cand)]:
                 for src, tgt, recip in _pairs(one):
                     ev = _make_event(doc, text, sent, si, one, src, tgt, recip)
                     if ev is None:

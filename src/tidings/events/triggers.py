@@ -113,6 +113,8 @@ TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive oper
 UNDER_VERBS = frozenset({"come"})
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
+#: what one party charges another with, which a denial or rejection names
+ACCUSATION_NOUNS = frozenset("accusation allegation claim charge".split())
 #: nouns that count acts ("dozens of arrests", "a number of raids")
 COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands score scores number "
                         "handful couple series wave spate string".split())
@@ -588,6 +590,20 @@ class Triggers:
             return e
         return None
 
+    def accusers(self, obj: Token) -> list[Side]:
+        """Who made the accusation a denial or rejection names: its possessor, a nationality
+        before it or its by-phrase ("Israel's accusations", "Russian claims that", "accusations
+        by the army"), when named; none for an accusation of no one's."""
+        if obj.lemma_.lower() not in ACCUSATION_NOUNS:
+            return []
+        owners = [c for c in children_of(obj) if c.dep_ == "poss" or (
+            c.dep_ in ("amod", "compound") and c.i < obj.i and c.pos_ in ("ADJ", "PROPN"))]
+        for o in owners + preps(obj, ("by", "from")):
+            sides = [x for x in self.res.sides(o) if x.match is not None]
+            if sides:
+                return sides
+        return []
+
     def answered_doer(self, tok: Token) -> list[Side]:
         """Whom an answer is aimed at: the doer of the act it answers ("vowed to retaliate for
         Norway's expulsion of 14 diplomats", "would respond with force to any shelling by
@@ -870,6 +886,8 @@ class Triggers:
         cand.standalone = cand.code[:2] in MATERIAL_ROOTS and not entry.frame
         if entry.obj and obj is not None:
             cand.consumed.add(obj.i)
+            if entry.code[:3] == "016" or entry.code[:2] == "12":
+                cand.accused_by = self.accusers(obj)
         if entry.code[:2] in ("11", "17"):
             # "accused Y of attacking Z", "charged with murder": what is alleged is not asserted
             for p in children_of(tok):
