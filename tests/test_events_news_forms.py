@@ -802,3 +802,8 @@ def test_a_denied_accusation_was_made(analyzer, text: str, accuser: str, denier:
 
 def test_an_accusation_of_no_one_denied_is_no_accusation_event(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("11") for c, _, _ in coded(analyzer, "The minister denied the allegations."))
+
+
+def test_a_threat_told_by_a_speaker_no_one_can_place_is_the_doers(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Police will arrest anyone who joins the march, the district office warned.")
+    assert any(c.startswith("137") and s == "COP" for c, s, _ in got), got

@@ -313,6 +313,11 @@ class Frames:
                 for verb in [inner_tok, *verb_conjuncts(inner_tok)]:
                     cand.consumed |= {verb.i} | object_nouns(verb) | manner_gerunds(verb)
             cand.span_tokens.add(inner_tok.i)
+            if frame in ("threat", "intent") and not any(s.match is not None for s in cand.sources) \
+                    and inner_tok.pos_ in ("VERB", "AUX") and any(s.match is not None for s in inner.sources):
+                # "Police will arrest anyone who joins the rally, the home department warned": a
+                # speaker no one can place speaks for the one who is to act
+                cand.sources = inner.sources
             if not any(s.match is not None for s in cand.targets):
                 if inner.targets and any(s.match is not None for s in inner.targets):
                     cand.targets = inner.targets
