@@ -37,7 +37,7 @@ MAX_VERB_POSITION = 8
 #: how many readings are tried for one line, at most
 MAX_TRIES = 4
 #: word classes a headline's verb can never be
-_NOT_VERBS = frozenset({"DT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "WDT", "WP", "RB", "JJ", "JJR", "JJS",
+_NOT_VERBS = frozenset({"DT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "WDT", "WP", "RB", "RP", "JJ", "JJR", "JJS",
                         "NNP", "NNPS", ",", ":", "HYPH", "``", "''", "-LRB-", "-RRB-"})
 _END = frozenset({".", "!", "?"})
 
