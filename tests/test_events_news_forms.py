@@ -807,3 +807,12 @@ def test_an_accusation_of_no_one_denied_is_no_accusation_event(analyzer) -> None
 def test_a_threat_told_by_a_speaker_no_one_can_place_is_the_doers(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Police will arrest anyone who joins the march, the district office warned.")
     assert any(c.startswith("137") and s == "COP" for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Rwandan police contingent lands in Mozambique",
+    "The first contingent of 300 Rwandan police officers arrived in Maputo on Monday.",
+])
+def test_police_that_come_abroad_serve_the_host(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert ("074", "RWACOP", "MOZ") in got, got

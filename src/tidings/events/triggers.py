@@ -350,6 +350,8 @@ def subject_kinds(subj: Token) -> set[str]:
     if subj.lemma_.lower() in UNIT_NOUNS:
         kinds |= {o.lemma_.lower() for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
                   for o in children_of(p) if o.dep_ == "pobj"}
+        # ("a Kenyan police contingent": what the unit is of, named before it)
+        kinds |= {c.lemma_.lower() for c in children_of(subj) if c.dep_ in ("compound", "nmod") and c.i < subj.i}
     if subj.lemma_.lower() in CONVEYANCES:
         # "a convoy of lorries carrying flour", "aid trucks", "a shipment of medicine": a vehicle
         # or a load is what it carries
