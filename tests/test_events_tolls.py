@@ -92,3 +92,10 @@ def test_gunmen_of_no_known_affiliation_are_of_no_known_country(analyzer) -> Non
 
 def test_shot_and_wounded_is_one_act(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert len(violent(coded(analyzer, "Police shot and wounded two protesters in Nairobi."))) == 1
+
+
+def test_a_participle_on_a_noun_said_to_exist_reports_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = violent(coded(analyzer, "There were 12 Ethiopian soldiers killed in Somalia on Sunday."))
+    assert got and all(t == "ETHMIL" for _, _, t in got), got
+    # (a participle describing those it names, inside a larger clause, reports nothing)
+    assert not violent(coded(analyzer, "The soldiers killed in the attack were buried on Sunday."))

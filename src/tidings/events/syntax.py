@@ -406,10 +406,16 @@ def background(tok: Token) -> bool:
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
                                   for c in children_of(node)):
             return True
-        if dep == "acl" and head.dep_ != "ROOT" and head.head.i != head.i:
+        if dep == "acl" and head.dep_ != "ROOT" and head.head.i != head.i and not existential(head):
             return True
         node = head
     return False
+
+
+def existential(noun: Token) -> bool:
+    """A noun said to exist by "there is/was/were" ("There were 10 soldiers killed in Ukraine"):
+    a participle on it reports the act, as "10 soldiers were killed" does."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in children_of(noun.head))
 
 
 #: nouns that name ideas, problems or standards rather than anyone who can be attacked or met
