@@ -816,3 +816,8 @@ def test_a_threat_told_by_a_speaker_no_one_can_place_is_the_doers(analyzer) -> N
 def test_police_that_come_abroad_serve_the_host(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert ("074", "RWACOP", "MOZ") in got, got
+
+
+def test_an_act_noun_whose_clause_is_denied_did_not_happen(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A nationwide rail strike in Chile did not go ahead on Monday.")
+    assert not any(c.startswith("14") for c, _, _ in got), got

@@ -1485,7 +1485,9 @@ class Triggers:
             # (a participle the tagger took for an adjective keeps its auxiliary: "the expulsion
             # of 800,000 Afghans has overwhelmed reception centres")
             finite = head.pos_ in ("VERB", "AUX") or any(c.dep_ == "aux" for c in children_of(head))
-            return finite and not (set(lemmas(head)) & NON_OCCURRENCE)
+            # (not one whose clause is denied: "the transport strike did not go ahead")
+            return finite and not (set(lemmas(head)) & NON_OCCURRENCE) and not any(
+                c.dep_ == "neg" for c in children_of(head))
         if dep == "attr" and any(c.dep_ == "expl" for c in children_of(head)):
             return True
         if dep == "dobj" and set(lemmas(head)) & WITNESS_VERBS:
