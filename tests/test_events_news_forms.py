@@ -821,3 +821,8 @@ def test_police_that_come_abroad_serve_the_host(analyzer, text: str) -> None:  #
 def test_an_act_noun_whose_clause_is_denied_did_not_happen(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "A nationwide rail strike in Chile did not go ahead on Monday.")
     assert not any(c.startswith("14") for c, _, _ in got), got
+
+
+def test_whom_an_act_noun_was_done_to_does_not_make_its_subject_an_armed_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The court's conviction of three former army officers has deepened divisions in Peru.")
+    assert not any(c.startswith("15") for c, _, _ in got), got

@@ -94,3 +94,10 @@ def ceased(code: str) -> str | None:
 
 #: talks one can hold, pull out of or withdraw from, and talk about (``frames.DISCUSSION_WORDS``)
 TALK_NOUNS = frozenset("talk talks negotiation negotiations dialogue".split())
+
+
+#: nouns of an act done to whom their of-phrase names ("the release of the opposition leader",
+#: "the conviction of five generals"): the act, not that person, is the noun's object or subject
+PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion deportation execution "
+                          "abduction kidnapping extradition conviction sentencing trial dismissal "
+                          "ouster removal".split())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from tidings.events.conventions import PATIENT_NOUNS
 from tidings.events.lexicon import Entry
 from tidings.events.participants import SPEECH_LEMMAS
 from tidings.events.syntax import group_doing, lemmas, time_clause
@@ -72,8 +73,11 @@ def phrase(tok: Token, limit: int = 14) -> list[Word]:
         t = stack.pop()
         out.append(t)
         topic = t.pos_ == "NOUN" and t.lemma_.lower() in EXAMINING_NOUNS
+        # (nor whom an act noun was done to: "the conviction of five army generals" is no army)
+        patient = t.pos_ == "NOUN" and t.lemma_.lower() in PATIENT_NOUNS
         stack.extend(c for c in children_of(t) if c.dep_ not in _CLAUSAL and not group_doing(c)
-                     and not (topic and c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS))
+                     and not (topic and c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+                     and not (patient and c.dep_ == "prep" and c.lower_ == "of"))
     return [_word(t) for t in sorted(out, key=lambda t: t.i)]
 
 

@@ -16,6 +16,7 @@ from tidings.events.conventions import (
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
+    PATIENT_NOUNS,
     PLACE_NOUNS,
     SENDING_VERBS,
     SUBJ_DEPS,
@@ -366,10 +367,6 @@ CONVEYANCES = frozenset("convoy truck lorry shipment consignment cargo airlift f
                         "load delivery".split())
 
 
-#: nouns of an act done to whom their of-phrase names ("the release of the opposition leader"):
-#: the object is the act, not that person
-PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion deportation execution "
-                          "abduction kidnapping extradition".split())
 
 
 def both_parties(verb: Token, subj: Token | None) -> bool:
