@@ -826,3 +826,8 @@ def test_an_act_noun_whose_clause_is_denied_did_not_happen(analyzer) -> None:  #
 def test_whom_an_act_noun_was_done_to_does_not_make_its_subject_an_armed_force(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "The court's conviction of three former army officers has deepened divisions in Peru.")
     assert not any(c.startswith("15") for c, _, _ in got), got
+
+
+def test_a_restriction_on_what_goes_to_a_country_is_aimed_at_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Washington eased limits on remittances to Venezuela.")
+    assert any(c.startswith("08") and t == "VEN" for c, _, t in got), got

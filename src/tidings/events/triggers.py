@@ -955,6 +955,14 @@ class Triggers:
                 return [inner]
             if any(s.match is not None for s in sides):
                 return sides
+            if entry.code[:2] in ("08", "16"):
+                # "eased limits on remittances to Cuba", "lifted curbs on imports from Japan": a
+                # restriction on what goes to or comes from a country is aimed at it
+                for p in preps(obj, ("on", "against")):
+                    for q in preps(p, ("to", "from")):
+                        bound = [x for x in self.res.sides(q) if getattr(x.match, "kind", "") == "country"]
+                        if bound:
+                            return bound
         # the phrase may hang on the object of another of the verb's phrases, as the parse
         # attaches it ("filed a case at the Court | against Venezuela"); only through a phrase of
         # where ("during a call with his counterpart" is when, and "into abuses against
