@@ -831,3 +831,12 @@ def test_whom_an_act_noun_was_done_to_does_not_make_its_subject_an_armed_force(a
 def test_a_restriction_on_what_goes_to_a_country_is_aimed_at_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Washington eased limits on remittances to Venezuela.")
     assert any(c.startswith("08") and t == "VEN" for c, _, t in got), got
+
+
+@pytest.mark.parametrize("text, coded_as", [
+    ("Chile's central bank cut its key rate on Tuesday, defying market expectations of a pause.", None),
+    ("Opposition supporters defied a ban on rallies in Dhaka.", "128"),
+])
+def test_one_defies_a_rule_or_an_authority_not_expectations(analyzer, text: str, coded_as: str | None) -> None:  # type: ignore[no-untyped-def]
+    got = {c for c, _, _ in coded(analyzer, text)}
+    assert (coded_as in got) if coded_as else not any(c.startswith("12") for c in got), got
