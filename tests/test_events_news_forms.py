@@ -840,3 +840,16 @@ def test_a_restriction_on_what_goes_to_a_country_is_aimed_at_it(analyzer) -> Non
 def test_one_defies_a_rule_or_an_authority_not_expectations(analyzer, text: str, coded_as: str | None) -> None:  # type: ignore[no-untyped-def]
     got = {c for c, _, _ in coded(analyzer, text)}
     assert (coded_as in got) if coded_as else not any(c.startswith("12") for c in got), got
+
+
+@pytest.mark.parametrize("text, root", [
+    # a deal left in limbo is not one that was left; going to no one's place is no visit
+    ("Georgia's parliament did not ratify the pipeline accord with Armenia, leaving the deal in limbo.", "16"),
+    ("Kenyan voters head to the polls on Tuesday.", "04"),
+])
+def test_no_exit_and_no_visit(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith(root) for c, _, _ in coded(analyzer, text))
+
+
+def test_a_deal_left_is_still_left(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith("16") for c, _, _ in coded(analyzer, "Niger left the alliance in protest."))

@@ -114,6 +114,8 @@ TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive oper
 UNDER_VERBS = frozenset({"come"})
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
+#: verbs that leave their object in a state: "leaving the deal in limbo"
+LEAVING_VERBS = frozenset({"leave", "keep"})
 #: what one party charges another with, which a denial or rejection names
 ACCUSATION_NOUNS = frozenset("accusation allegation claim charge".split())
 #: nouns that count acts ("dozens of arrests", "a number of raids")
@@ -552,6 +554,9 @@ class Triggers:
                     if c.dep_ == "prep" and c.lower_ == "on" and any(
                             o.dep_ == "pobj" and o.lower_ == "fire" for o in children_of(c)):
                         obj_words.add("fire")  # "set the parliament on fire"
+                    if c.dep_ == "prep" and c.lower_ == "in" and c.i > obj.i and tok.lemma_.lower() in LEAVING_VERBS:
+                        # "leaving the deal in limbo": the state the object is left in
+                        obj_words |= {o.lemma_.lower() for o in children_of(c) if o.dep_ == "pobj"}
                     if c.dep_ == "oprd" or (c.dep_ in ("advmod", "acomp") and c.i > obj.i) or (
                             c.dep_ == "ccomp" and c.pos_ == "ADJ" and obj.head.i == c.i):
                         obj_words |= lemma_set(c)
@@ -845,6 +850,8 @@ class Triggers:
                     break
         if verb_lemmas & TAKE_UP_VERBS["on"] and self.act_noun_taken_up(tok):
             return None  # "embarked on an indefinite strike": the act is the noun's, the verb is light
+        if entry.code == "042" and verb_lemmas & {"head", "go"} and not any(t.match is not None for t in targets):
+            return None  # "voters head to the polls": going to no one's place is no visit
         cand = Candidate(entry, entry.code, tok, sources, targets, entry.recip,
                          confidence=entry.conf)
         cand.span_tokens.add(tok.i)
