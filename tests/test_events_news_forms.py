@@ -853,3 +853,10 @@ def test_no_exit_and_no_visit(analyzer, text: str, root: str) -> None:  # type: 
 
 def test_a_deal_left_is_still_left(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert any(c.startswith("16") for c, _, _ in coded(analyzer, "Niger left the alliance in protest."))
+
+
+@pytest.mark.parametrize("text", ["China's deployment of 30 warships around Taiwan alarmed Washington.",
+                                  "China deployed warships off Taiwan on Monday."])
+def test_forces_posted_around_or_off_a_country_are_aimed_at_it(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith("15") and t == "TWN" for c, _, t in got), got
