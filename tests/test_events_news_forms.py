@@ -860,3 +860,9 @@ def test_a_deal_left_is_still_left(analyzer) -> None:  # type: ignore[no-untyped
 def test_forces_posted_around_or_off_a_country_are_aimed_at_it(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith("15") and t == "TWN" for c, _, t in got), got
+
+
+def test_the_one_talked_with_and_the_call_may_hang_inside_the_topic(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Modi discussed rice exports and the safety of Gulf shipping with Japan's prime minister "
+                          "in a phone call on Monday.")
+    assert ("041", "INDGOV", "JPNGOV") in got, got

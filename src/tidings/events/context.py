@@ -1256,8 +1256,12 @@ class Context:
 
     @staticmethod
     def by_telephone(tok: Token) -> bool:
-        """A talk held by telephone or video link (CAMEO 041 "discuss by telephone")."""
-        for p in children_of(tok):
+        """A talk held by telephone or video link (CAMEO 041 "discuss by telephone"), told on
+        the verb or, where the parse hangs it there, on its object's words ("discussed grain
+        exports and the safety of shipping with Putin in a phone call")."""
+        obj = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
+        holders = [p for p in children_of(tok)] + ([p for w in obj.subtree for p in children_of(w)] if obj is not None else [])
+        for p in holders:
             # ("by phone", "over the telephone", "in a phone call", "during a video call")
             if p.dep_ == "prep" and p.lower_ in ("by", "over", "via", "on", "in", "during"):
                 for o in children_of(p):

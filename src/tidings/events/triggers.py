@@ -521,6 +521,10 @@ class Triggers:
         ordered = [e for e in entries if e.particle == particle] if particle else []
         ordered += [e for e in entries if e.particle is None]
         names = prep_names(tok) | (prep_names(obj) if obj is not None else set())
+        if obj is not None and obj.i != tok.i and set(lemmas(tok)) & TOPIC_VERBS:
+            # (the partner of a talk may hang inside its topic: "discussed exports and the safety
+            # of shipping with Putin")
+            names |= {w.lower_ for w in obj.subtree if w.dep_ == "prep" and w.i > obj.i}
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
@@ -970,6 +974,18 @@ class Triggers:
                         bound = [x for x in self.res.sides(q) if getattr(x.match, "kind", "") == "country"]
                         if bound:
                             return bound
+        if entry.code[:2] == "04" and obj is not None and "with" in entry.to and set(lemmas(tok)) & TOPIC_VERBS:
+            # "discussed grain exports and the safety of Black Sea shipping with Putin": the parse
+            # hangs the one talked with inside the topic (a person, who can be no topic's part;
+            # "trade with China" may be the topic itself)
+            for w in obj.subtree:
+                if w.dep_ == "prep" and w.lower_ == "with" and w.i > obj.i:
+                    sides = [x for p in children_of(w) if p.dep_ == "pobj" and (
+                        p.ent_type_ == "PERSON" or p.lemma_.lower() in ("counterpart", "leader", "president",
+                                                                       "minister", "premier", "chancellor"))
+                             for x in self.res.sides(p)]
+                    if any(x.match is not None for x in sides):
+                        return sides
         # the phrase may hang on the object of another of the verb's phrases, as the parse
         # attaches it ("filed a case at the Court | against Venezuela"); only through a phrase of
         # where ("during a call with his counterpart" is when, and "into abuses against
