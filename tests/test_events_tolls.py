@@ -99,3 +99,8 @@ def test_a_participle_on_a_noun_said_to_exist_reports_the_act(analyzer) -> None:
     assert got and all(t == "ETHMIL" for _, _, t in got), got
     # (a participle describing those it names, inside a larger clause, reports nothing)
     assert not violent(coded(analyzer, "The soldiers killed in the attack were buried on Sunday."))
+
+
+def test_fighting_of_no_one_beside_a_named_attack_is_that_fighting_told_again(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = violent(coded(analyzer, "Thai jets bombed Cambodian army positions as border clashes spread."))
+    assert got and all(s for _, s, _ in got), got

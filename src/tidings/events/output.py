@@ -71,9 +71,16 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     sentence names a perpetrator for the same root; a domestic target, when the same source
     has a named target for the same root.  The same act is the same root and PLOVER type:
     taking a village (192, coerce) after fighting for it (190, assault) is two acts.  The same
-    code from the same source with no target twice in a sentence is one act."""
+    code from the same source with no target twice in a sentence is one act.  An act of no
+    one against no one ("as border clashes spread") beside violence of the same root that names
+    a side is the same fighting told again."""
     def act(e: Event) -> tuple[str, str | None]:
         return e.root, e.plover
+
+    def sideless(e: Event) -> bool:
+        return not (e.source is not None and e.source.actor) and not (e.target is not None and e.target.actor)
+
+    sided = {(e.sentence, e.root) for e in events if not sideless(e) and e.root in ("18", "19", "20")}
 
     resolved = {(e.sentence, act(e), e.source.actor if e.source else None)
                 for e in events if e.target is not None and e.target.actor}
@@ -91,6 +98,8 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     untargeted: set[tuple[object, ...]] = set()
     for e in events:
         src = e.source.actor if e.source else None
+        if sideless(e) and not e.negated and (e.sentence, e.root) in sided:
+            continue
         if not (e.target is not None and e.target.actor) and (e.sentence, act(e), src) in resolved:
             continue
         if not (e.target is not None and e.target.actor):
