@@ -80,7 +80,16 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     def sideless(e: Event) -> bool:
         return not (e.source is not None and e.source.actor) and not (e.target is not None and e.target.actor)
 
-    sided = {(e.sentence, e.root) for e in events if not sideless(e) and e.root in ("18", "19", "20")}
+    sided: dict[tuple[object, str], set[str]] = {}
+    for e in events:
+        if not sideless(e) and e.root in ("18", "19", "20"):
+            sided.setdefault((e.sentence, e.root), set()).add(e.code)
+
+    def told_again(e: Event) -> bool:
+        # (the same act or a more specific one named with its sides; a truce broken, 196, beside
+        # the shelling that broke it is another act)
+        codes = sided.get((e.sentence, e.root), set())
+        return bool(codes) and (e.code in ("180", "190", "200") or any(c.startswith(e.code) for c in codes))
 
     resolved = {(e.sentence, act(e), e.source.actor if e.source else None)
                 for e in events if e.target is not None and e.target.actor}
@@ -98,7 +107,7 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     untargeted: set[tuple[object, ...]] = set()
     for e in events:
         src = e.source.actor if e.source else None
-        if sideless(e) and not e.negated and (e.sentence, e.root) in sided:
+        if sideless(e) and not e.negated and told_again(e):
             continue
         if not (e.target is not None and e.target.actor) and (e.sentence, act(e), src) in resolved:
             continue
