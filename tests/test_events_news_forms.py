@@ -866,3 +866,14 @@ def test_the_one_talked_with_and_the_call_may_hang_inside_the_topic(analyzer) ->
     got = coded(analyzer, "Modi discussed rice exports and the safety of Gulf shipping with Japan's prime minister "
                           "in a phone call on Monday.")
     assert ("041", "INDGOV", "JPNGOV") in got, got
+
+
+def test_whom_an_accusations_that_clause_charges_is_accused(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Moscow said that allegations by Warsaw that Russian hackers had broken into the ministry "
+                          "were groundless.")
+    assert any(c.startswith("112") and (s or "").startswith("POL") and (t or "").startswith("RUS") for c, s, t in got), got
+
+
+def test_a_headline_may_join_its_subjects_by_a_comma_whatever_their_tags(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Philippines, Japan sign coast guard cooperation pact")
+    assert ("057", "PHL", "JPN") in got and ("057", "JPN", "PHL") in got, got

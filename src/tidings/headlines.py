@@ -105,8 +105,13 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     subject = min(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     doc = sent.doc
     return any(t.text == "," and sent.start < t.i < verb.i and subject >= t.i - 1
-               and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
+               and _name_like(doc[t.i - 1]) and _name_like(doc[t.i + 1])
                and "conj" not in (doc[t.i - 1].dep_, doc[t.i + 1].dep_) for t in sent)
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper name, also one the tagger took for a common plural ("Philippines")."""
+    return tok.pos_ == "PROPN" or (tok.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "PERSON") and tok.text[:1].isupper())
 
 
 def _candidates(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:

@@ -1341,6 +1341,16 @@ class Triggers:
                     break
             targets = sides
             break
+        if not any(t.match is not None for t in targets) and entry.code[:2] == "11":
+            # "allegations by Prague that Chinese state hackers had broken in": whom the
+            # that-clause charges is who is accused
+            for c in children_of(tok):
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c)):
+                    charged = [x for x in self.res.sides(child(c, "nsubj")) if x.match is not None]
+                    if charged and not any(x.key == y.key for x in charged for y in sources):
+                        targets = charged
+                        break
         if not targets and entry.code[:2] == "16":
             # "Beijing's ban on seafood imports from Japan": the goods' country
             barred = [self.goods_country(p) for p in preps(tok, ("on", "against"))]
