@@ -877,3 +877,9 @@ def test_whom_an_accusations_that_clause_charges_is_accused(analyzer) -> None:  
 def test_a_headline_may_join_its_subjects_by_a_comma_whatever_their_tags(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Philippines, Japan sign coast guard cooperation pact")
     assert ("057", "PHL", "JPN") in got and ("057", "JPN", "PHL") in got, got
+
+
+def test_a_relative_clause_read_as_subject_and_apposition_is_repaired(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Traders say the sanctions Washington slapped on three Iranian shipping firms have barely dented exports.")
+    assert any(c == "163" and s and s.startswith("USA") and t == "IRNBUS" for c, s, t in got), got
+    assert not any(c.startswith("18") for c, _, _ in got), got

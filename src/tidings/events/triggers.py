@@ -283,6 +283,10 @@ class Roles:
             if obj is None:
                 obj = shifted_object(tok)  # "dismissed as baseless Israel's accusations"
             subj, sfactor = self.coder.subject(tok)
+            if obj is None and subj is not None:
+                named = self.coder.stranded_relative(tok, subj)
+                if named is not None:
+                    obj, subj = subj, named  # "the sanctions Washington slapped on two brokers"
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
                 self.passive, obj, subj, sfactor = True, subj, None, 1.0
@@ -687,6 +691,22 @@ class Triggers:
             return True
         return lemma in REPEL_PHRASAL and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in children_of(verb))
+
+    def stranded_relative(self, verb: Token, subj: Token) -> Token | None:
+        """A relative clause with no relative word that the parse read as a subject and its
+        apposition ("the sanctions Washington slapped on two brokers": "sanctions" as the
+        subject, "Washington" beside it): when the noun is what the verb's lexicon entries name
+        as their object, the name right after it is the doer and the noun the object."""
+        if subj.dep_ != "nsubj" or subj.pos_ != "NOUN" or child(verb, "dobj") is not None:
+            return None
+        named = next((c for c in children_of(subj) if c.dep_ == "appos" and c.i == subj.i + 1
+                      and c.pos_ == "PROPN" and c.i < verb.i), None)
+        if named is None:
+            return None
+        words = {subj.lemma_.lower(), subj.lower_}
+        if not any(words & e.obj for v in lemmas(verb) for e in self.lex.entries("V", v)):
+            return None
+        return named
 
     def takes_object(self, tok: Token) -> bool:
         """A verb used with an object: one never used without ("kill", "detain"), or one the
