@@ -880,6 +880,7 @@ def test_a_headline_may_join_its_subjects_by_a_comma_whatever_their_tags(analyze
 
 
 def test_a_relative_clause_read_as_subject_and_apposition_is_repaired(analyzer) -> None:  # type: ignore[no-untyped-def]
-    got = coded(analyzer, "Traders say the sanctions Washington slapped on three Iranian shipping firms have barely dented exports.")
-    assert any(c == "163" and s and s.startswith("USA") and t == "IRNBUS" for c, s, t in got), got
+    got = coded(analyzer, "Data show that the sanctions Washington slapped on two Iranian oil brokers in May have barely "
+                          "dented exports.")
+    assert any(c == "163" and s and s.startswith("USA") and (t or "").startswith("IRN") for c, s, t in got), got
     assert not any(c.startswith("18") for c, _, _ in got), got
