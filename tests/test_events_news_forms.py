@@ -884,3 +884,8 @@ def test_a_relative_clause_read_as_subject_and_apposition_is_repaired(analyzer) 
                           "dented exports.")
     assert any(c == "163" and s and s.startswith("USA") and (t or "").startswith("IRN") for c, s, t in got), got
     assert not any(c.startswith("18") for c, _, _ in got), got
+
+
+def test_a_deal_thrown_out_is_rejected(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Peru's Congress threw out a mining deal with a Chinese state firm.")
+    assert any(c.startswith("12") and (s or "").startswith("PER") for c, s, _ in got), got
