@@ -889,3 +889,8 @@ def test_a_relative_clause_read_as_subject_and_apposition_is_repaired(analyzer) 
 def test_a_deal_thrown_out_is_rejected(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Peru's Congress threw out a mining deal with a Chinese state firm.")
     assert any(c.startswith("12") and (s or "").startswith("PER") for c, s, _ in got), got
+
+
+def test_every_thing_of_a_coordinated_object_counts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Chile, which has moved armoured vehicles and 500 troops to the border region, denied any plan to attack.")
+    assert any(c.startswith("154") and (s or "").startswith("CHL") for c, s, _ in got), got

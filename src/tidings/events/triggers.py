@@ -532,6 +532,9 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.i != tok.i:
+                # "moved armoured vehicles and 2,000 troops", "troops, tanks": every thing moved
+                obj_words = obj_words.union(*(lemma_set(c) for c in conjuncts(obj)[1:4]))
             if obj.i == tok.i and tok.pos_ == "NOUN":
                 # "a ban on seafood imports", "an embargo on arms": what a noun of barring is on
                 # names what it bars
