@@ -40,6 +40,8 @@ MAX_TRIES = 4
 _NOT_VERBS = frozenset({"DT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "WDT", "WP", "RB", "RP", "JJ", "JJR", "JJS",
                         "NNP", "NNPS", ",", ":", "HYPH", "``", "''", "-LRB-", "-RRB-"})
 _END = frozenset({".", "!", "?"})
+#: nouns English takes as plurals though they have no -s: in a headline, the subject
+PLURAL_NOUNS = frozenset({"police", "people", "personnel", "cattle", "clergy"})
 
 
 def base_form(word: str) -> str:
@@ -98,6 +100,9 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
         return True  # "Japan shares intelligence with Manila": a noun read as the verb, the verb as a noun
     verb = governing[0]
     after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if verb.lower_ in PLURAL_NOUNS and after is not None and after.is_alpha and after.text.islower() \
+            and _may_be_verb(after, verbs) and not after.lower_.endswith("s"):
+        return True  # "riot police fire tear gas": the plural noun read as the verb
     if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
             and after.tag_ in ("NN", "VB", "VBP") and after.dep_ == "compound" and not after.lower_.endswith("s"):
         return True  # "Haiti gangs torch homes": a plural read as the verb, the verb as a noun
@@ -127,7 +132,9 @@ def _candidates(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:
                 and sent[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "VBZ", "VBP", "VB"):
             out.append(k)
     agreeing = set(out)
-    return [k for k in out if not (k + 1 in agreeing and sent[k].lower_.endswith("s")
+    # (a noun English takes as a plural without an -s, "police", "people", is the subject of a
+    # bare form after it as a plural in -s is: "riot police fire tear gas")
+    return [k for k in out if not (k + 1 in agreeing and (sent[k].lower_.endswith("s") or sent[k].lower_ in PLURAL_NOUNS)
                                    and not sent[k + 1].lower_.endswith("s"))]
 
 
