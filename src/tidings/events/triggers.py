@@ -114,6 +114,8 @@ TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive oper
 UNDER_VERBS = frozenset({"come"})
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
+#: titles of those one talks with: "discussed ... with his counterpart", "with Japan's prime minister"
+INTERLOCUTORS = frozenset("counterpart leader president minister premier chancellor".split())
 #: verbs that leave their object in a state: "leaving the deal in limbo"
 LEAVING_VERBS = frozenset({"leave", "keep"})
 #: what one party charges another with, which a denial or rejection names
@@ -206,8 +208,9 @@ def object_gap(verb: Token) -> bool:
 
 def shifted_object(verb: Token) -> Token | None:
     """An object put after the "as" predicate it is judged by ("dismissed as baseless Israel's
-    accusations", "denounced as an ugly crime the suppression of ..."), which the parse reads as
-    the object of "as": a noun owned by a possessive with the predicate adjective before it."""
+    accusations"), which the parse reads as the object of "as": a noun owned by a possessive with
+    the predicate adjective before it (a predicate noun, "denounced as an ugly crime the
+    suppression of ...", is not read)."""
     for p in children_of(verb):
         if p.dep_ != "prep" or p.lower_ != "as":
             continue
@@ -1004,8 +1007,7 @@ class Triggers:
             for w in obj.subtree:
                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > obj.i:
                     sides = [x for p in children_of(w) if p.dep_ == "pobj" and (
-                        p.ent_type_ == "PERSON" or p.lemma_.lower() in ("counterpart", "leader", "president",
-                                                                       "minister", "premier", "chancellor"))
+                        p.ent_type_ == "PERSON" or p.lemma_.lower() in INTERLOCUTORS)
                              for x in self.res.sides(p)]
                     if any(x.match is not None for x in sides):
                         return sides
@@ -1291,11 +1293,13 @@ class Triggers:
             held, doer = self.res.sides(undergone), self.from_phrase(tok)
         if not sources and doer is not None:
             sources = self.res.sides(doer)
+        # (an act counted by a measure stands in the clause as the measure: "hit with a fresh
+        # round of sanctions")
+        taken = carried_by_measure(tok)
         if not sources and not as_complement and not held:
             # "after days of fighting": a span of time stands in the adjunct for the act it lasted
             lasted = head.head if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj"
                                    and head.head.lemma_.lower() in TIME_SPANS) else tok
-            taken = carried_by_measure(tok)
             carrier = tok  # "dozens of arrests have been made": the count carries the acts
             count = counted_by(tok)
             if count is not None and (count.lemma_.lower() in COUNT_NOUNS or count.pos_ == "NUM"):
@@ -1384,7 +1388,6 @@ class Triggers:
                 if any(x.match is not None for x in sides):
                     targets = sides  # "gave permission to Russia", "held talks in ... with X"
                     break
-        taken = carried_by_measure(tok)
         if (not targets and taken.dep_ == "pobj" and taken.head.lower_ == "with" and taken.head.head.i != taken.head.i
                 and set(lemmas(taken.head.head)) & PUNISH_WITH_VERBS):
             # "hit Russia with sanctions", "Russia was hit with a round of sanctions"
