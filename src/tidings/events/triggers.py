@@ -206,6 +206,13 @@ def object_gap(verb: Token) -> bool:
                     for c in children_of(verb))
 
 
+def owner_words(noun: Token) -> list[Token]:
+    """The words that may name whose an act noun is: its possessive, or a name or nationality
+    modifying it ("Israel's strike", "Russian claims", "Moscow shelling")."""
+    return [c for c in children_of(noun) if c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"))]
+
+
 def shifted_object(verb: Token) -> Token | None:
     """An object put after the "as" predicate it is judged by ("dismissed as baseless Israel's
     accusations"), which the parse reads as the object of "as": a noun owned by a possessive with
@@ -614,9 +621,7 @@ class Triggers:
         by the army"), when named; none for an accusation of no one's."""
         if obj.lemma_.lower() not in ACCUSATION_NOUNS:
             return []
-        owners = [c for c in children_of(obj) if c.dep_ == "poss" or (
-            c.dep_ in ("amod", "compound") and c.i < obj.i and c.pos_ in ("ADJ", "PROPN"))]
-        for o in owners + preps(obj, ("by", "from")):
+        for o in [c for c in owner_words(obj) if c.i < obj.i] + preps(obj, ("by", "from")):
             sides = [x for x in self.res.sides(o) if x.match is not None]
             if sides:
                 return sides
@@ -1121,12 +1126,11 @@ class Triggers:
             return None
         if not any(c[:2] in ("17", "18", "19", "20") for c in codes):
             return None
-        for c in children_of(obj):
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
-                s = self.res.side(c)
-                if s is not None and s.match is not None:
-                    s.via = "doer of the act criticised"
-                    return s
+        for c in owner_words(obj):
+            s = self.res.side(c)
+            if s is not None and s.match is not None:
+                s.via = "doer of the act criticised"
+                return s
         for p in by_doer:
             s = self.res.side(p)
             if s is not None and s.match is not None:
