@@ -83,7 +83,8 @@ the twenty-second on; ``events_probe_news_r.jsonl``, 120 sentences of news from
 every region and desk in the same ten constructions, most of them long (30 to 55 words, as wire
 reports write them, with datelines, attributions and background clauses), every root at least
 three times, 20 with no political event, written apart from the coder at the start of the
-twenty-first session, is blind; ``events_probe_news_s.jsonl``, 120 sentences in the style of
+twenty-first session, was blind in the twenty-first and twenty-second and is looked at from the
+twenty-third on; ``events_probe_news_s.jsonl``, 120 sentences in the style of
 regional and local papers and broadcasters outside Western Europe and North America (courts,
 labour, aid, trade, elections, diplomacy, security), in the same ten constructions, 20 with no
 political event, written apart from the coder at the start of the twenty-second session, is blind).  ``--readable`` scores only the sets
@@ -144,7 +145,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
                "newss": "events_probe_news_s.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsr", "newss", "locked"})
+BLIND = frozenset({"conflict", "news", "newss", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

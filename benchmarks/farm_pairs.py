@@ -108,7 +108,7 @@ editor's notes, ordinary captions and related links) and a copy of each by a fou
 eleven with one kind only, covering all five, the rest two or three, from very light to heavy,
 among them a machine-translation round trip, a condensed summary that keeps its quotes without
 their marks, a caption pasted with no credit, and a copy merging two originals' facts.  Blind in
-the twenty-first session (figures only).
+the twenty-first and twenty-second sessions (figures only), read from the twenty-third.
 Set ``n`` (``probes/farm_pairs_n.jsonl``, 2026-12-06, twenty-second session): 30 originals (wire,
 local paper, broadcaster, trade press, press-release business news, explainer, student paper, court
 report, obituary, sport, science feature and non-native-English outlets, some with their own
@@ -149,7 +149,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "m", "n"})
+BLIND = frozenset({"locked", "n"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -164,7 +164,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to l (may be read), m and n (blind this session) or locked (figures only)")
+                    help="a to m (may be read), n (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
