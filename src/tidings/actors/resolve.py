@@ -99,7 +99,7 @@ class ArticleActors:
         # (a country's name or demonym the parser took for a person, "Azerbaijani", "Papua New
         # Guinea's", is not one, unless someone of the article bears it as a name: "Jim Jordan
         # ... Jordan said")
-        persons = [e for e in self._ents if e.label_ == "PERSON"]
+        persons = [e for e in self._past_dateline(self._ents) if e.label_ == "PERSON"]
         borne = {e[-1].text for e in persons if len(e) > 1}
         self._person_ents = [e for e in persons if not (
             (name := _without_possessive(e)) and (" " in name or name not in borne) and self._names_country(name))]
@@ -133,6 +133,25 @@ class ArticleActors:
         self._person_matches: list[tuple[int, bool, ActorMatch]] = []
         self._sent_starts: list[int] | None = None
         self._build_coref()
+
+    def _past_dateline(self, ents: tuple[Span, ...]) -> list[Span]:
+        """The entities without the dateline words the parser ran into them ("YEREVAN - Armenian"
+        read as one person before "Prime Minister Nikol Pashinyan"): what follows the dateline is
+        an entity of its own, what lies inside it names no one."""
+        dateline = dateline_tokens(self.doc)
+        if not dateline:
+            return list(ents)
+        out = []
+        for e in ents:
+            if e.start not in dateline:
+                out.append(e)
+                continue
+            rest = [i for i in range(e.start, e.end) if i not in dateline]
+            if rest and not self.doc[rest[0]].is_punct:
+                from spacy.tokens import Span as SpanType
+
+                out.append(SpanType(self.doc, rest[0], e.end, label=e.label_))
+        return out
 
     def _names_country(self, text: str) -> bool:
         entry = self.k.lookup_entry(text, self.date)
