@@ -36,6 +36,9 @@ def test_the_component_follows_every_component_of_the_pinned_model() -> None:
     ("Chad junta orders out Sudanese envoy in border row", "orders"),
     # a plural with no -s ("police") is the subject of the bare form after it
     ("Riot police fire tear gas at students in Dhaka", "fire"),
+    # a bare form after a plural modifier was read as a noun inside the subject of a later verb
+    ("Bolivian miners block highways as fuel protests spread", "block"),
+    ("Somali troops storm militant camp as fighting spreads", "storm"),
 ])
 def test_a_headline_is_read_with_its_verb_and_subject(text: str, verb: str) -> None:
     doc = nlp.parse(text)
@@ -43,6 +46,13 @@ def test_a_headline_is_read_with_its_verb_and_subject(text: str, verb: str) -> N
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert root.text == verb and root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP")
     assert any(c.dep_ == "nsubj" for c in root.children)
+
+
+def test_a_compound_after_a_plural_with_no_verb_form_stays_a_noun() -> None:
+    # English has no verb "union": the line keeps its own verb
+    doc = nlp.parse("Kenyan workers union leaders gather as talks resume")
+    assert next(t for t in doc if t.dep_ == "ROOT").text == "gather"
+    assert not any(t.text == "union" and t.pos_ == "VERB" for t in doc)
 
 
 def test_a_name_in_a_headline_stays_a_name() -> None:

@@ -106,12 +106,25 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     if verb.tag_ == "VBZ" and after is not None and after.is_alpha and after.text.islower() \
             and after.tag_ in ("NN", "VB", "VBP") and after.dep_ == "compound" and not after.lower_.endswith("s"):
         return True  # "Haiti gangs torch homes": a plural read as the verb, the verb as a noun
+    if any(_plural_then_bare(c, verbs) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+           for c in s.children if c.dep_ == "compound"):
+        return True  # "Bolivian miners block highways as protests spread": the verb inside the subject
     # names joined by a comma where the subject begins: "A, B sign ..." with A or B left out
     subject = min(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     doc = sent.doc
     return any(t.text == "," and sent.start < t.i < verb.i and subject >= t.i - 1
                and _name_like(doc[t.i - 1]) and _name_like(doc[t.i + 1])
                and "conj" not in (doc[t.i - 1].dep_, doc[t.i + 1].dep_) for t in sent)
+
+
+def _plural_then_bare(tok: Token, verbs: frozenset[str] | None) -> bool:
+    """A bare lower-case word of a verb's form read as a noun modifier right after a plural
+    modifier of the same noun ("miners block highways"): English compounds seldom put a plural
+    before a singular, and a plural subject takes the bare form of its verb."""
+    doc = tok.doc
+    return tok.i > 0 and tok.is_alpha and tok.text.islower() and tok.tag_ in ("NN", "VB", "VBP") \
+        and not tok.lower_.endswith("s") and _may_be_verb(tok, verbs) \
+        and doc[tok.i - 1].tag_ == "NNS" and doc[tok.i - 1].dep_ == "compound"
 
 
 def _name_like(tok: Token) -> bool:
