@@ -295,6 +295,11 @@ class Frames:
                 if served is not None:
                     inner.targets = [served]
             found, code = self.transform(frame, inner.code)
+            if found and code is None and frame == "reject" and inner_tok.pos_ == "NOUN" and inner.code[:2] == "15":
+                # "rejected any deployment of US troops on Mexican soil": a force posture named as
+                # a thing is refused, as a plan is (the rejection's own code); one's own act
+                # refused ("refused to send troops") is an act not done
+                code = cand.code
             if found:
                 if code is None:
                     cand.code = ""

@@ -1,0 +1,74 @@
+"""Forms of wire and bulletin sentences: a dateline the parser ran into the subject, titles with
+"general" after the noun, striving told with "fight", mishaps blamed, craft seized and deployments refused.  Sentences are written for these
+tests; they go through the whole analysis (real actor coding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_broad import coded, codes
+
+
+def test_a_dateline_run_into_the_subject_leaves_its_nationality_to_the_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "YEREVAN - Armenian Prime Minister Nikol Pashinyan criticised Baku on Friday.")
+    assert ("111", "ARMGOV", "AZEGOV") in got, got
+    # the same sentence without its dateline is read the same way
+    assert ("111", "ARMGOV", "AZEGOV") in coded(
+        analyzer, "Armenian Prime Minister Nikol Pashinyan criticised Baku on Friday.")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ukraine's prosecutor general accused Russia of war crimes.", "UKRJUD"),
+    ("Uzbekistan's prosecutor-general's office handed the suspect over to Kyrgyz authorities.", "UZBJUD"),
+    ("Kenya's solicitor general filed charges against the former minister.", "KENJUD"),
+])
+def test_general_after_a_title_is_no_army_rank(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(s == source for _, s, _ in got), got
+    assert not any((s or "").endswith("MIL") for _, s, _ in got), got
+
+
+def test_the_general_alone_is_still_the_army(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "A Sudanese general accused Chad of arming the rebels.")
+    assert any(s == "SDNMIL" for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Conservationists in Brazil are fighting to keep a rare flock of parrots alive through the drought.",
+    "The coalition government has battled to push through its budget since March.",
+])
+def test_fighting_to_do_something_with_no_foe_is_striving(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") for c in codes(analyzer, text))
+
+
+def test_fighting_a_foe_is_still_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "190" in codes(analyzer, "The Malian army fought jihadist fighters near Timbuktu.")
+    assert "190" in codes(analyzer, "Malian troops fought against jihadists to retake the town.")
+
+
+@pytest.mark.parametrize("text", [
+    "At least 19 people were killed when a bus plunged into a ravine in Bolivia, police said, blaming a brake failure.",
+    "Peruvian officials blamed heavy rain for the collapse of the bridge.",
+])
+def test_blaming_a_fault_of_a_machine_or_of_nature_accuses_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("11") for c in codes(analyzer, text))
+
+
+def test_blaming_a_state_is_still_an_accusation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Lithuania blamed Belarus for the surge of migrants at the border.")
+    assert any(c == "112" and s == "LTU" and t == "BLR" for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Two Indian fishing trawlers were seized by the Sri Lankan navy off Delft island.",
+    "The Iranian navy seized a foreign tanker and its crew in the Gulf.",
+    "Greek coast guard officers seized a Turkish yacht near Lesbos.",
+])
+def test_seizing_ships_and_boats_is_confiscation(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert "1711" in got and "192" not in got, got
+
+
+def test_refusing_another_states_deployment_is_a_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "President Sheinbaum rejected any deployment of US troops on Mexican soil.")
+    assert any(c.startswith("12") and s == "MEXGOV" and (t or "").startswith("USA") for c, s, t in got), got
