@@ -118,6 +118,16 @@ with spin by careful human paraphrase or by names and titles alone, a paragraph 
 another outlet's report of the same event, captions with no credit or inside a paragraph,
 boilerplate in other languages and quotes stripped in part.  Blind in the twenty-second session
 (figures only).
+Set ``o`` (``probes/farm_pairs_o.jsonl``, 2026-12-06, twenty-third session): 30 originals (wire
+with datelines and credits, council, court, business, science, sport, health, interview feature,
+press release with its own boilerplate, English-language outlets in Asia, Africa and Latin America,
+a radio-station website, a live-blog wrap-up, an obituary; some with their own captions and
+credits, quotes in straight and curly double and single marks) and a copy of each by a sixteenth
+writer: ten with one kind only, the rest two to four, made by machine-translation round trips,
+aggregator summaries keeping key sentences, one change to an otherwise intact text, a few words
+spun, stitches on the same topic and across topics (two with bridging sentences of their own),
+and an original's own caption moved into the body.  Blind in the twenty-third session (figures
+only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -147,9 +157,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
-        "n": PROBES / "farm_pairs_n.jsonl"}
+        "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "n"})
+BLIND = frozenset({"locked", "n", "o"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -164,7 +174,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to m (may be read), n (blind this session) or locked (figures only)")
+                    help="a to m (may be read), n and o (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
