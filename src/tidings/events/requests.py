@@ -38,6 +38,10 @@ EASING = frozenset("lift lifting ease easing remove removal relax scrap end susp
 INVOLVEMENT = frozenset("inspector inspectors observer observers monitor monitors inspection inspections".split())
 ALLOWING = frozenset("allow admit permit let grant".split())
 AID = frozenset("aid assistance relief supplies donation donations bailout funding financing loan loans".split())
+#: relief goods: asked for, they are humanitarian aid asked for ("asked the WHO for 10,000 doses
+#: of Ebola vaccine", "appealed for tents and blankets")
+RELIEF_GOODS = frozenset("food medicine medicines vaccine vaccines tent tents blanket blankets ration rations "
+                         "shelter".split())
 HUMANITARIAN = frozenset(
     "humanitarian food relief emergency medical medicine medicines shelter tents water vaccine vaccines".split())
 #: money as a thing released or paid
@@ -144,7 +148,7 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "sanctions", words
     if words & INVOLVEMENT and words & ALLOWING:
         return "involvement", words
-    if words & AID or _asks_money(trigger):
+    if words & AID or _asks_money(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
         return "aid", words  # "appealed for $700m for refugees": money asked for is aid
     if any(t.lemma_.lower() in CHANGING and t.dep_ in ("ccomp", "xcomp") for t in toks):
         return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
