@@ -200,6 +200,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # hitting steel exports": what a sanction hits, told in its participle, is the sanction's
         sanctions = {c.trigger.i for c in out if c.code[:2] == "16"}
         out = [c for c in out if not (c.code[:2] in ("18", "19", "20") and _result_of(c.trigger, sanctions))]
+        # "blockaded the highways, cutting off food supplies", "staged a strike, cancelling all
+        # flights": what a coercive act or a protest cut off, told in its participle, is that
+        # act's result, not a reduction of relations (16) of its own
+        coercions = {i for c in out if c.code[:2] in ("14", "15", "17", "18", "19", "20") for i in _anchors(c)}
+        out = [c for c in out if not (c.code[:2] == "16" and _result_of(c.trigger, coercions))]
         return [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
 
