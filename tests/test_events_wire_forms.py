@@ -72,3 +72,37 @@ def test_seizing_ships_and_boats_is_confiscation(analyzer, text: str) -> None:  
 def test_refusing_another_states_deployment_is_a_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "President Sheinbaum rejected any deployment of US troops on Mexican soil.")
     assert any(c.startswith("12") and s == "MEXGOV" and (t or "").startswith("USA") for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The health ministry has asked the World Health Organization for 10,000 doses of Ebola vaccine.",
+    "The Red Cross appealed to Japan for tents and blankets for flood victims.",
+])
+def test_relief_goods_asked_for_are_humanitarian_aid(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "0233" in codes(analyzer, text)
+
+
+def test_sheltering_as_a_verb_asks_for_no_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "A chemical spill prompted city officials to order residents of Kano to shelter indoors.")
+    assert not any(c.startswith("023") or c.startswith("103") for c in got), got
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Myanmar's military blockaded the highways into Rakhine state, cutting off food supplies to rebel-held towns.", "19"),
+    ("Belgian rail workers staged a 24-hour strike against the government's pension reform, cancelling all "
+     "flights at Brussels Airport.", "14"),
+])
+def test_what_a_blockade_or_a_strike_cut_off_is_its_result(analyzer, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert any(c.startswith(root) for c in got) and not any(c.startswith("16") for c in got), got
+
+
+def test_a_cut_told_in_a_participle_after_talks_is_still_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the participle follows no coercive act: the cut-off is an act of its own
+    got = codes(analyzer, "EU foreign ministers met in Brussels on Monday, suspending trade talks with Minsk.")
+    assert any(c.startswith("16") for c in got), got
+
+
+def test_a_strike_staged_is_coded_once_with_its_aim(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Belgian rail workers staged a 24-hour strike against the federal government's pension reform.")
+    assert {c for c, s, _ in got if s == "BELLAB"} == {"1432"}, got
