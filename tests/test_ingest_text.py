@@ -203,6 +203,8 @@ CAPTION_FORMS = [
     "(Image: Trawlers moored at the port of Paita at dawn. Photo/Andina)",
     "An artist's impression of the new fish terminal at Paita. Illustration: Rosa Quispe / Port Authority",
     "Fog rolls over the harbour at Paita on Tuesday morning. (Submitted by Luis Mendoza)",
+    # a picture's verb before a place phrase, not before "of"
+    "Rescue workers search the rubble of a market in Piura, Peru, on Tuesday.",
 ]
 
 
@@ -235,6 +237,9 @@ def test_a_text_that_is_only_a_caption_like_line_is_kept_as_the_text() -> None:
         "Police said a screenshot of the message was sent to the ministry before the seizure.",
         "Pressure from left-wing parties forced the coalition to delay the vote.",
         "Photographs of the seized trawler were shown to reporters: the ministry said they proved it.",
+        # a picture's verb used as a noun ("search of", "waves of") is no picture described
+        "A reverse image search of the footage traced it to a storm in Peru in March 2019, when floods hit Piura.",
+        "Waves of migrants reach the border at Tumbes in the dry season, officials in Lima estimate.",
     ],
 )
 def test_reporting_that_shares_caption_words_stays(par: str) -> None:

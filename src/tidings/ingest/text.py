@@ -304,6 +304,8 @@ def is_caption(par: str) -> bool:
     verb = _PICTURE_VERB.search(s)
     if verb is not None and re.search(r"\bto\s*$", s[:verb.start()]):
         return False  # "are expected to speak": a plan, not a picture
+    if verb is not None and not verb.group(0).startswith("speak") and re.match(r"\s+of\b", s[verb.end():]):
+        verb = None  # "a reverse image search of key frames", "a march of veterans": a noun, no verb
     if verb is not None and re.search(
             r"\b(?:the|a|an|his|her|their|its|this|that)\s*$|\b\w+ed\s+(?:the|a|an|his|her|their|its)\b", s[:verb.start()]):
         return False  # "prevented the march": the word is a noun after a verb of the report
