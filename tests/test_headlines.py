@@ -104,3 +104,4 @@ def test_a_photo_caption_without_its_full_stop_is_read_like_a_headline(analyzer)
 def test_a_name_tagged_noun_that_does_not_agree_as_a_verb_stays_a_noun(analyzer) -> None:  # type: ignore[no-untyped-def]
     # "coast guard": a bare form after a singular is no present tense
     assert any(c == "057" for c, _, _ in coded(analyzer, "Zambia, Malawi sign coast guard pact"))
+

@@ -31,7 +31,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tidings import headlines, premodifiers
+from tidings import datelines, headlines, premodifiers
 from tidings.errors import ModelMissingError
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ def _load_package(name: str) -> Language | None:
         fast_attribute_ruler(nlp)  # same annotations, about a quarter of the time
         fast_lemmatizer(nlp)  # same lemmas, remembered per (word, POS, morphology)
         numpy_matmul(nlp)  # same products, through numpy's BLAS
+    datelines.add_to(nlp)  # a dateline parsed apart from the sentence it opens
     headlines.add_to(nlp)  # headlinese parsed as the sentence it shortens
     premodifiers.add_to(nlp)  # "met visiting X": the participle modifies the name
     return nlp

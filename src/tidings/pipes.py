@@ -1,5 +1,6 @@
-"""Appending the project's own spaCy pipeline components (``tidings.headlines``,
-``tidings.premodifiers``) to a loaded pipeline, each registered once as a spaCy factory."""
+"""Adding the project's own spaCy pipeline components (``tidings.datelines``,
+``tidings.headlines``, ``tidings.premodifiers``) to a loaded pipeline, each registered once as a
+spaCy factory."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def append(nlp: Language, name: str, make: Callable[[Language], Any]) -> None:
-    """Append the component ``name``, built by ``make(nlp)``, to ``nlp`` (once)."""
+def append(nlp: Language, name: str, make: Callable[[Language], Any], before: str | None = None) -> None:
+    """Append the component ``name``, built by ``make(nlp)``, to ``nlp`` (once); with ``before``,
+    put it before that component when the pipeline has it."""
     if name in nlp.pipe_names:
         return
     from spacy.language import Language as _Language
@@ -21,4 +23,7 @@ def append(nlp: Language, name: str, make: Callable[[Language], Any]) -> None:
             return make(nlp)
 
         _Language.factory(name)(_make)
-    nlp.add_pipe(name, last=True)
+    if before is not None and before in nlp.pipe_names:
+        nlp.add_pipe(name, before=before)
+    else:
+        nlp.add_pipe(name, last=True)
