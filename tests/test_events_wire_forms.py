@@ -106,3 +106,16 @@ def test_a_cut_told_in_a_participle_after_talks_is_still_coded(analyzer) -> None
 def test_a_strike_staged_is_coded_once_with_its_aim(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Belgian rail workers staged a 24-hour strike against the federal government's pension reform.")
     assert {c for c, s, _ in got if s == "BELLAB"} == {"1432"}, got
+
+
+def test_a_dateline_before_a_coordinated_subject_keeps_both_parties(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "ABIDJAN - Ghana and Côte d'Ivoire signed a cocoa marketing pact on Thursday.")
+    assert ("057", "GHA", "CIV") in got and ("057", "CIV", "GHA") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "A truce between the Ethiopian army and Fano militiamen took effect at dawn on Thursday.",
+    "Talks between the Sudanese army and the Rapid Support Forces took place in Jeddah.",
+])
+def test_what_takes_effect_or_place_is_no_seizure(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") for c in codes(analyzer, text))
