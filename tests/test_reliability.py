@@ -144,6 +144,26 @@ def test_name_churn_versus_normal_variation() -> None:
     assert "name_churn" in {f.name for f in findings(spun, doc, [], ents, [])}
 
 
+def test_an_official_long_name_alone_is_a_spinners_inflation() -> None:
+    official = country_forms().official
+    assert churn({surface("the Republic of Chile")}, official)[0] == 1
+    assert churn({surface("Chile")}, official)[0] == 0
+    # the long name a country is known by in the news is no inflation
+    assert churn({surface("the Democratic Republic of the Congo"), surface("DRC")}, official)[0] == 0
+    inflated = Article(
+        id="i",
+        text=(
+            "Copper producers in the Republic of Chile said on Tuesday that output fell for a third month. "
+            "Mining unions in the Republic of Chile plan a strike next week, and exporters fear delays."
+        ),
+    )
+    doc, ents = _parse(inflated)
+    assert "name_churn" in {f.name for f in findings(inflated, doc, [], ents, [])}
+    plain = Article(id="p", text=inflated.text.replace("the Republic of Chile", "Chile"))
+    doc, ents = _parse(plain)
+    assert "name_churn" not in {f.name for f in findings(plain, doc, [], ents, [])}
+
+
 def test_copied_hook_is_inert_without_a_corpus() -> None:
     doc, ents = _parse(CLEAN)
     names = {f.name for f in findings(CLEAN, doc, [], ents, [], copied=None)}

@@ -2,7 +2,8 @@
 
 Synonym spinners rewrite "Russia" as "Russian Federation" and "the US" as "the USA" at random, so
 a spun article names the same country in three or four forms, mixes dotted and undotted
-abbreviations ("US" and "U.S.") and drops official long forms beside short ones.  Normal writing
+abbreviations ("US" and "U.S.") and drops official long forms beside short ones, or in place of
+them ("the Republic of Chile" where a report writes "Chile").  Normal writing
 varies too, but in fixed ways: a full name then a short one ("the United States", then "U.S."),
 a person's full name then the surname.  The signal counts only the variation beyond that.
 
@@ -163,6 +164,11 @@ def churn(forms: set[str], official: set[str]) -> tuple[int, list[str]]:
     if len(forms) >= 2 and keys & official and keys - official:
         extra += 1
         reasons.append("official long name mixed with the short name")
+    elif keys & official:
+        # "the Republic of Chile", "the Kingdom of Spain" in running news copy: a report names a
+        # country by its short name; the ceremonial long form alone is a spinner's inflation
+        extra += 1
+        reasons.append("official long name where a report writes the short name")
     return extra, reasons
 
 
