@@ -119,3 +119,19 @@ def test_a_dateline_before_a_coordinated_subject_keeps_both_parties(analyzer) ->
 ])
 def test_what_takes_effect_or_place_is_no_seizure(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("19") for c in codes(analyzer, text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("New Zealand's prime minister offered condolences to Papua New Guinea and pledged NZ$1.5 million in "
+     "emergency relief.", ("033", "NZLGOV", "PNG")),
+    ("India's prime minister telephoned the president of the Maldives and offered emergency assistance.",
+     ("033", "INDGOV", "MDV")),
+])
+def test_aid_pledged_beside_a_kindly_act_goes_to_its_party(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(want[0]) and s == want[1] and (t or "").startswith(want[2]) for c, s, t in got), got
+
+
+def test_aid_pledged_beside_a_condemnation_is_not_for_the_condemned(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Japan condemned Russia's strike on Kyiv and pledged new aid.")
+    assert not any(c.startswith("03") and (t or "").startswith("RUS") for c, s, t in got), got

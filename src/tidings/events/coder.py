@@ -205,8 +205,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # act's result, not a reduction of relations (16) of its own
         coercions = {i for c in out if c.code[:2] in ("14", "15", "17", "18", "19", "20") for i in _anchors(c)}
         out = [c for c in out if not (c.code[:2] == "16" and _result_of(c.trigger, coercions))]
-        return [c for c in out if not (c.code[:2] in ("02", "10") and (
+        out = [c for c in out if not (c.code[:2] in ("02", "10") and (
             self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
+        _share_recipient(out)
+        return out
 
     def purposes_and_permissions(self, out: list[Candidate]) -> list[Candidate]:
         """Without the help that a pledge or aid is for ("pledged loans to help Kenya upgrade the
@@ -256,6 +258,31 @@ class Coder(Triggers, Frames, Context, TableFallback):
             return True  # "rioted in the capital, demanding independence"
         gov = self.governor(tok)
         return gov is not None and gov.i in anchors
+
+
+#: roots of acts done for another (a promise, diplomatic or material cooperation, aid, a
+#: concession): coordinated with a kindly act to someone, they are for the same someone
+FOR_ANOTHER_ROOTS = frozenset({"03", "05", "06", "07", "08"})
+KINDLY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+
+
+def _share_recipient(out: list[Candidate]) -> None:
+    """"Offered condolences to Papua New Guinea and pledged NZ$1.5 million in emergency relief":
+    an act done for another, coordinated with a kindly act to a named party and naming no
+    recipient of its own (nor a subject of its own), is for that party."""
+    by_trigger = {c.trigger.i: c for c in out}
+    for c in out:
+        tok = c.trigger
+        if c.code[:2] not in FOR_ANOTHER_ROOTS or tok.dep_ != "conj" or tok.pos_ != "VERB" or is_passive(tok) \
+                or not any(s.match is not None for s in c.sources) or any(t.match is not None for t in c.targets) \
+                or any(k.dep_ in ("nsubj", "nsubjpass") for k in children_of(tok)):
+            continue
+        first = by_trigger.get(tok.head.i)
+        if first is None or first.code[:2] not in KINDLY_ROOTS:
+            continue
+        named = [t for t in first.targets if t.match is not None]
+        if named:
+            c.targets = named
 
 
 def _result_of(tok: Token, acts: set[int]) -> bool:
