@@ -150,6 +150,7 @@ def test_an_official_long_name_alone_is_a_spinners_inflation() -> None:
     assert churn({surface("Chile")}, official)[0] == 0
     # the long name a country is known by in the news is no inflation
     assert churn({surface("the Democratic Republic of the Congo"), surface("DRC")}, official)[0] == 0
+    assert churn({surface("the Czech Republic")}, official)[0] == 0
     inflated = Article(
         id="i",
         text=(

@@ -79,6 +79,7 @@ def country_forms() -> CountryForms:
             forms.by_key.setdefault(c.alpha_3.lower(), c.alpha_3)
     except ImportError:  # pragma: no cover - pycountry is a dependency
         pass
+    news_names: set[str] = set()
     data = resources.files("tidings.data").joinpath("reliability/country_forms.tsv").read_text("utf-8")
     for line in data.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -89,6 +90,9 @@ def country_forms() -> CountryForms:
             forms.by_key[_key(name)] = code
             if i > 0 and len(name.split()) >= 2 and len(name) > len(listed[0]):
                 forms.official.add(_key(name))
+        news_names.add(_key(listed[0]))
+    # the name a report uses is never an inflation, however official ("the Czech Republic")
+    forms.official -= news_names
     return forms
 
 
