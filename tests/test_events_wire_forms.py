@@ -135,3 +135,10 @@ def test_aid_pledged_beside_a_kindly_act_goes_to_its_party(analyzer, text: str, 
 def test_aid_pledged_beside_a_condemnation_is_not_for_the_condemned(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Japan condemned Russia's strike on Kyiv and pledged new aid.")
     assert not any(c.startswith("03") and (t or "").startswith("RUS") for c, s, t in got), got
+
+
+def test_a_humanitarian_ceasefire_declared_is_a_truce(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "M23 rebels declared a unilateral humanitarian ceasefire in eastern Congo on Friday.")
+    assert any(c == "0871" and (s or "").startswith("COD") for c, s, _ in got), got
+    # a humanitarian emergency declared is still no act toward anyone
+    assert not codes(analyzer, "The World Health Organization declared a humanitarian emergency in Gaza.")
