@@ -142,3 +142,12 @@ def test_a_humanitarian_ceasefire_declared_is_a_truce(analyzer) -> None:  # type
     assert any(c == "0871" and (s or "").startswith("COD") for c, s, _ in got), got
     # a humanitarian emergency declared is still no act toward anyone
     assert not codes(analyzer, "The World Health Organization declared a humanitarian emergency in Gaza.")
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela has suspended all commercial flights to and from Panama with immediate effect.",
+    "China banned exports to and imports from North Korea on Monday.",
+])
+def test_coordinated_prepositions_share_their_object(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith("16") and (t or "")[:3] in ("PAN", "PRK") for c, _, t in got), got

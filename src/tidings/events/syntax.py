@@ -74,6 +74,9 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
                     out.append(p)
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")
+                elif p.dep_ == "conj" and p.pos_ == "ADP" and not any(g.dep_ == "pobj" for g in children_of(c)):
+                    # "flights to and from Panama": the object of the coordinated preposition
+                    out.extend(q for q in children_of(p) if q.dep_ == "pobj")
         elif c.dep_ in ("prep", "advmod", "prt") and c.lower_ in LEADING_PARTICLES and not any(
                 g.dep_ == "pobj" for g in children_of(c)):
             # "moved a brigade up to the border", "flew them back to Kabul": the particle leads
