@@ -151,3 +151,22 @@ def test_a_humanitarian_ceasefire_declared_is_a_truce(analyzer) -> None:  # type
 def test_coordinated_prepositions_share_their_object(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith("16") and (t or "")[:3] in ("PAN", "PRK") for c, _, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "In general, workers were not allowed to switch jobs without approval from their employers.",
+    "Asylum seekers living in the camps are allowed to come and go as they please.",
+    "The new exams will allow students to earn college credits.",
+])
+def test_a_permission_with_no_one_granting_it_is_no_concession(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, text)
+    assert not any(c.startswith(("08", "03")) for c in got), got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Saudi Arabia's cabinet said on Friday that women over 21 would be allowed to obtain passports.", "SAUGOV"),
+    ("UN aid convoys were allowed into El Fasher by the Rapid Support Forces on Monday.", "SDNREB"),
+])
+def test_a_permission_granted_or_announced_by_a_state_is_coded(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c.startswith(("08", "03")) and (s or "").startswith(source) for c, s, _ in got), got

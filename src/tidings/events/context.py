@@ -167,6 +167,8 @@ ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
 #: the roots of meetings, trips, cooperation, yielding and fighting, which private people do
 #: among themselves too
 PRIVATE_LIFE_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+#: verbs of letting: what they allow is yielded only by someone who allows it
+PERMITTING = frozenset({"allow", "permit", "let"})
 #: kinds of private journeys, which are no state visits
 PRIVATE_TRIPS = frozenset("family holiday vacation honeymoon shopping school field fishing camping road "
                           "ski skiing day weekend birthday hunting sightseeing".split())
@@ -370,6 +372,16 @@ class Context:
         return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
                        for s in cand.targets)
 
+    def announcers(self, tok: Token) -> list[Side]:
+        """The named sides that say the clause of ``tok`` ("the cabinet said that women would be
+        allowed to travel": the cabinet)."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp" or not set(lemmas(node.head)) & SAY_LEMMAS:
+            return []
+        return [s for s in self.res.sides(child(node.head, "nsubj")) if s.match is not None]
+
     def private_lives(self, cand: Candidate, crowds: frozenset[str] = frozenset()) -> bool:
         """Whether every side of the act is people of a private calling or private people named
         only as such ("astronomers from Chile and Japan clashed", "passengers travelling to
@@ -481,6 +493,15 @@ class Context:
                 cand.targets = helped  # "helped Ukraine rebuild its power grid"
             elif tasks or preps(tok, ("in", "with")):
                 return False  # "helped create the program", "to assist in evidence collection": a task
+        if tok.lemma_.lower() in PERMITTING and root in ("03", "08") \
+                and not any(s.match is not None for s in cand.sources):
+            # "workers were not allowed to switch jobs", "the exams will allow students to earn
+            # credits": a rule or a thing that lets, no one yielding; a permission a state's
+            # speaker announces is that state's ("the cabinet said women would be allowed to")
+            speakers = self.announcers(tok)
+            if not speakers:
+                return False
+            cand.sources = speakers
         if root in ("17", "18", "19", "20") and self.private_crime(cand):
             return False  # "a 22-year-old man stabbed three people": a crime, no political act
         if (root in PRIVATE_LIFE_ROOTS or root == "07") and self.private_lives(
