@@ -601,7 +601,8 @@ class ArticleActors:
 
         if role is None:
             return self._description(span, root, frame) if use_coref else None
-        if role.code in ("GOV", "ELI") and root.lemma_.lower() not in STATE_BODIES and self._of_a_company(root):
+        if role.code in ("GOV", "ELI") and root.lemma_.lower() not in STATE_BODIES | PLACE_OFFICES \
+                and self._of_a_company(root):
             role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
         if ex and role.code == "GOV":
             role = Role("ELI")
@@ -746,6 +747,9 @@ def _without_possessive(ent: Span) -> str:
 #: bodies of the state named by their portfolio: "the Ministry of Labour", "the Department of
 #: Trade and Industry" are the government's, whatever the portfolio's name looks like
 STATE_BODIES = frozenset("ministry department directorate secretariat".split())
+#: offices of a town or a province: their of-phrase is a place, whatever the parser takes it
+#: for ("the mayor of Gdansk" is no firm's officer)
+PLACE_OFFICES = frozenset("mayor governor".split())
 #: doers whom a report names by what they did, not by whom they serve: their country is not
 #: the country they acted in ("gunmen killed two soldiers in Niger" are of no known country)
 UNKNOWN_DOERS = frozenset("gunman gunmen assailant assailants attacker attackers kidnapper kidnappers "
