@@ -170,3 +170,20 @@ def test_a_permission_with_no_one_granting_it_is_no_concession(analyzer, text: s
 def test_a_permission_granted_or_announced_by_a_state_is_coded(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c.startswith(("08", "03")) and (s or "").startswith(source) for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Vasquez admitted to police that he and Gillen had stabbed Welch, according to court documents.",
+    "A man stabbed 11 students to death at a kindergarten in Guangxi province.",
+])
+def test_a_crime_of_private_people_against_private_people_is_no_political_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("18", "19") for c in codes(analyzer, text))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A man stabbed the mayor of Gdansk during a charity concert.", "GOV"),
+    ("Ahmed Rashid shot two Afghan soldiers at a checkpoint.", "AFGMIL"),
+])
+def test_a_private_person_attacking_an_officeholder_or_a_soldier_is_coded(analyzer, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c[:2] in ("18", "19") and (t or "").endswith(target) for c, _, t in got), got

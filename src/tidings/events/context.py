@@ -167,6 +167,8 @@ ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
 #: the roots of meetings, trips, cooperation, yielding and fighting, which private people do
 #: among themselves too
 PRIVATE_LIFE_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+#: actor roles of private life: a private person's crime against them is no political act
+PRIVATE_SECTORS = ("CVL", "BUS", "EDU", "HLH", "LAB")
 #: verbs of letting: what they allow is yielded only by someone who allows it
 PERMITTING = frozenset({"allow", "permit", "let"})
 #: kinds of private journeys, which are no state visits
@@ -362,15 +364,23 @@ def played_in(place: Token) -> bool:
 class Context:
     def private_crime(self, cand: Candidate) -> bool:
         """Whether the doer is one private person named only as such ("a man", "a teenager",
-        "a burglar") and no one the act touches holds a political role: CAMEO codes the acts of
-        political actors, and a crime between private people is none of theirs."""
+        "a burglar") or by a name no actor table knows, and no one the act touches holds a
+        political role: CAMEO codes the acts of political actors, and a crime between private
+        people is none of theirs."""
         if not cand.sources or any(s.match is not None or s.head < 0 for s in cand.sources):
             return False
-        if not all(self.doc[s.head].lemma_.lower() in PRIVATE_PERSONS and self.doc[s.head].tag_ == "NN"
-                   for s in cand.sources):
+        if not all((self.doc[s.head].lemma_.lower() in PRIVATE_PERSONS and self.doc[s.head].tag_ == "NN")
+                   or self.unknown_person(self.doc[s.head]) for s in cand.sources):
             return False
-        return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(("CVL", "BUS"))
+        # (whom it touches: private people, or people of a private sector, students, patients
+        # or workers: "a man stabbed 11 students at a kindergarten")
+        return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(PRIVATE_SECTORS)
                        for s in cand.targets)
+
+    def unknown_person(self, tok: Token) -> bool:
+        """A person named by name, or "he"/"she", whom no actor table knows (their match is
+        empty): "Vasquez and Gillen had stabbed Welch"."""
+        return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lower_ in ("he", "she")
 
     def announcers(self, tok: Token) -> list[Side]:
         """The named sides that say the clause of ``tok`` ("the cabinet said that women would be
