@@ -187,3 +187,20 @@ def test_a_crime_of_private_people_against_private_people_is_no_political_act(an
 def test_a_private_person_attacking_an_officeholder_or_a_soldier_is_coded(analyzer, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c[:2] in ("18", "19") and (t or "").endswith(target) for c, _, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Experts say that China's poor mental health system contributes to such incidents.",
+    "The German founder flew to Beijing with the goal of conquering online fashion in China.",
+])
+def test_a_cause_contributing_or_a_market_conquered_is_no_act_of_state(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("07", "19") for c in codes(analyzer, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Japan contributed $10 million to the UN refugee agency.", "071"),
+    ("Rwanda contributed 1,000 troops to the UN mission in South Sudan.", "074"),
+    ("Islamic State fighters conquered Mosul in 2014.", "192"),
+])
+def test_what_is_contributed_or_conquered_still_names_the_act(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in codes(analyzer, text)
