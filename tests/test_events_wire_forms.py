@@ -204,3 +204,9 @@ def test_a_cause_contributing_or_a_market_conquered_is_no_act_of_state(analyzer,
 ])
 def test_what_is_contributed_or_conquered_still_names_the_act(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in codes(analyzer, text)
+
+
+def test_what_is_done_to_a_firms_bid_is_no_political_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "Canada's Couche-Tard said it was weighing a hostile takeover bid for the Japanese retailer.")
+    # a state weighing sanctions still considers a policy option
+    assert "014" in codes(analyzer, "The European Union is weighing new sanctions on Russia.")

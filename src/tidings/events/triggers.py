@@ -842,6 +842,8 @@ class Triggers:
             entry = self.table_entry(tok, roles)
         if entry is None or entry.code == NOT_CODED:
             return None
+        if roles.obj is not None and roles.obj.i != tok.i and roles.obj.pos_ == "NOUN" and self.sense_excluded(roles.obj):
+            return None  # "was weighing a hostile takeover bid": what is done to a firm's bid is no political act
         obj, subj, sfactor = roles.obj, roles.subj, roles.sfactor
         comp = self.complement(tok)
         if comp is None and entry.frame is not None and (entry.frame in ("appeal", "demand") or obj is None):
