@@ -210,3 +210,16 @@ def test_what_is_done_to_a_firms_bid_is_no_political_act(analyzer) -> None:  # t
     assert not codes(analyzer, "Canada's Couche-Tard said it was weighing a hostile takeover bid for the Japanese retailer.")
     # a state weighing sanctions still considers a policy option
     assert "014" in codes(analyzer, "The European Union is weighing new sanctions on Russia.")
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader lodged an appeal against his conviction on Monday.",
+    "Juventus said it would appeal the ruling.",
+    "The Supreme Court in Buenos Aires turned down his final appeal on Tuesday.",
+])
+def test_an_appeal_in_court_is_no_plea_to_a_party(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c[:2] in ("02", "12") for c in codes(analyzer, text))
+
+
+def test_an_appeal_to_a_party_is_still_a_plea(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "0233" in codes(analyzer, "Malawi appealed to the United Nations for emergency food aid.")
