@@ -3,7 +3,9 @@
 A dateline opens an article or a paragraph; its place is where the reporter stood and its agency
 the outlet, neither of them an actor of what the article reports.  The parser often takes the
 place for the subject of the first sentence ("LONDON (Reuters) - The Bank of England raised
-rates"), so the stages that code actors and events leave these tokens out.
+rates"), so the stages that code actors and events leave these tokens out, and a pipeline
+component (``DatelineSplitter``, before the parser) marks the sentence after the dash as a
+sentence of its own, which the parser then reads with its own subject.
 """
 
 from __future__ import annotations

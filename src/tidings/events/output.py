@@ -73,7 +73,8 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     taking a village (192, coerce) after fighting for it (190, assault) is two acts.  The same
     code from the same source with no target twice in a sentence is one act.  An act of no
     one against no one ("as border clashes spread") beside violence of the same root that names
-    a side is the same fighting told again."""
+    a side is the same fighting told again.  A root's general code beside a specific code of the
+    same act, pair and evidence span is that act told twice; the specific code stays."""
     def act(e: Event) -> tuple[str, str | None]:
         return e.root, e.plover
 
@@ -103,6 +104,7 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
     for e in events:
         if e.target is not None and e.target.actor and not inferred(e, "target"):
             read_tgt.setdefault((e.sentence, act(e), e.source.actor if e.source else None), set()).add(e.code)
+
     def parties(e: Event) -> tuple[object, ...]:
         return (e.sentence, e.negated, e.source.actor if e.source else None, e.target.actor if e.target else None)
 
