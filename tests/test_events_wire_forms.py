@@ -223,3 +223,7 @@ def test_an_appeal_in_court_is_no_plea_to_a_party(analyzer, text: str) -> None: 
 
 def test_an_appeal_to_a_party_is_still_a_plea(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "0233" in codes(analyzer, "Malawi appealed to the United Nations for emergency food aid.")
+
+
+def test_an_arrest_by_someone_named_only_by_name_is_still_an_arrest(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "173" in codes(analyzer, "Nikki Lynn Barlow, 18, was arrested by PPD Patrolman Amanda Forrest.")
