@@ -42,14 +42,19 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events.candidate import Candidate
 from tidings.events.context import HELP_VERBS, PROTESTER_NOUNS, YIELDING_VERBS, Context
-from tidings.events.conventions import LIGHT_VERBS, THRESHOLD, VIOLENT_ROOTS
+from tidings.events.conventions import (
+    LETTING_VERBS,
+    LIGHT_VERBS,
+    THRESHOLD,
+    VIOLENT_ROOTS,
+)
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
 from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.syntax import child, is_passive, time_clause
-from tidings.events.triggers import LETTING_VERBS, Triggers
+from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
 from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
 from tidings.parsed import children_of, parsed

@@ -14,6 +14,7 @@ from tidings.events.conventions import (
     DOMESTIC,
     DOMESTIC_ROOTS,
     INFERRED_VIA,
+    LETTING_VERBS,
     LOCATIVE_ROOTS,
     NESTED,
     PLACE_NOUNS,
@@ -169,8 +170,6 @@ ADDRESSED_ROLES = ("GOV", "LEG", "JUD", "IGO")
 PRIVATE_LIFE_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 #: actor roles of private life: a private person's crime against them is no political act
 PRIVATE_SECTORS = ("CVL", "BUS", "EDU", "HLH", "LAB")
-#: verbs of letting: what they allow is yielded only by someone who allows it
-PERMITTING = frozenset({"allow", "permit", "let"})
 #: kinds of private journeys, which are no state visits
 PRIVATE_TRIPS = frozenset("family holiday vacation honeymoon shopping school field fishing camping road "
                           "ski skiing day weekend birthday hunting sightseeing".split())
@@ -352,6 +351,15 @@ def sent_to_mission(tok: Token) -> list[Token]:
     return [o for o in preps(tok, ("to",)) if o.lemma_.lower() in MISSIONS]
 
 
+def clause_of(tok: Token) -> Token:
+    """The head of the clause a verb is coordinated into ("said X had attacked and burned":
+    "attacked" for "burned"), or the verb itself."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def played_in(place: Token) -> bool:
     """An in/at phrase that names a contest of sport ("in the Asia Cup final"; its last word may
     hang apart: "in the Copa America final" read as "America" with "final" on the verb)."""
@@ -380,7 +388,8 @@ class Context:
         return not any(s.match is not None and not str(getattr(s.match, "code", "")).endswith(PRIVATE_SECTORS)
                        for s in cand.targets)
 
-    def unknown_person(self, tok: Token) -> bool:
+    @staticmethod
+    def unknown_person(tok: Token) -> bool:
         """A person named by name, or "he"/"she", whom no actor table knows (their match is
         empty): "Vasquez and Gillen had stabbed Welch"."""
         return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lower_ in ("he", "she")
@@ -388,9 +397,7 @@ class Context:
     def announcers(self, tok: Token) -> list[Side]:
         """The named sides that say the clause of ``tok`` ("the cabinet said that women would be
         allowed to travel": the cabinet)."""
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = clause_of(tok)
         if node.dep_ != "ccomp" or not set(lemmas(node.head)) & SAY_LEMMAS:
             return []
         return [s for s in self.res.sides(child(node.head, "nsubj")) if s.match is not None]
@@ -506,7 +513,7 @@ class Context:
                 cand.targets = helped  # "helped Ukraine rebuild its power grid"
             elif tasks or preps(tok, ("in", "with")):
                 return False  # "helped create the program", "to assist in evidence collection": a task
-        if tok.lemma_.lower() in PERMITTING and root in ("03", "08") \
+        if tok.lemma_.lower() in LETTING_VERBS and root in ("03", "08") \
                 and not any(s.match is not None for s in cand.sources):
             # "workers were not allowed to switch jobs", "the exams will allow students to earn
             # credits": a rule or a thing that lets, no one yielding; a permission a state's
@@ -1496,9 +1503,7 @@ class Context:
         attacked Z" codes the attack, with X's accusation beside it (``reported_by``)."""
         if cand.code[:2] < "15" or cand.modality != "asserted":
             return
-        node = cand.trigger
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = clause_of(cand.trigger)
         if node.dep_ != "ccomp":
             return
         speech = node.head

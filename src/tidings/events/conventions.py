@@ -66,6 +66,11 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 #: exploded in the market", "protests spread"); other acts need a participant
 SIDELESS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
+#: verbs of letting: their object the parser may make the subject of their to-infinitive
+#: ("allowed UN inspectors to visit the site"), and what they allow is yielded only by someone
+#: who allows it
+LETTING_VERBS = frozenset({"allow", "permit", "let"})
+
 #: verbs that move forces somewhere ("sent troops to", "deployed police to")
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 #: nouns of sending forces ("the deployment of troops to")

@@ -13,6 +13,7 @@ from tidings.events.conventions import (
     CEASING_NOUNS,
     CEASING_VERBS,
     JOINT_ROOTS,
+    LETTING_VERBS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     MATERIAL_ROOTS,
@@ -166,9 +167,6 @@ BODY_HEADS = frozenset("group agency organisation organization charity ngo body"
 GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
 TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
-#: verbs whose object the parser may make the subject of their to-infinitive ("allowed UN
-#: inspectors to visit the site")
-LETTING_VERBS = frozenset({"allow", "permit", "let"})
 
 
 def hands_of(tok: Token) -> Token | None:
