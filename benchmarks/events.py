@@ -87,7 +87,8 @@ twenty-first session, was blind in the twenty-first and twenty-second and is loo
 twenty-third on; ``events_probe_news_s.jsonl``, 120 sentences in the style of
 regional and local papers and broadcasters outside Western Europe and North America (courts,
 labour, aid, trade, elections, diplomacy, security), in the same ten constructions, 20 with no
-political event, written apart from the coder at the start of the twenty-second session, is blind;
+political event, written apart from the coder at the start of the twenty-second session, was
+blind in the twenty-second and twenty-third and is looked at from the twenty-fourth on;
 ``events_probe_news_t.jsonl``, 120 sentences in the styles of live blogs, broadcast bulletins,
 explainers and court, labour, migration, maritime, election and trade reports from every region,
 short and long, with titles and descriptions as actors, in the same ten constructions, 20 with no
@@ -150,7 +151,7 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
                "newss": "events_probe_news_s.jsonl", "newst": "events_probe_news_t.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newss", "newst", "locked"})
+BLIND = frozenset({"conflict", "news", "newst", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -116,8 +116,8 @@ captions, editor's notes, corrections and read-more links) and a copy of each by
 writer: ten with one kind only, two of each kind, the rest two or three, from very light to heavy,
 with spin by careful human paraphrase or by names and titles alone, a paragraph stitched from
 another outlet's report of the same event, captions with no credit or inside a paragraph,
-boilerplate in other languages and quotes stripped in part.  Blind in the twenty-second session
-(figures only).
+boilerplate in other languages and quotes stripped in part.  Blind in the twenty-second and
+twenty-third sessions (figures only), read from the twenty-fourth.
 Set ``o`` (``probes/farm_pairs_o.jsonl``, 2026-12-06, twenty-third session): 30 originals (wire
 with datelines and credits, council, court, business, science, sport, health, interview feature,
 press release with its own boilerplate, English-language outlets in Asia, Africa and Latin America,
@@ -159,7 +159,7 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "n", "o"})
+BLIND = frozenset({"locked", "o"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -174,7 +174,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to m (may be read), n and o (blind this session) or locked (figures only)")
+                    help="a to n (may be read), o (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
