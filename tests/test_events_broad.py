@@ -1850,7 +1850,7 @@ def test_a_press_conference_is_no_meeting(analyzer) -> None:  # type: ignore[no-
     for text in ("The mayor told a press conference on Monday that the plan would go ahead.",
                  "The minister is scheduled to hold a news conference at noon."):
         got = codes(analyzer, text)
-        assert not any(c.startswith("04") for c in got), (text, got)
+        assert not any(c.startswith("04") or c == "036" for c in got), (text, got)
     assert any(c.startswith("04") for c in codes(analyzer, "The two ministers met at a conference in Geneva."))
 
 

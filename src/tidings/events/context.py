@@ -664,8 +664,10 @@ class Context:
         if root == "14" and tok.pos_ == "NOUN" and {c.lemma_.lower() for c in children_of(tok)
                                                      if c.dep_ in ("compound", "amod")} & OWNERS:
             return True  # "a shareholder revolt": owners voting against the board
-        if root == "04" and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
-            return True  # "told a press conference", "will hold a news conference": a statement's setting
+        if (root == "04" or cand.code == "036") and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
+            # "told a press conference", "will hold a news conference", "is scheduled to hold a
+            # news conference": a statement's setting, now or to come
+            return True
         if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
                 and any(o.pos_ == "NOUN" and (abstract(o) or not self.lex.entries("N", o.lemma_.lower()))
                         and o.lemma_.lower() not in ACTS_WARNED_OF for o in preps(tok, ("of", "about"))):

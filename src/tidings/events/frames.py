@@ -24,6 +24,7 @@ from tidings.events.syntax import (
     negated,
     object_nouns,
     preps,
+    scheduled,
     to_infinitive,
     told_as_future,
     verb_conjuncts,
@@ -488,11 +489,13 @@ class Frames:
                 set(lemmas(tok.head.head)) & ADVISE_AGAINST):
             return False  # "warned NATO against sending troops": an act advised against, not done
         undone = self.undone(tok)
+        on_calendar = scheduled(tok)
         if undone == "expected" and cand.code[:2] == "04" and not negated(tok):
             # "the president is expected to host his Iraqi counterpart on Jan. 20": a meeting
-            # on the calendar, coded as the meeting as "is scheduled to attend" and "is due to
-            # meet" are; what is only expected of other acts ("likely to be arrested") is not done
-            undone = None
+            # on the calendar, a future commitment to meet (036) as "is scheduled to attend" and
+            # "is due to meet" are; what is only expected of other acts ("likely to be
+            # arrested") is not done
+            undone, on_calendar = None, True
         if undone in ("attempted", "prevented") and cand.code.startswith("186"):
             cand.code = "185"  # CAMEO has the attempt itself: "attempt to assassinate", thwarted or not
             return True
@@ -536,8 +539,11 @@ class Frames:
             auxes = auxes | {"will"}  # "agreed to share information and to hold drills"
         if headline_subject(tok) is not None:
             auxes = auxes | {"will"}  # "Britain to send more troops to Estonia": a headline's future
-        elif told_as_future(tok):
-            auxes = auxes | {"will"}  # "the Council meets next week", "is set to meet Albanese"
+        elif told_as_future(tok) or on_calendar:
+            # "the Council meets next week", "is set to send a field hospital", "is due to
+            # travel to Beijing": what is announced for later is announced as "will" announces
+            # it, and CAMEO codes a meeting still to come as the commitment to meet (036)
+            auxes = auxes | {"will"}
         if auxes & MODAL_INTENT:
             if cand.code[:2] == "15" and self.peacekeepers(cand):  # type: ignore[attr-defined]
                 cand.code = "074"  # "the UN mission will deploy more troops": to keep the peace

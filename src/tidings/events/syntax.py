@@ -234,6 +234,36 @@ def told_as_future(verb: Token) -> bool:
     return False
 
 
+#: words that put an act on the calendar: "is set to sign", "is due to travel", "is scheduled to
+#: meet", "are slated to resume", "was poised to approve"
+SCHEDULE_WORDS = frozenset({"set", "due", "scheduled", "slated", "poised"})
+
+
+def scheduled(verb: Token) -> bool:
+    """An act announced as still to come by the words that put it on the calendar rather than by
+    "will": the to-infinitive of "set", "due", "scheduled", "slated" or "poised" ("is set to send a
+    field hospital", "Ghana set to receive IMF tranche"), or of "be" itself ("is to pay a state
+    visit"); also the schedule word itself when what it schedules is its subject ("talks are
+    scheduled for Monday")."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i and to_infinitive(verb):
+        if head.lower_ in SCHEDULE_WORDS:
+            return True
+        # "is to pay": only with a named actor as the subject of "be" ("the emperor is to pay a
+        # state visit"); "it is easy to blame", "the priority was to help" say no one will act
+        return head.lemma_ == "be" and not any(a.dep_ == "neg" for a in children_of(head)) and any(
+            s.dep_ == "nsubj" and any(w.ent_type_ in NAMED_ACTORS for w in [s] + [
+                m for m in children_of(s) if m.dep_ in ("compound", "amod", "poss")])
+            for s in children_of(head))
+    # "talks are scheduled for Monday" ("were set on fire" is another "set")
+    return verb.lower_ in ("scheduled", "slated") and any(
+        c.dep_ == "auxpass" and c.lemma_ == "be" for c in children_of(verb))
+
+
+#: the entity types that name an actor
+NAMED_ACTORS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
 def object_nouns(tok: Token) -> set[int]:
     """The indices of a verb's noun objects ("resume negotiations": "negotiations")."""
     return {o.i for o in children_of(tok) if o.dep_ == "dobj" and o.pos_ == "NOUN"}
