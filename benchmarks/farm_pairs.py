@@ -128,6 +128,18 @@ aggregator summaries keeping key sentences, one change to an otherwise intact te
 spun, stitches on the same topic and across topics (two with bridging sentences of their own),
 and an original's own caption moved into the body.  Blind in the twenty-third session (figures
 only).
+Set ``p`` (``probes/farm_pairs_p.jsonl``, 2026-12-06, twenty-fourth session): 30 originals
+(emergencies, central banks and budgets, courts, elections, science and health, sport, strikes,
+diplomatic visits, councils, data breaches, obituaries, commodities, rescues at sea, museums,
+mining, cyber-attacks, storms, currencies, arrests, protests, launches, heatwaves; Latin America,
+Africa, Europe, Asia, the Middle East, Oceania and the Caribbean) and a copy of each by three
+writers who read only one pair of an older set: nine with one kind only, the rest two to four,
+each kind done a different way in each copy (stitches at the start, middle and end, from
+another original or a report written for the purpose; spin by stilted synonyms, official names,
+reordered or misspelled names, full legal names; quotes stripped mechanically, turned into
+"according to" or run into the narration; captions, credits and image-source blocks; furniture
+from forex links and disclaimers to hashtags), the rest of the text kept near-verbatim,
+paraphrased, reordered or shortened.  Blind in the twenty-fourth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -157,9 +169,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "h": PROBES / "farm_pairs_h.jsonl", "i": PROBES / "farm_pairs_i.jsonl",
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
-        "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl"}
+        "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
+        "p": PROBES / "farm_pairs_p.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "o"})
+BLIND = frozenset({"locked", "o", "p"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -174,7 +187,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to n (may be read), o (blind this session) or locked (figures only)")
+                    help="a to n (may be read), o and p (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
