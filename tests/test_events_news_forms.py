@@ -172,6 +172,17 @@ CODED = [
     ("Germany is set to deliver four more Patriot air-defence systems to Ukraine before winter.",
      ("0332", "DEU", "UKR")),
     ("Canada is scheduled to impose new tariffs on Chinese steel from March.", ("1312", "CAN", "CHN")),
+    # what police inquire into is a crime (091); a protest's own blockade lifted is dissent
+    # eased (082), not an army's blockade (0872)
+    ("Police in Lagos are investigating the governor over the missing funds.", ("091", "NGACOP", "NGAGOV")),
+    ("Peruvian farmers lifted road blockades across Puno on Friday.", ("082", "PERAGR", "PER")),
+    ("The Israeli army lifted its blockade of the town.", ("0872", "ISRMIL", "ISR")),
+    # a person known by an office is a person released
+    ("Colombian rebels freed the mayor on Saturday.", ("0841", "COLREB", "COLGOV")),
+    # a federation of unions named for labour is labour, and what labour begins or launches is
+    # a work stoppage
+    ("The Ghana Trades Union Congress has threatened to begin an indefinite strike.", ("133", "GHALAB", None)),
+    ("The union launched a strike on Monday.", ("143", "LAB", None)),
     # a relative clause with no relative word does its act to the noun it hangs on, and its
     # pronoun subject is the main clause's subject
     ("Venezuela has not freed the three Colombian journalists it arrested in March.", ("173", "VEN", "COLMED")),

@@ -3,6 +3,7 @@ the place of violent or locative acts, unnamed perpetrators, nested places, dome
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.events.aims import refine_by_aim
@@ -321,6 +322,11 @@ HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 STATE_JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 #: roles of the bodies of justice a person is handed to
 JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
+#: prosecutors, whose inquiries (like the police's) are criminal ones; a court's may be civil
+PROSECUTORS = re.compile(r"\b(?:prosecut|procurat)", re.IGNORECASE)
+#: the people who block roads in protest rather than in war: civilians, the opposition,
+#: workers, students, farmers
+DISSENT_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 
 
 def _states(sides: list[Side], roles: frozenset[str] | None = None, supranational: bool = False) -> set[str]:
@@ -1069,6 +1075,11 @@ class Context:
         code = refine_by_request(refine(cand.code, cand.trigger), cand.trigger)
         cand.code = threat_kind(inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger), cand.trigger)
         if cand.code[:2] == "09":
+            if cand.code == "090" and any(side_role(x) == "COP" or PROSECUTORS.search(x.text or "")
+                                          for x in cand.sources):
+                # "police are investigating the mayor", "prosecutors opened an inquiry into the
+                # chairman": what police and prosecutors inquire into is a crime (CAMEO 091)
+                cand.code = "091"
             self.against_the_accused(cand)
             maker = constituted_body(cand.trigger)
             if maker is not None and not any(s.match is not None for s in cand.sources):
@@ -1081,6 +1092,10 @@ class Context:
         if self.force_on_dissent(cand):
             cand.code = "175"  # "security forces fired live ammunition at demonstrators"
         self.capital_struck(cand)
+        if cand.code == "0872" and cand.sources and all(side_role(x) in DISSENT_ROLES for x in cand.sources):
+            # "farmers lifted road blockades": no army eases a blockade; a protest's own blockade
+            # lifted is dissent eased (082: "ending or putting on hold demonstrations")
+            cand.code = "082"
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code

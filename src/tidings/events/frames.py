@@ -227,6 +227,16 @@ class Frames:
                 comp = nested
         if comp.pos_ in ("VERB", "AUX"):
             cand = self.joint_undertaking(comp) or self.verb(comp, as_complement=True)
+            light_obj = child(comp, "dobj")
+            if cand is not None and not cand.entry.obj and light_obj is not None and light_obj.pos_ == "NOUN" and (
+                    comp.lemma_.lower() in LIGHT_VERBS):
+                # "threatened to begin an indefinite strike": a light verb's event-noun object
+                # names the act (as it does outside a frame), not a code the verb has whatever
+                # its object
+                named = self.noun(light_obj, as_complement=True) if not negated(comp) else None
+                if named is not None and named.code[:2] != cand.code[:2]:
+                    named.consumed.add(comp.i)  # the light verb is no act of its own
+                    return named, light_obj
             obj = self.object_of(comp)
             if cand is not None and obj is not None and self.idea(obj) and cand.code[:2] in ("04", "18", "19", "20"):
                 return None, comp  # "insists the bill meets European standards"

@@ -69,9 +69,28 @@ def strike_sense(tok: Token, side_of: Callable[[Token], Any]) -> str | None:
             code = str(getattr(side.match, "code", "")) if side is not None and side.match else ""
             if code and (getattr(side.match, "kind", "") == "country" or code.endswith(("MIL", "GOV"))):
                 military = True  # "an Israeli strike", "US strikes"
+    if tok.dep_ == "dobj" and head.i != tok.i and _labour_doer(head, side_of):
+        # "the union launched a strike", "the Labour Congress will begin a strike": workers'
+        # organisations stop work; they wage no war
+        return LABOUR_SENSE
     if military == labour:
         return None
     return MILITARY_SENSE if military else LABOUR_SENSE
+
+
+def _labour_doer(verb: Token, side_of: Callable[[Token], Any]) -> bool:
+    """The verb's subject is labour: a worker's word ("teachers", "the union") or an actor the
+    actors code as labour ("the Nigeria Labour Congress"); of a to-complement, the subject of
+    the verb it completes ("the union threatened to launch a strike")."""
+    clause = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+    for c in children_of(verb) + (children_of(clause) if clause is not verb else []):
+        if c.dep_ == "nsubj":
+            if c.lemma_.lower() in LABOUR_WORDS:
+                return True
+            side = side_of(c)
+            code = str(getattr(side.match, "code", "")) if side is not None and side.match else ""
+            return code.endswith("LAB")
+    return False
 
 
 #: words that belong to sport and to nothing else news reports (a game's roles, its scoring, its

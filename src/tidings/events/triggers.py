@@ -28,7 +28,15 @@ from tidings.events.conventions import (
 from tidings.events.evaluations import judgement
 from tidings.events.joint import cooperation_code, joint_object
 from tidings.events.lexicon import NOT_CODED, Entry
-from tidings.events.participants import PERSONAL_TIES, PRIVATE_PERSONS, UNIT_NOUNS, Side, conjuncts, named_keys
+from tidings.events.participants import (
+    PERSONAL_TIES,
+    PRIVATE_PERSONS,
+    UNIT_NOUNS,
+    Side,
+    conjuncts,
+    named_keys,
+    side_role,
+)
 from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
 from tidings.events.syntax import (
     TIME_SPANS,
@@ -599,7 +607,7 @@ class Triggers:
         for e in ordered:
             if e.obj and (obj is None or not (obj_words & e.obj)):
                 continue
-            if e.subj and (subj is None or not subject_kinds(subj) & e.subj):
+            if e.subj and (subj is None or not (subject_kinds(subj) | self.doer_marks(subj, e.subj)) & e.subj):
                 continue
             if e.need and not (names & e.need) and not (e.recip and both_parties(tok, subj)):
                 continue
@@ -724,17 +732,27 @@ class Triggers:
         return bool(verbs & (OBJECT_VERBS | SHARING_VERBS)) or any(
             e.obj for v in verbs for e in self.lex.entries("V", v))
 
+    def doer_marks(self, subj: Token, wanted: frozenset[str]) -> set[str]:
+        """``@labour`` for a subject the actors know as labour when an entry's subj= asks for
+        it: a union or federation named by its own name ("the Nigeria Labour Congress
+        threatened to strike"), which no list of common nouns can hold."""
+        if LABOUR_SENSE in wanted and side_role(self.res.side(subj)) == "LAB":
+            return {LABOUR_SENSE}
+        return set()
+
     def named_people(self, obj: Token) -> bool:
-        """People named by name or by nationality: "Evan Gershkovich", "five Americans", "two
-        Britons" (a plural the actors read as a country's people)."""
+        """People named by name, by nationality or by the office or calling the actors know them
+        by: "Evan Gershkovich", "five Americans", "two Britons" (a plural the actors read as a
+        country's people), "the mayor", "a former minister"."""
         if obj.pos_ not in ("NOUN", "PROPN"):
             return False
         if obj.ent_type_ in ("NORP", "PERSON"):
             return True
-        if obj.tag_ not in ("NNS", "NNPS"):
-            return False
         side = self.res.side(obj)
-        return side is not None and side.match is not None and getattr(side.match, "kind", "") == "country"
+        if side is None or side.match is None:
+            return False
+        kind = getattr(side.match, "kind", "")
+        return kind in ("person", "role") or (kind == "country" and obj.tag_ in ("NNS", "NNPS"))
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
         """A proper name taken by an armed doer that names no person or group of the article:
