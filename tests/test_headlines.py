@@ -72,6 +72,12 @@ def test_a_headline_the_model_read_right_keeps_its_reading() -> None:
     assert doc[1].dep_ == "ROOT" and doc[2].dep_ == "dobj"
 
 
+def test_a_clause_whose_subject_meets_its_verb_is_no_misread_noun() -> None:
+    doc = nlp.parse("Minister says government resigns")
+    assert not headline_like(next(iter(doc.sents)))
+    assert doc[3].pos_ == "VERB"
+
+
 def test_prose_with_a_full_stop_is_left_as_the_model_parsed_it() -> None:
     text = "Egypt, Jordan sign gas deal in Amman."
     assert not headline_like(next(iter(nlp.parse(text).sents)))
@@ -84,6 +90,9 @@ def test_prose_with_a_full_stop_is_left_as_the_model_parsed_it() -> None:
     ("Congo militias torch villages in Ituri as thousands flee", ("1712", "CODUAF", "COD")),
     # a verb the model tagged as a name, agreeing with the plural before it, heads its own clause
     ("Kenyan opposition cries foul as police detain party official", ("173", "KENCOP", "KENPTY")),
+    # a plural noun ending the line, read as the verb of a clause whose subject is the line's
+    # object with prepositions between them
+    ("Peru recalls ambassador from Caracas over Maduro remarks", ("161", "PER", "VENGOV")),
 ])
 def test_a_headline_is_coded_like_the_sentence_it_shortens(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert want in coded(analyzer, text)

@@ -109,6 +109,8 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     if any(_plural_then_bare(c, verbs) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
            for c in s.children if c.dep_ == "compound"):
         return True  # "Bolivian miners block highways as protests spread": the verb inside the subject
+    if len(governing) > 1 and _noun_read_as_clause(governing[1], verb, sent):
+        return True  # "Armenia recalls envoy from Minsk over Lukashenko remarks"
     # names joined by a comma where the subject begins: "A, B sign ..." with A or B left out
     subject = min(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     doc = sent.doc
@@ -125,6 +127,19 @@ def _plural_then_bare(tok: Token, verbs: frozenset[str] | None) -> bool:
     return tok.i > 0 and tok.is_alpha and tok.text.islower() and tok.tag_ in ("NN", "VB", "VBP") \
         and not tok.lower_.endswith("s") and _may_be_verb(tok, verbs) \
         and doc[tok.i - 1].tag_ == "NNS" and doc[tok.i - 1].dep_ == "compound"
+
+
+def _noun_read_as_clause(second: Token, first: Token, sent: Span) -> bool:
+    """A plural noun ending the line read as the verb of a clause under the line's verb, with the
+    verb's object as its subject and a prepositional phrase between them ("recalls envoy from
+    Minsk over Lukashenko remarks"): a clause's subject meets its verb without a preposition."""
+    if second.dep_ != "ccomp" or second.head.i != first.i or second.i != sent.end - 1 or second.tag_ != "VBZ":
+        return False
+    if any(c.dep_ in ("mark", "aux", "neg", "dobj") for c in second.children):
+        return False
+    subjects = [c for c in second.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].i == first.i + 1 and any(
+        t.dep_ == "prep" for t in sent.doc[subjects[0].i + 1:second.i])
 
 
 def _name_like(tok: Token) -> bool:
