@@ -183,6 +183,12 @@ CODED = [
     # a work stoppage
     ("The Ghana Trades Union Congress has threatened to begin an indefinite strike.", ("133", "GHALAB", None)),
     ("The union launched a strike on Monday.", ("143", "LAB", None)),
+    # what hit the victims names the means of their death; a convoy that ran onto a laid bomb
+    # attacked no one
+    ("Four Nigerian soldiers were killed when their truck hit a roadside bomb near Maiduguri.",
+     ("1833", None, "NGAMIL")),
+    ("Two Somali soldiers were killed and three wounded when their convoy was hit by a roadside bomb.",
+     ("1833", None, "SOMMIL")),
     # a relative clause with no relative word does its act to the noun it hangs on, and its
     # pronoun subject is the main clause's subject
     ("Venezuela has not freed the three Colombian journalists it arrested in March.", ("173", "VEN", "COLMED")),

@@ -56,7 +56,7 @@ from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.syntax import child, is_passive, time_clause
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, refine
+from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, ran_onto_explosive, refine
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -401,6 +401,8 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
         for attack, is_subject in _occasions(c, by_trigger):
             if attack is c or attack.code[:2] not in VIOLENT_ROOTS or attack.trigger.i in merged:
                 continue
+            if ran_onto_explosive(attack.trigger):
+                continue  # "killed when their convoy hit a roadside bomb": the convoy attacked no one
             attack_named = any(s.match is not None for s in attack.sources)
             if named and attack_named and not is_subject:
                 continue

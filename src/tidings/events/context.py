@@ -85,6 +85,7 @@ from tidings.events.violence import (
     event_phrase,
     into_open_water,
     natural_cause,
+    ran_onto_explosive,
     refine,
     violent_context,
 )
@@ -463,6 +464,10 @@ class Context:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"
+        if root in VIOLENT_ROOTS and ran_onto_explosive(tok):
+            # "their convoy hit a roadside bomb", "the bus struck a landmine": the vehicle ran onto
+            # what someone laid; the harm it did is told by the harm (killed, wounded)
+            return False
         if root in VIOLENT_ROOTS and tok.lemma_.lower() in VERBAL_ATTACKS and any(
                 ({p.lemma_.lower()} | {c.lemma_.lower() for c in children_of(p)}) & MEDIA_WORDS
                 for p in preps(tok, ("on", "in", "via", "through", "during"))):
@@ -670,7 +675,8 @@ class Context:
         if root == "14" and tok.pos_ == "NOUN" and {c.lemma_.lower() for c in children_of(tok)
                                                      if c.dep_ in ("compound", "amod")} & OWNERS:
             return True  # "a shareholder revolt": owners voting against the board
-        if (root == "04" or cand.code == "036") and any(press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
+        if (root == "04" or cand.code == "036") and any(
+                press_conference(n) for n in [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]):
             # "told a press conference", "will hold a news conference", "is scheduled to hold a
             # news conference": a statement's setting, now or to come
             return True

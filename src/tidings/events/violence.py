@@ -52,7 +52,7 @@ MEANS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 #: specific codes a more specific means may still refine, and the codes it may become
 REFINABLE: dict[str, frozenset[str]] = {
-    "193": frozenset({"194", "195", "2041"}),
+    "193": frozenset({"194", "195", "2041", "183", "1831", "1832", "1833"}),
     "194": frozenset({"195", "2041"}),
     "183": frozenset({"1831", "1832", "1833"}),
     "195": frozenset({"1831"}),  # "a suicide bomber struck": a person, not an aircraft
@@ -251,6 +251,22 @@ def phrase_tokens(tok: Token, depth: int = 2) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+#: explosives laid for a vehicle or a walker to set off
+LAID_EXPLOSIVES = frozenset("bomb mine landmine ied device explosive".split())
+
+
+def ran_onto_explosive(trigger: Token) -> bool:
+    """ "Their convoy hit a roadside bomb", "the bus struck a landmine": a vehicle or a patrol
+    that ran onto a laid explosive is its victim, not an attacker."""
+    return trigger.lemma_.lower() in ("hit", "strike") and trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LAID_EXPLOSIVES for c in children_of(trigger))
+
+
+#: verbs of a when-clause that tell what hit the victims of a harm ("killed when a roadside bomb
+#: hit their convoy", "when their vehicle struck a landmine", "when a bomb exploded")
+MEANS_CLAUSE_VERBS = frozenset("hit strike explode detonate blast target ambush".split())
+
+
 def event_phrase(trigger: Token) -> list[Token]:
     """The words around a violent trigger that can name its means: the trigger, its subject
     (or passive agent), its objects and the prepositional phrases hung on it (and, for a
@@ -270,6 +286,12 @@ def event_phrase(trigger: Token) -> list[Token]:
     for c in children_of(trigger):
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep", "advcl") and c.pos_ != "VERB":
             toks += phrase_tokens(c, 3)
+        if c.dep_ == "advcl" and c.lemma_.lower() in MEANS_CLAUSE_VERBS and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in children_of(c)):
+            # "were killed when their patrol was hit by a roadside bomb", "died when their
+            # convoy struck a mine": what hit the victims is the means of their death
+            toks += [t for k in children_of(c) if k.dep_ in ("nsubj", "agent", "dobj", "prep")
+                     for t in phrase_tokens(k, 3)]
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and head.i != trigger.i and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in children_of(trigger)):
         # "a drone struck a bus, killing one": the harm is done by what the main verb's
@@ -385,7 +407,8 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
         return True  # "Typhoon Shanshan battered Kyushu, leaving six dead and forcing 1,000 to flee"
     for clause in children_of(trigger) if trigger.lemma_.lower() in HARM_LEMMAS else []:
         # (only a harm: "opened fire when the car came toward him" is still a shooting)
-        if clause.dep_ == "advcl" and any(m.lower_ == "when" for m in children_of(clause)) and (
+        if clause.dep_ == "advcl" and any(m.lower_ == "when" for m in children_of(clause)) and not (
+                ran_onto_explosive(clause)) and (
                 clause.lemma_.lower() in ACCIDENT_VERBS or _natural_doer(clause)
                 or any(c.dep_ == "nsubj" and _words(c) & VEHICLES for c in children_of(clause))):
             return True  # "were killed when an overcrowded bus plunged into a ravine"
