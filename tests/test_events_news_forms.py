@@ -70,9 +70,15 @@ CODED = [
     # a gerund used as a noun names its verb's act: of-object its object, by-object its doer
     ("Following the storming of the French embassy in Niamey by Nigerien protesters, France recalled its "
      "ambassador.", ("145", "NEROPP", "FRAGOV")),
-    # an act noun that is the subject of a verb the tagger took for an adjective is still told as done
+    # an act noun that is the subject of a verb the tagger took for an adjective is still told as
+    # done (and a population forced out is a mass expulsion, 201)
     ("The expulsion of 300,000 Haitians by the Dominican Republic has overwhelmed shelters in Port-au-Prince.",
-     ("174", "DOM", "HTI")),
+     ("201", "DOM", "HTI")),
+    # a deportation is removal by law however many are deported; a few expelled are individuals
+    ("The United States deported 1,430 Mexican nationals over the weekend.", ("174", "USA", "MEX")),
+    ("Pakistan expelled 40 Afghan traders from Peshawar.", ("174", "PAK", "AFGBUS")),
+    ("Pakistan expelled more than 800,000 Afghans last year.", ("201", "PAK", "AFG")),
+    ("Militias expelled the Masalit residents of El Geneina en masse.", ("201", "UAF", "CVL")),
     # a thing is described by what it is laden with
     ("Jordan sent trucks laden with food and blankets to Gaza.", ("073", "JOR", "PSE")),
     ("Trucks carrying food and blankets have been dispatched by the Jordanian Red Crescent to the Gaza Strip.",

@@ -323,6 +323,34 @@ HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 STATE_JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 #: roles of the bodies of justice a person is handed to
 JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
+#: words of removal by law, which the codebook keeps apart from mass expulsion (174, not 201)
+LEGAL_REMOVALS = frozenset("deport deportation repatriate repatriation extradite extradition".split())
+#: words that count people in thousands or more ("thousands of refugees", "1.2 million people")
+MASS_COUNTS = frozenset("thousands millions million billion".split())
+
+
+def en_masse(trigger: Token) -> bool:
+    """Whether an act is done to a population: its object (a verb's, or a noun's of-phrase)
+    counts a thousand or more, or the act is told as done en masse ("mass expulsions")."""
+    if any(c.lower_ == "mass" and c.dep_ in ("amod", "compound") for c in children_of(trigger)):
+        return True
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "killed and expelled residents en masse"
+    if any(g.lower_ == "masse" for h in {trigger.i: trigger, first.i: first}.values()
+           for c in children_of(h) for g in [c, *children_of(c)]):
+        return True
+    objects = [c for c in children_of(trigger) if c.dep_ in ("dobj", "nsubjpass")]
+    objects += preps(trigger, ("of",)) if trigger.pos_ == "NOUN" else []
+    for obj in objects:
+        for t in obj.subtree:
+            if t.lower_ in MASS_COUNTS:
+                return True
+            if t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000:
+                return True
+    return False
+
+
 #: prosecutors, whose inquiries (like the police's) are criminal ones; a court's may be civil
 PROSECUTORS = re.compile(r"\b(?:prosecut|procurat)", re.IGNORECASE)
 #: the people who block roads in protest rather than in war: civilians, the opposition,
@@ -1098,6 +1126,11 @@ class Context:
         if self.force_on_dissent(cand):
             cand.code = "175"  # "security forces fired live ammunition at demonstrators"
         self.capital_struck(cand)
+        if cand.code[:3] == "174" and cand.trigger.lemma_.lower() not in LEGAL_REMOVALS and en_masse(cand.trigger):
+            # "expelled hundreds of thousands of Afghan refugees", "expelled residents en masse":
+            # a population forced out is a mass expulsion (201), not individuals removed by law
+            # (174: "deported 1,430 nationals" stays a deportation, however many)
+            cand.code = "201"
         if cand.code == "0872" and cand.sources and all(side_role(x) in DISSENT_ROLES for x in cand.sources):
             # "farmers lifted road blockades": no army eases a blockade; a protest's own blockade
             # lifted is dissent eased (082: "ending or putting on hold demonstrations")
