@@ -312,11 +312,12 @@ def test_sample_article(model) -> None:  # type: ignore[no-untyped-def]
         ("Russia claimed that Ukraine had attacked Chile.", ("RUS", "UKR", "11"), ("UKR", "CHL", "19")),
         ("Russia claimed that it had attacked Ukraine.", ("RUS", "UKR", "01"), ("RUS", "UKR", "19")),
         # a state's plain report of another state's attack: the attack, on the reporting
-        # state, and beside it the accusation; a report of a cut in relations is no charge
+        # state, asserted and so no accusation (112 charges without asserting); nor is a report
+        # of a cut in relations
         ("Chile said on Monday that Peru had shelled a border post overnight.",
          ("PER", "CHL", "19"), ("PER", "PER", "19")),
         ("Chile said on Monday that Peru had shelled a border post overnight.",
-         ("CHL", "PER", "11"), None),
+         ("PER", "CHL", "19"), ("CHL", "PER", "11")),
         ("Chile said that Peru had recalled its ambassador from Chile.",
          ("PER", "CHL", "16"), ("CHL", "PER", "11")),
         # an unnamed perpetrator is located where the attack happened

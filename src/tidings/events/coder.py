@@ -326,18 +326,6 @@ def telephoned(cand: Candidate) -> list[Candidate]:
     return [replace(cand, code="041", recip=False)]
 
 
-def accusation(cand: Candidate) -> list[Candidate]:
-    """ "Ukraine's air force said that Russia had launched 87 drones at Izmail": the report is
-    coded as the act it reports, and the speaker, by reporting another party's wrongdoing,
-    accuses it (CAMEO 112), coded besides it.  The accusation does not assert the act (the
-    codebook's note on 112), so it stands even when the act is later denied."""
-    doers = [s for s in cand.sources if s.match is not None]
-    if not cand.reported_by or not doers or cand.negated:
-        return []
-    return [replace(cand, code="112", sources=list(cand.reported_by), targets=doers, recip=False,
-                    standalone=False)]
-
-
 def denied_accusation(cand: Candidate) -> list[Candidate]:
     """ "Iran dismissed Israel's accusations that it had armed the Houthis": a denial or
     rejection of an accusation tells that the accusation was made, by its owner against the
@@ -367,7 +355,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
             if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
-            for one in [cand, *telephoned(cand), *accusation(cand), *denied_accusation(cand)]:
+            for one in [cand, *telephoned(cand), *denied_accusation(cand)]:
                 for src, tgt, recip in _pairs(one):
                     ev = _make_event(doc, text, sent, si, one, src, tgt, recip)
                     if ev is None:

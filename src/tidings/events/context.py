@@ -1556,7 +1556,9 @@ class Context:
     def reported_claim(self, cand: Candidate) -> None:
         """ "X claimed that it attacked Z": X claims responsibility (015) towards Z; "X claimed
         that Y attacked Z": X accuses Y (112), and the attack is not coded.  "X said that Y
-        attacked Z" codes the attack, with X's accusation beside it (``reported_by``)."""
+        attacked Z" codes the attack only: a plain report asserts the act, where an accusation
+        (112) charges it without asserting it (the codebook's note on 112); the reporter is kept
+        (``reported_by``) to place the target of the violence it reports."""
         if cand.code[:2] < "15" or cand.modality != "asserted":
             return
         node = clause_of(cand.trigger)
@@ -1577,7 +1579,7 @@ class Context:
                 return
             cand.code, cand.sources = "015", speakers
         elif doers and not lem & CLAIM_LEMMAS:
-            # a plain report codes the act it reports; of wrongdoing, it also charges the doer
+            # a plain report codes the act it reports (its reporter may say whom it was done to)
             if cand.code[:2] in WRONGDOING_ROOTS:
                 cand.reported_by = speakers
             return
