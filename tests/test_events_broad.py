@@ -1446,6 +1446,15 @@ def test_state_forces_burning_homes_do_not_protest_nor_do_protesters_demand_apar
     assert "145" not in got and got, got
     got = codes(analyzer, "Protesters demanding the president's resignation stormed his residence in Colombo.")
     assert "145" in got and not any(c.startswith("10") for c in got), got
+    # the doers of a protest, whoever they are, demand by protesting; so do protesters the
+    # parser hung apart from their participle; a meeting is no protest
+    got = codes(analyzer, "A sit-in by opposition supporters demanding the resignation of Georgia's prime minister "
+                          "entered its third day.")
+    assert "141" in got and not any(c.startswith("10") for c in got), got
+    got = codes(analyzer, "Police fired on demonstrators demanding statehood for Ladakh in Leh on Wednesday.")
+    assert not any(c.startswith("10") for c in got), got
+    got = codes(analyzer, "Opposition leaders met the president in Tbilisi, demanding his resignation.")
+    assert any(c.startswith("10") for c in got), got
 
 
 def test_what_an_attack_did_is_the_attack(analyzer) -> None:  # type: ignore[no-untyped-def]

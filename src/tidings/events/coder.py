@@ -210,8 +210,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # act's result, not a reduction of relations (16) of its own
         coercions = {i for c in out if c.code[:2] in ("14", "15", "17", "18", "19", "20") for i in _anchors(c)}
         out = [c for c in out if not (c.code[:2] == "16" and _result_of(c.trigger, coercions))]
+        # "a sit-in by opposition supporters demanding the resignation": what the doers of a
+        # protest are described as demanding is what the protest is for
+        protesting = {s.head for c in dissent for s in c.sources if s.head >= 0}
         out = [c for c in out if not (c.code[:2] in ("02", "10") and (
-            self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)))]
+            self.aim_of(c.trigger, protests) or self.protesters_aim(c.trigger)
+            or (c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBG" and c.trigger.head.i in protesting)))]
         _share_recipient(out)
         return out
 
@@ -240,7 +244,14 @@ class Coder(Triggers, Frames, Context, TableFallback):
     def protesters_aim(tok: Token) -> bool:
         """"Protesters demanding the president's resignation": what protesters are described as
         demanding is what their protest is for, not a demand made apart from it."""
-        return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in PROTESTER_NOUNS
+        if tok.tag_ != "VBG":
+            return False
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in PROTESTER_NOUNS:
+            return True
+        # (the parser may hang the participle on the clause: "fired on demonstrators demanding
+        # statehood")
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return before is not None and before.lemma_.lower() in PROTESTER_NOUNS and before.pos_ == "NOUN"
 
     def nominal_gerund(self, tok: Token) -> bool:
         """A verb form the parser left in a noun's place ("firing" in "in police firing"; a
