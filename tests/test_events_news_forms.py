@@ -189,6 +189,11 @@ CODED = [
     # a work stoppage
     ("The Ghana Trades Union Congress has threatened to begin an indefinite strike.", ("133", "GHALAB", None)),
     ("The union launched a strike on Monday.", ("143", "LAB", None)),
+    # a bloc suspending a member state reduces relations with it; so does cutting a hotline
+    ("The African Union Peace and Security Council suspended Niger from all AU activities.",
+     ("161", "IGOAFRAFU", "NER")),
+    ("ECOWAS suspended Guinea from the bloc on Friday.", ("161", "IGOWAFWAS", "GIN")),
+    ("North Korea cut the military hotline with South Korea.", ("161", "PRK", "KOR")),
     # what hit the victims names the means of their death; a convoy that ran onto a laid bomb
     # attacked no one
     ("Four Nigerian soldiers were killed when their truck hit a roadside bomb near Maiduguri.",

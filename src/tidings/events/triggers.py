@@ -336,6 +336,9 @@ PLACE_NAME = "@place"
 #: what an ``obj=`` list names for people named by name or nationality ("five Americans",
 #: "Evan Gershkovich"), which no list of common nouns can hold
 PEOPLE_NAME = "@people"
+#: what an ``obj=`` list names for a state the actors know by its name or its capital ("suspended
+#: Niger from all AU activities", "expelled Russia from the council")
+STATE_NAME = "@state"
 
 
 #: the entry behind an undertaking begun together (``Triggers.joint_undertaking``)
@@ -600,6 +603,8 @@ class Triggers:
                 obj_words.add(PLACE_NAME)
             if any(PEOPLE_NAME in e.obj for e in ordered) and self.named_people(obj):
                 obj_words.add(PEOPLE_NAME)
+            if any(STATE_NAME in e.obj for e in ordered) and self.named_state(obj):
+                obj_words.add(STATE_NAME)
             if any({MILITARY_SENSE, LABOUR_SENSE} & e.obj for e in ordered):
                 sense = strike_sense(obj, self.res.side)
                 if sense is not None:
@@ -753,6 +758,13 @@ class Triggers:
             return False
         kind = getattr(side.match, "kind", "")
         return kind in ("person", "role") or (kind == "country" and obj.tag_ in ("NNS", "NNPS"))
+
+    def named_state(self, obj: Token) -> bool:
+        """A state named by its name or its seat of government ("Niger", "Moscow")."""
+        if obj.pos_ != "PROPN":
+            return False
+        side = self.res.side(obj)
+        return side is not None and side.match is not None and getattr(side.match, "kind", "") == "country"
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
         """A proper name taken by an armed doer that names no person or group of the article:
