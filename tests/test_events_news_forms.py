@@ -189,6 +189,10 @@ CODED = [
     # a work stoppage
     ("The Ghana Trades Union Congress has threatened to begin an indefinite strike.", ("133", "GHALAB", None)),
     ("The union launched a strike on Monday.", ("143", "LAB", None)),
+    # a crowd that set out to march is the demonstration however far it got; a stoppage by
+    # workers is a strike (a referee's is not)
+    ("Hundreds of protesters tried to march on the presidential palace in Lima.", ("141", "PEROPP", "PER")),
+    ("French rail workers staged a stoppage against the government's plan.", ("1432", "FRALAB", "FRAGOV")),
     # a bloc suspending a member state reduces relations with it; so does cutting a hotline
     ("The African Union Peace and Security Council suspended Niger from all AU activities.",
      ("161", "IGOAFRAFU", "NER")),

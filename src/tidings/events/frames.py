@@ -506,6 +506,10 @@ class Frames:
             # "is due to meet" are; what is only expected of other acts ("likely to be
             # arrested") is not done
             undone, on_calendar = None, True
+        if undone == "attempted" and cand.code[:2] == "14" and not negated(tok):
+            # "hundreds of protesters tried to march on State House": the crowd that set out is
+            # the demonstration, however far it got
+            undone = None
         if undone in ("attempted", "prevented") and cand.code.startswith("186"):
             cand.code = "185"  # CAMEO has the attempt itself: "attempt to assassinate", thwarted or not
             return True

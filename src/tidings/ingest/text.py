@@ -95,6 +95,13 @@ _CAPTION_CREDIT = re.compile(
     r"\b(?:photo|image|picture|video)\s+via\s+\S+)",
     re.I,
 )
+# a picture's credit in brackets, which no sentence of an article's prose carries: "(Image:
+# Cumbria Police)", "(Photo by Jane Doe/The Daily News)", "(Supplied: NSW RFS)", "(Supplied)",
+# "(Picture courtesy of the council)"; found inside a paragraph, it is a caption pasted into it
+INLINE_PICTURE_CREDIT = re.compile(
+    r"\((?:(?:[Ff]ile\s+)?(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Pp]ic|[Ss]upplied|[Ss]ubmitted|"
+    r"[Cc]ontributed|[Cc]redit)\s*(?:by\s+|:\s*|courtesy\s+(?:of\s+)?(?:the\s+)?)[A-Z][^()]{1,60}|"
+    r"[Ss]upplied|[Ss]ubmitted|[Cc]ontributed)\)")
 # an agency's "FILE -" before a file picture's caption (in capitals, as agencies print it)
 _FILE_DASH = re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s+\S")
 # a picture named as such: "in this handout picture", "a screenshot ... shows", "as seen from"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tidings.ingest.text import AFTER_TEXT, PICTURE_LINES
+from tidings.ingest.text import AFTER_TEXT, INLINE_PICTURE_CREDIT, PICTURE_LINES
 from tidings.model import Article
 from tidings.reliability.findings import Finding, clip, ramp
 
@@ -35,6 +35,17 @@ def pasted_caption(article: Article) -> list[Finding]:
     items = [r.text for r in inside if r.reason == "caption"]
     credits = [r.text for r in inside if r.reason == "photo credit"]
     if not items and not credits:
+        inline = [m for m in INLINE_PICTURE_CREDIT.finditer(article.text) if article.text[m.end():].strip()]
+        if inline:
+            # "... while working nearby. Darren Coulthard was jailed for four years (Image:
+            # Cumbria Police) He would then climb ...": a caption and its credit pasted into a
+            # paragraph, where no paragraph-wise cleaning can lift it out
+            n = len(inline)
+            return [Finding("pasted_caption", ramp(n, 0, 1),
+                            f"{n} photo caption{'s were' if n != 1 else ' was'} pasted inside a paragraph, "
+                            "with the picture's credit in brackets",
+                            [clip(article.text[max(0, m.start() - 80):m.end()]) for m in inline[:4]],
+                            [(m.start(), m.end()) for m in inline[:4]])]
         foot = [r.text for r in article.removed if r.reason in PICTURE_LINES]
         if not foot:
             return []
