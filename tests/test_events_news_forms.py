@@ -169,11 +169,10 @@ CODED = [
     ("The World Food Programme suspended food distributions in Sudan's Darfur region.", ("162", "IGOUNOWFP", "SDN")),
     # a span of time begun is the undertaking its of-phrase names
     ("Brazil and Argentina began a week of joint naval drills off Rio de Janeiro.", ("062", "BRA", "ARG")),
-    # a meeting expected or scheduled is still to come: CAMEO's note on 036 codes a future
-    # commitment to meet as 036, keeping 04 for meetings that take place
-    ("Kenya's president is expected to host his Ugandan counterpart in Nairobi.", ("036", "KENGOV", "UGA")),
-    ("Peru's president is due to travel to Beijing in March.", ("036", "PERGOV", "CHN")),
-    ("The Japanese emperor is to pay a state visit to Britain in June.", ("036", "JPN", "GBR")),
+    # a meeting expected or scheduled is on the calendar, coded as the meeting ("is scheduled
+    # to attend", as PETRARCH and the dev set code it)
+    ("Kenya's president is expected to host his Ugandan counterpart in Nairobi.", ("043", "KENGOV", "UGA")),
+    ("Peru's president is due to travel to Beijing in March.", ("042", "PERGOV", "CHN")),
     # any other act put on the calendar is announced as "will" announces it
     ("Germany is set to deliver four more Patriot air-defence systems to Ukraine before winter.",
      ("0332", "DEU", "UKR")),
