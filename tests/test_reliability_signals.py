@@ -398,6 +398,22 @@ def test_a_picture_line_at_the_foot_weighs_less_than_one_pasted_mid_body(analyze
     assert at_foot.weight < at_mid.weight and at_foot.severity == "low", (at_foot, at_mid)
 
 
+@pytest.mark.parametrize("para, pasted", [
+    # a caption and its credit in brackets pasted into a paragraph, between or inside sentences
+    ("Prosecutors said he would knock on doors offering to fix loose tiles. John Reed was jailed for four "
+     "years (Image: Cumbria Police) He would then climb on to the roof and demand cash.", True),
+    ("Crews plan to burn bushland near A hazard reduction burn near Mount Victoria on Saturday. (Supplied: NSW "
+     "RFS) Katoomba, Blackheath and Springwood over the next six weeks.", True),
+    # brackets of prose name no picture
+    ("The council (which met on Monday) said the photo exhibition would open in May.", False),
+    ("Residents with credit (or debit) cards can pay online, the council said.", False),
+])
+def test_a_picture_credit_in_brackets_inside_a_paragraph_is_a_pasted_caption(analyzer, para: str, pasted: bool) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join(["Thousands of farmers blocked roads in Warsaw on Monday to protest against grain imports.",
+                       para, "Police said the protest was peaceful and no one was detained."])
+    assert ("pasted_caption" in _names(analyzer.analyze(Article(id="p", text=text)))) is pasted
+
+
 @pytest.mark.parametrize("text, found", [
     # a spinner's unresolved alternatives and a template's unfilled slots
     ("A {local|regional} farmer has {found|discovered|uncovered} a rare orchid near Nakuru.", 2),
