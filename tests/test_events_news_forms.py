@@ -203,6 +203,10 @@ CODED = [
      ("1833", None, "NGAMIL")),
     ("Two Somali soldiers were killed and three wounded when their convoy was hit by a roadside bomb.",
      ("1833", None, "SOMMIL")),
+    ("Five Malian soldiers were killed when an improvised explosive device ripped through their truck.",
+     ("1833", None, "MLIMIL")),
+    # the modifier that makes the means, however deep its noun sits
+    ("The Nigerien army said it had killed 30 militants in air strikes near the border.", ("195", "NERMIL", "NERREB")),
     # a relative clause with no relative word does its act to the noun it hangs on, and its
     # pronoun subject is the main clause's subject
     ("Venezuela has not freed the three Colombian journalists it arrested in March.", ("173", "VEN", "COLMED")),

@@ -263,8 +263,9 @@ def ran_onto_explosive(trigger: Token) -> bool:
 
 
 #: verbs of a when-clause that tell what hit the victims of a harm ("killed when a roadside bomb
-#: hit their convoy", "when their vehicle struck a landmine", "when a bomb exploded")
-MEANS_CLAUSE_VERBS = frozenset("hit strike explode detonate blast target ambush".split())
+#: hit their convoy", "when their vehicle struck a landmine", "when a bomb exploded", "when a
+#: device ripped through a van")
+MEANS_CLAUSE_VERBS = frozenset("hit strike explode detonate blast target ambush rip tear".split())
 
 
 def event_phrase(trigger: Token) -> list[Token]:
@@ -297,6 +298,9 @@ def event_phrase(trigger: Token) -> list[Token]:
         # "a drone struck a bus, killing one": the harm is done by what the main verb's
         # subject used
         toks += [t for c in children_of(head) if c.dep_ == "nsubj" for t in phrase_tokens(c, 3)]
+    # the modifier that makes a means of the deepest noun reached ("killed 30 militants in air
+    # strikes": "air" of "strikes")
+    toks += [c for t in toks for c in children_of(t) if c.dep_ == "compound"]
     return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
 
 
