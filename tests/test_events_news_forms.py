@@ -249,6 +249,14 @@ def test_the_form_is_coded_as_the_codebook_says(analyzer, text: str, want: tuple
     assert want in coded(analyzer, text)
 
 
+def test_the_aid_an_attacked_convoy_carried_describes_the_victim(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("A World Food Programme convoy carrying sorghum was looted by armed men near Tawila in North Darfur.",
+                 "A UN aid convoy bound for Tawila was ambushed by Sudanese rebels near Mellit."):
+        got = codes(analyzer, text)
+        assert any(c[:2] in ("17", "19") for c in got) and not any(c.startswith("07") for c in got), (text, got)
+    assert "073" in codes(analyzer, "Jordan sent an aid convoy to Gaza on Monday.")
+
+
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")

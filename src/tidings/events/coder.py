@@ -210,6 +210,11 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # act's result, not a reduction of relations (16) of its own
         coercions = {i for c in out if c.code[:2] in ("14", "15", "17", "18", "19", "20") for i in _anchors(c)}
         out = [c for c in out if not (c.code[:2] == "16" and _result_of(c.trigger, coercions))]
+        # "a World Food Programme convoy carrying sorghum was looted", "an aid convoy was
+        # ambushed": the aid the victim of an attack carried describes the victim; no aid is given
+        harmed = {t.i for c in out if c.code[:2] in HARMING_ROOTS for x in c.targets if x.head >= 0
+                  for t in self.doc[x.head].subtree}
+        out = [c for c in out if not (c.code[:2] == "07" and c.trigger.i in harmed)]
         # "a sit-in by opposition supporters demanding the resignation": what the doers of a
         # protest are described as demanding is what the protest is for
         protesting = {s.head for c in dissent for s in c.sources if s.head >= 0}
@@ -276,6 +281,9 @@ class Coder(Triggers, Frames, Context, TableFallback):
         return gov is not None and gov.i in anchors
 
 
+#: roots of acts that harm or coerce their target (17 coerce, 18 assault, 19 fight, 20 mass
+#: violence)
+HARMING_ROOTS = frozenset({"17", "18", "19", "20"})
 #: roots of acts done for another (a promise, diplomatic or material cooperation, aid, a
 #: concession): coordinated with a kindly act to someone, they are for the same someone
 FOR_ANOTHER_ROOTS = frozenset({"03", "05", "06", "07", "08"})
