@@ -257,6 +257,12 @@ def test_the_aid_an_attacked_convoy_carried_describes_the_victim(analyzer) -> No
     assert "073" in codes(analyzer, "Jordan sent an aid convoy to Gaza on Monday.")
 
 
+def test_a_carrier_cancelling_its_own_flights_reduces_no_relations(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("16") for c in codes(
+        analyzer, "A snowstorm hit Hokkaido on Friday, forcing airlines to cancel hundreds of flights."))
+    assert any(c.startswith("16") for c in codes(analyzer, "Russia cancelled all flights to Georgia."))
+
+
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")
