@@ -192,6 +192,9 @@ CODED = [
     # workers is a strike (a referee's is not)
     ("Hundreds of protesters tried to march on the presidential palace in Lima.", ("141", "PEROPP", "PER")),
     ("French rail workers staged a stoppage against the government's plan.", ("1432", "FRALAB", "FRAGOV")),
+    # a curfew or a state of emergency ended by any verb of ending is eased (0813, 0814)
+    ("Senegalese authorities called off the overnight curfew in Dakar.", ("0813", "SENGOV", "SEN")),
+    ("Peru's government scrapped the state of emergency in Lima.", ("0814", "PERGOV", "PERGOV")),
     # a bloc suspending a member state reduces relations with it; so does cutting a hotline
     ("The African Union Peace and Security Council suspended Niger from all AU activities.",
      ("161", "IGOAFRAFU", "NER")),
