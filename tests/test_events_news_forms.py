@@ -266,6 +266,14 @@ def test_a_carrier_cancelling_its_own_flights_reduces_no_relations(analyzer) -> 
     assert any(c.startswith("16") for c in codes(analyzer, "Russia cancelled all flights to Georgia."))
 
 
+def test_what_a_pact_is_about_and_weapons_made_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Indonesia and Malaysia signed a coast guard cooperation pact in Jakarta.")
+    assert "057" in got and not any(c.startswith("06") for c in got), got
+    got = codes(analyzer, "Under the deal the two neighbours will jointly produce artillery shells.")
+    assert not any(c[:2] in ("13", "19") for c in got), got
+    assert any(c.startswith("19") for c in codes(analyzer, "Russian forces fired artillery shells at Kharkiv."))
+
+
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")

@@ -145,6 +145,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # "the besieged town", "the occupied West Bank": a participle used as an adjective
         # describes a participant's state, it does not report an act
         out = [c for c in out if not (c.trigger.dep_ == "amod" and c.trigger.tag_ == "VBN")]
+        # "signed a coast guard cooperation pact", "an aid agreement": the cooperation or aid a
+        # text is about is its subject; signing the text is the act (057)
+        out = [c for c in out if not (c.code[:2] in ("06", "07") and c.trigger.pos_ == "NOUN"
+                                      and c.trigger.dep_ == "compound" and c.trigger.head.lemma_.lower() in AGREEMENT_TEXTS)]
         # "staged demonstrations to demand X", "blocked roads to press their demands": the
         # demand is the aim of the protest, not an event of its own
         dissent = [c for c in out if c.code[:2] == "14"]
@@ -281,6 +285,9 @@ class Coder(Triggers, Frames, Context, TableFallback):
         return gov is not None and gov.i in anchors
 
 
+#: the texts states sign, whose compound modifiers name what they are about
+AGREEMENT_TEXTS = frozenset("agreement treaty accord deal pact memorandum protocol declaration contract convention "
+                            "charter communique framework".split())
 #: roots of acts that harm or coerce their target (17 coerce, 18 assault, 19 fight, 20 mass
 #: violence)
 HARMING_ROOTS = frozenset({"17", "18", "19", "20"})

@@ -323,6 +323,9 @@ HANDOVER_VERBS = frozenset("hand transfer surrender deliver".split())
 STATE_JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 #: roles of the bodies of justice a person is handed to
 JUSTICE_ROLES = frozenset({"GOV", "COP", "JUD"})
+#: verbs of making and trading goods, whose weapon objects are goods, not attacks
+WEAPON_TRADE_VERBS = frozenset("produce manufacture build buy purchase sell export import stockpile acquire "
+                               "assemble".split())
 #: words of removal by law, which the codebook keeps apart from mass expulsion (174, not 201)
 LEGAL_REMOVALS = frozenset("deport deportation repatriate repatriation extradite extradition".split())
 #: words that count people in thousands or more ("thousands of refugees", "1.2 million people")
@@ -492,6 +495,11 @@ class Context:
                     cand.code = "111"  # "attacked the government's policy": criticism
                     return True
                 return False  # "to fight disinformation"
+        if cand.entry.code[:2] in VIOLENT_ROOTS and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "conj") and (
+                set(lemmas(tok.head)) & WEAPON_TRADE_VERBS):
+            # "will jointly produce artillery shells", "bought 200 drones": weapons made, bought or
+            # sold are goods, not an attack
+            return False
         if root in VIOLENT_ROOTS and ran_onto_explosive(tok):
             # "their convoy hit a roadside bomb", "the bus struck a landmine": the vehicle ran onto
             # what someone laid; the harm it did is told by the harm (killed, wounded)
