@@ -47,6 +47,7 @@ from tidings.events.conventions import (
     LIGHT_VERBS,
     THRESHOLD,
     VIOLENT_ROOTS,
+    WRONGDOING_ROOTS,
 )
 from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
@@ -56,7 +57,13 @@ from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.syntax import child, is_passive, time_clause
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
-from tidings.events.violence import GENERIC_VIOLENCE, HARM_LEMMAS, by_assault, ran_onto_explosive, refine
+from tidings.events.violence import (
+    GENERIC_VIOLENCE,
+    HARM_LEMMAS,
+    by_assault,
+    ran_onto_explosive,
+    refine,
+)
 from tidings.parsed import children_of, parsed
 
 if TYPE_CHECKING:
@@ -216,7 +223,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
         out = [c for c in out if not (c.code[:2] == "16" and _result_of(c.trigger, coercions))]
         # "a World Food Programme convoy carrying sorghum was looted", "an aid convoy was
         # ambushed": the aid the victim of an attack carried describes the victim; no aid is given
-        harmed = {t.i for c in out if c.code[:2] in HARMING_ROOTS for x in c.targets if x.head >= 0
+        harmed = {t.i for c in out if c.code[:2] in WRONGDOING_ROOTS for x in c.targets if x.head >= 0
                   for t in self.doc[x.head].subtree}
         out = [c for c in out if not (c.code[:2] == "07" and c.trigger.i in harmed)]
         # "a sit-in by opposition supporters demanding the resignation": what the doers of a
@@ -288,9 +295,6 @@ class Coder(Triggers, Frames, Context, TableFallback):
 #: the texts states sign, whose compound modifiers name what they are about
 AGREEMENT_TEXTS = frozenset("agreement treaty accord deal pact memorandum protocol declaration contract convention "
                             "charter communique framework".split())
-#: roots of acts that harm or coerce their target (17 coerce, 18 assault, 19 fight, 20 mass
-#: violence)
-HARMING_ROOTS = frozenset({"17", "18", "19", "20"})
 #: roots of acts done for another (a promise, diplomatic or material cooperation, aid, a
 #: concession): coordinated with a kindly act to someone, they are for the same someone
 FOR_ANOTHER_ROOTS = frozenset({"03", "05", "06", "07", "08"})
