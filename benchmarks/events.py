@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -92,13 +92,17 @@ blind in the twenty-second and twenty-third and is looked at from the twenty-fou
 ``events_probe_news_t.jsonl``, 120 sentences in the styles of live blogs, broadcast bulletins,
 explainers and court, labour, migration, maritime, election and trade reports from every region,
 short and long, with titles and descriptions as actors, in the same ten constructions, 20 with no
-political event, written apart from the coder at the start of the twenty-third session, is
-blind; ``events_probe_news_u.jsonl``, 120 sentences in the styles of English-language copy of
+political event, written apart from the coder at the start of the twenty-third session, was
+blind in the twenty-third and twenty-fourth and is looked at from the twenty-fifth on; ``events_probe_news_u.jsonl``, 120 sentences in the styles of English-language copy of
 foreign-language national news agencies, UN agency, NGO and humanitarian releases, parliamentary,
 court and legal-affairs reports and business and economic-diplomacy reports, by four writers who
 read only the codebook and three lines of an older set, in the same ten constructions, 20 with
 no political event, written apart from the coder at the start of the twenty-fourth session, is
-blind).  ``--readable`` scores only the sets
+blind; ``events_probe_news_v.jsonl``, 120 sentences in the styles of local and regional
+television scripts, wire factboxes and timelines, police, army and coast-guard statements and
+election-night reports, by four writers who read only the codebook and three lines of an older
+set, in the same ten constructions, 20 with no political event, written apart from the coder at
+the start of the twenty-fifth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -140,7 +144,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
         "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso",
-        "newsp", "newsq", "newsr", "newss", "newst", "newsu")
+        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -155,9 +159,9 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl",
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
                "newss": "events_probe_news_s.jsonl", "newst": "events_probe_news_t.jsonl",
-               "newsu": "events_probe_news_u.jsonl"}
+               "newsu": "events_probe_news_u.jsonl", "newsv": "events_probe_news_v.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newst", "newsu", "locked"})
+BLIND = frozenset({"conflict", "news", "newsu", "newsv", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

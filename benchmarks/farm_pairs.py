@@ -126,8 +126,8 @@ credits, quotes in straight and curly double and single marks) and a copy of eac
 writer: ten with one kind only, the rest two to four, made by machine-translation round trips,
 aggregator summaries keeping key sentences, one change to an otherwise intact text, a few words
 spun, stitches on the same topic and across topics (two with bridging sentences of their own),
-and an original's own caption moved into the body.  Blind in the twenty-third session (figures
-only).
+and an original's own caption moved into the body.  Blind in the twenty-third and twenty-fourth
+sessions (figures only), read from the twenty-fifth.
 Set ``p`` (``probes/farm_pairs_p.jsonl``, 2026-12-06, twenty-fourth session): 30 originals
 (emergencies, central banks and budgets, courts, elections, science and health, sport, strikes,
 diplomatic visits, councils, data breaches, obituaries, commodities, rescues at sea, museums,
@@ -139,7 +139,19 @@ another original or a report written for the purpose; spin by stilted synonyms, 
 reordered or misspelled names, full legal names; quotes stripped mechanically, turned into
 "according to" or run into the narration; captions, credits and image-source blocks; furniture
 from forex links and disclaimers to hashtags), the rest of the text kept near-verbatim,
-paraphrased, reordered or shortened.  Blind in the twenty-fourth session (figures only).
+paraphrased, reordered or shortened.  Blind in the twenty-fourth and twenty-fifth sessions (figures
+only).
+Set ``q`` (``probes/farm_pairs_q.jsonl``, 2026-12-06, twenty-fifth session): 30 originals (court
+rulings, factory closures, health ministries, sport governance, space agencies, city budgets,
+sea accidents, party congresses, central banks, repatriated heritage, droughts, election
+commissions, tech regulation, prison riots, refugee camps, mining strikes, railways,
+parliamentary scandals, wildfires, island diplomacy, union talks, floods, corruption trials,
+fisheries, vaccines, airline failures, border crossings, campus protests, energy tariffs and
+heritage fires, from every region) and a copy of each by three writers who read only one pair of
+an older set and were asked for the hard cases too: stitches from a report on the same or a
+neighbouring topic, spin of one to three names only, captions with no credit that read as
+story text.  Nine copies carry one kind, the rest two to four.  Blind in the twenty-fifth
+session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -170,9 +182,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
-        "p": PROBES / "farm_pairs_p.jsonl"}
+        "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "o", "p"})
+BLIND = frozenset({"locked", "p", "q"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -187,7 +199,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to n (may be read), o and p (blind this session) or locked (figures only)")
+                    help="a to o (may be read), p and q (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
