@@ -244,6 +244,12 @@ CODED = [
     # people held are kept in custody; a party held responsible is blamed
     ("Three Kenyan reporters were held by Ugandan police for six hours.", ("173", "UGACOP", "KENMED")),
     ("Ghana's president held Togo's government responsible for the deaths.", ("112", "GHAGOV", "TGOGOV")),
+    # arms asked for or offered are military aid (0232, 0332 "including arms"), not a political
+    # system or bare intent; what is offered is no party, whatever its words name, and the one it
+    # is offered to is the target
+    ("Moldova asked France for more air defence systems.", ("0232", "MDA", "FRA")),
+    ("Lithuania offered Ukraine six howitzers.", ("0332", "LTU", "UKR")),
+    ("Norway offered field hospitals to Morocco after the earthquake.", ("033", "NOR", "MAR")),
 ]
 
 

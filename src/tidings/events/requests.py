@@ -49,6 +49,12 @@ FUNDS = frozenset("fund funds money payment payments tranche grant grants".split
 ECONOMIC = frozenset("economic financial loan loans budget bailout funding credit cash".split())
 MILITARY = frozenset("military weapon weapons arms ammunition missile missiles jet jets tank tanks defence defense".split())
 PROTECTION = frozenset("peacekeeper peacekeepers peacekeeping protection".split())
+#: arms as the thing asked, offered or refused: a request for them is one for military aid
+#: (CAMEO 0232 "requests for military assistance, including arms"), read on the asked noun and
+#: the nouns compounded with it ("air defence systems")
+ARMS = frozenset(
+    "weapon arm missile tank ammunition munition jet aircraft helicopter drone howitzer artillery "
+    "interceptor rocket warplane fighter warship frigate submarine defence defense".split())
 #: the kinds of material cooperation CAMEO names (…1 economic, …2 military, …3 judicial,
 #: …4 intelligence), by the words that ask for them
 COOPERATION = (
@@ -148,7 +154,7 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "sanctions", words
     if words & INVOLVEMENT and words & ALLOWING:
         return "involvement", words
-    if words & AID or _asks_money(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
+    if words & AID or _asks_money(trigger) or _asks_arms(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
         return "aid", words  # "appealed for $700m for refugees": money asked for is aid
     if any(t.lemma_.lower() in CHANGING and t.dep_ in ("ccomp", "xcomp") for t in toks):
         return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
@@ -180,6 +186,18 @@ def _asks_money(trigger: Token) -> bool:
     return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fund", "money", "cash") for t in asked)
 
 
+def _asks_arms(trigger: Token) -> bool:
+    """What is asked, offered or refused is arms: the object or the for-phrase of the act, or a
+    conjunct of it ("asked Germany for air defence systems", "offered Ukraine fighter jets"), not
+    arms named on the way ("demanded that the rebels lay down their weapons")."""
+    asked = [c for c in children_of(trigger) if c.dep_ == "dobj"] + [
+        o for p in children_of(trigger) if p.dep_ == "prep" and p.lower_ == "for"
+        for o in children_of(p) if o.dep_ == "pobj"]
+    asked += [c for t in asked for c in children_of(t) if c.dep_ == "conj"]
+    return any(w.lemma_.lower() in ARMS for t in asked
+               for w in [t, *(c for c in children_of(t) if c.dep_ == "compound")])
+
+
 def _releases_money(tok: Token) -> bool:
     """"release funds", "release Rs 2,000 crore in relief": money set free is aid, not the
     release of persons or property."""
@@ -198,7 +216,7 @@ def _cooperation(words: set[str]) -> str | None:
 
 
 def _aid_kind(code: str, words: set[str]) -> str:
-    for digit, vocab in (("3", HUMANITARIAN), ("4", PROTECTION), ("2", MILITARY), ("1", ECONOMIC)):
+    for digit, vocab in (("3", HUMANITARIAN), ("4", PROTECTION), ("2", MILITARY | ARMS), ("1", ECONOMIC)):
         if words & vocab:
             return code + digit
     return code
