@@ -196,10 +196,19 @@ def headline_subject(tok: Token) -> Token | None:
         return next((c for c in children_of(tok) if c.dep_ in ("nsubj", "dep") and c.i < tok.i
                      and c.pos_ in ("PROPN", "NOUN")), None)
     head = tok.head
-    if (tok.dep_ == "acl" and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "advcl", "dep")
+    if (tok.dep_ == "acl" and (head.pos_ == "PROPN" or _named_office(head)) and head.dep_ in ("ROOT", "advcl", "dep")
             and head.left_edge.i == tok.sent.start):
         return head
     return None
+
+
+def _named_office(noun: Token) -> bool:
+    """A common noun placed by a name before it: an office or body of a named country or
+    organisation ("Uzbek president to visit Seoul", "Kenya's army to withdraw"), where "plans to
+    visit Seoul" names no one."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in children_of(noun))
 
 
 #: spans of time an act can last ("after days of fighting", "weeks of talks", "began a week of
