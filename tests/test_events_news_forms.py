@@ -250,6 +250,12 @@ CODED = [
     ("Moldova asked France for more air defence systems.", ("0232", "MDA", "FRA")),
     ("Lithuania offered Ukraine six howitzers.", ("0332", "LTU", "UKR")),
     ("Norway offered field hospitals to Morocco after the earthquake.", ("033", "NOR", "MAR")),
+    # staples pledged are aid of the kind the pledge's words say
+    ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
+    # a relative clause the model read as a noun and a participle ("Ethiopian police [who
+    # were] arrested") is still the relative word's clause: its noun does the act to the noun
+    # before the relative word
+    ("The ferry, which Eritrean soldiers seized in May, was returned on Friday.", ("1711", "ERIMIL", "ERI")),
 ]
 
 

@@ -230,7 +230,8 @@ def refine_by_request(code: str, trigger: Token) -> str:
         return code
     kind, words = _thing_asked(trigger)
     if family is None:
-        return _aid_kind(code, words) if kind == "aid" else code
+        # (the table's own aid code says the thing is aid: "pledged emergency wheat shipments")
+        return _aid_kind(code, words)
     if kind is None:
         digit = aim_digit(trigger) or ("1" if _quits(trigger) else None)
         if digit is None or (digit == "2" and not words & CHANGING) or (family == "12" and not words & REQUESTS):
