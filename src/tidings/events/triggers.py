@@ -212,6 +212,33 @@ def object_gap(verb: Token) -> bool:
                     for c in children_of(verb))
 
 
+#: relative words that stand for the object of their clause ("the tanker, which Iran seized")
+OBJECT_RELATIVES = frozenset({"which", "whom", "that"})
+
+
+def misread_relative(verb: Token) -> Token | None:
+    """The noun a relative clause is about, when the parse misread the clause's subject and
+    verb as a noun and a participle describing it ("the tanker, which Iranian commandos seized
+    last month, is ...", "the journalist, whom Ethiopian police arrested in May, was ..."): the
+    relative word right before that noun, hung elsewhere, is the clause's object, so the verb's
+    object is the noun before the relative word and the participle's noun its subject.  A
+    participle that has an object, a passive subject or a by-phrase of its own is one."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.pos_ not in ("NOUN", "PROPN") \
+            or head.i > verb.i or any(c.dep_ in ("dobj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+                                      for c in children_of(verb)):
+        return None
+    doc = verb.doc
+    rel = head.left_edge.i - 1
+    if rel < 1 or doc[rel].lower_ not in OBJECT_RELATIVES or doc[rel].tag_ not in ("WDT", "WP") \
+            or doc[rel].head.i == verb.i:
+        return None
+    before = rel - 1 if doc[rel - 1].lower_ != "," else rel - 2
+    if before < 0 or doc[before].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[before]
+
+
 def owner_words(noun: Token) -> list[Token]:
     """The words that may name whose an act noun is: its possessive, or a name or nationality
     modifying it ("Israel's strike", "Russian claims", "Moscow shelling")."""
@@ -277,6 +304,12 @@ class Roles:
         self._done = True
         tok = self.tok
         self.passive = is_passive(tok)
+        about = misread_relative(tok) if self.passive else None
+        if about is not None and self.coder.takes_object(tok):
+            # "the tanker, which Iranian commandos seized": the commandos seized the tanker
+            self.passive = False
+            self._obj, self._subj, self._sfactor = about, tok.head, 0.9
+            return
         if self.passive:
             obj = child(tok, "nsubjpass")
             if obj is None and tok.dep_ in ("acl", "amod"):
