@@ -250,6 +250,11 @@ CODED = [
     ("Moldova asked France for more air defence systems.", ("0232", "MDA", "FRA")),
     ("Lithuania offered Ukraine six howitzers.", ("0332", "LTU", "UKR")),
     ("Norway offered field hospitals to Morocco after the earthquake.", ("033", "NOR", "MAR")),
+    # what the verb restores, disburses or bans, its noun does too
+    ("Jordan's restoration of diplomatic ties with Qatar was welcomed in Doha.", ("050", "JOR", "QAT")),
+    ("The World Bank's disbursement of a 300 million dollar loan to Ghana was delayed.",
+     ("071", "IGOUNODEVWBK", "GHA")),
+    ("The Guinean junta's ban on opposition parties was extended on Monday.", ("1722", "GINMIL", "GINOPP")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who
