@@ -255,6 +255,12 @@ CODED = [
     ("The World Bank's disbursement of a 300 million dollar loan to Ghana was delayed.",
      ("071", "IGOUNODEVWBK", "GHA")),
     ("The Guinean junta's ban on opposition parties was extended on Monday.", ("1722", "GINMIL", "GINOPP")),
+    # the nouns of acts the verbs code do what the verbs do, to the object of their "of"
+    ("The execution of two activists by Iran drew condemnation.", ("1823", "IRN", "IRNOPP")),
+    ("The dispersal of the protesters by police in Dakar left two injured.", ("175", "SENCOP", "SENOPP")),
+    ("Poland's purchase of 200 tanks from South Korea was completed.", ("072", "KOR", "POL")),
+    ("The return of 20 Ukrainian prisoners by Russia was welcomed.", ("0841", "RUS", "UKRCVL")),
+    ("The destruction of the village by Sudanese troops was documented.", ("1712", "SDNMIL", "SDN")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who
