@@ -1685,6 +1685,7 @@ def test_a_verdict_and_its_sentence_are_one_act_and_a_reason_is_none(analyzer) -
 @pytest.mark.parametrize("text", [
     "Japan beat Australia 2-0 in Saitama as their captain struck twice in the second half.",
     "Ireland hosted England at the Aviva Stadium in the rugby championship on Saturday.",
+    "Samoa's rugby league side will host Tonga in Apia next month in the Pacific championship.",
     "The Italy coach protested angrily against the referee's decision to award a late penalty.",
     "Shares in the Swedish retailer bombed on Monday after it cut its profit forecast.",
     "The Spanish thriller shot to the top of the box office charts in Mexico.",

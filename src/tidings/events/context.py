@@ -537,16 +537,16 @@ class Context:
         # (a government, a court or the police acting over a game is no player: "banned fans
         # from the derby", "sentenced a basketball player")
         exempt = ARMED_ROLES + (POLITICAL_ROLES if root in ("13", "15", "17") else ())
-        game = root in ("04", "13", "15", "17", "18", "19", "20") or cand.code[:3] == "051"
+        game = root in ("04", "13", "15", "17", "18", "19", "20") or cand.code[:3] in ("051", "036")
         game = game and sport_sentence(sentence_words(sent))
         if root in ("13", "15", "17", "18", "19", "20") and game and not any(
                 str(getattr(s.match, "code", "")).endswith(exempt) for s in cand.sources + cand.targets):
             return False  # "the striker fired a shot past the goalkeeper", "vowed to fight in the final"
-        if (root == "04" or cand.code[:3] == "051") and game and not any(
+        if (root == "04" or cand.code[:3] in ("051", "036")) and game and not any(
                 str(getattr(s.match, "code", "")).endswith(POLITICAL_ROLES) for s in cand.sources + cand.targets):
             # a country in a game is its team: "Scotland hosted Wales at Murrayfield", "praised
-            # Brazil's display"; a minister or a government meeting over a game is politics, and
-            # so is any agreement or cooperation
+            # Brazil's display", "will host New Zealand in the opening round"; a minister or a
+            # government meeting over a game is politics, and so is any agreement or cooperation
             return False
         if root == "14" and sport_sentence({w for p in preps(tok, ("against", "over", "for")) for t in p.subtree
                                             for w in (t.lower_, t.lemma_.lower())}):
