@@ -261,6 +261,8 @@ CODED = [
     ("Poland's purchase of 200 tanks from South Korea was completed.", ("072", "KOR", "POL")),
     ("The return of 20 Ukrainian prisoners by Russia was welcomed.", ("0841", "RUS", "UKRCVL")),
     ("The destruction of the village by Sudanese troops was documented.", ("1712", "SDNMIL", "SDN")),
+    # a particle split from its verb by the object still makes the phrasal verb
+    ("Rebels handed control of the town back to the Malian army.", ("0874", "MLIREB", "MLIMIL")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

@@ -887,6 +887,10 @@ class Triggers:
                 # the parser may make the particle an adverb: "pushed back hundreds of migrants"
                 prt = next((c for c in children_of(tok) if c.dep_ == "advmod" and c.i == tok.i + 1
                             and c.lower_ in ADVERB_PARTICLES), None)
+            if prt is None and roles.obj is not None and roles.obj.head.i == tok.i:
+                # or after the object it is split from: "handed control of the town back to the army"
+                prt = next((c for c in children_of(tok) if c.dep_ == "advmod" and c.i == roles.obj.right_edge.i + 1
+                            and c.lower_ in ADVERB_PARTICLES), None)
             if prt is None:
                 # "ordered MSF out of Tigray": "out of" after the object, read as a preposition
                 prt = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "out"
