@@ -263,6 +263,9 @@ CODED = [
     ("The destruction of the village by Sudanese troops was documented.", ("1712", "SDNMIL", "SDN")),
     # a particle split from its verb by the object still makes the phrasal verb
     ("Rebels handed control of the town back to the Malian army.", ("0874", "MLIREB", "MLIMIL")),
+    # a passive's kept object is the thing given, and the by-phrase the parse hangs on it the giver
+    ("Malawi was given a 200 million dollar loan by the African Development Bank.",
+     ("071", "IGOAFRDEVAFB", "MWI")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

@@ -561,6 +561,10 @@ class Triggers:
             # "a grant was disbursed to Sri Lanka's districts by Japan's aid agency": the parser
             # hangs the agent's by-phrase on the noun of the phrase before it
             objs = self.stray_agents(tok, ("to", "into", "from", "in", "at", "on", "for", "with"))
+        if not objs and is_passive(tok):
+            # "Zambia was given a loan by the World Bank": a passive's kept object is what was
+            # given, and the by-phrase the parse hangs on it is the giver's
+            objs = [o for d in children_of(tok) if d.dep_ == "dobj" for o in preps(d, ("by",))]
         return objs[0] if objs else hands_of(tok)
 
     def stray_agents(self, tok: Token, names: tuple[str, ...]) -> list[Token]:
