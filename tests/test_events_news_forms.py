@@ -266,6 +266,10 @@ CODED = [
     # a passive's kept object is the thing given, and the by-phrase the parse hangs on it the giver
     ("Malawi was given a 200 million dollar loan by the African Development Bank.",
      ("071", "IGOAFRDEVAFB", "MWI")),
+    # a party put on a sanctions list is sanctioned; one taken off it has them eased
+    ("Canada added six Nicaraguan officials to its sanctions list.", ("163", "CAN", "NICGOV")),
+    ("Britain placed two Iranian banks under sanctions.", ("163", "GBR", "IRNBUS")),
+    ("Washington removed three Cuban firms from its blacklist.", ("085", "USAGOV", "CUBBUS")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

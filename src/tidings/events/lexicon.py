@@ -36,6 +36,8 @@ class Entry:
     recip: bool = False
     frame: str | None = None
     xc: frozenset[str] = frozenset()
+    #: what the object of a need= preposition must be ("added to its sanctions list")
+    pobj: frozenset[str] = frozenset()
     plural: bool = False
     conf: float = 0.8
     #: where an entry not read from lexicon.txt came from (the verb table, an override)
@@ -149,7 +151,7 @@ def parse_lexicon(text: str, origin: str = "lexicon.txt", lex: Lexicon | None = 
         kw: dict[str, object] = {}
         for opt in parts[3:]:
             name, _, value = opt.partition("=")
-            if name in ("obj", "subj", "need", "xc"):
+            if name in ("obj", "subj", "need", "xc", "pobj"):
                 kw[name] = frozenset(_expand(_split(value), lex, f"{origin}:{lineno}"))
             elif name in ("to", "src"):
                 kw[name] = _split(value)

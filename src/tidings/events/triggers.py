@@ -653,6 +653,8 @@ class Triggers:
                 continue
             if e.need and not (names & e.need) and not (e.recip and both_parties(tok, subj)):
                 continue
+            if e.pobj and not any(lemma_set(p) & e.pobj for p in preps(tok, tuple(e.need))):
+                continue
             if e.xc:
                 if comp is None:
                     continue
