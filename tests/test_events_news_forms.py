@@ -270,6 +270,11 @@ CODED = [
     ("Canada added six Nicaraguan officials to its sanctions list.", ("163", "CAN", "NICGOV")),
     ("Britain placed two Iranian banks under sanctions.", ("163", "GBR", "IRNBUS")),
     ("Washington removed three Cuban firms from its blacklist.", ("085", "USAGOV", "CUBBUS")),
+    # access to a medium blocked, a station taken off the air: censorship (1721); a place put
+    # under martial law or a state of emergency (1724)
+    ("Tajik authorities blocked access to an opposition news website.", ("1721", "TJKGOV", "TJK")),
+    ("A private television station was taken off the air by the Algerian government.", ("1721", "DZAGOV", "DZAMED")),
+    ("Sri Lanka's president placed three districts under a state of emergency.", ("1724", "LKAGOV", "LKA")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

@@ -212,6 +212,15 @@ def object_gap(verb: Token) -> bool:
                     for c in children_of(verb))
 
 
+def need_objects(tok: Token, obj: Token | None, names: frozenset[str]) -> list[Token]:
+    """The objects of the named prepositions hung on the verb or on its object ("blocked access
+    to the website"), or of a particle that takes one ("was taken off the air")."""
+    found = preps(tok, tuple(names)) + (preps(obj, tuple(names)) if obj is not None and obj.i != tok.i else [])
+    found += [o for c in children_of(tok) if c.dep_ == "prt" and c.lower_ in names
+              for o in children_of(c) if o.dep_ == "pobj"]
+    return found
+
+
 #: relative words that stand for the object of their clause ("the tanker, which Iran seized")
 OBJECT_RELATIVES = frozenset({"which", "whom", "that"})
 
@@ -653,7 +662,7 @@ class Triggers:
                 continue
             if e.need and not (names & e.need) and not (e.recip and both_parties(tok, subj)):
                 continue
-            if e.pobj and not any(lemma_set(p) & e.pobj for p in preps(tok, tuple(e.need))):
+            if e.pobj and not any(lemma_set(p) & e.pobj for p in need_objects(tok, obj, e.need)):
                 continue
             if e.xc:
                 if comp is None:
