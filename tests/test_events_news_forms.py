@@ -275,6 +275,10 @@ CODED = [
     ("Tajik authorities blocked access to an opposition news website.", ("1721", "TJKGOV", "TJK")),
     ("A private television station was taken off the air by the Algerian government.", ("1721", "DZAGOV", "DZAMED")),
     ("Sri Lanka's president placed three districts under a state of emergency.", ("1724", "LKAGOV", "LKA")),
+    # what a refusal refuses is read through the call's for-phrase and the role its object is
+    # taken in
+    ("Serbia rejected Kosovo's call for a new round of talks in Brussels.", ("125", "SRB", "KSV")),
+    ("Niger said it would not accept Algeria as a mediator in the crisis.", ("126", "NER", "DZA")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

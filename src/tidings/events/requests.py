@@ -106,7 +106,7 @@ GENERIC = {"020": "02", "030": "03", "100": "10", "120": "12"}
 #: 4 protection or peacekeeping)
 AID_CODES = frozenset({"023", "033", "103", "122"})
 _SKIP = frozenset({"relcl", "punct", "cc", "advcl", "appos", "parataxis"})
-_PREPS = ("for", "of", "on")
+_PREPS = ("for", "of", "on", "as")
 
 
 def _infinitive(tok: Token) -> bool:
@@ -115,8 +115,10 @@ def _infinitive(tok: Token) -> bool:
 
 
 def request_words(trigger: Token, prepositions: tuple[str, ...] = _PREPS) -> list[Token]:
-    """The request's words: the trigger's complement clause, object and for/of/on phrase (and an
-    event noun's, on the noun), two levels deep, without side clauses."""
+    """The request's words: the trigger's complement clause, object and for/of/on phrase and the
+    role its object is taken in ("would not accept France as a mediator"), and an event noun's on
+    the noun, three levels deep and a fourth through a for/of phrase ("rejected Egypt's call for
+    a new round of talks"), without side clauses."""
     # (a passive's subject is what was asked or refused: "the opposition's demand for ... was rejected")
     starts = [c for c in children_of(trigger)
               if c.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
@@ -127,7 +129,7 @@ def request_words(trigger: Token, prepositions: tuple[str, ...] = _PREPS) -> lis
     while stack:
         t, d = stack.pop()
         out.append(t)
-        if d < 3:
+        if d < 3 or (d == 3 and t.dep_ == "prep" and t.lower_ in ("for", "of")):
             stack.extend((g, d + 1) for g in children_of(t) if g.dep_ not in _SKIP or _infinitive(g))
     return out
 
