@@ -180,6 +180,7 @@ CODED = [
     # what police inquire into is a crime (091); a protest's own blockade lifted is dissent
     # eased (082), not an army's blockade (0872)
     ("Police in Lagos are investigating the governor over the missing funds.", ("091", "NGACOP", "NGAGOV")),
+    ("Malawi's Anti-Corruption Bureau is investigating the Lilongwe city council.", ("091", "MWI", "MWIGOV")),
     ("Peruvian farmers lifted road blockades across Puno on Friday.", ("082", "PERAGR", "PER")),
     ("The Israeli army lifted its blockade of the town.", ("0872", "ISRMIL", "ISR")),
     # a person known by an office is a person released

@@ -356,6 +356,10 @@ def en_masse(trigger: Token) -> bool:
 
 #: prosecutors, whose inquiries (like the police's) are criminal ones; a court's may be civil
 PROSECUTORS = re.compile(r"\b(?:prosecut|procurat)", re.IGNORECASE)
+#: bodies whose work is crime, by their names: anti-corruption and anti-graft commissions,
+#: financial-crimes and fraud offices ("Zambia's Anti-Corruption Commission", "the EFCC")
+CRIME_BODIES = re.compile(r"\b(?:anti-?corruption|anti-?graft|against corruption|corruption (?:prevention|bureau|commission)"
+                          r"|financial crimes|serious fraud|fraud office|EFCC|ICAC)\b", re.IGNORECASE)
 #: the people who block roads in protest rather than in war: civilians, the opposition,
 #: workers, students, farmers
 DISSENT_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
@@ -1118,9 +1122,10 @@ class Context:
         cand.code = threat_kind(inquiry_kind(refine_by_aim(code, cand.trigger), cand.trigger), cand.trigger)
         if cand.code[:2] == "09":
             if cand.code == "090" and any(side_role(x) == "COP" or PROSECUTORS.search(x.text or "")
-                                          for x in cand.sources):
+                                          or CRIME_BODIES.search(x.text or "") for x in cand.sources):
                 # "police are investigating the mayor", "prosecutors opened an inquiry into the
-                # chairman": what police and prosecutors inquire into is a crime (CAMEO 091)
+                # chairman", "the Anti-Corruption Commission opened an investigation": what police,
+                # prosecutors and anti-corruption bodies inquire into is a crime (CAMEO 091)
                 cand.code = "091"
             self.against_the_accused(cand)
             maker = constituted_body(cand.trigger)
