@@ -1269,6 +1269,8 @@ def test_violence_in_a_game_is_play(analyzer) -> None:  # type: ignore[no-untype
     # armed people in the sentence make it violence, sport or not
     assert any(c.startswith("18") or c.startswith("19") for c in codes(
         analyzer, "Gunmen opened fire on a bus carrying the Sri Lankan cricket team in Lahore."))
+    # and so do the weapons of war: missiles, warplanes, airstrikes, artillery
+    assert any(c.startswith("19") for c in codes(analyzer, "A missile struck the football stadium in Kharkiv overnight."))
 
 
 def test_a_meeting_in_a_third_country_is_044(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -118,7 +118,8 @@ ARMED_WORDS = frozenset(
     "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists assailant "
     "assailants jihadist jihadists extremist extremists police policeman policemen troops soldier "
     "soldiers army militia militiamen bandit bandits rioters hooligans bomb bombs bomber explosive "
-    "explosives grenade grenades gun guns rifle rifles knife knives machete machetes".split())
+    "explosives grenade grenades gun guns rifle rifles knife knives machete machetes warplane warplanes "
+    "airstrike airstrikes air-strike air-strikes missile missiles artillery shelling".split())
 #: the roles of an actor code that are armed
 ARMED_ROLES = ("MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP")
 
