@@ -280,6 +280,10 @@ CODED = [
     # taken in
     ("Serbia rejected Kosovo's call for a new round of talks in Brussels.", ("125", "SRB", "KSV")),
     ("Niger said it would not accept Algeria as a mediator in the crisis.", ("126", "NER", "DZA")),
+    # an envoy's credentials accepted recognise the government that sent him (054); targets
+    # struck in a place the model reads as a people are still struck there
+    ("Tajikistan accepted the credentials of a Taliban-appointed ambassador.", ("054", "TJK", "AFGGOV")),
+    ("Indian warplanes struck targets in Pakistani Punjab.", ("195", "INDMIL", "PAK")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

@@ -507,10 +507,12 @@ def struck_target(tok: Token) -> bool:
         if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and (
                 c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
             return True
-    # the place phrase the parser hung on the verb: "struck targets in southern Lebanon"
+    # the place phrase the parser hung on the verb: "struck targets in southern Lebanon", "in
+    # Pakistani Punjab" (a name the model may not know for a place)
     return tok.dep_ == "dobj" and any(
         c.dep_ == "prep" and c.lower_ in _PLACING and c.i > tok.i
-        and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in children_of(c))
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") or (g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME"))
+                for g in children_of(c))
         for c in children_of(tok.head))
 
 
