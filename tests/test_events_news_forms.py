@@ -284,6 +284,9 @@ CODED = [
     # struck in a place the model reads as a people are still struck there
     ("Tajikistan accepted the credentials of a Taliban-appointed ambassador.", ("054", "TJK", "AFGGOV")),
     ("Indian warplanes struck targets in Pakistani Punjab.", ("195", "INDMIL", "PAK")),
+    # a gerund the model read as an adjective on the object is still what was denied
+    ("Zambia on Wednesday denied supplying weapons to rebels in eastern Congo, calling a report by U.N. experts "
+     "'false'.", ("016", "ZMB", "COD")),
     # staples pledged are aid of the kind the pledge's words say
     ("Egypt pledged emergency wheat shipments to Sudan.", ("0333", "EGY", "SDN")),
     # a relative clause the model read as a noun and a participle ("Ethiopian police [who

@@ -196,12 +196,36 @@ def own_words(noun: Token) -> bool:
         set(lemmas(head.head)) & SPEECH_LEMMAS)
 
 
+#: verbs whose complement may be a gerund ("denied supplying weapons", "considered imposing
+#: sanctions", "stopped paying salaries")
+GERUND_TAKERS = frozenset(
+    "deny admit consider contemplate weigh discuss propose recommend suggest avoid resume stop halt "
+    "suspend cease quit finish start begin continue keep".split())
+
+
+def misread_gerund(tok: Token) -> Token | None:
+    """A gerund complement the parse made an adjective on the verb's object ("denied [supplying]
+    weapons" read as denying supplying-weapons): a VBG right after a verb that takes gerunds,
+    describing the verb's object."""
+    if tok.lemma_.lower() not in GERUND_TAKERS or tok.pos_ != "VERB":
+        return None
+    for c in children_of(tok):
+        if c.dep_ == "dobj":
+            for a in children_of(c):
+                if a.dep_ == "amod" and a.tag_ == "VBG" and a.i == tok.i + 1:
+                    return a
+    return None
+
+
 class Frames:
     # ------------------------------------------------------------------ complements
     def complement(self, tok: Token) -> Token | None:
         for c in children_of(tok):
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 return c
+        gerund = misread_gerund(tok)
+        if gerund is not None:
+            return gerund
         for c in children_of(tok):
             if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
                     c.pos_ == "NOUN" and any(m.dep_ == "mark" for m in children_of(c)))):
