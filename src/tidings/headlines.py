@@ -99,6 +99,8 @@ def headline_like(sent: Span, verbs: frozenset[str] | None = None) -> bool:
     if verbs is not None and not any(_may_be_verb(v, verbs) for v in governing):
         return True  # "Japan shares intelligence with Manila": a noun read as the verb, the verb as a noun
     verb = governing[0]
+    if verb.dep_ == "compound":
+        return True  # "Houthis claim missile strike on tanker": the verb kept its subject but was hung as a modifier
     after = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if verb.lower_ in PLURAL_NOUNS and after is not None and after.is_alpha and after.text.islower() \
             and _may_be_verb(after, verbs) and not after.lower_.endswith("s"):
@@ -157,13 +159,23 @@ def _candidates(sent: Span, verbs: frozenset[str] | None = None) -> list[int]:
         if k == 0 or k > MAX_VERB_POSITION or not _may_be_verb(t, verbs):
             continue
         if t.is_alpha and t.text.islower() and t.tag_ not in _NOT_VERBS \
-                and sent[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "VBZ", "VBP", "VB"):
+                and (sent[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "VBZ", "VBP", "VB") or _name_as_determiner(sent[k - 1])):
             out.append(k)
     agreeing = set(out)
     # (a noun English takes as a plural without an -s, "police", "people", is the subject of a
     # bare form after it as a plural in -s is: "riot police fire tear gas")
     return [k for k in out if not (k + 1 in agreeing and (sent[k].lower_.endswith("s") or sent[k].lower_ in PLURAL_NOUNS)
                                    and not sent[k + 1].lower_.endswith("s"))]
+
+
+#: the words that are determiners, whatever the tagger says of other words
+DETERMINERS = frozenset("the a an this that these those some any no every each all both either neither another".split())
+
+
+def _name_as_determiner(tok: Token) -> bool:
+    """A capitalised name the tagger took for a determiner ("Houthis claim missile strike"): it
+    can head a subject as any name can."""
+    return tok.tag_ == "DT" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in DETERMINERS
 
 
 def verb_lemmas(nlp: Language) -> frozenset[str] | None:
