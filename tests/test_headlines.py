@@ -109,6 +109,11 @@ def test_an_office_named_by_its_country_is_a_headline_future_subject(analyzer, t
     assert want in coded(analyzer, text)
 
 
+def test_objects_listed_with_a_comma_keep_the_verbs_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the model coordinates the second object with the verb; its to-phrase is still the verb's
+    assert ("154", "ARM", "AZE") in coded(analyzer, "Armenia moves troops, tanks to Azerbaijani border amid enclave row")
+
+
 def test_a_noun_no_name_places_is_no_headline_future_subject(analyzer) -> None:  # type: ignore[no-untyped-def]
     # "plans" are no doer: an infinitive on them is what is planned, not a future act
     assert coded(analyzer, "Plans to visit Lomé next week") == set()

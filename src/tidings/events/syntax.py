@@ -87,7 +87,17 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
             # "from Poland to Ukraine": the parse hangs the to-phrase on "from"
             out.extend(q for g in children_of(c) if g.dep_ == "prep" and g.lower_ == "to"
                        for q in children_of(g) if q.dep_ == "pobj")
+        elif _object_read_as_conjunct(tok, c):
+            out.extend(preps(c, names))
     return out
+
+
+def _object_read_as_conjunct(verb: Token, c: Token) -> bool:
+    """A noun the parse coordinated with the verb after the verb's own object, as headlines list
+    objects with a comma ("moves troops, tanks to Cambodian border"): a second object, whose
+    phrases are the verb's."""
+    return c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and verb.pos_ in ("VERB", "AUX") and any(
+        d.dep_ == "dobj" and d.i < c.i for d in children_of(verb))
 
 
 def prep_names(tok: Token) -> set[str]:
@@ -102,6 +112,8 @@ def prep_names(tok: Token) -> set[str]:
     for c in children_of(tok):
         if c.dep_ in ("ccomp",):
             names |= {m.lower_ for m in children_of(c) if m.dep_ == "mark"}
+        if _object_read_as_conjunct(tok, c):
+            names |= {g.lower_ for g in children_of(c) if g.dep_ == "prep"}
     return names
 
 
