@@ -264,6 +264,9 @@ CODED = [
     ("The destruction of the village by Sudanese troops was documented.", ("1712", "SDNMIL", "SDN")),
     # a particle split from its verb by the object still makes the phrasal verb
     ("Rebels handed control of the town back to the Malian army.", ("0874", "MLIREB", "MLIMIL")),
+    # the by-phrase the parse hangs on an act noun that is the means of the verb's act is the
+    # verb's doer
+    ("Rwanda was threatened with sanctions by the European Union.", ("1312", "IGOEUREEC", "RWA")),
     # a passive's kept object is the thing given, and the by-phrase the parse hangs on it the giver
     ("Malawi was given a 200 million dollar loan by the African Development Bank.",
      ("071", "IGOAFRDEVAFB", "MWI")),

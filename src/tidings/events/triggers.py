@@ -579,9 +579,10 @@ class Triggers:
     def stray_agents(self, tok: Token, names: tuple[str, ...]) -> list[Token]:
         """By-phrases the parser hangs on the noun of one of ``tok``'s own phrases ("disbursed to
         Sri Lanka's districts by Japan's aid agency"): the doer's, unless that noun is an act
-        noun, whose own doer it names ("killed in raids by")."""
+        noun, whose own doer it names ("killed in raids by"); an act noun the verb's act is done
+        with is its means, and the doer is one ("was threatened with sanctions by Kenya")."""
         return [o for p in preps(tok, names)
-                if p.pos_ in ("NOUN", "PROPN") and not self.lex.entries("N", p.lemma_.lower())
+                if p.pos_ in ("NOUN", "PROPN") and (p.head.lower_ == "with" or not self.lex.entries("N", p.lemma_.lower()))
                 for o in preps(p, ("by",))]
 
     # ------------------------------------------------------------------ entry choice
