@@ -113,6 +113,8 @@ class Coder(Triggers, Frames, Context, TableFallback):
             if tag in ("VERB", "AUX") and dep[tok.i] not in ("aux", "auxpass"):
                 if self.nominal_gerund(tok):  # "in police firing", "after the shelling"
                     cand = self.noun(tok) or self.verb(tok)
+                elif bare_object(tok):  # "Kenya launches probe into killings": a noun read as a verb
+                    cand = self.noun(tok) or self.verb(tok)
                 else:
                     cand = self.verb(tok)
                 if cand is None or cand.code[:2] not in VIOLENT_ROOTS:
@@ -140,7 +142,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # "carried out a raid on a hideout", "launched a bombing campaign against Hamas": the
         # event noun names the act; a verb the table coded only does it, unless it codes the
         # same act with a participant of its own (not the noun itself as its target)
-        nouns = {c.trigger.i: c for c in out if c.trigger.pos_ == "NOUN"}
+        nouns = {c.trigger.i: c for c in out if c.trigger.pos_ == "NOUN" or (c.entry.kind == "N" and bare_object(c.trigger))}
 
         def done_by_noun(c: Candidate) -> bool:
             # (the subject of a passive is the object: "the attack was carried out by a bomber")
@@ -299,6 +301,14 @@ AGREEMENT_TEXTS = frozenset("agreement treaty accord deal pact memorandum protoc
 #: concession): coordinated with a kindly act to someone, they are for the same someone
 FOR_ANOTHER_ROOTS = frozenset({"03", "05", "06", "07", "08"})
 KINDLY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+
+
+def bare_object(tok: Token) -> bool:
+    """A bare verb form the parse made a verb's object ("launches probe into", "orders probe"):
+    English puts no bare verb in an object's place, so it is a noun the tagger misread, as
+    headlines drop the article that would have shown it."""
+    return tok.tag_ in ("VB", "VBP") and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
 
 
 def _share_recipient(out: list[Candidate]) -> None:
