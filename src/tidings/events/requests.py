@@ -178,23 +178,25 @@ def asks_for_aid(trigger: Token) -> bool:
     return _thing_asked(trigger)[0] == "aid"
 
 
-def _asks_money(trigger: Token) -> bool:
-    """What is asked is a sum of money itself: the object or the for-phrase of the request
-    ("is seeking $700 million", "appealed for $700m"), not a sum named on the way ("to raise
-    trade to $20 billion")."""
-    asked = [c for c in children_of(trigger) if c.dep_ == "dobj"] + [
+def _asked(trigger: Token) -> list[Token]:
+    """The thing asked, offered or refused itself: the act's object and the object of its
+    for-phrase ("is seeking $700 million", "appealed for $700m"), not words named on the way."""
+    return [c for c in children_of(trigger) if c.dep_ == "dobj"] + [
         o for p in children_of(trigger) if p.dep_ == "prep" and p.lower_ == "for"
         for o in children_of(p) if o.dep_ == "pobj"]
-    return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fund", "money", "cash") for t in asked)
+
+
+def _asks_money(trigger: Token) -> bool:
+    """What is asked is a sum of money itself ("is seeking $700 million"), not a sum named on
+    the way ("to raise trade to $20 billion")."""
+    return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fund", "money", "cash") for t in _asked(trigger))
 
 
 def _asks_arms(trigger: Token) -> bool:
     """What is asked, offered or refused is arms: the object or the for-phrase of the act, or a
     conjunct of it ("asked Germany for air defence systems", "offered Ukraine fighter jets"), not
     arms named on the way ("demanded that the rebels lay down their weapons")."""
-    asked = [c for c in children_of(trigger) if c.dep_ == "dobj"] + [
-        o for p in children_of(trigger) if p.dep_ == "prep" and p.lower_ == "for"
-        for o in children_of(p) if o.dep_ == "pobj"]
+    asked = _asked(trigger)
     asked += [c for t in asked for c in children_of(t) if c.dep_ == "conj"]
     return any(w.lemma_.lower() in ARMS for t in asked
                for w in [t, *(c for c in children_of(t) if c.dep_ == "compound")])
