@@ -533,11 +533,22 @@ class Resolver:
         return Side(text, start, end, None, tok.i, 1.0, "pronoun")
 
     def object_antecedent(self, tok: Token, depth: int) -> Side | None:
-        """What "it", "them", "him" or "her" as an object stands for: the nearest noun before it
-        in the sentence ("expelled seven UN officials and accused them of meddling", "ordered the
-        ambassador to leave, accusing him of ..."), agreeing in number ("them" a plural or a
-        body, the others a singular), and not the subject of the pronoun's own verb, which a
-        pronoun object never names (it would be "itself", "themselves")."""
+        """What "it", "them", "him" or "her" as an object stands for, as an actor (see
+        ``antecedent_word``)."""
+        word = self.antecedent_word(tok)
+        if word is None:
+            return None
+        # the nearest that agrees is the antecedent, an actor or not ("threaten witnesses ...,
+        # and the state cannot protect them": the witnesses, whom no actor code names)
+        side = self.side(word, depth + 1)
+        return side if side is not None and side.match is not None else None
+
+    def antecedent_word(self, tok: Token) -> Token | None:
+        """The noun an object pronoun stands for: the nearest noun before it in the sentence
+        ("expelled seven UN officials and accused them of meddling", "ordered the ambassador to
+        leave, accusing him of ..."), agreeing in number ("them" a plural or a body, the others a
+        singular), and not the subject of the pronoun's own verb, which a pronoun object never
+        names (it would be "itself", "themselves")."""
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # the verb's subject, and the subject an infinitive or participle takes from the clause
         # it hangs on ("the police burst shells to disperse them": not the police)
@@ -549,12 +560,11 @@ class Resolver:
                 continue
             if word.pos_ not in ("NOUN", "PROPN") or word.lower_ in _PRONOUNS:
                 continue
+            if word.ent_type_ in ("DATE", "TIME"):
+                continue  # "detained them on Monday and released them": no day is released
             if plural != (word.tag_ in ("NNS", "NNPS")) and word.pos_ != "PROPN":
                 continue  # "them" of a plural, "it" of a singular (a name may be either: a body)
-            # the nearest that agrees is the antecedent, an actor or not ("threaten witnesses
-            # ..., and the state cannot protect them": the witnesses, whom no actor code names)
-            side = self.side(word, depth + 1)
-            return side if side is not None and side.match is not None else None
+            return word
         return None
 
     def reporting_subject(self, tok: Token) -> Token | None:

@@ -218,6 +218,9 @@ def need_objects(tok: Token, obj: Token | None, names: frozenset[str]) -> list[T
     found = preps(tok, tuple(names)) + (preps(obj, tuple(names)) if obj is not None and obj.i != tok.i else [])
     found += [o for c in children_of(tok) if c.dep_ == "prt" and c.lower_ in names
               for o in children_of(c) if o.dep_ == "pobj"]
+    # a gerund stands as the preposition's object: "barred him from leaving the country"
+    found += [o for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in names
+              for o in children_of(c) if o.dep_ == "pcomp" and o.tag_ == "VBG"]
     return found
 
 
@@ -598,6 +601,12 @@ class Triggers:
         obj_words: set[str] = set()
         if obj is not None and any(e.obj for e in ordered):
             obj_words = lemma_set(obj)
+            if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "it") and obj.dep_ == "dobj":
+                # a pronoun object is what it stands for: "detained 14 fishermen and released
+                # them", where what is released is fishermen
+                word = self.res.antecedent_word(obj)
+                if word is not None:
+                    obj_words |= lemma_set(word)
             if obj.i != tok.i:
                 # "moved armoured vehicles and 2,000 troops", "troops, tanks": every thing moved
                 obj_words = obj_words.union(*(lemma_set(c) for c in conjuncts(obj)[1:4]))
