@@ -33,7 +33,8 @@ CODED = [
     ("The EU agreed to impose new sanctions on Iran.", ("1312", "IGOEUREEC", "IRN")),
     # whose membership is suspended, whom an eased restriction was on
     ("The African Union suspended Niger's membership after the coup.", ("161", "IGOAFRAFU", "NER")),
-    ("Indonesia eased restrictions on Malaysian palm oil imports.", ("081", "IDN", "MYS")),
+    # (restrictions on imports are an embargo, so easing them eases an economic sanction: 085)
+    ("Indonesia eased restrictions on Malaysian palm oil imports.", ("085", "IDN", "MYS")),
     ("China lifted its ban on Japanese seafood.", ("081", "CHN", "JPN")),
     # a judgement passed by naming is criticism or praise
     ("Beijing called Manila's remarks irresponsible and provocative.", ("111", "CHNGOV", "PHLGOV")),
@@ -296,6 +297,16 @@ CODED = [
     # were] arrested") is still the relative word's clause: its noun does the act to the noun
     # before the relative word
     ("The ferry, which Eritrean soldiers seized in May, was returned on Friday.", ("1711", "ERIMIL", "ERI")),
+    # goods barred or blocked are an embargo (163) as goods banned are; a ban on goods lifted
+    # eases it (085)
+    ("Russia barred imports of Moldovan wine.", ("163", "RUS", "MDA")),
+    ("Beijing blocked imports of Australian barley in May.", ("163", "CHNGOV", "AUS")),
+    ("India lifted its ban on Malaysian palm oil imports.", ("085", "IND", "MYS")),
+    # a pronoun object is what it stands for, and no day is what it stands for
+    ("The Thai navy detained 14 Cambodian fishermen on Monday and released them on Wednesday.",
+     ("0841", "THAMIL", "KHM")),
+    # kept from leaving the country is a travel ban (172), whoever is kept
+    ("A court in Dhaka barred the opposition leader from leaving the country.", ("172", "BGDJUD", "BGDOPP")),
 ]
 
 
