@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv,newsw]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -97,12 +97,17 @@ blind in the twenty-third and twenty-fourth and is looked at from the twenty-fif
 foreign-language national news agencies, UN agency, NGO and humanitarian releases, parliamentary,
 court and legal-affairs reports and business and economic-diplomacy reports, by four writers who
 read only the codebook and three lines of an older set, in the same ten constructions, 20 with
-no political event, written apart from the coder at the start of the twenty-fourth session, is
-blind; ``events_probe_news_v.jsonl``, 120 sentences in the styles of local and regional
+no political event, written apart from the coder at the start of the twenty-fourth session, was
+blind in the twenty-fourth and twenty-fifth and is looked at from the twenty-sixth on; ``events_probe_news_v.jsonl``, 120 sentences in the styles of local and regional
 television scripts, wire factboxes and timelines, police, army and coast-guard statements and
 election-night reports, by four writers who read only the codebook and three lines of an older
 set, in the same ten constructions, 20 with no political event, written apart from the coder at
-the start of the twenty-fifth session, is blind).  ``--readable`` scores only the sets
+the start of the twenty-fifth session, is blind; ``events_probe_news_w.jsonl``, 120 sentences in
+the styles of radio bulletins, agency "in brief" items of Asian and African papers, diplomatic
+readouts and joint statements, and court, tribunal and prosecutor news, by four writers who read
+only the codebook and three lines of an older set, in the same ten constructions, 20 with no
+political event, written apart from the coder at the start of the twenty-sixth session, is
+blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -144,7 +149,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
         "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso",
-        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv")
+        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv", "newsw")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -159,9 +164,10 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newso": "events_probe_news_o.jsonl", "newsp": "events_probe_news_p.jsonl",
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
                "newss": "events_probe_news_s.jsonl", "newst": "events_probe_news_t.jsonl",
-               "newsu": "events_probe_news_u.jsonl", "newsv": "events_probe_news_v.jsonl"}
+               "newsu": "events_probe_news_u.jsonl", "newsv": "events_probe_news_v.jsonl",
+               "newsw": "events_probe_news_w.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsu", "newsv", "locked"})
+BLIND = frozenset({"conflict", "news", "newsv", "newsw", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -140,7 +140,7 @@ reordered or misspelled names, full legal names; quotes stripped mechanically, t
 "according to" or run into the narration; captions, credits and image-source blocks; furniture
 from forex links and disclaimers to hashtags), the rest of the text kept near-verbatim,
 paraphrased, reordered or shortened.  Blind in the twenty-fourth and twenty-fifth sessions (figures
-only).
+only), read from the twenty-sixth.
 Set ``q`` (``probes/farm_pairs_q.jsonl``, 2026-12-06, twenty-fifth session): 30 originals (court
 rulings, factory closures, health ministries, sport governance, space agencies, city budgets,
 sea accidents, party congresses, central banks, repatriated heritage, droughts, election
@@ -152,6 +152,18 @@ an older set and were asked for the hard cases too: stitches from a report on th
 neighbouring topic, spin of one to three names only, captions with no credit that read as
 story text.  Nine copies carry one kind, the rest two to four.  Blind in the twenty-fifth
 session (figures only).
+Set ``r`` (``probes/farm_pairs_r.jsonl``, 2026-12-06, twenty-sixth session): 30 originals (port
+strikes, central banks, hospital strikes, cyclones, mayoral races, drug recalls, dams, cricket
+boards, desalination, archaeology, police corruption, ferry sinkings, teachers' pay, mining
+spills, housing, satellite launches, fuel protests, museum thefts, wind farms, migrant rescues,
+referendums, avian flu, steel tariffs, land reform, metro strikes, glacier floods, fraud trials,
+forest fires, customs unions and film festivals, from every region) and a copy of each by three
+writers who read only one pair of an older set, each asked for a different making: hard cases
+(stitches from a neighbouring report, light spin, captions that read as text); a rewriting
+tool's heavy synonym swaps and reordered clauses with a farm-written intro or ending; a careless
+aggregator's pastes, with fragments of two or three reports joined abruptly, quotes half
+stripped and furniture mid-body.  Nine copies carry one kind, the rest two to four.  Blind in
+the twenty-sixth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -182,9 +194,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "j": PROBES / "farm_pairs_j.jsonl", "k": PROBES / "farm_pairs_k.jsonl",
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
-        "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl"}
+        "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl",
+        "r": PROBES / "farm_pairs_r.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "p", "q"})
+BLIND = frozenset({"locked", "q", "r"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -199,7 +212,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to o (may be read), p and q (blind this session) or locked (figures only)")
+                    help="a to p (may be read), q and r (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
