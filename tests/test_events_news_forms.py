@@ -307,6 +307,13 @@ CODED = [
      ("0841", "THAMIL", "KHM")),
     # kept from leaving the country is a travel ban (172), whoever is kept
     ("A court in Dhaka barred the opposition leader from leaving the country.", ("172", "BGDJUD", "BGDOPP")),
+    # whom a complaint is against may hang on where it was lodged, as the parse attaches it
+    ("Lithuania lodged a complaint at the World Trade Organization against China.", ("114", "LTU", "CHN")),
+    # arbitration is a suit before a tribunal
+    ("Chile took Bolivia to international arbitration over the river.", ("115", "CHL", "BOL")),
+    # ordering a foreign group or aid agency to leave expels it
+    ("Kyrgyzstan ordered a Danish aid group to leave the country within 30 days.", ("166", "KGZ", "DNKDEV")),
+    ("Sudan told UN aid agencies to leave Darfur.", ("1663", "SDN", "IGOUNO")),
 ]
 
 

@@ -311,7 +311,7 @@ COURT_TAKING_VERBS = frozenset("take haul drag".split())
 UNWELCOME_WORDS = (("persona", "non", "grata"), ("personae", "non", "gratae"))
 #: what a suit is brought before, and the prepositions that say so: "filed a petition at the
 #: High Court", "moved a plea before the tribunal"
-COURT_NOUNS = frozenset("court tribunal bench judiciary".split())
+COURT_NOUNS = frozenset("court tribunal bench judiciary arbitration".split())
 COURT_PREPS = ("at", "in", "before", "with", "to")
 #: verbs that put a ban or restriction on someone: "imposed", "slapped", "placed"
 IMPOSING_VERBS = frozenset("impose slap place put".split())

@@ -1127,8 +1127,11 @@ class Triggers:
                     return [Side(place.text, place.start, place.end, place.match, place.head, 1.0, "destination")]
         if obj is not None:
             # "pledged 50 million euros in aid to Sudan": the object's own phrase, or the phrase
-            # of what it is counted in
+            # of what it is counted in, or of where it is made ("lodged a complaint at the WTO |
+            # against China", as the parse attaches it)
             holders = conjuncts(obj) + [x for h in preps(obj, ("in", "of")) for x in conjuncts(h)]
+            if "at" not in entry.to:
+                holders += preps(obj, ("at",))
             for p in (p for h in holders for p in preps(h, entry.to)):
                 sides = self.res.sides(p)
                 if any(s.match is not None for s in sides):
