@@ -344,6 +344,19 @@ def test_what_a_pact_is_about_and_weapons_made_are_no_acts(analyzer) -> None:  #
     assert any(c.startswith("19") for c in codes(analyzer, "Russian forces fired artillery shells at Kharkiv."))
 
 
+def test_what_a_signed_text_does_and_views_exchanged_on_an_act_are_no_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Ghana and Togo signed a memorandum on Monday, setting up a joint fund for cross-border roads.")
+    assert "057" in got and not any(c[:2] in ("06", "07", "08") for c in got), got
+    got = codes(analyzer, "Tanzania and Burundi signed an agreement on Tuesday to build a railway, opening a route "
+                          "for Burundian ore to reach the sea.")
+    assert "057" in got and not any(c.startswith("08") for c in got), got
+    # an act done apart from the signing is still coded
+    assert "0872" in codes(analyzer, "Ecuador and Peru signed a pact on Thursday, and Peru reopened its border with Ecuador.")
+    got = codes(analyzer, "Kazakhstan's foreign minister received his Mongolian counterpart in Astana, with the two "
+                          "sides exchanging views on expanding cooperation.")
+    assert "043" in got and not any(c.startswith("06") for c in got), got
+
+
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")

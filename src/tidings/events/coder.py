@@ -193,6 +193,15 @@ class Coder(Triggers, Frames, Context, TableFallback):
         for c in out:
             if self.bombed_by_a_state(c):
                 c.code = "195"  # before a harm it caused takes its code ("bombed a school, killing 12")
+        # "signed a protocol on Friday creating a joint commission", "signed an agreement ...,
+        # opening a route to the sea", "a deal creating a joint fund": what a text signed or
+        # agreed does is its content, not an act of its own (the signing is the act, 05)
+        agreed = {c.trigger.i for c in out if c.code[:2] == "05"}
+        out = [c for c in out if not (
+            c.code[:2] in ("06", "07", "08") and c.trigger.tag_ == "VBG" and c.trigger.head.i != c.trigger.i
+            and ((c.trigger.dep_ == "advcl" and c.trigger.head.i in agreed)
+                 or (c.trigger.dep_ == "acl" and c.trigger.head.lemma_.lower() in AGREEMENT_TEXTS
+                     and c.trigger.head.head.i in agreed)))]
         # "resigned on Tuesday, bowing to opposition demands": giving way is how the act was done
         coded = {c.trigger.i for c in out}
         out = [c for c in out if not (c.code[:2] == "08" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"

@@ -77,7 +77,7 @@ AIMING_WORDS = frozenset("aim target".split())
 TOPIC_PREPS = frozenset("about on over regarding concerning".split())
 DISCUSSION_WORDS = TALK_NOUNS | frozenset("speak discuss confer consult negotiate meet call chat debate "
                                          "discussion discussions meeting consultation consultations "
-                                         "conversation".split())
+                                         "conversation view views opinion opinions".split())
 #: verbs and nouns of barring an act: what they bar is not done ("banned rallies by the
 #: opposition", "a ban on rallies", "a moratorium on strikes")
 #: (of the verbs that bar a complement, those that name a ban: a blocked or restricted act may
