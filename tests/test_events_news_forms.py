@@ -314,6 +314,10 @@ CODED = [
     # ordering a foreign group or aid agency to leave expels it
     ("Kyrgyzstan ordered a Danish aid group to leave the country within 30 days.", ("166", "KGZ", "DNKDEV")),
     ("Sudan told UN aid agencies to leave Darfur.", ("1663", "SDN", "IGOUNO")),
+    # whoever a force holds it may free: a captain, a teacher, an engineer
+    ("Dutch customs officers detained and later released the Moroccan captain of a container ship.",
+     ("0841", "NLDMIL", "MAR")),
+    ("Iran freed a French teacher held for two years.", ("0841", "IRN", "FRAEDU")),
 ]
 
 
@@ -355,6 +359,12 @@ def test_what_a_signed_text_does_and_views_exchanged_on_an_act_are_no_acts(analy
     got = codes(analyzer, "Kazakhstan's foreign minister received his Mongolian counterpart in Astana, with the two "
                           "sides exchanging views on expanding cooperation.")
     assert "043" in got and not any(c.startswith("06") for c in got), got
+
+
+def test_a_survey_released_and_a_congress_held_free_and_hold_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("08") for c in codes(analyzer, "Kenya's education ministry released a teacher survey on Monday."))
+    assert not any(c.startswith("17") for c in codes(analyzer, "Peru's ruling party held a student congress in Lima."))
+    assert "173" in codes(analyzer, "Peruvian police held two student activists overnight.")
 
 
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
