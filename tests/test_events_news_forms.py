@@ -318,6 +318,12 @@ CODED = [
     ("Dutch customs officers detained and later released the Moroccan captain of a container ship.",
      ("0841", "NLDMIL", "MAR")),
     ("Iran freed a French teacher held for two years.", ("0841", "IRN", "FRAEDU")),
+    # restrictions on trade are an embargo aimed at whom the trade is with, in nouns as in verbs
+    ("Algeria's freeze on trade with Spain has cost Spanish exporters millions.", ("163", "DZA", "ESP")),
+    ("Russia imposed an embargo on trade with Georgia.", ("163", "RUS", "GEO")),
+    ("Morocco imposed restrictions on trade with Algeria.", ("163", "MAR", "DZA")),
+    ("India lifted curbs on trade with Nepal.", ("085", "IND", "NPL")),
+    ("China suspended restrictions on trade with Australia.", ("085", "CHN", "AUS")),
 ]
 
 
@@ -365,6 +371,12 @@ def test_a_survey_released_and_a_congress_held_free_and_hold_no_one(analyzer) ->
     assert not any(c.startswith("08") for c in codes(analyzer, "Kenya's education ministry released a teacher survey on Monday."))
     assert not any(c.startswith("17") for c in codes(analyzer, "Peru's ruling party held a student congress in Lima."))
     assert "173" in codes(analyzer, "Peruvian police held two student activists overnight.")
+
+
+def test_a_measure_that_hits_a_people_is_no_attack(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("19") for c in codes(
+        analyzer, "The suspension of trade between Pakistan and India hit farmers in Punjab."))
+    assert any(c.startswith("19") for c in codes(analyzer, "Russian missiles hit Kharkiv overnight."))
 
 
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -1152,6 +1152,17 @@ class Triggers:
                 side = self.goods_country(obj)
                 if side is not None:
                     return [side]
+            if entry.notobj and entry.code[:2] in ("08", "16"):
+                # "imposed an embargo on trade with Georgia", "lifted curbs on trade with Nepal":
+                # whom the trade barred or freed is with
+                # (the parse may hang "with" on the restriction itself)
+                barred = preps(obj, ("on", "against"))
+                partners = [q for h in barred + preps(tok, ("on", "against")) for q in preps(h, ("with",))] + (
+                    preps(obj, ("with",)) if barred else [])
+                for q in partners:
+                    sides = self.res.sides(q)
+                    if any(x.match is not None for x in sides):
+                        return sides
         if obj is not None and not entry.notobj and not is_passive(tok):
             for p in preps(tok, ("by",)):
                 # "rejected the proposal by the IAEA": in the active voice a by-phrase after the
@@ -1447,6 +1458,9 @@ class Triggers:
         of_first = entry.to[:1] == ("of",) and any(getattr(x.match, "country", None)
                                                     for p in ofs for x in self.res.sides(p))
         ordered = ofs + preps(tok, nearer) + of_held if of_first else preps(tok, nearer) + of_held + ofs
+        if entry.code[:2] == "16" and "with" in entry.to:
+            # "Algeria's freeze on trade with Spain": whom the trade barred is with
+            ordered = [q for o in preps(tok, ("on",)) for q in preps(o, ("with",))] + ordered
         for p in ordered:
             sides = self.res.sides(p)
             if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
