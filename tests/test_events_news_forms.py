@@ -324,6 +324,10 @@ CODED = [
     ("Morocco imposed restrictions on trade with Algeria.", ("163", "MAR", "DZA")),
     ("India lifted curbs on trade with Nepal.", ("085", "IND", "NPL")),
     ("China suspended restrictions on trade with Australia.", ("085", "CHN", "AUS")),
+    # asset freezes put on officials are sanctions (163), also where the parse reads "asset
+    # freezes" as a clause
+    ("Britain imposed asset freezes and travel bans on five Russian officials.", ("163", "GBR", "RUSGOV")),
+    ("The EU imposed travel bans and asset freezes on ten Belarusian officials.", ("163", "IGOEUREEC", "BLRGOV")),
 ]
 
 

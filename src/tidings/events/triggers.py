@@ -339,6 +339,8 @@ class Roles:
                 small = next((c for c in children_of(tok) if c.dep_ == "ccomp" and (
                     c.pos_ == "ADJ" or (tok.lemma_.lower() in LETTING_VERBS and c.pos_ == "VERB"))), None)
                 obj = child(small, "nsubj") if small is not None else None  # "allowed inspectors to visit"
+            if obj is None:
+                obj = self.coder.object_read_as_clause(tok)  # "imposed asset freezes on ..."
             if obj is None and object_gap(tok) and self.coder.takes_object(tok):
                 obj = tok.head  # "the journalists it arrested", "the sanctions Washington slapped on"
             if obj is None:
@@ -787,6 +789,28 @@ class Triggers:
         if not any(words & e.obj for v in lemmas(verb) for e in self.lex.entries("V", v)):
             return None
         return named
+
+    def object_read_as_clause(self, tok: Token) -> Token | None:
+        """An object noun the parse read as the verb of a clause, with the noun before it as the
+        clause's subject: "imposed asset freezes and travel bans on ..." ("asset" the subject of
+        "freezes").  Taken back when the verb has no object of its own, the clause has no
+        marker or auxiliary of a clause, its subject is a bare common noun, and the word is one
+        the verb's lexicon entries take as an object."""
+        if child(tok, "dobj") is not None:
+            return None
+        for c in children_of(tok):
+            if c.dep_ != "ccomp" or c.tag_ != "VBZ" or c.i < tok.i:
+                continue
+            if any(k.dep_ in ("mark", "aux", "auxpass", "neg", "dobj") for k in children_of(c)):
+                continue
+            subj = child(c, "nsubj")
+            if subj is None or subj.tag_ not in ("NN", "NNS") or subj.i < tok.i or any(
+                    k.dep_ in ("det", "poss") for k in children_of(subj)):
+                continue
+            word = c.lemma_.lower()
+            if any(word in e.obj for v in lemmas(tok) for e in self.lex.entries("V", v)):
+                return c
+        return None
 
     def takes_object(self, tok: Token) -> bool:
         """A verb used with an object: one never used without ("kill", "detain"), or one the
