@@ -328,6 +328,13 @@ CODED = [
     # freezes" as a clause
     ("Britain imposed asset freezes and travel bans on five Russian officials.", ("163", "GBR", "RUSGOV")),
     ("The EU imposed travel bans and asset freezes on ten Belarusian officials.", ("163", "IGOEUREEC", "BLRGOV")),
+    # money secured, obtained or won from a lender is money the lender gave, named before it or
+    # after "from"
+    ("Egypt obtained a $3 billion loan from the World Bank.", ("071", "IGOUNODEVWBK", "EGY")),
+    ("Pakistan won a $1.1 billion IMF bailout.", ("071", "IGOUNODEVIMF", "PAK")),
+    # "them" after a place named in passing stands for the people, not the place
+    ("The Mauritanian navy detained 23 Senegalese fishermen off Nouadhibou on Monday and released them two "
+     "days later.", ("0841", "MRTMIL", "SEN")),
 ]
 
 

@@ -562,6 +562,8 @@ class Resolver:
                 continue
             if word.ent_type_ in ("DATE", "TIME"):
                 continue  # "detained them on Monday and released them": no day is released
+            if plural and word.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "detained fishermen off Nouadhibou and released them": a place is no "them"
             if plural != (word.tag_ in ("NNS", "NNPS")) and word.pos_ != "PROPN":
                 continue  # "them" of a plural, "it" of a singular (a name may be either: a body)
             return word

@@ -967,6 +967,11 @@ class Triggers:
         if entry.rev:
             src_toks = preps(tok, entry.src) or (object_preps(obj, entry.src) if obj is not None and entry.src else [])
             sources = self.res.sides(src_toks[0]) if src_toks else []
+            if not src_toks and obj is not None and obj.i != tok.i:
+                # "won a $1.1 billion IMF bailout": the giver named before what it gave
+                givers = [x for c in children_of(obj) if c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN"
+                          for x in self.res.sides(c) if x.match is not None]
+                sources = givers[:1] or sources
             doer = self.doer_of_act(subj) if subj is not None and entry.code[:2] == "11" else None
             # (criticism an act has drawn is aimed at its doer: "the arrest by the police has
             # drawn condemnation")
