@@ -390,6 +390,18 @@ def test_a_measure_that_hits_a_people_is_no_attack(analyzer) -> None:  # type: i
     assert any(c.startswith("19") for c in codes(analyzer, "Russian missiles hit Kharkiv overnight."))
 
 
+def test_fire_come_under_from_a_speaker_is_criticism_and_from_arms_is_shooting(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Kenya's government came under fire from Uganda's foreign minister on Monday over the border closure.")
+    assert "111" in got and not any(c.startswith("19") for c in got), got
+    got = codes(analyzer, "The prime minister came under fire from the opposition over the budget.")
+    assert "111" in got and not any(c.startswith("19") for c in got), got
+    for text in ("The Indian post came under fire from Pakistan on Monday.",
+                 "The convoy came under fire from Taliban fighters near Kandahar.",
+                 "The Ukrainian positions came under fire from Russian artillery overnight."):
+        got = codes(analyzer, text)
+        assert any(c.startswith("19") for c in got) and "111" not in got, (text, got)
+
+
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("17") for c in codes(analyzer, "The opposition leader is likely to be arrested by Ugandan police."))
     assert "181" in codes(analyzer, "The rebels held twelve fishermen hostage.")

@@ -25,6 +25,7 @@ from tidings.events.conventions import (
     SENDING_VERBS,
     SUPRANATIONAL,
     TALK_NOUNS,
+    UNDER_VERBS,
     VIOLENT_ROOTS,
     WHERE_PREPS,
     WRONGDOING_ROOTS,
@@ -666,6 +667,8 @@ class Context:
         if root not in ("02", "10", "11", "12", "13"):
             return False
         prep = tok.head
+        if prep.lower_ == "under" and prep.head.lemma_.lower() in UNDER_VERBS:
+            return False  # "came under fire from the minister": what the subject met, the act itself
         if prep.lower_ in ("despite", "amid", "amidst", "under"):
             return True
         return prep.lower_ == "to" and prep.head.lemma_.lower() in YIELDING_VERBS

@@ -106,3 +106,5 @@ TALK_NOUNS = frozenset("talk talks negotiation negotiations dialogue".split())
 PATIENT_NOUNS = frozenset("release arrest detention killing murder expulsion deportation execution "
                           "abduction kidnapping extradition conviction sentencing trial dismissal "
                           "ouster removal".split())
+#: verbs whose subject undergoes the act named under "under": "the convoy came under attack"
+UNDER_VERBS = frozenset({"come"})

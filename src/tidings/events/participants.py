@@ -617,6 +617,13 @@ def side_role(side: Side | None) -> str | None:
     return rest[:3] or None
 
 
+def side_kind(side: Side | None) -> str | None:
+    """What kind of actor a resolved side names ("country", "person", "role" ...), or None."""
+    if side is None or side.match is None:
+        return None
+    return str(getattr(side.match, "kind", "") or "") or None
+
+
 @dataclass(frozen=True)
 class _Derived:
     """An actor composed from a role word and the country its phrase names."""

@@ -22,6 +22,7 @@ from tidings.events.conventions import (
     SENDING_VERBS,
     SUBJ_DEPS,
     UNDERGO_VERBS,
+    UNDER_VERBS,
     VIOLENT_ROOTS,
     ceased,
 )
@@ -35,9 +36,10 @@ from tidings.events.participants import (
     Side,
     conjuncts,
     named_keys,
+    side_kind,
     side_role,
 )
-from tidings.events.senses import LABOUR_SENSE, MILITARY_SENSE, strike_sense
+from tidings.events.senses import ARMED_ROLES, ARMED_WORDS, LABOUR_SENSE, MILITARY_SENSE, sentence_words, strike_sense
 from tidings.events.syntax import (
     TIME_SPANS,
     TIME_UNITS,
@@ -119,10 +121,15 @@ WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
 TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate package "
                               "series round spree".split())
-#: verbs whose subject undergoes the act named under "under": "the convoy came under attack"
-UNDER_VERBS = frozenset({"come"})
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
+#: who fire and what they fire, beside the armed words of ``senses``: fire come under in their
+#: sentence is shooting
+FIRING_WORDS = frozenset("fighter fighters gunfire sniper snipers mortar mortars rocket rockets drone drones "
+                         "tank tanks shell shells force forces gunboat gunboats shot shots".split())
+#: those whose fire is words: "came under fire from the opposition", "from critics"
+CRITICS = frozenset("opposition critic lawmaker legislator senator mp party union activist campaigner "
+                    "group press media newspaper commentator economist analyst opponent rival".split())
 #: titles of those one talks with: "discussed ... with his counterpart", "with Japan's prime minister"
 INTERLOCUTORS = frozenset("counterpart leader president minister premier chancellor".split())
 #: verbs that leave their object in a state: "leaving the deal in limbo"
@@ -755,6 +762,25 @@ class Triggers:
             return None
         return self.subject(verb)[0]
 
+    def fire_of_words(self, tok: Token) -> bool:
+        """Fire come under from an unarmed speaker: the from-phrase names an actor whose code
+        has no armed role (a government, a minister, a party, a paper) and the sentence names
+        no arms or armed people."""
+        source = self.from_phrase(tok)
+        if source is None or sentence_words(tok.sent) & (ARMED_WORDS | FIRING_WORDS):
+            return False
+        if source.lemma_.lower() in CRITICS:
+            return True  # "from the opposition", "from critics"
+        side = self.res.side(source)
+        if side is None or side.match is None or side_role(side) in ARMED_ROLES:
+            return False
+        # a speaker named as a person or an office ("Uganda's foreign minister"), or fire come
+        # under by a person or an office ("the prime minister came under fire from Nairobi");
+        # a post or a patrol under a state's fire is shot at
+        undergoer = self.come_under(tok)
+        under = self.res.side(undergoer) if undergoer is not None else None
+        return side_kind(side) in ("person", "role") or side_kind(under) in ("person", "role")
+
     @staticmethod
     def from_phrase(tok: Token) -> Token | None:
         """Who an undergone act came from: a from-phrase on the noun or on its verb ("came
@@ -1375,6 +1401,10 @@ class Triggers:
         entry = self.choose(entries, tok, named_by or tok, None, None, None) if entries else None
         if entry is None and undergone is not None and tok.lemma_.lower() in UNDER_ATTACK_NOUNS:
             entry = self.choose(self.lex.entries("N", "attack"), tok, tok, None, None, None)
+            if entry is not None and self.fire_of_words(tok):
+                # "came under fire from Uganda's foreign minister over the closure": the fire of
+                # a speaker, in a sentence of no arms, is criticism (111)
+                entry = self.choose(self.lex.entries("N", "criticism"), tok, tok, None, None, None) or entry
         if entry is None or entry.code == NOT_CODED:
             return None
         sources: list[Side] = []
