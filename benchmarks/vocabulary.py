@@ -13,7 +13,8 @@ acts named by nouns ("Kenya's expulsion of Ugandan traders", "an incursion into 
 territory"), each written as a whole sentence, and ``probes/events_vocabulary_passives.tsv`` for
 acts told in the passive ("Uganda's ambassador was expelled by Kenya on Monday."), and
 ``probes/events_vocabulary_headlines.tsv`` for acts told in headlines ("Kenya recalls ambassador
-from Kampala").
+from Kampala"), and ``probes/events_vocabulary_idioms.tsv`` for acts told by the multiword
+expressions of news ("came under fire from", "threw its weight behind", "cracked down on").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ PROBE = Path(__file__).resolve().parent / "probes" / "events_vocabulary.tsv"
 NOUNS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_nouns.tsv"
 PASSIVES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_passives.tsv"
 HEADLINES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_headlines.tsv"
+IDIOMS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_idioms.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -41,7 +43,7 @@ def main() -> None:
     analyzer = Analyzer()
     verbs = [(root, (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)) for root, verb in _rows(PROBE)]
     for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS)), ("passives", _rows(PASSIVES)),
-                       ("headlines", _rows(HEADLINES))):
+                       ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS))):
         missed = 0
         for root, text in rows:
             events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events

@@ -335,6 +335,11 @@ CODED = [
     # "them" after a place named in passing stands for the people, not the place
     ("The Mauritanian navy detained 23 Senegalese fishermen off Nouadhibou on Monday and released them two "
      "days later.", ("0841", "MRTMIL", "SEN")),
+    # set phrases read by what they mean
+    ("Chile took Peru to task on Monday over the detention of its fishermen.", ("111", "CHL", "PER")),
+    ("Ghana's president rolled out the red carpet for Togo's president in Accra on Monday.", ("043", "GHAGOV", "TGOGOV")),
+    ("Eritrea and Ethiopia buried the hatchet over the disputed town on Monday.", ("050", "ERI", "ETH")),
+    ("Spain slapped an import ban on Moroccan tomatoes on Monday.", ("163", "ESP", "MAR")),
 ]
 
 
