@@ -340,6 +340,9 @@ CODED = [
     ("Ghana's president rolled out the red carpet for Togo's president in Accra on Monday.", ("043", "GHAGOV", "TGOGOV")),
     ("Eritrea and Ethiopia buried the hatchet over the disputed town on Monday.", ("050", "ERI", "ETH")),
     ("Spain slapped an import ban on Moroccan tomatoes on Monday.", ("163", "ESP", "MAR")),
+    # fire named by who shot it is gunfire, not a blaze; a gerund act in the by-phrase names its
+    # doer before it
+    ("Five Palestinians were killed by Israeli fire in Jenin.", ("190", "ISR", "PSE")),
 ]
 
 
@@ -405,6 +408,17 @@ def test_fire_come_under_from_a_speaker_is_criticism_and_from_arms_is_shooting(a
                  "The Ukrainian positions came under fire from Russian artillery overnight."):
         got = codes(analyzer, text)
         assert any(c.startswith("19") for c in got) and "111" not in got, (text, got)
+
+
+def test_a_gerund_act_in_the_by_phrase_names_its_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Three soldiers were killed by Russian shelling near Bakhmut.")
+    assert any(code == "194" and source == "RUS" for code, source, _ in got), got
+
+
+def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Three people were killed by a fire in a Lagos market.",
+                 "Seven people died in a fire at a garment factory in Dhaka."):
+        assert not any(c.startswith("19") for c in codes(analyzer, text)), text
 
 
 def test_an_act_only_expected_of_its_doer_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]

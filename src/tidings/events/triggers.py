@@ -586,6 +586,12 @@ class Triggers:
             # "Zambia was given a loan by the World Bank": a passive's kept object is what was
             # given, and the by-phrase the parse hangs on it is the giver's
             objs = [o for d in children_of(tok) if d.dep_ == "dobj" for o in preps(d, ("by",))]
+        if not objs:
+            # "were killed by Russian shelling": the by-phrase names an act by a gerund, whose
+            # doer is the people, state or force named before it
+            objs = [m for c in children_of(tok) if c.dep_ == "agent" for g in children_of(c)
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                    for m in children_of(g) if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < g.i]
         return objs[0] if objs else hands_of(tok)
 
     def stray_agents(self, tok: Token, names: tuple[str, ...]) -> list[Token]:

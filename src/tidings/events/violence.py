@@ -422,12 +422,29 @@ def natural_cause(trigger: Token, sent: Span) -> bool:
         kind = _words(cause).union(*(_words(c) for c in children_of(cause) if c.dep_ == "compound"))
         if kind & NATURAL_CAUSES:
             return True
-        if _words(cause) & {"explosion", "explosions", "blast", "blasts", "fire"} and not (words & WEAPON_WORDS):
+        if _words(cause) & {"explosion", "explosions", "blast", "blasts", "fire"} and not (words & WEAPON_WORDS) \
+                and not shooters_fire(cause):
             if words & ACCIDENT_WORDS or not _sentence_has(sent, WEAPON_WORDS | VIOLENT_CONTEXT):
                 return True
         if words & ACCIDENT_WORDS and _words(cause) & {"cylinder", "boiler", "leak", "spill"}:
             return True
     return False
+
+
+#: who shoot, named before the fire they shoot ("army fire", "sniper fire", "tank fire")
+SHOOTERS = frozenset("army police troop troops soldier soldiers tank sniper artillery enemy military naval "
+                     "navy mortar gun machine-gun rifle security force forces militant militants rebel rebels "
+                     "gunmen gunman government regime".split())
+
+
+def shooters_fire(cause: Token) -> bool:
+    """Fire named by who shot it: a people or a state ("Israeli fire", "Pakistani fire") or a
+    force or a weapon ("army fire", "sniper fire", "tank fire"): gunfire, not a blaze."""
+    if cause.lower_ != "fire":
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
+        c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in SHOOTERS or c.lower_ in SHOOTERS)
+        for c in children_of(cause))
 
 
 def accidental_explosion(trigger: Token, sent: Span) -> bool:
