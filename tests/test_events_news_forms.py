@@ -415,6 +415,16 @@ def test_a_gerund_act_in_the_by_phrase_names_its_doer(analyzer) -> None:  # type
     assert any(code == "194" and source == "RUS" for code, source, _ in got), got
 
 
+def test_the_subject_pronoun_of_a_saying_participle_is_the_speaker_when_it_agrees(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Poland's government rejected the relocation mechanism in the EU migration pact, saying it "
+                          "would not take in asylum seekers from other member states.")
+    assert any(code.startswith("12") and source == "POLGOV" and code != "120" for code, source, _ in got), got
+    # a plural speaker is no "it": the plan ignored the demands, not the factions
+    got = coded(analyzer, "Dissident guerrilla factions in Colombia rejected the government's peace plan, saying it "
+                          "ignored their demands on land reform.")
+    assert not any(code.startswith("12") and code != "127" for code, _, _ in got), got
+
+
 def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     for text in ("Three people were killed by a fire in a Lagos market.",
                  "Seven people died in a fire at a garment factory in Dhaka."):

@@ -580,6 +580,18 @@ class Resolver:
                 for c in children_of(head):
                     if c.dep_ in ("nsubj",) and c.i != tok.i:
                         return c
+                if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "Berlin rejected the calls, saying it was withholding aid": the speaker of
+                    # a participle is the subject of the clause it hangs on (a subject pronoun
+                    # only: "arguing that Berlin's exports breached its obligations" is Berlin's)
+                    speaker = next((c for c in children_of(head.head) if c.dep_ == "nsubj" and c.i != tok.i), None)
+                    if speaker is not None and ((tok.lower_ == "they" and speaker.tag_ == "NN")
+                                                or (tok.lower_ == "it" and speaker.tag_ == "NNS")):
+                        # a pronoun agrees in number with whom it stands for: "a police officer
+                        # said, adding they were arrested", "factions rejected the plan, saying
+                        # it ignored their demands"
+                        return None
+                    return speaker
                 return None
             node = head
         return None
