@@ -343,6 +343,13 @@ CODED = [
     # fire named by who shot it is gunfire, not a blaze; a gerund act in the by-phrase names its
     # doer before it
     ("Five Palestinians were killed by Israeli fire in Jenin.", ("190", "ISR", "PSE")),
+    # goods handed over are aid, of the kind the goods say, not people freed; a particle read as
+    # "more than" before a number is still the verb's
+    ("Japan handed over ten ambulances to Kenya's health ministry.", ("070", "JPN", "KENGOV")),
+    ("Turkey handed over 20 tonnes of food aid to Syria.", ("073", "TUR", "SYR")),
+    ("The US handed over military vehicles to the Lebanese army.", ("072", "USA", "LBNMIL")),
+    ("Norway is scheduled to hand over 14 tonnes of cold-chain equipment to Ethiopia's health ministry next month.",
+     ("033", "NOR", "ETHGOV")),
 ]
 
 

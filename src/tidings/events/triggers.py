@@ -964,6 +964,11 @@ class Triggers:
             given = [c for c in children_of(tok) if c.dep_ == "dobj"][:1]
         if entries:
             prt = child(tok, "prt")
+            if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "RP" \
+                    and tok.doc[tok.i + 1].dep_ == "quantmod":
+                # a particle the parser read as "more than" before a number: "to hand over 14
+                # tonnes"
+                prt = tok.doc[tok.i + 1]
             if prt is None:
                 # the parser may make the particle an adverb: "pushed back hundreds of migrants"
                 prt = next((c for c in children_of(tok) if c.dep_ == "advmod" and c.i == tok.i + 1
