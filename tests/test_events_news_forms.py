@@ -432,6 +432,12 @@ def test_the_subject_pronoun_of_a_saying_participle_is_the_speaker_when_it_agree
     assert not any(code.startswith("12") and code != "127" for code, _, _ in got), got
 
 
+def test_an_appeal_announced_is_the_appeal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Mali will ask France to withdraw its troops from the north.")
+    assert any(code.startswith("02") and source == "MLI" and target == "FRA" for code, source, target in got), got
+    assert not any(c.startswith("02") for c in codes(analyzer, "Kenya will not ask Uganda for help."))
+
+
 def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     for text in ("Three people were killed by a fire in a Lagos market.",
                  "Seven people died in a fire at a garment factory in Dhaka."):

@@ -590,7 +590,12 @@ class Frames:
                 cand.modality = "intent" if frame == "intent" else frame
                 return True
             if frame and frame != "intent":
-                return False  # "would urge", "would reject": not coded
+                if frame == "appeal" and not neg and cand.code[:2] == "02":
+                    # "will ask the IMF for an extension": an appeal announced is the appeal
+                    # (CAMEO has no code for an intent to appeal)
+                    cand.modality = "intent"
+                    return True
+                return False  # "would reject": not coded
             table = "reject" if neg else "intent"
             if not neg and cand.code[:3] == "087" and any(
                     c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children_of(c))
