@@ -438,6 +438,13 @@ def test_an_appeal_announced_is_the_appeal(analyzer) -> None:  # type: ignore[no
     assert not any(c.startswith("02") for c in codes(analyzer, "Kenya will not ask Uganda for help."))
 
 
+def test_targeting_in_a_sentence_of_sanctions_is_no_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Washington's sanctions on a Chinese refinery mark the first time the United States has "
+                          "directly targeted a Chinese refiner.")
+    assert "163" in got and not any(c.startswith("19") for c in got), got
+    assert any(c.startswith("19") for c in codes(analyzer, "Ukraine targeted a Russian oil refinery in Ryazan."))
+
+
 def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     for text in ("Three people were killed by a fire in a Lagos market.",
                  "Seven people died in a fire at a garment factory in Dhaka."):

@@ -302,6 +302,13 @@ def characterised(noun: Token) -> bool:
     return False
 
 
+#: verbs of aiming at someone: in a sentence of sanctions, laws or inquiries and of no violence,
+#: what they aim is the measure ("the first time the United States has targeted a Chinese
+#: refiner"), not force
+TARGETING_VERBS = frozenset({"target"})
+MEASURE_WORDS = frozenset("sanction sanctions tariff tariffs duty duties measure measures ban bans embargo "
+                          "law laws legislation regulation regulations probe investigation inquiry lawsuit "
+                          "fine fines penalty penalties blacklist campaign".split())
 #: the entry behind "declared the ambassador persona non grata": expelling a diplomat (161)
 UNWELCOME = Entry(kind="V", key="declare (persona non grata)", code="161", line=0)
 #: the entry behind "took Germany to the International Court of Justice": a suit (115)
@@ -617,6 +624,9 @@ class Context:
         if tok.lemma_.lower() in FIGURATIVE_FIGHTING and tok.pos_ == "VERB" and any(
                 played_in(o) for o in preps(tok, ("in", "at"))) and not violent_context(sent, besides=tok):
             return False  # "India and Pakistan will clash in the Asia Cup final": a game, foretold or played
+        if root == "19" and tok.lemma_.lower() in TARGETING_VERBS and tok.pos_ == "VERB" \
+                and sentence_words(sent) & MEASURE_WORDS and not violent_context(sent, besides=tok):
+            return False  # "the first time the United States has targeted a Chinese refiner" (with sanctions)
         if long_ago(tok):
             return False  # "Eighty years ago this week, Allied troops stormed the beaches"
         if market_demand(tok):
