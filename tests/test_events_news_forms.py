@@ -350,6 +350,8 @@ CODED = [
     ("The US handed over military vehicles to the Lebanese army.", ("072", "USA", "LBNMIL")),
     ("Norway is scheduled to hand over 14 tonnes of cold-chain equipment to Ethiopia's health ministry next month.",
      ("033", "NOR", "ETHGOV")),
+    # a verb of judging with no object of its own judges what the next verb does
+    ("Pakistan condemned and rejected India's claims about the attack.", ("111", "PAK", "IND")),
 ]
 
 

@@ -116,6 +116,10 @@ OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot be
 #: attacked at dawn"); with no object of their own they share the next verb's
 SHARING_VERBS = frozenset("attack raid storm ambush surround besiege encircle shell bomb loot "
                           "torch burn demolish bulldoze search".split())
+#: verbs of judging what someone said or did, which are never used without what they judge:
+#: with no object of their own they share the next verb's ("condemned and rejected India's claims")
+JUDGING_VERBS = frozenset("condemn denounce criticise criticize slam blast deplore decry reject dismiss deny "
+                          "refute welcome praise hail applaud accuse blame".split())
 #: verbs whose object event did take place ("residents reported heavy shelling")
 WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer".split())
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
@@ -848,7 +852,7 @@ class Triggers:
         """A verb used with an object: one never used without ("kill", "detain"), or one the
         lexicon codes by its object ("beat" demonstrators, "seize" a town)."""
         verbs = set(lemmas(tok))
-        return bool(verbs & (OBJECT_VERBS | SHARING_VERBS)) or any(
+        return bool(verbs & (OBJECT_VERBS | SHARING_VERBS | JUDGING_VERBS)) or any(
             e.obj for v in verbs for e in self.lex.entries("V", v))
 
     def doer_marks(self, subj: Token, wanted: frozenset[str]) -> set[str]:
