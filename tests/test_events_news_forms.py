@@ -352,6 +352,12 @@ CODED = [
      ("033", "NOR", "ETHGOV")),
     # a verb of judging with no object of its own judges what the next verb does
     ("Pakistan condemned and rejected India's claims about the attack.", ("111", "PAK", "IND")),
+    # energy supplied or pumped to a state is trade (061), to where the route leads; a licence
+    # granted to a foreign firm is economic cooperation
+    ("Azerbaijan began supplying gas to Syria through Turkey on Saturday.", ("061", "AZE", "SYR")),
+    ("Iraq resumed pumping crude through the pipeline to Turkey on Saturday.", ("061", "IRQ", "TUR")),
+    ("Namibia's mines ministry granted a German consortium a licence to build a hydrogen plant.",
+     ("061", "NAMGOV", "DEU")),
 ]
 
 

@@ -1179,10 +1179,10 @@ class Triggers:
                     if any(x.match is not None for x in sides):
                         return sides
         # the phrase may hang on the object of another of the verb's phrases, as the parse
-        # attaches it ("filed a case at the Court | against Venezuela"); only through a phrase of
-        # where ("during a call with his counterpart" is when, and "into abuses against
+        # attaches it ("filed a case at the Court | against Venezuela", "pumped crude through the
+        # pipeline | to Turkey"); only through a phrase of where or of the way ("during a call with his counterpart" is when, and "into abuses against
         # protesters" whom the abuses were against)
-        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in", "from")
+        nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "through", "via")
                   and c.lower_ not in entry.to
                   for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]
         for p in preps(tok, entry.to) + nested:
