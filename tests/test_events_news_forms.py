@@ -453,6 +453,12 @@ def test_targeting_in_a_sentence_of_sanctions_is_no_force(analyzer) -> None:  # 
     assert any(c.startswith("19") for c in codes(analyzer, "Ukraine targeted a Russian oil refinery in Ryazan."))
 
 
+def test_aid_struck_down_is_not_given(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Hungary vetoed the EU's aid package for Ukraine.")
+    assert "129" in got and not any(c.startswith("07") for c in got), got
+    assert any(c.startswith("07") for c in codes(analyzer, "Hungary approved the EU's aid package for Ukraine."))
+
+
 def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     for text in ("Three people were killed by a fire in a Lagos market.",
                  "Seven people died in a fire at a garment factory in Dhaka."):

@@ -501,6 +501,10 @@ class Frames:
                 return False  # "the call for the resignation of the minister": wished, not done
             if barred(tok):
                 return False  # "a ban on rallies by the opposition": the rallies are not held
+            if cand.code[:2] in ("06", "07") and tok.dep_ in ("dobj", "nsubjpass") and set(lemmas(tok.head)) & STRUCK_DOWN:
+                # "vetoed the EU's aid package for Ukraine": the aid or deal struck down was not
+                # given (a demand or an appeal rejected was still made)
+                return False
             verb = verb_of_object(tok)
             if verb is not None and self.framed(verb):
                 # "ready to host a new round of talks", "offered to host and mediate a new round
