@@ -38,7 +38,7 @@ from __future__ import annotations
 
 # signal names that count as catching each kind of manipulation (some may not exist yet)
 SIGNALS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "stitch": ("topic_break", "date_mismatch", "second_lead", "stitched_from"),
+    "stitch": ("topic_break", "date_mismatch", "second_lead", "fresh_lead", "stitched_from"),
     "spin": ("name_churn", "spinner_vocabulary", "spun_copy", "foreign_number_format", "template_residue"),
     "strip": ("first_person_unquoted", "unattributed_quotes", "speaker_switch", "stripped_quotes"),
     "caption": ("pasted_caption",),

@@ -85,6 +85,63 @@ def test_second_lead_reaches_the_signals_with_its_span(analyzer) -> None:
     assert text.rfind("\n\n", 0, a) == a - 2  # at the start of a paragraph
 
 
+# --------------------------------------------------------------------------- fresh_lead
+
+HARBOUR = [
+    "MOMBASA, April 9 (Wire) - Kenya's ports authority opened a new container berth at Mombasa on Tuesday, "
+    "adding room for 450,000 containers a year.",
+    "The berth, built by a Japanese contractor, took four years and cost about $300 million.",
+    "Shipping lines said the new berth would cut waiting times for vessels calling at the port.",
+    "The authority said it expected cargo volumes to rise by a tenth this year.",
+]
+
+
+def _fresh(last: str) -> list[str]:
+    return _names_of(HARBOUR + [last])
+
+
+def _names_of(paras: list[str]) -> list[str]:
+    from tidings.reliability.stitching import fresh_leads
+    from tidings.nlp import load
+
+    text = "\n\n".join(paras)
+    return [f.name for f in fresh_leads(Article(id="f", text=text), load()(text))]
+
+
+@pytest.mark.parametrize("last", [
+    "The Reserve Bank of Australia kept its cash rate unchanged at 3.6 percent on Tuesday.",
+    "Samsung Electronics said on Tuesday it would invest $8 billion in a new chip plant in Texas.",
+], ids=["new-name-acts-on-a-day", "new-name-said-on-a-day"])
+def test_a_lead_deep_in_the_body_fires(analyzer, last: str) -> None:  # type: ignore[no-untyped-def]
+    """A name the article had not used, doing something on a named day: another report's lead."""
+    assert _fresh(last) == ["fresh_lead"]
+
+
+@pytest.mark.parametrize("last", [
+    "The authority's managing director said on Tuesday that a second berth would follow in 2027.",
+    "Kenya's ports authority said on Tuesday that a second berth would follow in 2027.",
+    '"We are ready for bigger ships," Captain William Ruto said on Tuesday.',
+    "Dock workers, who went on strike on Monday, returned to work at the new berth.",
+    "Maersk said the new berth would cut its waiting times.",
+], ids=["no-name-subject", "name-used-before", "quotation", "day-in-a-relative-clause", "no-day"])
+def test_a_continuing_paragraph_does_not_fire(analyzer, last: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fresh(last) == []
+
+
+def test_fresh_lead_reaches_the_signals_with_its_span(analyzer) -> None:  # type: ignore[no-untyped-def]
+    last = "The Reserve Bank of Australia kept its cash rate unchanged at 3.6 percent on Tuesday."
+    text = "\n\n".join(HARBOUR + [last])
+    sig = _signal(analyzer.analyze(Article(id="fresh", text=text)), "fresh_lead")
+    ((a, b),) = sig.spans
+    assert text[a:b].startswith("The Reserve Bank") and text.rfind("\n\n", 0, a) == a - 2
+
+
+def test_an_early_paragraph_is_not_judged(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """The lead's own background (second and third paragraphs) may name new people on a day."""
+    paras = HARBOUR[:2] + ["The Reserve Bank of Australia kept its cash rate unchanged at 3.6 percent on Tuesday."]
+    assert _names_of(paras) == []
+
+
 # --------------------------------------------------------------------------- spinner_vocabulary
 
 SUBSTITUTES = """ACCRA, Feb 3 (Wire) - Ghana's finance minister stated on Monday that the government would cut fuel subsidies by half this year.

@@ -63,7 +63,8 @@ MAX_SEVERITY: dict[str, Severity] = {
     for name in ("headline_case", "few_attributed_statements", "few_named_sources", "few_time_references",
                  "short_article", "loaded_language", "shouting", "clickbait_headline", "reader_address",
                  "first_person_narration", "headline_unsupported", "missing_byline", "missing_date",
-                 "topic_break", "pasted_caption", "first_person_unquoted", "boilerplate_residue", "link_residue")
+                 "topic_break", "fresh_lead", "pasted_caption", "first_person_unquoted", "boilerplate_residue",
+                 "link_residue")
 }
 
 

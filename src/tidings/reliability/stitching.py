@@ -8,6 +8,10 @@
   "Ankara (Reuters) -"): a report has one dateline, at its top; a second one mid-body is the top of
   another report pasted in.
 - ``headline_unsupported``: the headline's content words are mostly absent from the body.
+- ``fresh_lead``: a paragraph deep in the body opens as the lead of a report of its own: someone
+  named there for the first time did something on a named day ("Samsung Electronics said on
+  Tuesday it would invest ...", "The Reserve Bank kept its rate unchanged on Tuesday"), as a
+  report's first sentence does and a continuing one seldom does.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from tidings.parsed import parsed
 from tidings.reliability.findings import Finding, clip, ramp
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 CONTENT_POS = frozenset({"NOUN", "PROPN"})
 MIN_CONTENT = 5  # a paragraph needs this many content lemmas to be judged
@@ -214,6 +218,82 @@ def second_lead(article: Article) -> list[Finding]:
     ]
 
 
+FRESH_FROM = 3  # the fourth paragraph on: a lead's own background may name new people on a day
+#: the named day or the day before of a lead's first sentence
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+#: the kinds of name a lead's subject is
+_LEAD_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_NAME_WORD = re.compile(r"\b[A-Z][\w-]{2,}")
+_QUOTE_OPEN = ('"', "“", "'", "‘")
+
+
+def _on_the_verb(tok: Token, verb: Token) -> bool:
+    """The day hangs on the sentence's verb, directly or through its preposition ("on Tuesday",
+    "late on Tuesday"), not inside a subject or an object ("who was in court on Monday")."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == verb.i:
+            return True
+        if node.dep_ not in ("prep", "pobj", "npadvmod"):
+            return False
+    return False
+
+
+def fresh_leads(article: Article, doc: Doc) -> list[Finding]:
+    """Paragraphs from the fourth on whose first sentence is a lead: its verb is finite, its
+    subject is a name none of whose words the headline or the text before has named, and a
+    named day ("on Tuesday", "yesterday") hangs on the verb.  A quotation and a paragraph that
+    has no such subject are not judged."""
+    paras = article.paragraphs()
+    if len(paras) <= FRESH_FROM:
+        return []
+    hits: list[tuple[int, int]] = []
+    lines: list[str] = []
+    for k, (start, end) in enumerate(paras):
+        if k < FRESH_FROM:
+            continue
+        text = article.text[start:end]
+        if text.lstrip().startswith(_QUOTE_OPEN):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        first = next(iter(span.sents), None)
+        if first is None:
+            continue
+        verb = first.root
+        if verb.tag_ not in ("VBD", "VBZ", "VBN"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not any(_on_the_verb(t, verb) for t in first if t.lower_ in _DAYS):
+            continue
+        phrase = doc[subj.left_edge.i : subj.right_edge.i + 1]
+        names = [e for e in phrase.ents if e.label_ in _LEAD_NAMES]
+        if not names:
+            continue
+        before = set(_NAME_WORD.findall((article.title or "") + "\n" + article.text[:start]))
+        if any(w in before for e in names for w in _NAME_WORD.findall(e.text) if w.lower() not in _STOP):
+            continue
+        hits.append((start, min(end, start + len(first.text))))
+        lines.append(first.text)
+    if not hits:
+        return []
+    n = len(hits)
+    return [
+        Finding(
+            "fresh_lead",
+            ramp(n, 0, 1),
+            f"{n} paragraph{'s' if n != 1 else ''} deep in the body open{'' if n != 1 else 's'} as the lead of "
+            "another report: a name the article had not used does something on a named day",
+            [clip(line, 100) for line in lines[:4]],
+            hits,
+        )
+    ]
+
+
 def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
     words = _title_words(article.title)
     if len(words) < 3:
@@ -238,4 +318,4 @@ def headline_unsupported(article: Article, doc: Doc) -> list[Finding]:
 
 def detect(article: Article, doc: Doc) -> list[Finding]:
     return (topic_breaks(article, doc) + date_mismatch(article) + second_lead(article)
-            + headline_unsupported(article, doc))
+            + fresh_leads(article, doc) + headline_unsupported(article, doc))
