@@ -358,6 +358,9 @@ CODED = [
     ("Iraq resumed pumping crude through the pipeline to Turkey on Saturday.", ("061", "IRQ", "TUR")),
     ("Namibia's mines ministry granted a German consortium a licence to build a hydrogen plant.",
      ("061", "NAMGOV", "DEU")),
+    # goods handed to a named receiver are given by the country they are of
+    ("Monday's handover of 1,200 tonnes of Russian wheat to Namibia was the first such shipment since 2022.",
+     ("073", "RUS", "NAM")),
 ]
 
 

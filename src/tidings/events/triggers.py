@@ -125,6 +125,9 @@ WITNESS_VERBS = frozenset("report witness see hear survive confirm record suffer
 #: nouns that take their act from a modifier ("a mediation effort", "a bombing campaign")
 TRANSPARENT_NOUNS = frozenset("effort bid campaign mission initiative drive operation wave spate package "
                               "series round spree".split())
+#: nouns of goods given, whose giver may be named only as the goods' country ("the handover of
+#: Russian wheat to Namibia")
+GIFT_NOUNS = frozenset("handover donation gift".split())
 #: what is come under as an attack of unnamed means: "came under fire", "came under heavy fire"
 UNDER_ATTACK_NOUNS = frozenset({"fire"})
 #: who fire and what they fire, beside the armed words of ``senses``: fire come under in their
@@ -1607,6 +1610,16 @@ class Triggers:
                             sources = self.res.sides(p)
                             if sources:
                                 break
+        if not sources and entry.code[:2] == "07" and tok.lemma_.lower() in GIFT_NOUNS and any(
+                t.match is not None for t in targets):
+            # "the handover of 1,200 tonnes of Russian wheat to Namibia": goods handed to a named
+            # receiver are given by the country they are of (through a lot or a measure); a
+            # shipment or a delivery may be a sale
+            for o in preps(tok, ("of",)):
+                given = self.goods_country(o)
+                if given is not None and all(getattr(t, "key", None) != given.key for t in targets):
+                    sources = [given]
+                    break
         standalone = False
         if not sources and not as_complement:
             # an act the sentence asserts happened, with nobody named as its doer: "the
