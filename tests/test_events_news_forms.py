@@ -462,6 +462,15 @@ def test_aid_struck_down_is_not_given(analyzer) -> None:  # type: ignore[no-unty
     assert any(c.startswith("07") for c in codes(analyzer, "Hungary approved the EU's aid package for Ukraine."))
 
 
+def test_an_agreement_to_buy_a_firm_is_business(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("03") for c in codes(
+        analyzer, "Google has agreed to buy an Israeli cybersecurity start-up for about 2 billion dollars."))
+    assert any(c.startswith("03") for c in codes(analyzer, "China agreed to buy more US soybeans."))
+    # an election promised is still a promise
+    assert any(c.startswith("03") for c in codes(
+        analyzer, "Mali's military junta promised to hold a presidential election by next year."))
+
+
 def test_a_blaze_is_no_gunfire(analyzer) -> None:  # type: ignore[no-untyped-def]
     for text in ("Three people were killed by a fire in a Lagos market.",
                  "Seven people died in a fire at a garment factory in Dhaka."):

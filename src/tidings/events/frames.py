@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tidings.events.candidate import Candidate
 from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS, TALK_NOUNS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
-from tidings.events.lexicon import Entry
+from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.joint import TOGETHER, cooperation_code
 from tidings.events.participants import SPEECH_LEMMAS, side_country
 from tidings.events.syntax import (
@@ -243,6 +243,18 @@ class Frames:
                 return c
         return None
 
+    def excluded_complement(self, comp: Token) -> bool:
+        """A complement verb whose object the lexicon names as no political act ("buy" a firm,
+        "release" a report): an entry with an object list that codes nothing."""
+        if comp.pos_ not in ("VERB", "AUX"):
+            return False
+        entries = [e for v in lemmas(comp) for e in self.lex.entries("V", v)]
+        obj = self.object_of(comp)  # type: ignore[attr-defined]
+        if not entries or obj is None:
+            return False
+        entry = self.choose(entries, comp, obj, None, None, None)  # type: ignore[attr-defined]
+        return entry is not None and entry.code == NOT_CODED and bool(entry.obj)
+
     def inner_code(self, comp: Token) -> tuple[Candidate | None, Token]:
         """The complement's own coding (as a verb, or an event-noun object), for a frame."""
         if comp.lemma_.lower() in ASPECTUAL_VERBS:
@@ -307,6 +319,9 @@ class Frames:
         inner_tok: Token | None = None
         if comp is not None:
             inner, inner_tok = self.inner_code(comp)
+        if inner is None and comp is not None and self.excluded_complement(comp):
+            cand.code = ""  # "agreed to buy an Israeli start-up": what is agreed is no political act
+            return
         if inner is None and obj is not None and obj.pos_ == "NOUN":
             inner, inner_tok = self.inner_code(obj)
             if inner is None and self.sense_excluded(obj):  # type: ignore[attr-defined]
