@@ -306,6 +306,7 @@ def characterised(noun: Token) -> bool:
 #: what they aim is the measure ("the first time the United States has targeted a Chinese
 #: refiner"), not force
 TARGETING_VERBS = frozenset({"target"})
+#: the measures such a sentence may name instead of force
 MEASURE_WORDS = frozenset("sanction sanctions tariff tariffs duty duties measure measures ban bans embargo "
                           "law laws legislation regulation regulations probe investigation inquiry lawsuit "
                           "fine fines penalty penalties blacklist campaign".split())

@@ -776,9 +776,9 @@ class Triggers:
         return self.subject(verb)[0]
 
     def fire_of_words(self, tok: Token) -> bool:
-        """Fire come under from an unarmed speaker: the from-phrase names an actor whose code
-        has no armed role (a government, a minister, a party, a paper) and the sentence names
-        no arms or armed people."""
+        """Fire come under from a speaker, in a sentence that names no arms or armed people: the
+        from-phrase names critics ("the opposition", "critics"), or an actor with no armed role
+        that is a person or an office, or that fire was come under by a person or an office."""
         source = self.from_phrase(tok)
         if source is None or sentence_words(tok.sent) & (ARMED_WORDS | FIRING_WORDS):
             return False
@@ -1183,8 +1183,9 @@ class Triggers:
                         return sides
         # the phrase may hang on the object of another of the verb's phrases, as the parse
         # attaches it ("filed a case at the Court | against Venezuela", "pumped crude through the
-        # pipeline | to Turkey"); only through a phrase of where or of the way ("during a call with his counterpart" is when, and "into abuses against
-        # protesters" whom the abuses were against)
+        # pipeline | to Turkey"); only through a phrase of where or of the way ("during a call with
+        # his counterpart" is when, and "into abuses against protesters" whom the abuses were
+        # against)
         nested = [q for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "through", "via")
                   and c.lower_ not in entry.to
                   for o in children_of(c) if o.dep_ == "pobj" for q in preps(o, entry.to)]
@@ -1227,8 +1228,8 @@ class Triggers:
                     return [side]
             if entry.notobj and entry.code[:2] in ("08", "16"):
                 # "imposed an embargo on trade with Georgia", "lifted curbs on trade with Nepal":
-                # whom the trade barred or freed is with
-                # (the parse may hang "with" on the restriction itself)
+                # whom the trade barred or freed is with (the parse may hang "with" on the
+                # restriction itself)
                 barred = preps(obj, ("on", "against"))
                 partners = [q for h in barred + preps(tok, ("on", "against")) for q in preps(h, ("with",))] + (
                     preps(obj, ("with",)) if barred else [])
