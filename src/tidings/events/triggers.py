@@ -238,6 +238,12 @@ def need_objects(tok: Token, obj: Token | None, names: frozenset[str]) -> list[T
     return found
 
 
+def trade_partners(barred: list[Token]) -> list[Token]:
+    """Whom the things a ban or a restriction is on are traded with: the with-phrases of those
+    things ("a freeze on trade with Spain", "lifted curbs on trade with Nepal")."""
+    return [q for h in barred for q in preps(h, ("with",))]
+
+
 #: relative words that stand for the object of their clause ("the tanker, which Iran seized")
 OBJECT_RELATIVES = frozenset({"which", "whom", "that"})
 
@@ -775,7 +781,7 @@ class Triggers:
             return None
         return self.subject(verb)[0]
 
-    def fire_of_words(self, tok: Token) -> bool:
+    def fire_of_words(self, tok: Token, undergoer: Token) -> bool:
         """Fire come under from a speaker, in a sentence that names no arms or armed people: the
         from-phrase names critics ("the opposition", "critics"), or an actor with no armed role
         that is a person or an office, or that fire was come under by a person or an office."""
@@ -789,10 +795,8 @@ class Triggers:
             return False
         # a speaker named as a person or an office ("Uganda's foreign minister"), or fire come
         # under by a person or an office ("the prime minister came under fire from Nairobi");
-        # a post or a patrol under a state's fire is shot at
-        undergoer = self.come_under(tok)
-        under = self.res.side(undergoer) if undergoer is not None else None
-        return side_kind(side) in ("person", "role") or side_kind(under) in ("person", "role")
+        # a post or a patrol under a state's fire is shot at (``undergoer``: who came under it)
+        return side_kind(side) in ("person", "role") or side_kind(self.res.side(undergoer)) in ("person", "role")
 
     @staticmethod
     def from_phrase(tok: Token) -> Token | None:
@@ -1231,7 +1235,7 @@ class Triggers:
                 # whom the trade barred or freed is with (the parse may hang "with" on the
                 # restriction itself)
                 barred = preps(obj, ("on", "against"))
-                partners = [q for h in barred + preps(tok, ("on", "against")) for q in preps(h, ("with",))] + (
+                partners = trade_partners(barred + preps(tok, ("on", "against"))) + (
                     preps(obj, ("with",)) if barred else [])
                 for q in partners:
                     sides = self.res.sides(q)
@@ -1420,7 +1424,7 @@ class Triggers:
         entry = self.choose(entries, tok, named_by or tok, None, None, None) if entries else None
         if entry is None and undergone is not None and tok.lemma_.lower() in UNDER_ATTACK_NOUNS:
             entry = self.choose(self.lex.entries("N", "attack"), tok, tok, None, None, None)
-            if entry is not None and self.fire_of_words(tok):
+            if entry is not None and self.fire_of_words(tok, undergone):
                 # "came under fire from Uganda's foreign minister over the closure": the fire of
                 # a speaker, in a sentence of no arms, is criticism (111)
                 entry = self.choose(self.lex.entries("N", "criticism"), tok, tok, None, None, None) or entry
@@ -1538,7 +1542,7 @@ class Triggers:
         ordered = ofs + preps(tok, nearer) + of_held if of_first else preps(tok, nearer) + of_held + ofs
         if entry.code[:2] == "16" and "with" in entry.to:
             # "Algeria's freeze on trade with Spain": whom the trade barred is with
-            ordered = [q for o in preps(tok, ("on",)) for q in preps(o, ("with",))] + ordered
+            ordered = trade_partners(preps(tok, ("on",))) + ordered
         for p in ordered:
             sides = self.res.sides(p)
             if entry.code[:3] == "042" and not any(x.match is not None for x in sides):
