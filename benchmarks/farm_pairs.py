@@ -150,8 +150,8 @@ fisheries, vaccines, airline failures, border crossings, campus protests, energy
 heritage fires, from every region) and a copy of each by three writers who read only one pair of
 an older set and were asked for the hard cases too: stitches from a report on the same or a
 neighbouring topic, spin of one to three names only, captions with no credit that read as
-story text.  Nine copies carry one kind, the rest two to four.  Blind in the twenty-fifth
-session (figures only).
+story text.  Nine copies carry one kind, the rest two to four.  Blind in the twenty-fifth and
+twenty-sixth sessions (figures only), read from the twenty-seventh.
 Set ``r`` (``probes/farm_pairs_r.jsonl``, 2026-12-06, twenty-sixth session): 30 originals (port
 strikes, central banks, hospital strikes, cyclones, mayoral races, drug recalls, dams, cricket
 boards, desalination, archaeology, police corruption, ferry sinkings, teachers' pay, mining
@@ -164,6 +164,15 @@ tool's heavy synonym swaps and reordered clauses with a farm-written intro or en
 aggregator's pastes, with fragments of two or three reports joined abruptly, quotes half
 stripped and furniture mid-body.  Nine copies carry one kind, the rest two to four.  Blind in
 the twenty-sixth session (figures only).
+Set ``s`` (``probes/farm_pairs_s.jsonl``, 2026-12-06, twenty-seventh session): 30 originals (water
+rationing, bank-run rumours, fishing quotas, rail privatisation, wildfire evacuations, tech
+layoffs, copper-mine protests, exam leaks, typhoons, tourism taxes, nurses' migration, port
+automation, lithium deals, devaluations, river pollution, city budgets, vaccine rollouts, a
+stadium inquiry, airline bankruptcy, heritage restoration, drought, a hospital cyber-attack, gas
+prices, shipbuilding, doctors' strikes, a recount, a zoo escape, a highway land dispute, a
+refinery fire and university funding, from every region) and a copy of each by three writers who
+read only one pair of an older set.  Nine copies carry one kind, the rest two to four.  Blind in
+the twenty-seventh session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -195,9 +204,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
         "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl",
-        "r": PROBES / "farm_pairs_r.jsonl"}
+        "r": PROBES / "farm_pairs_r.jsonl", "s": PROBES / "farm_pairs_s.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "q", "r"})
+BLIND = frozenset({"locked", "r", "s"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -212,7 +221,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to p (may be read), q and r (blind this session) or locked (figures only)")
+                    help="a to q (may be read), r and s (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
