@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tidings import nlp
-from tidings.datelines import NAME
+from tidings.datelines import NAME, dateline_tokens
 
 
 def test_the_component_runs_before_the_parser() -> None:
@@ -19,6 +19,10 @@ def test_the_component_runs_before_the_parser() -> None:
     ("SEOUL, Jan. 5 (Yonhap) -- North Korea fired more than 200 artillery rounds.", "North"),
     ("Ankara (Reuters) - Turkey said on Monday it would retaliate.", "Turkey"),
     ("GEORGE TOWN: A row of eleven shophouses will be restored.", "A"),
+    # a date alone opens the entries of a timeline or a factbox
+    ("March 18 - Peru recalled its ambassador from Caracas.", "Peru"),
+    ("Sept. 4 - The ministry summoned the envoy.", "The"),
+    ("12 May 2024: Talks between the two parties broke down.", "Talks"),
 ])
 def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens(text: str, first: str) -> None:
     sents = list(nlp.parse(text).sents)
@@ -39,3 +43,10 @@ def test_a_sentence_after_a_dateline_is_not_cut_again_before_its_full_stop() -> 
 ])
 def test_a_dash_inside_a_sentence_is_no_dateline(text: str) -> None:
     assert len(list(nlp.parse(text).sents)) == 1
+
+
+def test_a_date_alone_before_a_dash_is_a_dateline_and_no_verb() -> None:
+    doc = nlp.parse("March 18 - Peru recalled its ambassador from Caracas.")
+    assert dateline_tokens(doc) == {0, 1, 2}
+    # a date inside a sentence is no dateline
+    assert not dateline_tokens(nlp.parse("Peru recalled on March 18 - a Tuesday - its ambassador."))

@@ -1164,3 +1164,12 @@ def test_a_deal_thrown_out_is_rejected(analyzer) -> None:  # type: ignore[no-unt
 def test_every_thing_of_a_coordinated_object_counts(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Chile, which has moved armoured vehicles and 500 troops to the border region, denied any plan to attack.")
     assert any(c.startswith("154") and (s or "").startswith("CHL") for c, s, _ in got), got
+
+
+def test_a_timeline_date_opens_the_sentence_and_is_no_march(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "March 18 - Suriname threatened to suspend ferry trade with Guyana.")
+    assert any(c.startswith("13") and s == "SUR" and (t or "").startswith("GUY") for c, s, t in got), got
+    assert not any(c.startswith("14") for c, _, _ in got), got
+    got = coded(analyzer, "Jan 9 - Uzbekistan and Kyrgyzstan sign a protocol fixing the disputed border.")
+    assert ("057", "UZB", "KGZ") in got and ("057", "KGZ", "UZB") in got, got
+

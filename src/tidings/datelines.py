@@ -30,6 +30,13 @@ SMALLS = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 #: what ends a dateline: a dash or a colon after the place (and date, agency)
 _DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
 
+#: a month's name as news writes it, in full or cut short ("March", "Sept.", "Dec")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: a date alone, as it opens the entries of a timeline or a factbox ("March 18 -", "4 May 2024:")
+_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?)"
+_DATE_ALONE = re.compile(_DATE)
+
 
 def dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of datelines: a place at the start of a paragraph, maybe with a region, a date
@@ -45,7 +52,9 @@ def dateline_tokens(doc: Doc) -> set[int]:
         for i in range(start, min(sent.end, start + 12)):
             tok = view.tokens[i]
             if tok.text in _DATELINE_ENDS and (tok.text == ":" or _free_standing(view.tokens, i)):
-                if i > start and not any(view.pos[j] in ("VERB", "AUX") for j in range(start, i)):
+                if i > start and _DATE_ALONE.fullmatch(text[view.tokens[start].idx: tok.idx].strip()):
+                    out.update(range(start, i + 1))  # (a date alone: "March" is no verb there)
+                elif i > start and not any(view.pos[j] in ("VERB", "AUX") for j in range(start, i)):
                     first = view.tokens[start]
                     if first.is_upper or first.pos_ == "PROPN" or tok.text == ":":
                         out.update(range(start, i + 1))
@@ -66,10 +75,12 @@ def _free_standing(tokens: list[Token], i: int) -> bool:
 NAME = "tidings_datelines"
 #: a dateline at the start of the text or of a paragraph, as written before any parse: a place
 #: in capitals (or a place and an agency in brackets), maybe a region or a date after a comma,
-#: an agency, then a dash or a colon, and the sentence's first word in capitals
+#: an agency, then a dash or a colon, and the sentence's first word in capitals; or a date
+#: alone before the dash or colon
 _OPENING = re.compile(
-    rf"(?:^|\n)[ \t]*(?:[{CAPITALS}][{CAPITALS}.'’ ]{{2,30}}?|[{CAPITALS}][{SMALLS}]+(?: [{CAPITALS}][{SMALLS}]+){{0,2}}(?=\s*\())"
-    rf"(?:,\s*[^\n,—–:()-]{{1,30}}?){{0,2}}\s*(?:\([A-Za-z][A-Za-z .&-]{{1,30}}\))?\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}0-9\"“'‘])")
+    rf"(?:^|\n)[ \t]*(?:(?:[{CAPITALS}][{CAPITALS}.'’ ]{{2,30}}?|[{CAPITALS}][{SMALLS}]+(?: [{CAPITALS}][{SMALLS}]+){{0,2}}(?=\s*\())"
+    rf"(?:,\s*[^\n,—–:()-]{{1,30}}?){{0,2}}\s*(?:\([A-Za-z][A-Za-z .&-]{{1,30}}\))?\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}0-9\"“'‘])"
+    rf"|{_DATE}\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}\"“]))")
 
 
 class DatelineSplitter:

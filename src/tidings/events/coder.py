@@ -105,8 +105,9 @@ class Coder(Triggers, Frames, Context, TableFallback):
         # complements are consumed before being coded alone
         frames = ("VERB", "ADJ")
         order = [t for t in tokens if pos[t.i] in frames] + [t for t in tokens if pos[t.i] not in frames]
+        datelines = self.res.datelines  # ("March 18 - ...": no march there)
         for tok in order:
-            if tok.i in consumed:
+            if tok.i in consumed or tok.i in datelines:
                 continue
             cand: Candidate | None = None
             tag = pos[tok.i]
