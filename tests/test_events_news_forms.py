@@ -1173,3 +1173,17 @@ def test_a_timeline_date_opens_the_sentence_and_is_no_march(analyzer) -> None:  
     got = coded(analyzer, "Jan 9 - Uzbekistan and Kyrgyzstan sign a protocol fixing the disputed border.")
     assert ("057", "UZB", "KGZ") in got and ("057", "KGZ", "UZB") in got, got
 
+
+def test_a_pronoun_object_stands_for_the_people_the_first_verb_took(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kazakhstan detained four Kyrgyz herders and released them on Thursday.")
+    assert any(c == "0841" and s == "KAZ" and (t or "").startswith("KGZ") for c, s, t in got), got
+    # the herders, not the flocks nearer to "them", and the subject of the verb the parse left unattached
+    got = coded(analyzer, "Kazakhstan's border service detained four Kyrgyz herders who had driven their flocks across "
+                          "an unmarked stretch of the frontier, then released them without charge on Thursday.")
+    assert any(c == "0841" and (s or "").startswith("KAZ") and (t or "").startswith("KGZ") for c, s, t in got), got
+    # things a pronoun stands for are not people freed
+    assert not any(c.startswith("084") for c in codes(analyzer, "Police seized the documents and released them."))
+    # a thing granted is no antecedent of "him"
+    got = coded(analyzer, "The Lahore High Court granted bail to opposition senator Khurram Niazi but barred him "
+                          "from leaving the country.")
+    assert any(c.startswith("172") and (t or "").endswith("LEG") for c, _, t in got), got

@@ -555,6 +555,19 @@ class Resolver:
         clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i else [])
         own_subjects = {c.i for v in clauses for c in children_of(v) if c.dep_ in ("nsubj", "nsubjpass")}
         plural = tok.lower_ == "them"
+        if (verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ == "VERB")) and tok.dep_ == "dobj" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(verb)):
+            # parallel objects: "detained four herders who had driven their flocks across the
+            # frontier, then released them" frees the herders, whatever nouns come between
+            first = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if (first is not None and first.pos_ in ("NOUN", "PROPN") and first.i < tok.i
+                    and plural == (first.tag_ in ("NNS", "NNPS"))):
+                side = self.side(first)  # (people or a body named there: not "granted bail ...
+                # but barred him", nor "delivered a message from the prime minister ... and
+                # persuaded him")
+                if side is not None and side.match is not None and side.head == first.i \
+                        and side.via == "direct":
+                    return first
         for word in reversed(list(self.doc[tok.sent.start: tok.i])):
             if word.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj") or word.i in own_subjects:
                 continue

@@ -578,6 +578,12 @@ class Triggers:
                 return None, 1.0
             s, f = self.subject(head, depth + 1)
             return s, f * 0.95
+        if tok.dep_ == "dep" and head.pos_ == "VERB" and head.i < tok.i and tok.tag_ == head.tag_ == "VBD" \
+                and not is_passive(tok) and not is_passive(head):
+            # a second verb of the same tense the parse left unattached is a coordinate one:
+            # "detained four herders who had crossed the frontier, then released them"
+            s, f = self.subject(head, depth + 1)
+            return s, f * 0.9
         if tok.dep_ == "pcomp" and head.lower_ in ("of", "for", "with", "from") and head.head.i != head.i:
             accused = child(head.head, "dobj") or child(head.head, "nsubjpass")
             if accused is not None:  # "accused Y of attacking Z": Y is said to have attacked;
@@ -873,7 +879,13 @@ class Triggers:
     def named_people(self, obj: Token) -> bool:
         """People named by name, by nationality or by the office or calling the actors know them
         by: "Evan Gershkovich", "five Americans", "two Britons" (a plural the actors read as a
-        country's people), "the mayor", "a former minister"."""
+        country's people), "the mayor", "a former minister"; and a pronoun object standing for
+        such people ("detained four Kyrgyz herders, then released them")."""
+        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her") and obj.dep_ == "dobj":
+            word = self.res.antecedent_word(obj)
+            if word is None or word.pos_ == "PRON":
+                return False
+            obj = word
         if obj.pos_ not in ("NOUN", "PROPN"):
             return False
         if obj.ent_type_ in ("NORP", "PERSON"):
