@@ -1187,3 +1187,32 @@ def test_a_pronoun_object_stands_for_the_people_the_first_verb_took(analyzer) ->
     got = coded(analyzer, "The Lahore High Court granted bail to opposition senator Khurram Niazi but barred him "
                           "from leaving the country.")
     assert any(c.startswith("172") and (t or "").endswith("LEG") for c, _, t in got), got
+
+
+def test_a_game_won_by_a_score_in_words_is_no_assault(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("18") for c in codes(analyzer, "The Springboks beat Argentina 34 to 17 on Saturday."))
+    # a tally of votes is no score
+    assert any(c.startswith("11") for c in codes(analyzer, "The senate voted 52 to 48 to condemn the crackdown."))
+
+
+def test_an_act_done_without_another_denies_the_other(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Norway raised its mackerel quota without consulting Iceland.")
+    assert "040" not in got, got
+    assert "040" in codes(analyzer, "Norway raised its mackerel quota after consulting Iceland.")
+
+
+@pytest.mark.parametrize("text, want", [
+    # who is tipped off or alerted is told what the teller knows (064)
+    ("Australian customs officers tipped off Fiji police about a cocaine shipment.", ("064", "AUS", "FJICOP")),
+    ("Turkish intelligence alerted German police to the plot.", ("064", "TURSPY", "DEUCOP")),
+    # migrants sent back are deported (174), by whom the by-phrase names
+    ("Thirty-eight Haitian migrants were repatriated by the Royal Bahamas Defence Force on Tuesday.",
+     ("174", "BHSMIL", "HTIREF")),
+    ("Malaysia repatriated 120 Myanmar refugees on Friday.", ("174", "MYS", "MMRREF")),
+    # whoever is called or visited for a purpose, the caller does what the call is for
+    ("The Kenyan president telephoned the Ghanaian president to congratulate him on his re-election.",
+     ("051", "KENGOV", "GHAGOV")),
+])
+def test_information_passed_deportations_and_purposes_of_calls(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got

@@ -108,11 +108,11 @@ VICTORY_WORDS = frozenset("beat defeat thrash crush rout hammer trounce edge win
 #: words of votes and rulings, whose tallies ("won the vote 52-48", "ruled 6-3") are no scores
 TALLY_WORDS = frozenset("vote votes voted voting ballot ballots margin majority seat seats rule ruled ruling "
                         "motion bill resolution referendum election court".split())
-#: a game's score: "3-1", "4-0"
-SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+#: a game's score: "3-1", "4-0", "34 to 17"
+SCORE = re.compile(r"^\d{1,3}(?:[-\u2013]| to )\d{1,3}$")
 #: a hyphenated word ("hat-trick", "semi-final"), which the tokenizer splits
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}[-\u2013]\d{1,3}(?![\d.,])")
+SCORE_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}(?:[-\u2013]| to )\d{1,3}(?![\d.,])")
 #: people and weapons of real violence, whatever else the sentence is about
 ARMED_WORDS = frozenset(
     "gunman gunmen militant militants insurgent insurgents rebel rebels terrorist terrorists assailant "

@@ -377,6 +377,8 @@ NOBODY = frozenset({"nobody", "none", "nothing", "noone", "no-one"})
 
 
 def negated(tok: Token) -> bool:
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without" and tok.tag_ == "VBG":
+        return True  # "raised its catch without consulting Iceland": no one was consulted
     for c in children_of(tok):
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
             return True

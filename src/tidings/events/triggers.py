@@ -108,7 +108,10 @@ TAKE_UP_VERBS = {"to": RESORT_VERBS,
 GIVE_WITH_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 #: verbs whose object is not who does their to-complement: "made it to", and instruments
 #: ("police used water cannon to disperse the crowd": the police disperse it)
-NOT_DOERS = frozenset({"make", "use", "employ", "utilise", "utilize"})
+NOT_DOERS = frozenset({"make", "use", "employ", "utilise", "utilize",
+                       # and contacts made for a purpose: "telephoned his counterpart to
+                       # congratulate him", "visited Kenya to sign the deal": the caller does it
+                       "phone", "telephone", "ring", "visit"})
 #: verbs of acts done to someone, never used without an object in the active voice
 OBJECT_VERBS = frozenset("kill injure wound arrest detain abduct kidnap shoot behead lynch "
                          "torture execute capture hurt".split())
