@@ -1216,3 +1216,26 @@ def test_an_act_done_without_another_denies_the_other(analyzer) -> None:  # type
 def test_information_passed_deportations_and_purposes_of_calls(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text, want", [
+    # relief shipped is relief sent; "to neighbouring X" names X however the parse reads it
+    ("In Kigali, Rwanda's health ministry shipped 40,000 doses of cholera vaccine to neighbouring Burundi.",
+     ("073", "RWA", "BDI")),
+    # energy supplied is trade, and promised it is intent to cooperate economically
+    ("Ethiopia has agreed to supply an extra 200 megawatts of hydropower to Djibouti.", ("0311", "ETH", "DJI")),
+    # a partnership signed is an agreement signed
+    ("Fiji and New Zealand signed a development partnership on Tuesday.", ("057", "FJI", "NZL")),
+    # a written or institutional protest is an official complaint
+    ("Kenya's deportation of two Tanzanian journalists drew a formal protest from Dodoma.", ("114", "TZA", "KEN")),
+    # an object run together with the interval after it
+    ("Thai court dissolves opposition party weeks after its election win", ("1722", "THAJUD", "THAOPP")),
+])
+def test_goods_shipped_deals_signed_protests_and_headline_objects(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got
+
+
+def test_a_leader_sworn_in_promises_nothing_and_a_plain_protest_is_a_demonstration(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("03") for c in codes(analyzer, "Costa Rica hails Panama's peaceful handover as new president sworn in"))
+    assert any(c.startswith("14") for c in codes(analyzer, "Thousands joined a protest against the government in Lima."))

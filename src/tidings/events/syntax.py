@@ -61,6 +61,11 @@ def child(tok: Token, *deps: str) -> Token | None:
 LEADING_PARTICLES = frozenset("up down back out over across along away forward off".split())
 
 
+#: adjectives of a state's place beside another that the parse may read as verbs ("to
+#: neighbouring Burundi")
+NEIGHBOURING = frozenset({"neighbouring", "neighboring", "bordering"})
+
+
 def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``names`` hanging on ``tok`` ("with X", "on X")."""
     out: list[Token] = []
@@ -74,6 +79,9 @@ def preps(tok: Token, names: tuple[str, ...] | frozenset[str]) -> list[Token]:
                     out.append(p)
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")
+                elif p.dep_ == "pcomp" and p.lower_ in NEIGHBOURING:
+                    # "to neighbouring Burundi": an adjective the parse read as a verb
+                    out.extend(q for q in children_of(p) if q.dep_ == "dobj" and q.pos_ == "PROPN")
                 elif p.dep_ == "conj" and p.pos_ == "ADP" and not any(g.dep_ == "pobj" for g in children_of(c)):
                     # "flights to and from Panama": the object of the coordinated preposition
                     out.extend(q for q in children_of(p) if q.dep_ == "pobj")

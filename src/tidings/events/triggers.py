@@ -300,6 +300,25 @@ def shifted_object(verb: Token) -> Token | None:
     return None
 
 
+#: units of time that say how long before or after something an act came ("days before the vote")
+INTERVAL_UNITS = frozenset("minute hour day week month year".split())
+
+
+def object_before_interval(verb: Token) -> Token | None:
+    """An object the parse took for a modifier of the interval after it, as headlines run them
+    together ("Police arrest opposition leader days before vote", "Kenya recalls ambassador months
+    after row"): the noun right before a time unit that is followed by "before", "after" or "ago"."""
+    for c in children_of(verb):
+        if c.dep_ != "npadvmod" or c.lemma_.lower() not in INTERVAL_UNITS or c.i + 1 >= len(c.doc):
+            continue
+        if c.doc[c.i + 1].lower_ not in ("before", "after", "ago", "later", "earlier"):
+            continue
+        before = c.doc[c.i - 1]
+        if before.head.i == c.i and before.dep_ in ("compound", "nmod") and before.pos_ in ("NOUN", "PROPN"):
+            return before
+    return None
+
+
 def measured_acts(noun: Token) -> list[Token]:
     """A noun and, for a noun that counts acts ("a fresh round of sanctions", "a wave of
     arrests"), the acts it counts."""
@@ -368,6 +387,8 @@ class Roles:
                 obj = tok.head  # "the journalists it arrested", "the sanctions Washington slapped on"
             if obj is None:
                 obj = shifted_object(tok)  # "dismissed as baseless Israel's accusations"
+            if obj is None:
+                obj = object_before_interval(tok)  # "dissolves opposition party weeks after"
             subj, sfactor = self.coder.subject(tok)
             if obj is None and subj is not None:
                 named = self.coder.stranded_relative(tok, subj)
