@@ -1239,3 +1239,14 @@ def test_goods_shipped_deals_signed_protests_and_headline_objects(analyzer, text
 def test_a_leader_sworn_in_promises_nothing_and_a_plain_protest_is_a_demonstration(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not any(c.startswith("03") for c in codes(analyzer, "Costa Rica hails Panama's peaceful handover as new president sworn in"))
     assert any(c.startswith("14") for c in codes(analyzer, "Thousands joined a protest against the government in Lima."))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Tunisian fishermen freed by Libyan coast guard after a week in custody", ("0841", "LBY", "TUN")),
+    ("Indian fishermen arrested by Sri Lankan navy", ("173", "LKAMIL", "IND")),
+])
+def test_a_headline_passive_without_its_auxiliary_takes_its_doer_from_the_by_phrase(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, text)
+    assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got
+    # a by-phrase of measure names no doer
+    assert not codes(analyzer, "Prices rose by 5 percent in March.")

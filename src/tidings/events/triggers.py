@@ -397,6 +397,9 @@ class Roles:
             if obj is None and subj is not None and self.coder.elided_passive(tok, subj):
                 # "4 policemen and 4 civilians also killed": a casualty report without "were"
                 self.passive, obj, subj, sfactor = True, subj, None, 1.0
+            elif obj is None and subj is not None and self.coder.passive_by_agent(tok, subj):
+                # "Tunisian fishermen freed by Libyan coast guard": a headline's passive
+                self.passive, obj, subj, sfactor = True, subj, self.coder.agent(tok), 1.0
             self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), subj, sfactor
 
     @property
@@ -1166,6 +1169,22 @@ class Triggers:
             return False
         return tok.tag_ == "VBN" or any(c.dep_ == "nummod" for c in children_of(subj)) or (
             subj.pos_ == "NUM")
+
+    def passive_by_agent(self, tok: Token, subj: Token) -> bool:
+        """A verb that takes an object, written as a participle without its "were" and with an
+        actor in a by-phrase, as headlines write the passive ("Tunisian fishermen freed by
+        Libyan coast guard", "Migrants rescued by Italian coast guard"): the subject is who
+        it was done to, the by-phrase who did it."""
+        if tok.dep_ not in ("ROOT", "conj") or tok.tag_ not in ("VBN", "VBD", "VBP") or subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass", "dative") for c in children_of(tok)):
+            return False
+        agents = [o for c in children_of(tok) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for o in children_of(c) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        if not agents or not (self.takes_object(tok) or self.lex.entries("V", tok.lemma_.lower())):
+            return False
+        side = self.res.side(agents[0])
+        return side is not None and side.match is not None
 
     def may_trigger(self, tok: Token) -> bool:
         """A quick test before the work: the lexicon or the verb table knows one of the verb's
