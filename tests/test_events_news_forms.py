@@ -1250,3 +1250,21 @@ def test_a_headline_passive_without_its_auxiliary_takes_its_doer_from_the_by_phr
     assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got
     # a by-phrase of measure names no doer
     assert not codes(analyzer, "Prices rose by 5 percent in March.")
+
+
+def test_coordinated_participles_share_their_auxiliary_patient_and_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The activists were convicted and sentenced to seven years in prison.")
+    assert any(c == "173" and (t or "").endswith("OPP") for c, _, t in got), got
+    got = coded(analyzer, "Three opposition activists were beaten and tortured by agents of Venezuela's intelligence service.")
+    assert any(c == "182" and (s or "").startswith("VEN") for c, s, _ in got), got
+    # a verdict with its judge named still takes the sentence into it (one judicial act)
+    got = codes(analyzer, "A Moscow court found the activist guilty and sentenced him to seven years.")
+    assert "116" in got and "173" not in got, got
+
+
+def test_going_home_or_being_flown_somewhere_is_no_visit(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Forty-two Indian fishermen were freed by Sri Lanka on Friday and flown home to Chennai.",
+                 "The 31 Nepali workers kidnapped in Libya arrived home in Kathmandu on Sunday."):
+        assert "042" not in codes(analyzer, text), text
+    assert "042" in codes(analyzer, "Kabul was visited by the Iranian foreign minister on Monday.")
+    assert "042" in codes(analyzer, "The Kenyan president flew to Kampala on Monday for talks.")

@@ -140,6 +140,12 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 consumed |= cand.consumed
             out.append(cand)
         out = [c for c in out if c.trigger.i not in consumed or c.entry.frame]
+        # "flew home to Nairobi", "were flown home": going home, or being carried somewhere, is
+        # no visit paid
+        out = [c for c in out if not (c.code[:3] == "042" and c.trigger.pos_ == "VERB" and (
+            (is_passive(c.trigger) and c.trigger.lemma_.lower() not in ("visit", "tour"))
+            or any(k.lower_ == "home" and k.dep_ in ("advmod", "npadvmod")
+                                         for k in children_of(c.trigger))))]
         # "carried out a raid on a hideout", "launched a bombing campaign against Hamas": the
         # event noun names the act; a verb the table coded only does it, unless it codes the
         # same act with a participant of its own (not the noun itself as its target)
@@ -172,8 +178,10 @@ class Coder(Triggers, Frames, Context, TableFallback):
         complaints = {i for c in out if c.code[:2] in ("11", "12") for i in _anchors(c)}
         out = [c for c in out if not (c.code[:3] in ("140", "141") and self.aim_of(c.trigger, complaints - _anchors(c)))]
         # "found him guilty and sentenced him to seven years": the sentence is the verdict's
-        # (116), one judicial act; "..., citing a lack of progress": the reason for the act
-        verdicts = {c.trigger.i for c in out if c.code[:3] == "116"}
+        # (116), one judicial act; "..., citing a lack of progress": the reason for the act.  (A
+        # verdict with no one named to give it, "were convicted and sentenced", is said by no
+        # one, and the sentence is kept as the act done to them)
+        verdicts = {c.trigger.i for c in out if c.code[:3] == "116" and c.sources}
         out = [c for c in out if not (
             (c.code[:2] == "17" and c.trigger.lemma_.lower() == "sentence" and (
                 (c.trigger.dep_ == "conj" and c.trigger.head.i in verdicts)

@@ -326,6 +326,11 @@ def is_passive(tok: Token) -> bool:
         # "Backed by Russian air power, Syrian troops ...": a bare past participle hung on a
         # clause is passive ("having backed" is not)
         return not any(c.dep_ in ("aux", "nsubj") for c in children_of(tok))
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i < tok.i and any(
+            c.dep_ == "auxpass" for c in children_of(tok.head)) and not any(
+            c.dep_ in ("aux", "nsubj", "dobj") for c in children_of(tok)):
+        # "were convicted and sentenced to seven years": the auxiliary serves both participles
+        return True
     # "fishermen detained", "the arrested workers"; not a clause of its own the parse hung on a
     # noun ("a report that the militia had killed hundreds": its own subject, its own "had"), nor
     # the main verb after a subject and its apposition

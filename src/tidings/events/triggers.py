@@ -370,7 +370,19 @@ class Roles:
                 obj = tok.head
             if obj is None and tok.dep_ == "advcl" and tok.tag_ == "VBN":
                 obj = child(tok.head, "nsubj")  # "the airline, helped by a recovery in demand, ...": the one helped
-            self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), self.coder.agent(tok), 1.0
+            doer = self.coder.agent(tok)
+            if tok.dep_ == "conj" and is_passive(tok.head):
+                # "were convicted and sentenced", "were released by Indian authorities and handed
+                # over": both done to them, by the one doer named
+                obj = obj or child(tok.head, "nsubjpass")
+                doer = doer or (self.coder.agent(tok.head) if child(tok, "agent") is None else None)
+            if doer is None and child(tok, "agent") is None:
+                # "were beaten and tortured by agents of the service": the by-phrase of the last
+                # participle names the doer of all
+                later = next((c for c in children_of(tok) if c.dep_ == "conj" and c.tag_ == "VBN"
+                              and child(c, "agent") is not None), None)
+                doer = self.coder.agent(later) if later is not None else None
+            self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), doer, 1.0
         else:
             obj = child(tok, "dobj")
             if obj is None and self.coder.takes_object(tok):
