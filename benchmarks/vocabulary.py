@@ -14,7 +14,10 @@ territory"), each written as a whole sentence, and ``probes/events_vocabulary_pa
 acts told in the passive ("Uganda's ambassador was expelled by Kenya on Monday."), and
 ``probes/events_vocabulary_headlines.tsv`` for acts told in headlines ("Kenya recalls ambassador
 from Kampala"), and ``probes/events_vocabulary_idioms.tsv`` for acts told by the multiword
-expressions of news ("came under fire from", "threw its weight behind", "cracked down on").
+expressions of news ("came under fire from", "threw its weight behind", "cracked down on"), and
+``probes/events_vocabulary_attributions.tsv`` for acts told inside the forms that say who reports
+them ("Uganda's foreign ministry says Kenyan police arrested ...", "..., state media reported",
+"According to ...").
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ NOUNS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_nouns.ts
 PASSIVES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_passives.tsv"
 HEADLINES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_headlines.tsv"
 IDIOMS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_idioms.tsv"
+ATTRIBUTIONS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_attributions.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -43,7 +47,8 @@ def main() -> None:
     analyzer = Analyzer()
     verbs = [(root, (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)) for root, verb in _rows(PROBE)]
     for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS)), ("passives", _rows(PASSIVES)),
-                       ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS))):
+                       ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS)),
+                       ("attributions", _rows(ATTRIBUTIONS))):
         missed = 0
         for root, text in rows:
             events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
