@@ -17,7 +17,9 @@ from Kampala"), and ``probes/events_vocabulary_idioms.tsv`` for acts told by the
 expressions of news ("came under fire from", "threw its weight behind", "cracked down on"), and
 ``probes/events_vocabulary_attributions.tsv`` for acts told inside the forms that say who reports
 them ("Uganda's foreign ministry says Kenyan police arrested ...", "..., state media reported",
-"According to ...").
+"According to ..."), and ``probes/events_vocabulary_clauses.tsv`` for acts told in subordinate,
+relative and coordinated clauses ("after Uganda expelled ...", "the traders, who were arrested by
+...", "accused each other").
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ PASSIVES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_passi
 HEADLINES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_headlines.tsv"
 IDIOMS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_idioms.tsv"
 ATTRIBUTIONS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_attributions.tsv"
+CLAUSES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_clauses.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -48,7 +51,7 @@ def main() -> None:
     verbs = [(root, (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)) for root, verb in _rows(PROBE)]
     for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS)), ("passives", _rows(PASSIVES)),
                        ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS)),
-                       ("attributions", _rows(ATTRIBUTIONS))):
+                       ("attributions", _rows(ATTRIBUTIONS)), ("clauses", _rows(CLAUSES))):
         missed = 0
         for root, text in rows:
             events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
