@@ -199,6 +199,13 @@ class Resolver:
             return None  # "May Day rallies": a day named for no one
         span = mention_span(tok)
         match = self.code(span)
+        if match is None and tok.dep_ == "dobj" and tok.head.i == tok.sent.start and tok.head.tag_ == "VB":
+            # "Save the Children called on ...": a name that opens with a verb, which the parse
+            # read as an order with this word its object
+            whole = self.doc[tok.head.i: span.end]
+            match = self.code(whole)
+            if match is not None:
+                span = whole
         if match is None and anywhere:
             code_anywhere = getattr(self.actors, "code_anywhere", None)
             match = code_anywhere(span) if code_anywhere is not None else None

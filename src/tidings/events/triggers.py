@@ -567,6 +567,18 @@ class Triggers:
                       for a in children_of(k) if a.dep_ == "appos" and a.i not in datelines), None)
         if c is None or c.dep_ == "dep":
             c = headline_subject(tok) or c  # "US to ease sanctions ..., Treasury says"
+        if c is None and tok.pos_ == "VERB":
+            # "UNHCR criticised Greece ...": a name the parse took for an adverbial noun before
+            # the verb that opens the clause, where nothing else stands
+            c = next((k for k in children_of(tok) if k.dep_ == "npadvmod" and k.pos_ == "PROPN"
+                      and k.i < tok.i and k.left_edge.i == tok.sent.start and k.ent_type_ not in ("DATE", "TIME")
+                      and k.i not in datelines), None)
+        if (c is None or c.dep_ == "csubj") and tok.pos_ == "VERB":
+            # "Save the Children accused Sudan ...": a name that opens with a verb, read as a
+            # clause of its own before the verb; its object is the name's head
+            opener = next((k for k in children_of(tok) if k.dep_ in ("advcl", "csubj") and k.i == tok.sent.start
+                           and k.tag_ == "VB" and not any(a.dep_ == "aux" for a in children_of(k))), None)
+            c = (child(opener, "dobj") if opener is not None else None) or c
         if (c is None or (c.tag_ == "VBG" and c.pos_ == "VERB")) and tok.dep_ in ("ROOT", "ccomp"):
             # "Meeting in Doha, the prime minister of Qatar ... signed", "After talks in Doha, the
             # prime minister ... signed": the parse took the opening phrase for the subject, or hung
@@ -583,6 +595,10 @@ class Triggers:
         if tok.dep_ == "relcl":
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
+            if tok.tag_ == "VBD" and head.dep_ == "dobj" and head.head.i == tok.sent.start and head.head.tag_ == "VB":
+                # "Save the Children called on Israel to ...": a name that opens with a verb is
+                # read as an order, and the clause's own verb hung on its object
+                return head, 0.9
             if (tok.tag_ == "VBD" and (tok.sent.root.pos_ in ("NOUN", "PROPN") or child(tok, "dobj") is not None)) \
                     or after_apposition(tok) or participle_with_object(tok):
                 # a finite past verb the parser hung on a noun in a sentence with no verb of its
