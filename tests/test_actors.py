@@ -405,3 +405,17 @@ def test_a_countrys_name_read_as_a_person_is_the_country(knowledge: ActorKnowled
     # the parser takes "Papua New Guinea's" for a person; a country's whole name is none
     text = "Papua New Guinea's prime minister met Fiji's prime minister in Suva."
     assert code_of(actors_for(knowledge, text), text, "Papua New Guinea's prime minister") == "PNGGOV"
+
+
+@pytest.mark.parametrize("text, span, want", [
+    ("Gazprom halted gas supplies to Moldova on Monday.", "Gazprom", "RUSBUS"),
+    ("State-owned Petrobras signed a deal with Guyana.", "Petrobras", "BRABUS"),
+    ("The chief executive of Sonatrach met Italy's prime minister.", "The chief executive of Sonatrach", "DZABUS"),
+])
+def test_a_national_company_is_its_country_s_business(knowledge: ActorKnowledge, text: str, span: str, want: str) -> None:
+    assert code_of(actors_for(knowledge, text), text, span) == want
+
+
+def test_a_word_a_company_shares_is_no_company(knowledge: ActorKnowledge) -> None:
+    text = "Shell fragments hit the school and the total damage rose."
+    assert code_of(actors_for(knowledge, text), text, "Shell fragments") is None

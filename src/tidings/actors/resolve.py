@@ -601,9 +601,12 @@ class ArticleActors:
 
         if role is None:
             return self._description(span, root, frame) if use_coref else None
-        if role.code in ("GOV", "ELI") and root.lemma_.lower() not in STATE_BODIES | PLACE_OFFICES \
-                and self._of_a_company(root):
-            role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
+        if role.code in ("GOV", "ELI", "BUS") and root.lemma_.lower() not in STATE_BODIES | PLACE_OFFICES:
+            firm = self._of_a_known_company(root)
+            if firm is not None:  # "the chief executive of Gazprom": the firm's, and its country's
+                return ActorMatch(firm.code, span.text, "role", firm.country)
+            if role.code != "BUS" and self._of_a_company(root):
+                role = Role("BUS")  # "the president of Toyota": a firm's officer, not the state's
         if ex and role.code == "GOV":
             role = Role("ELI")
         country = self._context_country(span, root, own_only=_unknown_doer(root))
@@ -617,6 +620,17 @@ class ArticleActors:
         kind = "person" if name_is_person else "role"
         return ActorMatch(country + role.code, span.text if name_is_person else name, kind,
                           country)
+
+    def _of_a_known_company(self, root: Token) -> Entry | None:
+        """The national company the title's of-phrase names, when the dictionaries know it as a
+        country's business ("the chairman of Petrobras")."""
+        for prep in children_of(root):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in children_of(prep):
+                    hit = self._hit_at.get(obj.i) if obj.dep_ == "pobj" else None
+                    if hit is not None and hit.entry.code.endswith("BUS") and hit.entry.kind == "group":
+                        return hit.entry
+        return None
 
     def _of_a_company(self, root: Token) -> bool:
         """The title's of-phrase names an organisation the actor dictionaries do not know as a
