@@ -1282,3 +1282,12 @@ def test_going_home_or_being_flown_somewhere_is_no_visit(analyzer) -> None:  # t
 def test_organisations_whose_names_the_parse_misreads_still_act(analyzer, text: str, want: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, text)
     assert any(c == want[0] and (s or "").startswith(want[1]) and (t or "").startswith(want[2]) for c, s, t in got), got
+
+
+def test_a_deal_a_legislature_approves_is_ratified_and_a_market_force_gives_no_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Brazil's lower house approved a trade deal with Paraguay on Tuesday.")
+    assert ("057", "BRALEG", "PRY") in got, got
+    # a cabinet's approval of a plan is still an endorsement, not a ratification
+    assert "057" not in codes(analyzer, "The cabinet approved the plan on Tuesday.")
+    assert not any(c.startswith("07") for c in codes(
+        analyzer, "Toyota reported a 15 percent rise in quarterly profit, helped by a weaker yen and strong hybrid sales."))

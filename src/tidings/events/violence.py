@@ -89,7 +89,8 @@ ECONOMIC_FORCES = frozenset(
     "demand price prices inflation deflation slowdown recession downturn slump shortage shortages "
     "cost costs tariff tariffs unemployment deficit debt currency rate rates volatility sell-off "
     "selloff crash recovery rebound growth boom profit profits revenue revenues earnings "
-    "sales".split())
+    "sales sale yen dollar euro pound sterling yuan renminbi rupee peso rand naira shilling lira "
+    "ruble rouble won franc ringgit baht rupiah exchange".split())
 #: verbs of an accident: a harm told as what one did ("collided with a truck, killing 11") is
 #: the accident's
 ACCIDENT_VERBS = frozenset("collide crash capsize overturn derail skid topple sink plunge".split())
