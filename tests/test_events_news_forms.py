@@ -1291,3 +1291,16 @@ def test_a_deal_a_legislature_approves_is_ratified_and_a_market_force_gives_no_a
     assert "057" not in codes(analyzer, "The cabinet approved the plan on Tuesday.")
     assert not any(c.startswith("07") for c in codes(
         analyzer, "Toyota reported a 15 percent rise in quarterly profit, helped by a weaker yen and strong hybrid sales."))
+
+
+def test_relief_blocked_on_its_way_restricts_movement_and_is_no_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Sudan's army blocked food deliveries to El Fasher on Monday.",
+                 "Ethiopian forces held up aid convoys bound for Mekelle.",
+                 "Ethiopian forces obstructed humanitarian aid deliveries to Tigray."):
+        got = coded(analyzer, text)
+        assert any(c == "191" and (s or "").startswith("ETH" if "Ethiopian" in text else "SDN") for c, s, _ in got), got
+        assert not any(c.startswith(("07", "16")) for c, _, _ in got), got
+    # supply boats blocked are the boats' state's
+    got = coded(analyzer, "Chinese coast guard ships blocked two Philippine navy supply boats on Sunday.")
+    assert any(c == "191" and (t or "").startswith("PHL") for c, _, t in got), got
+    assert any(c.startswith("14") for c in codes(analyzer, "Protesters blocked the road to the airport in Lima."))
