@@ -169,6 +169,10 @@ def test_boilerplate_lines(par: str) -> None:
         "Share prices fell sharply after the central bank raised rates by half a point.",
         "Related talks are expected to continue next week in Vienna, officials said.",
         "The court ruled on Tuesday, May 9, 2023.",
+        # a picture referred to, and events dated in full, past or on the calendar
+        "The ministry's plan, published in March (see photo), sets quotas for the next five years.",
+        "The two governments signed the fishing accord in Lima on April 4, 2023.",
+        "The runoff between the two candidates is due in Lima on June 7, 2026.",
         # a long paragraph of reporting that mentions a newsletter and addresses no reader
         "The council said residents had been told about the changes in its quarterly newsletter, and that "
         "the new collection days would begin in March after a trial in two wards last autumn.",
@@ -205,6 +209,9 @@ CAPTION_FORMS = [
     "Fog rolls over the harbour at Paita on Tuesday morning. (Submitted by Luis Mendoza)",
     # a picture's verb before a place phrase, not before "of"
     "Rescue workers search the rubble of a market in Piura, Peru, on Tuesday.",
+    # a credit that says whose picture it is before the word; a scene dated in full after "on"
+    "The fisheries ministry on Avenida Arequipa in central Lima. (File/Staff photo)",
+    "Fishermen haul their nets ashore near the port of Paita, northern Peru, on April 4, 2023.",
 ]
 
 

@@ -81,6 +81,8 @@ _CAPTION_DATE_END = re.compile(
 )
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|file\s+photo|credit)[^)]*\)|\b(?:photo|image|picture|credit)\s*(?:by|:)\s*\S+|"
+    # a credit that names whose picture it is before the word: "(File/Staff photo)", "(AP photo)"
+    r"\((?!see\b|click\b|below\b|above\b|top\b)(?:file|staff|archive|agency|handout|[A-Z][\w.&'’-]*)(?:\s*[/ ]\s*(?:file|staff|archive|[A-Z][\w.&'’-]*)){0,2}\s+(?:photo|image|picture)s?\)\W*$|"
     r"\b(?:REUTERS|AP\s+Photo|AFP|Getty\s+Images|EPA|Xinhua|Bloomberg|Anadolu)\s*/\s*[^\s/]+(?:\s+[A-Z][\w'’-]+){0,3}\W*$|"
     r"\bvia\s+Getty\s+Images|"
     # the photographer, then the agency: "JANE DOE / REUTERS", "Jane Doe/AFP via Getty Images"
@@ -178,6 +180,11 @@ _CAPTION_PLACE = re.compile(
     r"\b(?:in|at|near|outside|through|across|along|off)\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?of\s+[A-Z]")
 # a time that makes a present tense a plan or a habit, not a picture ("speaks ... next week")
 _NOT_PICTURE_TIME = re.compile(r"\b(?:next|tomorrow|later|every|each|usually|often|always|daily|weekly|annually)\b")
+#: a full date with its year after "on" that ends a sentence ("... on August 11, 2025.")
+_ON_FULL_DATE_END = re.compile(rf"\bon\s+(?:[A-Z][a-z]+day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+#: present-tense verbs of the calendar: what "takes place" or "begins" on a date is planned
+_SCHEDULED = re.compile(r"\b(?:takes?\s+place|begins?|starts?|opens?|closes?|ends?|runs?|expires?|comes?\s+into|"
+                        r"is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|falls?|goes?\s+on)\b", re.I)
 _NOT_CAPTION_TENSE = re.compile(
     r"\b(?:said|says|told|had|was|were|has|have|will|would|could|should|did|been|according)\b")
 # what a picture shows someone doing (stricter than _CAPTION_VERB: "holds a lead" is news)
@@ -304,6 +311,12 @@ def is_caption(par: str) -> bool:
     # ends in a date says "on Sunday, May 9, 2021" (excluded by the pattern) and is past tense
     if bool(_CAPTION_DATE_END.search(s)) and (
             bool(_CAPTION_VERB.search(s)) or not re.search(r"\b(?:said|says|had|was|were|has|have|will|would)\b", s)):
+        return True
+    # a scene dated in full after "on" with no verb of the past, the perfect or the future in it:
+    # "Firefighters work to contain a blaze near Piodao, central Portugal, on August 11, 2025."
+    # (an event put on the calendar in the present tense, "takes place ... on", is no picture)
+    if (_ON_FULL_DATE_END.search(s) and _word_count(s) >= 10 and not _NOT_CAPTION_TENSE.search(s)
+            and not re.search(r"\b\w+ed\b", s) and not _SCHEDULED.search(s) and _CAPTION_PLACE.search(s)):
         return True
     # a picture described in the present tense, where it was taken: "Supporters hold signs at a
     # rally in Ohio", "The senator talks to reporters outside the court in Charlotte"; a reporting
