@@ -1304,3 +1304,10 @@ def test_relief_blocked_on_its_way_restricts_movement_and_is_no_aid(analyzer) ->
     got = coded(analyzer, "Chinese coast guard ships blocked two Philippine navy supply boats on Sunday.")
     assert any(c == "191" and (t or "").startswith("PHL") for c, _, t in got), got
     assert any(c.startswith("14") for c in codes(analyzer, "Protesters blocked the road to the airport in Lima."))
+
+
+def test_who_surrenders_or_retreats_is_whom_the_of_phrase_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "The surrender of the Syrian rebels to government forces came on Monday.")
+    assert ("0874", "SYRREB", "SYRMIL") in got, got
+    got = coded(analyzer, "The retreat of Russian troops from Kherson was confirmed on Friday.")
+    assert any(c == "0874" and s == "RUSMIL" for c, s, _ in got), got
