@@ -1311,3 +1311,5 @@ def test_who_surrenders_or_retreats_is_whom_the_of_phrase_names(analyzer) -> Non
     assert ("0874", "SYRREB", "SYRMIL") in got, got
     got = coded(analyzer, "The retreat of Russian troops from Kherson was confirmed on Friday.")
     assert any(c == "0874" and s == "RUSMIL" for c, s, _ in got), got
+    got = coded(analyzer, "The mediation of Qatar between Israel and Hamas continued on Sunday.")
+    assert ("045", "QAT", "ISR") in got, got
