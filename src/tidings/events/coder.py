@@ -154,8 +154,15 @@ class Coder(Triggers, Frames, Context, TableFallback):
         def done_by_noun(c: Candidate) -> bool:
             # (the subject of a passive is the object: "the attack was carried out by a bomber")
             named = [nouns[k.i] for k in children_of(c.trigger) if k.dep_ in ("dobj", "nsubjpass") and k.i in nouns]
-            return bool(named) and (named[0].code[:2] != c.code[:2]
-                                    or any(t.head == named[0].trigger.i for t in c.targets))
+            if not named:
+                return False
+            noun = named[0].trigger
+            inside = range(noun.left_edge.i, noun.right_edge.i + 1)
+            # (a passive verb with no doer of its own has only the noun's participants: "the
+            # withdrawal of French troops was completed")
+            return (named[0].code[:2] != c.code[:2] or any(t.head == noun.i for t in c.targets)
+                    or (not c.sources and is_passive(c.trigger) and child(c.trigger, "agent") is None
+                        and all(t.head in inside for t in c.targets)))
 
         out = [c for c in out if not (c.entry.rule and c.trigger.pos_ == "VERB" and done_by_noun(c))]
         # "the besieged town", "the occupied West Bank": a participle used as an adjective
