@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_broad import coded, codes
+from tests.test_events_broad import coded, codes, events_of
 
 
 #: sentences and a (code, source, target) triple their coding must hold, by phenomenon
@@ -1316,3 +1316,14 @@ def test_who_surrenders_or_retreats_is_whom_the_of_phrase_names(analyzer) -> Non
     assert "087" in got and "0874" not in got, got
     got = coded(analyzer, "The mediation of Qatar between Israel and Hamas continued on Sunday.")
     assert ("045", "QAT", "ISR") in got, got
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya stopped short of recalling its ambassador from Uganda.", "161"),
+    ("Kenya ruled out sending troops to Somalia.", "074"),
+    ("Kenya did not rule out sending troops to Somalia.", "074"),
+    ("Kenya refrained from criticising Uganda.", "111"),
+    ("Neither Kenya nor Uganda signed the agreement.", "057"),
+])
+def test_an_act_stopped_short_of_ruled_out_or_refrained_from_is_not_done(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.code == code and not e.negated for e in events_of(analyzer, text)), text

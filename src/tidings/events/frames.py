@@ -44,8 +44,10 @@ NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetic
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable", "unwilling", "reluctant", "powerless", "helpless"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
-#: verbs whose complement was refused, so not done
+#: verbs whose complement was refused, so not done ("ruled out sending troops", "refrained from
+#: criticising", "avoided condemning")
 REFUSE_VERBS = frozenset({"refuse", "decline"})
+SHUNNING_VERBS = frozenset({"rule", "refrain", "avoid", "shun", "forgo", "forego", "abstain"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: nouns of proposing whose content is not (yet) done: "a proposal for direct talks", "an offer
 #: to mediate"
@@ -724,6 +726,16 @@ class Frames:
         if node.dep_ == "pcomp" and node.head.lower_ == "of" and "instead" in (
                 node.head.head.lower_, *(c.lower_ for c in children_of(node.head))):
             return "failed"  # "instead of cracking down on the mobs, the police stood by"
+        if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lower_ == "short":
+            return "failed"  # "stopped short of recalling its ambassador", "fell short of"
+        if node.tag_ == "VBG" and (node.dep_ in ("xcomp", "dobj") or (
+                node.dep_ == "pcomp" and node.head.lower_ == "from")):
+            gov = node.head if node.dep_ != "pcomp" else node.head.head
+            if set(lemmas(gov)) & SHUNNING_VERBS and (gov.lemma_.lower() != "rule" or any(
+                    c.dep_ == "prt" and c.lower_ == "out" for c in children_of(gov))):
+                # "ruled out sending troops", "refrained from criticising Uganda"; "did not rule out
+                # sending troops" keeps it possible, still not done
+                return "expected" if negated(gov) else "refused"
         if node.dep_ == "xcomp" and node.head.i != node.i:
             gov = set(lemmas(node.head))
             if gov & FAIL_VERBS:

@@ -401,6 +401,8 @@ def negated(tok: Token) -> bool:
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and none_of_them(c):
             return True  # "no Rwandan troops have crossed", "not a single truck has been allowed"
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" and g.i < c.i for g in children_of(c)):
+            return True  # "neither Kenya nor Uganda signed the agreement"
     return False
 
 
