@@ -50,3 +50,16 @@ def test_a_date_alone_before_a_dash_is_a_dateline_and_no_verb() -> None:
     assert dateline_tokens(doc) == {0, 1, 2}
     # a date inside a sentence is no dateline
     assert not dateline_tokens(nlp.parse("Peru recalled on March 18 - a Tuesday - its ambassador."))
+
+
+@pytest.mark.parametrize("text, first", [
+    ("UPDATE 2-Peru recalls its ambassador from Caracas", "Peru"),
+    ("EXCLUSIVE-Chile offers Bolivia access to the sea", "Chile"),
+    ("'We will not bow': Iran rejects the demands", "Iran"),
+])
+def test_a_wire_slug_or_an_opening_quotation_is_parsed_apart_from_the_headline(text: str, first: str) -> None:
+    sents = list(nlp.parse(text).sents)
+    assert len(sents) == 2 and sents[1][0].text == first
+    if not text.startswith("'"):
+        # the slug is no actor
+        assert dateline_tokens(nlp.parse(text)) == {t.i for t in sents[0]}

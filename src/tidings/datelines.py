@@ -36,6 +36,11 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 #: a date alone, as it opens the entries of a timeline or a factbox ("March 18 -", "4 May 2024:")
 _DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?)"
 _DATE_ALONE = re.compile(_DATE)
+#: a wire service's slug before a headline or a story ("UPDATE 2-", "EXCLUSIVE-", "FACTBOX:"),
+#: in capitals as the wires print it
+_SLUG = (r"(?:UPDATE|WRAPUP|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|REFILE|CORRECTED|RPT|URGENT|BREAKING|FOCUS|"
+         r"EXPLAINER|TIMELINE|PREVIEW|RECAP)(?:\s+\d{1,2})?\s*(?:-|—|–|:)\s*")
+_SLUG_AT = re.compile(_SLUG)
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
@@ -49,6 +54,11 @@ def dateline_tokens(doc: Doc) -> set[int]:
         start = sent.start
         if start > 0 and "\n" not in text[max(0, view.tokens[start].idx - 2): view.tokens[start].idx]:
             continue  # only at the start of the article or of a paragraph
+        slug = _SLUG_AT.match(text, view.tokens[start].idx)
+        if slug is not None:
+            # "UPDATE 2-Russia expels ...": the wire's slug is no actor and no part of the clause
+            out.update(t.i for t in view.tokens[start: sent.end] if t.idx < slug.end())
+            continue
         for i in range(start, min(sent.end, start + 12)):
             tok = view.tokens[i]
             if tok.text in _DATELINE_ENDS and (tok.text == ":" or _free_standing(view.tokens, i)):
@@ -80,7 +90,10 @@ NAME = "tidings_datelines"
 _OPENING = re.compile(
     rf"(?:^|\n)[ \t]*(?:(?:[{CAPITALS}][{CAPITALS}.'’ ]{{2,30}}?|[{CAPITALS}][{SMALLS}]+(?: [{CAPITALS}][{SMALLS}]+){{0,2}}(?=\s*\())"
     rf"(?:,\s*[^\n,—–:()-]{{1,30}}?){{0,2}}\s*(?:\([A-Za-z][A-Za-z .&-]{{1,30}}\))?\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}0-9\"“'‘])"
-    rf"|{_DATE}\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}\"“]))")
+    rf"|{_DATE}\s*(?:—|–|--|-|:)\s+(?=[{CAPITALS}\"“])"
+    # a wire's slug ("UPDATE 2-Russia expels"), and a headline's opening quotation ("'We will not
+    # bow': Iran rejects US demands"), whose clause the parser would otherwise take for the main one
+    rf"|{_SLUG}(?=[{CAPITALS}])|['‘\"“][^'’\"”\n]{{2,80}}['’\"”]\s*:\s+(?=[{CAPITALS}]))")
 
 
 class DatelineSplitter:
