@@ -1147,6 +1147,10 @@ def test_whom_an_accusations_that_clause_charges_is_accused(analyzer) -> None:  
 def test_a_headline_may_join_its_subjects_by_a_comma_whatever_their_tags(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = coded(analyzer, "Philippines, Japan sign coast guard cooperation pact")
     assert ("057", "PHL", "JPN") in got and ("057", "JPN", "PHL") in got, got
+    # a first subject the parse left unattached before the comma
+    evs = [e for e in events_of(analyzer, "Sudan army, RSF agree to truce") if e.code.startswith("035")]
+    assert {(e.source.text, e.target.text) for e in evs if e.source and e.target} == {
+        ("Sudan army", "RSF"), ("RSF", "Sudan army")}, evs
 
 
 def test_a_relative_clause_read_as_subject_and_apposition_is_repaired(analyzer) -> None:  # type: ignore[no-untyped-def]

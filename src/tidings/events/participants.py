@@ -146,6 +146,14 @@ def conjuncts(tok: Token) -> list[Token]:
         elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
               and any(g.dep_ == "conj" for g in children_of(c))):
             out.extend(conjuncts(c))  # "The US, Russia, and Switzerland": a list parsed as appos
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.i >= 2 and tok.doc[tok.i - 1].text == ",":
+        # a headline's comma for "and" the parse left unattached: "Sudan army, RSF agree to truce"
+        left = tok.doc[tok.i - 2]
+        while left.dep_ in ("compound", "amod") and left.head.i < tok.i and left.head.i != left.i:
+            left = left.head
+        if left.dep_ == "dep" and left.head.i == tok.head.i and left.pos_ in ("NOUN", "PROPN") \
+                and left.left_edge.i == tok.sent.start:
+            out.append(left)
     return out
 
 
