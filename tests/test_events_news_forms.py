@@ -1331,3 +1331,10 @@ def test_who_surrenders_or_retreats_is_whom_the_of_phrase_names(analyzer) -> Non
 ])
 def test_an_act_stopped_short_of_ruled_out_or_refrained_from_is_not_done(analyzer, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.code == code and not e.negated for e in events_of(analyzer, text)), text
+
+
+def test_people_named_as_held_are_freed_whatever_they_are_called(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Nigeria's army freed kidnapped schoolgirls in Borno.")
+    assert any(c == "0841" and (s or "").startswith("NGA") for c, s, _ in got), got
+    # what is released without being held is no person
+    assert not any(c.startswith("084") for c in codes(analyzer, "The ministry released updated figures on Monday."))

@@ -300,6 +300,8 @@ def shifted_object(verb: Token) -> Token | None:
     return None
 
 
+#: participles that say someone is held ("kidnapped schoolgirls", "detained journalists")
+CAPTIVE_MARKS = frozenset("kidnapped abducted detained jailed imprisoned captured held abductee".split())
 #: units of time that say how long before or after something an act came ("days before the vote")
 INTERVAL_UNITS = frozenset("minute hour day week month year".split())
 
@@ -699,6 +701,8 @@ class Triggers:
             if obj.i != tok.i:
                 # "moved armoured vehicles and 2,000 troops", "troops, tanks": every thing moved
                 obj_words = obj_words.union(*(lemma_set(c) for c in conjuncts(obj)[1:4]))
+            if any(c.dep_ == "amod" and c.lower_ in CAPTIVE_MARKS for c in children_of(obj)):
+                obj_words.add("captive")  # "freed kidnapped schoolgirls": whoever is held is a captive
             if obj.i == tok.i and tok.pos_ == "NOUN":
                 # "a ban on seafood imports", "an embargo on arms": what a noun of barring is on
                 # names what it bars
