@@ -140,12 +140,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
                 consumed |= cand.consumed
             out.append(cand)
         out = [c for c in out if c.trigger.i not in consumed or c.entry.frame]
-        # "flew home to Nairobi", "were flown home": going home, or being carried somewhere, is
-        # no visit paid
-        out = [c for c in out if not (c.code[:3] == "042" and c.trigger.pos_ == "VERB" and (
-            (is_passive(c.trigger) and c.trigger.lemma_.lower() not in ("visit", "tour"))
-            or any(k.lower_ == "home" and k.dep_ in ("advmod", "npadvmod")
-                                         for k in children_of(c.trigger))))]
+        out = [c for c in out if not (c.code[:3] == "042" and no_visit_paid(c.trigger))]
         # "carried out a raid on a hideout", "launched a bombing campaign against Hamas": the
         # event noun names the act; a verb the table coded only does it, unless it codes the
         # same act with a participant of its own (not the noun itself as its target)
@@ -326,6 +321,16 @@ AGREEMENT_TEXTS = frozenset("agreement treaty accord deal pact memorandum protoc
 #: concession): coordinated with a kindly act to someone, they are for the same someone
 FOR_ANOTHER_ROOTS = frozenset({"03", "05", "06", "07", "08"})
 KINDLY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+
+
+def no_visit_paid(verb: Token) -> bool:
+    """A verb of going that pays no visit: going home ("flew home to Nairobi", "arrived home"), or
+    being carried somewhere ("were flown home"; "was visited by" is a visit)."""
+    if verb.pos_ != "VERB":
+        return False
+    if is_passive(verb) and verb.lemma_.lower() not in ("visit", "tour"):
+        return True
+    return any(k.lower_ == "home" and k.dep_ in ("advmod", "npadvmod") for k in children_of(verb))
 
 
 def bare_object(tok: Token) -> bool:

@@ -44,9 +44,10 @@ NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetic
 #: verbs whose complement did not happen
 FAIL_VERBS = frozenset({"fail", "neglect", "unable", "unwilling", "reluctant", "powerless", "helpless"})
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
-#: verbs whose complement was refused, so not done ("ruled out sending troops", "refrained from
-#: criticising", "avoided condemning")
+#: verbs whose complement was refused, so not done
 REFUSE_VERBS = frozenset({"refuse", "decline"})
+#: verbs whose gerund (object, or from-phrase) is kept from being done ("ruled out sending
+#: troops", "refrained from criticising", "avoided condemning")
 SHUNNING_VERBS = frozenset({"rule", "refrain", "avoid", "shun", "forgo", "forego", "abstain"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 #: nouns of proposing whose content is not (yet) done: "a proposal for direct talks", "an offer

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from tidings.actors.types import WATER_BODIES, country_part, stance_prefixed
 from tidings.datelines import dateline_tokens
-from tidings.events.syntax import preps
+from tidings.events.syntax import opening_order, preps
 from tidings.parsed import children_of, lefts_of, parsed
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class Resolver:
             return None  # "May Day rallies": a day named for no one
         span = mention_span(tok)
         match = self.code(span)
-        if match is None and tok.dep_ == "dobj" and tok.head.i == tok.sent.start and tok.head.tag_ == "VB":
+        if match is None and tok.dep_ == "dobj" and opening_order(tok.head):
             # "Save the Children called on ...": a name that opens with a verb, which the parse
             # read as an order with this word its object
             whole = self.doc[tok.head.i: span.end]

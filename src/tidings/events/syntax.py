@@ -61,6 +61,13 @@ def child(tok: Token, *deps: str) -> Token | None:
 LEADING_PARTICLES = frozenset("up down back out over across along away forward off".split())
 
 
+def opening_order(tok: Token | None) -> bool:
+    """A bare verb that opens its sentence with no "to": how the parse reads a name that begins
+    with a verb ("Save the Children", "Stop the War Coalition") as an order."""
+    return (tok is not None and tok.i == tok.sent.start and tok.tag_ == "VB"
+            and not any(a.dep_ == "aux" for a in children_of(tok)))
+
+
 #: adjectives of a state's place beside another that the parse may read as verbs ("to
 #: neighbouring Burundi")
 NEIGHBOURING = frozenset({"neighbouring", "neighboring", "bordering"})

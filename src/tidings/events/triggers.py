@@ -53,6 +53,7 @@ from tidings.events.syntax import (
     lemmas,
     negated,
     object_preps,
+    opening_order,
     participle_with_object,
     prep_names,
     preps,
@@ -303,7 +304,7 @@ def shifted_object(verb: Token) -> Token | None:
 #: participles that say someone is held ("kidnapped schoolgirls", "detained journalists")
 CAPTIVE_MARKS = frozenset("kidnapped abducted detained jailed imprisoned captured held abductee".split())
 #: units of time that say how long before or after something an act came ("days before the vote")
-INTERVAL_UNITS = frozenset("minute hour day week month year".split())
+INTERVAL_UNITS = TIME_SPANS | {"minute"}
 
 
 def object_before_interval(verb: Token) -> Token | None:
@@ -377,7 +378,7 @@ class Roles:
                 # "were convicted and sentenced", "were released by Indian authorities and handed
                 # over": both done to them, by the one doer named
                 obj = obj or child(tok.head, "nsubjpass")
-                doer = doer or (self.coder.agent(tok.head) if child(tok, "agent") is None else None)
+                doer = doer or self.coder.agent(tok.head)
             if doer is None and child(tok, "agent") is None:
                 # "were beaten and tortured by agents of the service": the by-phrase of the last
                 # participle names the doer of all
@@ -578,8 +579,7 @@ class Triggers:
         if (c is None or c.dep_ == "csubj") and tok.pos_ == "VERB":
             # "Save the Children accused Sudan ...": a name that opens with a verb, read as a
             # clause of its own before the verb; its object is the name's head
-            opener = next((k for k in children_of(tok) if k.dep_ in ("advcl", "csubj") and k.i == tok.sent.start
-                           and k.tag_ == "VB" and not any(a.dep_ == "aux" for a in children_of(k))), None)
+            opener = next((k for k in children_of(tok) if k.dep_ in ("advcl", "csubj") and opening_order(k)), None)
             c = (child(opener, "dobj") if opener is not None else None) or c
         if (c is None or (c.tag_ == "VBG" and c.pos_ == "VERB")) and tok.dep_ in ("ROOT", "ccomp"):
             # "Meeting in Doha, the prime minister of Qatar ... signed", "After talks in Doha, the
@@ -597,7 +597,7 @@ class Triggers:
         if tok.dep_ == "relcl":
             return (None, 1.0) if is_passive(tok) else (head, 0.9)
         if tok.dep_ == "acl":
-            if tok.tag_ == "VBD" and head.dep_ == "dobj" and head.head.i == tok.sent.start and head.head.tag_ == "VB":
+            if tok.tag_ == "VBD" and head.dep_ == "dobj" and opening_order(head.head):
                 # "Save the Children called on Israel to ...": a name that opens with a verb is
                 # read as an order, and the clause's own verb hung on its object
                 return head, 0.9
