@@ -419,3 +419,15 @@ def test_a_national_company_is_its_country_s_business(knowledge: ActorKnowledge,
 def test_a_word_a_company_shares_is_no_company(knowledge: ActorKnowledge) -> None:
     text = "Shell fragments hit the school and the total damage rose."
     assert code_of(actors_for(knowledge, text), text, "Shell fragments") is None
+
+
+@pytest.mark.parametrize("text, mention, date, want", [
+    ("Ruto met Museveni in Kampala on Monday.", "Ruto", "2024-05-06", "KENGOV"),
+    ("Ruto met Museveni in Kampala on Monday.", "Museveni", "2024-05-06", "UGAGOV"),
+    ("President Tinubu flew to Accra.", "Tinubu", "2024-05-06", "NGAGOV"),
+    # before taking office, the bare nationality
+    ("Tinubu addressed supporters in Lagos.", "Tinubu", "2019-05-06", "NGA"),
+])
+def test_leaders_of_africa_asia_and_latin_america_are_known_by_name(knowledge: ActorKnowledge, text: str, mention: str,
+                                                                    date: str, want: str) -> None:
+    assert code_of(actors_for(knowledge, text, date), text, mention) == want
