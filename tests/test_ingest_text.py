@@ -173,6 +173,8 @@ def test_boilerplate_lines(par: str) -> None:
         "The ministry's plan, published in March (see photo), sets quotas for the next five years.",
         "The two governments signed the fishing accord in Lima on April 4, 2023.",
         "The runoff between the two candidates is due in Lima on June 7, 2026.",
+        "Hillary Clinton cast herself as a champion of working people during a speech in Warren, "
+        "Michigan on Thursday, Aug. 11, 2016.",
         # a long paragraph of reporting that mentions a newsletter and addresses no reader
         "The council said residents had been told about the changes in its quarterly newsletter, and that "
         "the new collection days would begin in March after a trial in two wards last autumn.",

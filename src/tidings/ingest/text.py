@@ -180,8 +180,9 @@ _CAPTION_PLACE = re.compile(
     r"\b(?:in|at|near|outside|through|across|along|off)\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?of\s+[A-Z]")
 # a time that makes a present tense a plan or a habit, not a picture ("speaks ... next week")
 _NOT_PICTURE_TIME = re.compile(r"\b(?:next|tomorrow|later|every|each|usually|often|always|daily|weekly|annually)\b")
-#: a full date with its year after "on" that ends a sentence ("... on August 11, 2025.")
-_ON_FULL_DATE_END = re.compile(rf"\bon\s+(?:[A-Z][a-z]+day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+#: a full date with its year right after "on" that ends a sentence ("... on August 11, 2025."; a
+#: body sentence names the day first, "on Thursday, Aug. 11, 2016")
+_ON_FULL_DATE_END = re.compile(rf"\bon\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 #: present-tense verbs of the calendar: what "takes place" or "begins" on a date is planned
 _SCHEDULED = re.compile(r"\b(?:takes?\s+place|begins?|starts?|opens?|closes?|ends?|runs?|expires?|comes?\s+into|"
                         r"is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|falls?|goes?\s+on)\b", re.I)
