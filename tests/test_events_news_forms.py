@@ -1338,3 +1338,9 @@ def test_people_named_as_held_are_freed_whatever_they_are_called(analyzer) -> No
     assert any(c == "0841" and (s or "").startswith("NGA") for c, s, _ in got), got
     # what is released without being held is no person
     assert not any(c.startswith("084") for c in codes(analyzer, "The ministry released updated figures on Monday."))
+
+
+def test_a_motion_a_chamber_passes_is_its_own_act_and_says_what_its_text_says(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Kenya's parliament passed a motion calling on Uganda to reopen the border.")
+    assert any(c.startswith("02") and s == "KENLEG" and t == "UGA" for c, s, t in got), got
+    assert not any(c.startswith("03") for c, _, _ in got), got

@@ -81,7 +81,7 @@ REPEL_PHRASAL = frozenset("push beat fight drive".split())
 #: instruments that act for whoever issues them ("an order imposing tariffs", "a decree banning")
 DOCUMENT_NOUNS = frozenset("order decree law bill directive resolution regulation proclamation "
                            "memorandum edict ordinance statement declaration communique communiqué "
-                           "letter report petition".split())
+                           "letter report petition motion".split())
 #: verbs by which the subject makes an instrument its own ("signed an order imposing tariffs"); one
 #: who vetoes, rejects or blocks a resolution does not do what the resolution says
 AUTHOR_VERBS = frozenset("sign issue adopt pass approve enact introduce draft propose submit table "
