@@ -287,3 +287,9 @@ def test_a_town_near_the_countries_the_article_names():
     # first, so without context the village wins
     got = {p["text"]: p for p in places("The Egyptian foreign ministry condemned the Israeli raid on Jenin.")}
     assert got["Jenin"]["country"] == "PSE"
+
+
+@pytest.mark.parametrize("city", ["Odesa", "Zaporizhzhia", "Mariupol", "Kramatorsk"])
+def test_a_city_the_tagger_took_for_a_group_or_a_product_is_a_place_after_in(city: str) -> None:
+    found = places(f"Russian drones struck energy facilities in {city} overnight.")
+    assert one(found, city)["country"] == "UKR"

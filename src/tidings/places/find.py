@@ -382,12 +382,15 @@ def find_mentions(text: str, doc: Any, gaz: Gazetteer, dateline: str | None = No
         elif label == "PERSON" and _DIVISION_NAME.search(ent.text) and _known(gaz, ent.text, big=True):
             # "Rapides Parish" taken for a person: the name says it is a division
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
-        elif label == "PERSON" and len(ent) == 1 and (
-                normalise(ent.text) == dl_key or _after_place_preposition(ent[0])) and any(
-                p.feature == "city" for p in gaz.lookup(ent.text, alternates=_after_place_preposition(ent[0]))):
-            # a lone name the tagger took for a person, where the dateline or a preposition of
-            # place says it is a place ("north of Goma", "fled to Goma"); after the preposition a
-            # town's other spelling counts too ("near Avdiivka", the gazetteer's "Avdiyivka")
+        elif label in ("PERSON", "ORG", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT") and len(ent) == 1 and (
+                (label == "PERSON" and normalise(ent.text) == dl_key) or _after_place_preposition(ent[0])) and any(
+                p.feature == "city" and (label == "PERSON" or p.population >= EMBEDDED_MIN_POPULATION)
+                for p in gaz.lookup(ent.text, alternates=_after_place_preposition(ent[0]))):
+            # a lone name the tagger took for a person (or, for a city of 100,000 or more, a group,
+            # a product, a language), where the dateline or a preposition of place says it is a
+            # place ("north of Goma", "fled to Goma", "struck facilities in Odesa"); after the
+            # preposition a town's other spelling counts too ("near Avdiivka", the gazetteer's
+            # "Avdiyivka")
             add(Mention(ent.start_char, ent.end_char, ent.text, "name", ""))
         elif label == "PERSON" and len(ent) == 1 and _names_a_body(ent[0]) and any(
                 p.feature == "city" for p in gaz.lookup(ent.text, alternates=False)):
