@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv,newsw,newsx]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv,newsw,newsx,newsy]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -107,13 +107,17 @@ looked at from the twenty-seventh on; ``events_probe_news_w.jsonl``, 120 sentenc
 the styles of radio bulletins, agency "in brief" items of Asian and African papers, diplomatic
 readouts and joint statements, and court, tribunal and prosecutor news, by four writers who read
 only the codebook and three lines of an older set, in the same ten constructions, 20 with no
-political event, written apart from the coder at the start of the twenty-sixth session, is
-blind; ``events_probe_news_x.jsonl``, 120 sentences in the styles of parliamentary proceedings,
+political event, written apart from the coder at the start of the twenty-sixth session, was
+blind in the twenty-sixth and twenty-seventh and is looked at from the twenty-eighth on; ``events_probe_news_x.jsonl``, 120 sentences in the styles of parliamentary proceedings,
 humanitarian situation reports and aid-agency news, business, energy and trade-diplomacy wires,
 and the English-language regional press of Latin America and the Middle East, by four writers
 who read only the codebook and three lines of an older set, in the same ten constructions, 20
 with no political event, written apart from the coder at the start of the twenty-seventh
-session, is blind).  ``--readable`` scores only the sets
+session, is blind; ``events_probe_news_y.jsonl``, 120 sentences in the styles of maritime and
+coast-guard news, migration and border-agency releases, live blogs and rolling updates, and the
+English-language press of South and Southeast Asia, by four writers who read only the codebook and
+three lines of an older set, in the same ten constructions, 20 with no political event, written
+apart from the coder at the start of the twenty-eighth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -155,7 +159,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
         "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso",
-        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv", "newsw", "newsx")
+        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv", "newsw", "newsx", "newsy")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -171,9 +175,10 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newsq": "events_probe_news_q.jsonl", "newsr": "events_probe_news_r.jsonl",
                "newss": "events_probe_news_s.jsonl", "newst": "events_probe_news_t.jsonl",
                "newsu": "events_probe_news_u.jsonl", "newsv": "events_probe_news_v.jsonl",
-               "newsw": "events_probe_news_w.jsonl", "newsx": "events_probe_news_x.jsonl"}
+               "newsw": "events_probe_news_w.jsonl", "newsx": "events_probe_news_x.jsonl",
+               "newsy": "events_probe_news_y.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsw", "newsx", "locked"})
+BLIND = frozenset({"conflict", "news", "newsx", "newsy", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -163,7 +163,7 @@ writers who read only one pair of an older set, each asked for a different makin
 tool's heavy synonym swaps and reordered clauses with a farm-written intro or ending; a careless
 aggregator's pastes, with fragments of two or three reports joined abruptly, quotes half
 stripped and furniture mid-body.  Nine copies carry one kind, the rest two to four.  Blind in
-the twenty-sixth session (figures only).
+the twenty-sixth and twenty-seventh sessions (figures only), read from the twenty-eighth.
 Set ``s`` (``probes/farm_pairs_s.jsonl``, 2026-12-06, twenty-seventh session): 30 originals (water
 rationing, bank-run rumours, fishing quotas, rail privatisation, wildfire evacuations, tech
 layoffs, copper-mine protests, exam leaks, typhoons, tourism taxes, nurses' migration, port
@@ -173,6 +173,15 @@ prices, shipbuilding, doctors' strikes, a recount, a zoo escape, a highway land 
 refinery fire and university funding, from every region) and a copy of each by three writers who
 read only one pair of an older set.  Nine copies carry one kind, the rest two to four.  Blind in
 the twenty-seventh session (figures only).
+Set ``t`` (``probes/farm_pairs_t.jsonl``, 2026-12-06, twenty-eighth session): 30 originals
+(hospital waiting lists, cocoa prices, a metro opening, a pension strike, a landslide, a startup
+fraud trial, dam water-sharing, a whale stranding, a casino licence, a silo explosion, teachers'
+pay, a ferry sinking, city surveillance, frost on a wine harvest, bus fares, rare-earth export
+curbs, measles, housing prices, an oil spill, a mayor's arrest, a blackout, a sugar tax, an
+avalanche, a telecom merger, a camp fire, a desalination deal, a factory closure, bird flu, a
+transit strike and gold smuggling, from every region) and a copy of each by three writers who
+read only one pair of an older set.  Nine copies carry one kind, the rest two to four.  Blind in
+the twenty-eighth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -204,9 +213,10 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "l": PROBES / "farm_pairs_l.jsonl", "m": PROBES / "farm_pairs_m.jsonl",
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
         "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl",
-        "r": PROBES / "farm_pairs_r.jsonl", "s": PROBES / "farm_pairs_s.jsonl"}
+        "r": PROBES / "farm_pairs_r.jsonl", "s": PROBES / "farm_pairs_s.jsonl",
+        "t": PROBES / "farm_pairs_t.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "r", "s"})
+BLIND = frozenset({"locked", "s", "t"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -221,7 +231,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to q (may be read), r and s (blind this session) or locked (figures only)")
+                    help="a to r (may be read), s and t (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
