@@ -340,6 +340,17 @@ CODED = [
     # "them" after a place named in passing stands for the people, not the place
     ("The Mauritanian navy detained 23 Senegalese fishermen off Nouadhibou on Monday and released them two "
      "days later.", ("0841", "MRTMIL", "SEN")),
+    # a finite clause with its own subject leaves the clause it hangs on free to name whom its
+    # pronoun stands for, and a name one travels to is a place, no "them"
+    ("Forty Egyptian fishermen arrived home on Sunday, two days after Libyan authorities released them.",
+     ("0841", "LBYGOV", "EGY")),
+    ("Nine Sri Lankan sailors flew home to Colombo after the Indian navy freed them on Friday.",
+     ("0841", "INDMIL", "LKA")),
+    # a heavy object put after a short adjunct ("released on bail", "without charge") is the
+    # object of both verbs
+    ("Turkish police detained and later released without charge two Swedish journalists.", ("0841", "TURCOP", "SWEMED")),
+    ("Turkish police detained and later released without charge two Swedish journalists.", ("173", "TURCOP", "SWEMED")),
+    ("Nigerian police arrested and then released on bail four Ghanaian traders on Monday.", ("0841", "NGACOP", "GHABUS")),
     # set phrases read by what they mean
     ("Chile took Peru to task on Monday over the detention of its fishermen.", ("111", "CHL", "PER")),
     ("Ghana's president rolled out the red carpet for Togo's president in Accra on Monday.", ("043", "GHAGOV", "TGOGOV")),

@@ -36,6 +36,8 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
 THIRD_PERSON_HUMAN = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _PRONOUNS = FIRST_PERSON | THIRD_PERSON_HUMAN | OTHER_PRONOUNS
+# prepositions of where something is or goes: what they govern is a place, not people
+_WHERE_TO = frozenset("in near at outside inside from to into towards toward".split())
 #: nouns for a body of people that takes its actor from its of-phrase ("companies of troops")
 UNIT_NOUNS = frozenset("company battalion contingent column platoon unit detachment squad regiment "
                        "brigade division team group".split())
@@ -567,7 +569,11 @@ class Resolver:
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # the verb's subject, and the subject an infinitive or participle takes from the clause
         # it hangs on ("the police burst shells to disperse them": not the police)
-        clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i else [])
+        # A finite clause with a subject of its own takes none from the clause it hangs on: in
+        # "the workers arrived home after Malaysia released them" the workers are who is freed.
+        has_own = any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(verb))
+        clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i
+                            and not (has_own and verb.dep_ == "advcl") else [])
         own_subjects = {c.i for v in clauses for c in children_of(v) if c.dep_ in ("nsubj", "nsubjpass")}
         plural = tok.lower_ == "them"
         if (verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ == "VERB")) and tok.dep_ == "dobj" \
@@ -592,6 +598,9 @@ class Resolver:
                 continue  # "detained them on Monday and released them": no day is released
             if plural and word.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # "detained fishermen off Nouadhibou and released them": a place is no "them"
+            if plural and word.tag_ == "NNP" and word.dep_ == "pobj" and word.head.lower_ in _WHERE_TO \
+                    and getattr(self.side(word), "match", None) is None:
+                continue  # "returned home to Sfax ... released them": a name one goes to, no actor, is a place
             if plural != (word.tag_ in ("NNS", "NNPS")) and word.pos_ != "PROPN":
                 continue  # "them" of a plural, "it" of a singular (a name may be either: a body)
             return word

@@ -178,7 +178,33 @@ def shared_object(tok: Token) -> Token | None:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and not is_passive(c) and not any(
                 k.dep_ in SUBJ_DEPS for k in children_of(c)) and any(
                 k.dep_ == "cc" and k.lower_ in ("and", "or") for k in children_of(tok)):
-            return child(c, "dobj")
+            return child(c, "dobj") or object_after_adjunct(c)
+    return None
+
+
+def object_after_adjunct(tok: Token) -> Token | None:
+    """An object put after a short adjunct, as heavy objects are ("released on bail three
+    Singaporean men", "freed without charge two reporters"), which the parser reads as part of
+    the adjunct: the noun phrase that a number or determiner starts right after the adjunct's bare
+    noun (no English noun phrase runs "bail three men").  None when the verb has an object of its
+    own."""
+    if child(tok, "dobj") is not None:
+        return None
+    doc = tok.doc
+    for p in children_of(tok):
+        if p.dep_ != "prep" or p.i < tok.i or p.i + 2 >= len(doc):
+            continue
+        bare, start = doc[p.i + 1], doc[p.i + 2]  # "on bail", "without charge", then "three"
+        if bare.tag_ not in ("NN", "VB") or start.tag_ not in ("CD", "DT"):
+            continue
+        head = start
+        for _ in range(6):
+            if head.dep_ in ("nummod", "det", "amod", "compound", "nmod", "quantmod") and head.head.i > head.i:
+                head = head.head
+            else:
+                break
+        if head.i > start.i and head.tag_ in ("NNS", "NNPS") and p.left_edge.i <= head.i <= p.right_edge.i:
+            return head
     return None
 
 
@@ -389,7 +415,7 @@ class Roles:
         else:
             obj = child(tok, "dobj")
             if obj is None and self.coder.takes_object(tok):
-                obj = shared_object(tok)
+                obj = object_after_adjunct(tok) or shared_object(tok)
             if obj is None:
                 # a small clause: "found the president guilty" (the parser makes "guilty" a
                 # clause with its own subject): that subject is the verb's object
