@@ -164,6 +164,13 @@ def test_a_body_named_by_its_town_is_of_that_towns_country(analyzer: Any) -> Non
     out = analyse(analyzer, "The Kharkiv police detained two Russian agents.")
     (ev,) = [e for e in out["events"] if e["code"] == "173"]
     assert ev["source"]["actor"] == "UKRCOP" and ev["location"]["name"] == "Kharkiv"
+    # a bare body's own "in" phrase names its town, whatever other country the sentence names;
+    # a body named with its country keeps it
+    out = analyse(analyzer, "Police in Mombasa detained three Somali men on Saturday.")
+    (ev,) = [e for e in out["events"] if e["code"] == "173"]
+    assert ev["source"]["actor"] == "KENCOP" and ev["target"]["actor"] == "SOM"
+    out = analyse(analyzer, "Togo's president met Ghana's president in Accra on Monday.")
+    assert ("TGOGOV", "GHAGOV") in {(e["source"]["actor"], e["target"]["actor"]) for e in out["events"]}
     # a government named after its leader is no town's
     out = analyse(analyzer, "The Obama administration imposed sanctions on Iran.")
     assert not any(p["text"] == "Obama" for p in out["places"])

@@ -213,15 +213,17 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
     if side.start is None or side.end is None:
         return
     inside = [p for p in in_sent if side.start <= p.start and p.end <= side.end]
+    # the body's own "of"/"in" phrase, which the mention's text may leave out: "the Chief
+    # Minister of Kerala", "police in Mombasa"
+    root = _span_root(doc, side.start, side.end)
+    hi = side.end
+    if root is not None:
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.i > root.i:
+                hi = max(hi, max(t.idx + len(t) for t in prep.subtree))
     if code in ROLE_CODES:
-        # a role the actor coder found no country for, with its town or region: "the Chief
-        # Minister of Kerala", "the Governor of Kebbi State" (GOV)
-        root = _span_root(doc, side.start, side.end)
-        hi = side.end
-        if root is not None:
-            for prep in root.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    hi = max(hi, max(t.idx + len(t) for t in prep.subtree))
+        # a role the actor coder found no country for, with its town or region: "the Governor of
+        # Kebbi State" (GOV)
         towns = [p for p in in_sent if side.start <= p.start and p.end <= hi and p.kind in ("name", "embedded")
                  and p.feature in ("city", "admin") and p.country]
         if len({p.country for p in towns}) == 1 and code in _BODY_ROLES:
@@ -232,8 +234,14 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
     country, role = code[:3], code[3:]
     if any(p.country == country for p in inside):
         return
-    towns = [p for p in inside if p.kind == "name" and p.feature in ("city", "admin") and p.country
-             and p.actor is None]
+    # (a country or name in the mention itself stands: "Russian police in Crimea", "Togo's
+    # president in Accra")
+    mention = doc.char_span(side.start, side.end, alignment_mode="expand")
+    named_country = any(p.feature == "country" or p.kind == "demonym" for p in inside) or (
+        mention is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in mention))
+    towns = [p for p in in_sent if side.start <= p.start and p.end <= (side.end if named_country else hi)
+             and (p.kind == "name" or (p.kind == "embedded" and p.start >= side.end))
+             and p.feature in ("city", "admin") and p.country and p.actor is None]
     if len({p.country for p in towns}) == 1 and role[:3] in _BODY_ROLES:
         side.actor = towns[0].country + role
 
