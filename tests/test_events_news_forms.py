@@ -351,6 +351,19 @@ CODED = [
     ("Turkish police detained and later released without charge two Swedish journalists.", ("0841", "TURCOP", "SWEMED")),
     ("Turkish police detained and later released without charge two Swedish journalists.", ("173", "TURCOP", "SWEMED")),
     ("Nigerian police arrested and then released on bail four Ghanaian traders on Monday.", ("0841", "NGACOP", "GHABUS")),
+    # a noun of threat, promise, offer, refusal or plan reads its to-infinitive as the verb reads
+    # its complement
+    ("Iran's threat to close the Strait of Hormuz alarmed the United States.", ("1381", "IRN", None)),
+    ("Mali's refusal to extradite the former minister to France angered Paris.", ("1213", "MLI", "FRA")),
+    ("Russia's offer to mediate between Armenia and Azerbaijan was welcomed.", ("039", "RUS", "ARM")),
+    ("Beijing's plan to impose tariffs on Australian wine angered Canberra.", ("1312", "CHNGOV", "AUSGOV")),
+    # a gerund nominal with a possessor is the possessor's act
+    ("Namibia's granting of asylum to a Zimbabwean lawmaker angered Harare.", ("075", "NAM", "ZWELEG")),
+    # an ultimatum the parse hangs below the one given it
+    ("Nigeria's army gave Boko Haram fighters a two-week ultimatum to surrender.", ("139", "NGAMIL", "NGAREBBKH")),
+    # help for a need in a place is help to that place's country
+    ("Germany donated tents for earthquake relief in Turkey.", ("070", "DEU", "TUR")),
+    ("Japan pledged $30 million for drought relief in southern Madagascar.", ("0333", "JPN", "MDG")),
     # set phrases read by what they mean
     ("Chile took Peru to task on Monday over the detention of its fishermen.", ("111", "CHL", "PER")),
     ("Ghana's president rolled out the red carpet for Togo's president in Accra on Monday.", ("043", "GHAGOV", "TGOGOV")),
@@ -391,6 +404,12 @@ def test_the_aid_an_attacked_convoy_carried_describes_the_victim(analyzer) -> No
         got = codes(analyzer, text)
         assert any(c[:2] in ("17", "19") for c in got) and not any(c.startswith("07") for c in got), (text, got)
     assert "073" in codes(analyzer, "Jordan sent an aid convoy to Gaza on Monday.")
+
+
+def test_a_plan_or_decision_alone_is_no_intent_and_an_attacked_plan_is_criticised(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "The ministry said the plan to build a dam was approved.")
+    assert not codes(analyzer, "Kenya's plan was announced on Monday.")
+    assert ("111", "BUS", "BUS") in coded(analyzer, "Investors attacked the bank's bonus plan at the annual meeting.")
 
 
 def test_a_carrier_cancelling_its_own_flights_reduces_no_relations(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -301,7 +301,7 @@ class Coder(Triggers, Frames, Context, TableFallback):
             key = tok.lower_
         else:
             return False
-        return not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok)) and bool(self.lex.entries("N", key))
+        return not any(c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(tok)) and self.lex.act_noun(key)
 
     def aim_of(self, tok: Token, anchors: set[int]) -> bool:
         """Whether ``tok`` (or the verb governing it, for a noun) is an infinitival purpose of

@@ -735,7 +735,7 @@ class Context:
             # news conference": a statement's setting, now or to come
             return True
         if cand.code == "130" and tok.lemma_.lower() == "warn" and not any(t.match is not None for t in cand.targets) \
-                and any(o.pos_ == "NOUN" and (abstract(o) or not self.lex.entries("N", o.lemma_.lower()))
+                and any(o.pos_ == "NOUN" and (abstract(o) or not self.lex.act_noun(o.lemma_.lower()))
                         and o.lemma_.lower() not in ACTS_WARNED_OF for o in preps(tok, ("of", "about"))):
             # (a condition is no act the lexicon knows: "warned of severe crop losses")
             return True  # "the company warned of weaker demand": a forecast, not a threat
@@ -1025,7 +1025,7 @@ class Context:
 
     def idea(self, tok: Token) -> bool:
         """An abstract noun that is not itself an event the lexicon knows ("an explosion")."""
-        return abstract(tok) and not self.lex.entries("N", tok.lemma_.lower())
+        return abstract(tok) and not self.lex.act_noun(tok.lemma_.lower())
 
     @staticmethod
     def object_of(tok: Token) -> Token | None:

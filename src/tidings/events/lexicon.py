@@ -80,6 +80,11 @@ class Lexicon:
         table = {"V": self.verbs, "N": self.nouns, "A": self.adjectives}[kind]
         return table.get(lemma, [])
 
+    def act_noun(self, lemma: str) -> bool:
+        """Whether a noun names an act by itself: it has an entry that needs no complement (a
+        "decision" or a "plan" names one only with the act it is to: ``xc=*``)."""
+        return any("*" not in e.xc for e in self.nouns.get(lemma, []))
+
     def transform(self, frame: str, code: str) -> str | None:
         """The frame's code for a complement ``code`` (longest prefix match); None = not coded."""
         table = self.transforms.get(frame, {})

@@ -182,6 +182,13 @@ def shared_object(tok: Token) -> Token | None:
     return None
 
 
+def infinitive_of(noun: Token) -> Token | None:
+    """The to-infinitive a noun takes as its complement ("the decision to expel", "a threat to
+    close the strait"), or None."""
+    return next((c for c in children_of(noun) if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                 and c.i > noun.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))), None)
+
+
 def object_after_adjunct(tok: Token) -> Token | None:
     """An object put after a short adjunct, as heavy objects are ("released on bail three
     Singaporean men", "freed without charge two reporters"), which the parser reads as part of
@@ -208,6 +215,12 @@ def object_after_adjunct(tok: Token) -> Token | None:
     return None
 
 
+#: codes of aid given or promised (CAMEO 033 "express intent to provide material aid" and its
+#: kinds, 07 "provide aid")
+AID_GIVING = frozenset({"033", "070", "071", "072", "073", "074", "075"})
+#: what aid is given for, in a place ("for drought relief in Madagascar")
+AID_PURPOSES = frozenset("relief reconstruction recovery rebuilding rehabilitation development project "
+                         "programme program effort operation response".split())
 #: verbs whose subject is what the act was done to ("died in clashes", "perished in the shelling")
 VICTIM_SUBJECT_VERBS = frozenset({"die", "perish"})
 #: adverbs that are a phrasal verb's particle when they follow the verb
@@ -219,6 +232,8 @@ BODY_HEADS = frozenset("group agency organisation organization charity ngo body"
 GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
 TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
+#: verbs that give someone an ultimatum
+ULTIMATUM_VERBS = frozenset("give issue hand serve".split())
 
 
 def hands_of(tok: Token) -> Token | None:
@@ -414,6 +429,13 @@ class Roles:
             self._obj, self._subj, self._sfactor = relative_antecedent(obj, tok), doer, 1.0
         else:
             obj = child(tok, "dobj")
+            if obj is not None and tok.lemma_.lower() in ULTIMATUM_VERBS and obj.lemma_.lower() not in TIME_ALLOWED:
+                # "gave a former minister living abroad a two-week ultimatum", "gave Boko Haram
+                # fighters an ultimatum": the parse makes the one given it the object and hangs
+                # the ultimatum lower; what is given is the ultimatum
+                given = next((w for w in tok.subtree if w.i > obj.i and w.dep_ == "dobj"
+                              and w.lemma_.lower() in ("ultimatum", "deadline")), None)
+                obj = given or obj
             if obj is None and self.coder.takes_object(tok):
                 obj = object_after_adjunct(tok) or shared_object(tok)
             if obj is None:
@@ -702,7 +724,7 @@ class Triggers:
         noun, whose own doer it names ("killed in raids by"); an act noun the verb's act is done
         with is its means, and the doer is one ("was threatened with sanctions by Kenya")."""
         return [o for p in preps(tok, names)
-                if p.pos_ in ("NOUN", "PROPN") and (p.head.lower_ == "with" or not self.lex.entries("N", p.lemma_.lower()))
+                if p.pos_ in ("NOUN", "PROPN") and (p.head.lower_ == "with" or not self.lex.act_noun(p.lemma_.lower()))
                 for o in preps(p, ("by",))]
 
     # ------------------------------------------------------------------ entry choice
@@ -1255,9 +1277,24 @@ class Triggers:
         return any(lemma in lex or lemma in table.verbs or lemma in table.forms or lemma in table.overrides
                    for lemma in lemmas(tok))
 
+    def aided_place(self, need: Token, entry: Entry) -> Side | None:
+        """The country of the place a need for aid is in ("pledged $30 million for drought
+        relief in southern Madagascar", "donated tents for earthquake relief in Turkey"): help
+        for a need in a place is help to that place's country."""
+        if entry.code[:3] not in AID_GIVING or need.pos_ != "NOUN" or need.lemma_.lower() not in AID_PURPOSES:
+            return None  # (people in a place are found by the actors: "communities in Bolivia")
+        for q in preps(need, ("in",)):
+            place = self.res.place(q)
+            if place is not None:
+                return Side(place.text, place.start, place.end, place.match, place.head, 0.9, "aided place")
+        return None
+
     def targets(self, tok: Token, obj: Token | None, entry: Entry) -> list[Side]:
         if obj is not None and obj.lemma_.lower() in TIME_ALLOWED:
-            dative = child(tok, "dative")
+            # (or the verb's own object, when the parse hung the ultimatum lower: see
+            # ``Roles``)
+            dative = child(tok, "dative") or next(
+                (c for c in children_of(tok) if c.dep_ == "dobj" and c.i != obj.i), None)
             if dative is not None:
                 return self.res.sides(dative)  # "gave residents 48 hours to leave": the residents
         if obj is not None and not entry.notobj:
@@ -1316,6 +1353,9 @@ class Triggers:
                 place = self.res.place(p)
                 if place is not None:
                     return [Side(place.text, place.start, place.end, place.match, place.head, 1.0, "destination")]
+            aided = self.aided_place(p, entry)
+            if aided is not None:
+                return [aided]
         if obj is not None:
             # "pledged 50 million euros in aid to Sudan": the object's own phrase, or the phrase
             # of what it is counted in, or of where it is made ("lodged a complaint at the WTO |
@@ -1327,6 +1367,9 @@ class Triggers:
                 sides = self.res.sides(p)
                 if any(s.match is not None for s in sides):
                     return sides
+                aided = self.aided_place(p, entry)
+                if aided is not None:
+                    return [aided]
             if entry.code[:2] in ("08", "16"):
                 # "suspended Niger's membership": whose membership or ties; "eased restrictions on
                 # Malaysian palm oil": whom the restriction eased was on
@@ -1534,7 +1577,7 @@ class Triggers:
         if tok.lemma_.lower() in GROUP_ACT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss", "appos"):
             return None  # "the M23 rebel alliance threatened ...": the body that acts, not an act
         # noun entries test obj= against the noun's own modifiers ("hunger strike")
-        entry = self.choose(entries, tok, named_by or tok, None, None, None) if entries else None
+        entry = self.choose(entries, tok, named_by or tok, None, infinitive_of(tok), None) if entries else None
         if entry is None and undergone is not None and tok.lemma_.lower() in UNDER_ATTACK_NOUNS:
             entry = self.choose(self.lex.entries("N", "attack"), tok, tok, None, None, None)
             if entry is not None and self.fire_of_words(tok, undergone):
@@ -1543,6 +1586,12 @@ class Triggers:
                 entry = self.choose(self.lex.entries("N", "criticism"), tok, tok, None, None, None) or entry
         if entry is None or entry.code == NOT_CODED:
             return None
+        # a noun of intent, threat or refusal with the act it is about as its to-infinitive:
+        # "Iran's threat to close the strait", "Mali's refusal to extradite him" (read as the
+        # verb's frame reads its complement)
+        intended = infinitive_of(tok) if entry.frame and not as_complement else None
+        if entry.frame and "*" in entry.xc and intended is None:
+            return None  # "the decision", "a plan": only one to do a coded act says anything
         sources: list[Side] = []
         factor = 1.0
         # a noun of what is received names its receiver as its possessor: "Pakistan's bailout"
@@ -1781,6 +1830,10 @@ class Triggers:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)) or (
                 tok.dep_ == "pobj" and head.lower_ == "without"):
             cand.negated = True  # "no arrests were made", "charged without warning"
+        if intended is not None:
+            self.apply_frame(cand, tok, None, intended)
+            if not cand.code:
+                return None
         return cand
 
     def parties_between(self, phrases: list[Token]) -> list[Side]:
@@ -1799,8 +1852,8 @@ class Triggers:
         gerund the lexicon knows no event noun for, and only when the act is told as done."""
         if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or self.lex.entries("N", tok.lower_):
             return None
-        if not any(c.dep_ == "det" for c in children_of(tok)):
-            return None
+        if not any(c.dep_ in ("det", "poss") for c in children_of(tok)):
+            return None  # ("the granting of", "Namibia's granting of"; a bare "-ing of" may be a verb)
         objs = preps(tok, ("of",))
         if not objs or not (self.asserted_noun(tok) or (
                 tok.dep_ in ("dobj", "nsubjpass") and set(lemmas(tok.head)) & REACTION_VERBS) or (
