@@ -364,6 +364,9 @@ CODED = [
     # help for a need in a place is help to that place's country
     ("Germany donated tents for earthquake relief in Turkey.", ("070", "DEU", "TUR")),
     ("Japan pledged $30 million for drought relief in southern Madagascar.", ("0333", "JPN", "MDG")),
+    # "him" is a person, never the place or thing named last
+    ("Salvadoran police arrested a former mayor as he prepared to board a flight to Houston, where U.S. "
+     "prosecutors had charged him with fraud.", ("173", "USAJUD", "SLVELI")),
     # set phrases read by what they mean
     ("Chile took Peru to task on Monday over the detention of its fishermen.", ("111", "CHL", "PER")),
     ("Ghana's president rolled out the red carpet for Togo's president in Accra on Monday.", ("043", "GHAGOV", "TGOGOV")),
@@ -404,6 +407,12 @@ def test_the_aid_an_attacked_convoy_carried_describes_the_victim(analyzer) -> No
         got = codes(analyzer, text)
         assert any(c[:2] in ("17", "19") for c in got) and not any(c.startswith("07") for c in got), (text, got)
     assert "073" in codes(analyzer, "Jordan sent an aid convoy to Gaza on Monday.")
+
+
+def test_a_crackdown_on_crime_is_policing_and_one_on_protesters_repression(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("175") for c in codes(analyzer, "Police launched a crackdown on drug trafficking in Manila."))
+    assert not any(c.startswith("175") for c in codes(analyzer, "Kenya's graft crackdown has netted three governors."))
+    assert "175" in codes(analyzer, "Security forces intensified their crackdown on protesters in Dhaka.")
 
 
 def test_a_plan_or_decision_alone_is_no_intent_and_an_attacked_plan_is_criticised(analyzer) -> None:  # type: ignore[no-untyped-def]

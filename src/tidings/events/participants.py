@@ -596,13 +596,17 @@ class Resolver:
                 continue
             if word.ent_type_ in ("DATE", "TIME"):
                 continue  # "detained them on Monday and released them": no day is released
-            if plural and word.ent_type_ in ("GPE", "LOC", "FAC"):
-                continue  # "detained fishermen off Nouadhibou and released them": a place is no "them"
+            if (plural or tok.lower_ in ("him", "her")) and word.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "detained fishermen off Nouadhibou and released them": a place is no "them",
+                # nor "him" ("a flight to Miami, where prosecutors charged him")
             if plural and word.tag_ == "NNP" and word.dep_ == "pobj" and word.head.lower_ in _WHERE_TO \
                     and getattr(self.side(word), "match", None) is None:
                 continue  # "returned home to Sfax ... released them": a name one goes to, no actor, is a place
             if plural != (word.tag_ in ("NNS", "NNPS")) and word.pos_ != "PROPN":
                 continue  # "them" of a plural, "it" of a singular (a name may be either: a body)
+            if tok.lower_ in ("him", "her") and word.pos_ == "NOUN" and word.ent_type_ != "PERSON" \
+                    and getattr(getattr(self.side(word), "match", None), "kind", None) not in ("person", "role"):
+                continue  # "him" is a person: not "a flight to Miami, where prosecutors charged him"
             return word
         return None
 
