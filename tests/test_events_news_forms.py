@@ -364,6 +364,11 @@ CODED = [
     # help for a need in a place is help to that place's country
     ("Germany donated tents for earthquake relief in Turkey.", ("070", "DEU", "TUR")),
     ("Japan pledged $30 million for drought relief in southern Madagascar.", ("0333", "JPN", "MDG")),
+    # the bare noun of the adjunct may be parsed as a verb with the object its own
+    ("Spanish police arrested and then released on bail a former Algerian interior ministry official.",
+     ("0841", "ESPCOP", "DZAGOV")),
+    # whom sanctions were on may be said in a clause on them
+    ("The EU lifted the sanctions it had imposed on Belarus in 2021.", ("085", "IGOEUREEC", "BLR")),
     # "him" is a person, never the place or thing named last
     ("Salvadoran police arrested a former mayor as he prepared to board a flight to Houston, where U.S. "
      "prosecutors had charged him with fraud.", ("173", "USAJUD", "SLVELI")),

@@ -210,8 +210,9 @@ def object_after_adjunct(tok: Token) -> Token | None:
                 head = head.head
             else:
                 break
-        if head.i > start.i and head.tag_ in ("NNS", "NNPS") and p.left_edge.i <= head.i <= p.right_edge.i:
-            return head
+        if head.i > start.i and head.tag_ in ("NNS", "NNPS", "NN") and (
+                p.left_edge.i <= head.i <= p.right_edge.i or head.head.i == bare.i):
+            return head  # (the parse may make the bare noun a verb with the object its own)
     return None
 
 
@@ -1375,7 +1376,9 @@ class Triggers:
                 # Malaysian palm oil": whom the restriction eased was on
                 owners = [c for c in children_of(obj) if c.dep_ == "poss" and c.pos_ != "PRON"] \
                     if entry.code[:2] == "16" else []
-                for h in owners + preps(obj, ("on", "against")):
+                # (or in a clause on it: "scrapped the tariffs it had imposed on Australian barley")
+                imposed = [q for r in children_of(obj) if r.dep_ == "relcl" for q in preps(r, ("on", "against"))]
+                for h in owners + preps(obj, ("on", "against")) + imposed:
                     found = [x for x in [self.res.side(h)] + [self.res.side(c) for c in children_of(h)
                                                               if c.dep_ in ("amod", "compound") and c.i < h.i]
                              if x is not None and x.match is not None]
