@@ -329,6 +329,14 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     assert code_of(actors_for(knowledge, text), text, "the body") is None
     text = "NATO met on Monday. The group of protesters outside was small."
     assert code_of(actors_for(knowledge, text), text, "The group of protesters") != "IGOWSTNAT"
+    # an aid agency or a charity is a non-governmental organisation named before, never an
+    # armed group
+    text = "Mali expelled the Norwegian Refugee Council, forcing the agency to halt food deliveries."
+    assert code_of(actors_for(knowledge, text), text, "the agency") == "NGOREFNRC"
+    text = "Oxfam said two of its staff had been detained. The charity called for their release."
+    assert code_of(actors_for(knowledge, text), text, "The charity") == "NGODEVOXF"
+    text = "Hezbollah fired rockets on Monday. The charity said the shelling hit a school."
+    assert code_of(actors_for(knowledge, text), text, "The charity") != actors_for(knowledge, text).code_text(0, 9).code
 
 
 def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:

@@ -56,8 +56,11 @@ COMPASS = frozenset("west east north south".split())
 #: nouns that describe an organisation already named ("the bloc", "the group"), by the kinds of
 #: actor they can describe
 DESCRIPTIONS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("bloc", "body", "alliance", "organisation", "organization", "grouping"),
-                    frozenset({"igo"})),
+    **dict.fromkeys(("bloc", "body", "alliance", "grouping"), frozenset({"igo"})),
+    # ("ngo": a group whose code is a non-governmental organisation's: "the Norwegian Refugee
+    # Council ... forced the agency to suspend", "the charity said")
+    **dict.fromkeys(("organisation", "organization", "agency"), frozenset({"igo", "ngo"})),
+    **dict.fromkeys(("charity", "ngo"), frozenset({"ngo"})),
     **dict.fromkeys(("group", "movement", "outfit", "faction"), frozenset({"group"})),
 }
 EX_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
@@ -661,7 +664,8 @@ class ArticleActors:
         k = bisect_right(self._sent_starts, root.i) - 1
         floor = self._sent_starts[max(0, k - 2)]
         before = [h for h in self.hits if floor <= h.i and h.j <= span.start and h.entry.person is None and not h.entry.place
-                  and h.entry.kind in kinds]
+                  and (h.entry.kind in kinds or ("ngo" in kinds and h.entry.kind == "group"
+                                                 and h.entry.code.startswith("NGO")))]
         # (a name in a phrase of place is where, not who: "met in Brussels")
         before = [h for h in before if not (self.doc[h.j - 1].dep_ == "pobj"
                                             and self.doc[h.j - 1].head.lower_ in LOC_PREPS)]
