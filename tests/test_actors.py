@@ -339,6 +339,13 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     assert code_of(actors_for(knowledge, text), text, "The charity") != actors_for(knowledge, text).code_text(0, 9).code
 
 
+def test_a_national_section_of_an_organisation_is_the_organisation(knowledge: ActorKnowledge) -> None:
+    text = "Amnesty International Kenya demanded the release of three bloggers."
+    assert code_of(actors_for(knowledge, text), text, "Amnesty International Kenya") == "NGOHRIAMN"
+    text = "Kenya demanded the release of three bloggers."
+    assert code_of(actors_for(knowledge, text), text, "Kenya") == "KEN"
+
+
 def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:
     text = "The president of Toyota met dealers in Bangkok on Thursday."
     assert (code_of(actors_for(knowledge, text), text, "The president of Toyota") or "").endswith("BUS")

@@ -557,6 +557,12 @@ class ArticleActors:
         head_role = next((r for r in roles if r.i <= root.i < r.j), None)
         role = _pick_role(head_role, roles)
 
+        section = next((h for h in hits if head_hit is not None and head_hit.entry.kind == "country"
+                        and h.j == head_hit.i and h.entry.code.startswith(("NGO", "IGO"))), None)
+        if section is not None:
+            # "Amnesty International Kenya", "Save the Children UK": an organisation's national
+            # section is the organisation, whatever country its name ends on
+            return self.k.match_entry(section.entry, self.date, key(self.doc[section.i:section.j].text))
         if head_hit is not None and head_hit.entry.kind == "country" and any(
                 lower[i] == "ethnic" for i in frame if i < head_hit.i):
             # "ethnic Albanians in Serbia": a people named for a nation, not that nation's state;
