@@ -420,6 +420,16 @@ def test_a_crackdown_on_crime_is_policing_and_one_on_protesters_repression(analy
     assert "175" in codes(analyzer, "Security forces intensified their crackdown on protesters in Dhaka.")
 
 
+def test_a_verb_sharing_its_subject_happens_where_the_one_before_did(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Gunmen stormed a school in Nigeria's Zamfara state and abducted 30 pupils.")
+    assert any(c.startswith("181") and t == "NGA" for c, _, t in got)
+
+
+def test_leaving_an_institution_named_bare_quits_no_body(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not any(c.startswith("16") for c in codes(analyzer, "A judge in Karachi was shot by gunmen as he left court on Monday."))
+    assert ("161", "BDI", "IGOJUDICC") in coded(analyzer, "Burundi left the International Criminal Court in 2017.")
+
+
 def test_a_plan_or_decision_alone_is_no_intent_and_an_attacked_plan_is_criticised(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not codes(analyzer, "The ministry said the plan to build a dam was approved.")
     assert not codes(analyzer, "Kenya's plan was announced on Monday.")

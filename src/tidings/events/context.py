@@ -1410,10 +1410,17 @@ class Context:
         anchors = [tok]
         if tok.pos_ == "NOUN" and tok.head.i != tok.i:
             anchors.append(tok.head)
-        for dep in ("dobj", "nsubjpass", "nsubj"):
-            c = child(tok, dep)
-            if c is not None and c.pos_ == "NOUN":
-                anchors.append(c)
+        verbs = [tok]
+        if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and child(tok, "nsubj", "nsubjpass") is None:
+            # "stormed a school in Kebbi state and abducted 25 girls": a verb sharing its subject
+            # with the one before happens where that one did
+            anchors.append(tok.head)
+            verbs.append(tok.head)
+        for v in verbs:
+            for dep in ("dobj", "nsubjpass", "nsubj"):
+                c = child(v, dep)
+                if c is not None and c.pos_ == "NOUN":
+                    anchors.append(c)
         for a in anchors:
             for p in preps(a, WHERE_PREPS):
                 side = self.res.place(p)

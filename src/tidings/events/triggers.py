@@ -233,6 +233,10 @@ BODY_HEADS = frozenset("group agency organisation organization charity ngo body"
 GROUP_ACT_NOUNS = frozenset("alliance coalition federation union confederation bloc".split())
 #: a time allowed to do something ("gave them 48 hours to leave"): an ultimatum's
 TIME_ALLOWED = frozenset("hour day week month deadline ultimatum".split())
+#: institutions English names without an article when it means going there for what is done
+#: there ("left court", "went to hospital", "out of prison")
+BARE_INSTITUTIONS = frozenset("court school hospital prison jail gaol church college university office work "
+                              "home class".split())
 #: verbs that give someone an ultimatum
 ULTIMATUM_VERBS = frozenset("give issue hand serve".split())
 
@@ -1124,6 +1128,10 @@ class Triggers:
             entry = self.table_entry(tok, roles)
         if entry is None or entry.code == NOT_CODED:
             return None
+        if entry.code[:2] == "16" and roles.obj is not None and roles.obj.lemma_.lower() in BARE_INSTITUTIONS \
+                and roles.obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "amod", "nmod")
+                                                       for c in children_of(roles.obj)):
+            return None  # "as he left court": an institution named bare is where one goes, no body quit
         if roles.obj is not None and roles.obj.i != tok.i and roles.obj.pos_ == "NOUN" and self.sense_excluded(roles.obj):
             return None  # "was weighing a hostile takeover bid": what is done to a firm's bid is no political act
         obj, subj, sfactor = roles.obj, roles.subj, roles.sfactor
