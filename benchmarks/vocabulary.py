@@ -19,7 +19,9 @@ expressions of news ("came under fire from", "threw its weight behind", "cracked
 them ("Uganda's foreign ministry says Kenyan police arrested ...", "..., state media reported",
 "According to ..."), and ``probes/events_vocabulary_clauses.tsv`` for acts told in subordinate,
 relative and coordinated clauses ("after Uganda expelled ...", "the traders, who were arrested by
-...", "accused each other").
+...", "accused each other"), and ``probes/events_vocabulary_stances.tsv`` for acts told through the
+stance toward them, in verbal, adjectival and nominal forms ("is ready to", "the refusal to", "the
+threat of", "the call for").
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ HEADLINES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_head
 IDIOMS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_idioms.tsv"
 ATTRIBUTIONS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_attributions.tsv"
 CLAUSES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_clauses.tsv"
+STANCES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_stances.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -51,7 +54,8 @@ def main() -> None:
     verbs = [(root, (ARMIES if root in FORCE_ROOTS else STATES).format(verb=verb)) for root, verb in _rows(PROBE)]
     for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS)), ("passives", _rows(PASSIVES)),
                        ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS)),
-                       ("attributions", _rows(ATTRIBUTIONS)), ("clauses", _rows(CLAUSES))):
+                       ("attributions", _rows(ATTRIBUTIONS)), ("clauses", _rows(CLAUSES)),
+                       ("stances", _rows(STANCES))):
         missed = 0
         for root, text in rows:
             events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
