@@ -369,6 +369,10 @@ CODED = [
      ("0841", "ESPCOP", "DZAGOV")),
     # whom sanctions were on may be said in a clause on them
     ("The EU lifted the sanctions it had imposed on Belarus in 2021.", ("085", "IGOEUREEC", "BLR")),
+    # a ceasing noun under a light verb is ceased by the verb's subject; a deployment of a
+    # country's peacekeepers is that country's
+    ("Kenya announced the suspension of talks with Uganda.", ("164", "KEN", "UGA")),
+    ("The deployment of Kenyan peacekeepers to Haiti began on Monday.", ("074", "KENMIL", "HTI")),
     # "him" is a person, never the place or thing named last
     ("Salvadoran police arrested a former mayor as he prepared to board a flight to Houston, where U.S. "
      "prosecutors had charged him with fraud.", ("173", "USAJUD", "SLVELI")),

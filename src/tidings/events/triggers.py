@@ -1055,6 +1055,11 @@ class Triggers:
         sources = [s for s in inner.sources if s.match is not None] or [
             s for c in children_of(tok) if c.dep_ == "poss" for s in [self.res.side(c)] if s is not None
         ] or [s for p in preps(tok, ("by",)) + preps(inner_tok, ("by",)) for s in self.res.sides(p)]
+        if not any(s.match is not None for s in sources) and tok.dep_ == "dobj" \
+                and set(lemmas(tok.head)) & LIGHT_VERBS and not is_passive(tok.head):
+            # "Kenya announced the suspension of talks": the light verb's subject ceases the act
+            subj, _ = self.subject(tok.head)
+            sources = [s for s in self.res.sides(subj) if s.match is not None] or sources
         targets = inner.targets or [s for p in preps(tok, ("to", "for", "with")) for s in self.res.sides(p)][:1]
         return ceased_act(inner, code, tok, inner_tok, sources, targets)
 
