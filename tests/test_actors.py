@@ -346,6 +346,13 @@ def test_a_national_section_of_an_organisation_is_the_organisation(knowledge: Ac
     assert code_of(actors_for(knowledge, text), text, "Kenya") == "KEN"
 
 
+def test_a_body_named_as_another_countrys_is_its_owners(knowledge: ActorKnowledge) -> None:
+    text = "Canada's House of Commons passed the bill on Thursday."
+    assert code_of(actors_for(knowledge, text), text, "Canada's House of Commons") == "CANLEG"
+    text = "The House of Commons passed the bill on Thursday."
+    assert code_of(actors_for(knowledge, text), text, "The House of Commons") == "GBRLEG"
+
+
 def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:
     text = "The president of Toyota met dealers in Bangkok on Thursday."
     assert (code_of(actors_for(knowledge, text), text, "The president of Toyota") or "").endswith("BUS")

@@ -579,6 +579,16 @@ class ArticleActors:
             # "Bosnian Serbs", "Kurdish Iraqis": a people coded by the country they live in
             entry = inner[0].entry
             return ActorMatch(entry.code, entry.name, entry.kind, entry.country)
+        body = head_hit.entry if head_hit is not None else None
+        if body is not None and body.kind == "group" and body.country and len(body.code) == 6 \
+                and body.code[:3] == body.country:
+            owner = next((h for h in hits if h is not head_hit and h.i < head_hit.i and h.entry.kind == "country"
+                          and h.entry.country and h.entry.country != body.country and not h.entry.place), None)
+            if owner is not None:
+                # "Canada's House of Commons", "Kenya's National Assembly": a body named as
+                # another country's is the named owner's body of that kind
+                c = owner.entry.country
+                return ActorMatch(c + body.code[3:], self.k.country_name(c), "role", c)
         if head_hit is not None and not (head_hit.entry.kind == "country" and role is not None
                                           and head_role is not None):
             entry = head_hit.entry
