@@ -169,6 +169,7 @@ def test_boilerplate_lines(par: str) -> None:
         "Share prices fell sharply after the central bank raised rates by half a point.",
         "Related talks are expected to continue next week in Vienna, officials said.",
         "The court ruled on Tuesday, May 9, 2023.",
+        "Protesters chanted slogans reading \"down with the junta\" outside the court, police said.",
         # a picture referred to, and events dated in full, past or on the calendar
         "The ministry's plan, published in March (see photo), sets quotas for the next five years.",
         "The two governments signed the fishing accord in Lima on April 4, 2023.",
@@ -214,6 +215,8 @@ CAPTION_FORMS = [
     # a credit that says whose picture it is before the word; a scene dated in full after "on"
     "The fisheries ministry on Avenida Arequipa in central Lima. (File/Staff photo)",
     "Fishermen haul their nets ashore near the port of Paita, northern Peru, on April 4, 2023.",
+    # the agencies' weekday set off by commas; the words of a pictured banner are no quotation
+    "Dockworkers hold banners reading \"Fair pay now\" outside the port authority in Callao, Peru, Tuesday, Oct. 14, 2025.",
 ]
 
 

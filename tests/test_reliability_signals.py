@@ -461,6 +461,8 @@ def test_a_picture_line_at_the_foot_weighs_less_than_one_pasted_mid_body(analyze
      "years (Image: Cumbria Police) He would then climb on to the roof and demand cash.", True),
     ("Crews plan to burn bushland near A hazard reduction burn near Mount Victoria on Saturday. (Supplied: NSW "
      "RFS) Katoomba, Blackheath and Springwood over the next six weeks.", True),
+    ("The site covers 137 square kilometres Offshore turbines in the Baltic Sea (file photo) and lies next to "
+     "the first area.", True),
     # brackets of prose name no picture
     ("The council (which met on Monday) said the photo exhibition would open in May.", False),
     ("Residents with credit (or debit) cards can pay online, the council said.", False),

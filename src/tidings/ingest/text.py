@@ -77,7 +77,10 @@ _BOILERPLATE_MAX_WORDS = 16
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # a one-sentence paragraph ending in ", <place>, May 9, 2019." is a photo caption's dateline
 _CAPTION_DATE_END = re.compile(
-    rf"(?<!\bon)(?<!day)(?<!since)(?<!until)(?<!from),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\([^)]*\))?$"
+    rf"(?<!\bon)(?<!day)(?<!since)(?<!until)(?<!from),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\([^)]*\))?$|"
+    # the agencies' form with the weekday set off by commas, as prose never writes it ("...
+    # outside the ministry in Lisbon, Portugal, Tuesday, Oct. 14, 2025."; prose: "on Tuesday")
+    rf",\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\([^)]*\))?$"
 )
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|file\s+photo|credit)[^)]*\)|\b(?:photo|image|picture|credit)\s*(?:by|:)\s*\S+|"
@@ -103,7 +106,9 @@ _CAPTION_CREDIT = re.compile(
 INLINE_PICTURE_CREDIT = re.compile(
     r"\((?:(?:[Ff]ile\s+)?(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Pp]ic|[Ss]upplied|[Ss]ubmitted|"
     r"[Cc]ontributed|[Cc]redit)\s*(?:by\s+|:\s*|courtesy\s+(?:of\s+)?(?:the\s+)?)[A-Z][^()]{1,60}|"
-    r"[Ss]upplied|[Ss]ubmitted|[Cc]ontributed)\)")
+    r"[Ss]upplied|[Ss]ubmitted|[Cc]ontributed|"
+    # what the picture is, in brackets: "(file photo)", "(stock image)"
+    r"(?:[Ff]ile|FILE|[Ss]tock|[Aa]rchive)\s+(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Pp]ic))\)")
 # an agency's "FILE -" before a file picture's caption (in capitals, as agencies print it)
 _FILE_DASH = re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s+\S")
 # a picture named as such: "in this handout picture", "a screenshot ... shows", "as seen from"
@@ -289,7 +294,9 @@ def is_caption(par: str) -> bool:
     if "\n" in par or _word_count(par) > 60:
         return False
     s = par.strip()
-    if s.count('"') + s.count("“") + s.count("”") > 0:
+    # (the words a pictured sign or banner carries are no quotation: "hold banners reading 'SNS em luta'")
+    unquoted = re.sub(r'\b(?:reading|reads|read|saying|says)\s+["“][^"”]{1,60}["”]', "X", s)
+    if unquoted.count('"') + unquoted.count("“") + unquoted.count("”") > 0:
         return False  # captions do not quote; quoted paragraphs are reporting
     if _CREDIT_TAIL.search(s) and _word_count(s) <= 45:
         return True  # "... in London. REUTERS/Jane Doe", "... on May 5. Photo: Jane Doe/Agency"
