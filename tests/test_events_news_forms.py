@@ -434,6 +434,11 @@ def test_leaving_an_institution_named_bare_quits_no_body(analyzer) -> None:  # t
     assert ("161", "BDI", "IGOJUDICC") in coded(analyzer, "Burundi left the International Criminal Court in 2017.")
 
 
+def test_a_river_that_bursts_its_banks_coerces_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert not codes(analyzer, "The Juba river burst its banks near Kismayo on Sunday, forcing families onto higher ground.")
+    assert "170" in codes(analyzer, "Militants forced families onto higher ground near Kismayo on Sunday.")
+
+
 def test_a_plan_or_decision_alone_is_no_intent_and_an_attacked_plan_is_criticised(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not codes(analyzer, "The ministry said the plan to build a dam was approved.")
     assert not codes(analyzer, "Kenya's plan was announced on Monday.")

@@ -77,6 +77,7 @@ from tidings.events.violence import (
     EXPLOSION_LEMMAS,
     HARM_LEMMAS,
     NATURAL_CAUSES,
+    NATURAL_DOERS,
     VEHICLES,
     VIOLENT_CONTEXT,
     accidental_explosion,
@@ -634,10 +635,11 @@ class Context:
             return False  # "signs of weak Chinese demand": a market's, not a demand of anyone
         if self.word_of_the_kind_only(cand, sent):
             return False
-        if cand.sources and all(s.head >= 0 and s.match is None and {
-                self.doc[s.head].lemma_.lower(), self.doc[s.head].lower_.removesuffix("s")} & NATURAL_CAUSES
+        if cand.sources and all(s.head >= 0 and (s.match is None or self.doc[s.head].pos_ == "NOUN") and {
+                self.doc[s.head].lemma_.lower(), self.doc[s.head].lower_.removesuffix("s")} & NATURAL_DOERS
                 for s in cand.sources):
-            return False  # "the snowstorm shut government offices": nature acts for no one
+            return False  # "the snowstorm shut government offices": nature acts for no one (a name
+            # compounded on it only says which: "the Juba river")
         if root not in ("17", "18", "19", "20"):
             return True
         lemma = tok.lemma_.lower()

@@ -83,6 +83,9 @@ NATURAL_CAUSES = frozenset(
     "collision derailment stampede collapse leak spill poisoning overdose wind winds snow "
     "snowstorm snowfall snowfalls rainfall hailstorm sandstorm blizzard frost illness cancer disaster locust "
     "locusts pest pests".split())
+#: nature that acts as a clause's subject: its causes, and water that leaves its bed ("the river
+#: burst its banks, forcing families onto higher ground")
+NATURAL_DOERS = NATURAL_CAUSES | frozenset("river rivers mudflow mudflows".split())
 #: forces of the economy: what they "hit" or "batter" is hit in a figure ("weak demand hit
 #: exports", "inflation battered households")
 ECONOMIC_FORCES = frozenset(
