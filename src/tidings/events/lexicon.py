@@ -82,7 +82,7 @@ class Lexicon:
 
     def act_noun(self, lemma: str) -> bool:
         """Whether a noun names an act by itself: it has an entry that needs no complement (a
-        "decision" or a "plan" names one only with the act it is to: ``xc=*``)."""
+        "plan" names one only with the act it is to: ``xc=*``)."""
         return any("*" not in e.xc for e in self.nouns.get(lemma, []))
 
     def transform(self, frame: str, code: str) -> str | None:

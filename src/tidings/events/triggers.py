@@ -183,8 +183,8 @@ def shared_object(tok: Token) -> Token | None:
 
 
 def infinitive_of(noun: Token) -> Token | None:
-    """The to-infinitive a noun takes as its complement ("the decision to expel", "a threat to
-    close the strait"), or None."""
+    """The to-infinitive a noun takes as its complement ("the refusal to extradite", "a threat
+    to close the strait"), or None."""
     return next((c for c in children_of(noun) if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
                  and c.i > noun.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))), None)
 
@@ -1607,7 +1607,7 @@ class Triggers:
         # verb's frame reads its complement)
         intended = infinitive_of(tok) if entry.frame and not as_complement else None
         if entry.frame and "*" in entry.xc and intended is None:
-            return None  # "the decision", "a plan": only one to do a coded act says anything
+            return None  # "a plan": only one to do a coded act says anything
         sources: list[Side] = []
         factor = 1.0
         # a noun of what is received names its receiver as its possessor: "Pakistan's bailout"
