@@ -353,6 +353,12 @@ def test_a_body_named_as_another_countrys_is_its_owners(knowledge: ActorKnowledg
     assert code_of(actors_for(knowledge, text), text, "The House of Commons") == "GBRLEG"
 
 
+def test_a_capitalised_country_adjective_and_body_is_no_person(knowledge: ActorKnowledge) -> None:
+    # a headline capitalises every word, and the tagger may read "Bolivian Senate" as a name
+    text = "Bolivian Senate throws out lithium deal with Russian state firm"
+    assert code_of(actors_for(knowledge, text), text, "Bolivian Senate") == "BOLLEG"
+
+
 def test_a_title_of_a_company_is_business(knowledge: ActorKnowledge) -> None:
     text = "The president of Toyota met dealers in Bangkok on Thursday."
     assert (code_of(actors_for(knowledge, text), text, "The president of Toyota") or "").endswith("BUS")

@@ -104,8 +104,11 @@ class ArticleActors:
         # ... Jordan said")
         persons = [e for e in self._past_dateline(self._ents) if e.label_ == "PERSON"]
         borne = {e[-1].text for e in persons if len(e) > 1}
+        # (nor is a country's adjective before a body's word, as a headline capitalises it:
+        # "Bolivian Senate throws out lithium deal")
         self._person_ents = [e for e in persons if not (
-            (name := _without_possessive(e)) and (" " in name or name not in borne) and self._names_country(name))]
+            (name := _without_possessive(e)) and (" " in name or name not in borne) and self._names_country(name))
+            and not (len(e) == 2 and self._names_country(e[0].text) and self.k.role(e[1].lower_) is not None)]
         # the tokens as the scanners read them, from the doc's attribute columns
         starts, words = view.idx, view.words
         ends = [idx + len(word) for idx, word in zip(starts, words)]
