@@ -373,6 +373,8 @@ CODED = [
     # country's peacekeepers is that country's
     ("Kenya announced the suspension of talks with Uganda.", ("164", "KEN", "UGA")),
     ("The deployment of Kenyan peacekeepers to Haiti began on Monday.", ("074", "KENMIL", "HTI")),
+    # what one answers with may hang on what is answered
+    ("North Korea will respond to any US provocation with overwhelming force.", ("1384", "PRK", "USA")),
     # "him" is a person, never the place or thing named last
     ("Salvadoran police arrested a former mayor as he prepared to board a flight to Houston, where U.S. "
      "prosecutors had charged him with fraud.", ("173", "USAJUD", "SLVELI")),

@@ -1124,7 +1124,10 @@ class Triggers:
             chosen_by = given[0] if given else roles.obj
             if chosen_by is None and verb_lemmas & ANSWER_VERBS:
                 # "would respond with force": what one answers with is what the act is done with
-                chosen_by = next(iter(preps(tok, ("with",))), None)
+                # (the parse may hang it on what is answered: "respond to any provocation with
+                # overwhelming force")
+                chosen_by = next(iter(preps(tok, ("with",)) + [w for p in preps(tok, ("to",)) for w in preps(p, ("with",))]),
+                                 None)
             entry = self.choose(entries, tok, chosen_by, roles.subj,
                                 self.complement(tok), prt.lower_ if prt is not None else None)
         if entry is None:
