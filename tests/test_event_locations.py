@@ -169,6 +169,8 @@ def test_a_body_named_by_its_town_is_of_that_towns_country(analyzer: Any) -> Non
     out = analyse(analyzer, "Police in Mombasa detained three Somali men on Saturday.")
     (ev,) = [e for e in out["events"] if e["code"] == "173"]
     assert ev["source"]["actor"] == "KENCOP" and ev["target"]["actor"] == "SOM"
+    out = analyse(analyzer, "Guatemala's attorney general opened an inquiry into abuses by soldiers in the Ixil region.")
+    assert "GTMMIL" in {(e.get("target") or {}).get("actor") for e in out["events"]}
     out = analyse(analyzer, "Togo's president met Ghana's president in Accra on Monday.")
     assert ("TGOGOV", "GHAGOV") in {(e["source"]["actor"], e["target"]["actor"]) for e in out["events"]}
     # a government named after its leader is no town's

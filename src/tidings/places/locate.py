@@ -235,10 +235,12 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
     if any(p.country == country for p in inside):
         return
     # (a country or name in the mention itself stands: "Russian police in Crimea", "Togo's
-    # president in Accra")
+    # president in Accra"; so does the country the sentence named before the body, which the
+    # actor coder took: "Guatemala's attorney general ... soldiers in the Ixil region")
     mention = doc.char_span(side.start, side.end, alignment_mode="expand")
     named_country = any(p.feature == "country" or p.kind == "demonym" for p in inside) or (
-        mention is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in mention))
+        mention is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in mention)) or any(
+        p.country == country and p.end <= side.start for p in in_sent)
     towns = [p for p in in_sent if side.start <= p.start and p.end <= (side.end if named_country else hi)
              and (p.kind == "name" or (p.kind == "embedded" and p.start >= side.end))
              and p.feature in ("city", "admin") and p.country and p.actor is None]
