@@ -213,17 +213,15 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
     if side.start is None or side.end is None:
         return
     inside = [p for p in in_sent if side.start <= p.start and p.end <= side.end]
-    # the body's own "of"/"in" phrase, which the mention's text may leave out: "the Chief
-    # Minister of Kerala", "police in Mombasa"
     root = _span_root(doc, side.start, side.end)
-    hi = side.end
-    if root is not None:
-        for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.i > root.i:
-                hi = max(hi, max(t.idx + len(t) for t in prep.subtree))
     if code in ROLE_CODES:
-        # a role the actor coder found no country for, with its town or region: "the Governor of
-        # Kebbi State" (GOV)
+        # a role the actor coder found no country for, with its town or region: "the Chief
+        # Minister of Kerala", "the Governor of Kebbi State" (GOV)
+        hi = side.end
+        if root is not None:
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    hi = max(hi, max(t.idx + len(t) for t in prep.subtree))
         towns = [p for p in in_sent if side.start <= p.start and p.end <= hi and p.kind in ("name", "embedded")
                  and p.feature in ("city", "admin") and p.country]
         if len({p.country for p in towns}) == 1 and code in _BODY_ROLES:
@@ -234,6 +232,14 @@ def _placed_by_its_town(side: Participant, in_sent: Sequence[PlaceMention], doc:
     country, role = code[:3], code[3:]
     if any(p.country == country for p in inside):
         return
+    # the body's own "in" phrase, up to the noun it names (no clause or phrase after it), which
+    # the mention's text leaves out: "police in Mombasa", "soldiers in the Ixil region"
+    hi = side.end
+    if root is not None:
+        for prep in root.children:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > root.i and obj is not None:
+                hi = max(hi, obj.idx + len(obj))
     # (a country or name in the mention itself stands: "Russian police in Crimea", "Togo's
     # president in Accra"; so does the country the sentence named before the body, which the
     # actor coder took: "Guatemala's attorney general ... soldiers in the Ixil region")
