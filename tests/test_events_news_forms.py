@@ -441,6 +441,13 @@ def test_a_river_that_bursts_its_banks_coerces_no_one(analyzer) -> None:  # type
     assert "170" in codes(analyzer, "Militants forced families onto higher ground near Kismayo on Sunday.")
 
 
+def test_elections_asked_for_or_refused_are_about_leadership(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the codebook's notes on 1041 and 1231; boycotting an election is no demand about it
+    assert "1041" in codes(analyzer, "The opposition demanded early elections.")
+    assert "1231" in codes(analyzer, "Serbia's Vucic rejects student demands for snap election")
+    assert "143" in codes(analyzer, "The opposition boycotted the election in Dhaka.")
+
+
 def test_a_plan_or_decision_alone_is_no_intent_and_an_attacked_plan_is_criticised(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert not codes(analyzer, "The ministry said the plan to build a dam was approved.")
     assert not codes(analyzer, "Kenya's plan was announced on Monday.")

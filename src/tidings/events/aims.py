@@ -22,6 +22,9 @@ LEADERSHIP = frozenset(
     "resign resignation resigns step ouster oust ousting removal impeach impeachment quit "
     "downfall topple toppling overthrow dismissal sack sacking leave abdicate abdication "
     "departure".split())
+#: the codebook codes demands for elections, and refusals to hold them, as about leadership (its
+#: notes on 1041 and 1231); a protest or boycott of an election is not for that
+ELECTIONS = frozenset("election elections".split())
 INSTITUTIONS = frozenset(
     "independence autonomy secession self-rule statehood constitution constitutional regime "
     "system federalism referendum monarchy republic democracy democratic sovereignty "
@@ -83,6 +86,8 @@ def refine_by_aim(code: str, trigger: Token) -> str:
     if code not in BY_AIM:
         return code
     digit = aim_digit(trigger)
+    if digit is None and code in ("104", "123") and {t.lemma_.lower() for t in aim_words(trigger)} & ELECTIONS:
+        digit = "1"  # (a demand for elections, a refusal to hold them)
     if digit is None or (code == "123" and digit not in ("1", "2")):
         return code
     return code + digit

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.aims import LEADERSHIP, aim_digit
+from tidings.events.aims import ELECTIONS, LEADERSHIP, aim_digit
 from tidings.events.syntax import AMOUNT_NOUNS, child, to_infinitive
 from tidings.parsed import children_of
 
@@ -237,10 +237,14 @@ def refine_by_request(code: str, trigger: Token) -> str:
         # (the table's own aid code says the thing is aid: "pledged emergency wheat shipments")
         return _aid_kind(code, words)
     if kind is None:
-        digit = aim_digit(trigger) or ("1" if _quits(trigger) else None)
+        # (elections asked for or refused are about leadership: the codebook's notes on 1041 and
+        # 1231)
+        elections = family in ("10", "12") and bool(words & ELECTIONS)
+        digit = aim_digit(trigger) or ("1" if _quits(trigger) or elections else None)
         if digit is None or (digit == "2" and not words & CHANGING) or (family == "12" and not words & REQUESTS):
             return code
-        if digit == "1" and not words & (LEADERSHIP - PLACE_LEAVING) and not words & OFFICES and not _quits(trigger):
+        if digit == "1" and not words & (LEADERSHIP - PLACE_LEAVING) and not words & OFFICES and not _quits(trigger) \
+                and not elections:
             return code  # "asked him to leave the building": no office is left
         kind = "reform"  # "urged the president to resign", "rejected demands to repeal the law"
     if kind == "mediation" and family == "03" and "accept" in words | {trigger.lemma_.lower()}:
