@@ -1,6 +1,6 @@
 """Score the event coder on the event dev sets and the project's probe sets.
 
-    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv,newsw,newsx,newsy]
+    .venv/bin/python benchmarks/events.py [--sets petr2,plover,acled,police,probe,everyday,everydayb,locked,conflict,news,newsc,newsd,newse,newsf,newsg,newsh,newsi,newsj,newsk,newsl,newsm,newsn,newso,newsp,newsq,newsr,newss,newst,newsu,newsv,newsw,newsx,newsy,newsz]
                                           [--readable] [--part tune|untouched|both] [--direct] [--show-errors]
 
 Data: ``../shared/eval/events`` (PETR2 and PLOVER gold sentences, ACLED-style snippets,
@@ -113,11 +113,18 @@ humanitarian situation reports and aid-agency news, business, energy and trade-d
 and the English-language regional press of Latin America and the Middle East, by four writers
 who read only the codebook and three lines of an older set, in the same ten constructions, 20
 with no political event, written apart from the coder at the start of the twenty-seventh
-session, is blind; ``events_probe_news_y.jsonl``, 120 sentences in the styles of maritime and
+session, was blind in the twenty-seventh and twenty-eighth and is looked at from the twenty-ninth
+on; ``events_probe_news_y.jsonl``, 120 sentences in the styles of maritime and
 coast-guard news, migration and border-agency releases, live blogs and rolling updates, and the
 English-language press of South and Southeast Asia, by four writers who read only the codebook and
 three lines of an older set, in the same ten constructions, 20 with no political event, written
-apart from the coder at the start of the twenty-eighth session, is blind).  ``--readable`` scores only the sets
+apart from the coder at the start of the twenty-eighth session, is blind;
+``events_probe_news_z.jsonl``, 120 sentences in the styles of sports-and-politics news (tournament
+boycotts, team visas, sports diplomacy), energy and pipeline diplomacy, African Union, ECOWAS,
+SADC and IGAD summit and mediation news, and press-freedom news (journalists detained or expelled,
+outlets banned), by four writers who read only the codebook and three lines of an older set, in
+the same ten constructions, 20 with no political event, written apart from the coder at the start
+of the twenty-ninth session, is blind).  ``--readable`` scores only the sets
 that may be looked at, so a run while developing prints no blind figure.  Every
 ``../shared`` dev set is
 split into a tuning part and an untouched part (``event_sets.part_of``); ``--part`` chooses which
@@ -159,7 +166,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "events"
 PROBES = REPO / "benchmarks" / "probes"
 SETS = ("petr2", "plover", "acled", "police", "probe", "everyday", "everydayb", "locked", "conflict", "news", "newsc",
         "newsd", "newse", "newsf", "newsg", "newsh", "newsi", "newsj", "newsk", "newsl", "newsm", "newsn", "newso",
-        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv", "newsw", "newsx", "newsy")
+        "newsp", "newsq", "newsr", "newss", "newst", "newsu", "newsv", "newsw", "newsx", "newsy", "newsz")
 FILES = {"petr2": "petr2_dev.jsonl", "plover": "plover_dev.jsonl", "acled": "acled_dev.jsonl",
          "police": "police_dev.jsonl"}
 PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyday.jsonl",
@@ -176,9 +183,9 @@ PROBE_FILES = {"probe": "events_probe_a.jsonl", "everyday": "events_probe_everyd
                "newss": "events_probe_news_s.jsonl", "newst": "events_probe_news_t.jsonl",
                "newsu": "events_probe_news_u.jsonl", "newsv": "events_probe_news_v.jsonl",
                "newsw": "events_probe_news_w.jsonl", "newsx": "events_probe_news_x.jsonl",
-               "newsy": "events_probe_news_y.jsonl"}
+               "newsy": "events_probe_news_y.jsonl", "newsz": "events_probe_news_z.jsonl"}
 #: probe sets scored for figures only: their errors are never shown
-BLIND = frozenset({"conflict", "news", "newsx", "newsy", "locked"})
+BLIND = frozenset({"conflict", "news", "newsy", "newsz", "locked"})
 #: the plain keyword list a conflict-news reader would grep for, the baseline of the conflict probe
 KEYWORDS = re.compile(
     r"\b(kill\w*|attack\w*|bomb\w*|blast\w*|explo\w*|clash\w*|fight\w*|shell\w*|strike\w*|"

@@ -172,7 +172,7 @@ stadium inquiry, airline bankruptcy, heritage restoration, drought, a hospital c
 prices, shipbuilding, doctors' strikes, a recount, a zoo escape, a highway land dispute, a
 refinery fire and university funding, from every region) and a copy of each by three writers who
 read only one pair of an older set.  Nine copies carry one kind, the rest two to four.  Blind in
-the twenty-seventh session (figures only).
+the twenty-seventh and twenty-eighth sessions (figures only), read from the twenty-ninth.
 Set ``t`` (``probes/farm_pairs_t.jsonl``, 2026-12-06, twenty-eighth session): 30 originals
 (hospital waiting lists, cocoa prices, a metro opening, a pension strike, a landslide, a startup
 fraud trial, dam water-sharing, a whale stranding, a casino licence, a silo explosion, teachers'
@@ -181,7 +181,16 @@ curbs, measles, housing prices, an oil spill, a mayor's arrest, a blackout, a su
 avalanche, a telecom merger, a camp fire, a desalination deal, a factory closure, bird flu, a
 transit strike and gold smuggling, from every region) and a copy of each by three writers who
 read only one pair of an older set.  Nine copies carry one kind, the rest two to four.  Blind in
-the twenty-eighth session (figures only).
+the twenty-eighth and twenty-ninth sessions (figures only).
+Set ``u`` (``probes/farm_pairs_u.jsonl``, 2026-12-06, twenty-ninth session): 30 originals (a
+bridge-collapse inquiry, coffee rust, a mine flooding, a fees protest, a wildfire evacuation, a
+hospital ransomware attack, a river-pollution fine, a ferry strike, a tourism tax, locusts, a
+lithium mine, a rail delay, cholera, a crypto-exchange collapse, a typhoon, fishing quotas, a
+prison riot, a failed wheat harvest, a stadium crush, a glacier-lake warning, a port strike, a
+bank-run scare, heatwave deaths, a logging arrest, a nuclear restart, a bus crash, a ballot
+recount, a milk-price protest, a meningitis drive and shipyard layoffs, from every region) and a
+copy of each by three writers who read only one pair of an older set.  Nine copies carry one
+kind, the rest two to four.  Blind in the twenty-ninth session (figures only).
 
 The script runs the 72 articles through the public CLI (``python -m tidings analyze``) twice:
 once as one shuffled batch, where cross-article signals can match a copy to its original, and
@@ -214,9 +223,9 @@ SETS = {"a": PROBES / "farm_pairs_a.jsonl", "locked": PROBES / "farm_pairs_locke
         "n": PROBES / "farm_pairs_n.jsonl", "o": PROBES / "farm_pairs_o.jsonl",
         "p": PROBES / "farm_pairs_p.jsonl", "q": PROBES / "farm_pairs_q.jsonl",
         "r": PROBES / "farm_pairs_r.jsonl", "s": PROBES / "farm_pairs_s.jsonl",
-        "t": PROBES / "farm_pairs_t.jsonl"}
+        "t": PROBES / "farm_pairs_t.jsonl", "u": PROBES / "farm_pairs_u.jsonl"}
 #: sets whose texts are not read while developing (figures only)
-BLIND = frozenset({"locked", "s", "t"})
+BLIND = frozenset({"locked", "t", "u"})
 
 
 def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -231,7 +240,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Hand-made content-farm copies vs their originals, through `tidings analyze`")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a to r (may be read), s and t (blind this session) or locked (figures only)")
+                    help="a to s (may be read), t and u (blind this session) or locked (figures only)")
     ap.add_argument("--mode", choices=("both", "batch", "separate"), default="both")
     ap.add_argument("--python", default=None, help="interpreter that runs `-m tidings` (default: the project venv)")
     ap.add_argument("--workers", type=int, default=1, help="passed to `tidings analyze --workers`")
