@@ -21,7 +21,9 @@ them ("Uganda's foreign ministry says Kenyan police arrested ...", "..., state m
 relative and coordinated clauses ("after Uganda expelled ...", "the traders, who were arrested by
 ...", "accused each other"), and ``probes/events_vocabulary_stances.tsv`` for acts told through the
 stance toward them, in verbal, adjectival and nominal forms ("is ready to", "the refusal to", "the
-threat of", "the call for").
+threat of", "the call for"), and ``probes/events_vocabulary_domains.tsv`` for acts of press
+freedom, regional blocs, sports diplomacy and energy transit ("revoked the accreditation of",
+"suspended Guinea from", "cut off gas supplies to").
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ IDIOMS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_idioms.
 ATTRIBUTIONS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_attributions.tsv"
 CLAUSES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_clauses.tsv"
 STANCES = Path(__file__).resolve().parent / "probes" / "events_vocabulary_stances.tsv"
+DOMAINS = Path(__file__).resolve().parent / "probes" / "events_vocabulary_domains.tsv"
 #: roots whose acts are force, told between two armies rather than two governments
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 STATES = "Kenya's government {verb} Uganda's government on Monday."
@@ -55,7 +58,7 @@ def main() -> None:
     for name, rows in (("verbs", verbs), ("nouns", _rows(NOUNS)), ("passives", _rows(PASSIVES)),
                        ("headlines", _rows(HEADLINES)), ("idioms", _rows(IDIOMS)),
                        ("attributions", _rows(ATTRIBUTIONS)), ("clauses", _rows(CLAUSES)),
-                       ("stances", _rows(STANCES))):
+                       ("stances", _rows(STANCES)), ("domains", _rows(DOMAINS))):
         missed = 0
         for root, text in rows:
             events = analyzer.analyze(Article(id="vocabulary", text=text, published="2025-01-06")).events
