@@ -348,6 +348,10 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     ("The House of Commons passed the bill on Thursday.", "The House of Commons", "GBRLEG"),
     # a headline capitalises every word, and the tagger may read "Bolivian Senate" as a name
     ("Bolivian Senate throws out lithium deal with Russian state firm", "Bolivian Senate", "BOLLEG"),
+    # a news agency or public broadcaster is its country's media
+    ("Mali suspended Radio France Internationale on Thursday.", "Radio France Internationale", "FRAMED"),
+    ("Russia banned Deutsche Welle in 2022.", "Deutsche Welle", "DEUMED"),
+    ("The journalist worked for the BBC in Lagos.", "BBC", "GBRMED"),
 ])
 def test_an_organisation_or_body_is_coded_by_whose_it_is(knowledge: ActorKnowledge, text: str, mention: str,
                                                           code: str) -> None:
