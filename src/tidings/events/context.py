@@ -93,6 +93,9 @@ from tidings.events.violence import (
 )
 from tidings.parsed import children_of
 
+#: words of expelling, whose target an organisation may be
+EXPELLING = frozenset("expel expulsion kick oust eject".split())
+
 #: what names a force as keeping the peace
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue-helmet"})
 
@@ -932,6 +935,15 @@ class Context:
             return None
         return "1663" if any(c.startswith("NGO") for c in codes) else "166"
 
+    @staticmethod
+    def agency_expelled(cand: Candidate) -> str | None:
+        """The code of an expulsion whose every target is a non-governmental or international
+        organisation, no armed force (1663 an aid agency, 166 a mission); None otherwise."""
+        codes = [str(getattr(s.match, "code", "")) for s in cand.targets if s.match is not None]
+        if not codes or not all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes):
+            return None
+        return "1663" if any(c.startswith("NGO") for c in codes) else "166"
+
     def peacekeepers(self, cand: Candidate) -> bool:
         """The force posted is a peacekeeping force (CAMEO 074 "provide military protection or
         peacekeeping"): its head or a modifier says so."""
@@ -1167,6 +1179,10 @@ class Context:
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code
+        if cand.code == "174" and cand.trigger.lemma_.lower() in EXPELLING:
+            # "Burundi's expulsion of Médecins Sans Frontières": an aid agency expelled (1663), no
+            # person deported
+            cand.code = self.agency_expelled(cand) or cand.code
         if cand.code[:2] == "15" and cand.trigger.pos_ == "NOUN" and cand.trigger.lemma_.lower() in SENDING_NOUNS:
             if not any(s.match is not None for s in cand.sources):
                 # "the deployment of Rwandan troops to Mozambique": the forces sent show the force
@@ -1372,6 +1388,8 @@ class Context:
             return None
         words = [k for k in named.subtree if k.pos_ == "PROPN" and (k.i == named.i or k.dep_ == "compound")]
         name = self.doc[words[0].i:words[-1].i + 1].text
+        if name.isupper() and len(name) <= 5:
+            return None  # "Niger banned the BBC": an organisation's initials, no place
         places = [p for p in gazetteer().lookup(name) if p.country and p.feature in ("city", "admin")]
         countries = {p.country for p in places}
         if len(countries) != 1:

@@ -106,9 +106,10 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 #: marks the coder reads off the parse rather than the words (a place's proper name, people
-#: named by number, a state named as such, a military or labour sense of the trigger): no word
+#: named by number, a state or a news outlet named as such, a military or labour sense of the
+#: trigger): no word
 #: class, they stay
-CODER_MARKS = frozenset({"@place", "@people", "@state", "@military", "@labour"})
+CODER_MARKS = frozenset({"@place", "@people", "@state", "@media", "@military", "@labour"})
 
 
 def _expand(words: tuple[str, ...], lex: Lexicon, where: str) -> list[str]:

@@ -208,6 +208,9 @@ class Resolver:
         if tok.ent_type_ in _TIME_ENTITIES:
             return None  # "May Day rallies": a day named for no one
         span = mention_span(tok)
+        if span.start > 0 and span.end < len(self.doc) and self.doc[span.start - 1].text == "(" \
+                and self.doc[span.end].text == ")" and str(getattr(self.code(span), "code", "")).endswith("MED"):
+            return None  # "Ottawa, Apr 14 (AFP) Canada announced ...": the wire's credit, no actor
         match = self.code(span)
         if match is None and tok.dep_ == "dobj" and opening_order(tok.head):
             # "Save the Children called on ...": a name that opens with a verb, which the parse

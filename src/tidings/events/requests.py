@@ -35,7 +35,8 @@ RELEASE = frozenset("release free freeing liberate liberation".split())
 SANCTIONS = frozenset("sanction sanctions embargo embargoes boycott boycotts blockade".split())
 EASING = frozenset("lift lifting ease easing remove removal relax scrap end suspend".split())
 #: international involvement other than mediation that a target may allow
-INVOLVEMENT = frozenset("inspector inspectors observer observers monitor monitors inspection inspections".split())
+INVOLVEMENT = frozenset("inspector inspectors observer observers monitor monitors inspection inspections "
+                        "team teams mission missions".split())
 ALLOWING = frozenset("allow admit permit let grant".split())
 AID = frozenset("aid assistance relief supplies donation donations bailout funding financing loan loans".split())
 #: relief goods: asked for, they are humanitarian aid asked for ("asked the WHO for 10,000 doses
@@ -61,7 +62,10 @@ COOPERATION = (
     ("3", frozenset("extradite extradition extradited prosecute prosecution judicial legal".split())),
     ("4", frozenset("intelligence".split())),
     ("2", frozenset("exercise exercises drills patrol patrols training manoeuvres maneuvers".split())),
-    ("1", frozenset("trade market markets investment investments export exports import imports tariff tariffs".split())),
+    # (goods sent under a deal are trade: "agreed to double its gas shipments", "urged Egypt to
+    # speed up gas deliveries"; relief goods asked are aid, read before)
+    ("1", frozenset("trade market markets investment investments export exports import imports tariff tariffs "
+                    "shipment shipments delivery deliveries".split())),
 )
 #: military cooperation is done together: "joint patrols", not patrols alone
 JOINT = frozenset("joint combined".split())
@@ -77,6 +81,12 @@ INFORMATION = frozenset(
     "information answers".split())
 #: the changes a demand for policy reform asks for ("to reverse the removal of subsidies")
 CHANGING = frozenset("reverse repeal scrap change amend cancel reform revoke abolish drop rescind overturn".split())
+#: a bill, law or measure that a body asked to turn it down or withdraw it changes its policy by
+#: doing so ("urged Guatemala's Congress to reject a bill", "demanded that the government withdraw
+#: the decree")
+TURNING_DOWN = frozenset("reject veto block withdraw shelve".split())
+POLICY_TEXTS = frozenset("bill law amendment legislation decree ordinance budget policy measure regulation "
+                         "rule reform tax tariff levy".split())
 #: leaving words that say leadership change only when an office is what is left
 PLACE_LEAVING = frozenset("leave quit departure".split())
 OFFICES = frozenset("office post power presidency government cabinet job seat throne premiership".split())
@@ -143,8 +153,10 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "mediation", words
     if words & CEASEFIRE or (words & HALTING and words & FIGHTING):
         return "ceasefire", words
-    if words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words)):
-        return "withdrawal", words
+    withdrawn_texts = any(t.lemma_.lower() in TURNING_DOWN and (o := child(t, "dobj")) is not None
+                          and o.lemma_.lower() in POLICY_TEXTS for t in toks)
+    if (words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words))) and not withdrawn_texts:
+        return "withdrawal", words  # (not a bill or a tax withdrawn: a policy change, below)
     # (an adjective with an object is the verb misread: "demand Harare free jailed unionists")
     released = [t for t in toks if t.lemma_.lower() in RELEASE and (
         t.pos_ in ("VERB", "NOUN") or (t.pos_ == "ADJ" and child(t, "dobj") is not None))]
@@ -158,7 +170,9 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "involvement", words
     if words & AID or _asks_money(trigger) or _asks_arms(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
         return "aid", words  # "appealed for $700m for refugees": money asked for is aid
-    if any(t.lemma_.lower() in CHANGING and t.dep_ in ("ccomp", "xcomp") for t in toks):
+    if any(t.dep_ in ("ccomp", "xcomp") and (t.lemma_.lower() in CHANGING or (
+            t.lemma_.lower() in TURNING_DOWN and (obj := child(t, "dobj")) is not None
+            and obj.lemma_.lower() in POLICY_TEXTS)) for t in toks):
         return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
     coop = _cooperation(words)
     if coop is not None:

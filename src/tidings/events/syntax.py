@@ -363,13 +363,14 @@ def participle_with_object(tok: Token) -> bool:
     object, of a verb that has only one (a passive keeps no object), or the to-infinitive of a
     verb whose subject does what it names; not a passive but the noun's own verb ("an ambush by
     the faction ... killed 20 soldiers", "Papua New Guinea's prime minister offered on Friday to
-    send police")."""
+    send police", "the foreign minister offered on Tuesday to mediate")."""
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i > tok.i:
         return False
     if child(tok, "dobj") is not None:
         return tok.lemma_.lower() not in DOUBLE_OBJECT_VERBS
+    # the to-infinitive may hang as an adverbial clause ("offered on Tuesday to mediate")
     return tok.lemma_.lower() in SUBJECT_CONTROL_VERBS and any(
-        c.dep_ == "xcomp" and to_infinitive(c) for c in children_of(tok))
+        c.dep_ in ("xcomp", "advcl") and to_infinitive(c) for c in children_of(tok))
 
 
 def after_apposition(tok: Token) -> bool:

@@ -258,6 +258,13 @@ REACTION_VERBS = frozenset("condemn denounce criticise criticize deplore decry m
                            "investigate probe welcome praise hail applaud".split())
 
 
+#: verbs that hold their object to account for an act named in their over- or for-phrase,
+#: which is that object's own: "condemned Libya over the seizure of a Maltese trawler",
+#: "sanctioned Iran for the detention of ...", "thanked Qatar for mediation between ..."
+ACCOUNT_VERBS = frozenset("condemn denounce criticise criticize rebuke censure reprimand slam blast fault "
+                          "sanction punish fine praise thank hail applaud commend".split())
+
+
 #: nouns a relative clause with no relative word hangs on as its time, manner or reason, not
 #: its object ("the day police arrested him", "the way they attacked")
 GAP_ADJUNCTS = TIME_SPANS | TIME_UNITS | frozenset("time moment reason way manner place morning evening".split())
@@ -501,6 +508,7 @@ PEOPLE_NAME = "@people"
 #: what an ``obj=`` list names for a state the actors know by its name or its capital ("suspended
 #: Niger from all AU activities", "expelled Russia from the council")
 STATE_NAME = "@state"
+MEDIA_NAME = "@media"
 
 
 #: the entry behind an undertaking begun together (``Triggers.joint_undertaking``)
@@ -807,6 +815,8 @@ class Triggers:
                 obj_words.add(PEOPLE_NAME)
             if any(STATE_NAME in e.obj for e in ordered) and self.named_state(obj):
                 obj_words.add(STATE_NAME)
+            if any(MEDIA_NAME in e.obj for e in ordered) and self.named_media(obj):
+                obj_words.add(MEDIA_NAME)
             if any({MILITARY_SENSE, LABOUR_SENSE} & e.obj for e in ordered):
                 sense = strike_sense(obj, self.res.side)
                 if sense is not None:
@@ -1014,6 +1024,14 @@ class Triggers:
             return False
         side = self.res.side(obj)
         return side is not None and side.match is not None and getattr(side.match, "kind", "") == "country"
+
+    def named_media(self, obj: Token) -> bool:
+        """A news outlet named by its name, which the actors know as a country's media ("the
+        BBC", "Radio France Internationale")."""
+        if obj.pos_ != "PROPN":
+            return False
+        side = self.res.side(obj)
+        return side is not None and side.match is not None and str(getattr(side.match, "code", "")).endswith("MED")
 
     def named_place(self, obj: Token, subj: Token | None) -> bool:
         """A proper name taken by an armed doer that names no person or group of the article:
@@ -1236,9 +1254,14 @@ class Triggers:
                 cand.accused_by = self.accusers(obj)
         if entry.code[:2] in ("11", "17"):
             # "accused Y of attacking Z", "charged with murder": what is alleged is not asserted
+            # (the act noun one is condemned for is no allegation: "criticised China for the
+            # detention of two journalists" tells the detention as done, by China; a gerund,
+            # "criticised the police for not acting", stays the charge)
+            censured = tok.lemma_.lower() in ACCOUNT_VERBS
             for p in children_of(tok):
                 if p.dep_ == "prep" and p.lower_ in ("of", "for", "with"):
-                    cand.consumed.update(c.i for c in children_of(p) if c.dep_ in ("pcomp", "pobj"))
+                    cand.consumed.update(c.i for c in children_of(p) if c.dep_ in ("pcomp", "pobj") and not (
+                        censured and p.lower_ == "for" and c.dep_ == "pobj"))
         if set(lemmas(tok)) & VICTIM_SUBJECT_VERBS and cand.sources and not cand.targets:
             # "five people died in clashes": who dies is the victim, not the doer
             cand.targets, cand.sources = cand.sources, []
@@ -1699,6 +1722,14 @@ class Triggers:
                 # march", "after clashes in Manipur")
                 subj, f = self.subject(lasted.head.head)
                 sources, factor = self.res.sides(subj), f * 0.85
+            elif (tok.dep_ == "pobj" and head.lower_ in ("over", "for") and head.head.i != head.i
+                  and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ACCOUNT_VERBS):
+                # "Malta condemns Libya over seizure of Maltese trawler": the act one is
+                # condemned, sanctioned or thanked for is one's own
+                verb = head.head
+                held_to = child(verb, "nsubjpass" if is_passive(verb) else "dobj")
+                sources = [x for x in self.res.sides(held_to) if x.match is not None]
+                factor = 0.85
             elif (tok.dep_ == "pobj" and head.lower_ == "for" and entry.code[:2] == "04"
                   and head.head.i != head.i and set(lemmas(head.head)) & TRIP_VERBS and not is_passive(head.head)
                   and head.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
