@@ -352,6 +352,8 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     ("Mali suspended Radio France Internationale on Thursday.", "Radio France Internationale", "FRAMED"),
     ("Russia banned Deutsche Welle in 2022.", "Deutsche Welle", "DEUMED"),
     ("The journalist worked for the BBC in Lagos.", "BBC", "GBRMED"),
+    # a press-freedom group is a rights group, of the country its news is about
+    ("Press freedom groups condemned the jailing of a Guatemalan newspaper editor.", "Press freedom groups", "GTMHRI"),
 ])
 def test_an_organisation_or_body_is_coded_by_whose_it_is(knowledge: ActorKnowledge, text: str, mention: str,
                                                           code: str) -> None:
