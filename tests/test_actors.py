@@ -354,6 +354,11 @@ def test_a_description_refers_to_the_organisation_named_before_it(knowledge: Act
     ("The journalist worked for the BBC in Lagos.", "BBC", "GBRMED"),
     # a press-freedom group is a rights group, of the country its news is about
     ("Press freedom groups condemned the jailing of a Guatemalan newspaper editor.", "Press freedom groups", "GTMHRI"),
+    # a title's own of-phrase places the named person before a place the name is in; a role of
+    # a people is theirs
+    ("Kenyan President William Ruto received Prime Minister of the Republic of Uganda Mr. John Okello in Nairobi.",
+     "Prime Minister of the Republic of Uganda Mr. John Okello", "UGAGOV"),
+    ("The speaker of Rwanda's parliament received a delegation of Tanzanian MPs in Kigali.", "a delegation of Tanzanian MPs", "TZAGOV"),
 ])
 def test_an_organisation_or_body_is_coded_by_whose_it_is(knowledge: ActorKnowledge, text: str, mention: str,
                                                           code: str) -> None:

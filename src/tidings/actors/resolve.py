@@ -751,13 +751,21 @@ class ArticleActors:
         """The country of a role named without one: its own "in/of/from" phrase, else (unless
         ``own_only``) the last country named before it in the sentence, else the article's."""
         # the role's own "in/of/from" phrase: "police in Pakistan", "the government of Syria",
-        # or of a region ("the governments of Western countries")
-        for child in children_of(root):
+        # or of a region ("the governments of Western countries"); also on a title before a
+        # name ("Prime Minister of the Islamic Republic of Pakistan Mr. Shahid Rana")
+        titles = [t for t in span if t.i < root.i and t.head.i == root.i and t.dep_ in ("nmod", "compound", "appos")]
+        for child in [c for r in [*titles, root] for c in children_of(r)]:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
                 for obj in children_of(child):
                     # the place itself, or the country it is named as part of ("gunmen in
                     # Nigeria's Kaduna state")
-                    for name in [obj] + [c for c in children_of(obj) if c.dep_ in ("poss", "compound")]:
+                    # (or the nationality of the people it is of: "a delegation of Tanzanian MPs";
+                    # or a state's formal name: "the Republic of Uganda")
+                    named = [c for c in children_of(obj) if c.dep_ in ("poss", "compound", "amod")]
+                    if obj.lower_ in ("republic", "kingdom", "state", "federation", "emirate", "sultanate"):
+                        named += [o for p in children_of(obj) if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in children_of(p) if o.dep_ == "pobj"]
+                    for name in [obj] + named:
                         hit = self._hit_at.get(name.i)
                         if hit is not None and hit.entry.country and (
                                 hit.entry.kind == "country" or (hit.entry.kind == "region" and name.i == obj.i)):
