@@ -436,6 +436,11 @@ CODED = [
     # a military mission deployed to a country protects it (074); a suspension lifted eases it
     ("The EAC deployed a regional military mission to eastern Congo in 2022.", ("074", "IGOEAFEAC", "COD")),
     ("ECOWAS lifted Guinea's suspension on Thursday.", ("081", "IGOWAFWAS", "GIN")),
+    # doses sent are relief (the tagger's lemma of "doses" is "dos"); aid stripped from a bill is
+    # aid stopped
+    ("Cuba sent 50,000 doses to Jamaica on Friday.", ("073", "CUB", "JAM")),
+    ("The US Senate stripped $20 million in military assistance for Uganda from the budget bill.",
+     ("162", "USALEG", "UGA")),
 ]
 
 
