@@ -1477,3 +1477,9 @@ def test_an_organisations_initials_are_no_place_of_the_gazetteer(analyzer) -> No
     got = coded(analyzer, "Nigerian police raided the offices of TVC on Friday.")
     assert got and not any(t == "USA" for _, _, t in got), got
     assert ("195", "ISRMIL", "LBN") in coded(analyzer, "Israeli jets struck Nabatieh on Monday.")
+
+
+def test_a_plural_the_tagger_lemmatises_wrongly_keeps_its_word(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (the tagger's lemma of "bases" is "basis")
+    assert "154" in codes(analyzer, "Russian forces set up three military bases in Abkhazia.")
+    assert "154" in codes(analyzer, "Russian forces set up a military base in Abkhazia.")

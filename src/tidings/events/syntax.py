@@ -170,6 +170,10 @@ def group_doing(mod: Token) -> bool:
 def lemma_set(tok: Token, depth: int = 0) -> set[str]:
     """Lemmas describing a noun: its head, its compound/amod modifiers, its "of" object."""
     out = {tok.lemma_.lower(), tok.lower_}
+    if tok.tag_ in ("NNS", "NNPS"):
+        # the plural's regular singular too: the tagger's lemma of "bases" is "basis", of "taxes"
+        # "taxis", of "doses" "dos"
+        out |= {tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
     for c in children_of(tok):
         if group_doing(c):
             continue  # "striking merchants", "protesting farmers": what the people do, not a kind of thing
