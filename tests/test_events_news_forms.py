@@ -441,6 +441,9 @@ CODED = [
     ("Cuba sent 50,000 doses to Jamaica on Friday.", ("073", "CUB", "JAM")),
     ("The US Senate stripped $20 million in military assistance for Uganda from the budget bill.",
      ("162", "USALEG", "UGA")),
+    # an act counted by the time it lasted stands in the clause as that time
+    ("The navies of Japan and Australia wrapped up two weeks of joint exercises off Darwin on Friday.",
+     ("062", "JPNMIL", "AUS")),
 ]
 
 

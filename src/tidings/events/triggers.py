@@ -1698,8 +1698,8 @@ class Triggers:
                                    and head.head.lemma_.lower() in TIME_SPANS) else tok
             carrier = tok  # "dozens of arrests have been made": the count carries the acts
             count = counted_by(tok)
-            if count is not None and (count.lemma_.lower() in COUNT_NOUNS or count.pos_ == "NUM"):
-                carrier = count
+            if count is not None and (count.lemma_.lower() in COUNT_NOUNS | TIME_SPANS or count.pos_ == "NUM"):
+                carrier = count  # (or the time it lasted: "wrapped up a week of joint exercises")
             if carrier.dep_ in ("dobj", "nsubjpass") and any(x in LIGHT_VERBS for x in lemmas(carrier.head)):
                 verb = carrier.head
                 subj, f = (self.agent(verb), 1.0) if is_passive(verb) else self.subject(verb)
