@@ -410,6 +410,7 @@ CODED = [
     # a loan signed is a formal agreement
     ("Ghana, China sign $800 million loan for coastal highway", ("057", "GHA", "CHN")),
     ("Egypt signed a $1 billion loan with Kuwait on Sunday.", ("057", "EGY", "KWT")),
+    ("Egypt signed a $3 billion credit facility with the World Bank.", ("057", "EGY", "IGOUNODEVWBK")),
     # staff detained are people, and so are staff freed
     ("Ugandan soldiers detained and later freed six staff of a Congolese radio station.",
      ("0841", "UGAMIL", "COD")),
