@@ -442,6 +442,10 @@ CODED = [
     ("Cuba sent 50,000 doses to Jamaica on Friday.", ("073", "CUB", "JAM")),
     ("The US Senate stripped $20 million in military assistance for Uganda from the budget bill.",
      ("162", "USALEG", "UGA")),
+    # a visiting speaker or lawmaker welcomed or greeted is a visit hosted
+    ("Kenya's president welcomed the speaker of Uganda's parliament to Nairobi.", ("043", "KENGOV", "UGALEG")),
+    ("The speaker of Zambia's National Assembly was greeted at the airport by Malawi's vice-president.",
+     ("043", "MWIGOV", "ZMBLEG")),
     # an act counted by the time it lasted stands in the clause as that time
     ("The navies of Japan and Australia wrapped up two weeks of joint exercises off Darwin on Friday.",
      ("062", "JPNMIL", "AUS")),
