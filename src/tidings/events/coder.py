@@ -53,7 +53,7 @@ from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
-from tidings.events.participants import ActorLookup, Resolver
+from tidings.events.participants import ActorLookup, Resolver, Side
 from tidings.events.syntax import child, is_passive, time_clause
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
