@@ -446,6 +446,11 @@ CODED = [
     ("Kenya's president welcomed the speaker of Uganda's parliament to Nairobi.", ("043", "KENGOV", "UGALEG")),
     ("The speaker of Zambia's National Assembly was greeted at the airport by Malawi's vice-president.",
      ("043", "MWIGOV", "ZMBLEG")),
+    # what one telephones someone to say is said in the call
+    ("Peru's president telephoned Ecuador's president-elect on Sunday to congratulate him on his victory.",
+     ("051", "PERGOV", "ECUGOV")),
+    ("Peru's president telephoned Ecuador's president-elect to congratulate him, Peru's foreign ministry said.",
+     ("051", "PERGOV", "ECUGOV")),
     # an act counted by the time it lasted stands in the clause as that time
     ("The navies of Japan and Australia wrapped up two weeks of joint exercises off Darwin on Friday.",
      ("062", "JPNMIL", "AUS")),

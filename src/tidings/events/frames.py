@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 
     from tidings.events.participants import Side
 
+#: verbs of getting in touch, and what one says in the touch they make: the infinitive of such a
+#: verb is said as the call is made ("telephoned the president-elect to congratulate him")
+CONTACT_VERBS = frozenset("telephone phone call ring write cable".split())
+SAID_IN_CONTACT = frozenset("congratulate thank condole console apologise apologize praise commend".split())
+
 #: words that make an event noun no particular act: "any new sanctions", "a possible strike"
 NONSPECIFIC = frozenset({"any", "possible", "potential", "eventual", "hypothetical", "future"})
 
@@ -797,6 +802,8 @@ class Frames:
             return False
         if node.dep_ == "advcl" and node.head.lemma_.lower() in DOING_VERBS and not preps(node.head, ("as",)):
             return False  # ("act as a mediator to end the war": serving as one, for an aim)
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in CONTACT_VERBS and node.lemma_.lower() in SAID_IN_CONTACT:
+            return False  # "telephoned Uruguay's president-elect to congratulate him": said in the call
         if node.lemma_.lower() in INQUIRY_VERBS and constituted_body(node) is not None:
             return False  # "formed a committee to investigate the killings": the inquiry begun
         return not any(c.lower_ == "only" and c.i < node.i for c in children_of(node))

@@ -30,6 +30,10 @@ SPEECH_LEMMAS = frozenset(
     "assert affirm note argue explain write conclude believe think hope indicate reply respond "
     "signal suggest maintain complain allege acknowledge admit".split()
 )
+#: verbs of calling someone up, whose infinitive the parse may hang as a complement though it
+#: is the call's purpose ("telephoned the president-elect to congratulate him")
+_CALLING = frozenset("telephone phone call ring".split())
+
 #: forms of address that stand before a ruler's or an envoy's name ("His Majesty King Abdullah")
 HONORIFICS = frozenset("highness majesty excellency holiness eminence".split())
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
@@ -534,6 +538,19 @@ class Resolver:
                 s = self.side(subj, depth + 1)
                 if s is not None and s.match is not None:
                     return Side(text, start, end, s.match, tok.i, 0.8 * s.factor, "antecedent")
+        if low in ("him", "her", "them") and tok.dep_ == "dobj" and (tok.head.dep_ == "advcl" or (
+                tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in _CALLING)) \
+                and tok.head.head.i != tok.head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok.head)):
+            # "telephoned Uruguay's president-elect to congratulate him": the object of an
+            # infinitive of purpose on a verb with an object of its own is that object, whoever
+            # reports it (not so a complement's: in "urged X to free him" X frees; the parse may
+            # hang a call's purpose as a complement)
+            main_obj = next((c for c in children_of(tok.head.head) if c.dep_ == "dobj"), None)
+            if main_obj is not None and main_obj.lower_ not in _PRONOUNS and (low == "them") == (
+                    main_obj.tag_ in ("NNS", "NNPS")):
+                s = self.side(main_obj, depth + 1)
+                if s is not None and s.match is not None:
+                    return Side(text, start, end, s.match, tok.i, 0.85 * s.factor, "antecedent")
         speaker = self.reporting_subject(tok)
         if speaker is not None and speaker.i != tok.i:
             s = self.side(speaker, depth + 1)
