@@ -446,6 +446,8 @@ CODED = [
     ("Kenya's president welcomed the speaker of Uganda's parliament to Nairobi.", ("043", "KENGOV", "UGALEG")),
     ("The speaker of Zambia's National Assembly was greeted at the airport by Malawi's vice-president.",
      ("043", "MWIGOV", "ZMBLEG")),
+    # money asked for a purpose is aid asked for, whatever the purpose's verb
+    ("Lebanon asked the World Bank for $250 million to support Syrian refugees.", ("023", "LBN", "IGOUNODEVWBK")),
     # what one telephones someone to say is said in the call
     ("Peru's president telephoned Ecuador's president-elect on Sunday to congratulate him on his victory.",
      ("051", "PERGOV", "ECUGOV")),

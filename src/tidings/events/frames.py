@@ -11,6 +11,7 @@ from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.joint import TOGETHER, cooperation_code
 from tidings.events.participants import SPEECH_LEMMAS, side_country
+from tidings.events.requests import asks_money
 from tidings.events.syntax import (
     MODAL_DROP,
     MODAL_INTENT,
@@ -325,6 +326,14 @@ class Frames:
             return
         inner: Candidate | None = None
         inner_tok: Token | None = None
+        if frame in ("appeal", "demand") and comp is not None and comp.dep_ in ("advcl", "xcomp") and asks_money(tok):
+            # "asked the UN for $300 million to support refugees": the money is asked, the
+            # infinitive is what it is for (and may name whom: "$908 million to help Haiti")
+            purpose, _ = self.inner_code(comp)
+            if purpose is not None and not any(t.match is not None for t in cand.targets):
+                cand.targets = [t for t in purpose.targets if t.match is not None] or cand.targets
+            cand.consumed |= {comp.i} | object_nouns(comp)  # (what the money is for is not done)
+            comp = None
         if comp is not None:
             inner, inner_tok = self.inner_code(comp)
         if inner is None and comp is not None and self.excluded_complement(comp):

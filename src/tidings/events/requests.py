@@ -192,6 +192,11 @@ def asks_for_aid(trigger: Token) -> bool:
     return _thing_asked(trigger)[0] == "aid"
 
 
+def asks_money(trigger: Token) -> bool:
+    """What is asked is a sum of money itself ("asked the UN for $300 million")."""
+    return _asks_money(trigger)
+
+
 def _asked(trigger: Token) -> list[Token]:
     """The thing asked, offered or refused itself: the act's object and the object of its
     for-phrase ("is seeking $700 million", "appealed for $700m"), not words named on the way."""
