@@ -930,19 +930,13 @@ class Context:
         """The code of a withdrawal by a non-governmental or international organisation, no
         armed force (CAMEO 087 is a military retreat, 166 the withdrawal of a mission or an
         agency, 1663 of an aid agency); None when another withdraws."""
-        codes = [str(getattr(s.match, "code", "")) for s in cand.sources if s.match is not None]
-        if not codes or not all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes):
-            return None
-        return "1663" if any(c.startswith("NGO") for c in codes) else "166"
+        return _agency_code(cand.sources)
 
     @staticmethod
     def agency_expelled(cand: Candidate) -> str | None:
         """The code of an expulsion whose every target is a non-governmental or international
         organisation, no armed force (1663 an aid agency, 166 a mission); None otherwise."""
-        codes = [str(getattr(s.match, "code", "")) for s in cand.targets if s.match is not None]
-        if not codes or not all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes):
-            return None
-        return "1663" if any(c.startswith("NGO") for c in codes) else "166"
+        return _agency_code(cand.targets)
 
     def peacekeepers(self, cand: Candidate) -> bool:
         """The force posted is a peacekeeping force (CAMEO 074 "provide military protection or
@@ -1643,3 +1637,12 @@ class Context:
             return
         cand.recip = False
         cand.span_tokens.add(speech.i)
+
+
+def _agency_code(sides: list[Side]) -> str | None:
+    """166, or 1663 when one is non-governmental, if every named side is an organisation and none
+    an armed force; None otherwise."""
+    codes = [str(getattr(s.match, "code", "")) for s in sides if s.match is not None]
+    if not codes or not all(c.startswith(("NGO", "IGO")) and not c.endswith(("MIL", "PKO")) for c in codes):
+        return None
+    return "1663" if any(c.startswith("NGO") for c in codes) else "166"

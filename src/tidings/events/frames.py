@@ -10,7 +10,7 @@ from tidings.events.conventions import ASPECTUAL_VERBS, LIGHT_VERBS, TALK_NOUNS
 from tidings.events.inquiries import INQUIRY_VERBS, constituted_body
 from tidings.events.lexicon import NOT_CODED, Entry
 from tidings.events.joint import TOGETHER, cooperation_code
-from tidings.events.participants import SPEECH_LEMMAS, side_country
+from tidings.events.participants import CALLING_VERBS, SPEECH_LEMMAS, side_country
 from tidings.events.requests import asks_money
 from tidings.events.syntax import (
     MODAL_DROP,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: verbs of getting in touch, and what one says in the touch they make: the infinitive of such a
 #: verb is said as the call is made ("telephoned the president-elect to congratulate him")
-CONTACT_VERBS = frozenset("telephone phone call ring write cable".split())
+CONTACT_VERBS = CALLING_VERBS | {"write", "cable"}
 SAID_IN_CONTACT = frozenset("congratulate thank condole console apologise apologize praise commend".split())
 
 #: words that make an event noun no particular act: "any new sanctions", "a possible strike"

@@ -107,8 +107,7 @@ def _split(value: str) -> tuple[str, ...]:
 
 #: marks the coder reads off the parse rather than the words (a place's proper name, people
 #: named by number, a state or a news outlet named as such, a military or labour sense of the
-#: trigger): no word
-#: class, they stay
+#: trigger): no word class, they stay
 CODER_MARKS = frozenset({"@place", "@people", "@state", "@media", "@military", "@labour"})
 
 

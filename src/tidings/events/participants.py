@@ -32,7 +32,7 @@ SPEECH_LEMMAS = frozenset(
 )
 #: verbs of calling someone up, whose infinitive the parse may hang as a complement though it
 #: is the call's purpose ("telephoned the president-elect to congratulate him")
-_CALLING = frozenset("telephone phone call ring".split())
+CALLING_VERBS = frozenset("telephone phone call ring".split())
 
 #: forms of address that stand before a ruler's or an envoy's name ("His Majesty King Abdullah")
 HONORIFICS = frozenset("highness majesty excellency holiness eminence".split())
@@ -539,7 +539,7 @@ class Resolver:
                 if s is not None and s.match is not None:
                     return Side(text, start, end, s.match, tok.i, 0.8 * s.factor, "antecedent")
         if low in ("him", "her", "them") and tok.dep_ == "dobj" and (tok.head.dep_ == "advcl" or (
-                tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in _CALLING)) \
+                tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in CALLING_VERBS)) \
                 and tok.head.head.i != tok.head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok.head)):
             # "telephoned Uruguay's president-elect to congratulate him": the object of an
             # infinitive of purpose on a verb with an object of its own is that object, whoever

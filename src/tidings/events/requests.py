@@ -153,8 +153,7 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "mediation", words
     if words & CEASEFIRE or (words & HALTING and words & FIGHTING):
         return "ceasefire", words
-    withdrawn_texts = any(t.lemma_.lower() in TURNING_DOWN and (o := child(t, "dobj")) is not None
-                          and o.lemma_.lower() in POLICY_TEXTS for t in toks)
+    withdrawn_texts = any(_turns_down_a_text(t) for t in toks)
     if (words & WITHDRAWAL or ("pull" in words and ({"out", "back"} & words))) and not withdrawn_texts:
         return "withdrawal", words  # (not a bill or a tax withdrawn: a policy change, below)
     # (an adjective with an object is the verb misread: "demand Harare free jailed unionists")
@@ -170,9 +169,7 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "involvement", words
     if words & AID or _asks_money(trigger) or _asks_arms(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
         return "aid", words  # "appealed for $700m for refugees": money asked for is aid
-    if any(t.dep_ in ("ccomp", "xcomp") and (t.lemma_.lower() in CHANGING or (
-            t.lemma_.lower() in TURNING_DOWN and (obj := child(t, "dobj")) is not None
-            and obj.lemma_.lower() in POLICY_TEXTS)) for t in toks):
+    if any(t.dep_ in ("ccomp", "xcomp") and (t.lemma_.lower() in CHANGING or _turns_down_a_text(t)) for t in toks):
         return "reform", words  # "demanded that the government scrap the tariff cut": a policy change
     coop = _cooperation(words)
     if coop is not None:
@@ -185,6 +182,13 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
     if words & INFORMATION:
         return "information", words
     return None, words
+
+
+def _turns_down_a_text(tok: Token) -> bool:
+    """A verb that rejects or withdraws a bill, a law or a levy ("reject a bill", "withdraw the
+    fuel levy")."""
+    obj = child(tok, "dobj")
+    return tok.lemma_.lower() in TURNING_DOWN and obj is not None and obj.lemma_.lower() in POLICY_TEXTS
 
 
 def asks_for_aid(trigger: Token) -> bool:

@@ -508,6 +508,8 @@ PEOPLE_NAME = "@people"
 #: what an ``obj=`` list names for a state the actors know by its name or its capital ("suspended
 #: Niger from all AU activities", "expelled Russia from the council")
 STATE_NAME = "@state"
+#: what an ``obj=`` list names for a news outlet the actors know as a country's media ("suspended
+#: Radio France Internationale", "banned Deutsche Welle")
 MEDIA_NAME = "@media"
 
 
