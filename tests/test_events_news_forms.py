@@ -426,6 +426,10 @@ CODED = [
     ("The WHO appealed to the Taliban government to let its polio teams into Kandahar.",
      ("0255", "IGOUNOHLHWHO", "AFGGOV")),
     ("The unions demanded that the government withdraw the fuel levy.", ("104", "LAB", "GOV")),
+    # energy supplies promised are trade; a state leaving a body of states cuts its ties (161)
+    ("Norway agreed to increase gas supplies to Germany this winter.", ("0311", "NOR", "DEU")),
+    ("Burundi withdrew from the International Criminal Court in 2017.", ("161", "BDI", "IGOJUDICC")),
+    ("Mali and Niger announced their withdrawal from ECOWAS on Sunday.", ("161", "NER", "IGOWAFWAS")),
     # an aid agency expelled is one withdrawn (1663), no person deported
     ("Eritrea expelled Oxfam in 2011.", ("1663", "ERI", "NGODEVOXF")),
     # a news outlet suspended, banned or shut, or a reporter's accreditation revoked, is a
@@ -1508,3 +1512,8 @@ def test_a_visit_hosted_by_a_state_is_a_visit_made_by_its_guest(analyzer) -> Non
     assert not any(c == "042" for c, _, _ in got), got
     got = coded(analyzer, "The parish minister welcomed the new governor of Kaduna.")
     assert not any(c == "042" for c, _, _ in got), got
+
+
+def test_troops_withdrawn_from_a_mission_stay_a_withdrawal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = codes(analyzer, "Kenya withdrew its troops from the AU mission in Somalia.")
+    assert "087" in got and "161" not in got, got

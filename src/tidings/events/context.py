@@ -93,6 +93,8 @@ from tidings.events.violence import (
 )
 from tidings.parsed import children_of
 
+#: what an army withdraws ("withdrew its troops from the UN mission")
+WITHDRAWN_FORCES = frozenset("troop force soldier peacekeeper contingent battalion unit personnel army police".split())
 #: words of expelling, whose target an organisation may be
 EXPELLING = frozenset("expel expulsion kick oust eject".split())
 
@@ -932,6 +934,23 @@ class Context:
         agency, 1663 of an aid agency); None when another withdraws."""
         return _agency_code(cand.sources)
 
+    def organisation_left(self, cand: Candidate) -> list[Side] | None:
+        """The intergovernmental bodies a withdrawal is from, when they are all it is from and
+        no force is named as what is withdrawn ("withdrew from the ICC", "announced their
+        withdrawal from ECOWAS", not "withdrew its troops from the UN mission"); else None."""
+        trig = cand.trigger
+        named = [c for c in children_of(trig) if c.dep_ == "dobj"] + preps(trig, ("of",))
+        if any(w.lemma_.lower() in WITHDRAWN_FORCES for n in named for w in n.subtree):
+            return None
+        bodies = [t for t in cand.targets if t.match is not None]
+        if not bodies:
+            heads = [trig] + [c for c in children_of(trig) if c.dep_ == "dobj"]
+            bodies = [x for h in heads for p in preps(h, ("from",)) for x in self.res.sides(p) if x.match is not None]
+        codes = [str(getattr(t.match, "code", "")) for t in bodies]
+        if not codes or not all(c.startswith("IGO") and not c.endswith(("MIL", "PKO")) for c in codes):
+            return None
+        return bodies
+
     @staticmethod
     def agency_expelled(cand: Candidate) -> str | None:
         """The code of an expulsion whose every target is a non-governmental or international
@@ -1173,6 +1192,11 @@ class Context:
         if cand.code[:3] == "087":
             # "MSF withdrew its teams from the camp": no army retreats; an aid agency leaves (1663)
             cand.code = self.agency_withdrawal(cand) or cand.code
+            left = self.organisation_left(cand) if cand.code[:3] == "087" else None
+            if left:
+                # "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS": a state
+                # leaving a body of states cuts its ties to it (161), no army retreats
+                cand.code, cand.targets = "161", left
         if cand.code == "174" and cand.trigger.lemma_.lower() in EXPELLING:
             # "Burundi's expulsion of Médecins Sans Frontières": an aid agency expelled (1663), no
             # person deported

@@ -45,6 +45,8 @@ RELIEF_GOODS = frozenset("food medicine medicines vaccine vaccines tent tents bl
                          "shelter".split())
 HUMANITARIAN = frozenset(
     "humanitarian food relief emergency medical medicine medicines shelter tents water vaccine vaccines".split())
+#: energy, whose supplies are sold, not given (the verb table's "supply gas" is trade, 061)
+ENERGY = frozenset("gas oil crude lng electricity power energy fuel diesel coal petroleum uranium".split())
 #: money as a thing released or paid
 FUNDS = frozenset("fund funds money payment payments tranche grant grants".split()) | AMOUNT_NOUNS
 ECONOMIC = frozenset("economic financial loan loans budget bailout funding credit cash".split())
@@ -167,6 +169,8 @@ def _thing_asked(trigger: Token) -> tuple[str | None, set[str]]:
         return "sanctions", words
     if words & INVOLVEMENT and words & ALLOWING:
         return "involvement", words
+    if words & {"supplies", "supply"} and words & ENERGY and not words & (AID - {"supplies"}):
+        return "cooperation1", words  # "agreed to increase gas supplies to Germany": trade, not aid
     if words & AID or _asks_money(trigger) or _asks_arms(trigger) or any(t.pos_ == "NOUN" and t.lemma_.lower() in RELIEF_GOODS for t in toks):
         return "aid", words  # "appealed for $700m for refugees": money asked for is aid
     if any(t.dep_ in ("ccomp", "xcomp") and (t.lemma_.lower() in CHANGING or _turns_down_a_text(t)) for t in toks):
