@@ -1517,3 +1517,9 @@ def test_a_visit_hosted_by_a_state_is_a_visit_made_by_its_guest(analyzer) -> Non
 def test_troops_withdrawn_from_a_mission_stay_a_withdrawal(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = codes(analyzer, "Kenya withdrew its troops from the AU mission in Somalia.")
     assert "087" in got and "161" not in got, got
+
+
+def test_what_a_signed_deal_is_to_do_its_signers_intend(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = coded(analyzer, "Qatar signed a 27-year deal to supply liquefied natural gas to China.")
+    assert any(c == "057" and src == "QAT" for c, src, _ in got), got
+    assert ("0311", "QAT", "CHN") in got and not any(c.startswith("06") for c, _, _ in got), got

@@ -100,6 +100,9 @@ NOT_HESITATE = frozenset("hesitate flinch shy".split())
 AFFECTED_PREPS = ("to", "for", "with", "against", "on")
 #: words that make a noun's infinitive a fact, not an aim: "the first country to recognise"
 FACT_INFINITIVE_HEADS = frozenset("first last only second third latest".split())
+#: agreements whose to-infinitive says what their signers will do, and the verbs that make them
+AGREEMENT_NOUNS = frozenset("agreement deal accord pact treaty memorandum mou protocol arrangement".split())
+SIGNING_VERBS = frozenset("sign ink reach conclude seal strike".split())
 #: verbs that do what their infinitive says, whatever the parse: "police moved to arrest him"
 DOING_VERBS = frozenset("act move proceed manage".split())
 #: a threat frame's confidence once its complement names the act threatened (a lexicon entry's default)
@@ -583,6 +586,21 @@ class Frames:
             # "spoke by telephone about reopening border crossings", "held talks on restoring
             # ties", "talks aimed at ending the strike": what is talked of or aimed at, not done
             return False
+        signers = self.agreed_act(tok)
+        if signers is not None:
+            # "Tunisia and Algeria signed an agreement to reopen three border crossings": what a
+            # signed agreement is to do, its signers intend (the codebook's 03, as "agreed to")
+            if not any(x.match is not None for x in cand.sources):
+                cand.sources = signers
+            if not any(t.match is not None for t in cand.targets):
+                others = [x for x in signers if all(x.key != y.key for y in cand.sources)]
+                cand.targets = others or cand.targets
+            found, code = self.transform("intent", cand.code)
+            if not found or code is None or negated(tok):
+                return False
+            cand.code, cand.modality = code, "intent"
+            cand.confidence *= 0.9
+            return True
         if cand.code[:2] != "14" and self.in_purpose(tok):
             # "sent troops to help Haiti fight the gangs": an aim, not yet an act (a protest is
             # made by the act done for it: "drove tractors into Madrid to protest")
@@ -791,6 +809,20 @@ class Frames:
         given = child(tok, "dobj") is not None
         return self.first_actor([child(c, "dobj") for c in children_of(tok) if c.pos_ == "VERB" and to_infinitive(c)
                                  and ((c.dep_ == "advcl" and self.in_purpose(c)) or (c.dep_ == "xcomp" and given))])
+
+    def agreed_act(self, tok: Token) -> list[Side] | None:
+        """The signers of an agreement whose to-infinitive ``tok`` is ("signed a deal to supply
+        gas to China"), when the agreement is the object of a verb of signing or reaching; else
+        None."""
+        if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "relcl") or not to_infinitive(tok):
+            return None
+        deal = tok.head
+        if deal.lemma_.lower() not in AGREEMENT_NOUNS or deal.dep_ != "dobj" or deal.head.lemma_.lower() not in SIGNING_VERBS:
+            return None
+        verb = deal.head
+        subj = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
+        sides = [x for x in self.res.sides(subj) if x.match is not None] if subj is not None else []  # type: ignore[attr-defined]
+        return sides or None
 
     @staticmethod
     def in_purpose(tok: Token) -> bool:
