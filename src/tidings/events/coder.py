@@ -53,7 +53,7 @@ from tidings.events.fallback import TableFallback
 from tidings.events.frames import Frames
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.output import CodedEvent, _drop_redundant, _key, _make_event, _pairs
-from tidings.events.participants import ActorLookup, Resolver, Side
+from tidings.events.participants import ActorLookup, Resolver
 from tidings.events.syntax import child, is_passive, time_clause
 from tidings.events.triggers import Triggers
 from tidings.events.verbdict import VerbTable, load_table
@@ -396,29 +396,6 @@ def telephoned(cand: Candidate) -> list[Candidate]:
     return [replace(cand, code="041", recip=False)]
 
 
-def visit_paid(cand: Candidate) -> list[Candidate]:
-    """ "Ghana's president received his Ivorian counterpart in Accra": a visit hosted (CAMEO 043)
-    is a visit made (042) by the guest to the host, coded besides it when both are named."""
-    if (cand.code != "043" or cand.negated or cand.modality != "asserted"
-            or not any(_state_side(s) for s in cand.sources)
-            or not any(t.match is not None for t in cand.targets)):
-        return []  # (a host who is a state, its government or its forces: no parish welcome)
-    return [replace(cand, code="042", sources=cand.targets, targets=cand.sources, recip=False, standalone=False)]
-
-
-def _state_side(side: Side) -> bool:
-    """A side that is a state, its government, legislature, judiciary or forces."""
-    m = side.match
-    if m is None:
-        return False
-    code, country = str(getattr(m, "code", "")), getattr(m, "country", None) or ""
-    if code[:3] in ("IGO", "NGO"):
-        return False
-    # (a role not yet placed carries its role code alone: "CHR" for a parish minister)
-    role = code[len(country):] if country and code.startswith(country) else (code if getattr(m, "kind", "") == "role" else "")
-    return role[:3] in ("", "GOV", "LEG", "MIL", "JUD")
-
-
 def denied_accusation(cand: Candidate) -> list[Candidate]:
     """ "Iran dismissed Israel's accusations that it had armed the Houthis": a denial or
     rejection of an accusation tells that the accusation was made, by its owner against the
@@ -448,7 +425,7 @@ def code_events(article: Article, doc: Doc, actors: ActorLookup,
             if not coder.plausible(cand, sent):
                 continue
             coder.settle(cand)
-            for one in [cand, *telephoned(cand), *denied_accusation(cand), *visit_paid(cand)]:
+            for one in [cand, *telephoned(cand), *denied_accusation(cand)]:
                 for src, tgt, recip in _pairs(one):
                     ev = _make_event(doc, text, sent, si, one, src, tgt, recip)
                     if ev is None:
